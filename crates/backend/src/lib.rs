@@ -1,0 +1,41 @@
+//! The reference city backend: a library first, so tests start it on a loopback port 0 with a
+//! shutdown signal, and a thin binary (`homeward-backend`) for operators.
+//!
+//! It serves the signed guide catalogue and, as the capabilities arrive, intake of submissions and
+//! the status feed. Every error, including a malformed request, is a JSON `{code, message}` with a
+//! 4xx status; details go to the log, never personal data.
+
+mod error;
+mod routes;
+pub mod settings;
+pub mod storage;
+
+use std::future::Future;
+use std::sync::Arc;
+
+use tokio::net::TcpListener;
+
+pub use error::AppError;
+pub use settings::Settings;
+
+/// Shared by every request handler.
+#[derive(Debug)]
+pub(crate) struct AppState {
+    pub db: storage::Database,
+    pub catalog: routes::CatalogBody,
+}
+
+/// Serves on `listener` until `shutdown` completes, then finishes the requests in flight.
+pub async fn serve(
+    settings: Settings,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    let db = storage::Database::open(&settings.database).await?;
+    let catalog = routes::CatalogBody::load(settings.catalog.as_deref())?;
+    let state = Arc::new(AppState { db, catalog });
+    let app = routes::router(state);
+    tracing::info!(addr = %listener.local_addr()?, "homeward-backend listening");
+    axum::serve(listener, app).with_graceful_shutdown(shutdown).await?;
+    Ok(())
+}

@@ -1,0 +1,71 @@
+//! HTTP routes.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use homeward_domain::{CataloguePack, Health};
+use sha2::{Digest as _, Sha256};
+
+use crate::error::AppError;
+use crate::AppState;
+
+/// The pack compiled in, the same file the app bundles.
+const BUNDLED_PACK: &[u8] = include_bytes!("../../../catalog/pack.json");
+
+/// The catalogue as served: its bytes, parsed once at start to refuse a broken file, and its ETag.
+#[derive(Debug)]
+pub(crate) struct CatalogBody {
+    bytes: Vec<u8>,
+    etag: String,
+}
+
+impl CatalogBody {
+    pub fn load(path: Option<&Path>) -> anyhow::Result<Self> {
+        let bytes = match path {
+            Some(p) => std::fs::read(p).with_context(|| format!("reading {}", p.display()))?,
+            None => BUNDLED_PACK.to_vec(),
+        };
+        let pack: CataloguePack =
+            serde_json::from_slice(&bytes).context("the catalogue pack is not valid")?;
+        tracing::info!(version = pack.version, guides = pack.guides.len(), "catalogue loaded");
+        let etag = format!("\"{}\"", hex::encode(Sha256::digest(&bytes)));
+        Ok(CatalogBody { bytes, etag })
+    }
+}
+
+pub(crate) fn router(state: Arc<AppState>) -> Router {
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/v1/catalog", get(catalog))
+        .fallback(|| async { AppError::NotFound("route") })
+        .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
+        .with_state(state)
+}
+
+async fn healthz(State(state): State<Arc<AppState>>) -> Result<Json<Health>, AppError> {
+    state.db.ping().await?;
+    Ok(Json(Health { status: "ok".into(), version: env!("CARGO_PKG_VERSION").into() }))
+}
+
+async fn catalog(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
+    let body = &state.catalog;
+    let etag = HeaderValue::from_str(&body.etag).unwrap_or(HeaderValue::from_static("\"\""));
+    let matches = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == body.etag || t.trim() == "*"));
+    if matches {
+        return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response();
+    }
+    (
+        [(header::CONTENT_TYPE, HeaderValue::from_static("application/json")), (header::ETAG, etag)],
+        body.bytes.clone(),
+    )
+        .into_response()
+}

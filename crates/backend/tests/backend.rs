@@ -1,0 +1,93 @@
+//! The backend, started for real on a loopback port 0, answering real HTTP.
+
+use homeward_backend::settings::DatabaseUrl;
+use homeward_backend::Settings;
+use homeward_domain::{ApiError, CataloguePack, ErrorCode, Health};
+use tempfile::TempDir;
+
+struct Running {
+    url: String,
+    stop: tokio::sync::oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<anyhow::Result<()>>,
+    _dir: TempDir,
+}
+
+async fn start() -> Running {
+    let dir = TempDir::new().expect("tempdir");
+    let settings = Settings::new(DatabaseUrl::Sqlite(dir.path().join("data/backend.db")));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let url = format!("http://{}", listener.local_addr().expect("addr"));
+    let (stop, rx) = tokio::sync::oneshot::channel::<()>();
+    let task = tokio::spawn(homeward_backend::serve(settings, listener, async {
+        let _ = rx.await;
+    }));
+    Running { url, stop, task, _dir: dir }
+}
+
+impl Running {
+    async fn shutdown(self) {
+        let _ = self.stop.send(());
+        self.task.await.expect("join").expect("clean shutdown");
+    }
+}
+
+#[tokio::test]
+async fn healthz_answers_ok() {
+    let server = start().await;
+    let health: Health = reqwest::get(format!("{}/healthz", server.url))
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(health.status, "ok");
+    server.shutdown().await;
+}
+
+#[tokio::test]
+async fn the_catalogue_is_served_with_an_etag_and_not_resent_when_unchanged() {
+    let server = start().await;
+    let client = reqwest::Client::new();
+    let resp = client.get(format!("{}/v1/catalog", server.url)).send().await.expect("request");
+    assert_eq!(resp.status(), 200);
+    let etag = resp.headers().get("etag").expect("etag").to_str().expect("ascii").to_owned();
+    let pack: CataloguePack = resp.json().await.expect("a pack");
+    assert!(pack.guides.len() >= 3);
+
+    let again = client
+        .get(format!("{}/v1/catalog", server.url))
+        .header("if-none-match", &etag)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(again.status(), 304);
+    server.shutdown().await;
+}
+
+#[tokio::test]
+async fn unknown_routes_and_wrong_methods_get_a_json_error_not_a_5xx() {
+    let server = start().await;
+    let client = reqwest::Client::new();
+    for (method, path, status, code) in [
+        (reqwest::Method::GET, "/v1/nothing-here", 404, ErrorCode::NotFound),
+        (reqwest::Method::DELETE, "/healthz", 405, ErrorCode::InvalidInput),
+        (reqwest::Method::POST, "/v1/catalog", 405, ErrorCode::InvalidInput),
+    ] {
+        let resp = client
+            .request(method.clone(), format!("{}{path}", server.url))
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(resp.status().as_u16(), status, "{method} {path}");
+        let err: ApiError = resp.json().await.expect("JSON error body");
+        assert_eq!(err.code, code, "{method} {path}");
+    }
+    server.shutdown().await;
+}
+
+#[test]
+fn a_database_url_that_is_not_sqlite_is_refused_with_a_reason() {
+    let err = "mysql://x".parse::<DatabaseUrl>().expect_err("refused");
+    assert!(err.contains("sqlite://"), "{err}");
+    assert!("sqlite://".parse::<DatabaseUrl>().is_err());
+}

@@ -1,0 +1,67 @@
+//! `homeward`: tools for the city's content team and operators.
+//!
+//! Human-readable output goes through Fluent in the language of `--lang` (or `LANG`); `--json`
+//! output is for scripts and never localised.
+
+mod catalog;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use homeward_domain::Lang;
+use homeward_i18n::Localizer;
+
+#[derive(Debug, Parser)]
+#[command(name = "homeward", version, about = "Homeward tools for content teams and operators")]
+struct Cli {
+    /// Language for messages: zh-CN or en (default: from LANG).
+    #[arg(long, global = true)]
+    lang: Option<Lang>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check, list and pack the guide catalogue.
+    #[command(subcommand)]
+    Catalog(catalog::CatalogCommand),
+}
+
+/// What every command needs to talk to a person.
+pub struct Out {
+    pub lang: Lang,
+    pub l10n: Localizer,
+}
+
+impl Out {
+    pub fn tr(&self, key: &str) -> String {
+        self.l10n.tr(self.lang, key)
+    }
+
+    pub fn tr_args(&self, key: &str, args: &[(&str, homeward_i18n::Value<'_>)]) -> String {
+        self.l10n.tr_args(self.lang, key, args)
+    }
+}
+
+fn lang_from_env() -> Lang {
+    std::env::var("LANG")
+        .ok()
+        .and_then(|v| v.split('.').next().and_then(|tag| tag.parse().ok()))
+        .unwrap_or(Lang::En)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let out = Out { lang: cli.lang.unwrap_or_else(lang_from_env), l10n: Localizer::new() };
+    let result = match cli.command {
+        Command::Catalog(cmd) => catalog::run(cmd, &out),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("{}: {e:#}", out.tr("cli-error"));
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,221 @@
+//! Reads and checks the catalogue's source files: `catalog/catalog.toml` (version, date, notice)
+//! and one `catalog/guides/<id>.toml` per guide.
+//!
+//! Every problem names its file and the field inside it, so the content team can fix it without
+//! reading code. This module is for the content tools and tests; the app reads packs, not sources.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use homeward_domain::catalog::{FieldKind, Guide, GuideId, PACK_FORMAT};
+use homeward_domain::{CataloguePack, Lang, LocalizedText};
+use serde::Deserialize;
+
+/// Material types a guide may ask for. A new type is added here and given a name in each guide
+/// that uses it.
+pub const MATERIAL_KINDS: &[&str] = &[
+    "resident-id-card",
+    "household-register",
+    "passport",
+    "foreign-residence-permit",
+    "driving-licence",
+    "medical-certificate",
+    "photo",
+    "entry-exit-record",
+    "pension-certificate",
+    "life-certificate",
+    "power-of-attorney",
+    "agent-id",
+    "other",
+];
+
+/// One thing wrong with the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: PathBuf,
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}: {}", self.file.display(), self.field, self.message)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CatalogueHead {
+    version: u64,
+    published: String,
+    notice: LocalizedText,
+}
+
+/// Loads every source file under `root` into a pack, or lists every problem found.
+pub fn load_dir(root: &Path) -> Result<CataloguePack, Vec<Problem>> {
+    let mut problems = vec![];
+    let head_path = root.join("catalog.toml");
+    let head = read_toml::<CatalogueHead>(&head_path).map_err(|p| vec![p])?;
+    check_date(&head_path, "published", &head.published, &mut problems);
+    check_text(&head_path, "notice", &head.notice, &mut problems);
+
+    let guides_dir = root.join("guides");
+    let mut files: Vec<PathBuf> = match std::fs::read_dir(&guides_dir) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect(),
+        Err(e) => {
+            return Err(vec![problem(&guides_dir, "-", format!("cannot read directory: {e}"))])
+        }
+    };
+    files.sort();
+
+    let mut guides = vec![];
+    let mut ids = BTreeSet::new();
+    for file in files {
+        match read_toml::<Guide>(&file) {
+            Ok(guide) => {
+                check_guide(&file, &guide, &mut problems);
+                if !ids.insert(guide.id.clone()) {
+                    problems.push(problem(&file, "id", format!("{} is used twice", guide.id)));
+                }
+                guides.push(guide);
+            }
+            Err(p) => problems.push(p),
+        }
+    }
+    if guides.is_empty() {
+        problems.push(problem(&guides_dir, "-", "no guides found".into()));
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(CataloguePack {
+        format: PACK_FORMAT,
+        version: head.version,
+        published: head.published,
+        notice: head.notice,
+        guides,
+    })
+}
+
+fn problem(file: &Path, field: &str, message: String) -> Problem {
+    Problem { file: file.to_owned(), field: field.to_owned(), message }
+}
+
+fn read_toml<T: for<'de> Deserialize<'de>>(file: &Path) -> Result<T, Problem> {
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| problem(file, "-", format!("cannot read: {e}")))?;
+    toml::from_str(&text).map_err(|e| {
+        let field = e
+            .span()
+            .map(|s| {
+                let line = text[..s.start].lines().count().max(1);
+                format!("line {line}")
+            })
+            .unwrap_or_else(|| "-".into());
+        problem(file, &field, e.message().to_owned())
+    })
+}
+
+fn check_guide(file: &Path, g: &Guide, problems: &mut Vec<Problem>) {
+    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    if !GuideId::is_valid(&g.id.0) {
+        problems.push(problem(file, "id", "use lower-case letters, digits and hyphens".into()));
+    }
+    if g.id.0 != stem {
+        problems.push(problem(file, "id", format!("{} does not match the file name", g.id)));
+    }
+    check_date(file, "last_reviewed", &g.last_reviewed, problems);
+    if g.trips > 1 {
+        problems.push(problem(file, "trips", "at most one trip (0 or 1)".into()));
+    }
+    if g.channels.is_empty() {
+        problems.push(problem(file, "channels", "name at least one channel".into()));
+    }
+    for (i, m) in g.materials.iter().enumerate() {
+        if !MATERIAL_KINDS.contains(&m.kind.as_str()) {
+            problems.push(problem(
+                file,
+                &format!("materials[{i}].kind"),
+                format!("unknown material type {:?}", m.kind),
+            ));
+        }
+        if m.count == 0 {
+            problems.push(problem(file, &format!("materials[{i}].count"), "at least 1".into()));
+        }
+    }
+    if g.form.pages.is_empty() {
+        problems.push(problem(file, "form.pages", "the form needs at least one page".into()));
+    }
+    let mut field_ids = BTreeSet::new();
+    for (p, page) in g.form.pages.iter().enumerate() {
+        for (f, field) in page.fields.iter().enumerate() {
+            let at = format!("form.pages[{p}].fields[{f}]");
+            if !GuideId::is_valid(&field.id) {
+                problems.push(problem(file, &format!("{at}.id"), "use a kebab-case id".into()));
+            }
+            if !field_ids.insert(field.id.as_str()) {
+                problems.push(problem(file, &format!("{at}.id"), format!("{} repeats", field.id)));
+            }
+            if let FieldKind::Choice { options } = &field.kind {
+                if options.len() < 2 {
+                    problems.push(problem(file, &format!("{at}.options"), "at least two".into()));
+                }
+            }
+        }
+    }
+    // Every localised text anywhere in the guide must exist in every language.
+    let value = serde_json::to_value(g).unwrap_or_default();
+    walk_texts(file, "", &value, problems);
+}
+
+fn walk_texts(file: &Path, at: &str, v: &serde_json::Value, problems: &mut Vec<Problem>) {
+    use serde_json::Value;
+    match v {
+        Value::Object(map) if Lang::ALL.iter().any(|l| map.contains_key(l.tag())) => {
+            for lang in Lang::ALL {
+                let ok = map.get(lang.tag()).and_then(Value::as_str).is_some_and(|t| !t.trim().is_empty());
+                if !ok {
+                    problems.push(problem(file, &format!("{at}.{lang}"), "missing translation".into()));
+                }
+            }
+        }
+        Value::Object(map) => {
+            for (k, child) in map {
+                let path = if at.is_empty() { k.clone() } else { format!("{at}.{k}") };
+                walk_texts(file, &path, child, problems);
+            }
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                walk_texts(file, &format!("{at}[{i}]"), child, problems);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn check_text(file: &Path, field: &str, text: &LocalizedText, problems: &mut Vec<Problem>) {
+    for lang in Lang::ALL {
+        if !text.has(lang) {
+            problems.push(problem(file, &format!("{field}.{lang}"), "missing translation".into()));
+        }
+    }
+}
+
+fn check_date(file: &Path, field: &str, date: &str, problems: &mut Vec<Problem>) {
+    let b = date.as_bytes();
+    let shaped = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    let month_day = shaped
+        && (1..=12).contains(&date[5..7].parse::<u8>().unwrap_or(0))
+        && (1..=31).contains(&date[8..10].parse::<u8>().unwrap_or(0));
+    if !month_day {
+        problems.push(problem(file, field, format!("{date:?} is not a date like 2026-11-23")));
+    }
+}

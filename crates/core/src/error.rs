@@ -1,0 +1,63 @@
+//! Errors of the core, each mapped to one of the stable codes the UI localises.
+
+use homeward_domain::{ApiError, ErrorCode};
+
+pub type Result<T, E = CoreError> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    #[error("{field}: {reason}")]
+    InvalidInput { field: &'static str, reason: String },
+    #[error("{what} not found")]
+    NotFound { what: &'static str },
+    #[error("the local database could not be used: {0}")]
+    Storage(#[from] rusqlite::Error),
+    #[error(
+        "the local database was written by a newer Homeward (schema {found}, this build knows \
+         {known}); update the app"
+    )]
+    SchemaTooNew { found: i64, known: i64 },
+    #[error("the local data directory could not be used: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("the OS keyring could not be used: {0}; is a Secret Service (gnome-keyring) running and unlocked?")]
+    Keyring(#[from] keyring::Error),
+    #[error("the database exists but its key is missing from the OS keyring; the data cannot be read")]
+    KeyMissing,
+    #[error("the key stored in the OS keyring under {0} is malformed")]
+    KeyMalformed(&'static str),
+    #[error("the city backend could not be reached: {0}")]
+    Offline(String),
+    #[error("the city backend answered with an error: {0}")]
+    Backend(String),
+    #[error("the catalogue is not usable: {0}")]
+    Catalogue(String),
+}
+
+impl CoreError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            CoreError::InvalidInput { .. } => ErrorCode::InvalidInput,
+            CoreError::NotFound { .. } => ErrorCode::NotFound,
+            CoreError::Storage(_) | CoreError::SchemaTooNew { .. } | CoreError::Io(_) => {
+                ErrorCode::Storage
+            }
+            CoreError::Keyring(_) | CoreError::KeyMissing | CoreError::KeyMalformed(_) => {
+                ErrorCode::Keyring
+            }
+            CoreError::Offline(_) => ErrorCode::Offline,
+            CoreError::Backend(_) => ErrorCode::Backend,
+            CoreError::Catalogue(_) => ErrorCode::Internal,
+        }
+    }
+
+    /// Whether trying again later may help (the outbox depends on this).
+    pub fn is_transient(&self) -> bool {
+        self.code().is_transient()
+    }
+}
+
+impl From<CoreError> for ApiError {
+    fn from(e: CoreError) -> Self {
+        ApiError::new(e.code(), e.to_string())
+    }
+}

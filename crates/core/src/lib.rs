@@ -1,0 +1,16 @@
+//! The app's brain: everything Homeward does on a person's device that is not drawing pixels.
+//!
+//! [`Homeward`] is the one entry point the desktop shell (and tests) use. Below it: [`store`], the
+//! SQLCipher database; [`secrets`], keys in the OS keyring; [`catalog`], the guide catalogue; and
+//! [`remote`], the city backend client. This crate knows nothing of Tauri or of the UI: the shell
+//! hands each command to a method here and returns what it gets.
+
+pub mod catalog;
+mod error;
+pub mod remote;
+pub mod secrets;
+pub mod store;
+mod app;
+
+pub use app::{Config, Homeward};
+pub use error::{CoreError, Result};

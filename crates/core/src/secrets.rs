@@ -1,0 +1,127 @@
+//! Secrets in the OS keyring: the database key and the device's Ed25519 signing key.
+//!
+//! Nothing secret is ever written to a file. Each installation (one data directory) has a random
+//! install id, stored in plain text beside the database; keyring entries are named after it, so two
+//! installations on one account (a volunteer's laptop, the tests) never share keys.
+
+use base64::engine::general_purpose::STANDARD as B64;
+use base64::Engine as _;
+use ed25519_dalek::{SigningKey, VerifyingKey};
+use rand::rngs::OsRng;
+use rand::RngCore as _;
+use zeroize::Zeroizing;
+
+use crate::error::{CoreError, Result};
+
+/// The keyring service every Homeward entry is filed under.
+pub const KEYRING_SERVICE: &str = "org.homeward.app";
+
+const DB_KEY: &str = "database-key";
+const DEVICE_KEY: &str = "device-signing-key";
+
+/// The keys an installation needs, loaded from (or first created in) the OS keyring.
+pub struct Keys {
+    pub database: Zeroizing<[u8; 32]>,
+    pub device: SigningKey,
+    /// Whether this call created the keys, i.e. this is a fresh installation.
+    pub created: bool,
+}
+
+impl std::fmt::Debug for Keys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Keys")
+            .field("device_public", &hex::encode(self.device.verifying_key().as_bytes()))
+            .field("created", &self.created)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Keys {
+    pub fn device_public(&self) -> VerifyingKey {
+        self.device.verifying_key()
+    }
+}
+
+/// The keyring entries of one installation.
+#[derive(Debug, Clone)]
+pub struct Keyring {
+    install_id: String,
+}
+
+impl Keyring {
+    pub fn new(install_id: impl Into<String>) -> Self {
+        Keyring { install_id: install_id.into() }
+    }
+
+    fn entry(&self, name: &str) -> Result<keyring::Entry> {
+        Ok(keyring::Entry::new(KEYRING_SERVICE, &format!("{}/{name}", self.install_id))?)
+    }
+
+    fn get(&self, name: &'static str) -> Result<Option<Zeroizing<[u8; 32]>>> {
+        match self.entry(name)?.get_password() {
+            Ok(text) => {
+                let text = Zeroizing::new(text);
+                let bytes = Zeroizing::new(B64.decode(text.as_bytes()).map_err(|_| CoreError::KeyMalformed(name))?);
+                let arr: [u8; 32] =
+                    bytes.as_slice().try_into().map_err(|_| CoreError::KeyMalformed(name))?;
+                Ok(Some(Zeroizing::new(arr)))
+            }
+            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    fn set(&self, name: &str, secret: &[u8; 32]) -> Result<()> {
+        let text = Zeroizing::new(B64.encode(secret));
+        self.entry(name)?.set_password(&text)?;
+        Ok(())
+    }
+
+    /// Loads both keys; creates them when neither exists and `may_create` (no database yet).
+    ///
+    /// A database without its key is unreadable; rather than silently starting over (and hiding
+    /// the person's drafts), this reports [`CoreError::KeyMissing`].
+    pub fn load_or_create(&self, may_create: bool) -> Result<Keys> {
+        let db = self.get(DB_KEY)?;
+        let device = self.get(DEVICE_KEY)?;
+        match (db, device) {
+            (Some(database), Some(seed)) => Ok(Keys {
+                database,
+                device: SigningKey::from_bytes(&seed),
+                created: false,
+            }),
+            (None, _) if !may_create => Err(CoreError::KeyMissing),
+            (db, device) => {
+                let database = match db {
+                    Some(k) => k,
+                    None => {
+                        let mut k = Zeroizing::new([0u8; 32]);
+                        OsRng.fill_bytes(k.as_mut());
+                        self.set(DB_KEY, &k)?;
+                        k
+                    }
+                };
+                let device = match device {
+                    Some(seed) => SigningKey::from_bytes(&seed),
+                    None => {
+                        let key = SigningKey::generate(&mut OsRng);
+                        self.set(DEVICE_KEY, &key.to_bytes())?;
+                        key
+                    }
+                };
+                Ok(Keys { database, device, created: true })
+            }
+        }
+    }
+
+    /// Removes this installation's keys (used when the person erases everything).
+    pub fn delete_all(&self) -> Result<()> {
+        for name in [DB_KEY, DEVICE_KEY] {
+            match self.entry(name)?.delete_credential() {
+                Ok(()) | Err(keyring::Error::NoEntry) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Ok(())
+    }
+}

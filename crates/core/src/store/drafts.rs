@@ -1,0 +1,105 @@
+//! Drafts and their answers. Each answer is its own row, so an autosave writes one small row
+//! rather than the whole application.
+
+use std::collections::BTreeMap;
+
+use homeward_domain::{Draft, DraftId, GuideId};
+use rusqlite::{params, OptionalExtension as _};
+use uuid::Uuid;
+
+use super::Store;
+use crate::error::{CoreError, Result};
+
+impl Store {
+    pub fn create_draft(&self, guide: &GuideId, pack_version: u64, now: i64) -> Result<Draft> {
+        let id = DraftId(Uuid::now_v7());
+        self.conn().execute(
+            "INSERT INTO drafts (id, guide_id, pack_version, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?4)",
+            params![id.0.to_string(), guide.0, pack_version as i64, now],
+        )?;
+        Ok(Draft {
+            id,
+            guide_id: guide.clone(),
+            pack_version,
+            answers: BTreeMap::new(),
+            created_at: now,
+            updated_at: now,
+        })
+    }
+
+    pub fn draft(&self, id: DraftId) -> Result<Draft> {
+        let conn = self.conn();
+        let head = conn
+            .query_row(
+                "SELECT guide_id, pack_version, created_at, updated_at FROM drafts WHERE id = ?1",
+                [id.0.to_string()],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, i64>(1)?,
+                        r.get::<_, i64>(2)?,
+                        r.get::<_, i64>(3)?,
+                    ))
+                },
+            )
+            .optional()?
+            .ok_or(CoreError::NotFound { what: "draft" })?;
+        let mut stmt =
+            conn.prepare_cached("SELECT field_id, value FROM draft_answers WHERE draft_id = ?1")?;
+        let answers = stmt
+            .query_map([id.0.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<BTreeMap<String, String>>>()?;
+        Ok(Draft {
+            id,
+            guide_id: GuideId(head.0),
+            pack_version: head.1 as u64,
+            answers,
+            created_at: head.2,
+            updated_at: head.3,
+        })
+    }
+
+    /// All drafts, most recently changed first.
+    pub fn drafts(&self) -> Result<Vec<Draft>> {
+        let ids: Vec<String> = {
+            let conn = self.conn();
+            let mut stmt = conn.prepare_cached("SELECT id FROM drafts ORDER BY updated_at DESC")?;
+            let ids = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            ids
+        };
+        ids.iter()
+            .filter_map(|s| Uuid::parse_str(s).ok())
+            .map(|u| self.draft(DraftId(u)))
+            .collect()
+    }
+
+    /// Saves one answer; an empty value removes it. Returns when the write is durable.
+    pub fn set_answer(&self, id: DraftId, field: &str, value: &str, now: i64) -> Result<()> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        let changed = tx.execute(
+            "UPDATE drafts SET updated_at = ?2 WHERE id = ?1",
+            params![id.0.to_string(), now],
+        )?;
+        if changed == 0 {
+            return Err(CoreError::NotFound { what: "draft" });
+        }
+        if value.is_empty() {
+            tx.execute(
+                "DELETE FROM draft_answers WHERE draft_id = ?1 AND field_id = ?2",
+                params![id.0.to_string(), field],
+            )?;
+        } else {
+            tx.execute(
+                "INSERT INTO draft_answers (draft_id, field_id, value, updated_at)
+                 VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (draft_id, field_id)
+                 DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+                params![id.0.to_string(), field, value, now],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}

@@ -1,0 +1,53 @@
+//! Versioned schema migrations, tracked in SQLite's `user_version`.
+//!
+//! Append a new entry to [`MIGRATIONS`] for every change; never edit or reorder a shipped one. A
+//! database newer than this build is refused with a message, not opened and damaged.
+
+use rusqlite::Connection;
+
+use crate::error::{CoreError, Result};
+
+const MIGRATIONS: &[&str] = &[
+    // 1: settings, drafts and their answers, the cached catalogue.
+    "CREATE TABLE settings (
+        key   TEXT PRIMARY KEY NOT NULL,
+        value TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE drafts (
+        id           TEXT PRIMARY KEY NOT NULL,
+        guide_id     TEXT NOT NULL,
+        pack_version INTEGER NOT NULL,
+        created_at   INTEGER NOT NULL,
+        updated_at   INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX drafts_by_update ON drafts (updated_at DESC);
+    CREATE TABLE draft_answers (
+        draft_id   TEXT NOT NULL REFERENCES drafts (id) ON DELETE CASCADE,
+        field_id   TEXT NOT NULL,
+        value      TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (draft_id, field_id)
+    ) STRICT;
+    CREATE TABLE catalog_cache (
+        id      INTEGER PRIMARY KEY CHECK (id = 1),
+        version INTEGER NOT NULL,
+        body    BLOB NOT NULL
+    ) STRICT;",
+];
+
+/// The schema version this build creates and understands.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub(super) fn run(conn: &mut Connection) -> Result<()> {
+    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if found > SCHEMA_VERSION {
+        return Err(CoreError::SchemaTooNew { found, known: SCHEMA_VERSION });
+    }
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

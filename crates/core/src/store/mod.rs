@@ -1,0 +1,90 @@
+//! The local database: SQLite encrypted with SQLCipher, one file per installation.
+//!
+//! Every write is one transaction in WAL mode with `synchronous = FULL`, so an edit the UI was told
+//! is saved survives the process being killed, and the machine losing power, at any instant.
+//! Schema changes go through [`migrations`]; a shipped migration is never edited.
+
+mod drafts;
+mod migrations;
+
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
+
+use rusqlite::{Connection, OptionalExtension as _};
+use zeroize::Zeroizing;
+
+use crate::error::{CoreError, Result};
+
+pub use migrations::SCHEMA_VERSION;
+
+/// The open, unlocked database.
+pub struct Store {
+    conn: Mutex<Connection>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").finish_non_exhaustive()
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` with `key`, and brings its schema up to
+    /// date. A wrong key is reported as a storage error, never as an empty database.
+    pub fn open(path: &Path, key: &[u8; 32]) -> Result<Self> {
+        let mut conn = Connection::open(path)?;
+        let pragma = Zeroizing::new(format!("x'{}'", hex::encode(key)));
+        conn.pragma_update(None, "key", pragma.as_str())?;
+        // Reading the schema is the first access that needs the key.
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrations::run(&mut conn)?;
+        Ok(Store { conn: Mutex::new(conn) })
+    }
+
+    fn conn(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock cannot leave SQLite half-written (each write is a
+        // transaction), so a poisoned lock is safe to use.
+        self.conn.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn()
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
+        self.conn().execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?;
+        Ok(())
+    }
+
+    /// The cached catalogue pack taken from the backend, if any, as raw JSON.
+    pub fn cached_pack(&self) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .conn()
+            .query_row("SELECT body FROM catalog_cache WHERE id = 1", [], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn cache_pack(&self, version: u64, body: &[u8]) -> Result<()> {
+        let version = i64::try_from(version).map_err(|_| CoreError::Catalogue("version".into()))?;
+        self.conn().execute(
+            "INSERT INTO catalog_cache (id, version, body) VALUES (1, ?1, ?2)
+             ON CONFLICT (id) DO UPDATE SET version = excluded.version, body = excluded.body",
+            rusqlite::params![version, body],
+        )?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;

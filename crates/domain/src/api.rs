@@ -1,0 +1,106 @@
+//! What crosses a boundary: between core and UI, and between app and backend.
+
+use serde::{Deserialize, Serialize};
+
+/// A small, stable set of error codes. The UI localises by code (`error-<code>` in Fluent) and
+/// never matches on message text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ErrorCode {
+    /// The request or input was malformed; the message names the field.
+    InvalidInput,
+    NotFound,
+    /// The local store could not be opened or written.
+    Storage,
+    /// The OS keyring is unavailable or refused access.
+    Keyring,
+    /// The backend could not be reached; trying again later can help.
+    Offline,
+    /// The backend answered with an error.
+    Backend,
+    Internal,
+}
+
+impl ErrorCode {
+    pub const ALL: [ErrorCode; 7] = [
+        ErrorCode::InvalidInput,
+        ErrorCode::NotFound,
+        ErrorCode::Storage,
+        ErrorCode::Keyring,
+        ErrorCode::Offline,
+        ErrorCode::Backend,
+        ErrorCode::Internal,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidInput => "invalid-input",
+            ErrorCode::NotFound => "not-found",
+            ErrorCode::Storage => "storage",
+            ErrorCode::Keyring => "keyring",
+            ErrorCode::Offline => "offline",
+            ErrorCode::Backend => "backend",
+            ErrorCode::Internal => "internal",
+        }
+    }
+
+    /// Whether trying the same thing again later may succeed.
+    pub fn is_transient(self) -> bool {
+        matches!(self, ErrorCode::Offline | ErrorCode::Backend)
+    }
+}
+
+/// The error shape of every API: the shell's commands and the backend's HTTP responses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[error("{code:?}: {message}")]
+pub struct ApiError {
+    pub code: ErrorCode,
+    /// English detail for developers and logs; never personal data. People see the localised
+    /// text for `code`.
+    pub message: String,
+}
+
+impl ApiError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        ApiError { code, message: message.into() }
+    }
+}
+
+/// `GET /healthz`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Health {
+    pub status: String,
+    pub version: String,
+}
+
+/// What the app knows of its backend, for the banner at the top of every screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "state")]
+pub enum BackendStatus {
+    /// Not tried yet.
+    Unknown,
+    /// Reachable; `catalog_version` is what it serves.
+    Online { catalog_version: u64 },
+    /// Unreachable at the last try; the app works from what it has.
+    Offline,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_serialises_as_code_and_message() {
+        let json = serde_json::to_string(&ApiError::new(ErrorCode::NotFound, "no such guide"))
+            .expect("serialise");
+        assert_eq!(json, r#"{"code":"not-found","message":"no such guide"}"#);
+    }
+
+    #[test]
+    fn slugs_match_the_serialised_codes() {
+        for code in ErrorCode::ALL {
+            let json = serde_json::to_string(&code).expect("serialise");
+            assert_eq!(json.trim_matches('"'), code.slug());
+        }
+    }
+}

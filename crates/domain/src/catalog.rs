@@ -1,0 +1,309 @@
+//! The guide catalogue: the city's itemised service guides, as the app and backend exchange them.
+//!
+//! Source files under `catalog/` are compiled into a [`CataloguePack`] by `homeward catalog pack`;
+//! the app ships one pack and the backend serves the newest.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::lang::LocalizedText;
+
+/// The version of the pack format this build understands.
+pub const PACK_FORMAT: u32 = 1;
+
+/// A stable slug that names a guide across catalogue versions, such as `hukou-cancel-abroad`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct GuideId(pub String);
+
+impl GuideId {
+    /// Whether `s` is a valid id: lower-case ASCII letters, digits and single hyphens.
+    pub fn is_valid(s: &str) -> bool {
+        !s.is_empty()
+            && s.len() <= 64
+            && !s.starts_with('-')
+            && !s.ends_with('-')
+            && !s.contains("--")
+            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    }
+}
+
+impl fmt::Display for GuideId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The area of life a guide belongs to; the home screen groups guides by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    HouseholdRegistration,
+    IdentityCard,
+    EntryExit,
+    DrivingVehicles,
+    RealEstate,
+    Notarisation,
+    SocialInsurance,
+    MedicalInsurance,
+    HousingFund,
+    CivilAffairs,
+    Tax,
+    OverseasChinese,
+    Education,
+    LegalServices,
+    Consultation,
+}
+
+impl Category {
+    pub const ALL: [Category; 15] = [
+        Category::HouseholdRegistration,
+        Category::IdentityCard,
+        Category::EntryExit,
+        Category::DrivingVehicles,
+        Category::RealEstate,
+        Category::Notarisation,
+        Category::SocialInsurance,
+        Category::MedicalInsurance,
+        Category::HousingFund,
+        Category::CivilAffairs,
+        Category::Tax,
+        Category::OverseasChinese,
+        Category::Education,
+        Category::LegalServices,
+        Category::Consultation,
+    ];
+
+    /// The kebab-case name, also the suffix of its Fluent key `category-<slug>`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Category::HouseholdRegistration => "household-registration",
+            Category::IdentityCard => "identity-card",
+            Category::EntryExit => "entry-exit",
+            Category::DrivingVehicles => "driving-vehicles",
+            Category::RealEstate => "real-estate",
+            Category::Notarisation => "notarisation",
+            Category::SocialInsurance => "social-insurance",
+            Category::MedicalInsurance => "medical-insurance",
+            Category::HousingFund => "housing-fund",
+            Category::CivilAffairs => "civil-affairs",
+            Category::Tax => "tax",
+            Category::OverseasChinese => "overseas-chinese",
+            Category::Education => "education",
+            Category::LegalServices => "legal-services",
+            Category::Consultation => "consultation",
+        }
+    }
+}
+
+/// Where a step of a guide can be done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Channel {
+    /// Entirely online, from abroad.
+    Online,
+    /// With the help of an overseas liaison site.
+    LiaisonSite,
+    /// At a service counter in China, in person or by an entrusted relative.
+    CounterInChina,
+}
+
+/// The lowest assurance of identity a guide accepts, after NIST SP 800-63-4's vocabulary.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum IdentityLevel {
+    #[default]
+    SelfAsserted,
+    DocumentsReviewed,
+    OnsiteAttended,
+    RemoteAttended,
+}
+
+/// Whether a material must be the original, a copy, or either.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MaterialForm {
+    Original,
+    Copy,
+    OriginalOrCopy,
+}
+
+/// One document the applicant must provide.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Material {
+    /// A known material type such as `passport` or `household-register`.
+    pub kind: String,
+    pub name: LocalizedText,
+    pub form: MaterialForm,
+    #[serde(default = "one")]
+    pub count: u8,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<LocalizedText>,
+}
+
+fn one() -> u8 {
+    1
+}
+
+/// What an entrusted relative must bring to the counter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entrustment {
+    pub relative_brings: Vec<LocalizedText>,
+}
+
+/// The kind of answer a form field takes. The drafting work adds more kinds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "type")]
+pub enum FieldKind {
+    Text,
+    LongText,
+    PersonName,
+    Date,
+    Phone,
+    Email,
+    Address,
+    Choice { options: Vec<ChoiceOption> },
+    YesNo,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChoiceOption {
+    pub value: String,
+    pub label: LocalizedText,
+}
+
+/// One question on an application form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Field {
+    pub id: String,
+    pub label: LocalizedText,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<LocalizedText>,
+    #[serde(flatten)]
+    pub kind: FieldKind,
+    #[serde(default)]
+    pub required: bool,
+}
+
+/// A page of questions; the UI shows one page at a time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormPage {
+    pub id: String,
+    pub title: LocalizedText,
+    pub fields: Vec<Field>,
+}
+
+/// The application form of a guide.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormSchema {
+    pub pages: Vec<FormPage>,
+}
+
+impl FormSchema {
+    pub fn field(&self, id: &str) -> Option<&Field> {
+        self.pages.iter().flat_map(|p| p.fields.iter()).find(|f| f.id == id)
+    }
+}
+
+/// One itemised service guide (办事指南).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Guide {
+    pub id: GuideId,
+    pub category: Category,
+    /// Bumped each time the guide's content changes.
+    pub version: u32,
+    /// The date the city last reviewed this guide, `YYYY-MM-DD`.
+    pub last_reviewed: String,
+    pub title: LocalizedText,
+    pub summary: LocalizedText,
+    pub who_may_apply: LocalizedText,
+    pub conditions: Vec<LocalizedText>,
+    pub materials: Vec<Material>,
+    pub steps: Vec<LocalizedText>,
+    pub legal_basis: Vec<LocalizedText>,
+    /// The statutory or promised time limit, in working days; 0 means on the spot.
+    pub time_limit_days: u16,
+    pub fees: LocalizedText,
+    pub department: LocalizedText,
+    pub channels: Vec<Channel>,
+    /// Trips to China the applicant must make in person: 0 or 1 ("run once at most").
+    pub trips: u8,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entrustment: Option<Entrustment>,
+    #[serde(default)]
+    pub min_identity_level: IdentityLevel,
+    pub form: FormSchema,
+    /// Where this guide's facts were taken from, for the city's reviewers.
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// What the home screen and search results show of a guide, in every language, so switching
+/// language needs no new request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GuideSummary {
+    pub id: GuideId,
+    pub category: Category,
+    pub title: LocalizedText,
+    pub summary: LocalizedText,
+    pub trips: u8,
+    pub entrustable: bool,
+    pub time_limit_days: u16,
+}
+
+impl Guide {
+    pub fn summarize(&self) -> GuideSummary {
+        GuideSummary {
+            id: self.id.clone(),
+            category: self.category,
+            title: self.title.clone(),
+            summary: self.summary.clone(),
+            trips: self.trips,
+            entrustable: self.entrustment.is_some(),
+            time_limit_days: self.time_limit_days,
+        }
+    }
+}
+
+/// The home screen's view of the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogueOverview {
+    pub version: u64,
+    pub published: String,
+    pub notice: LocalizedText,
+    pub guides: Vec<GuideSummary>,
+}
+
+/// A whole catalogue as published by the city: every guide, versioned.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CataloguePack {
+    /// The pack format; a reader refuses a format it does not know.
+    pub format: u32,
+    /// Increases with every publication; the app only ever moves forward.
+    pub version: u64,
+    /// Publication date, `YYYY-MM-DD`.
+    pub published: String,
+    /// Shown on the home screen: what this catalogue is and who stands behind it.
+    pub notice: LocalizedText,
+    pub guides: Vec<Guide>,
+}
+
+impl CataloguePack {
+    pub fn guide(&self, id: &str) -> Option<&Guide> {
+        self.guides.iter().find(|g| g.id.0 == id)
+    }
+}
+
+impl CataloguePack {
+    pub fn overview(&self) -> CatalogueOverview {
+        CatalogueOverview {
+            version: self.version,
+            published: self.published.clone(),
+            notice: self.notice.clone(),
+            guides: self.guides.iter().map(Guide::summarize).collect(),
+        }
+    }
+}

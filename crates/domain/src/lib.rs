@@ -1,0 +1,15 @@
+//! Types that the app's core, its UI and the city backend share.
+//!
+//! This crate does no I/O and must keep building for `wasm32-unknown-unknown`, because the UI uses
+//! it. Business rules that need storage, the network or a clock live in `homeward-core` or
+//! `homeward-backend`, not here.
+
+pub mod api;
+pub mod catalog;
+pub mod draft;
+pub mod lang;
+
+pub use api::{ApiError, BackendStatus, ErrorCode, Health};
+pub use catalog::{CatalogueOverview, CataloguePack, Guide, GuideId, GuideSummary};
+pub use draft::{Draft, DraftId};
+pub use lang::{Lang, LocalizedText};

@@ -1,0 +1,138 @@
+//! Every string a person reads, in every language, through Fluent.
+//!
+//! The `.ftl` files under `locales/` are compiled in (see `build.rs`), so the UI and the command
+//! line need no files at run time. Code refers to messages by literal key — `t("home-title")` in the
+//! UI, `tr(lang, "…")` elsewhere, or marked with [`key`] — and the workspace test `every_key_is_translated_and_used` checks
+//! both directions against the files. Keys built at run time belong to a [`DYNAMIC_FAMILIES`] prefix.
+
+use std::collections::HashMap;
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use homeward_domain::Lang;
+
+pub use fluent_bundle::FluentValue as Value;
+
+/// Key prefixes completed at run time from a closed set (a category slug, an error code).
+pub const DYNAMIC_FAMILIES: &[&str] = &["category-", "error-"];
+
+/// Marks a literal as a message key where it is not passed straight to a translation call, so the
+/// key check finds it: `t(key("material-copy"))` is the same as `t("material-copy")`.
+pub const fn key(k: &'static str) -> &'static str {
+    k
+}
+
+fn source(lang: Lang) -> &'static str {
+    match lang {
+        Lang::ZhCn => include_str!(concat!(env!("OUT_DIR"), "/zh-CN.ftl")),
+        Lang::En => include_str!(concat!(env!("OUT_DIR"), "/en.ftl")),
+    }
+}
+
+/// Every message in every language, ready to format.
+pub struct Localizer {
+    bundles: HashMap<Lang, FluentBundle<FluentResource>>,
+}
+
+impl std::fmt::Debug for Localizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Localizer").finish_non_exhaustive()
+    }
+}
+
+impl Default for Localizer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Localizer {
+    /// Parses the compiled-in resources. A syntax error in a `.ftl` file is a build defect, caught
+    /// by the unit test below, so this does not fail at run time: broken entries are skipped.
+    pub fn new() -> Self {
+        let bundles = Lang::ALL
+            .into_iter()
+            .map(|lang| {
+                let res = FluentResource::try_new(source(lang).to_owned()).unwrap_or_else(|(r, _)| r);
+                let langid = lang.tag().parse().unwrap_or_default();
+                let mut bundle = FluentBundle::new(vec![langid]);
+                // Isolation marks (U+2068/U+2069) help right-to-left scripts, which Homeward does
+                // not use yet, and show up as stray characters in plain-text output.
+                bundle.set_use_isolating(false);
+                // Duplicate keys are rejected by the tests; keep the first here.
+                let _ = bundle.add_resource(res);
+                (lang, bundle)
+            })
+            .collect();
+        Localizer { bundles }
+    }
+
+    /// The message `key` in `lang`; the key itself when it is missing, so a gap is visible but
+    /// never fatal.
+    pub fn tr(&self, lang: Lang, key: &str) -> String {
+        self.format(lang, key, None)
+    }
+
+    /// The message `key` with named arguments.
+    pub fn tr_args(&self, lang: Lang, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        let mut fa = FluentArgs::new();
+        for (name, value) in args {
+            fa.set(*name, value.clone());
+        }
+        self.format(lang, key, Some(&fa))
+    }
+
+    /// Whether `key` exists in `lang`.
+    pub fn has(&self, lang: Lang, key: &str) -> bool {
+        self.bundles.get(&lang).is_some_and(|b| b.has_message(key))
+    }
+
+    fn format(&self, lang: Lang, key: &str, args: Option<&FluentArgs<'_>>) -> String {
+        let Some(bundle) = self.bundles.get(&lang) else { return key.to_owned() };
+        let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
+            return key.to_owned();
+        };
+        let mut errors = vec![];
+        bundle.format_pattern(pattern, args, &mut errors).into_owned()
+    }
+}
+
+/// The message keys defined in `lang`'s files, in file order, with duplicates kept so a test can
+/// find them, and any syntax errors as text.
+pub fn defined_keys(lang: Lang) -> (Vec<String>, Vec<String>) {
+    let (res, errors) = match FluentResource::try_new(source(lang).to_owned()) {
+        Ok(r) => (r, vec![]),
+        Err((r, e)) => (r, e.iter().map(|e| format!("{e:?}")).collect()),
+    };
+    let keys = res
+        .entries()
+        .filter_map(|entry| match entry {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+            _ => None,
+        })
+        .collect();
+    (keys, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_locale_parses_without_errors_or_duplicates() {
+        for lang in Lang::ALL {
+            let (keys, errors) = defined_keys(lang);
+            assert!(errors.is_empty(), "{lang}: {errors:?}");
+            let mut seen = std::collections::HashSet::new();
+            for k in &keys {
+                assert!(seen.insert(k), "{lang}: key {k} is defined twice");
+            }
+        }
+    }
+
+    #[test]
+    fn arguments_are_inserted_without_isolation_marks() {
+        let l = Localizer::new();
+        let text = l.tr_args(Lang::En, "guide-time-limit-days", &[("days", 5.into())]);
+        assert!(text.contains('5') && !text.contains('\u{2068}'), "{text}");
+    }
+}

@@ -1,0 +1,106 @@
+## The app's interface.
+
+app-name = Homeward
+nav-home = Back to home
+nav-back = Back
+language-switch-label = Language
+loading = Loading…
+
+## The connection to the city's server
+
+status-offline = Offline: showing the guides saved on this device. Everything you type is saved here.
+status-online = Connected
+status-checking = Checking the connection…
+status-retry = Try again
+
+## When the app cannot start
+
+fatal-title = Homeward cannot open your data
+fatal-hint = Nothing has been lost. Restart the app; if this keeps happening, contact your nearest liaison site.
+
+## Errors, by code
+
+error-invalid-input = Something you entered is not in the expected format. Check it and try again.
+error-not-found = This item could not be found. It may have been deleted.
+error-storage = Homeward cannot read or write its data on this device. Make sure there is free space, then try again.
+error-keyring = Homeward cannot reach the system keyring; your data stays encrypted. Unlock the keyring, then restart the app.
+error-offline = The city's server cannot be reached right now. Homeward will try again when you are online.
+error-backend = The city's server cannot handle this right now. Try again later.
+error-internal = Something unexpected went wrong. Your data has not been lost. Restart the app.
+
+## Home
+
+home-title = Handle your affairs at home, from abroad
+home-lead = Wenzhou's service guides for people living overseas, readable offline. Most need no trip home, and none needs more than one.
+home-drafts-title = Your applications
+draft-answered = { $count ->
+    [one] 1 answer
+   *[other] { $count } answers
+}
+draft-updated = updated { $when }
+catalogue-version = Guide catalogue version { $version } · { $date }
+
+## Categories
+
+category-household-registration = Household registration (hukou)
+category-identity-card = Resident ID card
+category-entry-exit = Entry and exit
+category-driving-vehicles = Driving licences and vehicles
+category-real-estate = Real estate
+category-notarisation = Notarisation and certification
+category-social-insurance = Social insurance and pensions
+category-medical-insurance = Medical insurance
+category-housing-fund = Housing provident fund
+category-civil-affairs = Civil affairs and marriage
+category-tax = Tax
+category-overseas-chinese = Overseas Chinese affairs
+category-education = Education
+category-legal-services = Legal services
+category-consultation = Enquiries and petitions
+
+## Badges
+
+badge-no-trip = No trip needed
+badge-one-trip = One trip at most
+badge-entrustable = A relative can do it for you
+
+## A guide
+
+guide-start = Start an application
+guide-your-drafts = Your unsent applications
+guide-time-limit = Time limit
+guide-time-limit-same-day = Done on the spot
+guide-time-limit-days = { $days ->
+    [one] 1 working day
+   *[other] { $days } working days
+}
+guide-fees = Fees
+guide-department = Handled by
+guide-channels = Ways to apply
+guide-who = Who can apply
+guide-conditions = Conditions
+guide-materials = What you need
+guide-steps = How it works
+guide-entrust = Having a relative do it
+guide-entrust-lead = A relative in China can take care of the counter step for you. They bring:
+guide-legal-basis = Legal basis
+guide-reviewed = Version { $version }, reviewed { $date }
+material-original = original
+material-copy = copy
+material-original-or-copy = original or copy
+material-count = × { $count }
+channel-online = Fully online
+channel-liaison-site = With a liaison site abroad
+channel-counter-in-china = At a counter in China (can be entrusted)
+
+## Filling in an application
+
+draft-eyebrow = Application draft
+draft-autosave-hint = Every answer is saved as you type.
+draft-saving = Saving…
+draft-saved = Saved on this device
+draft-save-failed = Could not save. Try again.
+field-choose = Choose one
+field-yes = Yes
+field-no = No
+field-optional = (optional)

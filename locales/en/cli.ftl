@@ -1,0 +1,11 @@
+## The homeward command line.
+
+cli-error = Error
+cli-catalog-ok = { $count } guides checked: no problems found.
+cli-catalog-problems = { $count ->
+    [one] Found 1 problem in the catalogue.
+   *[other] Found { $count } problems in the catalogue.
+}
+cli-pack-written = Wrote { $path } with { $count } guides.
+cli-pack-stale = { $path } is out of date: run `homeward catalog pack` and commit the result.
+cli-pack-current = The pack (version { $version }) matches the sources.

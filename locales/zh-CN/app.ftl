@@ -1,0 +1,100 @@
+## 应用界面。
+
+app-name = 侨乡通
+nav-home = 返回首页
+nav-back = 返回
+language-switch-label = 界面语言
+loading = 正在加载…
+
+## 与市级服务器的连接状态
+
+status-offline = 当前离线：显示的是本机保存的办事指南，您填写的内容都已保存在本机。
+status-online = 已连接
+status-checking = 正在检查连接…
+status-retry = 重试
+
+## 无法启动时
+
+fatal-title = 侨乡通无法打开您的数据
+fatal-hint = 您的资料没有丢失。请重新启动应用；如果问题仍然存在，请联系所在地的侨胞服务联络站。
+
+## 错误（按错误代码）
+
+error-invalid-input = 填写的内容格式不正确，请检查后再试。
+error-not-found = 找不到该项内容，可能已被删除。
+error-storage = 无法读写本机数据。请确认设备存储空间充足后重试。
+error-keyring = 无法访问系统密钥库，数据仍加密保存。请解锁系统密钥库后重新启动应用。
+error-offline = 暂时无法连接市级服务器，联网后会自动重试。
+error-backend = 市级服务器暂时无法处理请求，请稍后再试。
+error-internal = 应用出现了意外问题，您的数据没有丢失。请重新启动应用。
+
+## 首页
+
+home-title = 在海外，办好家乡事
+home-lead = 温州面向海外侨胞的办事指南，离线可查。大多数事项无需回国，最多跑一次。
+home-drafts-title = 我的申请
+draft-answered = 已填写 { $count } 项
+draft-updated = 更新于 { $when }
+catalogue-version = 办事指南目录 第 { $version } 版 · { $date }
+
+## 事项分类
+
+category-household-registration = 户籍
+category-identity-card = 居民身份证
+category-entry-exit = 出入境
+category-driving-vehicles = 驾驶证与机动车
+category-real-estate = 不动产
+category-notarisation = 公证与认证
+category-social-insurance = 社会保险与养老金
+category-medical-insurance = 医疗保险
+category-housing-fund = 住房公积金
+category-civil-affairs = 民政婚姻
+category-tax = 税务
+category-overseas-chinese = 侨务
+category-education = 教育
+category-legal-services = 法律服务
+category-consultation = 咨询与信访
+
+## 标签
+
+badge-no-trip = 无需跑腿
+badge-one-trip = 最多跑一次
+badge-entrustable = 可委托亲属办理
+
+## 办事指南
+
+guide-start = 开始填写申请
+guide-your-drafts = 您尚未提交的申请
+guide-time-limit = 办理时限
+guide-time-limit-same-day = 当场办结
+guide-time-limit-days = { $days } 个工作日
+guide-fees = 收费标准
+guide-department = 受理部门
+guide-channels = 办理渠道
+guide-who = 申请对象
+guide-conditions = 办理条件
+guide-materials = 申请材料
+guide-steps = 办理流程
+guide-entrust = 委托亲属办理
+guide-entrust-lead = 您可以委托国内亲属到窗口办理线下环节。亲属需携带：
+guide-legal-basis = 设定依据
+guide-reviewed = 第 { $version } 版，审核日期 { $date }
+material-original = 原件
+material-copy = 复印件
+material-original-or-copy = 原件或复印件
+material-count = { $count } 份
+channel-online = 全程网办
+channel-liaison-site = 海外联络站协助
+channel-counter-in-china = 国内窗口（可委托）
+
+## 填写申请
+
+draft-eyebrow = 申请草稿
+draft-autosave-hint = 您输入的每一项内容都会自动保存。
+draft-saving = 正在保存…
+draft-saved = 已保存在本机
+draft-save-failed = 保存失败，请重试。
+field-choose = 请选择
+field-yes = 是
+field-no = 否
+field-optional = （选填）

@@ -1,0 +1,76 @@
+//! The commands the UI invokes. Each is one call into `homeward-core`.
+
+use homeward_domain::{
+    ApiError, BackendStatus, CatalogueOverview, Draft, DraftId, Guide, Lang,
+};
+use tauri::State;
+
+use crate::Shell;
+
+type Res<T> = Result<T, ApiError>;
+
+pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        language,
+        set_language,
+        catalog_overview,
+        guide,
+        create_draft,
+        drafts,
+        draft,
+        set_answer,
+        backend_status,
+        refresh_backend,
+    ]
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn language(shell: State<'_, Shell>) -> Res<Lang> {
+    Ok(shell.core()?.language()?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn set_language(shell: State<'_, Shell>, lang: Lang) -> Res<()> {
+    Ok(shell.core()?.set_language(lang)?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn catalog_overview(shell: State<'_, Shell>) -> Res<CatalogueOverview> {
+    Ok(shell.core()?.overview())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn guide(shell: State<'_, Shell>, id: String) -> Res<Guide> {
+    Ok(shell.core()?.guide(&id)?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn create_draft(shell: State<'_, Shell>, guide_id: String) -> Res<Draft> {
+    Ok(shell.core()?.create_draft(&guide_id)?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn drafts(shell: State<'_, Shell>) -> Res<Vec<Draft>> {
+    Ok(shell.core()?.drafts()?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn draft(shell: State<'_, Shell>, id: DraftId) -> Res<Draft> {
+    Ok(shell.core()?.draft(id)?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn set_answer(shell: State<'_, Shell>, draft_id: DraftId, field: String, value: String) -> Res<()> {
+    Ok(shell.core()?.set_answer(draft_id, &field, &value)?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn backend_status(shell: State<'_, Shell>) -> Res<BackendStatus> {
+    Ok(shell.core()?.backend_status())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+async fn refresh_backend(shell: State<'_, Shell>) -> Res<BackendStatus> {
+    let core = shell.core.clone()?;
+    Ok(core.refresh().await)
+}

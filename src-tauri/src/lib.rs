@@ -1,0 +1,77 @@
+//! The Tauri shell: opens the installation, then hands every command to `homeward-core`.
+//!
+//! Nothing here decides a business rule. A command takes its arguments, calls one method of
+//! [`homeward_core::Homeward`], and returns its result or a `{code, message}` error.
+
+mod commands;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use homeward_core::{Config, Homeward};
+use homeward_domain::ApiError;
+use tauri::Manager as _;
+
+/// The backend the app talks to when nothing else is configured: the reference backend that
+/// `cargo xtask run` starts on loopback.
+const DEFAULT_BACKEND: &str = "http://127.0.0.1:8787";
+
+/// Set at start: the installation, or why it could not be opened (shown to the person).
+pub struct Shell {
+    core: Result<Arc<Homeward>, ApiError>,
+}
+
+impl Shell {
+    fn core(&self) -> Result<&Homeward, ApiError> {
+        self.core.as_deref().map_err(Clone::clone)
+    }
+}
+
+/// `--data-dir DIR` and `--backend-url URL`, or `HOMEWARD_DATA_DIR` and `HOMEWARD_BACKEND_URL`.
+fn option(name: &str, env: &str) -> Option<String> {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == name {
+            return args.next();
+        }
+        if let Some(value) = arg.strip_prefix(&format!("{name}=")) {
+            return Some(value.to_owned());
+        }
+    }
+    std::env::var(env).ok().filter(|v| !v.is_empty())
+}
+
+#[cfg_attr(mobile, tauri::mobile_entry_point)]
+pub fn run() {
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "homeward=info,homeward_core=info,homeward_app=info".into()),
+        )
+        .init();
+
+    let result = tauri::Builder::default()
+        .setup(|app| {
+            let data_dir = match option("--data-dir", "HOMEWARD_DATA_DIR") {
+                Some(dir) => PathBuf::from(dir),
+                None => app.path().app_data_dir()?,
+            };
+            let backend_url = option("--backend-url", "HOMEWARD_BACKEND_URL")
+                .unwrap_or_else(|| DEFAULT_BACKEND.to_owned());
+            let core = Homeward::open(&Config { data_dir, backend_url })
+                .map(Arc::new)
+                .map_err(|e| {
+                    tracing::error!(code = ?e.code(), "cannot open the installation: {e}");
+                    ApiError::from(e)
+                });
+            app.manage(Shell { core });
+            Ok(())
+        })
+        .invoke_handler(commands::handler())
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        tracing::error!("the app stopped with an error: {e}");
+        std::process::exit(1);
+    }
+}

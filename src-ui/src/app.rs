@@ -1,0 +1,195 @@
+//! The app root: language, navigation, the backend banner and the current screen.
+
+use homeward_domain::{BackendStatus, DraftId, Lang};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::i18n::{t, CurrentLang};
+use crate::ipc;
+use crate::screens::{draft::DraftScreen, guide::GuideScreen, home::HomeScreen};
+
+/// Where the person is. Kept as a history stack so "back" always goes where they came from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Screen {
+    Home,
+    Guide(String),
+    Draft(DraftId),
+}
+
+/// Navigation, provided to every screen.
+#[derive(Clone, Copy)]
+pub struct Nav(RwSignal<Vec<Screen>>);
+
+impl Nav {
+    pub fn current(&self) -> Screen {
+        self.0.with(|s| s.last().cloned().unwrap_or(Screen::Home))
+    }
+
+    pub fn go(&self, screen: Screen) {
+        self.0.update(|s| s.push(screen));
+        scroll_to_top();
+    }
+
+    pub fn back(&self) {
+        self.0.update(|s| {
+            s.pop();
+        });
+        scroll_to_top();
+    }
+
+    pub fn can_go_back(&self) -> bool {
+        self.0.with(|s| s.len() > 1)
+    }
+}
+
+pub fn use_nav() -> Nav {
+    expect_context::<Nav>()
+}
+
+fn scroll_to_top() {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+fn set_document_lang(lang: Lang) {
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element())
+    {
+        let _ = el.set_attribute("lang", lang.tag());
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let lang = RwSignal::new(Lang::default());
+    let ready = RwSignal::new(false);
+    let fatal = RwSignal::new(None::<homeward_domain::ApiError>);
+    let status = RwSignal::new(BackendStatus::Unknown);
+    provide_context(CurrentLang(lang));
+    provide_context(Nav(RwSignal::new(vec![Screen::Home])));
+    provide_context(status);
+
+    Effect::new(move |_| set_document_lang(lang.get()));
+
+    spawn_local(async move {
+        match ipc::language().await {
+            Ok(l) => lang.set(l),
+            Err(e) => fatal.set(Some(e)),
+        }
+        ready.set(true);
+        // Check the backend now, then every 30 seconds while the app is open.
+        loop {
+            if let Ok(s) = ipc::refresh_backend().await {
+                status.set(s);
+            }
+            gloo_timers::future::sleep(std::time::Duration::from_secs(30)).await;
+        }
+    });
+
+    view! {
+        <div class="app" class:ready=move || ready.get()>
+            <Header/>
+            <BackendBanner/>
+            <main id="main" class="content">
+                {move || match fatal.get() {
+                    Some(e) => view! { <Fatal error=e/> }.into_any(),
+                    None if ready.get() => view! { <Current/> }.into_any(),
+                    None => view! { <p class="loading">{move || t("loading")}</p> }.into_any(),
+                }}
+            </main>
+        </div>
+    }
+}
+
+#[component]
+fn Current() -> impl IntoView {
+    let nav = use_nav();
+    move || match nav.current() {
+        Screen::Home => view! { <HomeScreen/> }.into_any(),
+        Screen::Guide(id) => view! { <GuideScreen id=id/> }.into_any(),
+        Screen::Draft(id) => view! { <DraftScreen id=id/> }.into_any(),
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let CurrentLang(lang) = expect_context::<CurrentLang>();
+    let nav = use_nav();
+    let choose = move |l: Lang| {
+        lang.set(l);
+        spawn_local(async move {
+            let _ = ipc::set_language(l).await;
+        });
+    };
+    view! {
+        <header class="topbar">
+            <button class="brand" on:click=move |_| nav.0.set(vec![Screen::Home])
+                aria-label=move || t("nav-home")>
+                <span class="brand-mark" aria-hidden="true">"侨"</span>
+                <span class="brand-name">{move || t("app-name")}</span>
+            </button>
+            <div class="lang-switch" role="group" aria-label=move || t("language-switch-label")>
+                <button id="lang-zh-CN" lang="zh-CN"
+                    class:active=move || lang.get() == Lang::ZhCn
+                    aria-pressed=move || (lang.get() == Lang::ZhCn).to_string()
+                    on:click=move |_| choose(Lang::ZhCn)>"中文"</button>
+                <button id="lang-en" lang="en"
+                    class:active=move || lang.get() == Lang::En
+                    aria-pressed=move || (lang.get() == Lang::En).to_string()
+                    on:click=move |_| choose(Lang::En)>"English"</button>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+fn BackendBanner() -> impl IntoView {
+    let status = expect_context::<RwSignal<BackendStatus>>();
+    let checking = RwSignal::new(false);
+    let retry = move |_| {
+        checking.set(true);
+        spawn_local(async move {
+            if let Ok(s) = ipc::refresh_backend().await {
+                status.set(s);
+            }
+            checking.set(false);
+        });
+    };
+    move || match status.get() {
+        BackendStatus::Offline => view! {
+            <div id="backend-status" class="banner offline" role="status" data-state="offline">
+                <span class="dot" aria-hidden="true"></span>
+                <span>{move || t("status-offline")}</span>
+                <button class="link" on:click=retry disabled=move || checking.get()>
+                    {move || if checking.get() { t("status-checking") } else { t("status-retry") }}
+                </button>
+            </div>
+        }
+        .into_any(),
+        BackendStatus::Online { .. } => view! {
+            <div id="backend-status" class="banner online" role="status" data-state="online">
+                <span class="dot" aria-hidden="true"></span>
+                <span>{move || t("status-online")}</span>
+            </div>
+        }
+        .into_any(),
+        BackendStatus::Unknown => view! {
+            <div id="backend-status" class="banner unknown" role="status" data-state="unknown">
+                <span>{move || t("status-checking")}</span>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn Fatal(error: homeward_domain::ApiError) -> impl IntoView {
+    let key = format!("error-{}", error.code.slug());
+    view! {
+        <section class="card fatal" role="alert">
+            <h1>{move || t("fatal-title")}</h1>
+            <p>{move || t(&key)}</p>
+            <p class="muted">{move || t("fatal-hint")}</p>
+        </section>
+    }
+}

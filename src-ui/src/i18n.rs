@@ -1,0 +1,36 @@
+//! The current language and translated strings, reactive: a view that calls [`t`] inside a
+//! closure re-renders when the language changes.
+
+use homeward_domain::{Lang, LocalizedText};
+pub use homeward_i18n::key;
+use homeward_i18n::{Localizer, Value};
+use leptos::prelude::*;
+
+thread_local! {
+    static L10N: Localizer = Localizer::new();
+}
+
+/// The language signal, provided by the app root.
+#[derive(Clone, Copy)]
+pub struct CurrentLang(pub RwSignal<Lang>);
+
+pub fn lang() -> Lang {
+    use_context::<CurrentLang>().map(|c| c.0.get()).unwrap_or_default()
+}
+
+/// The message `key` in the current language.
+pub fn t(key: &str) -> String {
+    let lang = lang();
+    L10N.with(|l| l.tr(lang, key))
+}
+
+/// The message `key` with arguments.
+pub fn t_args(key: &str, args: &[(&str, Value<'_>)]) -> String {
+    let lang = lang();
+    L10N.with(|l| l.tr_args(lang, key, args))
+}
+
+/// Catalogue text in the current language.
+pub fn pick(text: &LocalizedText) -> String {
+    text.get(lang()).to_owned()
+}

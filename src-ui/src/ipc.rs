@@ -1,0 +1,90 @@
+//! Calls into the Tauri shell (`window.__TAURI__.core.invoke`, exposed by `withGlobalTauri`).
+
+use homeward_domain::{
+    ApiError, BackendStatus, CatalogueOverview, Draft, DraftId, ErrorCode, Guide, Lang,
+};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = ["window", "__TAURI__", "core"], js_name = invoke)]
+    async fn tauri_invoke(cmd: &str, args: JsValue) -> Result<JsValue, JsValue>;
+}
+
+async fn call<A: Serialize, R: DeserializeOwned>(cmd: &str, args: &A) -> Result<R, ApiError> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let args = args
+        .serialize(&serializer)
+        .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?;
+    match tauri_invoke(cmd, args).await {
+        Ok(value) => serde_wasm_bindgen::from_value(value)
+            .map_err(|e| ApiError::new(ErrorCode::Internal, format!("{cmd}: {e}"))),
+        Err(err) => Err(serde_wasm_bindgen::from_value(err.clone()).unwrap_or_else(|_| {
+            ApiError::new(ErrorCode::Internal, err.as_string().unwrap_or_else(|| cmd.to_owned()))
+        })),
+    }
+}
+
+#[derive(Serialize)]
+struct NoArgs {}
+
+#[derive(Serialize)]
+struct IdArg<'a> {
+    id: &'a str,
+}
+
+pub async fn language() -> Result<Lang, ApiError> {
+    call("language", &NoArgs {}).await
+}
+
+pub async fn set_language(lang: Lang) -> Result<(), ApiError> {
+    #[derive(Serialize)]
+    struct A {
+        lang: Lang,
+    }
+    call("set_language", &A { lang }).await
+}
+
+pub async fn catalog_overview() -> Result<CatalogueOverview, ApiError> {
+    call("catalog_overview", &NoArgs {}).await
+}
+
+pub async fn guide(id: &str) -> Result<Guide, ApiError> {
+    call("guide", &IdArg { id }).await
+}
+
+pub async fn create_draft(guide_id: &str) -> Result<Draft, ApiError> {
+    #[derive(Serialize)]
+    struct A<'a> {
+        guide_id: &'a str,
+    }
+    call("create_draft", &A { guide_id }).await
+}
+
+pub async fn drafts() -> Result<Vec<Draft>, ApiError> {
+    call("drafts", &NoArgs {}).await
+}
+
+pub async fn draft(id: DraftId) -> Result<Draft, ApiError> {
+    #[derive(Serialize)]
+    struct A {
+        id: DraftId,
+    }
+    call("draft", &A { id }).await
+}
+
+pub async fn set_answer(draft_id: DraftId, field: &str, value: &str) -> Result<(), ApiError> {
+    #[derive(Serialize)]
+    struct A<'a> {
+        draft_id: DraftId,
+        field: &'a str,
+        value: &'a str,
+    }
+    call("set_answer", &A { draft_id, field, value }).await
+}
+
+pub async fn refresh_backend() -> Result<BackendStatus, ApiError> {
+    call("refresh_backend", &NoArgs {}).await
+}

@@ -1,0 +1,183 @@
+//! A guide: everything a person needs to know before applying, and the way to start.
+
+use homeward_domain::catalog::{Channel, MaterialForm};
+use homeward_domain::{ApiError, Draft, Guide};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::app::{use_nav, Screen};
+use crate::i18n::{key, pick, t, t_args};
+use crate::ipc;
+use crate::widgets::{format_time, Badges, ErrorNote};
+
+#[component]
+pub fn GuideScreen(id: String) -> impl IntoView {
+    let guide = RwSignal::new(None::<Result<Guide, ApiError>>);
+    let drafts = RwSignal::new(Vec::<Draft>::new());
+    {
+        let id = id.clone();
+        spawn_local(async move {
+            guide.set(Some(ipc::guide(&id).await));
+            if let Ok(all) = ipc::drafts().await {
+                drafts.set(all.into_iter().filter(|d| d.guide_id.0 == id).collect());
+            }
+        });
+    }
+    move || match guide.get() {
+        None => view! { <p class="loading">{move || t("loading")}</p> }.into_any(),
+        Some(Err(e)) => view! { <BackLink/><ErrorNote error=e/> }.into_any(),
+        Some(Ok(g)) => view! { <GuideView guide=g drafts=drafts/> }.into_any(),
+    }
+}
+
+#[component]
+pub fn BackLink() -> impl IntoView {
+    let nav = use_nav();
+    view! {
+        <Show when=move || nav.can_go_back()>
+            <button class="back" id="back" on:click=move |_| nav.back()>
+                "‹ " {move || t("nav-back")}
+            </button>
+        </Show>
+    }
+}
+
+/// A titled list of localised items; nothing when empty.
+fn text_list(title_key: &'static str, items: Vec<homeward_domain::LocalizedText>, ordered: bool)
+    -> impl IntoView {
+    (!items.is_empty()).then(|| {
+        let rows = move || items.iter().map(|i| view! { <li>{pick(i)}</li> }).collect_view();
+        view! {
+            <section class="section">
+                <h2>{move || t(title_key)}</h2>
+                {if ordered {
+                    view! { <ol class="steps">{rows}</ol> }.into_any()
+                } else {
+                    view! { <ul class="bullets">{rows}</ul> }.into_any()
+                }}
+            </section>
+        }
+    })
+}
+
+#[component]
+fn GuideView(guide: Guide, drafts: RwSignal<Vec<Draft>>) -> impl IntoView {
+    let nav = use_nav();
+    let error = RwSignal::new(None::<ApiError>);
+    let starting = RwSignal::new(false);
+    let guide_id = guide.id.0.clone();
+    let start = move |_| {
+        let guide_id = guide_id.clone();
+        starting.set(true);
+        spawn_local(async move {
+            match ipc::create_draft(&guide_id).await {
+                Ok(d) => nav.go(Screen::Draft(d.id)),
+                Err(e) => error.set(Some(e)),
+            }
+            starting.set(false);
+        });
+    };
+    let g = guide.clone();
+    let channels = g.channels.clone();
+    let materials = g.materials.clone();
+    let entrust = g.entrustment.clone();
+
+    view! {
+        <BackLink/>
+        <article class="guide" data-guide=g.id.0.clone()>
+            <header class="guide-head">
+                <p class="eyebrow">{
+                    let key = format!("category-{}", g.category.slug());
+                    move || t(&key)
+                }</p>
+                <h1 id="guide-title">{let t = g.title.clone(); move || pick(&t)}</h1>
+                <p class="lead">{let s = g.summary.clone(); move || pick(&s)}</p>
+                <Badges trips=g.trips entrustable=g.entrustment.is_some()
+                    time_limit_days=g.time_limit_days/>
+            </header>
+
+            <div class="actions">
+                <button class="primary" id="start-draft" on:click=start
+                    disabled=move || starting.get()>{move || t("guide-start")}</button>
+                {move || error.get().map(|e| view! { <ErrorNote error=e/> })}
+            </div>
+
+            <Show when=move || !drafts.with(Vec::is_empty)>
+                <section class="section">
+                    <h2>{move || t("guide-your-drafts")}</h2>
+                    <ul class="list">
+                        {move || drafts.get().into_iter().map(|d| {
+                            let id = d.id;
+                            view! { <li><button class="row" on:click=move |_| nav.go(Screen::Draft(id))>
+                                <span class="row-title">{move || t_args("draft-updated", &[("when", format_time(d.updated_at).into())])}</span>
+                                <span class="row-meta">{move || t_args("draft-answered", &[("count", d.answers.len().into())])}</span>
+                            </button></li> }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            </Show>
+
+            <dl class="facts">
+                <div><dt>{move || t("guide-time-limit")}</dt><dd>{
+                    let days = g.time_limit_days;
+                    move || if days == 0 { t("guide-time-limit-same-day") }
+                        else { t_args("guide-time-limit-days", &[("days", days.into())]) }
+                }</dd></div>
+                <div><dt>{move || t("guide-fees")}</dt><dd>{let f = g.fees.clone(); move || pick(&f)}</dd></div>
+                <div><dt>{move || t("guide-department")}</dt><dd>{let d = g.department.clone(); move || pick(&d)}</dd></div>
+                <div><dt>{move || t("guide-channels")}</dt><dd>{move || channels.iter().map(|c| channel_name(*c)).collect::<Vec<_>>().join(" · ")}</dd></div>
+            </dl>
+
+            <section class="section">
+                <h2>{move || t("guide-who")}</h2>
+                <p>{let w = g.who_may_apply.clone(); move || pick(&w)}</p>
+            </section>
+            {text_list(key("guide-conditions"), g.conditions.clone(), false)}
+
+            <section class="section">
+                <h2>{move || t("guide-materials")}</h2>
+                <ul class="materials">
+                    {move || materials.iter().map(|m| {
+                        let form_key = match m.form {
+                            MaterialForm::Original => key("material-original"),
+                            MaterialForm::Copy => key("material-copy"),
+                            MaterialForm::OriginalOrCopy => key("material-original-or-copy"),
+                        };
+                        view! {
+                            <li>
+                                <span class="material-name">{pick(&m.name)}</span>
+                                <span class="material-meta">{t(form_key)} " · " {t_args("material-count", &[("count", m.count.into())])}</span>
+                                {m.notes.as_ref().map(|n| view! { <span class="material-note">{pick(n)}</span> })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+
+            {text_list(key("guide-steps"), g.steps.clone(), true)}
+
+            {entrust.map(|e| view! {
+                <section class="section entrust">
+                    <h2>{move || t("guide-entrust")}</h2>
+                    <p>{move || t("guide-entrust-lead")}</p>
+                    <ul class="bullets">{move || e.relative_brings.iter().map(|i| view! { <li>{pick(i)}</li> }).collect_view()}</ul>
+                </section>
+            })}
+
+            {text_list(key("guide-legal-basis"), g.legal_basis.clone(), false)}
+
+            <p class="muted">{
+                let (v, d) = (g.version, g.last_reviewed.clone());
+                move || t_args("guide-reviewed", &[("version", v.into()), ("date", d.clone().into())])
+            }</p>
+        </article>
+    }
+}
+
+fn channel_name(c: Channel) -> String {
+    t(match c {
+        Channel::Online => key("channel-online"),
+        Channel::LiaisonSite => key("channel-liaison-site"),
+        Channel::CounterInChina => key("channel-counter-in-china"),
+    })
+}

@@ -1,0 +1,45 @@
+//! Small pieces shared by screens.
+
+use homeward_domain::ApiError;
+use leptos::prelude::*;
+
+use crate::i18n::{lang, t, t_args};
+
+/// The "run once at most" badges: trips, entrustment and time limit.
+#[component]
+pub fn Badges(trips: u8, entrustable: bool, time_limit_days: u16) -> impl IntoView {
+    view! {
+        <ul class="badges">
+            {if trips == 0 {
+                view! { <li class="badge good">{move || t("badge-no-trip")}</li> }.into_any()
+            } else {
+                view! { <li class="badge">{move || t("badge-one-trip")}</li> }.into_any()
+            }}
+            {entrustable.then(|| view! { <li class="badge">{move || t("badge-entrustable")}</li> })}
+            <li class="badge plain">
+                {move || if time_limit_days == 0 {
+                    t("guide-time-limit-same-day")
+                } else {
+                    t_args("guide-time-limit-days", &[("days", time_limit_days.into())])
+                }}
+            </li>
+        </ul>
+    }
+}
+
+/// An error from a command, in the person's language.
+#[component]
+pub fn ErrorNote(error: ApiError) -> impl IntoView {
+    let key = format!("error-{}", error.code.slug());
+    view! { <p class="error-note" role="alert">{move || t(&key)}</p> }
+}
+
+/// A moment as the person's locale writes it.
+pub fn format_time(ms: i64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    let options = js_sys::Object::new();
+    for (k, v) in [("dateStyle", "medium"), ("timeStyle", "short")] {
+        let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
+    }
+    date.to_locale_string(lang().tag(), &options).into()
+}

@@ -1,0 +1,188 @@
+//! The real desktop app, driven through WebDriver: tauri-driver in front of WebKitWebDriver.
+//!
+//! Needs an X display (the test command runs these tests under Xvfb), a Secret Service (under
+//! dbus-run-session with gnome-keyring) and the app built with its UI embedded; the binary is
+//! named by `HOMEWARD_APP_BIN`. `cargo xtask test` provides all of that.
+
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context as _};
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+
+/// How long a step may take before the test fails: generous, because CI machines are slow.
+pub const STEP: Duration = Duration::from_secs(30);
+
+/// The app binary under test.
+pub fn app_binary() -> anyhow::Result<PathBuf> {
+    let path = std::env::var_os("HOMEWARD_APP_BIN")
+        .context("HOMEWARD_APP_BIN is not set: run the end-to-end tests with `cargo xtask test`")?;
+    let path = PathBuf::from(path);
+    anyhow::ensure!(path.is_file(), "{} does not exist", path.display());
+    Ok(path.canonicalize()?)
+}
+
+/// A running tauri-driver; stopped with SIGTERM on drop so it takes WebKitWebDriver with it.
+pub struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    pub fn start(port: u16) -> anyhow::Result<Self> {
+        let child = Command::new("tauri-driver")
+            .args(["--port", &port.to_string(), "--native-port", &(port + 1).to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .context("starting tauri-driver (installed by `cargo xtask test`)")?;
+        let driver = Driver { child, port };
+        let deadline = Instant::now() + STEP;
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if Instant::now() > deadline {
+                bail!("tauri-driver did not listen on port {port}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Ok(driver)
+    }
+
+    /// Starts the app with its own data directory, pointed at `backend_url`.
+    pub async fn launch(&self, data_dir: &Path, backend_url: &str) -> anyhow::Result<App> {
+        let app = app_binary()?;
+        let caps = serde_json::json!({
+            "browserName": "wry",
+            "tauri:options": {
+                "application": app,
+                "args": [
+                    "--data-dir", data_dir.to_string_lossy(),
+                    "--backend-url", backend_url,
+                ],
+            }
+        });
+        let serde_json::Value::Object(caps) = caps else { bail!("capabilities") };
+        let client = ClientBuilder::rustls()?
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .context("opening a WebDriver session with the app")?;
+        let app = App { client, data_dir: data_dir.to_owned() };
+        app.wait_css(".app.ready").await?;
+        Ok(app)
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+        let _ = self.child.wait();
+    }
+}
+
+/// One running instance of the app.
+pub struct App {
+    pub client: Client,
+    data_dir: PathBuf,
+}
+
+impl App {
+    pub async fn wait_css(&self, css: &str) -> anyhow::Result<Element> {
+        self.client
+            .wait()
+            .at_most(STEP)
+            .for_element(Locator::Css(css))
+            .await
+            .with_context(|| format!("waiting for {css}"))
+    }
+
+    pub async fn click(&self, css: &str) -> anyhow::Result<()> {
+        self.wait_css(css).await?.click().await.with_context(|| format!("clicking {css}"))
+    }
+
+    pub async fn text(&self, css: &str) -> anyhow::Result<String> {
+        Ok(self.wait_css(css).await?.text().await?)
+    }
+
+    /// Waits until the element's text contains `needle`.
+    pub async fn wait_text(&self, css: &str, needle: &str) -> anyhow::Result<String> {
+        let deadline = Instant::now() + STEP;
+        loop {
+            let text = match self.client.find(Locator::Css(css)).await {
+                Ok(el) => el.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if text.contains(needle) {
+                return Ok(text);
+            }
+            if Instant::now() > deadline {
+                bail!("{css} never contained {needle:?}; last text: {text:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn count(&self, css: &str) -> anyhow::Result<usize> {
+        Ok(self.client.find_all(Locator::Css(css)).await?.len())
+    }
+
+    pub async fn value(&self, css: &str) -> anyhow::Result<String> {
+        Ok(self.wait_css(css).await?.prop("value").await?.unwrap_or_default())
+    }
+
+    pub async fn set_size(&self, width: u32, height: u32) -> anyhow::Result<()> {
+        self.client.set_window_size(width, height).await?;
+        Ok(())
+    }
+
+    pub async fn screenshot(&self, path: &Path) -> anyhow::Result<()> {
+        let png = self.client.screenshot().await?;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::write(path, png)?;
+        Ok(())
+    }
+
+    /// Closes the window the way a person would; the app exits cleanly.
+    pub async fn close(self) -> anyhow::Result<()> {
+        self.client.close().await?;
+        Ok(())
+    }
+
+    /// Kills the app process with SIGKILL, as a crash or the OS would, with no chance to clean up.
+    pub async fn kill(self) -> anyhow::Result<()> {
+        let pids = pids_of(&self.data_dir)?;
+        anyhow::ensure!(!pids.is_empty(), "no app process found for {}", self.data_dir.display());
+        for pid in pids {
+            let status = Command::new("kill").args(["-KILL", &pid.to_string()]).status()?;
+            anyhow::ensure!(status.success(), "kill -KILL {pid} failed");
+        }
+        // The session's browser is gone; ending it only tidies up the driver.
+        let _ = tokio::time::timeout(Duration::from_secs(10), self.client.close()).await;
+        Ok(())
+    }
+}
+
+/// Processes of the app binary started with `--data-dir <dir>`.
+fn pids_of(data_dir: &Path) -> anyhow::Result<Vec<u32>> {
+    let app = app_binary()?;
+    let needle = data_dir.to_string_lossy().into_owned();
+    let mut pids = vec![];
+    for entry in std::fs::read_dir("/proc")? {
+        let entry = entry?;
+        let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else {
+            continue;
+        };
+        let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else { continue };
+        let args: Vec<String> =
+            cmdline.split(|b| *b == 0).map(|a| String::from_utf8_lossy(a).into_owned()).collect();
+        let is_app = args.first().is_some_and(|a| Path::new(a) == app);
+        if is_app && args.iter().any(|a| *a == needle) {
+            pids.push(pid);
+        }
+    }
+    Ok(pids)
+}

@@ -1,0 +1,103 @@
+//! End-to-end: the real desktop app under Xvfb, driven through WebDriver as a person would use it.
+//!
+//! These tests are `#[ignore]`d in a plain `cargo test` because they need a display, a keyring
+//! session, tauri-driver and the app built with its UI; `cargo xtask test` provides all of them and
+//! runs them with `--ignored`. Each test has its own data directory and driver ports.
+
+use homeward_tests::app::Driver;
+use homeward_tests::backend::{unreachable_url, TestBackend};
+use tempfile::TempDir;
+
+const STARTER_GUIDE: &str = "driving-licence-postpone-renewal";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "drives the real app: run by `cargo xtask test`"]
+async fn offline_journey_language_persists_and_a_typed_answer_survives_a_kill() -> anyhow::Result<()> {
+    let data = TempDir::new()?;
+    let driver = Driver::start(4444)?;
+    let offline = unreachable_url();
+
+    // First start, no network: the bundled catalogue is there, in Chinese.
+    let app = driver.launch(data.path(), &offline).await?;
+    app.wait_css("#backend-status[data-state='offline']").await?;
+    assert!(app.count(".guide-card").await? >= 3, "the starter catalogue has at least 3 guides");
+    app.wait_text(".hero h1", "在海外").await?;
+
+    // Switch to English; the choice survives a restart.
+    app.click("#lang-en").await?;
+    app.wait_text(".hero h1", "from abroad").await?;
+    app.close().await?;
+    let app = driver.launch(data.path(), &offline).await?;
+    app.wait_text(".hero h1", "from abroad").await?;
+    app.wait_text("#backend-status", "Offline").await?;
+
+    // Open a guide, start a draft, type an answer and wait until it is acknowledged.
+    app.click(&format!(".guide-card[data-guide='{STARTER_GUIDE}']")).await?;
+    app.wait_text("#guide-title", "Postpone renewing a driving licence").await?;
+    app.click("#start-draft").await?;
+    let country = app.wait_css("#field-country").await?;
+    country.send_keys("Italia 意大利").await?;
+    app.wait_css("#save-state[data-state='saved']").await?;
+    assert_eq!(app.value("#field-country").await?, "Italia 意大利");
+
+    // Kill the process outright, start again: the answer is still there.
+    app.kill().await?;
+    let app = driver.launch(data.path(), &offline).await?;
+    app.click("#my-drafts .draft-row").await?;
+    let deadline = std::time::Instant::now() + homeward_tests::app::STEP;
+    loop {
+        let value = app.value("#field-country").await?;
+        if value == "Italia 意大利" {
+            break;
+        }
+        anyhow::ensure!(std::time::Instant::now() < deadline, "answer lost after kill: {value:?}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    app.close().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "drives the real app: run by `cargo xtask test`"]
+async fn with_the_backend_up_the_app_shows_it_is_connected() -> anyhow::Result<()> {
+    let backend = TestBackend::start().await?;
+    let data = TempDir::new()?;
+    let driver = Driver::start(4454)?;
+    let app = driver.launch(data.path(), &backend.url).await?;
+    app.wait_css("#backend-status[data-state='online']").await?;
+    app.wait_text("#backend-status", "已连接").await?;
+    app.close().await?;
+    backend.stop().await?;
+    Ok(())
+}
+
+/// Every screen, in both languages, at phone and desktop size, into `target/screenshots/`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "drives the real app: run by `cargo xtask screenshots`"]
+async fn screenshots_of_every_screen() -> anyhow::Result<()> {
+    let out = homeward_tests::repo_root().join("target/screenshots");
+    let data = TempDir::new()?;
+    let driver = Driver::start(4464)?;
+    let offline = unreachable_url();
+    let app = driver.launch(data.path(), &offline).await?;
+    for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
+        app.set_size(w, h).await?;
+        for lang in ["zh-CN", "en"] {
+            let shot = |screen: &str| out.join(format!("{screen}-{lang}-{size_name}.png"));
+            app.click("button.brand").await?;
+            app.click(&format!("#lang-{lang}")).await?;
+            app.wait_css("#backend-status[data-state='offline']").await?;
+            app.wait_css(".guide-card").await?;
+            app.screenshot(&shot("home")).await?;
+            app.click(&format!(".guide-card[data-guide='{STARTER_GUIDE}']")).await?;
+            app.wait_css("#guide-title").await?;
+            app.screenshot(&shot("guide")).await?;
+            app.click("#start-draft").await?;
+            app.wait_css("#field-full-name").await?.send_keys("王小明").await?;
+            app.wait_css("#save-state[data-state='saved']").await?;
+            app.screenshot(&shot("draft")).await?;
+        }
+    }
+    app.close().await?;
+    Ok(())
+}

@@ -1,0 +1,127 @@
+//! Checks over the whole repository: translations, the bundled catalogue, dependency rules.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use homeward_domain::Lang;
+use homeward_tests::repo_root;
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// Keys code passes to a translation call or marks with `key(…)`.
+fn keys_used_in_code() -> BTreeSet<String> {
+    let call = regex::Regex::new(r#"\b(?:t|t_args|tr|tr_args|key)\(\s*"([a-z][a-z0-9-]*)""#)
+        .expect("pattern");
+    let mut files = vec![];
+    for dir in ["src-ui/src", "src-tauri/src", "crates/cli/src", "crates/core/src"] {
+        rust_files(&repo_root().join(dir), &mut files);
+    }
+    let mut keys = BTreeSet::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("readable source");
+        keys.extend(call.captures_iter(&text).map(|c| c[1].to_owned()));
+    }
+    keys
+}
+
+fn dynamic_keys() -> BTreeSet<String> {
+    use homeward_domain::catalog::Category;
+    use homeward_domain::ErrorCode;
+    Category::ALL
+        .iter()
+        .map(|c| format!("category-{}", c.slug()))
+        .chain(ErrorCode::ALL.iter().map(|c| format!("error-{}", c.slug())))
+        .collect()
+}
+
+#[test]
+fn every_key_is_translated_and_used() {
+    let used: BTreeSet<String> = keys_used_in_code().union(&dynamic_keys()).cloned().collect();
+    assert!(used.len() > 20, "the key scan found too little: {used:?}");
+    for lang in Lang::ALL {
+        let (defined, errors) = homeward_i18n::defined_keys(lang);
+        assert!(errors.is_empty(), "{lang}: {errors:?}");
+        let defined: BTreeSet<String> = defined.into_iter().collect();
+        let missing: Vec<_> = used.difference(&defined).collect();
+        let unused: Vec<_> = defined
+            .iter()
+            .filter(|k| !used.contains(*k))
+            .filter(|k| !homeward_i18n::DYNAMIC_FAMILIES.iter().any(|f| k.starts_with(f)))
+            .collect();
+        assert!(missing.is_empty(), "locales/{lang} lacks keys used in code: {missing:?}");
+        assert!(unused.is_empty(), "locales/{lang} has keys no code uses: {unused:?}");
+        let stray: Vec<_> = defined
+            .iter()
+            .filter(|k| homeward_i18n::DYNAMIC_FAMILIES.iter().any(|f| k.starts_with(f)))
+            .filter(|k| !used.contains(*k))
+            .collect();
+        assert!(stray.is_empty(), "locales/{lang} has keys of no known category or code: {stray:?}");
+    }
+}
+
+#[test]
+fn the_bundled_pack_is_built_from_the_current_sources() {
+    let pack = homeward_core::catalog::source::load_dir(&repo_root().join("catalog"))
+        .unwrap_or_else(|problems| {
+            panic!("catalog problems:\n{}", problems.iter().map(|p| format!("{p}\n")).collect::<String>())
+        });
+    let expected = homeward_core::catalog::encode_pack(&pack);
+    assert!(
+        expected == homeward_core::catalog::BUNDLED_PACK,
+        "catalog/pack.json is stale: run `cargo run -p homeward-cli -- catalog pack`"
+    );
+    assert!(pack.guides.len() >= 3);
+}
+
+/// Which of our crates each crate may depend on (DESIGN.md's dependency rules).
+#[test]
+fn crates_depend_only_on_what_the_design_allows() {
+    let allowed: &[(&str, &[&str])] = &[
+        ("crates/domain", &[]),
+        ("crates/i18n", &["homeward-domain"]),
+        ("crates/core", &["homeward-domain"]),
+        ("crates/backend", &["homeward-domain"]),
+        ("crates/cli", &["homeward-domain", "homeward-i18n", "homeward-core"]),
+        ("src-tauri", &["homeward-domain", "homeward-core"]),
+        ("src-ui", &["homeward-domain", "homeward-i18n"]),
+    ];
+    for (dir, ok) in allowed {
+        let manifest = std::fs::read_to_string(repo_root().join(dir).join("Cargo.toml"))
+            .expect("manifest");
+        let value: toml_lite::Table = toml_lite::parse(&manifest);
+        for dep in value.dependencies.iter().filter(|d| d.starts_with("homeward-")) {
+            assert!(ok.contains(&dep.as_str()), "{dir} must not depend on {dep}");
+        }
+    }
+}
+
+/// Just enough TOML reading for dependency names, to keep the test free of another parser.
+mod toml_lite {
+    pub struct Table {
+        pub dependencies: Vec<String>,
+    }
+
+    pub fn parse(text: &str) -> Table {
+        let mut section = String::new();
+        let mut dependencies = vec![];
+        for line in text.lines().map(str::trim) {
+            if line.starts_with('[') {
+                section = line.trim_matches(|c| c == '[' || c == ']').to_owned();
+            } else if section == "dependencies" || section.ends_with(".dependencies") {
+                if let Some((name, _)) = line.split_once('=') {
+                    dependencies.push(name.trim().split('.').next().unwrap_or("").to_owned());
+                }
+            }
+        }
+        Table { dependencies }
+    }
+}

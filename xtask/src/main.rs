@@ -1,0 +1,259 @@
+//! `cargo xtask`: one command to set up, run and test Homeward on a fresh Debian or Ubuntu machine.
+//!
+//! - `cargo xtask run`: install what is missing, start the reference backend on loopback with its
+//!   embedded database, and open the app against it. Ctrl-C stops both.
+//! - `cargo xtask test`: install what is missing, then every check and test, ending with the
+//!   end-to-end tests through the real app under Xvfb.
+//! - `cargo xtask screenshots`: every screen, both languages, phone and desktop size.
+//! - `cargo xtask setup`: only the installation step.
+//!
+//! Tools are built from crates.io at pinned versions; nothing downloads a prebuilt binary.
+
+mod setup;
+mod ui;
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command};
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context as _};
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let release = args.iter().any(|a| a == "--release");
+    match args.first().map(String::as_str) {
+        Some("setup") => setup::all(),
+        Some("run") => run(release),
+        Some("test") => test(),
+        Some("screenshots") => screenshots(),
+        Some("build") => {
+            setup::all()?;
+            build_app(release).map(|_| ())
+        }
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <run|test|screenshots|setup|build> [--release]\n\
+                 run          set up, start the backend on 127.0.0.1:8787 and open the app\n\
+                 test         set up, then formatting, lints, every test, the end-to-end tests\n\
+                 screenshots  every screen in zh-CN and en at 390x844 and 1280x800\n\
+                 setup        install system packages and pinned tools only\n\
+                 build        build the UI and the app"
+            );
+            std::process::exit(2);
+        }
+    }
+}
+
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root().join("target"))
+}
+
+pub fn cargo() -> Command {
+    let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    cmd.current_dir(root());
+    cmd
+}
+
+/// Runs a command, echoing it, and fails with its name if it fails.
+pub fn run_cmd(cmd: &mut Command) -> anyhow::Result<()> {
+    eprintln!("\x1b[1m$ {}\x1b[0m", describe(cmd));
+    let status = cmd.status().with_context(|| format!("starting {}", describe(cmd)))?;
+    if !status.success() {
+        bail!("failed ({status}): {}", describe(cmd));
+    }
+    Ok(())
+}
+
+fn describe(cmd: &Command) -> String {
+    std::iter::once(cmd.get_program().to_string_lossy().into_owned())
+        .chain(cmd.get_args().map(|a| a.to_string_lossy().into_owned()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn step(name: &str) {
+    eprintln!("\n\x1b[1;36m==> {name}\x1b[0m");
+}
+
+/// Builds the UI, then the shell with the UI embedded. Returns the app binary.
+fn build_app(release: bool) -> anyhow::Result<PathBuf> {
+    ui::build(release)?;
+    step("build the desktop app");
+    let mut cmd = cargo();
+    cmd.args(["build", "--package", "homeward-app"]);
+    if release {
+        cmd.arg("--release");
+    }
+    run_cmd(&mut cmd)?;
+    Ok(target_dir().join(if release { "release" } else { "debug" }).join("homeward-app"))
+}
+
+/// Wraps `cmd` so it runs in its own D-Bus session with an unlocked gnome-keyring whose files
+/// live in `keyring_home`: the OS keyring, for real, without touching the person's own.
+fn in_keyring_session(cmd: &Command, keyring_home: &Path) -> Command {
+    let mut wrapped = Command::new("dbus-run-session");
+    wrapped.current_dir(cmd.get_current_dir().map(Path::to_path_buf).unwrap_or_else(root));
+    wrapped.env("XDG_DATA_HOME", keyring_home);
+    for (k, v) in cmd.get_envs() {
+        match v {
+            Some(v) => wrapped.env(k, v),
+            None => wrapped.env_remove(k),
+        };
+    }
+    wrapped.args([
+        "--",
+        "sh",
+        "-c",
+        "printf homeward | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec \"$@\"",
+        "keyring-session",
+    ]);
+    wrapped.arg(cmd.get_program()).args(cmd.get_args());
+    wrapped
+}
+
+fn has_display() -> bool {
+    std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some()
+}
+
+fn under_xvfb(cmd: Command) -> Command {
+    let mut wrapped = Command::new("xvfb-run");
+    wrapped.current_dir(cmd.get_current_dir().map(Path::to_path_buf).unwrap_or_else(root));
+    for (k, v) in cmd.get_envs() {
+        if let Some(v) = v {
+            wrapped.env(k, v);
+        }
+    }
+    wrapped.args(["-a", "-s", "-screen 0 1280x800x24"]);
+    wrapped.arg(cmd.get_program()).args(cmd.get_args());
+    wrapped
+}
+
+fn wait_for_health(addr: &str, backend: &mut Child) -> anyhow::Result<()> {
+    use std::io::{Read as _, Write as _};
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        if let Some(status) = backend.try_wait()? {
+            bail!("the backend stopped ({status}) before it answered /healthz");
+        }
+        if let Ok(mut s) = std::net::TcpStream::connect(addr) {
+            let _ = write!(s, "GET /healthz HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+            let mut reply = String::new();
+            let _ = s.read_to_string(&mut reply);
+            if reply.starts_with("HTTP/1.1 200") {
+                return Ok(());
+            }
+        }
+        if Instant::now() > deadline {
+            bail!("the backend did not answer http://{addr}/healthz within 30 s");
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+fn run(release: bool) -> anyhow::Result<()> {
+    setup::all()?;
+    let app = build_app(release)?;
+    step("build the reference backend");
+    let mut cmd = cargo();
+    cmd.args(["build", "--package", "homeward-backend"]);
+    if release {
+        cmd.arg("--release");
+    }
+    run_cmd(&mut cmd)?;
+    let profile = if release { "release" } else { "debug" };
+    let data = root().join(".data");
+    std::fs::create_dir_all(data.join("backend"))?;
+
+    step("start the backend on http://127.0.0.1:8787");
+    let addr = "127.0.0.1:8787";
+    let mut backend = Command::new(target_dir().join(profile).join("homeward-backend"))
+        .args(["--listen", addr, "--database"])
+        .arg(format!("sqlite://{}", data.join("backend/homeward.db").display()))
+        .spawn()
+        .context("starting homeward-backend")?;
+    let result = (|| {
+        wait_for_health(addr, &mut backend)?;
+        eprintln!("backend ready: http://{addr}/healthz");
+        step("open the app (close its window or press Ctrl-C to stop)");
+        let mut cmd = Command::new(&app);
+        cmd.arg("--data-dir").arg(data.join("app")).args(["--backend-url", "http://127.0.0.1:8787"]);
+        let mut cmd = if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
+            eprintln!("no D-Bus session: using a keyring kept in .data/keyring (password: homeward)");
+            in_keyring_session(&cmd, &data.join("keyring"))
+        } else {
+            cmd
+        };
+        if !has_display() {
+            eprintln!("no display: running the app under Xvfb");
+            cmd = under_xvfb(cmd);
+        }
+        run_cmd(&mut cmd)
+    })();
+    let _ = Command::new("kill").args(["-TERM", &backend.id().to_string()]).status();
+    let _ = backend.wait();
+    result
+}
+
+fn test() -> anyhow::Result<()> {
+    let started = Instant::now();
+    setup::all()?;
+    ui::build(false)?;
+
+    step("formatting");
+    run_cmd(cargo().args(["fmt", "--all", "--check"]))?;
+
+    step("lints");
+    run_cmd(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+
+    step("catalogue");
+    run_cmd(cargo().args(["run", "--quiet", "--package", "homeward-cli", "--", "catalog", "check"]))?;
+    run_cmd(cargo().args([
+        "run", "--quiet", "--package", "homeward-cli", "--", "catalog", "pack", "--check",
+    ]))?;
+
+    let keyring = tempdir("keyring")?;
+    step("unit and integration tests (with a real keyring session)");
+    let mut tests = cargo();
+    tests.args(["test", "--workspace", "--", "--test-threads=2"]);
+    run_cmd(&mut in_keyring_session(&tests, &keyring))?;
+
+    let app = build_app(false)?;
+    step("end-to-end tests through the real app (Xvfb, WebDriver)");
+    let mut e2e = cargo();
+    e2e.args(["test", "--package", "homeward-tests", "--test", "e2e", "--", "--ignored"])
+        .args(["--skip", "screenshots", "--test-threads=1"])
+        .env("HOMEWARD_APP_BIN", &app);
+    let e2e = in_keyring_session(&e2e, &keyring);
+    run_cmd(&mut under_xvfb(e2e))?;
+
+    let _ = std::fs::remove_dir_all(&keyring);
+    eprintln!("\nall checks passed in {:.0?}", started.elapsed());
+    Ok(())
+}
+
+fn screenshots() -> anyhow::Result<()> {
+    setup::all()?;
+    let app = build_app(false)?;
+    let keyring = tempdir("keyring")?;
+    step("screenshots");
+    let mut cmd = cargo();
+    cmd.args(["test", "--package", "homeward-tests", "--test", "e2e", "--", "--ignored"])
+        .args(["--exact", "screenshots_of_every_screen"])
+        .env("HOMEWARD_APP_BIN", &app);
+    run_cmd(&mut under_xvfb(in_keyring_session(&cmd, &keyring)))?;
+    let _ = std::fs::remove_dir_all(&keyring);
+    eprintln!("screenshots written to {}", root().join("target/screenshots").display());
+    Ok(())
+}
+
+/// A fresh directory under the target directory (not /tmp, which may be small or shared).
+fn tempdir(name: &str) -> anyhow::Result<PathBuf> {
+    let dir = target_dir().join("xtask-tmp").join(format!("{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}

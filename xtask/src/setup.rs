@@ -1,0 +1,141 @@
+//! Installs what Homeward needs, and only what is missing, so a second run installs nothing.
+
+use std::process::{Command, Stdio};
+
+use anyhow::{bail, Context as _};
+
+use crate::{root, run_cmd, step};
+
+/// Debian/Ubuntu packages: WebKitGTK and GTK for the shell, Xvfb and the WebKit WebDriver for the
+/// end-to-end tests, D-Bus and gnome-keyring for the OS keyring, CJK fonts for Chinese text.
+const PACKAGES: &[&str] = &[
+    "build-essential",
+    "pkg-config",
+    "libssl-dev",
+    "libwebkit2gtk-4.1-dev",
+    "libsoup-3.0-dev",
+    "libjavascriptcoregtk-4.1-dev",
+    "libgtk-3-dev",
+    "libayatana-appindicator3-dev",
+    "librsvg2-dev",
+    "libxdo-dev",
+    "libdbus-1-dev",
+    "xvfb",
+    "xauth",
+    "webkit2gtk-driver",
+    "dbus",
+    "dbus-x11",
+    "gnome-keyring",
+    "keyutils",
+    "fonts-noto-cjk",
+];
+
+/// Tools built from crates.io, pinned. wasm-bindgen-cli's version follows Cargo.lock.
+const TAURI_DRIVER: &str = "2.1.0";
+
+pub fn all() -> anyhow::Result<()> {
+    packages()?;
+    wasm_target()?;
+    tools()?;
+    Ok(())
+}
+
+fn installed(package: &str) -> bool {
+    Command::new("dpkg-query")
+        .args(["-W", "-f=${db:Status-Abbrev}", package])
+        .stderr(Stdio::null())
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"ii"))
+}
+
+fn is_root() -> bool {
+    Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.trim_ascii() == b"0")
+}
+
+fn packages() -> anyhow::Result<()> {
+    if Command::new("dpkg-query").arg("--version").output().is_err() {
+        eprintln!("not a Debian or Ubuntu system: install the equivalents of {PACKAGES:?} yourself");
+        return Ok(());
+    }
+    let missing: Vec<&str> = PACKAGES.iter().copied().filter(|p| !installed(p)).collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    step(&format!("install system packages: {}", missing.join(" ")));
+    let sudo = |program: &str| {
+        if is_root() {
+            Command::new(program)
+        } else {
+            let mut c = Command::new("sudo");
+            c.arg(program);
+            c
+        }
+    };
+    run_cmd(sudo("apt-get").arg("update").env("DEBIAN_FRONTEND", "noninteractive"))?;
+    run_cmd(
+        sudo("apt-get")
+            .args(["install", "-y", "--no-install-recommends"])
+            .args(&missing)
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
+}
+
+fn wasm_target() -> anyhow::Result<()> {
+    let out = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .current_dir(root())
+        .output()
+        .context("rustup is needed to add the wasm32 target")?;
+    if String::from_utf8_lossy(&out.stdout).lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        return Ok(());
+    }
+    step("add the wasm32-unknown-unknown target");
+    run_cmd(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]).current_dir(root()))
+}
+
+/// The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.
+pub fn locked_wasm_bindgen() -> anyhow::Result<String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).context("reading Cargo.lock")?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(v.trim_end_matches('"').to_owned());
+            }
+        }
+    }
+    bail!("wasm-bindgen is not in Cargo.lock")
+}
+
+fn cargo_installed() -> String {
+    Command::new("cargo")
+        .args(["install", "--list"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default()
+}
+
+fn tools() -> anyhow::Result<()> {
+    let wasm_bindgen = locked_wasm_bindgen()?;
+    let list = cargo_installed();
+    let wanted = [
+        ("tauri-driver", TAURI_DRIVER.to_owned(), true),
+        // Its own lock file names a crate version the registry mirror may lack; resolve afresh.
+        ("wasm-bindgen-cli", wasm_bindgen, false),
+    ];
+    for (name, version, locked) in wanted {
+        if list.lines().any(|l| l.starts_with(&format!("{name} v{version}:"))) {
+            continue;
+        }
+        step(&format!("build {name} {version} from crates.io"));
+        let mut cmd = Command::new("cargo");
+        cmd.args(["install", name, "--version", &version]);
+        if locked {
+            cmd.arg("--locked");
+        }
+        // Built outside the workspace so its toolchain file and target dir are not used.
+        cmd.current_dir(std::env::temp_dir()).env_remove("CARGO_TARGET_DIR");
+        run_cmd(&mut cmd)?;
+    }
+    Ok(())
+}

@@ -1,8 +1,6 @@
 //! The commands the UI invokes. Each is one call into `homeward-core`.
 
-use homeward_domain::{
-    ApiError, BackendStatus, CatalogueOverview, Draft, DraftId, Guide, Lang,
-};
+use homeward_domain::{ApiError, BackendStatus, CatalogueOverview, Draft, DraftId, Guide, Lang};
 use tauri::State;
 
 use crate::Shell;

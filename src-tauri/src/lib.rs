@@ -59,12 +59,15 @@ pub fn run() {
             };
             let backend_url = option("--backend-url", "HOMEWARD_BACKEND_URL")
                 .unwrap_or_else(|| DEFAULT_BACKEND.to_owned());
-            let core = Homeward::open(&Config { data_dir, backend_url })
-                .map(Arc::new)
-                .map_err(|e| {
-                    tracing::error!(code = ?e.code(), "cannot open the installation: {e}");
-                    ApiError::from(e)
-                });
+            let core = Homeward::open(&Config {
+                data_dir,
+                backend_url,
+            })
+            .map(Arc::new)
+            .map_err(|e| {
+                tracing::error!(code = ?e.code(), "cannot open the installation: {e}");
+                ApiError::from(e)
+            });
             app.manage(Shell { core });
             Ok(())
         })

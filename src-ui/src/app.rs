@@ -53,7 +53,9 @@ fn scroll_to_top() {
 }
 
 fn set_document_lang(lang: Lang) {
-    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element())
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
     {
         let _ = el.set_attribute("lang", lang.tag());
     }

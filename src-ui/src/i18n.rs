@@ -15,7 +15,9 @@ thread_local! {
 pub struct CurrentLang(pub RwSignal<Lang>);
 
 pub fn lang() -> Lang {
-    use_context::<CurrentLang>().map(|c| c.0.get()).unwrap_or_default()
+    use_context::<CurrentLang>()
+        .map(|c| c.0.get())
+        .unwrap_or_default()
 }
 
 /// The message `key` in the current language.

@@ -21,9 +21,14 @@ async fn call<A: Serialize, R: DeserializeOwned>(cmd: &str, args: &A) -> Result<
     match tauri_invoke(cmd, args).await {
         Ok(value) => serde_wasm_bindgen::from_value(value)
             .map_err(|e| ApiError::new(ErrorCode::Internal, format!("{cmd}: {e}"))),
-        Err(err) => Err(serde_wasm_bindgen::from_value(err.clone()).unwrap_or_else(|_| {
-            ApiError::new(ErrorCode::Internal, err.as_string().unwrap_or_else(|| cmd.to_owned()))
-        })),
+        Err(err) => Err(
+            serde_wasm_bindgen::from_value(err.clone()).unwrap_or_else(|_| {
+                ApiError::new(
+                    ErrorCode::Internal,
+                    err.as_string().unwrap_or_else(|| cmd.to_owned()),
+                )
+            }),
+        ),
     }
 }
 
@@ -82,7 +87,15 @@ pub async fn set_answer(draft_id: DraftId, field: &str, value: &str) -> Result<(
         field: &'a str,
         value: &'a str,
     }
-    call("set_answer", &A { draft_id, field, value }).await
+    call(
+        "set_answer",
+        &A {
+            draft_id,
+            field,
+            value,
+        },
+    )
+    .await
 }
 
 pub async fn refresh_backend() -> Result<BackendStatus, ApiError> {

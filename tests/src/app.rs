@@ -34,7 +34,12 @@ pub struct Driver {
 impl Driver {
     pub fn start(port: u16) -> anyhow::Result<Self> {
         let child = Command::new("tauri-driver")
-            .args(["--port", &port.to_string(), "--native-port", &(port + 1).to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &(port + 1).to_string(),
+            ])
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
@@ -63,13 +68,20 @@ impl Driver {
                 ],
             }
         });
-        let serde_json::Value::Object(caps) = caps else { bail!("capabilities") };
-        let client = ClientBuilder::rustls()?
+        let serde_json::Value::Object(caps) = caps else {
+            bail!("capabilities")
+        };
+        // The driver is on loopback: plain HTTP, no TLS stack needed.
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = ClientBuilder::new(connector)
             .capabilities(caps)
             .connect(&format!("http://127.0.0.1:{}", self.port))
             .await
             .context("opening a WebDriver session with the app")?;
-        let app = App { client, data_dir: data_dir.to_owned() };
+        let app = App {
+            client,
+            data_dir: data_dir.to_owned(),
+        };
         app.wait_css(".app.ready").await?;
         Ok(app)
     }
@@ -77,7 +89,9 @@ impl Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
         let _ = self.child.wait();
     }
 }
@@ -99,7 +113,11 @@ impl App {
     }
 
     pub async fn click(&self, css: &str) -> anyhow::Result<()> {
-        self.wait_css(css).await?.click().await.with_context(|| format!("clicking {css}"))
+        self.wait_css(css)
+            .await?
+            .click()
+            .await
+            .with_context(|| format!("clicking {css}"))
     }
 
     pub async fn text(&self, css: &str) -> anyhow::Result<String> {
@@ -129,7 +147,12 @@ impl App {
     }
 
     pub async fn value(&self, css: &str) -> anyhow::Result<String> {
-        Ok(self.wait_css(css).await?.prop("value").await?.unwrap_or_default())
+        Ok(self
+            .wait_css(css)
+            .await?
+            .prop("value")
+            .await?
+            .unwrap_or_default())
     }
 
     pub async fn set_size(&self, width: u32, height: u32) -> anyhow::Result<()> {
@@ -155,9 +178,15 @@ impl App {
     /// Kills the app process with SIGKILL, as a crash or the OS would, with no chance to clean up.
     pub async fn kill(self) -> anyhow::Result<()> {
         let pids = pids_of(&self.data_dir)?;
-        anyhow::ensure!(!pids.is_empty(), "no app process found for {}", self.data_dir.display());
+        anyhow::ensure!(
+            !pids.is_empty(),
+            "no app process found for {}",
+            self.data_dir.display()
+        );
         for pid in pids {
-            let status = Command::new("kill").args(["-KILL", &pid.to_string()]).status()?;
+            let status = Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status()?;
             anyhow::ensure!(status.success(), "kill -KILL {pid} failed");
         }
         // The session's browser is gone; ending it only tidies up the driver.
@@ -173,14 +202,22 @@ fn pids_of(data_dir: &Path) -> anyhow::Result<Vec<u32>> {
     let mut pids = vec![];
     for entry in std::fs::read_dir("/proc")? {
         let entry = entry?;
-        let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else {
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|s| s.parse::<u32>().ok())
+        else {
             continue;
         };
-        let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else { continue };
-        let args: Vec<String> =
-            cmdline.split(|b| *b == 0).map(|a| String::from_utf8_lossy(a).into_owned()).collect();
+        let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else {
+            continue;
+        };
+        let args: Vec<String> = cmdline
+            .split(|b| *b == 0)
+            .map(|a| String::from_utf8_lossy(a).into_owned())
+            .collect();
         let is_app = args.first().is_some_and(|a| Path::new(a) == app);
-        if is_app && args.iter().any(|a| *a == needle) {
+        if is_app && args.contains(&needle) {
             pids.push(pid);
         }
     }

@@ -25,7 +25,12 @@ impl TestBackend {
         let handle = tokio::spawn(homeward_backend::serve(settings, listener, async {
             let _ = rx.await;
         }));
-        Ok(TestBackend { url, shutdown: Some(tx), handle: Some(handle), _dir: dir })
+        Ok(TestBackend {
+            url,
+            shutdown: Some(tx),
+            handle: Some(handle),
+            _dir: dir,
+        })
     }
 
     /// Stops the backend and waits until it has finished.

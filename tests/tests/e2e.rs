@@ -12,15 +12,20 @@ const STARTER_GUIDE: &str = "driving-licence-postpone-renewal";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "drives the real app: run by `cargo xtask test`"]
-async fn offline_journey_language_persists_and_a_typed_answer_survives_a_kill() -> anyhow::Result<()> {
+async fn offline_journey_language_persists_and_a_typed_answer_survives_a_kill() -> anyhow::Result<()>
+{
     let data = TempDir::new()?;
     let driver = Driver::start(4444)?;
     let offline = unreachable_url();
 
     // First start, no network: the bundled catalogue is there, in Chinese.
     let app = driver.launch(data.path(), &offline).await?;
-    app.wait_css("#backend-status[data-state='offline']").await?;
-    assert!(app.count(".guide-card").await? >= 3, "the starter catalogue has at least 3 guides");
+    app.wait_css("#backend-status[data-state='offline']")
+        .await?;
+    assert!(
+        app.count(".guide-card").await? >= 3,
+        "the starter catalogue has at least 3 guides"
+    );
     app.wait_text(".hero h1", "在海外").await?;
 
     // Switch to English; the choice survives a restart.
@@ -32,8 +37,10 @@ async fn offline_journey_language_persists_and_a_typed_answer_survives_a_kill() 
     app.wait_text("#backend-status", "Offline").await?;
 
     // Open a guide, start a draft, type an answer and wait until it is acknowledged.
-    app.click(&format!(".guide-card[data-guide='{STARTER_GUIDE}']")).await?;
-    app.wait_text("#guide-title", "Postpone renewing a driving licence").await?;
+    app.click(&format!(".guide-card[data-guide='{STARTER_GUIDE}']"))
+        .await?;
+    app.wait_text("#guide-title", "Postpone renewing a driving licence")
+        .await?;
     app.click("#start-draft").await?;
     let country = app.wait_css("#field-country").await?;
     country.send_keys("Italia 意大利").await?;
@@ -50,7 +57,10 @@ async fn offline_journey_language_persists_and_a_typed_answer_survives_a_kill() 
         if value == "Italia 意大利" {
             break;
         }
-        anyhow::ensure!(std::time::Instant::now() < deadline, "answer lost after kill: {value:?}");
+        anyhow::ensure!(
+            std::time::Instant::now() < deadline,
+            "answer lost after kill: {value:?}"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     app.close().await?;
@@ -86,14 +96,19 @@ async fn screenshots_of_every_screen() -> anyhow::Result<()> {
             let shot = |screen: &str| out.join(format!("{screen}-{lang}-{size_name}.png"));
             app.click("button.brand").await?;
             app.click(&format!("#lang-{lang}")).await?;
-            app.wait_css("#backend-status[data-state='offline']").await?;
+            app.wait_css("#backend-status[data-state='offline']")
+                .await?;
             app.wait_css(".guide-card").await?;
             app.screenshot(&shot("home")).await?;
-            app.click(&format!(".guide-card[data-guide='{STARTER_GUIDE}']")).await?;
+            app.click(&format!(".guide-card[data-guide='{STARTER_GUIDE}']"))
+                .await?;
             app.wait_css("#guide-title").await?;
             app.screenshot(&shot("guide")).await?;
             app.click("#start-draft").await?;
-            app.wait_css("#field-full-name").await?.send_keys("王小明").await?;
+            app.wait_css("#field-full-name")
+                .await?
+                .send_keys("王小明")
+                .await?;
             app.wait_css("#save-state[data-state='saved']").await?;
             app.screenshot(&shot("draft")).await?;
         }

@@ -22,7 +22,12 @@ fn keys_used_in_code() -> BTreeSet<String> {
     let call = regex::Regex::new(r#"\b(?:t|t_args|tr|tr_args|key)\(\s*"([a-z][a-z0-9-]*)""#)
         .expect("pattern");
     let mut files = vec![];
-    for dir in ["src-ui/src", "src-tauri/src", "crates/cli/src", "crates/core/src"] {
+    for dir in [
+        "src-ui/src",
+        "src-tauri/src",
+        "crates/cli/src",
+        "crates/core/src",
+    ] {
         rust_files(&repo_root().join(dir), &mut files);
     }
     let mut keys = BTreeSet::new();
@@ -45,7 +50,10 @@ fn dynamic_keys() -> BTreeSet<String> {
 
 #[test]
 fn every_key_is_translated_and_used() {
-    let used: BTreeSet<String> = keys_used_in_code().union(&dynamic_keys()).cloned().collect();
+    let used: BTreeSet<String> = keys_used_in_code()
+        .union(&dynamic_keys())
+        .cloned()
+        .collect();
     assert!(used.len() > 20, "the key scan found too little: {used:?}");
     for lang in Lang::ALL {
         let (defined, errors) = homeward_i18n::defined_keys(lang);
@@ -55,16 +63,33 @@ fn every_key_is_translated_and_used() {
         let unused: Vec<_> = defined
             .iter()
             .filter(|k| !used.contains(*k))
-            .filter(|k| !homeward_i18n::DYNAMIC_FAMILIES.iter().any(|f| k.starts_with(f)))
+            .filter(|k| {
+                !homeward_i18n::DYNAMIC_FAMILIES
+                    .iter()
+                    .any(|f| k.starts_with(f))
+            })
             .collect();
-        assert!(missing.is_empty(), "locales/{lang} lacks keys used in code: {missing:?}");
-        assert!(unused.is_empty(), "locales/{lang} has keys no code uses: {unused:?}");
+        assert!(
+            missing.is_empty(),
+            "locales/{lang} lacks keys used in code: {missing:?}"
+        );
+        assert!(
+            unused.is_empty(),
+            "locales/{lang} has keys no code uses: {unused:?}"
+        );
         let stray: Vec<_> = defined
             .iter()
-            .filter(|k| homeward_i18n::DYNAMIC_FAMILIES.iter().any(|f| k.starts_with(f)))
+            .filter(|k| {
+                homeward_i18n::DYNAMIC_FAMILIES
+                    .iter()
+                    .any(|f| k.starts_with(f))
+            })
             .filter(|k| !used.contains(*k))
             .collect();
-        assert!(stray.is_empty(), "locales/{lang} has keys of no known category or code: {stray:?}");
+        assert!(
+            stray.is_empty(),
+            "locales/{lang} has keys of no known category or code: {stray:?}"
+        );
     }
 }
 
@@ -72,7 +97,13 @@ fn every_key_is_translated_and_used() {
 fn the_bundled_pack_is_built_from_the_current_sources() {
     let pack = homeward_core::catalog::source::load_dir(&repo_root().join("catalog"))
         .unwrap_or_else(|problems| {
-            panic!("catalog problems:\n{}", problems.iter().map(|p| format!("{p}\n")).collect::<String>())
+            panic!(
+                "catalog problems:\n{}",
+                problems
+                    .iter()
+                    .map(|p| format!("{p}\n"))
+                    .collect::<String>()
+            )
         });
     let expected = homeward_core::catalog::encode_pack(&pack);
     assert!(
@@ -90,15 +121,22 @@ fn crates_depend_only_on_what_the_design_allows() {
         ("crates/i18n", &["homeward-domain"]),
         ("crates/core", &["homeward-domain"]),
         ("crates/backend", &["homeward-domain"]),
-        ("crates/cli", &["homeward-domain", "homeward-i18n", "homeward-core"]),
+        (
+            "crates/cli",
+            &["homeward-domain", "homeward-i18n", "homeward-core"],
+        ),
         ("src-tauri", &["homeward-domain", "homeward-core"]),
         ("src-ui", &["homeward-domain", "homeward-i18n"]),
     ];
     for (dir, ok) in allowed {
-        let manifest = std::fs::read_to_string(repo_root().join(dir).join("Cargo.toml"))
-            .expect("manifest");
+        let manifest =
+            std::fs::read_to_string(repo_root().join(dir).join("Cargo.toml")).expect("manifest");
         let value: toml_lite::Table = toml_lite::parse(&manifest);
-        for dep in value.dependencies.iter().filter(|d| d.starts_with("homeward-")) {
+        for dep in value
+            .dependencies
+            .iter()
+            .filter(|d| d.starts_with("homeward-"))
+        {
             assert!(ok.contains(&dep.as_str()), "{dir} must not depend on {dep}");
         }
     }

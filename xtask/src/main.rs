@@ -45,11 +45,16 @@ fn main() -> anyhow::Result<()> {
 }
 
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
 }
 
 pub fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root().join("target"))
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
 }
 
 pub fn cargo() -> Command {
@@ -61,7 +66,9 @@ pub fn cargo() -> Command {
 /// Runs a command, echoing it, and fails with its name if it fails.
 pub fn run_cmd(cmd: &mut Command) -> anyhow::Result<()> {
     eprintln!("\x1b[1m$ {}\x1b[0m", describe(cmd));
-    let status = cmd.status().with_context(|| format!("starting {}", describe(cmd)))?;
+    let status = cmd
+        .status()
+        .with_context(|| format!("starting {}", describe(cmd)))?;
     if !status.success() {
         bail!("failed ({status}): {}", describe(cmd));
     }
@@ -89,14 +96,20 @@ fn build_app(release: bool) -> anyhow::Result<PathBuf> {
         cmd.arg("--release");
     }
     run_cmd(&mut cmd)?;
-    Ok(target_dir().join(if release { "release" } else { "debug" }).join("homeward-app"))
+    Ok(target_dir()
+        .join(if release { "release" } else { "debug" })
+        .join("homeward-app"))
 }
 
 /// Wraps `cmd` so it runs in its own D-Bus session with an unlocked gnome-keyring whose files
 /// live in `keyring_home`: the OS keyring, for real, without touching the person's own.
 fn in_keyring_session(cmd: &Command, keyring_home: &Path) -> Command {
     let mut wrapped = Command::new("dbus-run-session");
-    wrapped.current_dir(cmd.get_current_dir().map(Path::to_path_buf).unwrap_or_else(root));
+    wrapped.current_dir(
+        cmd.get_current_dir()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(root),
+    );
     wrapped.env("XDG_DATA_HOME", keyring_home);
     for (k, v) in cmd.get_envs() {
         match v {
@@ -121,7 +134,11 @@ fn has_display() -> bool {
 
 fn under_xvfb(cmd: Command) -> Command {
     let mut wrapped = Command::new("xvfb-run");
-    wrapped.current_dir(cmd.get_current_dir().map(Path::to_path_buf).unwrap_or_else(root));
+    wrapped.current_dir(
+        cmd.get_current_dir()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(root),
+    );
     for (k, v) in cmd.get_envs() {
         if let Some(v) = v {
             wrapped.env(k, v);
@@ -140,7 +157,10 @@ fn wait_for_health(addr: &str, backend: &mut Child) -> anyhow::Result<()> {
             bail!("the backend stopped ({status}) before it answered /healthz");
         }
         if let Ok(mut s) = std::net::TcpStream::connect(addr) {
-            let _ = write!(s, "GET /healthz HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+            let _ = write!(
+                s,
+                "GET /healthz HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+            );
             let mut reply = String::new();
             let _ = s.read_to_string(&mut reply);
             if reply.starts_with("HTTP/1.1 200") {
@@ -172,7 +192,10 @@ fn run(release: bool) -> anyhow::Result<()> {
     let addr = "127.0.0.1:8787";
     let mut backend = Command::new(target_dir().join(profile).join("homeward-backend"))
         .args(["--listen", addr, "--database"])
-        .arg(format!("sqlite://{}", data.join("backend/homeward.db").display()))
+        .arg(format!(
+            "sqlite://{}",
+            data.join("backend/homeward.db").display()
+        ))
         .spawn()
         .context("starting homeward-backend")?;
     let result = (|| {
@@ -180,9 +203,13 @@ fn run(release: bool) -> anyhow::Result<()> {
         eprintln!("backend ready: http://{addr}/healthz");
         step("open the app (close its window or press Ctrl-C to stop)");
         let mut cmd = Command::new(&app);
-        cmd.arg("--data-dir").arg(data.join("app")).args(["--backend-url", "http://127.0.0.1:8787"]);
+        cmd.arg("--data-dir")
+            .arg(data.join("app"))
+            .args(["--backend-url", "http://127.0.0.1:8787"]);
         let mut cmd = if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
-            eprintln!("no D-Bus session: using a keyring kept in .data/keyring (password: homeward)");
+            eprintln!(
+                "no D-Bus session: using a keyring kept in .data/keyring (password: homeward)"
+            );
             in_keyring_session(&cmd, &data.join("keyring"))
         } else {
             cmd
@@ -193,7 +220,9 @@ fn run(release: bool) -> anyhow::Result<()> {
         }
         run_cmd(&mut cmd)
     })();
-    let _ = Command::new("kill").args(["-TERM", &backend.id().to_string()]).status();
+    let _ = Command::new("kill")
+        .args(["-TERM", &backend.id().to_string()])
+        .status();
     let _ = backend.wait();
     result
 }
@@ -207,12 +236,34 @@ fn test() -> anyhow::Result<()> {
     run_cmd(cargo().args(["fmt", "--all", "--check"]))?;
 
     step("lints");
-    run_cmd(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    run_cmd(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
 
     step("catalogue");
-    run_cmd(cargo().args(["run", "--quiet", "--package", "homeward-cli", "--", "catalog", "check"]))?;
     run_cmd(cargo().args([
-        "run", "--quiet", "--package", "homeward-cli", "--", "catalog", "pack", "--check",
+        "run",
+        "--quiet",
+        "--package",
+        "homeward-cli",
+        "--",
+        "catalog",
+        "check",
+    ]))?;
+    run_cmd(cargo().args([
+        "run",
+        "--quiet",
+        "--package",
+        "homeward-cli",
+        "--",
+        "catalog",
+        "pack",
+        "--check",
     ]))?;
 
     let keyring = tempdir("keyring")?;
@@ -224,9 +275,17 @@ fn test() -> anyhow::Result<()> {
     let app = build_app(false)?;
     step("end-to-end tests through the real app (Xvfb, WebDriver)");
     let mut e2e = cargo();
-    e2e.args(["test", "--package", "homeward-tests", "--test", "e2e", "--", "--ignored"])
-        .args(["--skip", "screenshots", "--test-threads=1"])
-        .env("HOMEWARD_APP_BIN", &app);
+    e2e.args([
+        "test",
+        "--package",
+        "homeward-tests",
+        "--test",
+        "e2e",
+        "--",
+        "--ignored",
+    ])
+    .args(["--skip", "screenshots", "--test-threads=1"])
+    .env("HOMEWARD_APP_BIN", &app);
     let e2e = in_keyring_session(&e2e, &keyring);
     run_cmd(&mut under_xvfb(e2e))?;
 
@@ -241,18 +300,31 @@ fn screenshots() -> anyhow::Result<()> {
     let keyring = tempdir("keyring")?;
     step("screenshots");
     let mut cmd = cargo();
-    cmd.args(["test", "--package", "homeward-tests", "--test", "e2e", "--", "--ignored"])
-        .args(["--exact", "screenshots_of_every_screen"])
-        .env("HOMEWARD_APP_BIN", &app);
+    cmd.args([
+        "test",
+        "--package",
+        "homeward-tests",
+        "--test",
+        "e2e",
+        "--",
+        "--ignored",
+    ])
+    .args(["--exact", "screenshots_of_every_screen"])
+    .env("HOMEWARD_APP_BIN", &app);
     run_cmd(&mut under_xvfb(in_keyring_session(&cmd, &keyring)))?;
     let _ = std::fs::remove_dir_all(&keyring);
-    eprintln!("screenshots written to {}", root().join("target/screenshots").display());
+    eprintln!(
+        "screenshots written to {}",
+        root().join("target/screenshots").display()
+    );
     Ok(())
 }
 
 /// A fresh directory under the target directory (not /tmp, which may be small or shared).
 fn tempdir(name: &str) -> anyhow::Result<PathBuf> {
-    let dir = target_dir().join("xtask-tmp").join(format!("{name}-{}", std::process::id()));
+    let dir = target_dir()
+        .join("xtask-tmp")
+        .join(format!("{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir)?;
     Ok(dir)

@@ -49,12 +49,21 @@ fn installed(package: &str) -> bool {
 }
 
 fn is_root() -> bool {
-    Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.trim_ascii() == b"0")
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.trim_ascii() == b"0")
 }
 
 fn packages() -> anyhow::Result<()> {
-    if Command::new("dpkg-query").arg("--version").output().is_err() {
-        eprintln!("not a Debian or Ubuntu system: install the equivalents of {PACKAGES:?} yourself");
+    if Command::new("dpkg-query")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!(
+            "not a Debian or Ubuntu system: install the equivalents of {PACKAGES:?} yourself"
+        );
         return Ok(());
     }
     let missing: Vec<&str> = PACKAGES.iter().copied().filter(|p| !installed(p)).collect();
@@ -71,7 +80,11 @@ fn packages() -> anyhow::Result<()> {
             c
         }
     };
-    run_cmd(sudo("apt-get").arg("update").env("DEBIAN_FRONTEND", "noninteractive"))?;
+    run_cmd(
+        sudo("apt-get")
+            .arg("update")
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )?;
     run_cmd(
         sudo("apt-get")
             .args(["install", "-y", "--no-install-recommends"])
@@ -86,11 +99,18 @@ fn wasm_target() -> anyhow::Result<()> {
         .current_dir(root())
         .output()
         .context("rustup is needed to add the wasm32 target")?;
-    if String::from_utf8_lossy(&out.stdout).lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    if String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         return Ok(());
     }
     step("add the wasm32-unknown-unknown target");
-    run_cmd(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]).current_dir(root()))
+    run_cmd(
+        Command::new("rustup")
+            .args(["target", "add", "wasm32-unknown-unknown"])
+            .current_dir(root()),
+    )
 }
 
 /// The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.
@@ -124,7 +144,10 @@ fn tools() -> anyhow::Result<()> {
         ("wasm-bindgen-cli", wasm_bindgen, false),
     ];
     for (name, version, locked) in wanted {
-        if list.lines().any(|l| l.starts_with(&format!("{name} v{version}:"))) {
+        if list
+            .lines()
+            .any(|l| l.starts_with(&format!("{name} v{version}:")))
+        {
             continue;
         }
         step(&format!("build {name} {version} from crates.io"));
@@ -134,7 +157,8 @@ fn tools() -> anyhow::Result<()> {
             cmd.arg("--locked");
         }
         // Built outside the workspace so its toolchain file and target dir are not used.
-        cmd.current_dir(std::env::temp_dir()).env_remove("CARGO_TARGET_DIR");
+        cmd.current_dir(std::env::temp_dir())
+            .env_remove("CARGO_TARGET_DIR");
         run_cmd(&mut cmd)?;
     }
     Ok(())

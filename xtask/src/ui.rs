@@ -10,21 +10,36 @@ const STATIC_FILES: &[&str] = &["index.html", "main.js", "style.css"];
 pub fn build(release: bool) -> anyhow::Result<()> {
     step("build the UI (wasm)");
     let mut cmd = cargo();
-    cmd.args(["build", "--package", "homeward-ui", "--target", "wasm32-unknown-unknown"]);
+    cmd.args([
+        "build",
+        "--package",
+        "homeward-ui",
+        "--target",
+        "wasm32-unknown-unknown",
+    ]);
     if release {
         cmd.arg("--release");
     }
     run_cmd(&mut cmd)?;
 
     let profile = if release { "release" } else { "debug" };
-    let wasm = target_dir().join("wasm32-unknown-unknown").join(profile).join("homeward-ui.wasm");
+    let wasm = target_dir()
+        .join("wasm32-unknown-unknown")
+        .join(profile)
+        .join("homeward-ui.wasm");
     let dist = root().join("src-ui/dist");
     let staging = root().join("src-ui/dist.tmp");
     let _ = std::fs::remove_dir_all(&staging);
     std::fs::create_dir_all(&staging)?;
     run_cmd(
         Command::new("wasm-bindgen")
-            .args(["--target", "web", "--no-typescript", "--out-name", "homeward-ui"])
+            .args([
+                "--target",
+                "web",
+                "--no-typescript",
+                "--out-name",
+                "homeward-ui",
+            ])
             .arg("--out-dir")
             .arg(&staging)
             .arg(&wasm),

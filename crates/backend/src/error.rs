@@ -20,15 +20,23 @@ pub enum AppError {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let (status, code, message) = match &self {
-            AppError::BadRequest(m) => (StatusCode::BAD_REQUEST, ErrorCode::InvalidInput, m.clone()),
-            AppError::NotFound(_) => (StatusCode::NOT_FOUND, ErrorCode::NotFound, self.to_string()),
-            AppError::MethodNotAllowed => {
-                (StatusCode::METHOD_NOT_ALLOWED, ErrorCode::InvalidInput, self.to_string())
+            AppError::BadRequest(m) => {
+                (StatusCode::BAD_REQUEST, ErrorCode::InvalidInput, m.clone())
             }
+            AppError::NotFound(_) => (StatusCode::NOT_FOUND, ErrorCode::NotFound, self.to_string()),
+            AppError::MethodNotAllowed => (
+                StatusCode::METHOD_NOT_ALLOWED,
+                ErrorCode::InvalidInput,
+                self.to_string(),
+            ),
             AppError::Internal(e) => {
                 // The detail stays in the log; the client gets a generic message.
                 tracing::error!(error = %e, "internal error");
-                (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal, "internal error".into())
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    ErrorCode::Internal,
+                    "internal error".into(),
+                )
             }
         };
         (status, Json(ApiError::new(code, message))).into_response()

@@ -36,6 +36,8 @@ pub async fn serve(
     let state = Arc::new(AppState { db, catalog });
     let app = routes::router(state);
     tracing::info!(addr = %listener.local_addr()?, "homeward-backend listening");
-    axum::serve(listener, app).with_graceful_shutdown(shutdown).await?;
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await?;
     Ok(())
 }

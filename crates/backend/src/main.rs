@@ -16,7 +16,11 @@ struct Args {
     #[arg(long, env = "HOMEWARD_LISTEN", default_value = "127.0.0.1:8787")]
     listen: SocketAddr,
     /// Database URL: sqlite://PATH (embedded).
-    #[arg(long, env = "HOMEWARD_DATABASE", default_value = "sqlite://homeward-backend.db")]
+    #[arg(
+        long,
+        env = "HOMEWARD_DATABASE",
+        default_value = "sqlite://homeward-backend.db"
+    )]
     database: DatabaseUrl,
     /// Serve this catalogue pack instead of the one compiled in.
     #[arg(long, env = "HOMEWARD_CATALOG")]

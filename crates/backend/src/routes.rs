@@ -33,7 +33,11 @@ impl CatalogBody {
         };
         let pack: CataloguePack =
             serde_json::from_slice(&bytes).context("the catalogue pack is not valid")?;
-        tracing::info!(version = pack.version, guides = pack.guides.len(), "catalogue loaded");
+        tracing::info!(
+            version = pack.version,
+            guides = pack.guides.len(),
+            "catalogue loaded"
+        );
         let etag = format!("\"{}\"", hex::encode(Sha256::digest(&bytes)));
         Ok(CatalogBody { bytes, etag })
     }
@@ -50,7 +54,10 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
 
 async fn healthz(State(state): State<Arc<AppState>>) -> Result<Json<Health>, AppError> {
     state.db.ping().await?;
-    Ok(Json(Health { status: "ok".into(), version: env!("CARGO_PKG_VERSION").into() }))
+    Ok(Json(Health {
+        status: "ok".into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+    }))
 }
 
 async fn catalog(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
@@ -59,12 +66,21 @@ async fn catalog(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Resp
     let matches = headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == body.etag || t.trim() == "*"));
+        .is_some_and(|v| {
+            v.split(',')
+                .any(|t| t.trim() == body.etag || t.trim() == "*")
+        });
     if matches {
         return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response();
     }
     (
-        [(header::CONTENT_TYPE, HeaderValue::from_static("application/json")), (header::ETAG, etag)],
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            ),
+            (header::ETAG, etag),
+        ],
         body.bytes.clone(),
     )
         .into_response()

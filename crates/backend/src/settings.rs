@@ -20,7 +20,9 @@ impl std::str::FromStr for DatabaseUrl {
             }
             return Ok(DatabaseUrl::Sqlite(PathBuf::from(path)));
         }
-        Err(format!("unsupported database URL {s:?}: expected sqlite://PATH"))
+        Err(format!(
+            "unsupported database URL {s:?}: expected sqlite://PATH"
+        ))
     }
 }
 
@@ -34,6 +36,10 @@ pub struct Settings {
 
 impl Settings {
     pub fn new(database: DatabaseUrl) -> Self {
-        Settings { listen: SocketAddr::from(([127, 0, 0, 1], 8787)), database, catalog: None }
+        Settings {
+            listen: SocketAddr::from(([127, 0, 0, 1], 8787)),
+            database,
+            catalog: None,
+        }
     }
 }

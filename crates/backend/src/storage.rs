@@ -44,8 +44,7 @@ fn open_sqlite(path: &Path) -> anyhow::Result<Database> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
-    let mut conn =
-        Connection::open(path).with_context(|| format!("opening {}", path.display()))?;
+    let mut conn = Connection::open(path).with_context(|| format!("opening {}", path.display()))?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
@@ -61,5 +60,7 @@ fn open_sqlite(path: &Path) -> anyhow::Result<Database> {
         tx.pragma_update(None, "user_version", i as i64 + 1)?;
         tx.commit()?;
     }
-    Ok(Database { conn: Arc::new(Mutex::new(conn)) })
+    Ok(Database {
+        conn: Arc::new(Mutex::new(conn)),
+    })
 }

@@ -15,13 +15,20 @@ struct Running {
 async fn start() -> Running {
     let dir = TempDir::new().expect("tempdir");
     let settings = Settings::new(DatabaseUrl::Sqlite(dir.path().join("data/backend.db")));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let url = format!("http://{}", listener.local_addr().expect("addr"));
     let (stop, rx) = tokio::sync::oneshot::channel::<()>();
     let task = tokio::spawn(homeward_backend::serve(settings, listener, async {
         let _ = rx.await;
     }));
-    Running { url, stop, task, _dir: dir }
+    Running {
+        url,
+        stop,
+        task,
+        _dir: dir,
+    }
 }
 
 impl Running {
@@ -48,9 +55,19 @@ async fn healthz_answers_ok() {
 async fn the_catalogue_is_served_with_an_etag_and_not_resent_when_unchanged() {
     let server = start().await;
     let client = reqwest::Client::new();
-    let resp = client.get(format!("{}/v1/catalog", server.url)).send().await.expect("request");
+    let resp = client
+        .get(format!("{}/v1/catalog", server.url))
+        .send()
+        .await
+        .expect("request");
     assert_eq!(resp.status(), 200);
-    let etag = resp.headers().get("etag").expect("etag").to_str().expect("ascii").to_owned();
+    let etag = resp
+        .headers()
+        .get("etag")
+        .expect("etag")
+        .to_str()
+        .expect("ascii")
+        .to_owned();
     let pack: CataloguePack = resp.json().await.expect("a pack");
     assert!(pack.guides.len() >= 3);
 
@@ -69,9 +86,24 @@ async fn unknown_routes_and_wrong_methods_get_a_json_error_not_a_5xx() {
     let server = start().await;
     let client = reqwest::Client::new();
     for (method, path, status, code) in [
-        (reqwest::Method::GET, "/v1/nothing-here", 404, ErrorCode::NotFound),
-        (reqwest::Method::DELETE, "/healthz", 405, ErrorCode::InvalidInput),
-        (reqwest::Method::POST, "/v1/catalog", 405, ErrorCode::InvalidInput),
+        (
+            reqwest::Method::GET,
+            "/v1/nothing-here",
+            404,
+            ErrorCode::NotFound,
+        ),
+        (
+            reqwest::Method::DELETE,
+            "/healthz",
+            405,
+            ErrorCode::InvalidInput,
+        ),
+        (
+            reqwest::Method::POST,
+            "/v1/catalog",
+            405,
+            ErrorCode::InvalidInput,
+        ),
     ] {
         let resp = client
             .request(method.clone(), format!("{}{path}", server.url))

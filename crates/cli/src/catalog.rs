@@ -42,9 +42,16 @@ pub fn run(cmd: CatalogCommand, out: &Out) -> anyhow::Result<ExitCode> {
     match cmd {
         CatalogCommand::Check { dir } => check(&dir, out),
         CatalogCommand::List { dir, json } => list(&dir, json, out),
-        CatalogCommand::Pack { dir, out: path, check } => {
-            pack(&dir, path.unwrap_or_else(|| dir.join("pack.json")), check, out)
-        }
+        CatalogCommand::Pack {
+            dir,
+            out: path,
+            check,
+        } => pack(
+            &dir,
+            path.unwrap_or_else(|| dir.join("pack.json")),
+            check,
+            out,
+        ),
     }
 }
 
@@ -53,7 +60,10 @@ fn load(dir: &Path, out: &Out) -> Result<homeward_domain::CataloguePack, ExitCod
         for p in &problems {
             eprintln!("{p}");
         }
-        eprintln!("{}", out.tr_args("cli-catalog-problems", &[("count", problems.len().into())]));
+        eprintln!(
+            "{}",
+            out.tr_args("cli-catalog-problems", &[("count", problems.len().into())])
+        );
         ExitCode::FAILURE
     })
 }
@@ -61,7 +71,10 @@ fn load(dir: &Path, out: &Out) -> Result<homeward_domain::CataloguePack, ExitCod
 fn check(dir: &Path, out: &Out) -> anyhow::Result<ExitCode> {
     Ok(match load(dir, out) {
         Ok(pack) => {
-            println!("{}", out.tr_args("cli-catalog-ok", &[("count", pack.guides.len().into())]));
+            println!(
+                "{}",
+                out.tr_args("cli-catalog-ok", &[("count", pack.guides.len().into())])
+            );
             ExitCode::SUCCESS
         }
         Err(code) => code,
@@ -84,7 +97,11 @@ fn list(dir: &Path, json: bool, out: &Out) -> anyhow::Result<ExitCode> {
         let rows: Vec<Listed<'_>> = pack
             .guides
             .iter()
-            .map(|g| Listed { id: &g.id.0, category: g.category, title: &g.title })
+            .map(|g| Listed {
+                id: &g.id.0,
+                category: g.category,
+                title: &g.title,
+            })
             .collect();
         println!("{}", serde_json::to_string_pretty(&rows)?);
     } else {
@@ -104,10 +121,19 @@ fn pack(dir: &Path, path: PathBuf, check: bool, out: &Out) -> anyhow::Result<Exi
     if check {
         let on_disk = std::fs::read(&path).unwrap_or_default();
         if on_disk != bytes {
-            eprintln!("{}", out.tr_args("cli-pack-stale", &[("path", path.display().to_string().into())]));
+            eprintln!(
+                "{}",
+                out.tr_args(
+                    "cli-pack-stale",
+                    &[("path", path.display().to_string().into())]
+                )
+            );
             return Ok(ExitCode::FAILURE);
         }
-        println!("{}", out.tr_args("cli-pack-current", &[("version", pack.version.into())]));
+        println!(
+            "{}",
+            out.tr_args("cli-pack-current", &[("version", pack.version.into())])
+        );
         return Ok(ExitCode::SUCCESS);
     }
     std::fs::write(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;
@@ -115,7 +141,10 @@ fn pack(dir: &Path, path: PathBuf, check: bool, out: &Out) -> anyhow::Result<Exi
         "{}",
         out.tr_args(
             "cli-pack-written",
-            &[("path", path.display().to_string().into()), ("count", pack.guides.len().into())]
+            &[
+                ("path", path.display().to_string().into()),
+                ("count", pack.guides.len().into())
+            ]
         )
     );
     Ok(ExitCode::SUCCESS)

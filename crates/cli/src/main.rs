@@ -12,7 +12,11 @@ use homeward_domain::Lang;
 use homeward_i18n::Localizer;
 
 #[derive(Debug, Parser)]
-#[command(name = "homeward", version, about = "Homeward tools for content teams and operators")]
+#[command(
+    name = "homeward",
+    version,
+    about = "Homeward tools for content teams and operators"
+)]
 struct Cli {
     /// Language for messages: zh-CN or en (default: from LANG).
     #[arg(long, global = true)]
@@ -53,7 +57,10 @@ fn lang_from_env() -> Lang {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let out = Out { lang: cli.lang.unwrap_or_else(lang_from_env), l10n: Localizer::new() };
+    let out = Out {
+        lang: cli.lang.unwrap_or_else(lang_from_env),
+        l10n: Localizer::new(),
+    };
     let result = match cli.command {
         Command::Catalog(cmd) => catalog::run(cmd, &out),
     };

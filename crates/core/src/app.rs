@@ -37,19 +37,26 @@ pub struct Homeward {
 
 impl std::fmt::Debug for Homeward {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Homeward").field("keys", &self.keys).finish_non_exhaustive()
+        f.debug_struct("Homeward")
+            .field("keys", &self.keys)
+            .finish_non_exhaustive()
     }
 }
 
 fn now_ms() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
 }
 
 fn install_id(data_dir: &Path) -> Result<String> {
     let path = data_dir.join(INSTALL_ID_FILE);
     match std::fs::read_to_string(&path) {
         Ok(id) if uuid::Uuid::parse_str(id.trim()).is_ok() => Ok(id.trim().to_owned()),
-        Ok(_) => Err(CoreError::Catalogue(format!("{} is damaged", path.display()))),
+        Ok(_) => Err(CoreError::Catalogue(format!(
+            "{} is damaged",
+            path.display()
+        ))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             let id = uuid::Uuid::new_v4().to_string();
             // Written to a temporary file and renamed, so a crash leaves either no id or a whole one.
@@ -85,7 +92,9 @@ impl Homeward {
     /// The newer of the bundled pack and the last good pack taken from the backend.
     fn best_pack(store: &Store) -> Result<CataloguePack> {
         let bundled = catalog::bundled()?;
-        let cached = store.cached_pack()?.and_then(|b| catalog::parse_pack(&b).ok());
+        let cached = store
+            .cached_pack()?
+            .and_then(|b| catalog::parse_pack(&b).ok());
         Ok(match cached {
             Some(c) if c.version > bundled.version => c,
             _ => bundled,
@@ -111,12 +120,19 @@ impl Homeward {
     }
 
     pub fn guide(&self, id: &str) -> Result<Guide> {
-        self.pack().guide(id).cloned().ok_or(CoreError::NotFound { what: "guide" })
+        self.pack()
+            .guide(id)
+            .cloned()
+            .ok_or(CoreError::NotFound { what: "guide" })
     }
 
     /// The language the person chose; Simplified Chinese until they choose.
     pub fn language(&self) -> Result<Lang> {
-        Ok(self.store.setting("language")?.and_then(|s| s.parse().ok()).unwrap_or_default())
+        Ok(self
+            .store
+            .setting("language")?
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_default())
     }
 
     pub fn set_language(&self, lang: Lang) -> Result<()> {
@@ -125,7 +141,9 @@ impl Homeward {
 
     pub fn create_draft(&self, guide: &str) -> Result<Draft> {
         let pack = self.pack();
-        let guide = pack.guide(guide).ok_or(CoreError::NotFound { what: "guide" })?;
+        let guide = pack
+            .guide(guide)
+            .ok_or(CoreError::NotFound { what: "guide" })?;
         self.store.create_draft(&guide.id, pack.version, now_ms())
     }
 
@@ -142,7 +160,10 @@ impl Homeward {
         let draft = self.store.draft(id)?;
         let guide = self.guide(&draft.guide_id.0)?;
         if guide.form.field(field).is_none() {
-            return Err(CoreError::InvalidInput { field: "field", reason: format!("{field:?} is not a question of this form") });
+            return Err(CoreError::InvalidInput {
+                field: "field",
+                reason: format!("{field:?} is not a question of this form"),
+            });
         }
         if value.chars().count() > MAX_ANSWER_CHARS {
             return Err(CoreError::InvalidInput {
@@ -154,7 +175,10 @@ impl Homeward {
     }
 
     pub fn backend_status(&self) -> BackendStatus {
-        self.status.read().unwrap_or_else(|p| p.into_inner()).clone()
+        self.status
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 
     pub fn backend_url(&self) -> &str {
@@ -165,7 +189,9 @@ impl Homeward {
     /// normal state, reported in the returned status.
     pub async fn refresh(&self) -> BackendStatus {
         let status = match self.try_refresh().await {
-            Ok(version) => BackendStatus::Online { catalog_version: version },
+            Ok(version) => BackendStatus::Online {
+                catalog_version: version,
+            },
             Err(e) => {
                 tracing::info!(code = ?e.code(), "backend not reachable: {e}");
                 BackendStatus::Offline

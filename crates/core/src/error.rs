@@ -21,7 +21,9 @@ pub enum CoreError {
     Io(#[from] std::io::Error),
     #[error("the OS keyring could not be used: {0}; is a Secret Service (gnome-keyring) running and unlocked?")]
     Keyring(#[from] keyring::Error),
-    #[error("the database exists but its key is missing from the OS keyring; the data cannot be read")]
+    #[error(
+        "the database exists but its key is missing from the OS keyring; the data cannot be read"
+    )]
     KeyMissing,
     #[error("the key stored in the OS keyring under {0} is malformed")]
     KeyMalformed(&'static str),

@@ -5,12 +5,12 @@
 //! [`remote`], the city backend client. This crate knows nothing of Tauri or of the UI: the shell
 //! hands each command to a method here and returns what it gets.
 
+mod app;
 pub mod catalog;
 mod error;
 pub mod remote;
 pub mod secrets;
 pub mod store;
-mod app;
 
 pub use app::{Config, Homeward};
 pub use error::{CoreError, Result};

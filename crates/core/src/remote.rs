@@ -28,7 +28,10 @@ impl Remote {
             .user_agent(concat!("homeward/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| CoreError::Offline(e.to_string()))?;
-        Ok(Remote { base: base_url.trim_end_matches('/').to_owned(), http })
+        Ok(Remote {
+            base: base_url.trim_end_matches('/').to_owned(),
+            http,
+        })
     }
 
     pub fn base_url(&self) -> &str {
@@ -38,7 +41,9 @@ impl Remote {
     pub async fn health(&self) -> Result<Health> {
         let resp = self.get("/healthz").send().await.map_err(offline)?;
         let resp = check(resp).await?;
-        resp.json().await.map_err(|e| CoreError::Backend(e.to_string()))
+        resp.json()
+            .await
+            .map_err(|e| CoreError::Backend(e.to_string()))
     }
 
     /// The backend's current pack; `None` when it is the one named by `etag`.

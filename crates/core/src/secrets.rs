@@ -30,7 +30,10 @@ pub struct Keys {
 impl std::fmt::Debug for Keys {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Keys")
-            .field("device_public", &hex::encode(self.device.verifying_key().as_bytes()))
+            .field(
+                "device_public",
+                &hex::encode(self.device.verifying_key().as_bytes()),
+            )
             .field("created", &self.created)
             .finish_non_exhaustive()
     }
@@ -50,20 +53,30 @@ pub struct Keyring {
 
 impl Keyring {
     pub fn new(install_id: impl Into<String>) -> Self {
-        Keyring { install_id: install_id.into() }
+        Keyring {
+            install_id: install_id.into(),
+        }
     }
 
     fn entry(&self, name: &str) -> Result<keyring::Entry> {
-        Ok(keyring::Entry::new(KEYRING_SERVICE, &format!("{}/{name}", self.install_id))?)
+        Ok(keyring::Entry::new(
+            KEYRING_SERVICE,
+            &format!("{}/{name}", self.install_id),
+        )?)
     }
 
     fn get(&self, name: &'static str) -> Result<Option<Zeroizing<[u8; 32]>>> {
         match self.entry(name)?.get_password() {
             Ok(text) => {
                 let text = Zeroizing::new(text);
-                let bytes = Zeroizing::new(B64.decode(text.as_bytes()).map_err(|_| CoreError::KeyMalformed(name))?);
-                let arr: [u8; 32] =
-                    bytes.as_slice().try_into().map_err(|_| CoreError::KeyMalformed(name))?;
+                let bytes = Zeroizing::new(
+                    B64.decode(text.as_bytes())
+                        .map_err(|_| CoreError::KeyMalformed(name))?,
+                );
+                let arr: [u8; 32] = bytes
+                    .as_slice()
+                    .try_into()
+                    .map_err(|_| CoreError::KeyMalformed(name))?;
                 Ok(Some(Zeroizing::new(arr)))
             }
             Err(keyring::Error::NoEntry) => Ok(None),
@@ -109,7 +122,11 @@ impl Keyring {
                         key
                     }
                 };
-                Ok(Keys { database, device, created: true })
+                Ok(Keys {
+                    database,
+                    device,
+                    created: true,
+                })
             }
         }
     }

@@ -7,7 +7,10 @@ use tempfile::TempDir;
 
 fn config(dir: &TempDir) -> Config {
     // Nothing listens on port 9 (discard) on loopback: the backend is unreachable.
-    Config { data_dir: dir.path().to_owned(), backend_url: "http://127.0.0.1:9".into() }
+    Config {
+        data_dir: dir.path().to_owned(),
+        backend_url: "http://127.0.0.1:9".into(),
+    }
 }
 
 #[test]
@@ -38,10 +41,18 @@ fn no_key_is_ever_written_into_the_data_directory() {
         let entry = entry.expect("entry");
         names.push(entry.file_name().to_string_lossy().into_owned());
         let bytes = std::fs::read(entry.path()).expect("read");
-        assert!(!bytes.windows(6).any(|w| w == b"Italia"), "plaintext answer on disk");
+        assert!(
+            !bytes.windows(6).any(|w| w == b"Italia"),
+            "plaintext answer on disk"
+        );
     }
     names.sort();
-    assert!(names.iter().all(|n| n.starts_with("homeward.db") || n == "install-id"), "{names:?}");
+    assert!(
+        names
+            .iter()
+            .all(|n| n.starts_with("homeward.db") || n == "install-id"),
+        "{names:?}"
+    );
 }
 
 #[test]
@@ -52,7 +63,10 @@ fn a_database_whose_key_is_gone_is_reported_not_replaced() {
     std::fs::write(dir.path().join("install-id"), uuid_like()).expect("rewrite id");
     let err = Homeward::open(&config(&dir)).expect_err("must not open");
     assert!(matches!(err, CoreError::KeyMissing), "{err:?}");
-    assert!(dir.path().join("homeward.db").exists(), "the database is left alone");
+    assert!(
+        dir.path().join("homeward.db").exists(),
+        "the database is left alone"
+    );
 }
 
 fn uuid_like() -> String {
@@ -64,7 +78,9 @@ fn an_answer_to_a_question_the_form_does_not_have_is_refused() {
     let dir = TempDir::new().expect("tempdir");
     let app = Homeward::open(&config(&dir)).expect("open");
     let draft = app.create_draft("pension-proof-of-life").expect("draft");
-    let err = app.set_answer(draft.id, "no-such-field", "x").expect_err("refused");
+    let err = app
+        .set_answer(draft.id, "no-such-field", "x")
+        .expect_err("refused");
     assert_eq!(err.code(), homeward_domain::ErrorCode::InvalidInput);
     let err = app.create_draft("no-such-guide").expect_err("refused");
     assert_eq!(err.code(), homeward_domain::ErrorCode::NotFound);

@@ -25,7 +25,8 @@ impl GuideId {
             && !s.starts_with('-')
             && !s.ends_with('-')
             && !s.contains("--")
-            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
     }
 }
 
@@ -204,7 +205,10 @@ pub struct FormSchema {
 
 impl FormSchema {
     pub fn field(&self, id: &str) -> Option<&Field> {
-        self.pages.iter().flat_map(|p| p.fields.iter()).find(|f| f.id == id)
+        self.pages
+            .iter()
+            .flat_map(|p| p.fields.iter())
+            .find(|f| f.id == id)
     }
 }
 

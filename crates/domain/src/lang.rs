@@ -10,8 +10,11 @@ use serde::{Deserialize, Serialize};
 ///
 /// Simplified Chinese comes first: it is the language most of the people Homeward serves read best,
 /// and the one every guide must have.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub enum Lang {
+    #[default]
     #[serde(rename = "zh-CN")]
     ZhCn,
     #[serde(rename = "en")]
@@ -28,12 +31,6 @@ impl Lang {
             Lang::ZhCn => "zh-CN",
             Lang::En => "en",
         }
-    }
-}
-
-impl Default for Lang {
-    fn default() -> Self {
-        Lang::ZhCn
     }
 }
 
@@ -70,7 +67,12 @@ pub struct LocalizedText(pub BTreeMap<String, String>);
 
 impl LocalizedText {
     pub fn new(pairs: &[(Lang, &str)]) -> Self {
-        LocalizedText(pairs.iter().map(|(l, t)| (l.tag().to_owned(), (*t).to_owned())).collect())
+        LocalizedText(
+            pairs
+                .iter()
+                .map(|(l, t)| (l.tag().to_owned(), (*t).to_owned()))
+                .collect(),
+        )
     }
 
     /// The text in `lang`, or the best fallback.

@@ -52,7 +52,8 @@ impl Localizer {
         let bundles = Lang::ALL
             .into_iter()
             .map(|lang| {
-                let res = FluentResource::try_new(source(lang).to_owned()).unwrap_or_else(|(r, _)| r);
+                let res =
+                    FluentResource::try_new(source(lang).to_owned()).unwrap_or_else(|(r, _)| r);
                 let langid = lang.tag().parse().unwrap_or_default();
                 let mut bundle = FluentBundle::new(vec![langid]);
                 // Isolation marks (U+2068/U+2069) help right-to-left scripts, which Homeward does
@@ -87,12 +88,16 @@ impl Localizer {
     }
 
     fn format(&self, lang: Lang, key: &str, args: Option<&FluentArgs<'_>>) -> String {
-        let Some(bundle) = self.bundles.get(&lang) else { return key.to_owned() };
+        let Some(bundle) = self.bundles.get(&lang) else {
+            return key.to_owned();
+        };
         let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
             return key.to_owned();
         };
         let mut errors = vec![];
-        bundle.format_pattern(pattern, args, &mut errors).into_owned()
+        bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned()
     }
 }
 

@@ -43,10 +43,18 @@ pub fn BackLink() -> impl IntoView {
 }
 
 /// A titled list of localised items; nothing when empty.
-fn text_list(title_key: &'static str, items: Vec<homeward_domain::LocalizedText>, ordered: bool)
-    -> impl IntoView {
+fn text_list(
+    title_key: &'static str,
+    items: Vec<homeward_domain::LocalizedText>,
+    ordered: bool,
+) -> impl IntoView {
     (!items.is_empty()).then(|| {
-        let rows = move || items.iter().map(|i| view! { <li>{pick(i)}</li> }).collect_view();
+        let rows = move || {
+            items
+                .iter()
+                .map(|i| view! { <li>{pick(i)}</li> })
+                .collect_view()
+        };
         view! {
             <section class="section">
                 <h2>{move || t(title_key)}</h2>

@@ -37,12 +37,20 @@ pub fn HomeScreen() -> impl IntoView {
 #[component]
 fn Catalogue(overview: CatalogueOverview, drafts: RwSignal<Vec<Draft>>) -> impl IntoView {
     let nav = use_nav();
-    let titles: std::collections::HashMap<String, homeward_domain::LocalizedText> =
-        overview.guides.iter().map(|g| (g.id.0.clone(), g.title.clone())).collect();
+    let titles: std::collections::HashMap<String, homeward_domain::LocalizedText> = overview
+        .guides
+        .iter()
+        .map(|g| (g.id.0.clone(), g.title.clone()))
+        .collect();
     let groups: Vec<(Category, Vec<homeward_domain::GuideSummary>)> = Category::ALL
         .into_iter()
         .filter_map(|c| {
-            let guides: Vec<_> = overview.guides.iter().filter(|g| g.category == c).cloned().collect();
+            let guides: Vec<_> = overview
+                .guides
+                .iter()
+                .filter(|g| g.category == c)
+                .cloned()
+                .collect();
             (!guides.is_empty()).then_some((c, guides))
         })
         .collect();

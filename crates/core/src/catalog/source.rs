@@ -40,7 +40,13 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}: {}", self.file.display(), self.field, self.message)
+        write!(
+            f,
+            "{}: {}: {}",
+            self.file.display(),
+            self.field,
+            self.message
+        )
     }
 }
 
@@ -67,7 +73,11 @@ pub fn load_dir(root: &Path) -> Result<CataloguePack, Vec<Problem>> {
             .filter(|p| p.extension().is_some_and(|x| x == "toml"))
             .collect(),
         Err(e) => {
-            return Err(vec![problem(&guides_dir, "-", format!("cannot read directory: {e}"))])
+            return Err(vec![problem(
+                &guides_dir,
+                "-",
+                format!("cannot read directory: {e}"),
+            )])
         }
     };
     files.sort();
@@ -102,7 +112,11 @@ pub fn load_dir(root: &Path) -> Result<CataloguePack, Vec<Problem>> {
 }
 
 fn problem(file: &Path, field: &str, message: String) -> Problem {
-    Problem { file: file.to_owned(), field: field.to_owned(), message }
+    Problem {
+        file: file.to_owned(),
+        field: field.to_owned(),
+        message,
+    }
 }
 
 fn read_toml<T: for<'de> Deserialize<'de>>(file: &Path) -> Result<T, Problem> {
@@ -121,19 +135,34 @@ fn read_toml<T: for<'de> Deserialize<'de>>(file: &Path) -> Result<T, Problem> {
 }
 
 fn check_guide(file: &Path, g: &Guide, problems: &mut Vec<Problem>) {
-    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let stem = file
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
     if !GuideId::is_valid(&g.id.0) {
-        problems.push(problem(file, "id", "use lower-case letters, digits and hyphens".into()));
+        problems.push(problem(
+            file,
+            "id",
+            "use lower-case letters, digits and hyphens".into(),
+        ));
     }
     if g.id.0 != stem {
-        problems.push(problem(file, "id", format!("{} does not match the file name", g.id)));
+        problems.push(problem(
+            file,
+            "id",
+            format!("{} does not match the file name", g.id),
+        ));
     }
     check_date(file, "last_reviewed", &g.last_reviewed, problems);
     if g.trips > 1 {
         problems.push(problem(file, "trips", "at most one trip (0 or 1)".into()));
     }
     if g.channels.is_empty() {
-        problems.push(problem(file, "channels", "name at least one channel".into()));
+        problems.push(problem(
+            file,
+            "channels",
+            "name at least one channel".into(),
+        ));
     }
     for (i, m) in g.materials.iter().enumerate() {
         if !MATERIAL_KINDS.contains(&m.kind.as_str()) {
@@ -144,25 +173,45 @@ fn check_guide(file: &Path, g: &Guide, problems: &mut Vec<Problem>) {
             ));
         }
         if m.count == 0 {
-            problems.push(problem(file, &format!("materials[{i}].count"), "at least 1".into()));
+            problems.push(problem(
+                file,
+                &format!("materials[{i}].count"),
+                "at least 1".into(),
+            ));
         }
     }
     if g.form.pages.is_empty() {
-        problems.push(problem(file, "form.pages", "the form needs at least one page".into()));
+        problems.push(problem(
+            file,
+            "form.pages",
+            "the form needs at least one page".into(),
+        ));
     }
     let mut field_ids = BTreeSet::new();
     for (p, page) in g.form.pages.iter().enumerate() {
         for (f, field) in page.fields.iter().enumerate() {
             let at = format!("form.pages[{p}].fields[{f}]");
             if !GuideId::is_valid(&field.id) {
-                problems.push(problem(file, &format!("{at}.id"), "use a kebab-case id".into()));
+                problems.push(problem(
+                    file,
+                    &format!("{at}.id"),
+                    "use a kebab-case id".into(),
+                ));
             }
             if !field_ids.insert(field.id.as_str()) {
-                problems.push(problem(file, &format!("{at}.id"), format!("{} repeats", field.id)));
+                problems.push(problem(
+                    file,
+                    &format!("{at}.id"),
+                    format!("{} repeats", field.id),
+                ));
             }
             if let FieldKind::Choice { options } = &field.kind {
                 if options.len() < 2 {
-                    problems.push(problem(file, &format!("{at}.options"), "at least two".into()));
+                    problems.push(problem(
+                        file,
+                        &format!("{at}.options"),
+                        "at least two".into(),
+                    ));
                 }
             }
         }
@@ -177,15 +226,26 @@ fn walk_texts(file: &Path, at: &str, v: &serde_json::Value, problems: &mut Vec<P
     match v {
         Value::Object(map) if Lang::ALL.iter().any(|l| map.contains_key(l.tag())) => {
             for lang in Lang::ALL {
-                let ok = map.get(lang.tag()).and_then(Value::as_str).is_some_and(|t| !t.trim().is_empty());
+                let ok = map
+                    .get(lang.tag())
+                    .and_then(Value::as_str)
+                    .is_some_and(|t| !t.trim().is_empty());
                 if !ok {
-                    problems.push(problem(file, &format!("{at}.{lang}"), "missing translation".into()));
+                    problems.push(problem(
+                        file,
+                        &format!("{at}.{lang}"),
+                        "missing translation".into(),
+                    ));
                 }
             }
         }
         Value::Object(map) => {
             for (k, child) in map {
-                let path = if at.is_empty() { k.clone() } else { format!("{at}.{k}") };
+                let path = if at.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{at}.{k}")
+                };
                 walk_texts(file, &path, child, problems);
             }
         }
@@ -201,7 +261,11 @@ fn walk_texts(file: &Path, at: &str, v: &serde_json::Value, problems: &mut Vec<P
 fn check_text(file: &Path, field: &str, text: &LocalizedText, problems: &mut Vec<Problem>) {
     for lang in Lang::ALL {
         if !text.has(lang) {
-            problems.push(problem(file, &format!("{field}.{lang}"), "missing translation".into()));
+            problems.push(problem(
+                file,
+                &format!("{field}.{lang}"),
+                "missing translation".into(),
+            ));
         }
     }
 }
@@ -211,11 +275,17 @@ fn check_date(file: &Path, field: &str, date: &str, problems: &mut Vec<Problem>)
     let shaped = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     let month_day = shaped
         && (1..=12).contains(&date[5..7].parse::<u8>().unwrap_or(0))
         && (1..=31).contains(&date[8..10].parse::<u8>().unwrap_or(0));
     if !month_day {
-        problems.push(problem(file, field, format!("{date:?} is not a date like 2026-11-23")));
+        problems.push(problem(
+            file,
+            field,
+            format!("{date:?} is not a date like 2026-11-23"),
+        ));
     }
 }

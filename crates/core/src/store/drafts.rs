@@ -65,7 +65,9 @@ impl Store {
         let ids: Vec<String> = {
             let conn = self.conn();
             let mut stmt = conn.prepare_cached("SELECT id FROM drafts ORDER BY updated_at DESC")?;
-            let ids = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            let ids = stmt
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
             ids
         };
         ids.iter()

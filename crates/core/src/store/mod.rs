@@ -36,13 +36,17 @@ impl Store {
         let pragma = Zeroizing::new(format!("x'{}'", hex::encode(key)));
         conn.pragma_update(None, "key", pragma.as_str())?;
         // Reading the schema is the first access that needs the key.
-        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        })?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrations::run(&mut conn)?;
-        Ok(Store { conn: Mutex::new(conn) })
+        Ok(Store {
+            conn: Mutex::new(conn),
+        })
     }
 
     fn conn(&self) -> MutexGuard<'_, Connection> {
@@ -54,7 +58,9 @@ impl Store {
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn()
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
             .optional()?)
     }
 
@@ -71,7 +77,9 @@ impl Store {
     pub fn cached_pack(&self) -> Result<Option<Vec<u8>>> {
         Ok(self
             .conn()
-            .query_row("SELECT body FROM catalog_cache WHERE id = 1", [], |r| r.get(0))
+            .query_row("SELECT body FROM catalog_cache WHERE id = 1", [], |r| {
+                r.get(0)
+            })
             .optional()?)
     }
 

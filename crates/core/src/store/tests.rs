@@ -15,25 +15,35 @@ fn open(dir: &TempDir) -> Store {
 fn the_database_cannot_be_read_without_its_key() {
     let dir = TempDir::new().expect("tempdir");
     let store = open(&dir);
-    store.set_setting("secret-marker", "家住温州鹿城区").expect("write");
+    store
+        .set_setting("secret-marker", "家住温州鹿城区")
+        .expect("write");
     drop(store);
 
     let wrong = Store::open(&dir.path().join("homeward.db"), &[8; 32]);
     assert!(matches!(wrong, Err(CoreError::Storage(_))), "{wrong:?}");
 
     let plain = Connection::open(dir.path().join("homeward.db")).expect("file opens");
-    let read = plain.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0));
+    let read = plain.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    });
     let message = read.expect_err("plain SQLite must not read it").to_string();
     assert!(message.contains("not a database"), "{message}");
 
     for entry in fs::read_dir(dir.path()).expect("list") {
         let bytes = fs::read(entry.expect("entry").path()).expect("read");
         let needle = "家住温州".as_bytes();
-        assert!(!bytes.windows(needle.len()).any(|w| w == needle), "plaintext found on disk");
+        assert!(
+            !bytes.windows(needle.len()).any(|w| w == needle),
+            "plaintext found on disk"
+        );
     }
 
     let again = open(&dir);
-    assert_eq!(again.setting("secret-marker").expect("read").as_deref(), Some("家住温州鹿城区"));
+    assert_eq!(
+        again.setting("secret-marker").expect("read").as_deref(),
+        Some("家住温州鹿城区")
+    );
 }
 
 #[test]
@@ -42,8 +52,10 @@ fn a_database_from_a_newer_build_is_refused() {
     drop(open(&dir));
     {
         let conn = Connection::open(dir.path().join("homeward.db")).expect("open");
-        conn.pragma_update(None, "key", format!("x'{}'", hex::encode(KEY))).expect("key");
-        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).expect("bump");
+        conn.pragma_update(None, "key", format!("x'{}'", hex::encode(KEY)))
+            .expect("key");
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .expect("bump");
     }
     let err = Store::open(&dir.path().join("homeward.db"), &KEY).expect_err("refused");
     assert!(matches!(err, CoreError::SchemaTooNew { .. }), "{err:?}");
@@ -56,14 +68,23 @@ fn answers_survive_reopening_and_an_empty_answer_is_removed() {
     let store = open(&dir);
     let guide = GuideId("driving-licence-renewal".into());
     let draft = store.create_draft(&guide, 3, 1_000).expect("create");
-    store.set_answer(draft.id, "full-name", "王𠀀明", 1_001).expect("save");
-    store.set_answer(draft.id, "phone", "+39 333 123 4567", 1_002).expect("save");
-    store.set_answer(draft.id, "phone", "", 1_003).expect("clear");
+    store
+        .set_answer(draft.id, "full-name", "王𠀀明", 1_001)
+        .expect("save");
+    store
+        .set_answer(draft.id, "phone", "+39 333 123 4567", 1_002)
+        .expect("save");
+    store
+        .set_answer(draft.id, "phone", "", 1_003)
+        .expect("clear");
     drop(store);
 
     let store = open(&dir);
     let back = store.draft(draft.id).expect("load");
-    assert_eq!(back.answers.get("full-name").map(String::as_str), Some("王𠀀明"));
+    assert_eq!(
+        back.answers.get("full-name").map(String::as_str),
+        Some("王𠀀明")
+    );
     assert!(!back.answers.contains_key("phone"));
     assert_eq!((back.pack_version, back.updated_at), (3, 1_003));
     assert_eq!(store.drafts().expect("list").len(), 1);

@@ -8,7 +8,7 @@ loading = Loading…
 
 ## The connection to the city's server
 
-status-offline = Offline: showing the guides saved on this device. Everything you type is saved here.
+status-offline = Offline: using the guides on this device. What you type is saved here.
 status-online = Connected
 status-checking = Checking the connection…
 status-retry = Try again

@@ -8,7 +8,7 @@ loading = 正在加载…
 
 ## 与市级服务器的连接状态
 
-status-offline = 当前离线：显示的是本机保存的办事指南，您填写的内容都已保存在本机。
+status-offline = 离线：正在使用本机保存的办事指南，填写的内容已保存在本机。
 status-online = 已连接
 status-checking = 正在检查连接…
 status-retry = 重试

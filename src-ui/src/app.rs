@@ -161,7 +161,7 @@ fn BackendBanner() -> impl IntoView {
         BackendStatus::Offline => view! {
             <div id="backend-status" class="banner offline" role="status" data-state="offline">
                 <span class="dot" aria-hidden="true"></span>
-                <span>{move || t("status-offline")}</span>
+                <span class="banner-text">{move || t("status-offline")}</span>
                 <button class="link" on:click=retry disabled=move || checking.get()>
                     {move || if checking.get() { t("status-checking") } else { t("status-retry") }}
                 </button>
@@ -171,13 +171,13 @@ fn BackendBanner() -> impl IntoView {
         BackendStatus::Online { .. } => view! {
             <div id="backend-status" class="banner online" role="status" data-state="online">
                 <span class="dot" aria-hidden="true"></span>
-                <span>{move || t("status-online")}</span>
+                <span class="banner-text">{move || t("status-online")}</span>
             </div>
         }
         .into_any(),
         BackendStatus::Unknown => view! {
             <div id="backend-status" class="banner unknown" role="status" data-state="unknown">
-                <span>{move || t("status-checking")}</span>
+                <span class="banner-text">{move || t("status-checking")}</span>
             </div>
         }
         .into_any(),

@@ -142,6 +142,24 @@ impl App {
         }
     }
 
+    /// Types `text` into the field and waits until the app has saved all of it.
+    pub async fn type_and_wait_saved(&self, css: &str, text: &str) -> anyhow::Result<()> {
+        let field = self.wait_css(css).await?;
+        field.send_keys(text).await?;
+        let deadline = Instant::now() + STEP;
+        loop {
+            let value = field.prop("value").await?.unwrap_or_default();
+            let saved = self.count("#save-state[data-state='saved']").await? == 1;
+            if value.ends_with(text) && saved {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                bail!("{css} was not saved: value {value:?}, saved {saved}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     pub async fn count(&self, css: &str) -> anyhow::Result<usize> {
         Ok(self.client.find_all(Locator::Css(css)).await?.len())
     }

@@ -159,7 +159,7 @@ impl Homeward {
     pub fn set_answer(&self, id: DraftId, field: &str, value: &str) -> Result<()> {
         let draft = self.store.draft(id)?;
         let guide = self.guide(&draft.guide_id.0)?;
-        if guide.form.field(field).is_none() {
+        if guide.form.field_for_answer(field).is_none() {
             return Err(CoreError::InvalidInput {
                 field: "field",
                 reason: format!("{field:?} is not a question of this form"),

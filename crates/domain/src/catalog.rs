@@ -135,7 +135,8 @@ pub enum MaterialForm {
 /// One document the applicant must provide.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Material {
-    /// A known material type such as `passport` or `household-register`.
+    /// A known material type such as `passport` or `household-register`; a form's material
+    /// question names it.
     pub kind: String,
     pub name: LocalizedText,
     pub form: MaterialForm,
@@ -143,6 +144,12 @@ pub struct Material {
     pub count: u8,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<LocalizedText>,
+    /// Documents accepted instead of this one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<LocalizedText>,
+    /// Whether only some applicants need it (the notes say who).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub conditional: bool,
 }
 
 fn one() -> u8 {
@@ -155,25 +162,77 @@ pub struct Entrustment {
     pub relative_brings: Vec<LocalizedText>,
 }
 
-/// The kind of answer a form field takes. The drafting work adds more kinds.
+/// Which dates a date question accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateRule {
+    /// Today or earlier, such as a date of birth.
+    Past,
+    /// Today or later.
+    Future,
+    /// The expiry date of a document that must still be valid.
+    NotExpired,
+}
+
+/// The kind of answer a form field takes; core validates each kind.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", tag = "type")]
 pub enum FieldKind {
     Text,
     LongText,
+    /// A name as written in Chinese characters (rare characters beyond the BMP included) or in
+    /// the script of the document.
     PersonName,
-    Date,
+    /// A name in Hanyu Pinyin, as on a passport.
+    Pinyin,
+    Date {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rule: Option<DateRule>,
+    },
+    /// A resident identity card number (GB 11643-1999).
+    IdCard,
+    Passport,
+    HkMacaoPermit,
+    TaiwanPermit,
+    /// An international phone number.
     Phone,
     Email,
-    Address,
-    Choice { options: Vec<ChoiceOption> },
+    AddressOverseas,
+    AddressChina,
+    Choice {
+        options: Vec<ChoiceOption>,
+    },
     YesNo,
+    /// A repeatable group of questions, such as one per family member.
+    Group {
+        fields: Vec<Field>,
+        #[serde(default)]
+        min: u8,
+        #[serde(default = "group_max")]
+        max: u8,
+        item_label: LocalizedText,
+    },
+    /// An upload of one of the guide's materials, named by its `kind`.
+    Material {
+        material: String,
+    },
+}
+
+fn group_max() -> u8 {
+    10
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChoiceOption {
     pub value: String,
     pub label: LocalizedText,
+}
+
+/// Shows a question only when an earlier answer has a given value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Condition {
+    pub field: String,
+    pub equals: String,
 }
 
 /// One question on an application form.
@@ -187,6 +246,8 @@ pub struct Field {
     pub kind: FieldKind,
     #[serde(default)]
     pub required: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show_if: Option<Condition>,
 }
 
 /// A page of questions; the UI shows one page at a time.
@@ -204,13 +265,36 @@ pub struct FormSchema {
 }
 
 impl FormSchema {
+    /// The top-level field `id`.
     pub fn field(&self, id: &str) -> Option<&Field> {
         self.pages
             .iter()
             .flat_map(|p| p.fields.iter())
             .find(|f| f.id == id)
     }
+
+    /// The field an answer key names: `field` or, inside a group, `group.<index>.field`.
+    pub fn field_for_answer(&self, key: &str) -> Option<&Field> {
+        let mut parts = key.split('.');
+        let top = self.field(parts.next()?)?;
+        match (parts.next(), parts.next(), parts.next()) {
+            (None, _, _) => Some(top),
+            (Some(index), Some(sub), None) => match &top.kind {
+                FieldKind::Group { fields, max, .. }
+                    if index.parse::<u8>().is_ok_and(|i| i < *max) =>
+                {
+                    fields.iter().find(|f| f.id == sub)
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
 }
+
+/// Words people actually search with, per language: colloquial names, abbreviations, the
+/// English or pinyin a person abroad might type.
+pub type Keywords = std::collections::BTreeMap<String, Vec<String>>;
 
 /// One itemised service guide (办事指南).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -240,6 +324,9 @@ pub struct Guide {
     #[serde(default)]
     pub min_identity_level: IdentityLevel,
     pub form: FormSchema,
+    /// Search words beyond the title, per language tag.
+    #[serde(default)]
+    pub keywords: Keywords,
     /// Where this guide's facts were taken from, for the city's reviewers.
     #[serde(default)]
     pub sources: Vec<String>,

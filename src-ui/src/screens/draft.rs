@@ -91,10 +91,7 @@ fn DraftForm(draft: Draft, guide: Guide) -> impl IntoView {
                 view! {
                     <fieldset class="form-page" data-page=page.id.clone()>
                         <legend>{move || pick(&page_title)}</legend>
-                        {page.fields.iter().cloned().map(|f| {
-                            let value = answers.with_untracked(|a| a.get(&f.id).cloned().unwrap_or_default());
-                            view! { <FieldInput field=f initial=value on_change=on_change/> }
-                        }).collect_view()}
+                        {page.fields.iter().cloned().map(|f| question(f, answers, on_change)).collect_view()}
                     </fieldset>
                 }
             }).collect_view()}
@@ -102,13 +99,68 @@ fn DraftForm(draft: Draft, guide: Guide) -> impl IntoView {
     }
 }
 
+/// One question, shown only while its condition holds. Document uploads are not questions here:
+/// they are attached on the materials page.
+fn question<F>(f: Field, answers: RwSignal<BTreeMap<String, String>>, on_change: F) -> AnyView
+where
+    F: Fn(String, String) + Copy + Send + Sync + 'static,
+{
+    let initial = |id: &str| answers.with_untracked(|a| a.get(id).cloned().unwrap_or_default());
+    let visible = {
+        let cond = f.show_if.clone();
+        move || {
+            cond.as_ref()
+                .is_none_or(|c| answers.with(|a| a.get(&c.field) == Some(&c.equals)))
+        }
+    };
+    let body = match f.kind.clone() {
+        FieldKind::Material { .. } => return ().into_any(),
+        FieldKind::Group {
+            fields,
+            min,
+            item_label,
+            ..
+        } => {
+            let items = usize::from(min.max(1));
+            let label = f.label.clone();
+            view! {
+                <div class="group">
+                    <p class="group-label">{move || pick(&label)}</p>
+                    {(0..items).map(|i| {
+                        let item_label = item_label.clone();
+                        let group_id = f.id.clone();
+                        view! {
+                            <div class="group-item">
+                                <p class="group-item-label">{move || format!("{} {}", pick(&item_label), i + 1)}</p>
+                                {fields.iter().cloned().map(|mut sub| {
+                                    sub.id = format!("{group_id}.{i}.{}", sub.id);
+                                    let value = initial(&sub.id);
+                                    view! { <FieldInput field=sub initial=value on_change=on_change/> }
+                                }).collect_view()}
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+            }
+            .into_any()
+        }
+        _ => {
+            let value = initial(&f.id);
+            view! { <FieldInput field=f initial=value on_change=on_change/> }.into_any()
+        }
+    };
+    // Hidden rather than removed, so a question that comes back keeps its place and its answer.
+    view! { <div class="question" hidden=move || !visible()>{body}</div> }.into_any()
+}
+
 #[component]
 fn FieldInput<F>(field: Field, initial: String, on_change: F) -> impl IntoView
 where
     F: Fn(String, String) + Copy + Send + Sync + 'static,
 {
-    let input_id = format!("field-{}", field.id);
-    let hint_id = format!("hint-{}", field.id);
+    let dom_id = field.id.replace('.', "-");
+    let input_id = format!("field-{dom_id}");
+    let hint_id = format!("hint-{dom_id}");
     let fid = field.id.clone();
     let emit = move |value: String| on_change(fid.clone(), value);
     let label = field.label.clone();
@@ -117,7 +169,7 @@ where
     let described = hint.as_ref().map(|_| hint_id.clone());
 
     let control = match field.kind.clone() {
-        FieldKind::LongText | FieldKind::Address => view! {
+        FieldKind::LongText | FieldKind::AddressOverseas | FieldKind::AddressChina => view! {
             <textarea id=input_id.clone() name=field.id.clone() rows="3"
                 aria-describedby=described.clone()
                 on:input=move |ev| emit(event_target_value(&ev))>{initial.clone()}</textarea>
@@ -146,10 +198,11 @@ where
         .into_any(),
         kind => {
             let (ty, mode, auto) = match kind {
-                FieldKind::Date => ("date", "text", "off"),
+                FieldKind::Date { .. } => ("date", "text", "off"),
                 FieldKind::Phone => ("tel", "tel", "tel"),
                 FieldKind::Email => ("email", "email", "email"),
                 FieldKind::PersonName => ("text", "text", "name"),
+                FieldKind::IdCard => ("text", "text", "off"),
                 _ => ("text", "text", "off"),
             };
             view! {

@@ -17,10 +17,12 @@ pub fn GuideScreen(id: String) -> impl IntoView {
     {
         let id = id.clone();
         spawn_local(async move {
-            guide.set(Some(ipc::guide(&id).await));
+            // Drafts first, so the page appears whole.
+            let loaded = ipc::guide(&id).await;
             if let Ok(all) = ipc::drafts().await {
                 drafts.set(all.into_iter().filter(|d| d.guide_id.0 == id).collect());
             }
+            guide.set(Some(loaded));
         });
     }
     move || match guide.get() {

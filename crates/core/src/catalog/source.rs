@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use homeward_domain::catalog::{FieldKind, Guide, GuideId, PACK_FORMAT};
+use homeward_domain::catalog::{Field, FieldKind, Guide, GuideId, PACK_FORMAT};
 use homeward_domain::{CataloguePack, Lang, LocalizedText};
 use serde::Deserialize;
 
@@ -18,13 +18,50 @@ pub const MATERIAL_KINDS: &[&str] = &[
     "resident-id-card",
     "household-register",
     "passport",
+    "foreign-passport",
     "foreign-residence-permit",
-    "driving-licence",
-    "medical-certificate",
+    "hk-macao-permit",
+    "taiwan-permit",
     "photo",
+    "application-form",
+    "driving-licence",
+    "foreign-driving-licence",
+    "medical-certificate",
+    "vehicle-registration-certificate",
+    "vehicle-licence",
+    "vehicle-insurance",
+    "real-estate-certificate",
+    "purchase-contract",
+    "mortgage-contract",
+    "loan-settlement-proof",
+    "birth-medical-certificate",
+    "birth-certificate",
+    "death-certificate",
+    "kinship-proof",
+    "inheritance-proof",
+    "marriage-certificate",
+    "divorce-certificate",
+    "adoption-documents",
+    "academic-certificate",
+    "degree-certificate",
+    "transcript",
+    "school-records",
     "entry-exit-record",
     "pension-certificate",
     "life-certificate",
+    "social-security-card",
+    "bank-account",
+    "housing-fund-account",
+    "tax-documents",
+    "income-proof",
+    "residence-proof",
+    "hukou-cancellation-certificate",
+    "name-change-proof",
+    "police-report",
+    "court-judgment",
+    "notarial-certificate",
+    "overseas-chinese-status-proof",
+    "medical-bills",
     "power-of-attorney",
     "agent-id",
     "other",
@@ -187,33 +224,27 @@ fn check_guide(file: &Path, g: &Guide, problems: &mut Vec<Problem>) {
             "the form needs at least one page".into(),
         ));
     }
-    let mut field_ids = BTreeSet::new();
+    let mut seen: Vec<&Field> = vec![];
+    let mut page_ids = BTreeSet::new();
     for (p, page) in g.form.pages.iter().enumerate() {
+        if !page_ids.insert(page.id.as_str()) || !GuideId::is_valid(&page.id) {
+            problems.push(problem(
+                file,
+                &format!("form.pages[{p}].id"),
+                "a unique kebab-case id".into(),
+            ));
+        }
+        if page.fields.is_empty() {
+            problems.push(problem(
+                file,
+                &format!("form.pages[{p}].fields"),
+                "no questions".into(),
+            ));
+        }
         for (f, field) in page.fields.iter().enumerate() {
             let at = format!("form.pages[{p}].fields[{f}]");
-            if !GuideId::is_valid(&field.id) {
-                problems.push(problem(
-                    file,
-                    &format!("{at}.id"),
-                    "use a kebab-case id".into(),
-                ));
-            }
-            if !field_ids.insert(field.id.as_str()) {
-                problems.push(problem(
-                    file,
-                    &format!("{at}.id"),
-                    format!("{} repeats", field.id),
-                ));
-            }
-            if let FieldKind::Choice { options } = &field.kind {
-                if options.len() < 2 {
-                    problems.push(problem(
-                        file,
-                        &format!("{at}.options"),
-                        "at least two".into(),
-                    ));
-                }
-            }
+            check_field(file, &at, g, field, &seen, true, problems);
+            seen.push(field);
         }
     }
     // Every localised text anywhere in the guide must exist in every language.
@@ -221,9 +252,103 @@ fn check_guide(file: &Path, g: &Guide, problems: &mut Vec<Problem>) {
     walk_texts(file, "", &value, problems);
 }
 
+/// Checks one question against the guide and the questions before it.
+fn check_field(
+    file: &Path,
+    at: &str,
+    g: &Guide,
+    field: &Field,
+    earlier: &[&Field],
+    top_level: bool,
+    problems: &mut Vec<Problem>,
+) {
+    let mut report = |what: &str, message: String| {
+        problems.push(problem(file, &format!("{at}{what}"), message));
+    };
+    if !GuideId::is_valid(&field.id) {
+        report(".id", "use a kebab-case id".into());
+    }
+    if earlier.iter().any(|e| e.id == field.id) {
+        report(".id", format!("{} repeats", field.id));
+    }
+    if let Some(cond) = &field.show_if {
+        match earlier.iter().find(|e| e.id == cond.field) {
+            None => report(
+                ".show_if.field",
+                format!("{} is not an earlier question", cond.field),
+            ),
+            Some(source) => {
+                let allowed: Option<Vec<&str>> = match &source.kind {
+                    FieldKind::Choice { options } => {
+                        Some(options.iter().map(|o| o.value.as_str()).collect())
+                    }
+                    FieldKind::YesNo => Some(vec!["yes", "no"]),
+                    _ => None,
+                };
+                if let Some(allowed) = allowed {
+                    if !allowed.contains(&cond.equals.as_str()) {
+                        report(
+                            ".show_if.equals",
+                            format!("{:?} is not one of {allowed:?}", cond.equals),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    match &field.kind {
+        FieldKind::Choice { options } => {
+            let values: BTreeSet<&str> = options.iter().map(|o| o.value.as_str()).collect();
+            if options.len() < 2 || values.len() != options.len() {
+                report(
+                    ".options",
+                    "at least two options with distinct values".into(),
+                );
+            }
+        }
+        FieldKind::Group {
+            fields, min, max, ..
+        } => {
+            if !top_level {
+                report(".type", "a group cannot be inside another group".into());
+            }
+            if fields.is_empty() || *max == 0 || min > max {
+                report(
+                    ".fields",
+                    "a group needs questions and 0 <= min <= max, max >= 1".into(),
+                );
+            }
+            let mut inner: Vec<&Field> = vec![];
+            for (i, sub) in fields.iter().enumerate() {
+                check_field(
+                    file,
+                    &format!("{at}.fields[{i}]"),
+                    g,
+                    sub,
+                    &inner,
+                    false,
+                    problems,
+                );
+                inner.push(sub);
+            }
+        }
+        FieldKind::Material { material } => {
+            if !g.materials.iter().any(|m| &m.kind == material) {
+                report(
+                    ".material",
+                    format!("{material:?} is not one of this guide's materials"),
+                );
+            }
+        }
+        _ => {}
+    }
+}
+
 fn walk_texts(file: &Path, at: &str, v: &serde_json::Value, problems: &mut Vec<Problem>) {
     use serde_json::Value;
     match v {
+        // Keywords are optional per language and checked elsewhere.
+        Value::Object(_) if at == "keywords" => {}
         Value::Object(map) if Lang::ALL.iter().any(|l| map.contains_key(l.tag())) => {
             for lang in Lang::ALL {
                 let ok = map

@@ -104,3 +104,39 @@ field-choose = Choose one
 field-yes = Yes
 field-no = No
 field-optional = (optional)
+
+## Search
+
+search-label = Search the services
+search-placeholder = Search: "driving licence", "hukou", "jiashizheng", "proof of life"
+search-results = { $count ->
+    [one] 1 service found
+   *[other] { $count } services found
+}
+search-none = Nothing matches. Try other words, or ask a help line.
+search-clear = Clear the search
+search-ask = See the help lines
+home-categories = Categories
+
+## Help and liaison sites
+
+nav-help = Help
+contacts-title = Help lines and liaison sites
+contacts-lead = Not sure what to do? Call, or visit the nearest liaison site, where volunteers help you in person.
+contacts-help-lines = Help lines
+contacts-sites = Liaison sites abroad
+contacts-call = Call
+contacts-write = E-mail
+contacts-address = Address
+contacts-hours = Opening hours
+contacts-languages = Languages
+
+## Materials checklist
+
+materials-progress = { $done } of { $total } ready (ticks are kept on this device only)
+material-conditional = only some applicants
+material-alternatives = Also accepted:
+guide-time-limit-calendar-days = { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}

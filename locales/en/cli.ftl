@@ -9,3 +9,7 @@ cli-catalog-problems = { $count ->
 cli-pack-written = Wrote { $path } with { $count } guides.
 cli-pack-stale = { $path } is out of date: run `homeward catalog pack` and commit the result.
 cli-pack-current = The pack (version { $version }) matches the sources.
+cli-verify-ok = The signature is valid: catalogue version { $version }, { $count } guides.
+cli-verify-failed = The pack was refused
+cli-keygen-done = Secret key written to { $path }. Keep it offline; put the public key above in catalog/keys/content-key.pub.
+cli-search-none = No guide matches.

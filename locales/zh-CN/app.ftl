@@ -98,3 +98,33 @@ field-choose = 请选择
 field-yes = 是
 field-no = 否
 field-optional = （选填）
+
+## 搜索
+
+search-label = 搜索办事事项
+search-placeholder = 搜索：如“驾照”“户口”“jiashizheng”“proof of life”
+search-results = 找到 { $count } 项
+search-none = 没有找到匹配的事项。可以换个说法，或直接咨询热线。
+search-clear = 清除搜索
+search-ask = 查看咨询热线
+home-categories = 事项分类
+
+## 帮助与联络站
+
+nav-help = 帮助
+contacts-title = 咨询热线与海外联络站
+contacts-lead = 不确定怎么办？打电话问，或到就近的联络站由志愿者当面帮您办理。
+contacts-help-lines = 咨询热线
+contacts-sites = 海外联络站
+contacts-call = 拨打
+contacts-write = 发邮件
+contacts-address = 地址
+contacts-hours = 开放时间
+contacts-languages = 服务语言
+
+## 材料清单
+
+materials-progress = 已准备 { $done } / { $total } 项（勾选仅保存在本机）
+material-conditional = 部分申请人需要
+material-alternatives = 也可提供：
+guide-time-limit-calendar-days = { $days } 日（自然日）

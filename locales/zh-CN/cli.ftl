@@ -6,3 +6,7 @@ cli-catalog-problems = 目录中发现 { $count } 个问题。
 cli-pack-written = 已写入 { $path }，共 { $count } 项办事指南。
 cli-pack-stale = { $path } 已过期：请运行 `homeward catalog pack` 并提交结果。
 cli-pack-current = 目录包（版本 { $version }）与源文件一致。
+cli-verify-ok = 签名有效：目录第 { $version } 版，共 { $count } 项办事指南。
+cli-verify-failed = 目录包未通过验证
+cli-keygen-done = 私钥已写入 { $path }。请离线保管；将上面的公钥写入 catalog/keys/content-key.pub。
+cli-search-none = 没有找到匹配的办事指南。

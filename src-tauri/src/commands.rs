@@ -1,5 +1,6 @@
 //! The commands the UI invokes. Each is one call into `homeward-core`.
 
+use homeward_domain::catalog::{Contacts, SearchHit as Hit};
 use homeward_domain::{ApiError, BackendStatus, CatalogueOverview, Draft, DraftId, Guide, Lang};
 use tauri::State;
 
@@ -19,6 +20,10 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         set_answer,
         backend_status,
         refresh_backend,
+        search,
+        contacts,
+        checked_materials,
+        set_material_checked,
     ]
 }
 
@@ -71,4 +76,31 @@ fn backend_status(shell: State<'_, Shell>) -> Res<BackendStatus> {
 async fn refresh_backend(shell: State<'_, Shell>) -> Res<BackendStatus> {
     let core = shell.core.clone()?;
     Ok(core.refresh().await)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn search(shell: State<'_, Shell>, query: String, lang: Lang) -> Res<Vec<Hit>> {
+    Ok(shell.core()?.search(&query, lang))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn contacts(shell: State<'_, Shell>) -> Res<Contacts> {
+    Ok(shell.core()?.contacts())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn checked_materials(shell: State<'_, Shell>, guide_id: String) -> Res<Vec<u32>> {
+    Ok(shell.core()?.checked_materials(&guide_id)?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn set_material_checked(
+    shell: State<'_, Shell>,
+    guide_id: String,
+    index: u32,
+    checked: bool,
+) -> Res<()> {
+    Ok(shell
+        .core()?
+        .set_material_checked(&guide_id, index, checked)?)
 }

@@ -52,6 +52,8 @@ pub fn run() {
         .init();
 
     let result = tauri::Builder::default()
+        // Opens tel: and mailto: links in the phone's dialer or the mail client.
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let data_dir = match option("--data-dir", "HOMEWARD_DATA_DIR") {
                 Some(dir) => PathBuf::from(dir),

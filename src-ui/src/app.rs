@@ -6,7 +6,9 @@ use leptos::task::spawn_local;
 
 use crate::i18n::{t, CurrentLang};
 use crate::ipc;
-use crate::screens::{draft::DraftScreen, guide::GuideScreen, home::HomeScreen};
+use crate::screens::{
+    contacts::ContactsScreen, draft::DraftScreen, guide::GuideScreen, home::HomeScreen,
+};
 
 /// Where the person is. Kept as a history stack so "back" always goes where they came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,6 +16,7 @@ pub enum Screen {
     Home,
     Guide(String),
     Draft(DraftId),
+    Contacts,
 }
 
 /// Navigation, provided to every screen.
@@ -110,6 +113,7 @@ fn Current() -> impl IntoView {
         Screen::Home => view! { <HomeScreen/> }.into_any(),
         Screen::Guide(id) => view! { <GuideScreen id=id/> }.into_any(),
         Screen::Draft(id) => view! { <DraftScreen id=id/> }.into_any(),
+        Screen::Contacts => view! { <ContactsScreen/> }.into_any(),
     }
 }
 
@@ -129,6 +133,9 @@ fn Header() -> impl IntoView {
                 aria-label=move || t("nav-home")>
                 <span class="brand-mark" aria-hidden="true">"侨"</span>
                 <span class="brand-name">{move || t("app-name")}</span>
+            </button>
+            <button class="help-link" id="open-contacts" on:click=move |_| nav.go(Screen::Contacts)>
+                {move || t("nav-help")}
             </button>
             <div class="lang-switch" role="group" aria-label=move || t("language-switch-label")>
                 <button id="lang-zh-CN" lang="zh-CN"

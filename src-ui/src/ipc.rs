@@ -1,5 +1,6 @@
 //! Calls into the Tauri shell (`window.__TAURI__.core.invoke`, exposed by `withGlobalTauri`).
 
+use homeward_domain::catalog::{Contacts, SearchHit};
 use homeward_domain::{
     ApiError, BackendStatus, CatalogueOverview, Draft, DraftId, ErrorCode, Guide, Lang,
 };
@@ -100,4 +101,57 @@ pub async fn set_answer(draft_id: DraftId, field: &str, value: &str) -> Result<(
 
 pub async fn refresh_backend() -> Result<BackendStatus, ApiError> {
     call("refresh_backend", &NoArgs {}).await
+}
+
+pub async fn search(query: &str, lang: Lang) -> Result<Vec<SearchHit>, ApiError> {
+    #[derive(Serialize)]
+    struct A<'a> {
+        query: &'a str,
+        lang: Lang,
+    }
+    call("search", &A { query, lang }).await
+}
+
+pub async fn contacts() -> Result<Contacts, ApiError> {
+    call("contacts", &NoArgs {}).await
+}
+
+#[derive(Serialize)]
+struct GuideArg<'a> {
+    guide_id: &'a str,
+}
+
+pub async fn checked_materials(guide_id: &str) -> Result<Vec<u32>, ApiError> {
+    call("checked_materials", &GuideArg { guide_id }).await
+}
+
+pub async fn set_material_checked(
+    guide_id: &str,
+    index: u32,
+    checked: bool,
+) -> Result<(), ApiError> {
+    #[derive(Serialize)]
+    struct A<'a> {
+        guide_id: &'a str,
+        index: u32,
+        checked: bool,
+    }
+    call(
+        "set_material_checked",
+        &A {
+            guide_id,
+            index,
+            checked,
+        },
+    )
+    .await
+}
+
+/// Opens a `tel:` or `mailto:` link with the system's dialer or mail client.
+pub async fn open_url(url: &str) -> Result<(), ApiError> {
+    #[derive(Serialize)]
+    struct A<'a> {
+        url: &'a str,
+    }
+    call("plugin:opener|open_url", &A { url }).await
 }

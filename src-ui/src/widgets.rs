@@ -1,5 +1,6 @@
 //! Small pieces shared by screens.
 
+use homeward_domain::catalog::DayKind;
 use homeward_domain::ApiError;
 use leptos::prelude::*;
 
@@ -7,7 +8,12 @@ use crate::i18n::{lang, t, t_args};
 
 /// The "run once at most" badges: trips, entrustment and time limit.
 #[component]
-pub fn Badges(trips: u8, entrustable: bool, time_limit_days: u16) -> impl IntoView {
+pub fn Badges(
+    trips: u8,
+    entrustable: bool,
+    time_limit_days: u16,
+    #[prop(optional)] time_limit_kind: DayKind,
+) -> impl IntoView {
     view! {
         <ul class="badges">
             {if trips == 0 {
@@ -17,13 +23,18 @@ pub fn Badges(trips: u8, entrustable: bool, time_limit_days: u16) -> impl IntoVi
             }}
             {entrustable.then(|| view! { <li class="badge">{move || t("badge-entrustable")}</li> })}
             <li class="badge plain">
-                {move || if time_limit_days == 0 {
-                    t("guide-time-limit-same-day")
-                } else {
-                    t_args("guide-time-limit-days", &[("days", time_limit_days.into())])
-                }}
+                {move || time_limit_text(time_limit_days, time_limit_kind)}
             </li>
         </ul>
+    }
+}
+
+/// "On the spot", "5 working days" or "60 days".
+pub fn time_limit_text(days: u16, kind: DayKind) -> String {
+    match (days, kind) {
+        (0, _) => t("guide-time-limit-same-day"),
+        (d, DayKind::Working) => t_args("guide-time-limit-days", &[("days", d.into())]),
+        (d, DayKind::Calendar) => t_args("guide-time-limit-calendar-days", &[("days", d.into())]),
     }
 }
 

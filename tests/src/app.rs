@@ -160,6 +160,29 @@ impl App {
         }
     }
 
+    /// Waits until the first search result is the guide `id`.
+    pub async fn wait_first_result(&self, id: &str) -> anyhow::Result<()> {
+        let css = ".results .cards li:first-child .guide-card";
+        let deadline = Instant::now() + STEP;
+        loop {
+            let first = match self.client.find(Locator::Css(css)).await {
+                Ok(el) => el.attr("data-guide").await?.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if first == id {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                bail!("the first result was {first:?}, not {id:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn checked(&self, css: &str) -> anyhow::Result<bool> {
+        Ok(self.wait_css(css).await?.prop("checked").await?.as_deref() == Some("true"))
+    }
+
     pub async fn count(&self, css: &str) -> anyhow::Result<usize> {
         Ok(self.client.find_all(Locator::Css(css)).await?.len())
     }

@@ -68,6 +68,55 @@ async fn offline_journey_language_persists_and_a_typed_answer_survives_a_kill() 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "drives the real app: run by `cargo xtask test`"]
+async fn offline_search_finds_guides_by_pinyin_and_english_and_ticks_survive_a_restart(
+) -> anyhow::Result<()> {
+    let data = TempDir::new()?;
+    let driver = Driver::start(4474)?;
+    let offline = unreachable_url();
+    let app = driver.launch(data.path(), &offline).await?;
+    app.wait_css("#backend-status[data-state='offline']")
+        .await?;
+
+    for (query, expected) in [
+        ("jiashizheng", STARTER_GUIDE),
+        ("jsz", STARTER_GUIDE),
+        ("hukou", "hukou-cancel-settled-abroad"),
+        ("proof of life", "pension-proof-of-life"),
+    ] {
+        let search = app.wait_css("#search").await?;
+        search.clear().await?;
+        search.send_keys(query).await?;
+        app.wait_first_result(expected)
+            .await
+            .map_err(|e| e.context(query))?;
+    }
+
+    // Open the best result and tick the first material.
+    app.click(".results .guide-card[data-guide='pension-proof-of-life']")
+        .await?;
+    app.click("#material-0").await?;
+    app.wait_text("#materials-progress", "1").await?;
+    app.close().await?;
+
+    let app = driver.launch(data.path(), &offline).await?;
+    app.click(".guide-card[data-guide='pension-proof-of-life']")
+        .await?;
+    app.wait_css("#material-0").await?;
+    app.wait_text("#materials-progress", "1").await?;
+    anyhow::ensure!(
+        app.checked("#material-0").await?,
+        "the tick was lost on restart"
+    );
+    anyhow::ensure!(
+        !app.checked("#material-1").await?,
+        "only the ticked material is ticked"
+    );
+    app.close().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "drives the real app: run by `cargo xtask test`"]
 async fn with_the_backend_up_the_app_shows_it_is_connected() -> anyhow::Result<()> {
     let backend = TestBackend::start().await?;
     let data = TempDir::new()?;
@@ -113,6 +162,18 @@ async fn screenshots_of_every_screen() -> anyhow::Result<()> {
                 app.wait_css("#field-full-name").await?;
             }
             app.screenshot(&shot("draft")).await?;
+            app.click("button.brand").await?;
+            let search = app.wait_css("#search").await?;
+            search.clear().await?;
+            search
+                .send_keys(if lang == "en" { "driving" } else { "驾照" })
+                .await?;
+            app.wait_css(".results .guide-card").await?;
+            app.screenshot(&shot("results")).await?;
+            app.wait_css("#search").await?.clear().await?;
+            app.click("#open-contacts").await?;
+            app.wait_css(".help-line").await?;
+            app.screenshot(&shot("contacts")).await?;
         }
     }
     app.close().await?;

@@ -9,14 +9,15 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use homeward_domain::{CataloguePack, Health};
+use homeward_domain::catalog::SignedPack;
+use homeward_domain::Health;
 use sha2::{Digest as _, Sha256};
 
 use crate::error::AppError;
 use crate::AppState;
 
-/// The pack compiled in, the same file the app bundles.
-const BUNDLED_PACK: &[u8] = include_bytes!("../../../catalog/pack.json");
+/// The signed pack compiled in, the same file the app bundles.
+const BUNDLED_PACK: &[u8] = include_bytes!("../../../catalog/pack.signed.json");
 
 /// The catalogue as served: its bytes, parsed once at start to refuse a broken file, and its ETag.
 #[derive(Debug)]
@@ -31,13 +32,11 @@ impl CatalogBody {
             Some(p) => std::fs::read(p).with_context(|| format!("reading {}", p.display()))?,
             None => BUNDLED_PACK.to_vec(),
         };
-        let pack: CataloguePack =
-            serde_json::from_slice(&bytes).context("the catalogue pack is not valid")?;
-        tracing::info!(
-            version = pack.version,
-            guides = pack.guides.len(),
-            "catalogue loaded"
-        );
+        // The backend serves the pack as the content team signed it; the apps check the
+        // signature. Here it only refuses a file that is not a signed pack at all.
+        let signed: SignedPack =
+            serde_json::from_slice(&bytes).context("the catalogue file is not a signed pack")?;
+        tracing::info!(key_id = %signed.key_id, bytes = bytes.len(), "catalogue loaded");
         let etag = format!("\"{}\"", hex::encode(Sha256::digest(&bytes)));
         Ok(CatalogBody { bytes, etag })
     }

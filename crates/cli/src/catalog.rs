@@ -25,16 +25,44 @@ pub enum CatalogCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Build the catalogue pack the app bundles and the backend serves.
+    /// Build and sign the catalogue pack the app bundles and the backend serves.
     Pack {
         #[arg(long, default_value = "catalog")]
         dir: PathBuf,
-        /// Where to write the pack (default: <dir>/pack.json).
+        /// The content signing key (64 hex digits), as written by `catalog keygen`.
+        #[arg(
+            long,
+            env = "HOMEWARD_CONTENT_KEY",
+            default_value = "catalog/keys/sample-content-key.secret"
+        )]
+        key: PathBuf,
+        /// Where to write the signed pack (default: <dir>/pack.signed.json).
         #[arg(long)]
         out: Option<PathBuf>,
         /// Exit with an error if the pack on disk differs from what the sources give.
         #[arg(long)]
         check: bool,
+    },
+    /// Search the guides as the app does, best match first.
+    Search {
+        query: String,
+        #[arg(long, default_value = "catalog")]
+        dir: PathBuf,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a signed pack's signature against a public key.
+    Verify {
+        file: PathBuf,
+        #[arg(long, default_value = "catalog/keys/content-key.pub")]
+        public_key: PathBuf,
+    },
+    /// Make a new content signing key pair: the secret to a new file, the public key to stdout.
+    Keygen {
+        /// Where to write the secret key; the file must not exist yet.
+        #[arg(long)]
+        out: PathBuf,
     },
 }
 
@@ -44,14 +72,16 @@ pub fn run(cmd: CatalogCommand, out: &Out) -> anyhow::Result<ExitCode> {
         CatalogCommand::List { dir, json } => list(&dir, json, out),
         CatalogCommand::Pack {
             dir,
+            key,
             out: path,
             check,
-        } => pack(
-            &dir,
-            path.unwrap_or_else(|| dir.join("pack.json")),
-            check,
-            out,
-        ),
+        } => {
+            let path = path.unwrap_or_else(|| dir.join("pack.signed.json"));
+            pack(&dir, &key, path, check, out)
+        }
+        CatalogCommand::Search { query, dir, json } => search(&dir, &query, json, out),
+        CatalogCommand::Verify { file, public_key } => verify(&file, &public_key, out),
+        CatalogCommand::Keygen { out: path } => keygen(&path, out),
     }
 }
 
@@ -112,21 +142,24 @@ fn list(dir: &Path, json: bool, out: &Out) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn pack(dir: &Path, path: PathBuf, check: bool, out: &Out) -> anyhow::Result<ExitCode> {
+fn pack(dir: &Path, key: &Path, path: PathBuf, check: bool, out: &Out) -> anyhow::Result<ExitCode> {
     let pack = match load(dir, out) {
         Ok(p) => p,
         Err(code) => return Ok(code),
     };
-    let bytes = catalog::encode_pack(&pack);
+    let secret = zeroize::Zeroizing::new(
+        std::fs::read_to_string(key)
+            .with_context(|| format!("reading the key {}", key.display()))?,
+    );
+    let key = catalog::parse_signing_key(&secret)?;
+    let bytes = catalog::sign_pack(&pack, &key);
     if check {
         let on_disk = std::fs::read(&path).unwrap_or_default();
         if on_disk != bytes {
+            let path = path.display().to_string();
             eprintln!(
                 "{}",
-                out.tr_args(
-                    "cli-pack-stale",
-                    &[("path", path.display().to_string().into())]
-                )
+                out.tr_args("cli-pack-stale", &[("path", path.into())])
             );
             return Ok(ExitCode::FAILURE);
         }
@@ -147,5 +180,73 @@ fn pack(dir: &Path, path: PathBuf, check: bool, out: &Out) -> anyhow::Result<Exi
             ]
         )
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn verify(file: &Path, public_key: &Path, out: &Out) -> anyhow::Result<ExitCode> {
+    let key = std::fs::read_to_string(public_key)
+        .with_context(|| format!("reading {}", public_key.display()))?;
+    let key = catalog::parse_public_key(&key)?;
+    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+    Ok(match catalog::verify(&bytes, &key) {
+        Ok(p) => {
+            let args = [
+                ("version", p.version().into()),
+                ("count", p.pack().guides.len().into()),
+            ];
+            println!("{}", out.tr_args("cli-verify-ok", &args));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{}: {e}", out.tr("cli-verify-failed"));
+            ExitCode::FAILURE
+        }
+    })
+}
+
+fn keygen(path: &Path, out: &Out) -> anyhow::Result<ExitCode> {
+    use std::io::Write as _;
+    let (secret, public) = catalog::generate_key();
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options
+        .open(path)
+        .with_context(|| format!("creating {} (it must not exist yet)", path.display()))?;
+    writeln!(file, "{}", secret.as_str())?;
+    println!("{public}");
+    eprintln!(
+        "{}",
+        out.tr_args(
+            "cli-keygen-done",
+            &[("path", path.display().to_string().into())]
+        )
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn search(dir: &Path, query: &str, json: bool, out: &Out) -> anyhow::Result<ExitCode> {
+    let pack = match load(dir, out) {
+        Ok(p) => p,
+        Err(code) => return Ok(code),
+    };
+    let l10n = &out.l10n;
+    let index = catalog::search::SearchIndex::new(&pack, |slug| {
+        homeward_domain::Lang::ALL
+            .iter()
+            .map(|l| l10n.tr(*l, &format!("category-{slug}")))
+            .collect()
+    });
+    let hits = index.search(query, out.lang);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&hits)?);
+    } else if hits.is_empty() {
+        println!("{}", out.tr("cli-search-none"));
+    } else {
+        for hit in &hits {
+            println!("{:<42} {}", hit.id, hit.title.get(out.lang));
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -4,11 +4,13 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use homeward_domain::catalog::Contacts;
 use homeward_domain::{
     BackendStatus, CatalogueOverview, CataloguePack, Draft, DraftId, Guide, Lang,
 };
 
 use crate::catalog;
+use crate::catalog::search::{Hit, SearchIndex};
 use crate::error::{CoreError, Result};
 use crate::remote::Remote;
 use crate::secrets::{Keyring, Keys};
@@ -31,6 +33,7 @@ pub struct Homeward {
     store: Store,
     keys: Keys,
     pack: RwLock<Arc<CataloguePack>>,
+    index: RwLock<Arc<SearchIndex>>,
     status: RwLock<BackendStatus>,
     remote: Remote,
 }
@@ -41,6 +44,21 @@ impl std::fmt::Debug for Homeward {
             .field("keys", &self.keys)
             .finish_non_exhaustive()
     }
+}
+
+/// The search index of a pack, with category names in every language as extra search words.
+fn index_of(pack: &CataloguePack) -> SearchIndex {
+    let l10n = homeward_i18n::Localizer::new();
+    SearchIndex::new(pack, |slug| {
+        Lang::ALL
+            .iter()
+            .map(|l| l10n.tr(*l, &format!("category-{slug}")))
+            .collect()
+    })
+}
+
+fn catalog_error(e: catalog::PackError) -> CoreError {
+    CoreError::Catalogue(e.to_string())
 }
 
 fn now_ms() -> i64 {
@@ -80,24 +98,34 @@ impl Homeward {
         let keys = keyring.load_or_create(is_new)?;
         let store = Store::open(&db_path, &keys.database)?;
         let pack = Self::best_pack(&store)?;
+        let index = index_of(&pack);
         Ok(Homeward {
             store,
             keys,
+            index: RwLock::new(Arc::new(index)),
             pack: RwLock::new(Arc::new(pack)),
             status: RwLock::new(BackendStatus::Unknown),
             remote: Remote::new(&config.backend_url)?,
         })
     }
 
-    /// The newer of the bundled pack and the last good pack taken from the backend.
+    /// The newer of the bundled pack and the last good pack taken from the backend. The cached
+    /// pack is verified again: the database is trusted to keep data, not to vouch for it.
     fn best_pack(store: &Store) -> Result<CataloguePack> {
-        let bundled = catalog::bundled()?;
+        let trusted = catalog::trusted_key().map_err(catalog_error)?;
+        let bundled = catalog::bundled().map_err(catalog_error)?;
         let cached = store
             .cached_pack()?
-            .and_then(|b| catalog::parse_pack(&b).ok());
+            .and_then(|b| match catalog::verify(&b, &trusted) {
+                Ok(p) => Some(p),
+                Err(e) => {
+                    tracing::warn!("ignoring the cached catalogue: {e}");
+                    None
+                }
+            });
         Ok(match cached {
-            Some(c) if c.version > bundled.version => c,
-            _ => bundled,
+            Some(c) if c.version() > bundled.version() => c.into_pack(),
+            _ => bundled.into_pack(),
         })
     }
 
@@ -124,6 +152,33 @@ impl Homeward {
             .guide(id)
             .cloned()
             .ok_or(CoreError::NotFound { what: "guide" })
+    }
+
+    /// Guides matching what the person typed, best first; works offline.
+    pub fn search(&self, query: &str, lang: Lang) -> Vec<Hit> {
+        let index = Arc::clone(&self.index.read().unwrap_or_else(|p| p.into_inner()));
+        index.search(query, lang)
+    }
+
+    pub fn contacts(&self) -> Contacts {
+        self.pack().contacts()
+    }
+
+    /// The materials of a guide the person has ticked as ready.
+    pub fn checked_materials(&self, guide: &str) -> Result<Vec<u32>> {
+        self.store.checked_materials(guide)
+    }
+
+    pub fn set_material_checked(&self, guide: &str, index: u32, checked: bool) -> Result<()> {
+        let g = self.guide(guide)?;
+        if index as usize >= g.materials.len() {
+            return Err(CoreError::InvalidInput {
+                field: "index",
+                reason: format!("this guide has {} materials", g.materials.len()),
+            });
+        }
+        self.store
+            .set_material_checked(guide, index, checked, now_ms())
     }
 
     /// The language the person chose; Simplified Chinese until they choose.
@@ -206,13 +261,26 @@ impl Homeward {
         let Some(fetched) = self.remote.catalog(None).await? else {
             return Ok(self.pack().version);
         };
-        let remote = catalog::parse_pack(&fetched.bytes)?;
-        let version = remote.version;
-        if version > self.pack().version {
-            self.store.cache_pack(version, &fetched.bytes)?;
-            *self.pack.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(remote);
+        let trusted = catalog::trusted_key().map_err(catalog_error)?;
+        let current = self.pack().version;
+        match catalog::verify_update(&fetched.bytes, &trusted, current) {
+            Ok(newer) => {
+                let version = newer.version();
+                self.store.cache_pack(version, newer.signed_bytes())?;
+                tracing::info!(version, "took a newer catalogue from the backend");
+                let pack = newer.into_pack();
+                *self.index.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(index_of(&pack));
+                *self.pack.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(pack);
+                Ok(version)
+            }
+            Err(catalog::PackError::NotNewer { offered, .. }) => Ok(offered),
+            // A bad pack from the backend is not a reason to call it offline: keep the last good
+            // pack and say why in the log.
+            Err(e) => {
+                tracing::warn!("refusing the backend's catalogue: {e}");
+                Ok(current)
+            }
         }
-        Ok(version)
     }
 
     /// The guide a draft belongs to.

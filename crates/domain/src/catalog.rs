@@ -296,6 +296,21 @@ impl FormSchema {
 /// English or pinyin a person abroad might type.
 pub type Keywords = std::collections::BTreeMap<String, Vec<String>>;
 
+/// How a time limit counts days.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DayKind {
+    #[default]
+    Working,
+    Calendar,
+}
+
+impl DayKind {
+    pub fn is_working(&self) -> bool {
+        *self == DayKind::Working
+    }
+}
+
 /// One itemised service guide (办事指南).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Guide {
@@ -312,8 +327,12 @@ pub struct Guide {
     pub materials: Vec<Material>,
     pub steps: Vec<LocalizedText>,
     pub legal_basis: Vec<LocalizedText>,
-    /// The statutory or promised time limit, in working days; 0 means on the spot.
+    /// The statutory or promised time limit; 0 means on the spot.
     pub time_limit_days: u16,
+    /// Whether `time_limit_days` counts working days (the usual case) or calendar days (as some
+    /// statutes do).
+    #[serde(default, skip_serializing_if = "DayKind::is_working")]
+    pub time_limit_kind: DayKind,
     pub fees: LocalizedText,
     pub department: LocalizedText,
     pub channels: Vec<Channel>,
@@ -343,6 +362,8 @@ pub struct GuideSummary {
     pub trips: u8,
     pub entrustable: bool,
     pub time_limit_days: u16,
+    #[serde(default, skip_serializing_if = "DayKind::is_working")]
+    pub time_limit_kind: DayKind,
 }
 
 impl Guide {
@@ -355,6 +376,7 @@ impl Guide {
             trips: self.trips,
             entrustable: self.entrustment.is_some(),
             time_limit_days: self.time_limit_days,
+            time_limit_kind: self.time_limit_kind,
         }
     }
 }
@@ -380,6 +402,51 @@ pub struct CataloguePack {
     /// Shown on the home screen: what this catalogue is and who stands behind it.
     pub notice: LocalizedText,
     pub guides: Vec<Guide>,
+    /// Overseas liaison sites that help people in person.
+    #[serde(default)]
+    pub sites: Vec<LiaisonSite>,
+    /// Telephone and e-mail help lines.
+    #[serde(default)]
+    pub help_lines: Vec<HelpLine>,
+}
+
+/// An overseas liaison site (海外联络站) where volunteers help people in person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LiaisonSite {
+    pub id: String,
+    pub name: LocalizedText,
+    pub city: LocalizedText,
+    /// ISO 3166-1 alpha-2 country code.
+    pub country: String,
+    pub country_name: LocalizedText,
+    pub address: LocalizedText,
+    pub hours: LocalizedText,
+    pub languages: LocalizedText,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+/// A help line: the consular protection line, the city's service hotlines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HelpLine {
+    pub id: String,
+    pub name: LocalizedText,
+    pub description: LocalizedText,
+    pub hours: LocalizedText,
+    /// In international format, dialable from abroad.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+/// The help lines and liaison sites page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contacts {
+    pub sites: Vec<LiaisonSite>,
+    pub help_lines: Vec<HelpLine>,
 }
 
 impl CataloguePack {
@@ -389,6 +456,13 @@ impl CataloguePack {
 }
 
 impl CataloguePack {
+    pub fn contacts(&self) -> Contacts {
+        Contacts {
+            sites: self.sites.clone(),
+            help_lines: self.help_lines.clone(),
+        }
+    }
+
     pub fn overview(&self) -> CatalogueOverview {
         CatalogueOverview {
             version: self.version,
@@ -397,4 +471,25 @@ impl CataloguePack {
             guides: self.guides.iter().map(Guide::summarize).collect(),
         }
     }
+}
+
+/// A catalogue pack as published: the pack's JSON bytes, base64-encoded so they are signed and
+/// verified exactly as produced, with an Ed25519 signature by the city's content key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedPack {
+    pub format: u32,
+    /// The first 16 hex digits of the SHA-256 of the signing public key.
+    pub key_id: String,
+    /// Base64 Ed25519 signature over the decoded `payload` bytes.
+    pub signature: String,
+    /// Base64 of the pack's JSON.
+    pub payload: String,
+}
+
+/// One search result, best first; `title` in every language for the CLI's JSON and the UI.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchHit {
+    pub id: GuideId,
+    pub title: LocalizedText,
+    pub score: f32,
 }

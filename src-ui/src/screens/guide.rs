@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use crate::app::{use_nav, Screen};
 use crate::i18n::{key, pick, t, t_args};
 use crate::ipc;
-use crate::widgets::{format_time, Badges, ErrorNote};
+use crate::widgets::{format_time, time_limit_text, Badges, ErrorNote};
 
 #[component]
 pub fn GuideScreen(id: String) -> impl IntoView {
@@ -103,7 +103,7 @@ fn GuideView(guide: Guide, drafts: RwSignal<Vec<Draft>>) -> impl IntoView {
                 <h1 id="guide-title">{let t = g.title.clone(); move || pick(&t)}</h1>
                 <p class="lead">{let s = g.summary.clone(); move || pick(&s)}</p>
                 <Badges trips=g.trips entrustable=g.entrustment.is_some()
-                    time_limit_days=g.time_limit_days/>
+                    time_limit_days=g.time_limit_days time_limit_kind=g.time_limit_kind/>
             </header>
 
             <div class="actions">
@@ -129,9 +129,8 @@ fn GuideView(guide: Guide, drafts: RwSignal<Vec<Draft>>) -> impl IntoView {
 
             <dl class="facts">
                 <div><dt>{move || t("guide-time-limit")}</dt><dd>{
-                    let days = g.time_limit_days;
-                    move || if days == 0 { t("guide-time-limit-same-day") }
-                        else { t_args("guide-time-limit-days", &[("days", days.into())]) }
+                    let (days, kind) = (g.time_limit_days, g.time_limit_kind);
+                    move || time_limit_text(days, kind)
                 }</dd></div>
                 <div><dt>{move || t("guide-fees")}</dt><dd>{let f = g.fees.clone(); move || pick(&f)}</dd></div>
                 <div><dt>{move || t("guide-department")}</dt><dd>{let d = g.department.clone(); move || pick(&d)}</dd></div>
@@ -144,25 +143,7 @@ fn GuideView(guide: Guide, drafts: RwSignal<Vec<Draft>>) -> impl IntoView {
             </section>
             {text_list(key("guide-conditions"), g.conditions.clone(), false)}
 
-            <section class="section">
-                <h2>{move || t("guide-materials")}</h2>
-                <ul class="materials">
-                    {move || materials.iter().map(|m| {
-                        let form_key = match m.form {
-                            MaterialForm::Original => key("material-original"),
-                            MaterialForm::Copy => key("material-copy"),
-                            MaterialForm::OriginalOrCopy => key("material-original-or-copy"),
-                        };
-                        view! {
-                            <li>
-                                <span class="material-name">{pick(&m.name)}</span>
-                                <span class="material-meta">{t(form_key)} " · " {t_args("material-count", &[("count", m.count.into())])}</span>
-                                {m.notes.as_ref().map(|n| view! { <span class="material-note">{pick(n)}</span> })}
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            </section>
+            <MaterialChecklist guide_id=g.id.0.clone() materials=materials/>
 
             {text_list(key("guide-steps"), g.steps.clone(), true)}
 
@@ -190,4 +171,74 @@ fn channel_name(c: Channel) -> String {
         Channel::LiaisonSite => key("channel-liaison-site"),
         Channel::CounterInChina => key("channel-counter-in-china"),
     })
+}
+
+/// What to prepare, as a checklist the person ticks; ticks are kept on the device.
+#[component]
+fn MaterialChecklist(
+    guide_id: String,
+    materials: Vec<homeward_domain::catalog::Material>,
+) -> impl IntoView {
+    let checked = RwSignal::new(Vec::<u32>::new());
+    {
+        let guide_id = guide_id.clone();
+        spawn_local(async move {
+            if let Ok(list) = ipc::checked_materials(&guide_id).await {
+                checked.set(list);
+            }
+        });
+    }
+    let total = materials.len();
+    view! {
+        <section class="section">
+            <h2>{move || t("guide-materials")}</h2>
+            <p class="muted" id="materials-progress">{move || t_args("materials-progress", &[
+                ("done", checked.with(Vec::len).into()),
+                ("total", total.into()),
+            ])}</p>
+            <ul class="materials">
+                {materials.into_iter().enumerate().map(|(i, m)| {
+                    let i = i as u32;
+                    let guide_id = guide_id.clone();
+                    let form_key = match m.form {
+                        MaterialForm::Original => key("material-original"),
+                        MaterialForm::Copy => key("material-copy"),
+                        MaterialForm::OriginalOrCopy => key("material-original-or-copy"),
+                    };
+                    let input_id = format!("material-{i}");
+                    let toggle = move |ev: leptos::ev::Event| {
+                        let on = event_target_checked(&ev);
+                        checked.update(|c| {
+                            c.retain(|x| *x != i);
+                            if on { c.push(i); }
+                        });
+                        let guide_id = guide_id.clone();
+                        spawn_local(async move {
+                            let _ = ipc::set_material_checked(&guide_id, i, on).await;
+                        });
+                    };
+                    let (name, count, notes, alternatives, conditional) =
+                        (m.name.clone(), m.count, m.notes.clone(), m.alternatives.clone(), m.conditional);
+                    view! {
+                        <li class:done=move || checked.with(|c| c.contains(&i))>
+                            <input type="checkbox" id=input_id.clone()
+                                prop:checked=move || checked.with(|c| c.contains(&i)) on:change=toggle/>
+                            <label for=input_id>
+                                <span class="material-name">{move || pick(&name)}</span>
+                                <span class="material-meta">
+                                    {move || t(form_key)} " · " {move || t_args("material-count", &[("count", count.into())])}
+                                    {conditional.then(|| view! { " · " {move || t("material-conditional")} })}
+                                </span>
+                                {notes.map(|n| view! { <span class="material-note">{move || pick(&n)}</span> })}
+                                {(!alternatives.is_empty()).then(|| { let alts = alternatives.clone(); view! {
+                                    <span class="material-note">{move || t("material-alternatives")} " "
+                                        {move || alts.iter().map(pick).collect::<Vec<_>>().join("；")}</span>
+                                }})}
+                            </label>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
 }

@@ -1,12 +1,12 @@
 //! Home: the catalogue by category, and the person's applications in progress.
 
-use homeward_domain::catalog::Category;
+use homeward_domain::catalog::{Category, SearchHit};
 use homeward_domain::{ApiError, CatalogueOverview, Draft};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::app::{use_nav, Screen};
-use crate::i18n::{pick, t, t_args};
+use crate::i18n::{lang, pick, t, t_args};
 use crate::ipc;
 use crate::widgets::{format_time, Badges, ErrorNote};
 
@@ -21,16 +21,89 @@ pub fn HomeScreen() -> impl IntoView {
         }
     });
 
+    let query = RwSignal::new(String::new());
+    let hits = RwSignal::new(None::<Vec<SearchHit>>);
+    let on_input = move |ev| {
+        let q = event_target_value(&ev);
+        query.set(q.clone());
+        if q.trim().is_empty() {
+            hits.set(None);
+            return;
+        }
+        spawn_local(async move {
+            let found = ipc::search(&q, lang()).await.unwrap_or_default();
+            // Answers can arrive out of order; only the latest query's answer counts.
+            if query.get_untracked() == q {
+                hits.set(Some(found));
+            }
+        });
+    };
+
     view! {
         <section class="hero">
             <h1>{move || t("home-title")}</h1>
             <p class="lead">{move || t("home-lead")}</p>
+            <div class="search" role="search">
+                <label for="search" class="visually-hidden">{move || t("search-label")}</label>
+                <input id="search" type="search" autocomplete="off" spellcheck="false"
+                    placeholder=move || t("search-placeholder") prop:value=move || query.get()
+                    on:input=on_input/>
+            </div>
         </section>
         {move || match overview.get() {
             None => view! { <p class="loading">{move || t("loading")}</p> }.into_any(),
             Some(Err(e)) => view! { <ErrorNote error=e/> }.into_any(),
-            Some(Ok(ov)) => view! { <Catalogue overview=ov drafts=drafts/> }.into_any(),
+            Some(Ok(ov)) => match hits.get() {
+                Some(found) => view! { <Results overview=ov hits=found query=query/> }.into_any(),
+                None => view! { <Catalogue overview=ov drafts=drafts/> }.into_any(),
+            },
         }}
+    }
+}
+
+#[component]
+fn Results(
+    overview: CatalogueOverview,
+    hits: Vec<SearchHit>,
+    query: RwSignal<String>,
+) -> impl IntoView {
+    let nav = use_nav();
+    let count = hits.len();
+    let cards = hits
+        .into_iter()
+        .filter_map(|h| overview.guides.iter().find(|g| g.id == h.id).cloned())
+        .map(|g| guide_card(g, nav))
+        .collect_view();
+    view! {
+        <section class="section results" aria-live="polite">
+            <h2 id="results-count">{move || t_args("search-results", &[("count", count.into())])}</h2>
+            {(count == 0).then(|| view! {
+                <div class="card empty">
+                    <p>{move || t("search-none")}</p>
+                    <button class="link" on:click=move |_| query.set(String::new())>{move || t("search-clear")}</button>
+                    " · "
+                    <button class="link" on:click=move |_| nav.go(Screen::Contacts)>{move || t("search-ask")}</button>
+                </div>
+            })}
+            <ul class="cards">{cards}</ul>
+        </section>
+    }
+}
+
+fn guide_card(g: homeward_domain::GuideSummary, nav: crate::app::Nav) -> impl IntoView {
+    let id = g.id.0.clone();
+    let title = g.title.clone();
+    let summary = g.summary.clone();
+    view! {
+        <li>
+            <button class="card guide-card" data-guide=id.clone()
+                on:click=move |_| nav.go(Screen::Guide(id.clone()))>
+                <h3>{move || pick(&title)}</h3>
+                <p>{move || pick(&summary)}</p>
+                <Badges trips=g.trips entrustable=g.entrustable time_limit_days=g.time_limit_days
+                    time_limit_kind=g.time_limit_kind/>
+            </button>
+        </li>
     }
 }
 
@@ -87,28 +160,26 @@ fn Catalogue(overview: CatalogueOverview, drafts: RwSignal<Vec<Draft>>) -> impl 
                 </ul>
             </section>
         </Show>
+        <nav class="chips" aria-label=move || t("home-categories")>
+            {groups.iter().map(|(category, guides)| {
+                let key = format!("category-{}", category.slug());
+                let target = format!("cat-{}", category.slug());
+                let n = guides.len();
+                view! {
+                    <button class="chip" on:click=move |_| scroll_to(&target)>
+                        {move || t(&key)} <span class="chip-count">{n}</span>
+                    </button>
+                }
+            }).collect_view()}
+        </nav>
         {groups.into_iter().map(|(category, guides)| {
             let key = format!("category-{}", category.slug());
             view! {
-                <section class="section category" data-category=category.slug()>
+                <section class="section category" id=format!("cat-{}", category.slug())
+                    data-category=category.slug()>
                     <h2>{move || t(&key)}</h2>
                     <ul class="cards">
-                        {guides.into_iter().map(|g| {
-                            let id = g.id.0.clone();
-                            let title = g.title.clone();
-                            let summary = g.summary.clone();
-                            view! {
-                                <li>
-                                    <button class="card guide-card" data-guide=id.clone()
-                                        on:click=move |_| nav.go(Screen::Guide(id.clone()))>
-                                        <h3>{move || pick(&title)}</h3>
-                                        <p>{move || pick(&summary)}</p>
-                                        <Badges trips=g.trips entrustable=g.entrustable
-                                            time_limit_days=g.time_limit_days/>
-                                    </button>
-                                </li>
-                            }
-                        }).collect_view()}
+                        {guides.into_iter().map(|g| guide_card(g, nav)).collect_view()}
                     </ul>
                 </section>
             }
@@ -122,5 +193,14 @@ fn Catalogue(overview: CatalogueOverview, drafts: RwSignal<Vec<Draft>>) -> impl 
                 ])}
             </p>
         </footer>
+    }
+}
+
+fn scroll_to(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        el.scroll_into_view();
     }
 }

@@ -1,37 +1,182 @@
-//! The guide catalogue on the device: the pack bundled with the app, packs taken from the backend,
-//! and (for the content team's tools) the source files under `catalog/`.
+//! The guide catalogue on the device: signed packs (the one bundled with the app and newer ones
+//! from the backend), search over them, and — for the content team's tools — the source files
+//! under `catalog/`.
+//!
+//! The app only ever uses a [`VerifiedPack`]: one whose signature by the city's content key was
+//! checked. Bytes from the network or the disk are not a catalogue until they pass [`verify`].
 
+pub mod search;
 pub mod source;
 
-use homeward_domain::catalog::PACK_FORMAT;
+use base64::engine::general_purpose::STANDARD as B64;
+use base64::Engine as _;
+use ed25519_dalek::{Signature, Signer as _, SigningKey, Verifier as _, VerifyingKey};
+use homeward_domain::catalog::{SignedPack, PACK_FORMAT};
 use homeward_domain::CataloguePack;
+use sha2::{Digest as _, Sha256};
 
-use crate::error::{CoreError, Result};
+/// The signed pack compiled into this build, made from `catalog/` by `homeward catalog pack`.
+pub const BUNDLED_PACK: &[u8] = include_bytes!("../../../../catalog/pack.signed.json");
 
-/// The pack compiled into this build, produced from `catalog/` by `homeward catalog pack`.
-pub const BUNDLED_PACK: &[u8] = include_bytes!("../../../../catalog/pack.json");
+/// The city content key this build trusts, hex-encoded (`catalog/keys/content-key.pub`).
+pub const TRUSTED_KEY_HEX: &str = include_str!("../../../../catalog/keys/content-key.pub");
 
-/// Parses a pack and refuses formats this build does not understand.
-pub fn parse_pack(bytes: &[u8]) -> Result<CataloguePack> {
-    let pack: CataloguePack =
-        serde_json::from_slice(bytes).map_err(|e| CoreError::Catalogue(e.to_string()))?;
-    if pack.format != PACK_FORMAT {
-        return Err(CoreError::Catalogue(format!(
-            "pack format {} (this build reads {PACK_FORMAT})",
-            pack.format
-        )));
+/// Why a pack was not accepted. Each is its own case so the app can say which, and tests can
+/// check each.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PackError {
+    #[error("the pack is not well-formed (truncated or damaged): {0}")]
+    Malformed(String),
+    #[error("the pack's format {0} is not one this build reads")]
+    UnsupportedFormat(u32),
+    #[error("the pack is signed by an unknown key {0}")]
+    UnknownKey(String),
+    #[error("the pack's signature does not match its content")]
+    BadSignature,
+    #[error("the pack (version {offered}) is not newer than the one in use (version {current})")]
+    NotNewer { offered: u64, current: u64 },
+}
+
+/// A catalogue whose signature has been checked; the only kind the app shows.
+#[derive(Debug, Clone)]
+pub struct VerifiedPack {
+    pack: CataloguePack,
+    signed: Vec<u8>,
+}
+
+impl VerifiedPack {
+    pub fn pack(&self) -> &CataloguePack {
+        &self.pack
     }
-    Ok(pack)
+
+    pub fn into_pack(self) -> CataloguePack {
+        self.pack
+    }
+
+    /// The signed bytes, for keeping as the last good pack.
+    pub fn signed_bytes(&self) -> &[u8] {
+        &self.signed
+    }
+
+    pub fn version(&self) -> u64 {
+        self.pack.version
+    }
 }
 
-/// The bundled pack. It is checked by the test suite, so failing here is a build defect.
-pub fn bundled() -> Result<CataloguePack> {
-    parse_pack(BUNDLED_PACK)
+/// The short id of a public key, as written in a [`SignedPack`].
+pub fn key_id(key: &VerifyingKey) -> String {
+    hex::encode(&Sha256::digest(key.as_bytes())[..8])
 }
 
-/// The canonical bytes of a pack: compact JSON, as written to `catalog/pack.json`.
+/// Parses a hex-encoded Ed25519 public key.
+pub fn parse_public_key(hex_text: &str) -> Result<VerifyingKey, PackError> {
+    let bytes = hex::decode(hex_text.trim()).map_err(|e| PackError::Malformed(e.to_string()))?;
+    let arr: [u8; 32] = bytes
+        .try_into()
+        .map_err(|_| PackError::Malformed("a public key is 32 bytes".into()))?;
+    VerifyingKey::from_bytes(&arr).map_err(|e| PackError::Malformed(e.to_string()))
+}
+
+/// The key this build trusts.
+pub fn trusted_key() -> Result<VerifyingKey, PackError> {
+    parse_public_key(TRUSTED_KEY_HEX)
+}
+
+/// Checks a signed pack's signature against `trusted`, then parses it.
+pub fn verify(bytes: &[u8], trusted: &VerifyingKey) -> Result<VerifiedPack, PackError> {
+    let envelope: SignedPack =
+        serde_json::from_slice(bytes).map_err(|e| PackError::Malformed(e.to_string()))?;
+    if envelope.format != PACK_FORMAT {
+        return Err(PackError::UnsupportedFormat(envelope.format));
+    }
+    if envelope.key_id != key_id(trusted) {
+        return Err(PackError::UnknownKey(envelope.key_id));
+    }
+    let payload = B64
+        .decode(envelope.payload.as_bytes())
+        .map_err(|e| PackError::Malformed(e.to_string()))?;
+    let sig_bytes = B64
+        .decode(envelope.signature.as_bytes())
+        .map_err(|e| PackError::Malformed(e.to_string()))?;
+    let signature = Signature::from_slice(&sig_bytes).map_err(|_| PackError::BadSignature)?;
+    trusted
+        .verify(&payload, &signature)
+        .map_err(|_| PackError::BadSignature)?;
+    let pack: CataloguePack =
+        serde_json::from_slice(&payload).map_err(|e| PackError::Malformed(e.to_string()))?;
+    if pack.format != PACK_FORMAT {
+        return Err(PackError::UnsupportedFormat(pack.format));
+    }
+    Ok(VerifiedPack {
+        pack,
+        signed: bytes.to_vec(),
+    })
+}
+
+/// Verifies `bytes` and accepts them only as a newer pack than `current_version`.
+pub fn verify_update(
+    bytes: &[u8],
+    trusted: &VerifyingKey,
+    current_version: u64,
+) -> Result<VerifiedPack, PackError> {
+    let candidate = verify(bytes, trusted)?;
+    if candidate.version() <= current_version {
+        return Err(PackError::NotNewer {
+            offered: candidate.version(),
+            current: current_version,
+        });
+    }
+    Ok(candidate)
+}
+
+/// The bundled pack, verified. It is checked by the test suite, so failing here is a build defect.
+pub fn bundled() -> Result<VerifiedPack, PackError> {
+    verify(BUNDLED_PACK, &trusted_key()?)
+}
+
+/// The pack's payload: pretty JSON, stable for the same sources.
 pub fn encode_pack(pack: &CataloguePack) -> Vec<u8> {
     let mut out = serde_json::to_vec_pretty(pack).unwrap_or_default();
     out.push(b'\n');
     out
 }
+
+/// Signs a pack with the content key. Ed25519 signatures are deterministic, so the same sources
+/// and key always give the same file.
+pub fn sign_pack(pack: &CataloguePack, key: &SigningKey) -> Vec<u8> {
+    let payload = encode_pack(pack);
+    let envelope = SignedPack {
+        format: PACK_FORMAT,
+        key_id: key_id(&key.verifying_key()),
+        signature: B64.encode(key.sign(&payload).to_bytes()),
+        payload: B64.encode(&payload),
+    };
+    let mut out = serde_json::to_vec_pretty(&envelope).unwrap_or_default();
+    out.push(b'\n');
+    out
+}
+
+/// Reads a content signing key: 64 hex digits (the Ed25519 seed), as `homeward catalog keygen`
+/// writes it.
+pub fn parse_signing_key(hex_text: &str) -> Result<SigningKey, PackError> {
+    let bytes = zeroize::Zeroizing::new(
+        hex::decode(hex_text.trim()).map_err(|e| PackError::Malformed(e.to_string()))?,
+    );
+    let arr: [u8; 32] = bytes
+        .as_slice()
+        .try_into()
+        .map_err(|_| PackError::Malformed("a signing key is 32 bytes".into()))?;
+    Ok(SigningKey::from_bytes(&arr))
+}
+
+/// A new content key pair: (secret seed hex, public key hex).
+pub fn generate_key() -> (zeroize::Zeroizing<String>, String) {
+    let key = SigningKey::generate(&mut rand::rngs::OsRng);
+    (
+        zeroize::Zeroizing::new(hex::encode(key.to_bytes())),
+        hex::encode(key.verifying_key().as_bytes()),
+    )
+}
+
+#[cfg(test)]
+mod tests;

@@ -9,6 +9,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use homeward_domain::catalog::{Field, FieldKind, Guide, GuideId, PACK_FORMAT};
+use homeward_domain::catalog::{HelpLine, LiaisonSite};
 use homeward_domain::{CataloguePack, Lang, LocalizedText};
 use serde::Deserialize;
 
@@ -95,6 +96,16 @@ struct CatalogueHead {
     notice: LocalizedText,
 }
 
+/// `catalog/contacts.toml`: liaison sites and help lines.
+#[derive(Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+struct ContactsFile {
+    #[serde(default)]
+    sites: Vec<LiaisonSite>,
+    #[serde(default)]
+    help_lines: Vec<HelpLine>,
+}
+
 /// Loads every source file under `root` into a pack, or lists every problem found.
 pub fn load_dir(root: &Path) -> Result<CataloguePack, Vec<Problem>> {
     let mut problems = vec![];
@@ -102,6 +113,21 @@ pub fn load_dir(root: &Path) -> Result<CataloguePack, Vec<Problem>> {
     let head = read_toml::<CatalogueHead>(&head_path).map_err(|p| vec![p])?;
     check_date(&head_path, "published", &head.published, &mut problems);
     check_text(&head_path, "notice", &head.notice, &mut problems);
+
+    let contacts_path = root.join("contacts.toml");
+    let contacts = match read_toml::<ContactsFile>(&contacts_path) {
+        Ok(c) => {
+            check_contacts(&contacts_path, &c, &mut problems);
+            c
+        }
+        Err(p) => {
+            problems.push(p);
+            ContactsFile {
+                sites: vec![],
+                help_lines: vec![],
+            }
+        }
+    };
 
     let guides_dir = root.join("guides");
     let mut files: Vec<PathBuf> = match std::fs::read_dir(&guides_dir) {
@@ -145,6 +171,8 @@ pub fn load_dir(root: &Path) -> Result<CataloguePack, Vec<Problem>> {
         published: head.published,
         notice: head.notice,
         guides,
+        sites: contacts.sites,
+        help_lines: contacts.help_lines,
     })
 }
 
@@ -332,13 +360,11 @@ fn check_field(
                 inner.push(sub);
             }
         }
-        FieldKind::Material { material } => {
-            if !g.materials.iter().any(|m| &m.kind == material) {
-                report(
-                    ".material",
-                    format!("{material:?} is not one of this guide's materials"),
-                );
-            }
+        FieldKind::Material { material } if !g.materials.iter().any(|m| &m.kind == material) => {
+            report(
+                ".material",
+                format!("{material:?} is not one of this guide's materials"),
+            );
         }
         _ => {}
     }
@@ -381,6 +407,66 @@ fn walk_texts(file: &Path, at: &str, v: &serde_json::Value, problems: &mut Vec<P
         }
         _ => {}
     }
+}
+
+fn check_contacts(file: &Path, c: &ContactsFile, problems: &mut Vec<Problem>) {
+    let mut ids = BTreeSet::new();
+    let phone_ok = |p: &str| {
+        p.starts_with('+')
+            && p[1..]
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
+    };
+    for (i, site) in c.sites.iter().enumerate() {
+        let at = format!("sites[{i}]");
+        if !ids.insert(site.id.clone()) || !GuideId::is_valid(&site.id) {
+            problems.push(problem(
+                file,
+                &format!("{at}.id"),
+                "a unique kebab-case id".into(),
+            ));
+        }
+        if site.country.len() != 2 || !site.country.bytes().all(|b| b.is_ascii_uppercase()) {
+            problems.push(problem(
+                file,
+                &format!("{at}.country"),
+                "an ISO country code such as IT".into(),
+            ));
+        }
+        if site.phone.is_none() && site.email.is_none() {
+            problems.push(problem(
+                file,
+                &at,
+                "give a phone number or an e-mail address".into(),
+            ));
+        }
+        if site.phone.as_deref().is_some_and(|p| !phone_ok(p)) {
+            problems.push(problem(
+                file,
+                &format!("{at}.phone"),
+                "international format, +39 …".into(),
+            ));
+        }
+    }
+    for (i, line) in c.help_lines.iter().enumerate() {
+        let at = format!("help_lines[{i}]");
+        if !ids.insert(line.id.clone()) || !GuideId::is_valid(&line.id) {
+            problems.push(problem(
+                file,
+                &format!("{at}.id"),
+                "a unique kebab-case id".into(),
+            ));
+        }
+        if line.phone.as_deref().is_some_and(|p| !phone_ok(p)) {
+            problems.push(problem(
+                file,
+                &format!("{at}.phone"),
+                "international format, +86 …".into(),
+            ));
+        }
+    }
+    let value = serde_json::to_value(c).unwrap_or_default();
+    walk_texts(file, "", &value, problems);
 }
 
 fn check_text(file: &Path, field: &str, text: &LocalizedText, problems: &mut Vec<Problem>) {

@@ -33,6 +33,13 @@ const MIGRATIONS: &[&str] = &[
         version INTEGER NOT NULL,
         body    BLOB NOT NULL
     ) STRICT;",
+    // 2: the materials checklist a person ticks on a guide page.
+    "CREATE TABLE material_checks (
+        guide_id       TEXT NOT NULL,
+        material_index INTEGER NOT NULL,
+        checked_at     INTEGER NOT NULL,
+        PRIMARY KEY (guide_id, material_index)
+    ) STRICT;",
 ];
 
 /// The schema version this build creates and understands.

@@ -94,5 +94,42 @@ impl Store {
     }
 }
 
+impl Store {
+    /// The indexes of the materials the person has ticked for a guide.
+    pub fn checked_materials(&self, guide: &str) -> Result<Vec<u32>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached(
+            "SELECT material_index FROM material_checks WHERE guide_id = ?1 ORDER BY 1",
+        )?;
+        let rows = stmt
+            .query_map([guide], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    pub fn set_material_checked(
+        &self,
+        guide: &str,
+        index: u32,
+        checked: bool,
+        now: i64,
+    ) -> Result<()> {
+        let conn = self.conn();
+        if checked {
+            conn.execute(
+                "INSERT INTO material_checks (guide_id, material_index, checked_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT DO NOTHING",
+                rusqlite::params![guide, index, now],
+            )?;
+        } else {
+            conn.execute(
+                "DELETE FROM material_checks WHERE guide_id = ?1 AND material_index = ?2",
+                rusqlite::params![guide, index],
+            )?;
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests;

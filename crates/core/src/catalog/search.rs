@@ -1,0 +1,366 @@
+//! Search over the catalogue as the person types, fully offline.
+//!
+//! People look for "驾照" when the guide says 驾驶证, type pinyin on a foreign keyboard
+//! ("jiashizheng", or just the initials "jsz"), write English with typos ("pasport"), or use the
+//! words their community uses ("hukou", "proof of life"). The index keeps, per guide: the Chinese
+//! texts, the pinyin of the Chinese title and keywords (whole and initials), and the Latin words of
+//! the English texts and keywords. Scoring is simple and explainable: where a match is found
+//! (title over keywords over summary), and how exact it is (whole word, prefix, one typo).
+
+use std::collections::HashSet;
+
+use homeward_domain::{CataloguePack, GuideId, Lang, LocalizedText};
+use pinyin::ToPinyin as _;
+
+const TITLE: f32 = 10.0;
+const KEYWORD: f32 = 7.0;
+const CATEGORY: f32 = 3.0;
+const SUMMARY: f32 = 2.0;
+
+const STOPWORDS: &[&str] = &[
+    "a", "an", "the", "of", "my", "to", "for", "in", "on", "and", "or", "i", "how", "do", "is",
+    "me", "with", "from", "at", "by", "your", "get", "want", "need",
+];
+
+pub use homeward_domain::catalog::SearchHit as Hit;
+
+#[derive(Debug)]
+struct Entry {
+    id: GuideId,
+    title: LocalizedText,
+    /// Chinese texts, weighted.
+    han: Vec<(String, f32)>,
+    /// Pinyin of Chinese titles and keywords, without spaces: (whole, initials, weight).
+    pinyin: Vec<(String, String, f32)>,
+    /// Latin-script words, weighted, deduplicated keeping the highest weight.
+    words: Vec<(String, f32)>,
+    /// Latin-script phrases (English title and keywords), normalised.
+    phrases: Vec<(String, f32)>,
+}
+
+/// The search index of one catalogue pack.
+#[derive(Debug)]
+pub struct SearchIndex {
+    entries: Vec<Entry>,
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x323AF)
+}
+
+/// Lower case, full-width ASCII folded to half width, punctuation to spaces.
+pub fn normalize(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .map(|c| {
+            if c.is_alphanumeric() || is_han(c) {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect()
+}
+
+fn latin_words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+}
+
+/// The pinyin of the Han characters in `s`, whole and as initials; other characters are skipped.
+fn to_pinyin(s: &str) -> (String, String) {
+    let mut whole = String::new();
+    let mut initials = String::new();
+    for p in s.to_pinyin().flatten() {
+        whole.push_str(p.plain());
+        initials.push_str(&p.plain()[..1]);
+    }
+    (whole, initials)
+}
+
+/// Edit distance with adjacent transpositions, giving up above `max`.
+fn within_distance(a: &str, b: &str, max: usize) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return false;
+    }
+    let width = b.len() + 1;
+    let mut prev2 = vec![0usize; width];
+    let mut prev: Vec<usize> = (0..width).collect();
+    let mut cur = vec![0usize; width];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return false;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()] <= max
+}
+
+impl SearchIndex {
+    pub fn new(pack: &CataloguePack, category_names: impl Fn(&str) -> Vec<String>) -> Self {
+        let entries = pack
+            .guides
+            .iter()
+            .map(|g| {
+                let mut han = vec![];
+                let mut pinyin = vec![];
+                let mut words: Vec<(String, f32)> = vec![];
+                let mut phrases = vec![];
+                let add_latin = |text: &str, weight: f32, words: &mut Vec<(String, f32)>| {
+                    for w in latin_words(&normalize(text)) {
+                        if STOPWORDS.contains(&w.as_str()) {
+                            continue;
+                        }
+                        match words.iter_mut().find(|(x, _)| *x == w) {
+                            Some((_, best)) => *best = best.max(weight),
+                            None => words.push((w, weight)),
+                        }
+                    }
+                };
+                let mut add_han = |text: &str, weight: f32, with_pinyin: bool| {
+                    let n = normalize(text);
+                    if with_pinyin {
+                        let (whole, initials) = to_pinyin(&n);
+                        if !whole.is_empty() {
+                            pinyin.push((whole, initials, weight));
+                        }
+                    }
+                    han.push((n, weight));
+                };
+                add_han(g.title.get(Lang::ZhCn), TITLE, true);
+                add_han(g.summary.get(Lang::ZhCn), SUMMARY, false);
+                for k in g.keywords.get(Lang::ZhCn.tag()).into_iter().flatten() {
+                    add_han(k, KEYWORD, true);
+                }
+                let en_title = g.title.get(Lang::En);
+                add_latin(en_title, TITLE, &mut words);
+                phrases.push((normalize(en_title), TITLE));
+                add_latin(g.summary.get(Lang::En), SUMMARY, &mut words);
+                for list in g.keywords.values() {
+                    for k in list {
+                        if k.chars().any(is_han) {
+                            continue;
+                        }
+                        add_latin(k, KEYWORD, &mut words);
+                        phrases.push((normalize(k), KEYWORD));
+                    }
+                }
+                for name in category_names(g.category.slug()) {
+                    if name.chars().any(is_han) {
+                        add_han(&name, CATEGORY, false);
+                    } else {
+                        add_latin(&name, CATEGORY, &mut words);
+                    }
+                }
+                Entry {
+                    id: g.id.clone(),
+                    title: g.title.clone(),
+                    han,
+                    pinyin,
+                    words,
+                    phrases,
+                }
+            })
+            .collect();
+        SearchIndex { entries }
+    }
+
+    /// Guides matching `query`, best first. `lang` breaks ties toward the person's language.
+    pub fn search(&self, query: &str, lang: Lang) -> Vec<Hit> {
+        let q = normalize(query);
+        let han_parts: Vec<String> = q
+            .split(|c: char| !is_han(c))
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let tokens: Vec<String> = latin_words(&q)
+            .filter(|t| !STOPWORDS.contains(&t.as_str()))
+            .collect();
+        if han_parts.is_empty() && tokens.is_empty() {
+            return vec![];
+        }
+        let joined: String = tokens.concat();
+        let latin_phrase = tokens.join(" ");
+        let mut hits: Vec<Hit> = self
+            .entries
+            .iter()
+            .filter_map(|e| {
+                let mut score = 0.0;
+                let mut matched = 0usize;
+                let wanted = han_parts.len() + tokens.len();
+                for part in &han_parts {
+                    let s = score_han(e, part);
+                    if s > 0.0 {
+                        matched += 1;
+                        score += s;
+                    }
+                }
+                if !tokens.is_empty() {
+                    // The whole Latin query as pinyin ("jiashizheng", "jsz") or as a phrase.
+                    let whole = score_pinyin(e, &joined).max(score_phrase(e, &latin_phrase));
+                    let (per_token, token_matches) = score_tokens(e, &tokens);
+                    if whole >= per_token && whole > 0.0 {
+                        score += whole;
+                        matched += tokens.len();
+                    } else {
+                        score += per_token;
+                        matched += token_matches;
+                    }
+                }
+                // Every part of the query should find something; half is the least we show.
+                if score <= 0.0 || matched * 2 < wanted {
+                    return None;
+                }
+                let coverage = matched as f32 / wanted as f32;
+                let score = score * coverage;
+                Some(Hit {
+                    id: e.id.clone(),
+                    title: e.title.clone(),
+                    score,
+                })
+            })
+            .collect();
+        hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.title.get(lang).cmp(b.title.get(lang)))
+        });
+        hits
+    }
+}
+
+fn score_han(e: &Entry, part: &str) -> f32 {
+    let mut best: f32 = 0.0;
+    for (text, weight) in &e.han {
+        let s = if text.starts_with(part) {
+            weight * 1.2
+        } else if text.contains(part) {
+            *weight
+        } else {
+            // Most of the query's character pairs appear: "驾驶证换" still finds "驾驶证…换证".
+            let chars: Vec<char> = part.chars().collect();
+            if chars.len() < 3 {
+                0.0
+            } else {
+                let pairs: Vec<String> = chars.windows(2).map(|w| w.iter().collect()).collect();
+                let found = pairs.iter().filter(|p| text.contains(p.as_str())).count();
+                let share = found as f32 / pairs.len() as f32;
+                if share >= 0.5 {
+                    weight * share * 0.6
+                } else {
+                    0.0
+                }
+            }
+        };
+        best = best.max(s);
+    }
+    best
+}
+
+fn score_pinyin(e: &Entry, joined: &str) -> f32 {
+    if joined.len() < 2 || !joined.bytes().all(|b| b.is_ascii_lowercase()) {
+        return 0.0;
+    }
+    let mut best: f32 = 0.0;
+    for (whole, initials, weight) in &e.pinyin {
+        let s = if whole.starts_with(joined) {
+            weight * 1.1
+        } else if joined.len() >= 4 && whole.contains(joined) {
+            weight * 0.9
+        } else if initials.starts_with(joined) {
+            weight * 0.9
+        } else if joined.len() >= 3 && initials.contains(joined) {
+            weight * 0.6
+        } else if joined.len() >= 6
+            && within_distance(joined, &whole[..whole.len().min(joined.len())], 1)
+        {
+            weight * 0.6
+        } else {
+            0.0
+        };
+        best = best.max(s);
+    }
+    best
+}
+
+fn score_phrase(e: &Entry, phrase: &str) -> f32 {
+    if !phrase.contains(' ') {
+        return 0.0;
+    }
+    e.phrases
+        .iter()
+        .filter(|(p, _)| p.contains(phrase))
+        .map(|(_, w)| w * 1.3)
+        .fold(0.0, f32::max)
+}
+
+/// Each token's best word match; returns the sum and how many tokens matched.
+fn score_tokens(e: &Entry, tokens: &[String]) -> (f32, usize) {
+    let mut seen = HashSet::new();
+    let mut total = 0.0;
+    let mut matched = 0;
+    for t in tokens {
+        let mut best: f32 = 0.0;
+        for (word, weight) in &e.words {
+            let s = if word == t {
+                *weight
+            } else if t.len() >= 2 && word.starts_with(t.as_str()) {
+                weight * 0.8
+            } else if t.len() >= 4 && within_distance(t, word, if t.len() >= 8 { 2 } else { 1 }) {
+                weight * 0.6
+            } else {
+                0.0
+            };
+            best = best.max(s);
+        }
+        if best > 0.0 && seen.insert(t) {
+            matched += 1;
+            total += best;
+        }
+    }
+    (total, matched)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distances_allow_one_typo_or_swap() {
+        assert!(within_distance("pasport", "passport", 1));
+        assert!(within_distance("pasprot", "passport", 2));
+        assert!(within_distance("licnese", "license", 1));
+        assert!(!within_distance("pension", "passport", 2));
+    }
+
+    #[test]
+    fn full_width_and_case_are_folded() {
+        assert_eq!(normalize("ＨＵＫＯＵ，户口"), "hukou 户口");
+    }
+
+    #[test]
+    fn pinyin_whole_and_initials() {
+        assert_eq!(to_pinyin("驾驶证"), ("jiashizheng".into(), "jsz".into()));
+    }
+}

@@ -1,0 +1,101 @@
+//! Help lines and overseas liaison sites: a tap calls or writes to them.
+
+use homeward_domain::catalog::Contacts;
+use homeward_domain::ApiError;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::i18n::{pick, t};
+use crate::ipc;
+use crate::screens::guide::BackLink;
+use crate::widgets::ErrorNote;
+
+fn open(url: String) {
+    spawn_local(async move {
+        let _ = ipc::open_url(&url).await;
+    });
+}
+
+fn dial(number: &str) -> String {
+    format!("tel:{}", number.replace([' ', '-'], ""))
+}
+
+#[component]
+pub fn ContactsScreen() -> impl IntoView {
+    let contacts = RwSignal::new(None::<Result<Contacts, ApiError>>);
+    spawn_local(async move { contacts.set(Some(ipc::contacts().await)) });
+    view! {
+        <BackLink/>
+        <h1 id="contacts-title">{move || t("contacts-title")}</h1>
+        <p class="lead">{move || t("contacts-lead")}</p>
+        {move || match contacts.get() {
+            None => view! { <p class="loading">{move || t("loading")}</p> }.into_any(),
+            Some(Err(e)) => view! { <ErrorNote error=e/> }.into_any(),
+            Some(Ok(c)) => view! { <ContactList contacts=c/> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn ContactList(contacts: Contacts) -> impl IntoView {
+    view! {
+        <section class="section">
+            <h2>{move || t("contacts-help-lines")}</h2>
+            <ul class="cards contacts">
+                {contacts.help_lines.into_iter().map(|line| {
+                    let (name, desc, hours) = (line.name.clone(), line.description.clone(), line.hours.clone());
+                    view! {
+                        <li class="card help-line" data-id=line.id.clone()>
+                            <h3>{move || pick(&name)}</h3>
+                            <p>{move || pick(&desc)}</p>
+                            <p class="muted">{move || pick(&hours)}</p>
+                            <div class="contact-actions">
+                                {line.phone.map(|p| { let url = dial(&p); view! {
+                                    <button class="action" on:click=move |_| open(url.clone())>
+                                        {move || t("contacts-call")} " " <span class="number">{p.clone()}</span>
+                                    </button>
+                                }})}
+                                {line.email.map(|m| { let url = format!("mailto:{m}"); view! {
+                                    <button class="action" on:click=move |_| open(url.clone())>
+                                        {move || t("contacts-write")} " " {m.clone()}
+                                    </button>
+                                }})}
+                            </div>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+        <section class="section">
+            <h2>{move || t("contacts-sites")}</h2>
+            <ul class="cards contacts">
+                {contacts.sites.into_iter().map(|site| {
+                    let s = site.clone();
+                    view! {
+                        <li class="card site" data-id=site.id.clone()>
+                            <h3>{let n = s.name.clone(); move || pick(&n)}</h3>
+                            <p class="eyebrow">{let (c, k) = (s.city.clone(), s.country_name.clone()); move || format!("{} · {}", pick(&c), pick(&k))}</p>
+                            <dl class="site-facts">
+                                <dt>{move || t("contacts-address")}</dt><dd>{let a = s.address.clone(); move || pick(&a)}</dd>
+                                <dt>{move || t("contacts-hours")}</dt><dd>{let h = s.hours.clone(); move || pick(&h)}</dd>
+                                <dt>{move || t("contacts-languages")}</dt><dd>{let l = s.languages.clone(); move || pick(&l)}</dd>
+                            </dl>
+                            <div class="contact-actions">
+                                {site.phone.map(|p| { let url = dial(&p); view! {
+                                    <button class="action" on:click=move |_| open(url.clone())>
+                                        {move || t("contacts-call")} " " <span class="number">{p.clone()}</span>
+                                    </button>
+                                }})}
+                                {site.email.map(|m| { let url = format!("mailto:{m}"); view! {
+                                    <button class="action" on:click=move |_| open(url.clone())>
+                                        {move || t("contacts-write")}
+                                    </button>
+                                }})}
+                            </div>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}

@@ -5,7 +5,9 @@ use std::fs;
 use std::path::Path;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales");
+    // Read at run time: cargo sets it for the build script of this very checkout.
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest_dir).join("../../locales");
     println!("cargo:rerun-if-changed={}", root.display());
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     for tag in ["zh-CN", "en"] {

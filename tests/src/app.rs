@@ -160,7 +160,8 @@ impl App {
         }
     }
 
-    /// Waits until the first search result is the guide `id`.
+    /// Waits until the first search result is the guide `id`, or one whose id starts with `id`
+    /// when it ends in a hyphen (`"driving-licence-"`).
     pub async fn wait_first_result(&self, id: &str) -> anyhow::Result<()> {
         let css = ".results .cards li:first-child .guide-card";
         let deadline = Instant::now() + STEP;
@@ -169,7 +170,7 @@ impl App {
                 Ok(el) => el.attr("data-guide").await?.unwrap_or_default(),
                 Err(_) => String::new(),
             };
-            if first == id {
+            if first == id || (id.ends_with('-') && first.starts_with(id)) {
                 return Ok(());
             }
             if Instant::now() > deadline {

@@ -75,14 +75,30 @@ fn latin_words(s: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// The pinyin of the Han characters in `s`, whole and as initials; other characters are skipped.
+/// `ü` is written `v`, as pinyin keyboards take it ("lvshi" for 律师); see [`pinyin_variants`].
 fn to_pinyin(s: &str) -> (String, String) {
     let mut whole = String::new();
     let mut initials = String::new();
     for p in s.to_pinyin().flatten() {
-        whole.push_str(p.plain());
-        initials.push_str(&p.plain()[..1]);
+        let plain = p.plain().replace('ü', "v");
+        initials.push_str(&plain[..1]);
+        whole.push_str(&plain);
     }
     (whole, initials)
+}
+
+/// The spellings people type for one pinyin string: with `v` for `ü`, and with plain `u`.
+fn pinyin_variants(s: &str, weight: f32) -> Vec<(String, String, f32)> {
+    let (whole, initials) = to_pinyin(s);
+    if whole.is_empty() {
+        return vec![];
+    }
+    let mut out = vec![];
+    if whole.contains('v') {
+        out.push((whole.replace('v', "u"), initials.clone(), weight));
+    }
+    out.insert(0, (whole, initials, weight));
+    out
 }
 
 /// Edit distance with adjacent transpositions, giving up above `max`.
@@ -141,10 +157,7 @@ impl SearchIndex {
                 let mut add_han = |text: &str, weight: f32, with_pinyin: bool| {
                     let n = normalize(text);
                     if with_pinyin {
-                        let (whole, initials) = to_pinyin(&n);
-                        if !whole.is_empty() {
-                            pinyin.push((whole, initials, weight));
-                        }
+                        pinyin.extend(pinyin_variants(&n, weight));
                     }
                     han.push((n, weight));
                 };
@@ -362,5 +375,46 @@ mod tests {
     #[test]
     fn pinyin_whole_and_initials() {
         assert_eq!(to_pinyin("驾驶证"), ("jiashizheng".into(), "jsz".into()));
+        assert_eq!(to_pinyin("律师"), ("lvshi".into(), "ls".into()));
+        let spellings: Vec<String> = pinyin_variants("律师", 1.0)
+            .into_iter()
+            .map(|v| v.0)
+            .collect();
+        assert_eq!(spellings, ["lvshi", "lushi"]);
+    }
+
+    /// Any input, in any script, at any length, gives an answer and never a panic.
+    #[test]
+    fn search_never_panics_on_odd_input() {
+        let pack = crate::catalog::bundled().expect("bundled").into_pack();
+        let index = SearchIndex::new(&pack, |_| vec![]);
+        let mut queries: Vec<String> = vec![
+            "".into(),
+            " ".into(),
+            "ü".into(),
+            "lü".into(),
+            "𠀀".into(),
+            "ａ".into(),
+            "-".into(),
+            "x".repeat(300),
+            "驾".repeat(100),
+            "é è ñ ß".into(),
+            "12345".into(),
+            "a\u{0}b".into(),
+        ];
+        // Every prefix of every title's pinyin, the shapes that reach the typo branch.
+        for g in &pack.guides {
+            let (whole, _) = to_pinyin(g.title.get(Lang::ZhCn));
+            let chars: Vec<char> = whole.chars().collect();
+            for n in 1..=chars.len().min(16) {
+                queries.push(chars[..n].iter().collect());
+                queries.push(format!("{}q", chars[..n].iter().collect::<String>()));
+            }
+        }
+        for q in queries {
+            for lang in Lang::ALL {
+                let _ = index.search(&q, lang);
+            }
+        }
     }
 }

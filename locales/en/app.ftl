@@ -108,7 +108,7 @@ field-optional = (optional)
 ## Search
 
 search-label = Search the services
-search-placeholder = Search: "driving licence", "hukou", "jiashizheng", "proof of life"
+search-placeholder = Search: licence, hukou, proof of life…
 search-results = { $count ->
     [one] 1 service found
    *[other] { $count } services found

@@ -102,7 +102,7 @@ field-optional = （选填）
 ## 搜索
 
 search-label = 搜索办事事项
-search-placeholder = 搜索：如“驾照”“户口”“jiashizheng”“proof of life”
+search-placeholder = 搜索：驾照、户口、gongzheng…
 search-results = 找到 { $count } 项
 search-none = 没有找到匹配的事项。可以换个说法，或直接咨询热线。
 search-clear = 清除搜索

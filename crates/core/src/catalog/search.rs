@@ -297,21 +297,22 @@ fn score_pinyin(e: &Entry, joined: &str) -> f32 {
     }
     let mut best: f32 = 0.0;
     for (whole, initials, weight) in &e.pinyin {
-        let s = if whole.starts_with(joined) {
-            weight * 1.1
-        } else if joined.len() >= 4 && whole.contains(joined) {
-            weight * 0.9
-        } else if initials.starts_with(joined) {
-            weight * 0.9
-        } else if joined.len() >= 3 && initials.contains(joined) {
-            weight * 0.6
-        } else if joined.len() >= 6
-            && within_distance(joined, &whole[..whole.len().min(joined.len())], 1)
-        {
-            weight * 0.6
-        } else {
-            0.0
-        };
+        // The first rule that holds gives the factor: whole syllables beat initials beat typos.
+        let rules = [
+            (whole.starts_with(joined), 1.1),
+            (joined.len() >= 4 && whole.contains(joined), 0.9),
+            (initials.starts_with(joined), 0.9),
+            (joined.len() >= 3 && initials.contains(joined), 0.6),
+            (
+                joined.len() >= 6
+                    && within_distance(joined, whole.get(..joined.len()).unwrap_or(whole), 1),
+                0.6,
+            ),
+        ];
+        let s = rules
+            .iter()
+            .find(|(holds, _)| *holds)
+            .map_or(0.0, |(_, f)| weight * f);
         best = best.max(s);
     }
     best

@@ -1,0 +1,130 @@
+//! The app takes a newer catalogue from a real backend only when it is validly signed and newer,
+//! and otherwise keeps its last good pack, across restarts. Needs the OS keyring session that
+//! `cargo xtask test` provides.
+
+use homeward_backend::settings::DatabaseUrl;
+use homeward_backend::Settings;
+use homeward_core::catalog;
+use homeward_core::{Config, Homeward};
+use homeward_domain::BackendStatus;
+use homeward_tests::repo_root;
+use tempfile::TempDir;
+
+/// The sample content key, which signs the bundled catalogue.
+fn content_key() -> ed25519_dalek::SigningKey {
+    let secret =
+        std::fs::read_to_string(repo_root().join("catalog/keys/sample-content-key.secret"))
+            .expect("sample key");
+    catalog::parse_signing_key(&secret).expect("valid key")
+}
+
+/// A pack like the bundled one, at `version`, with one guide retitled so a change is visible.
+fn pack_at(version: u64) -> homeward_domain::CataloguePack {
+    let mut pack = catalog::bundled().expect("bundled").into_pack();
+    pack.version = version;
+    pack.guides[0]
+        .title
+        .0
+        .insert("en".into(), format!("Updated in version {version}"));
+    pack
+}
+
+/// Serves `bytes` as the catalogue from a backend on a loopback port; returns its URL and a stop.
+async fn serve(dir: &TempDir, bytes: &[u8]) -> (String, tokio::sync::oneshot::Sender<()>) {
+    let path = dir.path().join(format!("pack-{}.json", rand_suffix()));
+    std::fs::write(&path, bytes).expect("write pack");
+    let mut settings = Settings::new(DatabaseUrl::Sqlite(dir.path().join("backend.db")));
+    settings.catalog = Some(path);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let url = format!("http://{}", listener.local_addr().expect("addr"));
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(homeward_backend::serve(settings, listener, async {
+        let _ = rx.await;
+    }));
+    (url, tx)
+}
+
+fn rand_suffix() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos())
+}
+
+fn open(data: &TempDir, url: &str) -> Homeward {
+    Homeward::open(&Config {
+        data_dir: data.path().to_owned(),
+        backend_url: url.to_owned(),
+    })
+    .expect("open")
+}
+
+#[tokio::test]
+async fn a_newer_signed_pack_is_taken_and_kept_and_a_bad_one_never_replaces_it() {
+    let server_dir = TempDir::new().expect("tempdir");
+    let data = TempDir::new().expect("tempdir");
+    let bundled_version = catalog::bundled().expect("bundled").version();
+    let newer = bundled_version + 1;
+
+    // A newer, validly signed pack is taken.
+    let (url, stop) = serve(
+        &server_dir,
+        &catalog::sign_pack(&pack_at(newer), &content_key()),
+    )
+    .await;
+    let app = open(&data, &url);
+    assert_eq!(
+        app.refresh().await,
+        BackendStatus::Online {
+            catalog_version: newer
+        }
+    );
+    assert_eq!(app.overview().version, newer);
+    let _ = stop.send(());
+    drop(app);
+
+    // Each bad pack is refused; the app stays on the last good one and says it is online.
+    let mut tampered = catalog::sign_pack(&pack_at(newer + 1), &content_key());
+    let at = tampered.len() / 2;
+    tampered[at] = if tampered[at] == b'A' { b'B' } else { b'A' };
+    let full = catalog::sign_pack(&pack_at(newer + 1), &content_key());
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "older",
+            catalog::sign_pack(&pack_at(bundled_version), &content_key()),
+        ),
+        (
+            "wrong key",
+            catalog::sign_pack(
+                &pack_at(newer + 1),
+                &ed25519_dalek::SigningKey::from_bytes(&[9; 32]),
+            ),
+        ),
+        ("tampered", tampered),
+        ("truncated", full[..full.len() / 3].to_vec()),
+    ];
+    for (what, bytes) in cases {
+        let (url, stop) = serve(&server_dir, &bytes).await;
+        let app = open(&data, &url);
+        assert_eq!(
+            app.overview().version,
+            newer,
+            "{what}: the cached pack is used at start"
+        );
+        app.refresh().await;
+        assert_eq!(
+            app.overview().version,
+            newer,
+            "{what}: must not replace the last good pack"
+        );
+        let title = app.overview().guides[0]
+            .title
+            .0
+            .get("en")
+            .cloned()
+            .unwrap_or_default();
+        assert_eq!(title, format!("Updated in version {newer}"), "{what}");
+        let _ = stop.send(());
+    }
+}

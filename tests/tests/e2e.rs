@@ -180,3 +180,47 @@ async fn screenshots_of_every_screen() -> anyhow::Result<()> {
     app.close().await?;
     Ok(())
 }
+
+/// Start-up time of the app as built, from launching the process to the first catalogue screen:
+/// five fresh installs (keys created, database made) and five restarts of one installation.
+/// Printed for BENCHMARKS.md, never asserted.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "benchmark: run by `cargo xtask bench`"]
+async fn cold_start_to_the_first_catalogue_screen() -> anyhow::Result<()> {
+    use std::time::{Duration, Instant};
+    let driver = Driver::start(4484)?;
+    let offline = unreachable_url();
+    let kept = TempDir::new()?;
+    let mut fresh = vec![];
+    let mut again = vec![];
+    for round in 0..6 {
+        for (data, times) in [(TempDir::new()?, &mut fresh), (TempDir::new()?, &mut again)] {
+            let dir = if std::ptr::eq(times, &again) {
+                kept.path()
+            } else {
+                data.path()
+            };
+            let start = Instant::now();
+            let app = driver.launch(dir, &offline).await?;
+            app.wait_css(".guide-card").await?;
+            // The first round warms the page cache and the driver; it is not counted.
+            if round > 0 {
+                times.push(start.elapsed());
+            }
+            app.close().await?;
+        }
+    }
+    let median = |v: &mut Vec<Duration>| {
+        v.sort();
+        v[v.len() / 2]
+    };
+    println!(
+        "BENCH cold start to the first catalogue screen: fresh install median {:?} {:?}; \
+         restart median {:?} {:?}",
+        median(&mut fresh),
+        fresh,
+        median(&mut again),
+        again
+    );
+    Ok(())
+}

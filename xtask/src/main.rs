@@ -26,6 +26,7 @@ fn main() -> anyhow::Result<()> {
         Some("run") => run(release),
         Some("test") => test(),
         Some("screenshots") => screenshots(),
+        Some("bench") => bench(),
         Some("build") => {
             setup::all()?;
             build_app(release).map(|_| ())
@@ -36,6 +37,7 @@ fn main() -> anyhow::Result<()> {
                  run          set up, start the backend on 127.0.0.1:8787 and open the app\n\
                  test         set up, then formatting, lints, every test, the end-to-end tests\n\
                  screenshots  every screen in zh-CN and en at 390x844 and 1280x800\n\
+                 bench        search latency, release sizes, cold start (for BENCHMARKS.md)\n\
                  setup        install system packages and pinned tools only\n\
                  build        build the UI and the app"
             );
@@ -284,7 +286,13 @@ fn test() -> anyhow::Result<()> {
         "--",
         "--ignored",
     ])
-    .args(["--skip", "screenshots", "--test-threads=1"])
+    .args([
+        "--skip",
+        "screenshots",
+        "--skip",
+        "cold_start",
+        "--test-threads=1",
+    ])
     .env("HOMEWARD_APP_BIN", &app);
     let e2e = in_keyring_session(&e2e, &keyring);
     run_cmd(&mut under_xvfb(e2e))?;
@@ -317,6 +325,47 @@ fn screenshots() -> anyhow::Result<()> {
         "screenshots written to {}",
         root().join("target/screenshots").display()
     );
+    Ok(())
+}
+
+/// The figures BENCHMARKS.md reports, measured on this machine.
+fn bench() -> anyhow::Result<()> {
+    setup::all()?;
+    step("search latency (criterion and p50/p99)");
+    run_cmd(cargo().args(["bench", "--package", "homeward-core", "--bench", "search"]))?;
+
+    let app = build_app(true)?;
+    step("release sizes");
+    let wasm = root().join("src-ui/dist/homeward-ui_bg.wasm");
+    for (what, path) in [("app binary", &app), ("UI wasm", &wasm)] {
+        let bytes = std::fs::metadata(path)?.len();
+        eprintln!(
+            "BENCH {what}: {bytes} bytes ({:.1} MiB) {}",
+            bytes as f64 / 1048576.0,
+            path.display()
+        );
+    }
+
+    step("cold start (release, Xvfb)");
+    let keyring = tempdir("keyring")?;
+    let mut cmd = cargo();
+    cmd.args([
+        "test",
+        "--package",
+        "homeward-tests",
+        "--test",
+        "e2e",
+        "--",
+        "--ignored",
+    ])
+    .args([
+        "--exact",
+        "cold_start_to_the_first_catalogue_screen",
+        "--nocapture",
+    ])
+    .env("HOMEWARD_APP_BIN", &app);
+    run_cmd(&mut under_xvfb(in_keyring_session(&cmd, &keyring)))?;
+    let _ = std::fs::remove_dir_all(&keyring);
     Ok(())
 }
 

@@ -13,3 +13,7 @@ cli-verify-ok = The signature is valid: catalogue version { $version }, { $count
 cli-verify-failed = The pack was refused
 cli-keygen-done = Secret key written to { $path }. Keep it offline; put the public key above in catalog/keys/content-key.pub.
 cli-search-none = No guide matches.
+cli-check-valid = Valid: { $value }
+cli-check-invalid = Not valid: { $reason }
+cli-check-warning = Check this
+cli-check-unknown-type = Unknown type "{ $type }". Use one of: { $types }.

@@ -10,3 +10,7 @@ cli-verify-ok = 签名有效：目录第 { $version } 版，共 { $count } 项�
 cli-verify-failed = 目录包未通过验证
 cli-keygen-done = 私钥已写入 { $path }。请离线保管；将上面的公钥写入 catalog/keys/content-key.pub。
 cli-search-none = 没有找到匹配的办事指南。
+cli-check-valid = 有效：{ $value }
+cli-check-invalid = 无效：{ $reason }
+cli-check-warning = 请核对
+cli-check-unknown-type = 未知类型“{ $type }”。可用类型：{ $types }。

@@ -40,11 +40,13 @@ fn keys_used_in_code() -> BTreeSet<String> {
 
 fn dynamic_keys() -> BTreeSet<String> {
     use homeward_domain::catalog::Category;
+    use homeward_domain::check::CheckCode;
     use homeward_domain::ErrorCode;
     Category::ALL
         .iter()
         .map(|c| format!("category-{}", c.slug()))
         .chain(ErrorCode::ALL.iter().map(|c| format!("error-{}", c.slug())))
+        .chain(CheckCode::ALL.iter().map(|c| format!("check-{}", c.slug())))
         .collect()
 }
 

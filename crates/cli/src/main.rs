@@ -4,6 +4,7 @@
 //! output is for scripts and never localised.
 
 mod catalog;
+mod check;
 
 use std::process::ExitCode;
 
@@ -30,6 +31,16 @@ enum Command {
     /// Check, list and pack the guide catalogue.
     #[command(subcommand)]
     Catalog(catalog::CatalogCommand),
+    /// Check one value as the app checks an answer; exits 0 when valid, 1 when not.
+    CheckField {
+        /// id-card, passport, hk-macao-permit, taiwan-permit, phone, email, date, birth-date,
+        /// expiry-date, person-name or pinyin.
+        r#type: String,
+        value: String,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// What every command needs to talk to a person.
@@ -63,6 +74,11 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Catalog(cmd) => catalog::run(cmd, &out),
+        Command::CheckField {
+            r#type,
+            value,
+            json,
+        } => check::run(&r#type, &value, json, &out),
     };
     match result {
         Ok(code) => code,

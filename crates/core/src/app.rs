@@ -5,16 +5,20 @@ use std::sync::{Arc, RwLock};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use homeward_domain::catalog::Contacts;
+use homeward_domain::check::FieldCheck;
 use homeward_domain::{
     BackendStatus, CatalogueOverview, CataloguePack, Draft, DraftId, Guide, Lang,
 };
+use homeward_domain::{DraftReview, DraftSummary};
 
 use crate::catalog;
 use crate::catalog::search::{Hit, SearchIndex};
 use crate::error::{CoreError, Result};
 use crate::remote::Remote;
+use crate::review;
 use crate::secrets::{Keyring, Keys};
 use crate::store::Store;
+use crate::validate;
 
 const DB_FILE: &str = "homeward.db";
 const INSTALL_ID_FILE: &str = "install-id";
@@ -210,23 +214,56 @@ impl Homeward {
         self.store.drafts()
     }
 
-    /// Saves one answer durably. The field must be one of the guide's questions.
-    pub fn set_answer(&self, id: DraftId, field: &str, value: &str) -> Result<()> {
+    /// Saves one answer durably, exactly as typed, and returns how it checks. An invalid answer
+    /// is saved all the same: it is the person's draft, and they fix it in their own time.
+    pub fn set_answer(&self, id: DraftId, field: &str, value: &str) -> Result<FieldCheck> {
         let draft = self.store.draft(id)?;
         let guide = self.guide(&draft.guide_id.0)?;
-        if guide.form.field_for_answer(field).is_none() {
+        let Some(question) = guide.form.field_for_answer(field) else {
             return Err(CoreError::InvalidInput {
                 field: "field",
                 reason: format!("{field:?} is not a question of this form"),
             });
-        }
+        };
         if value.chars().count() > MAX_ANSWER_CHARS {
             return Err(CoreError::InvalidInput {
                 field: "value",
                 reason: format!("at most {MAX_ANSWER_CHARS} characters"),
             });
         }
-        self.store.set_answer(id, field, value, now_ms())
+        self.store.set_answer(id, field, value, now_ms())?;
+        Ok(if value.trim().is_empty() {
+            FieldCheck::ok("")
+        } else {
+            validate::check(&question.kind, value, validate::today())
+        })
+    }
+
+    /// The draft checked as a whole: status, progress and what needs attention.
+    pub fn review(&self, id: DraftId) -> Result<DraftReview> {
+        let draft = self.store.draft(id)?;
+        let guide = self.guide(&draft.guide_id.0)?;
+        Ok(review::review(
+            &guide.form,
+            &draft.answers,
+            validate::today(),
+        ))
+    }
+
+    /// Every draft with its review, most recently changed first.
+    pub fn draft_summaries(&self) -> Result<Vec<DraftSummary>> {
+        let today = validate::today();
+        let pack = self.pack();
+        Ok(self
+            .store
+            .drafts()?
+            .into_iter()
+            .filter_map(|draft| {
+                let guide = pack.guide(&draft.guide_id.0)?;
+                let review = review::review(&guide.form, &draft.answers, today);
+                Some(DraftSummary { draft, review })
+            })
+            .collect())
     }
 
     pub fn backend_status(&self) -> BackendStatus {

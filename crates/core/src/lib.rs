@@ -9,8 +9,10 @@ mod app;
 pub mod catalog;
 mod error;
 pub mod remote;
+pub mod review;
 pub mod secrets;
 pub mod store;
+pub mod validate;
 
 pub use app::{Config, Homeward};
 pub use error::{CoreError, Result};

@@ -32,3 +32,43 @@ pub struct Draft {
     pub created_at: i64,
     pub updated_at: i64,
 }
+
+/// Where an application stands, in the task-list pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DraftStatus {
+    NotStarted,
+    InProgress,
+    /// At least one answer is not valid.
+    NeedsAttention,
+    /// Every required question is answered and every answer is valid.
+    Complete,
+}
+
+/// One answer that needs the person's attention, or a required question not yet answered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerProblem {
+    /// The answer key: a field id, or `group.<index>.field` inside a group.
+    pub field: String,
+    /// The id of the form page the question is on.
+    pub page: String,
+    pub code: crate::check::CheckCode,
+}
+
+/// A draft checked as a whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftReview {
+    pub status: DraftStatus,
+    /// Questions answered validly, of those that apply.
+    pub answered: usize,
+    pub applicable: usize,
+    /// Invalid answers first, then required questions left unanswered, in form order.
+    pub problems: Vec<AnswerProblem>,
+}
+
+/// A draft and its review, for the list of applications.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftSummary {
+    pub draft: Draft,
+    pub review: DraftReview,
+}

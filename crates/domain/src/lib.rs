@@ -6,10 +6,11 @@
 
 pub mod api;
 pub mod catalog;
+pub mod check;
 pub mod draft;
 pub mod lang;
 
 pub use api::{ApiError, BackendStatus, ErrorCode, Health};
 pub use catalog::{CatalogueOverview, CataloguePack, Guide, GuideId, GuideSummary};
-pub use draft::{Draft, DraftId};
+pub use draft::{Draft, DraftId, DraftReview, DraftStatus, DraftSummary};
 pub use lang::{Lang, LocalizedText};

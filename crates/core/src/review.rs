@@ -1,0 +1,212 @@
+//! Reviews a draft as a whole: which questions apply given the answers so far, which are
+//! answered validly, which need attention. A pure function of the form, the answers and the day,
+//! so the table tests below cover it without a database.
+
+use std::collections::BTreeMap;
+
+use homeward_domain::catalog::{Field, FieldKind, FormSchema};
+use homeward_domain::check::CheckCode;
+use homeward_domain::draft::{AnswerProblem, DraftReview, DraftStatus};
+
+use crate::validate::{self, Date};
+
+fn applies(field: &Field, answers: &BTreeMap<String, String>, prefix: &str) -> bool {
+    field.show_if.as_ref().is_none_or(|c| {
+        answers
+            .get(&format!("{prefix}{}", c.field))
+            .map(String::as_str)
+            == Some(c.equals.as_str())
+    })
+}
+
+/// The item indexes of a group that have any answer.
+fn group_items(group: &str, answers: &BTreeMap<String, String>) -> Vec<u8> {
+    let prefix = format!("{group}.");
+    let mut items: Vec<u8> = answers
+        .keys()
+        .filter_map(|k| k.strip_prefix(&prefix)?.split('.').next()?.parse().ok())
+        .collect();
+    items.dedup();
+    items
+}
+
+pub fn review(form: &FormSchema, answers: &BTreeMap<String, String>, today: Date) -> DraftReview {
+    let mut invalid = vec![];
+    let mut missing = vec![];
+    let mut answered = 0;
+    let mut applicable = 0;
+    let mut visit = |key: String, page: &str, field: &Field, answers: &BTreeMap<String, String>| {
+        applicable += 1;
+        let value = answers.get(&key).map(String::as_str).unwrap_or("").trim();
+        if value.is_empty() {
+            if field.required {
+                missing.push(AnswerProblem {
+                    field: key,
+                    page: page.to_owned(),
+                    code: CheckCode::Required,
+                });
+            }
+            return;
+        }
+        match validate::check(&field.kind, value, today).error {
+            None => answered += 1,
+            Some(code) => invalid.push(AnswerProblem {
+                field: key,
+                page: page.to_owned(),
+                code,
+            }),
+        }
+    };
+    for page in &form.pages {
+        for field in page.fields.iter().filter(|f| applies(f, answers, "")) {
+            match &field.kind {
+                FieldKind::Group { fields, min, .. } => {
+                    let mut items = group_items(&field.id, answers);
+                    for i in 0..*min {
+                        if !items.contains(&i) {
+                            items.push(i);
+                        }
+                    }
+                    items.sort_unstable();
+                    for i in items {
+                        let prefix = format!("{}.{i}.", field.id);
+                        for sub in fields.iter().filter(|f| applies(f, answers, &prefix)) {
+                            visit(format!("{prefix}{}", sub.id), &page.id, sub, answers);
+                        }
+                    }
+                }
+                _ => visit(field.id.clone(), &page.id, field, answers),
+            }
+        }
+    }
+    let status = if answers.values().all(|v| v.trim().is_empty()) {
+        DraftStatus::NotStarted
+    } else if !invalid.is_empty() {
+        DraftStatus::NeedsAttention
+    } else if missing.is_empty() {
+        DraftStatus::Complete
+    } else {
+        DraftStatus::InProgress
+    };
+    invalid.extend(missing);
+    DraftReview {
+        status,
+        answered,
+        applicable,
+        problems: invalid,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use homeward_domain::catalog::{ChoiceOption, Condition, FormPage};
+    use homeward_domain::LocalizedText;
+    use rstest::rstest;
+
+    use super::*;
+
+    const TODAY: Date = Date {
+        year: 2026,
+        month: 11,
+        day: 23,
+    };
+
+    fn field(id: &str, kind: FieldKind, required: bool, show_if: Option<(&str, &str)>) -> Field {
+        Field {
+            id: id.into(),
+            label: LocalizedText::default(),
+            hint: None,
+            kind,
+            required,
+            show_if: show_if.map(|(f, v)| Condition {
+                field: f.into(),
+                equals: v.into(),
+            }),
+        }
+    }
+
+    fn form() -> FormSchema {
+        let choice = FieldKind::Choice {
+            options: ["face", "certificate"]
+                .map(|v| ChoiceOption {
+                    value: v.into(),
+                    label: LocalizedText::default(),
+                })
+                .to_vec(),
+        };
+        let members = FieldKind::Group {
+            fields: vec![
+                field("name", FieldKind::PersonName, true, None),
+                field("phone", FieldKind::Phone, false, None),
+            ],
+            min: 1,
+            max: 5,
+            item_label: LocalizedText::default(),
+        };
+        FormSchema {
+            pages: vec![FormPage {
+                id: "p".into(),
+                title: LocalizedText::default(),
+                fields: vec![
+                    field("id", FieldKind::IdCard, true, None),
+                    field("method", choice, true, None),
+                    field(
+                        "cert-date",
+                        FieldKind::Date { rule: None },
+                        true,
+                        Some(("method", "certificate")),
+                    ),
+                    field("note", FieldKind::Text, false, None),
+                    field("family", members, false, None),
+                ],
+            }],
+        }
+    }
+
+    fn answers(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[rstest]
+    #[case(&[], DraftStatus::NotStarted, &["id", "method", "family.0.name"])]
+    #[case(&[("id", "11010519491231002X")], DraftStatus::InProgress, &["method", "family.0.name"])]
+    #[case(&[("id", "110105194912310021")], DraftStatus::NeedsAttention, &["id", "method", "family.0.name"])]
+    #[case(
+        &[("id", "11010519491231002X"), ("method", "face"), ("family.0.name", "王小明")],
+        DraftStatus::Complete,
+        &[]
+    )]
+    #[case(
+        &[("id", "11010519491231002X"), ("method", "certificate"), ("family.0.name", "王小明")],
+        DraftStatus::InProgress,
+        &["cert-date"]
+    )]
+    #[case(
+        &[("id", "11010519491231002X"), ("method", "face"), ("family.0.name", "王小明"), ("family.1.phone", "+39 333 123 4567")],
+        DraftStatus::InProgress,
+        &["family.1.name"]
+    )]
+    fn a_draft_is_reviewed_question_by_question(
+        #[case] given: &[(&str, &str)],
+        #[case] status: DraftStatus,
+        #[case] problems: &[&str],
+    ) {
+        let r = review(&form(), &answers(given), TODAY);
+        assert_eq!(r.status, status, "{r:?}");
+        let fields: Vec<&str> = r.problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(fields, problems);
+    }
+
+    #[test]
+    fn a_question_hidden_by_an_answer_does_not_count() {
+        let r = review(
+            &form(),
+            &answers(&[("method", "face"), ("cert-date", "garbage")]),
+            TODAY,
+        );
+        assert!(r.problems.iter().all(|p| p.field != "cert-date"), "{r:?}");
+    }
+}

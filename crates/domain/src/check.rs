@@ -1,0 +1,119 @@
+//! The outcome of checking one answer: valid or not, its normalised form, and a reason the UI
+//! and the command line put into words (Fluent key `check-<code>`).
+
+use serde::{Deserialize, Serialize};
+
+/// Why an answer is not accepted, or what is worth a second look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CheckCode {
+    Required,
+    TooLong,
+    IdCardLength,
+    IdCardCharacters,
+    IdCardRegion,
+    IdCardBirthDate,
+    IdCardChecksum,
+    PassportFormat,
+    HkMacaoPermitFormat,
+    TaiwanPermitFormat,
+    PhoneFormat,
+    PhoneNeedsCountryCode,
+    /// A warning only: the number may use a prefix newer than the app's data.
+    PhoneUnknownPrefix,
+    EmailFormat,
+    DateFormat,
+    DateInFuture,
+    DateInPast,
+    DocumentExpired,
+    NameCharacters,
+    PinyinCharacters,
+    ChoiceUnknown,
+}
+
+impl CheckCode {
+    pub const ALL: [CheckCode; 21] = [
+        CheckCode::Required,
+        CheckCode::TooLong,
+        CheckCode::IdCardLength,
+        CheckCode::IdCardCharacters,
+        CheckCode::IdCardRegion,
+        CheckCode::IdCardBirthDate,
+        CheckCode::IdCardChecksum,
+        CheckCode::PassportFormat,
+        CheckCode::HkMacaoPermitFormat,
+        CheckCode::TaiwanPermitFormat,
+        CheckCode::PhoneFormat,
+        CheckCode::PhoneNeedsCountryCode,
+        CheckCode::PhoneUnknownPrefix,
+        CheckCode::EmailFormat,
+        CheckCode::DateFormat,
+        CheckCode::DateInFuture,
+        CheckCode::DateInPast,
+        CheckCode::DocumentExpired,
+        CheckCode::NameCharacters,
+        CheckCode::PinyinCharacters,
+        CheckCode::ChoiceUnknown,
+    ];
+
+    /// The kebab-case code, also the suffix of its Fluent key.
+    pub fn slug(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    }
+}
+
+/// The result of checking one answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldCheck {
+    pub valid: bool,
+    /// The answer as it will be sent: full-width digits folded, letters upper-cased, numbers in
+    /// international format. Equal to the input when nothing needed changing.
+    pub normalized: String,
+    /// Why it is not valid.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<CheckCode>,
+    /// Worth a second look, but not a reason to refuse.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warning: Option<CheckCode>,
+}
+
+impl FieldCheck {
+    pub fn ok(normalized: impl Into<String>) -> Self {
+        FieldCheck {
+            valid: true,
+            normalized: normalized.into(),
+            error: None,
+            warning: None,
+        }
+    }
+
+    pub fn fail(normalized: impl Into<String>, code: CheckCode) -> Self {
+        FieldCheck {
+            valid: false,
+            normalized: normalized.into(),
+            error: Some(code),
+            warning: None,
+        }
+    }
+
+    pub fn with_warning(mut self, code: CheckCode) -> Self {
+        self.warning = Some(code);
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_has_a_distinct_slug() {
+        let slugs: std::collections::BTreeSet<String> =
+            CheckCode::ALL.iter().map(|c| c.slug()).collect();
+        assert_eq!(slugs.len(), CheckCode::ALL.len());
+        assert_eq!(CheckCode::IdCardChecksum.slug(), "id-card-checksum");
+    }
+}

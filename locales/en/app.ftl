@@ -140,3 +140,22 @@ guide-time-limit-calendar-days = { $days ->
     [one] 1 day
    *[other] { $days } days
 }
+
+## Checking and managing applications
+
+summary-title = There is a problem
+draft-check = Check my answers
+draft-ready-title = Your application is complete
+draft-ready-body = Every required question is answered and every answer is valid. It can be sent to the department when you are online.
+draft-duplicate = Make a copy
+draft-delete = Delete this application
+draft-delete-confirm-title = Delete this application?
+draft-delete-confirm-body = Your answers will be removed from this device. This cannot be undone.
+draft-delete-confirm = Delete
+draft-delete-keep = Keep it
+field-date-placeholder = year-month-day, such as 1985-06-15
+draft-progress = { $done } of { $total } done
+status-not-started = Not started
+status-in-progress = In progress
+status-needs-attention = Needs attention
+status-complete = Complete

@@ -128,3 +128,22 @@ materials-progress = 已准备 { $done } / { $total } 项（勾选仅保存在�
 material-conditional = 部分申请人需要
 material-alternatives = 也可提供：
 guide-time-limit-calendar-days = { $days } 日（自然日）
+
+## 检查与管理申请
+
+summary-title = 请检查以下内容
+draft-check = 检查填写内容
+draft-ready-title = 已填写完整
+draft-ready-body = 所有必填项均已填写且格式正确。联网后即可提交给受理部门。
+draft-duplicate = 复制一份
+draft-delete = 删除此申请
+draft-delete-confirm-title = 确定删除此申请？
+draft-delete-confirm-body = 已填写的内容将从本机删除，且无法恢复。
+draft-delete-confirm = 删除
+draft-delete-keep = 保留
+field-date-placeholder = 年-月-日，如 1985-06-15
+draft-progress = 已完成 { $done } / { $total } 项
+status-not-started = 未开始
+status-in-progress = 填写中
+status-needs-attention = 需要修改
+status-complete = 已完成

@@ -1,7 +1,9 @@
 //! The commands the UI invokes. Each is one call into `homeward-core`.
 
 use homeward_domain::catalog::{Contacts, SearchHit as Hit};
+use homeward_domain::check::FieldCheck;
 use homeward_domain::{ApiError, BackendStatus, CatalogueOverview, Draft, DraftId, Guide, Lang};
+use homeward_domain::{DraftReview, DraftSummary};
 use tauri::State;
 
 use crate::Shell;
@@ -18,6 +20,10 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         drafts,
         draft,
         set_answer,
+        review,
+        draft_summaries,
+        delete_draft,
+        duplicate_draft,
         backend_status,
         refresh_backend,
         search,
@@ -63,7 +69,12 @@ fn draft(shell: State<'_, Shell>, id: DraftId) -> Res<Draft> {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-fn set_answer(shell: State<'_, Shell>, draft_id: DraftId, field: String, value: String) -> Res<()> {
+fn set_answer(
+    shell: State<'_, Shell>,
+    draft_id: DraftId,
+    field: String,
+    value: String,
+) -> Res<FieldCheck> {
     Ok(shell.core()?.set_answer(draft_id, &field, &value)?)
 }
 
@@ -103,4 +114,24 @@ fn set_material_checked(
     Ok(shell
         .core()?
         .set_material_checked(&guide_id, index, checked)?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn review(shell: State<'_, Shell>, id: DraftId) -> Res<DraftReview> {
+    Ok(shell.core()?.review(id)?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn draft_summaries(shell: State<'_, Shell>) -> Res<Vec<DraftSummary>> {
+    Ok(shell.core()?.draft_summaries()?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn delete_draft(shell: State<'_, Shell>, id: DraftId) -> Res<()> {
+    Ok(shell.core()?.delete_draft(id)?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn duplicate_draft(shell: State<'_, Shell>, id: DraftId) -> Res<Draft> {
+    Ok(shell.core()?.duplicate_draft(id)?)
 }

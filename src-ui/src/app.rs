@@ -33,6 +33,15 @@ impl Nav {
         scroll_to_top();
     }
 
+    /// Shows `screen` in place of the current one (back then skips the current one).
+    pub fn replace(&self, screen: Screen) {
+        self.0.update(|s| {
+            s.pop();
+            s.push(screen);
+        });
+        scroll_to_top();
+    }
+
     pub fn back(&self) {
         self.0.update(|s| {
             s.pop();

@@ -1,9 +1,11 @@
 //! Calls into the Tauri shell (`window.__TAURI__.core.invoke`, exposed by `withGlobalTauri`).
 
 use homeward_domain::catalog::{Contacts, SearchHit};
+use homeward_domain::check::FieldCheck;
 use homeward_domain::{
     ApiError, BackendStatus, CatalogueOverview, Draft, DraftId, ErrorCode, Guide, Lang,
 };
+use homeward_domain::{DraftReview, DraftSummary};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -81,7 +83,11 @@ pub async fn draft(id: DraftId) -> Result<Draft, ApiError> {
     call("draft", &A { id }).await
 }
 
-pub async fn set_answer(draft_id: DraftId, field: &str, value: &str) -> Result<(), ApiError> {
+pub async fn set_answer(
+    draft_id: DraftId,
+    field: &str,
+    value: &str,
+) -> Result<FieldCheck, ApiError> {
     #[derive(Serialize)]
     struct A<'a> {
         draft_id: DraftId,
@@ -154,4 +160,25 @@ pub async fn open_url(url: &str) -> Result<(), ApiError> {
         url: &'a str,
     }
     call("plugin:opener|open_url", &A { url }).await
+}
+
+#[derive(Serialize)]
+struct DraftArg {
+    id: DraftId,
+}
+
+pub async fn review(id: DraftId) -> Result<DraftReview, ApiError> {
+    call("review", &DraftArg { id }).await
+}
+
+pub async fn draft_summaries() -> Result<Vec<DraftSummary>, ApiError> {
+    call("draft_summaries", &NoArgs {}).await
+}
+
+pub async fn delete_draft(id: DraftId) -> Result<(), ApiError> {
+    call("delete_draft", &DraftArg { id }).await
+}
+
+pub async fn duplicate_draft(id: DraftId) -> Result<Draft, ApiError> {
+    call("duplicate_draft", &DraftArg { id }).await
 }

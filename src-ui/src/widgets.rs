@@ -1,10 +1,10 @@
 //! Small pieces shared by screens.
 
 use homeward_domain::catalog::DayKind;
-use homeward_domain::ApiError;
+use homeward_domain::{ApiError, DraftStatus};
 use leptos::prelude::*;
 
-use crate::i18n::{lang, t, t_args};
+use crate::i18n::{key, lang, t, t_args};
 
 /// The "run once at most" badges: trips, entrustment and time limit.
 #[component]
@@ -53,4 +53,16 @@ pub fn format_time(ms: i64) -> String {
         let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
     }
     date.to_locale_string(lang().tag(), &options).into()
+}
+
+/// A draft's place in the task list: not started, in progress, needs attention, complete.
+#[component]
+pub fn StatusTag(status: DraftStatus) -> impl IntoView {
+    let (class, key) = match status {
+        DraftStatus::NotStarted => ("tag not-started", key("status-not-started")),
+        DraftStatus::InProgress => ("tag in-progress", key("status-in-progress")),
+        DraftStatus::NeedsAttention => ("tag needs-attention", key("status-needs-attention")),
+        DraftStatus::Complete => ("tag complete", key("status-complete")),
+    };
+    view! { <strong class=class data-status=key>{move || t(key)}</strong> }
 }

@@ -104,12 +104,45 @@ pub struct App {
 
 impl App {
     pub async fn wait_css(&self, css: &str) -> anyhow::Result<Element> {
-        self.client
+        match self
+            .client
             .wait()
             .at_most(STEP)
             .for_element(Locator::Css(css))
             .await
-            .with_context(|| format!("waiting for {css}"))
+        {
+            Ok(el) => Ok(el),
+            Err(e) => {
+                let shot = self.failure_shot(css).await;
+                Err(anyhow::Error::new(e).context(format!("waiting for {css} (screen: {shot})")))
+            }
+        }
+    }
+
+    /// Saves what the screen showed when a step failed, under `target/e2e-failures/`.
+    async fn failure_shot(&self, what: &str) -> String {
+        let name: String = what
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+            .collect();
+        let path = crate::repo_root()
+            .join("target/e2e-failures")
+            .join(format!("{name}.png"));
+        match self.screenshot(&path).await {
+            Ok(()) => path.display().to_string(),
+            Err(e) => format!("no screenshot: {e}"),
+        }
+    }
+
+    /// Moves focus away from the current field, as tapping elsewhere does.
+    pub async fn blur(&self) -> anyhow::Result<()> {
+        self.client
+            .execute(
+                "if (document.activeElement) document.activeElement.blur();",
+                vec![],
+            )
+            .await?;
+        Ok(())
     }
 
     pub async fn click(&self, css: &str) -> anyhow::Result<()> {
@@ -182,6 +215,18 @@ impl App {
 
     pub async fn checked(&self, css: &str) -> anyhow::Result<bool> {
         Ok(self.wait_css(css).await?.prop("checked").await?.as_deref() == Some("true"))
+    }
+
+    /// Waits until nothing matches `css`.
+    pub async fn wait_gone(&self, css: &str) -> anyhow::Result<()> {
+        let deadline = Instant::now() + STEP;
+        while self.count(css).await? > 0 {
+            if Instant::now() > deadline {
+                bail!("{css} is still there");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Ok(())
     }
 
     pub async fn count(&self, css: &str) -> anyhow::Result<usize> {

@@ -239,6 +239,14 @@ impl Homeward {
         })
     }
 
+    pub fn delete_draft(&self, id: DraftId) -> Result<()> {
+        self.store.delete_draft(id)
+    }
+
+    pub fn duplicate_draft(&self, id: DraftId) -> Result<Draft> {
+        self.store.duplicate_draft(id, now_ms())
+    }
+
     /// The draft checked as a whole: status, progress and what needs attention.
     pub fn review(&self, id: DraftId) -> Result<DraftReview> {
         let draft = self.store.draft(id)?;

@@ -1,16 +1,19 @@
-//! An application in progress: every answer is saved the moment it is typed.
+//! An application in progress: every answer is saved the moment it is typed; answers are checked
+//! by core and explained next to the question, with a summary at the top linking to each problem.
 
 use std::collections::BTreeMap;
 
-use homeward_domain::catalog::{Field, FieldKind};
-use homeward_domain::{ApiError, Draft, DraftId, Guide};
+use homeward_domain::catalog::{Field, FieldKind, FormSchema};
+use homeward_domain::check::{CheckCode, FieldCheck};
+use homeward_domain::{ApiError, Draft, DraftId, DraftReview, DraftStatus, Guide};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::i18n::{pick, t};
+use crate::app::{use_nav, Screen};
+use crate::i18n::{pick, t, t_args};
 use crate::ipc;
 use crate::screens::guide::BackLink;
-use crate::widgets::ErrorNote;
+use crate::widgets::{ErrorNote, StatusTag};
 
 /// The save indicator's state, announced to screen readers.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -19,6 +22,45 @@ enum Save {
     Saving,
     Saved,
     Failed,
+}
+
+/// What the form's questions share: answers, their checks, and which errors to show.
+#[derive(Clone, Copy)]
+struct FormState {
+    answers: RwSignal<BTreeMap<String, String>>,
+    checks: RwSignal<BTreeMap<String, FieldCheck>>,
+    /// Set by "check my answers": from then on every error shows, missing answers too, and
+    /// stays current as the person types. Before that nothing interrupts them (messages that
+    /// appear on leaving a field move the page under the next tap).
+    review: RwSignal<Option<DraftReview>>,
+    on_change: Callback<(String, String)>,
+}
+
+impl FormState {
+    fn error(&self, key: &str) -> Option<CheckCode> {
+        let reviewed = self.review.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.problems.iter().find(|p| p.field == key).map(|p| p.code))
+        });
+        if self.review.with(Option::is_none) {
+            return None;
+        }
+        match self.checks.with(|c| c.get(key).cloned()) {
+            Some(c) if !c.valid => c.error,
+            Some(_)
+                if self
+                    .answers
+                    .with(|a| a.get(key).is_some_and(|v| !v.trim().is_empty())) =>
+            {
+                None
+            }
+            _ => reviewed,
+        }
+    }
+
+    fn warning(&self, key: &str) -> Option<CheckCode> {
+        self.checks.with(|c| c.get(key).and_then(|c| c.warning))
+    }
 }
 
 #[component]
@@ -40,16 +82,57 @@ pub fn DraftScreen(id: DraftId) -> impl IntoView {
     }
 }
 
+/// The label a person knows a question by, with the item number inside a group.
+fn question_label(form: &FormSchema, key: &str) -> String {
+    let mut parts = key.split('.');
+    let top = parts.next().and_then(|id| form.field(id));
+    let sub = form.field_for_answer(key);
+    match (top, parts.next(), sub) {
+        (Some(group), Some(index), Some(sub)) => {
+            let n = index.parse::<usize>().map_or(1, |i| i + 1);
+            format!("{} {n} · {}", pick(&group.label), pick(&sub.label))
+        }
+        (_, _, Some(f)) => pick(&f.label),
+        _ => key.to_owned(),
+    }
+}
+
+fn dom_id(key: &str) -> String {
+    format!("field-{}", key.replace('.', "-"))
+}
+
+fn focus(id: &str) {
+    use wasm_bindgen::JsCast as _;
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = el {
+        let _ = el.focus();
+        el.scroll_into_view();
+    }
+}
+
 #[component]
 fn DraftForm(draft: Draft, guide: Guide) -> impl IntoView {
+    let nav = use_nav();
     let save = RwSignal::new(Save::Idle);
     let error = RwSignal::new(None::<ApiError>);
-    let answers = RwSignal::new(draft.answers.clone());
     let pending = RwSignal::new(0u32);
     let id = draft.id;
+    let checks = RwSignal::new(BTreeMap::new());
+    let answers = RwSignal::new(draft.answers.clone());
+    let review = RwSignal::new(None::<DraftReview>);
+    let status = RwSignal::new(None::<DraftStatus>);
+    let confirm_delete = RwSignal::new(false);
+    spawn_local(async move {
+        if let Ok(r) = ipc::review(id).await {
+            status.set(Some(r.status));
+        }
+    });
 
-    let on_change = move |field: String, value: String| {
-        answers.update(|a: &mut BTreeMap<String, String>| {
+    let on_change = Callback::new(move |(field, value): (String, String)| {
+        answers.update(|a| {
             a.insert(field.clone(), value.clone());
         });
         pending.update(|n| *n += 1);
@@ -58,54 +141,155 @@ fn DraftForm(draft: Draft, guide: Guide) -> impl IntoView {
             let result = ipc::set_answer(id, &field, &value).await;
             pending.update(|n| *n -= 1);
             match result {
-                Ok(()) if pending.get_untracked() == 0 => save.set(Save::Saved),
-                Ok(()) => {}
+                Ok(check) => {
+                    checks.update(|c| {
+                        c.insert(field, check);
+                    });
+                    if pending.get_untracked() == 0 {
+                        save.set(Save::Saved);
+                        // Keep the summary current once the person has asked for it.
+                        let refreshed = ipc::review(id).await.ok();
+                        if let Some(r) = &refreshed {
+                            status.set(Some(r.status));
+                        }
+                        if review.get_untracked().is_some() {
+                            review.set(refreshed);
+                        }
+                    }
+                }
                 Err(e) => {
                     save.set(Save::Failed);
                     error.set(Some(e));
                 }
             }
         });
+    });
+    let state = FormState {
+        answers,
+        checks,
+        review,
+        on_change,
+    };
+
+    let check_all = move |_| {
+        spawn_local(async move {
+            match ipc::review(id).await {
+                Ok(r) => {
+                    status.set(Some(r.status));
+                    let first = r.problems.first().map(|p| p.field.clone());
+                    review.set(Some(r));
+                    if first.is_some() {
+                        focus("error-summary");
+                    }
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let duplicate = move |_| {
+        spawn_local(async move {
+            match ipc::duplicate_draft(id).await {
+                Ok(copy) => nav.replace(Screen::Draft(copy.id)),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let delete = move |_| {
+        spawn_local(async move {
+            match ipc::delete_draft(id).await {
+                Ok(()) => nav.back(),
+                Err(e) => error.set(Some(e)),
+            }
+        });
     };
 
     let title = guide.title.clone();
+    let form = guide.form.clone();
+    let summary_form = form.clone();
     view! {
         <BackLink/>
         <article class="draft" data-draft=id.to_string()>
             <header class="guide-head">
                 <p class="eyebrow">{move || t("draft-eyebrow")}</p>
                 <h1 id="draft-title">{move || pick(&title)}</h1>
-                <p class="save-state" id="save-state" aria-live="polite"
-                    data-state=move || format!("{:?}", save.get()).to_lowercase()>
-                    {move || match save.get() {
-                        Save::Idle => t("draft-autosave-hint"),
-                        Save::Saving => t("draft-saving"),
-                        Save::Saved => t("draft-saved"),
-                        Save::Failed => t("draft-save-failed"),
-                    }}
-                </p>
+                <div class="draft-meta">
+                    {move || status.get().map(|s| view! { <StatusTag status=s/> })}
+                    <p class="save-state" id="save-state" aria-live="polite"
+                        data-state=move || format!("{:?}", save.get()).to_lowercase()>
+                        {move || match save.get() {
+                            Save::Idle => t("draft-autosave-hint"),
+                            Save::Saving => t("draft-saving"),
+                            Save::Saved => t("draft-saved"),
+                            Save::Failed => t("draft-save-failed"),
+                        }}
+                    </p>
+                </div>
                 {move || error.get().map(|e| view! { <ErrorNote error=e/> })}
             </header>
-            {guide.form.pages.iter().map(|page| {
+
+            {move || review.get().filter(|r| !r.problems.is_empty()).map(|r| {
+                let form = summary_form.clone();
+                view! {
+                    <div class="error-summary" id="error-summary" role="alert" tabindex="-1">
+                        <h2>{move || t("summary-title")}</h2>
+                        <ul>
+                            {r.problems.into_iter().map(|p| {
+                                let target = dom_id(&p.field);
+                                let label = question_label(&form, &p.field);
+                                let code = p.code;
+                                view! {
+                                    <li>
+                                        <a href=format!("#{target}") data-field=p.field.clone()
+                                            on:click=move |ev| { ev.prevent_default(); focus(&target); }>
+                                            {label} ": " {move || t(&format!("check-{}", code.slug()))}
+                                        </a>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                }
+            })}
+            {move || review.get().filter(|r| r.problems.is_empty()).map(|_| view! {
+                <div class="ready-panel" id="ready" role="status">
+                    <h2>{move || t("draft-ready-title")}</h2>
+                    <p>{move || t("draft-ready-body")}</p>
+                </div>
+            })}
+
+            {form.pages.iter().map(|page| {
                 let page_title = page.title.clone();
                 view! {
                     <fieldset class="form-page" data-page=page.id.clone()>
                         <legend>{move || pick(&page_title)}</legend>
-                        {page.fields.iter().cloned().map(|f| question(f, answers, on_change)).collect_view()}
+                        {page.fields.iter().cloned().map(|f| question(f, state)).collect_view()}
                     </fieldset>
                 }
             }).collect_view()}
+
+            <div class="form-actions">
+                <button class="primary" id="check-answers" on:click=check_all>{move || t("draft-check")}</button>
+                <button class="secondary" id="duplicate-draft" on:click=duplicate>{move || t("draft-duplicate")}</button>
+                <button class="danger-link" id="delete-draft" on:click=move |_| confirm_delete.set(true)>
+                    {move || t("draft-delete")}
+                </button>
+            </div>
+            <Show when=move || confirm_delete.get()>
+                <div class="confirm" role="alertdialog" aria-labelledby="confirm-delete-title">
+                    <h2 id="confirm-delete-title">{move || t("draft-delete-confirm-title")}</h2>
+                    <p>{move || t("draft-delete-confirm-body")}</p>
+                    <button class="danger" id="confirm-delete" on:click=delete>{move || t("draft-delete-confirm")}</button>
+                    <button class="secondary" on:click=move |_| confirm_delete.set(false)>{move || t("draft-delete-keep")}</button>
+                </div>
+            </Show>
         </article>
     }
 }
 
 /// One question, shown only while its condition holds. Document uploads are not questions here:
 /// they are attached on the materials page.
-fn question<F>(f: Field, answers: RwSignal<BTreeMap<String, String>>, on_change: F) -> AnyView
-where
-    F: Fn(String, String) + Copy + Send + Sync + 'static,
-{
-    let initial = |id: &str| answers.with_untracked(|a| a.get(id).cloned().unwrap_or_default());
+fn question(f: Field, state: FormState) -> AnyView {
+    let answers = state.answers;
     let visible = {
         let cond = f.show_if.clone();
         move || {
@@ -134,8 +318,7 @@ where
                                 <p class="group-item-label">{move || format!("{} {}", pick(&item_label), i + 1)}</p>
                                 {fields.iter().cloned().map(|mut sub| {
                                     sub.id = format!("{group_id}.{i}.{}", sub.id);
-                                    let value = initial(&sub.id);
-                                    view! { <FieldInput field=sub initial=value on_change=on_change/> }
+                                    view! { <FieldInput field=sub state=state/> }
                                 }).collect_view()}
                             </div>
                         }
@@ -144,40 +327,61 @@ where
             }
             .into_any()
         }
-        _ => {
-            let value = initial(&f.id);
-            view! { <FieldInput field=f initial=value on_change=on_change/> }.into_any()
-        }
+        _ => view! { <FieldInput field=f state=state/> }.into_any(),
     };
     // Hidden rather than removed, so a question that comes back keeps its place and its answer.
     view! { <div class="question" hidden=move || !visible()>{body}</div> }.into_any()
 }
 
 #[component]
-fn FieldInput<F>(field: Field, initial: String, on_change: F) -> impl IntoView
-where
-    F: Fn(String, String) + Copy + Send + Sync + 'static,
-{
-    let dom_id = field.id.replace('.', "-");
-    let input_id = format!("field-{dom_id}");
-    let hint_id = format!("hint-{dom_id}");
-    let fid = field.id.clone();
-    let emit = move |value: String| on_change(fid.clone(), value);
+fn FieldInput(field: Field, state: FormState) -> impl IntoView {
+    let key = field.id.clone();
+    let input_id = dom_id(&key);
+    let hint_id = format!("hint-{input_id}");
+    let error_id = format!("error-{input_id}");
+    let initial = state
+        .answers
+        .with_untracked(|a| a.get(&key).cloned().unwrap_or_default());
+    let emit = {
+        let key = key.clone();
+        move |value: String| state.on_change.run((key.clone(), value))
+    };
+    let error = {
+        let key = key.clone();
+        Signal::derive(move || state.error(&key))
+    };
+    let warning = {
+        let key = key.clone();
+        Signal::derive(move || state.warning(&key))
+    };
     let label = field.label.clone();
     let hint = field.hint.clone();
     let required = field.required;
-    let described = hint.as_ref().map(|_| hint_id.clone());
+    let described = {
+        let (hint_id, error_id, has_hint) = (hint_id.clone(), error_id.clone(), hint.is_some());
+        move || {
+            let mut ids = vec![];
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if error.get().is_some() || warning.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            ids.join(" ")
+        }
+    };
+    let invalid = move || error.get().is_some().to_string();
 
     let control = match field.kind.clone() {
         FieldKind::LongText | FieldKind::AddressOverseas | FieldKind::AddressChina => view! {
-            <textarea id=input_id.clone() name=field.id.clone() rows="3"
-                aria-describedby=described.clone()
-                on:input=move |ev| emit(event_target_value(&ev))>{initial.clone()}</textarea>
+            <textarea id=input_id.clone() name=key.clone() rows="3" aria-describedby=described.clone()
+                aria-invalid=invalid on:input=move |ev| emit(event_target_value(&ev))
+                >{initial.clone()}</textarea>
         }
         .into_any(),
         FieldKind::Choice { options } => view! {
-            <select id=input_id.clone() name=field.id.clone() aria-describedby=described.clone()
-                on:change=move |ev| emit(event_target_value(&ev))>
+            <select id=input_id.clone() name=key.clone() aria-describedby=described.clone()
+                aria-invalid=invalid on:change=move |ev| emit(event_target_value(&ev))>
                 <option value="" selected=initial.is_empty()>{move || t("field-choose")}</option>
                 {options.into_iter().map(|o| {
                     let selected = o.value == initial;
@@ -188,8 +392,8 @@ where
         }
         .into_any(),
         FieldKind::YesNo => view! {
-            <select id=input_id.clone() name=field.id.clone() aria-describedby=described.clone()
-                on:change=move |ev| emit(event_target_value(&ev))>
+            <select id=input_id.clone() name=key.clone() aria-describedby=described.clone()
+                aria-invalid=invalid on:change=move |ev| emit(event_target_value(&ev))>
                 <option value="" selected=initial.is_empty()>{move || t("field-choose")}</option>
                 <option value="yes" selected=initial == "yes">{move || t("field-yes")}</option>
                 <option value="no" selected=initial == "no">{move || t("field-no")}</option>
@@ -197,17 +401,22 @@ where
         }
         .into_any(),
         kind => {
-            let (ty, mode, auto) = match kind {
-                FieldKind::Date { .. } => ("date", "text", "off"),
-                FieldKind::Phone => ("tel", "tel", "tel"),
-                FieldKind::Email => ("email", "email", "email"),
-                FieldKind::PersonName => ("text", "text", "name"),
-                FieldKind::IdCard => ("text", "text", "off"),
-                _ => ("text", "text", "off"),
+            // Dates are typed as text (year-month-day): the platform date pickers follow the
+            // system locale, not the person's chosen language, and hide how to type a date.
+            let (mode, auto, spell) = match kind {
+                FieldKind::Phone => ("tel", "tel", "false"),
+                FieldKind::Email => ("email", "email", "false"),
+                FieldKind::PersonName => ("text", "name", "false"),
+                FieldKind::IdCard | FieldKind::Passport | FieldKind::HkMacaoPermit
+                | FieldKind::TaiwanPermit => ("text", "off", "false"),
+                FieldKind::Date { .. } => ("numeric", "off", "false"),
+                _ => ("text", "off", "true"),
             };
+            let placeholder = matches!(kind, FieldKind::Date { .. }).then(|| t("field-date-placeholder"));
             view! {
-                <input id=input_id.clone() name=field.id.clone() type=ty inputmode=mode
-                    autocomplete=auto value=initial.clone() aria-describedby=described.clone()
+                <input id=input_id.clone() name=key.clone() type="text" inputmode=mode
+                    autocomplete=auto spellcheck=spell value=initial.clone() placeholder=placeholder
+                    aria-describedby=described.clone() aria-invalid=invalid
                     on:input=move |ev| emit(event_target_value(&ev))/>
             }
             .into_any()
@@ -215,13 +424,40 @@ where
     };
 
     view! {
-        <div class="field">
+        <div class="field" class:has-error=move || error.get().is_some()>
             <label for=input_id.clone()>
                 {move || pick(&label)}
                 {(!required).then(|| view! { <span class="optional">{move || t("field-optional")}</span> })}
             </label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || pick(&h)}</p> })}
+            {
+                let error_id = error_id.clone();
+                move || match (error.get(), warning.get()) {
+                    (Some(code), _) => Some(view! {
+                        <p class="field-error" id=error_id.clone() data-code=code.slug()>
+                            {t(&format!("check-{}", code.slug()))}
+                        </p>
+                    }.into_any()),
+                    (None, Some(code)) => Some(view! {
+                        <p class="field-warning" id=error_id.clone() data-code=code.slug()>
+                            {t(&format!("check-{}", code.slug()))}
+                        </p>
+                    }.into_any()),
+                    _ => None,
+                }
+            }
             {control}
         </div>
     }
+}
+
+/// "3 of 7 answered", for lists.
+pub fn progress_text(review: &DraftReview) -> String {
+    t_args(
+        "draft-progress",
+        &[
+            ("done", review.answered.into()),
+            ("total", review.applicable.into()),
+        ],
+    )
 }

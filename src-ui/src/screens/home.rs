@@ -1,24 +1,25 @@
 //! Home: the catalogue by category, and the person's applications in progress.
 
 use homeward_domain::catalog::{Category, SearchHit};
-use homeward_domain::{ApiError, CatalogueOverview, Draft};
+use homeward_domain::{ApiError, CatalogueOverview, DraftSummary};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::app::{use_nav, Screen};
 use crate::i18n::{lang, pick, t, t_args};
 use crate::ipc;
-use crate::widgets::{format_time, Badges, ErrorNote};
+use crate::screens::draft::progress_text;
+use crate::widgets::{format_time, Badges, ErrorNote, StatusTag};
 
 #[component]
 pub fn HomeScreen() -> impl IntoView {
     let overview = RwSignal::new(None::<Result<CatalogueOverview, ApiError>>);
-    let drafts = RwSignal::new(Vec::<Draft>::new());
+    let drafts = RwSignal::new(Vec::<DraftSummary>::new());
     spawn_local(async move {
-        overview.set(Some(ipc::catalog_overview().await));
-        if let Ok(list) = ipc::drafts().await {
+        if let Ok(list) = ipc::draft_summaries().await {
             drafts.set(list);
         }
+        overview.set(Some(ipc::catalog_overview().await));
     });
 
     let query = RwSignal::new(String::new());
@@ -108,7 +109,7 @@ fn guide_card(g: homeward_domain::GuideSummary, nav: crate::app::Nav) -> impl In
 }
 
 #[component]
-fn Catalogue(overview: CatalogueOverview, drafts: RwSignal<Vec<Draft>>) -> impl IntoView {
+fn Catalogue(overview: CatalogueOverview, drafts: RwSignal<Vec<DraftSummary>>) -> impl IntoView {
     let nav = use_nav();
     let titles: std::collections::HashMap<String, homeward_domain::LocalizedText> = overview
         .guides
@@ -138,17 +139,19 @@ fn Catalogue(overview: CatalogueOverview, drafts: RwSignal<Vec<Draft>>) -> impl 
                 <ul class="list">
                     {
                         let titles = titles.clone();
-                        move || drafts.get().into_iter().map(|d| {
+                        move || drafts.get().into_iter().map(|DraftSummary { draft: d, review }| {
                             let title = titles.get(&d.guide_id.0).cloned().unwrap_or_default();
                             let id = d.id;
-                            let answered = d.answers.len();
                             view! {
                                 <li>
                                     <button class="row draft-row" data-draft=id.to_string()
                                         on:click=move |_| nav.go(Screen::Draft(id))>
-                                        <span class="row-title">{move || pick(&title)}</span>
+                                        <span class="row-head">
+                                            <span class="row-title">{move || pick(&title)}</span>
+                                            <StatusTag status=review.status/>
+                                        </span>
                                         <span class="row-meta">
-                                            {move || t_args("draft-answered", &[("count", answered.into())])}
+                                            {let r = review.clone(); move || progress_text(&r)}
                                             " · "
                                             {move || t_args("draft-updated", &[("when", format_time(d.updated_at).into())])}
                                         </span>

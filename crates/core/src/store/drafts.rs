@@ -104,4 +104,41 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
+
+    /// Deletes a draft and its answers. Local only: a draft has never left the device.
+    pub fn delete_draft(&self, id: DraftId) -> Result<()> {
+        let changed = self
+            .conn()
+            .execute("DELETE FROM drafts WHERE id = ?1", [id.0.to_string()])?;
+        if changed == 0 {
+            return Err(CoreError::NotFound { what: "draft" });
+        }
+        Ok(())
+    }
+
+    /// A new draft with the same guide, catalogue version and answers.
+    pub fn duplicate_draft(&self, id: DraftId, now: i64) -> Result<Draft> {
+        let source = self.draft(id)?;
+        let copy = DraftId(Uuid::now_v7());
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        tx.execute(
+            "INSERT INTO drafts (id, guide_id, pack_version, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?4)",
+            params![
+                copy.0.to_string(),
+                source.guide_id.0,
+                source.pack_version as i64,
+                now
+            ],
+        )?;
+        tx.execute(
+            "INSERT INTO draft_answers (draft_id, field_id, value, updated_at)
+             SELECT ?1, field_id, value, ?3 FROM draft_answers WHERE draft_id = ?2",
+            params![copy.0.to_string(), id.0.to_string(), now],
+        )?;
+        tx.commit()?;
+        drop(conn);
+        self.draft(copy)
+    }
 }

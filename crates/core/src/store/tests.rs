@@ -98,3 +98,31 @@ fn saving_into_a_missing_draft_is_an_error_not_a_silent_drop() {
     let err = store.set_answer(id, "x", "y", 1).expect_err("missing");
     assert!(matches!(err, CoreError::NotFound { what: "draft" }));
 }
+
+#[test]
+fn a_duplicate_has_the_same_answers_and_deleting_one_leaves_the_other() {
+    let dir = TempDir::new().expect("tempdir");
+    let store = open(&dir);
+    let original = store
+        .create_draft(&GuideId("g".into()), 1, 10)
+        .expect("create");
+    store
+        .set_answer(original.id, "name", "王小明", 11)
+        .expect("save");
+    let copy = store.duplicate_draft(original.id, 12).expect("duplicate");
+    assert_ne!(copy.id, original.id);
+    assert_eq!(
+        copy.answers,
+        store.draft(original.id).expect("load").answers
+    );
+    store.delete_draft(original.id).expect("delete");
+    assert!(matches!(
+        store.draft(original.id),
+        Err(CoreError::NotFound { .. })
+    ));
+    assert_eq!(store.draft(copy.id).expect("copy stays").answers.len(), 1);
+    assert!(matches!(
+        store.delete_draft(original.id),
+        Err(CoreError::NotFound { .. })
+    ));
+}

@@ -159,3 +159,10 @@ status-not-started = Not started
 status-in-progress = In progress
 status-needs-attention = Needs attention
 status-complete = Complete
+
+## Attaching documents
+
+material-add = Take a photo or choose a file
+material-adding = Preparing…
+material-add-failed = This file cannot be used. Choose a photo (JPEG, PNG or WebP) or a PDF of at most 30 MB.
+material-remove = Remove

@@ -21,3 +21,4 @@ check-document-expired = This document has expired. Renew it first, or use a val
 check-name-characters = Use only Chinese characters or letters, with spaces, · or hyphens.
 check-pinyin-characters = Write the name in pinyin letters, as on your passport.
 check-choice-unknown = Choose one of the options.
+check-material-missing = Attach this document.

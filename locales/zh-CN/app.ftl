@@ -147,3 +147,10 @@ status-not-started = 未开始
 status-in-progress = 填写中
 status-needs-attention = 需要修改
 status-complete = 已完成
+
+## 上传材料
+
+material-add = 拍照或选择文件
+material-adding = 正在处理…
+material-add-failed = 无法使用该文件。请选择照片（JPEG、PNG 或 WebP）或 PDF，大小不超过 30 MB。
+material-remove = 移除

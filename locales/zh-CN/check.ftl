@@ -21,3 +21,4 @@ check-document-expired = 该证件已过期，请先换发或使用有效证件�
 check-name-characters = 只能使用汉字或字母，可用空格、“·”或连字符。
 check-pinyin-characters = 请按护照上的拼音字母填写。
 check-choice-unknown = 请从选项中选择一项。
+check-material-missing = 请上传此文件。

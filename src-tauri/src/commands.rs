@@ -2,8 +2,9 @@
 
 use homeward_domain::catalog::{Contacts, SearchHit as Hit};
 use homeward_domain::check::FieldCheck;
+use homeward_domain::draft::MaterialInfo;
 use homeward_domain::{ApiError, BackendStatus, CatalogueOverview, Draft, DraftId, Guide, Lang};
-use homeward_domain::{DraftReview, DraftSummary};
+use homeward_domain::{DraftReview, DraftSummary, ErrorCode};
 use tauri::State;
 
 use crate::Shell;
@@ -24,6 +25,10 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         draft_summaries,
         delete_draft,
         duplicate_draft,
+        add_material,
+        materials,
+        material_preview,
+        remove_material,
         backend_status,
         refresh_backend,
         search,
@@ -134,4 +139,80 @@ fn delete_draft(shell: State<'_, Shell>, id: DraftId) -> Res<()> {
 #[tauri::command(rename_all = "snake_case")]
 fn duplicate_draft(shell: State<'_, Shell>, id: DraftId) -> Res<Draft> {
     Ok(shell.core()?.duplicate_draft(id)?)
+}
+
+/// Takes the file's bytes as the raw request body (no JSON encoding of megabytes); the draft,
+/// question and file name come as headers, the name percent-encoded.
+#[tauri::command(rename_all = "snake_case")]
+fn add_material(shell: State<'_, Shell>, request: tauri::ipc::Request<'_>) -> Res<MaterialInfo> {
+    let header = |name: &str| {
+        request
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(percent_decode)
+    };
+    let bad = |what: &str| ApiError::new(ErrorCode::InvalidInput, format!("{what} is missing"));
+    let draft = header("x-draft-id")
+        .and_then(|v| v.parse::<uuid::Uuid>().ok())
+        .map(DraftId)
+        .ok_or_else(|| bad("x-draft-id"))?;
+    let field = header("x-field").ok_or_else(|| bad("x-field"))?;
+    let name = header("x-file-name").unwrap_or_default();
+    let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
+        return Err(bad("the file's bytes"));
+    };
+    Ok(shell.core()?.add_material(draft, &field, &name, bytes)?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn materials(shell: State<'_, Shell>, id: DraftId) -> Res<Vec<MaterialInfo>> {
+    Ok(shell.core()?.materials(id)?)
+}
+
+/// A preview as a `data:` URL, or `None` for a PDF.
+#[tauri::command(rename_all = "snake_case")]
+fn material_preview(
+    shell: State<'_, Shell>,
+    id: DraftId,
+    material: uuid::Uuid,
+) -> Res<Option<String>> {
+    use base64::Engine as _;
+    let jpeg = shell.core()?.material_preview(id, material)?;
+    Ok(jpeg.map(|b| {
+        format!(
+            "data:image/jpeg;base64,{}",
+            base64::engine::general_purpose::STANDARD.encode(b)
+        )
+    }))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn remove_material(shell: State<'_, Shell>, id: DraftId, material: uuid::Uuid) -> Res<()> {
+    Ok(shell.core()?.remove_material(id, material)?)
+}
+
+/// Decodes `%XX` escapes (as `encodeURIComponent` writes them); invalid escapes are kept.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }

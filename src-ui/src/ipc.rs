@@ -2,6 +2,7 @@
 
 use homeward_domain::catalog::{Contacts, SearchHit};
 use homeward_domain::check::FieldCheck;
+use homeward_domain::draft::MaterialInfo;
 use homeward_domain::{
     ApiError, BackendStatus, CatalogueOverview, Draft, DraftId, ErrorCode, Guide, Lang,
 };
@@ -14,6 +15,29 @@ use wasm_bindgen::prelude::*;
 extern "C" {
     #[wasm_bindgen(catch, js_namespace = ["window", "__TAURI__", "core"], js_name = invoke)]
     async fn tauri_invoke(cmd: &str, args: JsValue) -> Result<JsValue, JsValue>;
+
+    /// The same call with a raw body and request headers.
+    #[wasm_bindgen(catch, js_namespace = ["window", "__TAURI__", "core"], js_name = invoke)]
+    async fn tauri_invoke_raw(
+        cmd: &str,
+        body: &js_sys::Uint8Array,
+        options: JsValue,
+    ) -> Result<JsValue, JsValue>;
+}
+
+fn decode<R: DeserializeOwned>(cmd: &str, result: Result<JsValue, JsValue>) -> Result<R, ApiError> {
+    match result {
+        Ok(value) => serde_wasm_bindgen::from_value(value)
+            .map_err(|e| ApiError::new(ErrorCode::Internal, format!("{cmd}: {e}"))),
+        Err(err) => Err(
+            serde_wasm_bindgen::from_value(err.clone()).unwrap_or_else(|_| {
+                ApiError::new(
+                    ErrorCode::Internal,
+                    err.as_string().unwrap_or_else(|| cmd.to_owned()),
+                )
+            }),
+        ),
+    }
 }
 
 async fn call<A: Serialize, R: DeserializeOwned>(cmd: &str, args: &A) -> Result<R, ApiError> {
@@ -181,4 +205,49 @@ pub async fn delete_draft(id: DraftId) -> Result<(), ApiError> {
 
 pub async fn duplicate_draft(id: DraftId) -> Result<Draft, ApiError> {
     call("duplicate_draft", &DraftArg { id }).await
+}
+
+/// Sends a chosen file's bytes to be attached to a document question of a draft.
+pub async fn add_material(
+    draft: DraftId,
+    field: &str,
+    file_name: &str,
+    bytes: &js_sys::Uint8Array,
+) -> Result<MaterialInfo, ApiError> {
+    let headers = js_sys::Object::new();
+    let encode = |s: &str| String::from(js_sys::encode_uri_component(s));
+    for (k, v) in [
+        ("x-draft-id", draft.to_string()),
+        ("x-field", encode(field)),
+        ("x-file-name", encode(file_name)),
+    ] {
+        let _ = js_sys::Reflect::set(&headers, &k.into(), &v.into());
+    }
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"headers".into(), &headers);
+    decode(
+        "add_material",
+        tauri_invoke_raw("add_material", bytes, options.into()).await,
+    )
+}
+
+pub async fn materials(id: DraftId) -> Result<Vec<MaterialInfo>, ApiError> {
+    call("materials", &DraftArg { id }).await
+}
+
+#[derive(Serialize)]
+struct MaterialArg {
+    id: DraftId,
+    material: uuid::Uuid,
+}
+
+pub async fn material_preview(
+    id: DraftId,
+    material: uuid::Uuid,
+) -> Result<Option<String>, ApiError> {
+    call("material_preview", &MaterialArg { id, material }).await
+}
+
+pub async fn remove_material(id: DraftId, material: uuid::Uuid) -> Result<(), ApiError> {
+    call("remove_material", &MaterialArg { id, material }).await
 }

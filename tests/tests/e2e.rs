@@ -200,6 +200,42 @@ async fn bad_answers_are_explained_at_the_field_and_in_a_summary_and_drafts_can_
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "drives the real app: run by `cargo xtask test`"]
+async fn a_photo_is_attached_shown_and_kept_across_a_restart() -> anyhow::Result<()> {
+    let data = TempDir::new()?;
+    let photo = data.path().join("residence-permit.jpg");
+    std::fs::write(
+        &photo,
+        homeward_core::materials::fixtures::phone_photo(4000, 3000),
+    )?;
+    let driver = Driver::start(4504)?;
+    let offline = unreachable_url();
+    let app = driver.launch(data.path(), &offline).await?;
+    app.click(&format!(".guide-card[data-guide='{STARTER_GUIDE}']"))
+        .await?;
+    app.click("#start-draft").await?;
+    let input = app.wait_css("#field-proof-of-stay").await?;
+    input.send_keys(&photo.to_string_lossy()).await?;
+    app.wait_css(".document img.thumb").await?;
+    let name = app
+        .wait_css(".document .doc-name")
+        .await?
+        .prop("textContent")
+        .await?
+        .unwrap_or_default();
+    anyhow::ensure!(name == "residence-permit.jpg", "stored as {name:?}");
+    app.close().await?;
+
+    let app = driver.launch(data.path(), &offline).await?;
+    app.click("#my-drafts .draft-row").await?;
+    app.wait_css(".document img.thumb").await?;
+    app.click(".document .danger-link").await?;
+    app.wait_gone(".document").await?;
+    app.close().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "drives the real app: run by `cargo xtask test`"]
 async fn with_the_backend_up_the_app_shows_it_is_connected() -> anyhow::Result<()> {
     let backend = TestBackend::start().await?;
     let data = TempDir::new()?;

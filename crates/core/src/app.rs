@@ -4,8 +4,11 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use homeward_domain::catalog::Contacts;
+use std::collections::BTreeSet;
+
+use homeward_domain::catalog::{Contacts, FieldKind};
 use homeward_domain::check::FieldCheck;
+use homeward_domain::draft::MaterialInfo;
 use homeward_domain::{
     BackendStatus, CatalogueOverview, CataloguePack, Draft, DraftId, Guide, Lang,
 };
@@ -14,6 +17,7 @@ use homeward_domain::{DraftReview, DraftSummary};
 use crate::catalog;
 use crate::catalog::search::{Hit, SearchIndex};
 use crate::error::{CoreError, Result};
+use crate::materials;
 use crate::remote::Remote;
 use crate::review;
 use crate::secrets::{Keyring, Keys};
@@ -59,6 +63,20 @@ fn index_of(pack: &CataloguePack) -> SearchIndex {
             .map(|l| l10n.tr(*l, &format!("category-{slug}")))
             .collect()
     })
+}
+
+/// The file name to keep: the last path component, at most 120 characters, with the extension a
+/// re-encoded photo now has.
+fn stored_name(original: &str, mime: &str) -> String {
+    let base = original.rsplit(['/', '\\']).next().unwrap_or("").trim();
+    let base: String = base.chars().filter(|c| !c.is_control()).take(120).collect();
+    let stem = base.rsplit_once('.').map_or(base.as_str(), |(s, _)| s);
+    let stem = if stem.is_empty() { "document" } else { stem };
+    match mime {
+        "image/jpeg" => format!("{stem}.jpg"),
+        "application/pdf" => format!("{stem}.pdf"),
+        _ => base.clone(),
+    }
 }
 
 fn catalog_error(e: catalog::PackError) -> CoreError {
@@ -239,6 +257,67 @@ impl Homeward {
         })
     }
 
+    /// The material questions of a draft that have a document.
+    fn attached(&self, id: DraftId) -> Result<BTreeSet<String>> {
+        Ok(self
+            .store
+            .materials(id)?
+            .into_iter()
+            .map(|m| m.field)
+            .collect())
+    }
+
+    /// Attaches a document (a photo or a PDF) to a material question of a draft. A photo is
+    /// compressed and stripped of its metadata first; see [`materials`].
+    pub fn add_material(
+        &self,
+        id: DraftId,
+        field: &str,
+        file_name: &str,
+        bytes: &[u8],
+    ) -> Result<MaterialInfo> {
+        let draft = self.store.draft(id)?;
+        let guide = self.guide(&draft.guide_id.0)?;
+        let kind = match guide.form.field_for_answer(field).map(|f| &f.kind) {
+            Some(FieldKind::Material { material }) => material.clone(),
+            _ => {
+                return Err(CoreError::InvalidInput {
+                    field: "field",
+                    reason: format!("{field:?} is not a document question of this form"),
+                })
+            }
+        };
+        let prepared = materials::prepare(bytes)?;
+        let info = MaterialInfo {
+            id: uuid::Uuid::now_v7(),
+            field: field.to_owned(),
+            kind,
+            file_name: stored_name(file_name, prepared.mime),
+            mime: prepared.mime.to_owned(),
+            size: prepared.bytes.len() as u64,
+            original_size: bytes.len() as u64,
+            sha256: prepared.sha256,
+            dimensions: prepared.dimensions,
+            added_at: now_ms(),
+        };
+        self.store.add_material(id, &info, &prepared.bytes)?;
+        Ok(info)
+    }
+
+    pub fn materials(&self, id: DraftId) -> Result<Vec<MaterialInfo>> {
+        self.store.materials(id)
+    }
+
+    /// A small JPEG preview of an attached photo; `None` for a PDF.
+    pub fn material_preview(&self, id: DraftId, material: uuid::Uuid) -> Result<Option<Vec<u8>>> {
+        let (bytes, mime) = self.store.material_bytes(id, material)?;
+        Ok(materials::thumbnail(&bytes, &mime))
+    }
+
+    pub fn remove_material(&self, id: DraftId, material: uuid::Uuid) -> Result<()> {
+        self.store.remove_material(id, material)
+    }
+
     pub fn delete_draft(&self, id: DraftId) -> Result<()> {
         self.store.delete_draft(id)
     }
@@ -251,9 +330,11 @@ impl Homeward {
     pub fn review(&self, id: DraftId) -> Result<DraftReview> {
         let draft = self.store.draft(id)?;
         let guide = self.guide(&draft.guide_id.0)?;
+        let attached = self.attached(id)?;
         Ok(review::review(
             &guide.form,
             &draft.answers,
+            &attached,
             validate::today(),
         ))
     }
@@ -268,7 +349,8 @@ impl Homeward {
             .into_iter()
             .filter_map(|draft| {
                 let guide = pack.guide(&draft.guide_id.0)?;
-                let review = review::review(&guide.form, &draft.answers, today);
+                let attached = self.attached(draft.id).ok()?;
+                let review = review::review(&guide.form, &draft.answers, &attached, today);
                 Some(DraftSummary { draft, review })
             })
             .collect())

@@ -8,6 +8,7 @@
 mod app;
 pub mod catalog;
 mod error;
+pub mod materials;
 pub mod remote;
 pub mod review;
 pub mod secrets;

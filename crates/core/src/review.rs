@@ -2,7 +2,7 @@
 //! answered validly, which need attention. A pure function of the form, the answers and the day,
 //! so the table tests below cover it without a database.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use homeward_domain::catalog::{Field, FieldKind, FormSchema};
 use homeward_domain::check::CheckCode;
@@ -30,13 +30,33 @@ fn group_items(group: &str, answers: &BTreeMap<String, String>) -> Vec<u8> {
     items
 }
 
-pub fn review(form: &FormSchema, answers: &BTreeMap<String, String>, today: Date) -> DraftReview {
+/// Reviews `answers` to `form`; `attached` holds the keys of material questions that have a
+/// document.
+pub fn review(
+    form: &FormSchema,
+    answers: &BTreeMap<String, String>,
+    attached: &BTreeSet<String>,
+    today: Date,
+) -> DraftReview {
     let mut invalid = vec![];
     let mut missing = vec![];
     let mut answered = 0;
     let mut applicable = 0;
     let mut visit = |key: String, page: &str, field: &Field, answers: &BTreeMap<String, String>| {
         applicable += 1;
+        if let FieldKind::Material { .. } = field.kind {
+            if attached.contains(&key) {
+                answered += 1;
+            } else if field.required {
+                let code = CheckCode::MaterialMissing;
+                missing.push(AnswerProblem {
+                    field: key,
+                    page: page.to_owned(),
+                    code,
+                });
+            }
+            return;
+        }
         let value = answers.get(&key).map(String::as_str).unwrap_or("").trim();
         if value.is_empty() {
             if field.required {
@@ -79,7 +99,7 @@ pub fn review(form: &FormSchema, answers: &BTreeMap<String, String>, today: Date
             }
         }
     }
-    let status = if answers.values().all(|v| v.trim().is_empty()) {
+    let status = if answers.values().all(|v| v.trim().is_empty()) && attached.is_empty() {
         DraftStatus::NotStarted
     } else if !invalid.is_empty() {
         DraftStatus::NeedsAttention
@@ -194,19 +214,40 @@ mod tests {
         #[case] status: DraftStatus,
         #[case] problems: &[&str],
     ) {
-        let r = review(&form(), &answers(given), TODAY);
+        let r = review(&form(), &answers(given), &BTreeSet::new(), TODAY);
         assert_eq!(r.status, status, "{r:?}");
         let fields: Vec<&str> = r.problems.iter().map(|p| p.field.as_str()).collect();
         assert_eq!(fields, problems);
     }
 
     #[test]
-    fn a_question_hidden_by_an_answer_does_not_count() {
-        let r = review(
-            &form(),
-            &answers(&[("method", "face"), ("cert-date", "garbage")]),
-            TODAY,
+    fn a_required_document_counts_once_attached() {
+        let mut f = form();
+        let upload = FieldKind::Material {
+            material: "passport".into(),
+        };
+        f.pages[0]
+            .fields
+            .push(field("passport-scan", upload, true, None));
+        let given = answers(&[
+            ("id", "11010519491231002X"),
+            ("method", "face"),
+            ("family.0.name", "王"),
+        ]);
+        let before = review(&f, &given, &BTreeSet::new(), TODAY);
+        assert_eq!(before.status, DraftStatus::InProgress);
+        assert_eq!(before.problems[0].code, CheckCode::MaterialMissing);
+        let attached = BTreeSet::from(["passport-scan".to_owned()]);
+        assert_eq!(
+            review(&f, &given, &attached, TODAY).status,
+            DraftStatus::Complete
         );
+    }
+
+    #[test]
+    fn a_question_hidden_by_an_answer_does_not_count() {
+        let given = answers(&[("method", "face"), ("cert-date", "garbage")]);
+        let r = review(&form(), &given, &BTreeSet::new(), TODAY);
         assert!(r.problems.iter().all(|p| p.field != "cert-date"), "{r:?}");
     }
 }

@@ -29,10 +29,12 @@ pub enum CheckCode {
     NameCharacters,
     PinyinCharacters,
     ChoiceUnknown,
+    /// A required document is not attached yet.
+    MaterialMissing,
 }
 
 impl CheckCode {
-    pub const ALL: [CheckCode; 21] = [
+    pub const ALL: [CheckCode; 22] = [
         CheckCode::Required,
         CheckCode::TooLong,
         CheckCode::IdCardLength,
@@ -54,6 +56,7 @@ impl CheckCode {
         CheckCode::NameCharacters,
         CheckCode::PinyinCharacters,
         CheckCode::ChoiceUnknown,
+        CheckCode::MaterialMissing,
     ];
 
     /// The kebab-case code, also the suffix of its Fluent key.

@@ -72,3 +72,26 @@ pub struct DraftSummary {
     pub draft: Draft,
     pub review: DraftReview,
 }
+
+/// A document attached to a draft, as the UI lists it. The bytes stay in the encrypted store.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MaterialInfo {
+    pub id: Uuid,
+    /// The form question it answers (a `material` field id).
+    pub field: String,
+    /// The guide's material type.
+    pub kind: String,
+    /// The name the file had on the person's device.
+    pub file_name: String,
+    pub mime: String,
+    /// Stored size, after compression.
+    pub size: u64,
+    /// Size of the file as chosen.
+    pub original_size: u64,
+    /// Hex SHA-256 of the stored bytes.
+    pub sha256: String,
+    /// Pixel size of a photo as stored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dimensions: Option<(u32, u32)>,
+    pub added_at: i64,
+}

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use homeward_domain::catalog::{Field, FieldKind, FormSchema};
 use homeward_domain::check::{CheckCode, FieldCheck};
+use homeward_domain::draft::MaterialInfo;
 use homeward_domain::{ApiError, Draft, DraftId, DraftReview, DraftStatus, Guide};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -34,6 +35,11 @@ struct FormState {
     /// appear on leaving a field move the page under the next tap).
     review: RwSignal<Option<DraftReview>>,
     on_change: Callback<(String, String)>,
+    draft: DraftId,
+    /// Documents attached to the draft.
+    docs: RwSignal<Vec<MaterialInfo>>,
+    /// Re-reviews the draft after a document is added or removed.
+    refresh: Callback<()>,
 }
 
 impl FormState {
@@ -164,11 +170,30 @@ fn DraftForm(draft: Draft, guide: Guide) -> impl IntoView {
             }
         });
     });
+    let docs = RwSignal::new(Vec::<MaterialInfo>::new());
+    spawn_local(async move {
+        if let Ok(list) = ipc::materials(id).await {
+            docs.set(list);
+        }
+    });
+    let refresh = Callback::new(move |()| {
+        spawn_local(async move {
+            if let Ok(r) = ipc::review(id).await {
+                status.set(Some(r.status));
+                if review.get_untracked().is_some() {
+                    review.set(Some(r));
+                }
+            }
+        });
+    });
     let state = FormState {
         answers,
         checks,
         review,
         on_change,
+        draft: id,
+        docs,
+        refresh,
     };
 
     let check_all = move |_| {
@@ -286,8 +311,7 @@ fn DraftForm(draft: Draft, guide: Guide) -> impl IntoView {
     }
 }
 
-/// One question, shown only while its condition holds. Document uploads are not questions here:
-/// they are attached on the materials page.
+/// One question, shown only while its condition holds.
 fn question(f: Field, state: FormState) -> AnyView {
     let answers = state.answers;
     let visible = {
@@ -298,7 +322,9 @@ fn question(f: Field, state: FormState) -> AnyView {
         }
     };
     let body = match f.kind.clone() {
-        FieldKind::Material { .. } => return ().into_any(),
+        FieldKind::Material { .. } => {
+            view! { <MaterialField field=f.clone() state=state/> }.into_any()
+        }
         FieldKind::Group {
             fields,
             min,
@@ -448,6 +474,135 @@ fn FieldInput(field: Field, state: FormState) -> impl IntoView {
             }
             {control}
         </div>
+    }
+}
+
+/// A document question: what is attached (with a preview), and a button to add a photo or a PDF.
+/// On a phone the system picker offers the camera as well as the photo library.
+#[component]
+fn MaterialField(field: Field, state: FormState) -> impl IntoView {
+    let key = field.id.clone();
+    let input_id = dom_id(&key);
+    let error_id = format!("error-{input_id}");
+    let busy = RwSignal::new(false);
+    let failed = RwSignal::new(false);
+    let error = {
+        let key = key.clone();
+        Signal::derive(move || state.error(&key))
+    };
+    let label = field.label.clone();
+    let hint = field.hint.clone();
+    let on_file = {
+        let key = key.clone();
+        move |ev: leptos::ev::Event| {
+            use wasm_bindgen::JsCast as _;
+            let Some(input) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            let Some(file) = input.files().and_then(|l| l.get(0)) else {
+                return;
+            };
+            let key = key.clone();
+            busy.set(true);
+            failed.set(false);
+            spawn_local(async move {
+                let name = file.name();
+                let result = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                    Ok(buffer) => {
+                        let bytes = js_sys::Uint8Array::new(&buffer);
+                        ipc::add_material(state.draft, &key, &name, &bytes)
+                            .await
+                            .ok()
+                    }
+                    Err(_) => None,
+                };
+                match result {
+                    Some(info) => {
+                        state.docs.update(|d| d.push(info));
+                        state.refresh.run(());
+                    }
+                    None => failed.set(true),
+                }
+                input.set_value("");
+                busy.set(false);
+            });
+        }
+    };
+    let attached = {
+        let key = key.clone();
+        move || {
+            state.docs.with(|d| {
+                d.iter()
+                    .filter(|m| m.field == key)
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        }
+    };
+    view! {
+        <div class="field material-field" class:has-error=move || error.get().is_some() data-field=key.clone()>
+            <p class="label">{move || pick(&label)}</p>
+            {hint.map(|h| view! { <p class="hint">{move || pick(&h)}</p> })}
+            {
+                let error_id = error_id.clone();
+                move || error.get().map(|code| view! {
+                    <p class="field-error" id=error_id.clone() data-code=code.slug()>
+                        {t(&format!("check-{}", code.slug()))}
+                    </p>
+                })
+            }
+            <ul class="documents">
+                {move || attached().into_iter().map(|m| view! { <Document info=m state=state/> }).collect_view()}
+            </ul>
+            <label class="file-button" class:busy=move || busy.get()>
+                <input type="file" id=input_id.clone() accept="image/*,application/pdf"
+                    on:change=on_file disabled=move || busy.get()/>
+                <span>{move || if busy.get() { t("material-adding") } else { t("material-add") }}</span>
+            </label>
+            <Show when=move || failed.get()>
+                <p class="field-error" role="alert">{move || t("material-add-failed")}</p>
+            </Show>
+        </div>
+    }
+}
+
+/// One attached document: a preview of a photo, or the name of a PDF, and a way to remove it.
+#[component]
+fn Document(info: MaterialInfo, state: FormState) -> impl IntoView {
+    let preview = RwSignal::new(None::<String>);
+    let id = info.id;
+    if info.mime.starts_with("image/") {
+        spawn_local(async move {
+            if let Ok(url) = ipc::material_preview(state.draft, id).await {
+                preview.set(url);
+            }
+        });
+    }
+    let remove = move |_| {
+        spawn_local(async move {
+            if ipc::remove_material(state.draft, id).await.is_ok() {
+                state.docs.update(|d| d.retain(|m| m.id != id));
+                state.refresh.run(());
+            }
+        });
+    };
+    let size = format!("{:.0} KB", info.size as f64 / 1024.0);
+    let name = info.file_name.clone();
+    view! {
+        <li class="document" data-material=id.to_string()>
+            {move || match preview.get() {
+                Some(url) => view! { <img src=url alt=name.clone() class="thumb"/> }.into_any(),
+                None => view! { <span class="thumb pdf" aria-hidden="true">"PDF"</span> }.into_any(),
+            }}
+            <span class="doc-meta">
+                <span class="doc-name">{info.file_name.clone()}</span>
+                <span class="muted">{size}</span>
+            </span>
+            <button class="danger-link" on:click=remove>{move || t("material-remove")}</button>
+        </li>
     }
 }
 

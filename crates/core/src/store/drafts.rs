@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use homeward_domain::draft::MaterialInfo;
 use homeward_domain::{Draft, DraftId, GuideId};
 use rusqlite::{params, OptionalExtension as _};
 use uuid::Uuid;
@@ -137,8 +138,115 @@ impl Store {
              SELECT ?1, field_id, value, ?3 FROM draft_answers WHERE draft_id = ?2",
             params![copy.0.to_string(), id.0.to_string(), now],
         )?;
+        let materials: Vec<String> = {
+            let mut stmt = tx.prepare("SELECT id FROM draft_materials WHERE draft_id = ?1")?;
+            let ids = stmt
+                .query_map([id.0.to_string()], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            ids
+        };
+        for material in materials {
+            tx.execute(
+                "INSERT INTO draft_materials (id, draft_id, field_id, kind, file_name, mime, bytes,
+                     original_size, sha256, width, height, added_at)
+                 SELECT ?1, ?2, field_id, kind, file_name, mime, bytes, original_size, sha256,
+                        width, height, added_at
+                 FROM draft_materials WHERE id = ?3",
+                params![Uuid::now_v7().to_string(), copy.0.to_string(), material],
+            )?;
+        }
         tx.commit()?;
         drop(conn);
         self.draft(copy)
+    }
+
+    /// Attaches a prepared document to a draft.
+    pub fn add_material(&self, draft: DraftId, info: &MaterialInfo, bytes: &[u8]) -> Result<()> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        let changed = tx.execute(
+            "UPDATE drafts SET updated_at = ?2 WHERE id = ?1",
+            params![draft.0.to_string(), info.added_at],
+        )?;
+        if changed == 0 {
+            return Err(CoreError::NotFound { what: "draft" });
+        }
+        let (w, h) = info
+            .dimensions
+            .map_or((None, None), |(w, h)| (Some(w), Some(h)));
+        tx.execute(
+            "INSERT INTO draft_materials (id, draft_id, field_id, kind, file_name, mime, bytes,
+                 original_size, sha256, width, height, added_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            params![
+                info.id.to_string(),
+                draft.0.to_string(),
+                info.field,
+                info.kind,
+                info.file_name,
+                info.mime,
+                bytes,
+                info.original_size as i64,
+                info.sha256,
+                w,
+                h,
+                info.added_at
+            ],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The documents attached to a draft, oldest first, without their bytes.
+    pub fn materials(&self, draft: DraftId) -> Result<Vec<MaterialInfo>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, field_id, kind, file_name, mime, length(bytes), original_size, sha256,
+                    width, height, added_at
+             FROM draft_materials WHERE draft_id = ?1 ORDER BY added_at, id",
+        )?;
+        let rows = stmt
+            .query_map([draft.0.to_string()], |r| {
+                let id: String = r.get(0)?;
+                let w: Option<u32> = r.get(8)?;
+                let h: Option<u32> = r.get(9)?;
+                Ok(MaterialInfo {
+                    id: Uuid::parse_str(&id).unwrap_or_default(),
+                    field: r.get(1)?,
+                    kind: r.get(2)?,
+                    file_name: r.get(3)?,
+                    mime: r.get(4)?,
+                    size: r.get::<_, i64>(5)? as u64,
+                    original_size: r.get::<_, i64>(6)? as u64,
+                    sha256: r.get(7)?,
+                    dimensions: w.zip(h),
+                    added_at: r.get(10)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// The stored bytes and type of one document of a draft.
+    pub fn material_bytes(&self, draft: DraftId, id: Uuid) -> Result<(Vec<u8>, String)> {
+        self.conn()
+            .query_row(
+                "SELECT bytes, mime FROM draft_materials WHERE draft_id = ?1 AND id = ?2",
+                [draft.0.to_string(), id.to_string()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or(CoreError::NotFound { what: "document" })
+    }
+
+    pub fn remove_material(&self, draft: DraftId, id: Uuid) -> Result<()> {
+        let changed = self.conn().execute(
+            "DELETE FROM draft_materials WHERE draft_id = ?1 AND id = ?2",
+            [draft.0.to_string(), id.to_string()],
+        )?;
+        if changed == 0 {
+            return Err(CoreError::NotFound { what: "document" });
+        }
+        Ok(())
     }
 }

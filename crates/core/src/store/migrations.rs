@@ -40,6 +40,22 @@ const MIGRATIONS: &[&str] = &[
         checked_at     INTEGER NOT NULL,
         PRIMARY KEY (guide_id, material_index)
     ) STRICT;",
+    // 3: documents attached to drafts; the bytes are encrypted with the rest of the database.
+    "CREATE TABLE draft_materials (
+        id            TEXT PRIMARY KEY NOT NULL,
+        draft_id      TEXT NOT NULL REFERENCES drafts (id) ON DELETE CASCADE,
+        field_id      TEXT NOT NULL,
+        kind          TEXT NOT NULL,
+        file_name     TEXT NOT NULL,
+        mime          TEXT NOT NULL,
+        bytes         BLOB NOT NULL,
+        original_size INTEGER NOT NULL,
+        sha256        TEXT NOT NULL,
+        width         INTEGER,
+        height        INTEGER,
+        added_at      INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX draft_materials_by_draft ON draft_materials (draft_id, field_id);",
 ];
 
 /// The schema version this build creates and understands.

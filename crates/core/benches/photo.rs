@@ -1,0 +1,26 @@
+//! Preparing a 12-megapixel phone photo for upload: decode, turn upright, scale, re-encode.
+//!
+//! `cargo bench -p homeward-core --bench photo`
+
+use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use homeward_core::materials::{fixtures::phone_photo, prepare};
+
+fn bench(c: &mut Criterion) {
+    let photo = phone_photo(4000, 3000);
+    let prepared = prepare(&photo).expect("prepared");
+    println!(
+        "BENCH 12 MP photo: {} bytes in, {} bytes out, {:?} px",
+        photo.len(),
+        prepared.bytes.len(),
+        prepared.dimensions
+    );
+    let mut group = c.benchmark_group("photo");
+    group.sample_size(10);
+    group.bench_function("prepare 12 MP JPEG", |b| {
+        b.iter(|| prepare(black_box(&photo)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

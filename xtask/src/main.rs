@@ -331,8 +331,10 @@ fn screenshots() -> anyhow::Result<()> {
 /// The figures BENCHMARKS.md reports, measured on this machine.
 fn bench() -> anyhow::Result<()> {
     setup::all()?;
-    step("search latency (criterion and p50/p99)");
-    run_cmd(cargo().args(["bench", "--package", "homeward-core", "--bench", "search"]))?;
+    step("search, autosave, drafts list and photo benchmarks (criterion, p50/p99)");
+    for bench in ["search", "store", "photo"] {
+        run_cmd(cargo().args(["bench", "--package", "homeward-core", "--bench", bench]))?;
+    }
 
     let app = build_app(true)?;
     step("release sizes");

@@ -1,0 +1,111 @@
+//! The encrypted store under the app's real settings (SQLCipher, WAL, synchronous = FULL):
+//! autosave latency per answer (p50/p99), and opening the list of 500 drafts with their reviews.
+//!
+//! `cargo bench -p homeward-core --bench store`
+
+use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
+
+use criterion::{black_box, criterion_group, Criterion};
+use homeward_core::catalog::bundled;
+use homeward_core::review::review;
+use homeward_core::store::Store;
+use homeward_core::validate::today;
+use homeward_domain::GuideId;
+
+fn percentiles(label: &str, mut samples: Vec<Duration>) {
+    samples.sort();
+    let at = |p: f64| samples[((samples.len() as f64 - 1.0) * p) as usize];
+    println!(
+        "BENCH {label}: n {}, p50 {:?}, p99 {:?}",
+        samples.len(),
+        at(0.5),
+        at(0.99)
+    );
+}
+
+fn bench(c: &mut Criterion) {
+    let dir = tempfile::TempDir::new().expect("tempdir");
+    let store = Store::open(&dir.path().join("bench.db"), &[3; 32]).expect("store");
+    let pack = bundled().expect("pack").into_pack();
+
+    // Autosave: one answer per keystroke, as the UI sends them.
+    let draft = store
+        .create_draft(&GuideId("pension-proof-of-life".into()), 1, 0)
+        .expect("draft");
+    let mut samples = vec![];
+    let mut text = String::new();
+    for i in 0..2_000 {
+        text.push(if i % 2 == 0 { '温' } else { 'a' });
+        if text.chars().count() > 40 {
+            text.clear();
+        }
+        let start = Instant::now();
+        store
+            .set_answer(draft.id, "full-name", &text, i)
+            .expect("save");
+        samples.push(start.elapsed());
+    }
+    percentiles(
+        "autosave one answer (SQLCipher, WAL, synchronous=FULL)",
+        samples,
+    );
+    c.bench_function("autosave one answer", |b| {
+        let mut i = 0i64;
+        b.iter(|| {
+            i += 1;
+            store
+                .set_answer(draft.id, "country", black_box("Italia"), i)
+                .expect("save")
+        })
+    });
+
+    // 500 drafts across the catalogue, ten answers each.
+    for (n, guide) in pack.guides.iter().cycle().take(499).enumerate() {
+        let d = store
+            .create_draft(&guide.id, pack.version, n as i64)
+            .expect("draft");
+        for (k, field) in guide
+            .form
+            .pages
+            .iter()
+            .flat_map(|p| &p.fields)
+            .take(10)
+            .enumerate()
+        {
+            store
+                .set_answer(d.id, &field.id, &format!("answer {k}"), n as i64)
+                .expect("answer");
+        }
+    }
+    let list = || {
+        let drafts = store.drafts().expect("list");
+        let reviews: Vec<_> = drafts
+            .iter()
+            .filter_map(|d| {
+                let guide = pack.guide(&d.guide_id.0)?;
+                Some(review(&guide.form, &d.answers, &BTreeSet::new(), today()))
+            })
+            .collect();
+        (drafts.len(), reviews.len())
+    };
+    assert_eq!(list().0, 500);
+    let mut samples = vec![];
+    for _ in 0..30 {
+        let start = Instant::now();
+        black_box(list());
+        samples.push(start.elapsed());
+    }
+    percentiles("open the list of 500 drafts with their reviews", samples);
+    let mut group = c.benchmark_group("drafts");
+    group.sample_size(10);
+    group.bench_function("list 500 drafts with reviews", |b| b.iter(list));
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+
+fn main() {
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

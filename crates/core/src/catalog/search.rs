@@ -101,21 +101,33 @@ fn pinyin_variants(s: &str, weight: f32) -> Vec<(String, String, f32)> {
     out
 }
 
-/// Edit distance with adjacent transpositions, giving up above `max`.
+/// The longest word the typo check looks at; longer words only match exactly or by prefix.
+const MAX_TYPO_LEN: usize = 32;
+
+/// Whether two ASCII words are within `max` edits (insert, delete, substitute, swap two
+/// neighbours) of each other. Runs on the stack and gives up early: the search calls it for many
+/// word pairs on every keystroke. Typos rarely hit the first letter, so words must share it; this
+/// keeps "pasport" → "passport" and drops most pairs at once.
 fn within_distance(a: &str, b: &str, max: usize) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > max {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len().abs_diff(b.len()) > max
+        || a.len() > MAX_TYPO_LEN
+        || b.len() > MAX_TYPO_LEN
+        || a.first() != b.first()
+    {
         return false;
     }
     let width = b.len() + 1;
-    let mut prev2 = vec![0usize; width];
-    let mut prev: Vec<usize> = (0..width).collect();
-    let mut cur = vec![0usize; width];
+    let mut prev2 = [0usize; MAX_TYPO_LEN + 1];
+    let mut prev = [0usize; MAX_TYPO_LEN + 1];
+    let mut cur = [0usize; MAX_TYPO_LEN + 1];
+    for (j, slot) in prev.iter_mut().enumerate().take(width) {
+        *slot = j;
+    }
     for i in 1..=a.len() {
         cur[0] = i;
         let mut row_min = cur[0];
-        for j in 1..=b.len() {
+        for j in 1..width {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
@@ -127,8 +139,8 @@ fn within_distance(a: &str, b: &str, max: usize) -> bool {
         if row_min > max {
             return false;
         }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
+        prev2 = prev;
+        prev = cur;
     }
     prev[b.len()] <= max
 }
@@ -214,6 +226,13 @@ impl SearchIndex {
             return vec![];
         }
         let joined: String = tokens.concat();
+        let han_pairs: Vec<Vec<String>> = han_parts
+            .iter()
+            .map(|p| {
+                let chars: Vec<char> = p.chars().collect();
+                chars.windows(2).map(|w| w.iter().collect()).collect()
+            })
+            .collect();
         let latin_phrase = tokens.join(" ");
         let mut hits: Vec<Hit> = self
             .entries
@@ -222,8 +241,8 @@ impl SearchIndex {
                 let mut score = 0.0;
                 let mut matched = 0usize;
                 let wanted = han_parts.len() + tokens.len();
-                for part in &han_parts {
-                    let s = score_han(e, part);
+                for (part, pairs) in han_parts.iter().zip(&han_pairs) {
+                    let s = score_han(e, part, pairs);
                     if s > 0.0 {
                         matched += 1;
                         score += s;
@@ -263,7 +282,7 @@ impl SearchIndex {
     }
 }
 
-fn score_han(e: &Entry, part: &str) -> f32 {
+fn score_han(e: &Entry, part: &str, pairs: &[String]) -> f32 {
     let mut best: f32 = 0.0;
     for (text, weight) in &e.han {
         let s = if text.starts_with(part) {
@@ -272,11 +291,9 @@ fn score_han(e: &Entry, part: &str) -> f32 {
             *weight
         } else {
             // Most of the query's character pairs appear: "驾驶证换" still finds "驾驶证…换证".
-            let chars: Vec<char> = part.chars().collect();
-            if chars.len() < 3 {
+            if pairs.len() < 2 {
                 0.0
             } else {
-                let pairs: Vec<String> = chars.windows(2).map(|w| w.iter().collect()).collect();
                 let found = pairs.iter().filter(|p| text.contains(p.as_str())).count();
                 let share = found as f32 / pairs.len() as f32;
                 if share >= 0.5 {
@@ -298,21 +315,19 @@ fn score_pinyin(e: &Entry, joined: &str) -> f32 {
     let mut best: f32 = 0.0;
     for (whole, initials, weight) in &e.pinyin {
         // The first rule that holds gives the factor: whole syllables beat initials beat typos.
-        let rules = [
-            (whole.starts_with(joined), 1.1),
-            (joined.len() >= 4 && whole.contains(joined), 0.9),
-            (initials.starts_with(joined), 0.9),
-            (joined.len() >= 3 && initials.contains(joined), 0.6),
-            (
-                joined.len() >= 6
-                    && within_distance(joined, whole.get(..joined.len()).unwrap_or(whole), 1),
-                0.6,
-            ),
-        ];
-        let s = rules
-            .iter()
-            .find(|(holds, _)| *holds)
-            .map_or(0.0, |(_, f)| weight * f);
+        let factor = if whole.starts_with(joined) {
+            1.1
+        } else if (joined.len() >= 4 && whole.contains(joined)) || initials.starts_with(joined) {
+            0.9
+        } else if (joined.len() >= 3 && initials.contains(joined))
+            || (joined.len() >= 6
+                && within_distance(joined, whole.get(..joined.len()).unwrap_or(whole), 1))
+        {
+            0.6
+        } else {
+            0.0
+        };
+        let s = weight * factor;
         best = best.max(s);
     }
     best
@@ -365,7 +380,16 @@ mod tests {
         assert!(within_distance("pasport", "passport", 1));
         assert!(within_distance("pasprot", "passport", 2));
         assert!(within_distance("licnese", "license", 1));
+        assert!(within_distance("drivng", "driving", 1));
         assert!(!within_distance("pension", "passport", 2));
+        assert!(
+            !within_distance("xassport", "passport", 1),
+            "the first letter must match"
+        );
+        assert!(
+            !within_distance(&"a".repeat(40), &"a".repeat(40), 1),
+            "too long for typo matching"
+        );
     }
 
     #[test]

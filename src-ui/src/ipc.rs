@@ -45,18 +45,7 @@ async fn call<A: Serialize, R: DeserializeOwned>(cmd: &str, args: &A) -> Result<
     let args = args
         .serialize(&serializer)
         .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?;
-    match tauri_invoke(cmd, args).await {
-        Ok(value) => serde_wasm_bindgen::from_value(value)
-            .map_err(|e| ApiError::new(ErrorCode::Internal, format!("{cmd}: {e}"))),
-        Err(err) => Err(
-            serde_wasm_bindgen::from_value(err.clone()).unwrap_or_else(|_| {
-                ApiError::new(
-                    ErrorCode::Internal,
-                    err.as_string().unwrap_or_else(|| cmd.to_owned()),
-                )
-            }),
-        ),
-    }
+    decode(cmd, tauri_invoke(cmd, args).await)
 }
 
 #[derive(Serialize)]

@@ -248,56 +248,38 @@ fn test() -> anyhow::Result<()> {
     ]))?;
 
     step("catalogue");
-    run_cmd(cargo().args([
-        "run",
-        "--quiet",
-        "--package",
-        "homeward-cli",
-        "--",
-        "catalog",
-        "check",
-    ]))?;
-    run_cmd(cargo().args([
-        "run",
-        "--quiet",
-        "--package",
-        "homeward-cli",
-        "--",
-        "catalog",
-        "pack",
-        "--check",
-    ]))?;
+    for args in [&["check"][..], &["pack", "--check"]] {
+        let mut cmd = cargo();
+        cmd.args([
+            "run",
+            "--quiet",
+            "--package",
+            "homeward-cli",
+            "--",
+            "catalog",
+        ])
+        .args(args);
+        run_cmd(&mut cmd)?;
+    }
 
     let keyring = tempdir("keyring")?;
     step("unit and integration tests (with a real keyring session)");
     let mut tests = cargo();
     tests.args(["test", "--workspace", "--", "--test-threads=2"]);
     run_cmd(&mut in_keyring_session(&tests, &keyring))?;
+    let _ = std::fs::remove_dir_all(&keyring);
 
     let app = build_app(false)?;
     step("end-to-end tests through the real app (Xvfb, WebDriver)");
-    let mut e2e = cargo();
-    e2e.args([
-        "test",
-        "--package",
-        "homeward-tests",
-        "--test",
-        "e2e",
-        "--",
-        "--ignored",
-    ])
-    .args([
+    let skip_benches = [
         "--skip",
         "screenshots",
         "--skip",
         "cold_start",
         "--test-threads=1",
-    ])
-    .env("HOMEWARD_APP_BIN", &app);
-    let e2e = in_keyring_session(&e2e, &keyring);
-    run_cmd(&mut under_xvfb(e2e))?;
+    ];
+    run_e2e(&app, &skip_benches)?;
 
-    let _ = std::fs::remove_dir_all(&keyring);
     eprintln!("\nall checks passed in {:.0?}", started.elapsed());
     Ok(())
 }
@@ -305,22 +287,8 @@ fn test() -> anyhow::Result<()> {
 fn screenshots() -> anyhow::Result<()> {
     setup::all()?;
     let app = build_app(false)?;
-    let keyring = tempdir("keyring")?;
     step("screenshots");
-    let mut cmd = cargo();
-    cmd.args([
-        "test",
-        "--package",
-        "homeward-tests",
-        "--test",
-        "e2e",
-        "--",
-        "--ignored",
-    ])
-    .args(["--exact", "screenshots_of_every_screen"])
-    .env("HOMEWARD_APP_BIN", &app);
-    run_cmd(&mut under_xvfb(in_keyring_session(&cmd, &keyring)))?;
-    let _ = std::fs::remove_dir_all(&keyring);
+    run_e2e(&app, &["--exact", "screenshots_of_every_screen"])?;
     eprintln!(
         "screenshots written to {}",
         root().join("target/screenshots").display()
@@ -349,7 +317,21 @@ fn bench() -> anyhow::Result<()> {
     }
 
     step("cold start (release, Xvfb)");
-    let keyring = tempdir("keyring")?;
+    run_e2e(
+        &app,
+        &[
+            "--exact",
+            "cold_start_to_the_first_catalogue_screen",
+            "--nocapture",
+        ],
+    )?;
+    Ok(())
+}
+
+/// Runs the end-to-end test binary against `app`, under Xvfb and in a keyring session of its
+/// own; `filter` goes to the test harness after `--ignored`.
+fn run_e2e(app: &Path, filter: &[&str]) -> anyhow::Result<()> {
+    let keyring = tempdir("keyring-e2e")?;
     let mut cmd = cargo();
     cmd.args([
         "test",
@@ -360,15 +342,11 @@ fn bench() -> anyhow::Result<()> {
         "--",
         "--ignored",
     ])
-    .args([
-        "--exact",
-        "cold_start_to_the_first_catalogue_screen",
-        "--nocapture",
-    ])
-    .env("HOMEWARD_APP_BIN", &app);
-    run_cmd(&mut under_xvfb(in_keyring_session(&cmd, &keyring)))?;
+    .args(filter)
+    .env("HOMEWARD_APP_BIN", app);
+    let result = run_cmd(&mut under_xvfb(in_keyring_session(&cmd, &keyring)));
     let _ = std::fs::remove_dir_all(&keyring);
-    Ok(())
+    result
 }
 
 /// A fresh directory under the target directory (not /tmp, which may be small or shared).

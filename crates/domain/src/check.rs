@@ -102,6 +102,15 @@ impl FieldCheck {
         }
     }
 
+    /// Valid when `ok`, otherwise invalid for `code`.
+    pub fn judge(ok: bool, normalized: impl Into<String>, code: CheckCode) -> Self {
+        if ok {
+            FieldCheck::ok(normalized)
+        } else {
+            FieldCheck::fail(normalized, code)
+        }
+    }
+
     pub fn with_warning(mut self, code: CheckCode) -> Self {
         self.warning = Some(code);
         self

@@ -49,18 +49,7 @@ fn ContactList(contacts: Contacts) -> impl IntoView {
                             <h3>{move || pick(&name)}</h3>
                             <p>{move || pick(&desc)}</p>
                             <p class="muted">{move || pick(&hours)}</p>
-                            <div class="contact-actions">
-                                {line.phone.map(|p| { let url = dial(&p); view! {
-                                    <button class="action" on:click=move |_| open(url.clone())>
-                                        {move || t("contacts-call")} " " <span class="number">{p.clone()}</span>
-                                    </button>
-                                }})}
-                                {line.email.map(|m| { let url = format!("mailto:{m}"); view! {
-                                    <button class="action" on:click=move |_| open(url.clone())>
-                                        {move || t("contacts-write")} " " {m.clone()}
-                                    </button>
-                                }})}
-                            </div>
+                            <ContactActions phone=line.phone.clone() email=line.email.clone() show_email=true/>
                         </li>
                     }
                 }).collect_view()}
@@ -80,22 +69,37 @@ fn ContactList(contacts: Contacts) -> impl IntoView {
                                 <dt>{move || t("contacts-hours")}</dt><dd>{let h = s.hours.clone(); move || pick(&h)}</dd>
                                 <dt>{move || t("contacts-languages")}</dt><dd>{let l = s.languages.clone(); move || pick(&l)}</dd>
                             </dl>
-                            <div class="contact-actions">
-                                {site.phone.map(|p| { let url = dial(&p); view! {
-                                    <button class="action" on:click=move |_| open(url.clone())>
-                                        {move || t("contacts-call")} " " <span class="number">{p.clone()}</span>
-                                    </button>
-                                }})}
-                                {site.email.map(|m| { let url = format!("mailto:{m}"); view! {
-                                    <button class="action" on:click=move |_| open(url.clone())>
-                                        {move || t("contacts-write")}
-                                    </button>
-                                }})}
-                            </div>
+                            <ContactActions phone=site.phone.clone() email=site.email.clone() show_email=false/>
                         </li>
                     }
                 }).collect_view()}
             </ul>
         </section>
+    }
+}
+
+/// Call and e-mail buttons; a tap opens the dialer or the mail client.
+#[component]
+fn ContactActions(phone: Option<String>, email: Option<String>, show_email: bool) -> impl IntoView {
+    view! {
+        <div class="contact-actions">
+            {phone.map(|p| {
+                let url = dial(&p);
+                view! {
+                    <button class="action" on:click=move |_| open(url.clone())>
+                        {move || t("contacts-call")} " " <span class="number">{p.clone()}</span>
+                    </button>
+                }
+            })}
+            {email.map(|m| {
+                let url = format!("mailto:{m}");
+                let shown = show_email.then(|| m.clone());
+                view! {
+                    <button class="action" on:click=move |_| open(url.clone())>
+                        {move || t("contacts-write")} " " {shown.clone()}
+                    </button>
+                }
+            })}
+        </div>
     }
 }

@@ -51,12 +51,8 @@ fn is_han(c: char) -> bool {
 
 /// Lower case, full-width ASCII folded to half width, punctuation to spaces.
 pub fn normalize(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '\u{3000}' => ' ',
-            _ => c,
-        })
+    crate::validate::fold_width(s)
+        .chars()
         .flat_map(char::to_lowercase)
         .map(|c| {
             if c.is_alphanumeric() || is_han(c) {

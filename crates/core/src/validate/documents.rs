@@ -72,11 +72,7 @@ pub(super) fn passport(value: &str) -> FieldCheck {
         && b[0] == b'E'
         && (all_digits(&p[1..])
             || (b[1].is_ascii_uppercase() && b[1] != b'I' && b[1] != b'O' && all_digits(&p[2..])));
-    if ok {
-        FieldCheck::ok(p)
-    } else {
-        FieldCheck::fail(p, CheckCode::PassportFormat)
-    }
+    FieldCheck::judge(ok, p, CheckCode::PassportFormat)
 }
 
 /// The Exit-Entry Permit for Hong Kong and Macao: `C` + 8 digits, or `C` + a letter + 7 digits
@@ -88,11 +84,7 @@ pub(super) fn hk_macao_permit(value: &str) -> FieldCheck {
         && ((b[0] == b'C'
             && (all_digits(&p[1..]) || (b[1].is_ascii_uppercase() && all_digits(&p[2..]))))
             || (b[0] == b'W' && all_digits(&p[1..])));
-    if ok {
-        FieldCheck::ok(p)
-    } else {
-        FieldCheck::fail(p, CheckCode::HkMacaoPermitFormat)
-    }
+    FieldCheck::judge(ok, p, CheckCode::HkMacaoPermitFormat)
 }
 
 /// The mainland resident's Travel Permit to and from Taiwan: `L` + 8 digits (electronic card).
@@ -100,9 +92,5 @@ pub(super) fn taiwan_permit(value: &str) -> FieldCheck {
     let p = tidy(value);
     let b = p.as_bytes();
     let ok = b.len() == 9 && b[0] == b'L' && all_digits(&p[1..]);
-    if ok {
-        FieldCheck::ok(p)
-    } else {
-        FieldCheck::fail(p, CheckCode::TaiwanPermitFormat)
-    }
+    FieldCheck::judge(ok, p, CheckCode::TaiwanPermitFormat)
 }

@@ -24,11 +24,7 @@ pub(super) fn person_name(value: &str) -> FieldCheck {
         && name
             .chars()
             .all(|c| is_han(c) || c.is_alphabetic() || matches!(c, ' ' | '·' | '-' | '\'' | '.'));
-    if ok {
-        FieldCheck::ok(name)
-    } else {
-        FieldCheck::fail(name, CheckCode::NameCharacters)
-    }
+    FieldCheck::judge(ok, name, CheckCode::NameCharacters)
 }
 
 /// A name in Hanyu Pinyin as on a passport: Latin letters (ü written as ü, u or v), spaces and
@@ -43,11 +39,7 @@ pub(super) fn pinyin(value: &str) -> FieldCheck {
         && p.chars().count() <= 60
         && p.chars()
             .all(|c| c.is_ascii_uppercase() || matches!(c, ' ' | '\'' | 'Ü' | '-'));
-    if ok {
-        FieldCheck::ok(p)
-    } else {
-        FieldCheck::fail(p, CheckCode::PinyinCharacters)
-    }
+    FieldCheck::judge(ok, p, CheckCode::PinyinCharacters)
 }
 
 /// An international phone number. A number the metadata does not know (a new prefix) is

@@ -151,6 +151,11 @@ impl Homeward {
         })
     }
 
+    /// Runs SQLite's integrity check over the local database.
+    pub fn check_integrity(&self) -> Result<()> {
+        self.store.check_integrity()
+    }
+
     /// Whether this run created the installation's keys.
     pub fn is_fresh_install(&self) -> bool {
         self.keys.created

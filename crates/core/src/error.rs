@@ -17,6 +17,8 @@ pub enum CoreError {
          {known}); update the app"
     )]
     SchemaTooNew { found: i64, known: i64 },
+    #[error("the local database is damaged: {0}")]
+    Damaged(String),
     #[error("the local data directory could not be used: {0}")]
     Io(#[from] std::io::Error),
     #[error("the OS keyring could not be used: {0}; is a Secret Service (gnome-keyring) running and unlocked?")]
@@ -40,9 +42,10 @@ impl CoreError {
         match self {
             CoreError::InvalidInput { .. } => ErrorCode::InvalidInput,
             CoreError::NotFound { .. } => ErrorCode::NotFound,
-            CoreError::Storage(_) | CoreError::SchemaTooNew { .. } | CoreError::Io(_) => {
-                ErrorCode::Storage
-            }
+            CoreError::Storage(_)
+            | CoreError::SchemaTooNew { .. }
+            | CoreError::Io(_)
+            | CoreError::Damaged(_) => ErrorCode::Storage,
             CoreError::Keyring(_) | CoreError::KeyMissing | CoreError::KeyMalformed(_) => {
                 ErrorCode::Keyring
             }

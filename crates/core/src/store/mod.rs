@@ -95,6 +95,18 @@ impl Store {
 }
 
 impl Store {
+    /// SQLite's `PRAGMA integrity_check`: an error names what is damaged.
+    pub fn check_integrity(&self) -> Result<()> {
+        let report: String = self
+            .conn()
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if report == "ok" {
+            Ok(())
+        } else {
+            Err(CoreError::Damaged(report))
+        }
+    }
+
     /// The indexes of the materials the person has ticked for a guide.
     pub fn checked_materials(&self, guide: &str) -> Result<Vec<u32>> {
         let conn = self.conn();

@@ -166,3 +166,11 @@ material-add = Take a photo or choose a file
 material-adding = Preparing…
 material-add-failed = This file cannot be used. Choose a photo (JPEG, PNG or WebP) or a PDF of at most 30 MB.
 material-remove = Remove
+
+## Check your answers
+
+answers-eyebrow = Check your answers
+answers-none = Not answered
+answers-change = Change
+answers-print = Print or save as PDF
+draft-review-all = See all your answers

@@ -154,3 +154,11 @@ material-add = 拍照或选择文件
 material-adding = 正在处理…
 material-add-failed = 无法使用该文件。请选择照片（JPEG、PNG 或 WebP）或 PDF，大小不超过 30 MB。
 material-remove = 移除
+
+## 核对填写内容
+
+answers-eyebrow = 核对填写内容
+answers-none = 未填写
+answers-change = 修改
+answers-print = 打印或存为 PDF
+draft-review-all = 查看全部填写内容

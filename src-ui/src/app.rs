@@ -7,7 +7,8 @@ use leptos::task::spawn_local;
 use crate::i18n::{t, CurrentLang};
 use crate::ipc;
 use crate::screens::{
-    contacts::ContactsScreen, draft::DraftScreen, guide::GuideScreen, home::HomeScreen,
+    answers::AnswersScreen, contacts::ContactsScreen, draft::DraftScreen, guide::GuideScreen,
+    home::HomeScreen,
 };
 
 /// Where the person is. Kept as a history stack so "back" always goes where they came from.
@@ -16,6 +17,10 @@ pub enum Screen {
     Home,
     Guide(String),
     Draft(DraftId),
+    /// A draft opened at one question, with every message shown: a "change" link.
+    DraftQuestion(DraftId, String),
+    /// Check your answers, for a draft.
+    Answers(DraftId),
     Contacts,
 }
 
@@ -122,6 +127,8 @@ fn Current() -> impl IntoView {
         Screen::Home => view! { <HomeScreen/> }.into_any(),
         Screen::Guide(id) => view! { <GuideScreen id=id/> }.into_any(),
         Screen::Draft(id) => view! { <DraftScreen id=id/> }.into_any(),
+        Screen::DraftQuestion(id, key) => view! { <DraftScreen id=id focus=key/> }.into_any(),
+        Screen::Answers(id) => view! { <AnswersScreen id=id/> }.into_any(),
         Screen::Contacts => view! { <ContactsScreen/> }.into_any(),
     }
 }

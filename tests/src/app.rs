@@ -175,6 +175,27 @@ impl App {
         }
     }
 
+    /// Puts `text` into the field the way an input method commits a composed word: the value at
+    /// once, then an `input` event. WebDriver cannot type characters beyond the Basic
+    /// Multilingual Plane (rare name characters such as 𠀀); a Chinese input method can.
+    pub async fn commit_text(&self, css: &str, text: &str) -> anyhow::Result<()> {
+        let field = self.wait_css(css).await?;
+        let script = "arguments[0].value = arguments[1]; \
+                      arguments[0].dispatchEvent(new Event('input', { bubbles: true }));";
+        let element = serde_json::to_value(&field)?;
+        self.client
+            .execute(script, vec![element, serde_json::json!(text)])
+            .await?;
+        let deadline = Instant::now() + STEP;
+        while self.count("#save-state[data-state='saved']").await? == 0 {
+            if Instant::now() > deadline {
+                bail!("{css} was not saved after committing {text:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Ok(())
+    }
+
     /// Types `text` into the field and waits until the app has saved all of it.
     pub async fn type_and_wait_saved(&self, css: &str, text: &str) -> anyhow::Result<()> {
         let field = self.wait_css(css).await?;

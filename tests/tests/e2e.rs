@@ -236,6 +236,73 @@ async fn a_photo_is_attached_shown_and_kept_across_a_restart() -> anyhow::Result
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "drives the real app: run by `cargo xtask test`"]
+async fn a_whole_application_is_filled_and_reaches_check_your_answers() -> anyhow::Result<()> {
+    let data = TempDir::new()?;
+    let driver = Driver::start(4514)?;
+    let app = driver.launch(data.path(), &unreachable_url()).await?;
+    app.click("#lang-en").await?;
+    app.click(".guide-card[data-guide='pension-proof-of-life']")
+        .await?;
+    app.click("#start-draft").await?;
+    // A name with a character beyond the Basic Multilingual Plane, as an input method commits it.
+    app.commit_text("#field-full-name", "王𠀀明").await?;
+    for (field, value) in [
+        ("#field-id-number", "３３０３０２１９９００１０１１２３５"),
+        ("#field-country", "Italia"),
+        ("#field-phone", "0039 333 123 4567"),
+    ] {
+        app.type_and_wait_saved(field, value).await?;
+    }
+    app.wait_css("#field-method")
+        .await?
+        .select_by_value("face")
+        .await?;
+    app.wait_css("#save-state[data-state='saved']").await?;
+    app.blur().await?;
+    app.click("#check-answers").await?;
+
+    // Complete: the answers page lists every answer, choice shown by its label.
+    app.wait_text("#answers-title", "Pension proof of life")
+        .await?;
+    app.wait_css(".tag[data-status='status-complete']").await?;
+    app.wait_css("#ready").await?;
+    app.wait_text(".summary-row[data-field='method'] dd", "Face recognition")
+        .await?;
+    app.wait_text(".summary-row[data-field='full-name'] dd", "王𠀀明")
+        .await?;
+    anyhow::ensure!(
+        app.count(".summary-row[data-field='life-certificate']")
+            .await?
+            == 0,
+        "a question hidden by an answer is not listed"
+    );
+
+    // "Change" goes back to the question, focused.
+    app.click(".summary-row[data-field='country'] .link")
+        .await?;
+    app.wait_css("#field-country").await?;
+    let deadline = std::time::Instant::now() + homeward_tests::app::STEP;
+    loop {
+        let focused = app
+            .client
+            .execute("return document.activeElement.id", vec![])
+            .await?;
+        if focused == "field-country" {
+            break;
+        }
+        if std::time::Instant::now() > deadline {
+            let shot = homeward_tests::repo_root().join("target/e2e-failures/focus.png");
+            app.screenshot(&shot).await?;
+            anyhow::bail!("the change link did not focus the question: {focused}");
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    app.close().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "drives the real app: run by `cargo xtask test`"]
 async fn with_the_backend_up_the_app_shows_it_is_connected() -> anyhow::Result<()> {
     let backend = TestBackend::start().await?;
     let data = TempDir::new()?;
@@ -289,6 +356,9 @@ async fn screenshots_of_every_screen() -> anyhow::Result<()> {
             app.click("#check-answers").await?;
             app.wait_css("#error-summary").await?;
             app.screenshot(&shot("draft-errors")).await?;
+            app.click("#review-answers").await?;
+            app.wait_css(".summary-list").await?;
+            app.screenshot(&shot("answers")).await?;
             app.click("button.brand").await?;
             let search = app.wait_css("#search").await?;
             search.clear().await?;

@@ -7,7 +7,8 @@ use anyhow::{bail, Context as _};
 use crate::{root, run_cmd, step};
 
 /// Debian/Ubuntu packages: WebKitGTK and GTK for the shell, Xvfb and the WebKit WebDriver for the
-/// end-to-end tests, D-Bus and gnome-keyring for the OS keyring, CJK fonts for Chinese text.
+/// end-to-end tests, D-Bus and gnome-keyring for the OS keyring, CJK fonts for Chinese text
+/// (rare name characters included).
 const PACKAGES: &[&str] = &[
     "build-essential",
     "pkg-config",
@@ -28,6 +29,8 @@ const PACKAGES: &[&str] = &[
     "gnome-keyring",
     "keyutils",
     "fonts-noto-cjk",
+    // Characters beyond the Basic Multilingual Plane (CJK Extension B and later) in names.
+    "fonts-hanazono",
 ];
 
 /// Tools built from crates.io, pinned. wasm-bindgen-cli's version follows Cargo.lock.

@@ -69,8 +69,9 @@ impl FormState {
     }
 }
 
+/// A draft; `focus` names a question to open it at (from a "change" link).
 #[component]
-pub fn DraftScreen(id: DraftId) -> impl IntoView {
+pub fn DraftScreen(id: DraftId, #[prop(optional, into)] focus: Option<String>) -> impl IntoView {
     let loaded = RwSignal::new(None::<Result<(Draft, Guide), ApiError>>);
     spawn_local(async move {
         let result = async {
@@ -84,7 +85,9 @@ pub fn DraftScreen(id: DraftId) -> impl IntoView {
     move || match loaded.get() {
         None => view! { <p class="loading">{move || t("loading")}</p> }.into_any(),
         Some(Err(e)) => view! { <BackLink/><ErrorNote error=e/> }.into_any(),
-        Some(Ok((draft, guide))) => view! { <DraftForm draft=draft guide=guide/> }.into_any(),
+        Some(Ok((draft, guide))) => {
+            view! { <DraftForm draft=draft guide=guide focus_on=focus.clone()/> }.into_any()
+        }
     }
 }
 
@@ -120,7 +123,7 @@ fn focus(id: &str) {
 }
 
 #[component]
-fn DraftForm(draft: Draft, guide: Guide) -> impl IntoView {
+fn DraftForm(draft: Draft, guide: Guide, focus_on: Option<String>) -> impl IntoView {
     let nav = use_nav();
     let save = RwSignal::new(Save::Idle);
     let error = RwSignal::new(None::<ApiError>);
@@ -195,17 +198,28 @@ fn DraftForm(draft: Draft, guide: Guide) -> impl IntoView {
         docs,
         refresh,
     };
+    // A "change" link on the answers page opens one question: show every message, then focus.
+    if let Some(key) = focus_on {
+        spawn_local(async move {
+            if let Ok(r) = ipc::review(id).await {
+                review.set(Some(r));
+            }
+            gloo_timers::future::sleep(std::time::Duration::from_millis(50)).await;
+            focus(&dom_id(&key));
+        });
+    }
 
     let check_all = move |_| {
         spawn_local(async move {
             match ipc::review(id).await {
+                Ok(r) if r.problems.is_empty() => {
+                    status.set(Some(r.status));
+                    nav.go(Screen::Answers(id));
+                }
                 Ok(r) => {
                     status.set(Some(r.status));
-                    let first = r.problems.first().map(|p| p.field.clone());
                     review.set(Some(r));
-                    if first.is_some() {
-                        focus("error-summary");
-                    }
+                    focus("error-summary");
                 }
                 Err(e) => error.set(Some(e)),
             }
@@ -294,6 +308,9 @@ fn DraftForm(draft: Draft, guide: Guide) -> impl IntoView {
 
             <div class="form-actions">
                 <button class="primary" id="check-answers" on:click=check_all>{move || t("draft-check")}</button>
+                <button class="secondary" id="review-answers" on:click=move |_| nav.go(Screen::Answers(id))>
+                    {move || t("draft-review-all")}
+                </button>
                 <button class="secondary" id="duplicate-draft" on:click=duplicate>{move || t("draft-duplicate")}</button>
                 <button class="danger-link" id="delete-draft" on:click=move |_| confirm_delete.set(true)>
                     {move || t("draft-delete")}

@@ -1,5 +1,6 @@
 //! One module per screen.
 
+pub mod answers;
 pub mod contacts;
 pub mod draft;
 pub mod guide;

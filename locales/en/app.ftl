@@ -174,3 +174,4 @@ answers-none = Not answered
 answers-change = Change
 answers-print = Print or save as PDF
 draft-review-all = See all your answers
+summary-item = { $label }: { $problem }

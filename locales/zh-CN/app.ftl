@@ -162,3 +162,4 @@ answers-none = 未填写
 answers-change = 修改
 answers-print = 打印或存为 PDF
 draft-review-all = 查看全部填写内容
+summary-item = { $label }：{ $problem }

@@ -238,6 +238,25 @@ impl App {
         Ok(self.wait_css(css).await?.prop("checked").await?.as_deref() == Some("true"))
     }
 
+    /// Waits until the element with `id` has the focus.
+    pub async fn wait_focused(&self, id: &str) -> anyhow::Result<()> {
+        let deadline = Instant::now() + STEP;
+        loop {
+            let focused = self
+                .client
+                .execute("return document.activeElement.id", vec![])
+                .await?;
+            if focused == id {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                let shot = self.failure_shot(&format!("focus-{id}")).await;
+                bail!("{id} never had the focus (it was on {focused}; screen: {shot})");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Waits until nothing matches `css`.
     pub async fn wait_gone(&self, css: &str) -> anyhow::Result<()> {
         let deadline = Instant::now() + STEP;

@@ -280,23 +280,7 @@ async fn a_whole_application_is_filled_and_reaches_check_your_answers() -> anyho
     // "Change" goes back to the question, focused.
     app.click(".summary-row[data-field='country'] .link")
         .await?;
-    app.wait_css("#field-country").await?;
-    let deadline = std::time::Instant::now() + homeward_tests::app::STEP;
-    loop {
-        let focused = app
-            .client
-            .execute("return document.activeElement.id", vec![])
-            .await?;
-        if focused == "field-country" {
-            break;
-        }
-        if std::time::Instant::now() > deadline {
-            let shot = homeward_tests::repo_root().join("target/e2e-failures/focus.png");
-            app.screenshot(&shot).await?;
-            anyhow::bail!("the change link did not focus the question: {focused}");
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    app.wait_focused("field-country").await?;
     app.close().await?;
     Ok(())
 }
@@ -354,7 +338,7 @@ async fn screenshots_of_every_screen() -> anyhow::Result<()> {
             app.type_and_wait_saved("#field-phone", "333 123").await?;
             app.blur().await?;
             app.click("#check-answers").await?;
-            app.wait_css("#error-summary").await?;
+            app.wait_focused("error-summary").await?;
             app.screenshot(&shot("draft-errors")).await?;
             app.click("#review-answers").await?;
             app.wait_css(".summary-list").await?;

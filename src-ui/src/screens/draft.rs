@@ -219,6 +219,8 @@ fn DraftForm(draft: Draft, guide: Guide, focus_on: Option<String>) -> impl IntoV
                 Ok(r) => {
                     status.set(Some(r.status));
                     review.set(Some(r));
+                    // Once the summary is in the page, move focus (and the view) to it.
+                    gloo_timers::future::sleep(std::time::Duration::from_millis(30)).await;
                     focus("error-summary");
                 }
                 Err(e) => error.set(Some(e)),
@@ -280,7 +282,10 @@ fn DraftForm(draft: Draft, guide: Guide, focus_on: Option<String>) -> impl IntoV
                                     <li>
                                         <a href=format!("#{target}") data-field=p.field.clone()
                                             on:click=move |ev| { ev.prevent_default(); focus(&target); }>
-                                            {label} ": " {move || t(&format!("check-{}", code.slug()))}
+                                            {move || t_args("summary-item", &[
+                                                ("label", label.clone().into()),
+                                                ("problem", t(&format!("check-{}", code.slug())).into()),
+                                            ])}
                                         </a>
                                     </li>
                                 }

@@ -45,12 +45,16 @@ impl Driver {
             .spawn()
             .context("starting tauri-driver (installed by `cargo xtask test`)")?;
         let driver = Driver { child, port };
+        // tauri-driver listens at once but starts WebKitWebDriver behind it; a session request
+        // before both listen fails, so wait for both.
         let deadline = Instant::now() + STEP;
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            if Instant::now() > deadline {
-                bail!("tauri-driver did not listen on port {port}");
+        for p in [port, port + 1] {
+            while TcpStream::connect(("127.0.0.1", p)).is_err() {
+                if Instant::now() > deadline {
+                    bail!("the WebDriver servers did not listen on port {p}");
+                }
+                std::thread::sleep(Duration::from_millis(100));
             }
-            std::thread::sleep(Duration::from_millis(100));
         }
         Ok(driver)
     }
@@ -71,13 +75,27 @@ impl Driver {
         let serde_json::Value::Object(caps) = caps else {
             bail!("capabilities")
         };
-        // The driver is on loopback: plain HTTP, no TLS stack needed.
-        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        let client = ClientBuilder::new(connector)
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{}", self.port))
-            .await
-            .context("opening a WebDriver session with the app")?;
+        // The driver is on loopback: plain HTTP, no TLS stack needed. A busy machine can drop
+        // the first request while WebKitWebDriver settles; try a few times before failing.
+        let mut attempt = 0;
+        let client = loop {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector)
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{}", self.port))
+                .await
+            {
+                Ok(client) => break client,
+                Err(e) if attempt < 3 => {
+                    attempt += 1;
+                    eprintln!("WebDriver session attempt {attempt} failed ({e}); retrying");
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                }
+                Err(e) => {
+                    return Err(anyhow::Error::new(e).context("opening a WebDriver session"));
+                }
+            }
+        };
         let app = App {
             client,
             data_dir: data_dir.to_owned(),

@@ -175,3 +175,13 @@ answers-change = Change
 answers-print = Print or save as PDF
 draft-review-all = See all your answers
 summary-item = { $label }: { $problem }
+draft-catalogue-changed = The guide was updated after you started. { $changed ->
+    [0] {""}
+    [one] 1 question changed: check the marked answer.
+   *[other] { $changed } questions changed: check the marked answers.
+} { $removed ->
+    [0] {""}
+    [one] 1 answer to a question no longer asked is kept on this device and will not be sent.
+   *[other] { $removed } answers to questions no longer asked are kept on this device and will not be sent.
+}
+draft-question-changed = This question changed after you started. Check your answer.

@@ -163,3 +163,5 @@ answers-change = 修改
 answers-print = 打印或存为 PDF
 draft-review-all = 查看全部填写内容
 summary-item = { $label }：{ $problem }
+draft-catalogue-changed = 您开始填写后，办事指南已更新：{ $changed } 个问题有变化，请核对标注处；{ $removed } 个不再需要的回答仍保存在本机，不会提交。
+draft-question-changed = 此问题在您开始填写后有更新，请核对您的回答。

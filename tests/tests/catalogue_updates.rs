@@ -128,3 +128,50 @@ async fn a_newer_signed_pack_is_taken_and_kept_and_a_bad_one_never_replaces_it()
         let _ = stop.send(());
     }
 }
+
+#[tokio::test]
+async fn a_draft_started_before_an_update_opens_after_it_with_changes_flagged_and_answers_kept() {
+    let server_dir = TempDir::new().expect("tempdir");
+    let data = TempDir::new().expect("tempdir");
+    let app = open(&data, "http://127.0.0.1:9");
+    let draft = app.create_draft("pension-proof-of-life").expect("draft");
+    app.set_answer(draft.id, "country", "Italia")
+        .expect("answer");
+    app.set_answer(draft.id, "phone", "+39 333 123 4567")
+        .expect("answer");
+    assert!(app.review(draft.id).expect("review").changed.is_empty());
+    drop(app);
+
+    // The city rewords one question and drops another.
+    let mut pack = pack_at(catalog::bundled().expect("bundled").version() + 1);
+    let guide = pack
+        .guides
+        .iter_mut()
+        .find(|g| g.id.0 == "pension-proof-of-life")
+        .expect("guide");
+    for page in &mut guide.form.pages {
+        page.fields.retain(|f| f.id != "phone");
+        for field in &mut page.fields {
+            if field.id == "country" {
+                field
+                    .label
+                    .0
+                    .insert("en".into(), "Country where you live now".into());
+            }
+        }
+    }
+    let (url, stop) = serve(&server_dir, &catalog::sign_pack(&pack, &content_key())).await;
+    let app = open(&data, &url);
+    app.refresh().await;
+    assert_eq!(app.overview().version, pack.version);
+
+    let reopened = app.draft(draft.id).expect("the draft still opens");
+    assert_eq!(
+        reopened.answers.get("phone").map(String::as_str),
+        Some("+39 333 123 4567")
+    );
+    let review = app.review(draft.id).expect("review");
+    assert_eq!(review.changed, ["country"]);
+    assert_eq!(review.removed, ["phone"]);
+    let _ = stop.send(());
+}

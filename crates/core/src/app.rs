@@ -226,7 +226,9 @@ impl Homeward {
         let guide = pack
             .guide(guide)
             .ok_or(CoreError::NotFound { what: "guide" })?;
-        self.store.create_draft(&guide.id, pack.version, now_ms())
+        let snapshot = serde_json::to_string(&guide.form).ok();
+        self.store
+            .create_draft_from(&guide.id, pack.version, snapshot.as_deref(), now_ms())
     }
 
     pub fn draft(&self, id: DraftId) -> Result<Draft> {
@@ -336,12 +338,20 @@ impl Homeward {
         let draft = self.store.draft(id)?;
         let guide = self.guide(&draft.guide_id.0)?;
         let attached = self.attached(id)?;
-        Ok(review::review(
-            &guide.form,
-            &draft.answers,
-            &attached,
-            validate::today(),
-        ))
+        let mut result = review::review(&guide.form, &draft.answers, &attached, validate::today());
+        // A draft started on an older catalogue: flag what changed, keep every answer.
+        if draft.pack_version != self.pack().version {
+            let started = self
+                .store
+                .form_snapshot(id)?
+                .and_then(|s| serde_json::from_str(&s).ok());
+            if let Some(started) = started {
+                let changes = review::form_changes(&started, &guide.form, &draft.answers);
+                result.changed = changes.changed;
+                result.removed = changes.removed;
+            }
+        }
+        Ok(result)
     }
 
     /// Every draft with its review, most recently changed first.

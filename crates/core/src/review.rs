@@ -114,7 +114,50 @@ pub fn review(
         answered,
         applicable,
         problems: invalid,
+        changed: vec![],
+        removed: vec![],
     }
+}
+
+/// What changed in a guide's form since a draft was started on it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FormChanges {
+    /// Questions asked differently now (wording, kind, options, whether required), or new.
+    pub changed: Vec<String>,
+    /// Questions no longer asked whose answers the draft still keeps.
+    pub removed: Vec<String>,
+}
+
+/// Compares the form a draft started on with the form now, question by question.
+pub fn form_changes(
+    started: &FormSchema,
+    now: &FormSchema,
+    answers: &BTreeMap<String, String>,
+) -> FormChanges {
+    let fields = |f: &FormSchema| -> BTreeMap<String, serde_json::Value> {
+        f.pages
+            .iter()
+            .flat_map(|p| &p.fields)
+            .map(|q| (q.id.clone(), serde_json::to_value(q).unwrap_or_default()))
+            .collect()
+    };
+    let (before, after) = (fields(started), fields(now));
+    let changed = after
+        .iter()
+        .filter(|(id, def)| before.get(*id) != Some(def))
+        .map(|(id, _)| id.clone())
+        .collect();
+    let removed = before
+        .keys()
+        .filter(|id| !after.contains_key(*id))
+        .filter(|id| {
+            answers
+                .keys()
+                .any(|k| k == *id || k.starts_with(&format!("{id}.")))
+        })
+        .cloned()
+        .collect();
+    FormChanges { changed, removed }
 }
 
 #[cfg(test)]
@@ -241,6 +284,25 @@ mod tests {
         assert_eq!(
             review(&f, &given, &attached, TODAY).status,
             DraftStatus::Complete
+        );
+    }
+
+    #[test]
+    fn form_changes_flag_changed_new_and_removed_questions_and_keep_answers() {
+        let started = form();
+        let mut now = form();
+        now.pages[0].fields[3].required = true; // "note" now required
+        now.pages[0].fields.retain(|f| f.id != "cert-date"); // removed
+        now.pages[0]
+            .fields
+            .push(field("email", FieldKind::Email, false, None)); // new
+        let given = answers(&[("cert-date", "2020-01-01"), ("note", "hi")]);
+        let changes = form_changes(&started, &now, &given);
+        assert_eq!(changes.changed, ["email", "note"]);
+        assert_eq!(changes.removed, ["cert-date"]);
+        assert_eq!(
+            form_changes(&started, &started, &given),
+            FormChanges::default()
         );
     }
 

@@ -64,6 +64,12 @@ pub struct DraftReview {
     pub applicable: usize,
     /// Invalid answers first, then required questions left unanswered, in form order.
     pub problems: Vec<AnswerProblem>,
+    /// Questions the catalogue changed (or added) since the draft was started: worth a look.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changed: Vec<String>,
+    /// Questions the catalogue no longer asks; their answers are kept, not sent.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<String>,
 }
 
 /// A draft and its review, for the list of applications.

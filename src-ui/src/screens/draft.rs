@@ -40,6 +40,8 @@ struct FormState {
     docs: RwSignal<Vec<MaterialInfo>>,
     /// Re-reviews the draft after a document is added or removed.
     refresh: Callback<()>,
+    /// Questions the catalogue changed since the draft was started.
+    changed: RwSignal<Vec<String>>,
 }
 
 impl FormState {
@@ -62,6 +64,12 @@ impl FormState {
             }
             _ => reviewed,
         }
+    }
+
+    /// Whether the question behind `key` changed in a catalogue update since the draft started.
+    fn changed(&self, key: &str) -> bool {
+        let top = key.split('.').next().unwrap_or(key);
+        self.changed.with(|c| c.iter().any(|id| id == top))
     }
 
     fn warning(&self, key: &str) -> Option<CheckCode> {
@@ -134,9 +142,14 @@ fn DraftForm(draft: Draft, guide: Guide, focus_on: Option<String>) -> impl IntoV
     let review = RwSignal::new(None::<DraftReview>);
     let status = RwSignal::new(None::<DraftStatus>);
     let confirm_delete = RwSignal::new(false);
+    let changed = RwSignal::new(Vec::<String>::new());
+    let removed = RwSignal::new(0usize);
+    let catalogue_changed = move || !changed.with(Vec::is_empty) || removed.get() != 0;
     spawn_local(async move {
         if let Ok(r) = ipc::review(id).await {
             status.set(Some(r.status));
+            removed.set(r.removed.len());
+            changed.set(r.changed);
         }
     });
 
@@ -197,6 +210,7 @@ fn DraftForm(draft: Draft, guide: Guide, focus_on: Option<String>) -> impl IntoV
         draft: id,
         docs,
         refresh,
+        changed,
     };
     // A "change" link on the answers page opens one question: show every message, then focus.
     if let Some(key) = focus_on {
@@ -266,6 +280,14 @@ fn DraftForm(draft: Draft, guide: Guide, focus_on: Option<String>) -> impl IntoV
                     </p>
                 </div>
                 {move || error.get().map(|e| view! { <ErrorNote error=e/> })}
+                <Show when=catalogue_changed>
+                    <p class="field-warning" id="catalogue-changed">
+                        {move || t_args("draft-catalogue-changed", &[
+                            ("changed", changed.with(Vec::len).into()),
+                            ("removed", removed.get().into()),
+                        ])}
+                    </p>
+                </Show>
             </header>
 
             {move || review.get().filter(|r| !r.problems.is_empty()).map(|r| {
@@ -478,6 +500,12 @@ fn FieldInput(field: Field, state: FormState) -> impl IntoView {
                 {(!required).then(|| view! { <span class="optional">{move || t("field-optional")}</span> })}
             </label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || pick(&h)}</p> })}
+            {
+                let key = key.clone();
+                move || state.changed(&key).then(|| view! {
+                    <p class="field-warning question-changed">{t("draft-question-changed")}</p>
+                })
+            }
             {
                 let error_id = error_id.clone();
                 move || match (error.get(), warning.get()) {

@@ -13,11 +13,28 @@ use crate::error::{CoreError, Result};
 
 impl Store {
     pub fn create_draft(&self, guide: &GuideId, pack_version: u64, now: i64) -> Result<Draft> {
+        self.create_draft_from(guide, pack_version, None, now)
+    }
+
+    /// A new draft that keeps `form_snapshot`, the form's JSON as it was when the draft started.
+    pub fn create_draft_from(
+        &self,
+        guide: &GuideId,
+        pack_version: u64,
+        form_snapshot: Option<&str>,
+        now: i64,
+    ) -> Result<Draft> {
         let id = DraftId(Uuid::now_v7());
         self.conn().execute(
-            "INSERT INTO drafts (id, guide_id, pack_version, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?4)",
-            params![id.0.to_string(), guide.0, pack_version as i64, now],
+            "INSERT INTO drafts (id, guide_id, pack_version, created_at, updated_at, form_snapshot)
+             VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
+            params![
+                id.0.to_string(),
+                guide.0,
+                pack_version as i64,
+                now,
+                form_snapshot
+            ],
         )?;
         Ok(Draft {
             id,
@@ -119,20 +136,17 @@ impl Store {
 
     /// A new draft with the same guide, catalogue version and answers.
     pub fn duplicate_draft(&self, id: DraftId, now: i64) -> Result<Draft> {
-        let source = self.draft(id)?;
         let copy = DraftId(Uuid::now_v7());
         let mut conn = self.conn();
         let tx = conn.transaction()?;
-        tx.execute(
-            "INSERT INTO drafts (id, guide_id, pack_version, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?4)",
-            params![
-                copy.0.to_string(),
-                source.guide_id.0,
-                source.pack_version as i64,
-                now
-            ],
+        let copied = tx.execute(
+            "INSERT INTO drafts (id, guide_id, pack_version, created_at, updated_at, form_snapshot)
+             SELECT ?1, guide_id, pack_version, ?3, ?3, form_snapshot FROM drafts WHERE id = ?2",
+            params![copy.0.to_string(), id.0.to_string(), now],
         )?;
+        if copied == 0 {
+            return Err(CoreError::NotFound { what: "draft" });
+        }
         tx.execute(
             "INSERT INTO draft_answers (draft_id, field_id, value, updated_at)
              SELECT ?1, field_id, value, ?3 FROM draft_answers WHERE draft_id = ?2",
@@ -248,5 +262,18 @@ impl Store {
             return Err(CoreError::NotFound { what: "document" });
         }
         Ok(())
+    }
+
+    /// The form a draft was started on, as JSON, if it was recorded.
+    pub fn form_snapshot(&self, id: DraftId) -> Result<Option<String>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT form_snapshot FROM drafts WHERE id = ?1",
+                [id.0.to_string()],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten())
     }
 }

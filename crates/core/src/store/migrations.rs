@@ -56,6 +56,8 @@ const MIGRATIONS: &[&str] = &[
         added_at      INTEGER NOT NULL
     ) STRICT;
     CREATE INDEX draft_materials_by_draft ON draft_materials (draft_id, field_id);",
+    // 4: the form a draft was started on, to flag questions that change in a catalogue update.
+    "ALTER TABLE drafts ADD COLUMN form_snapshot TEXT;",
 ];
 
 /// The schema version this build creates and understands.

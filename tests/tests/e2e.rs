@@ -327,11 +327,30 @@ async fn screenshots_of_every_screen() -> anyhow::Result<()> {
                 app.click("#start-draft").await?;
                 app.type_and_wait_saved("#field-full-name", "王小明")
                     .await?;
+                let photo = data.path().join("permesso-di-soggiorno.jpg");
+                std::fs::write(
+                    &photo,
+                    homeward_core::materials::fixtures::phone_photo(4000, 3000),
+                )?;
+                let input = app.wait_css("#field-proof-of-stay").await?;
+                input.send_keys(&photo.to_string_lossy()).await?;
+                app.wait_css(".document img.thumb").await?;
             } else {
                 app.click(".guide .list .row").await?;
                 app.wait_css("#field-full-name").await?;
             }
+            app.client.execute("window.scrollTo(0, 0)", vec![]).await?;
             app.screenshot(&shot("draft")).await?;
+            let documents = app.wait_css(".material-field").await?;
+            let element = serde_json::to_value(&documents)?;
+            app.client
+                .execute(
+                    "arguments[0].scrollIntoView({block: 'center'})",
+                    vec![element],
+                )
+                .await?;
+            app.wait_css(".document img.thumb").await?;
+            app.screenshot(&shot("documents")).await?;
             // The same draft with a mistake and the summary of what needs attention.
             let phone = app.wait_css("#field-phone").await?;
             phone.clear().await?;

@@ -256,6 +256,23 @@ impl App {
         Ok(self.wait_css(css).await?.prop("checked").await?.as_deref() == Some("true"))
     }
 
+    /// Waits until `check` holds, polling; fails after [`STEP`] naming `what`.
+    pub async fn eventually<F, Fut>(&self, what: &str, mut check: F) -> anyhow::Result<()>
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = anyhow::Result<bool>>,
+    {
+        let deadline = Instant::now() + STEP;
+        while !check().await? {
+            if Instant::now() > deadline {
+                let shot = self.failure_shot(what).await;
+                bail!("{what} did not happen (screen: {shot})");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Ok(())
+    }
+
     /// Waits until the element with `id` has the focus.
     pub async fn wait_focused(&self, id: &str) -> anyhow::Result<()> {
         let deadline = Instant::now() + STEP;

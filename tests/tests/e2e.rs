@@ -273,6 +273,113 @@ async fn a_whole_application_is_filled_and_reaches_check_your_answers() -> anyho
     Ok(())
 }
 
+/// Fills every question of `answers` on the open draft: text by typing, choices by value.
+async fn fill(app: &homeward_tests::app::App, answers: &[(&str, &str)]) -> anyhow::Result<()> {
+    for (field, value) in answers {
+        let css = format!("#field-{field}");
+        let element = app.wait_css(&css).await?;
+        if element.html(false).await?.starts_with("<select") {
+            // The choice as the platform's picker makes it: the value, then a change event.
+            let script = "arguments[0].value = arguments[1]; \
+                arguments[0].dispatchEvent(new Event('change', { bubbles: true }));";
+            let target = serde_json::to_value(&element)?;
+            app.client
+                .execute(script, vec![target, serde_json::json!(value)])
+                .await?;
+            app.wait_css("#save-state[data-state='saved']").await?;
+        } else {
+            app.type_and_wait_saved(&css, value).await?;
+        }
+    }
+    app.blur().await
+}
+
+/// Two more guides filled to the end, one across a kill and with a photo; the pension guide is
+/// filled in `a_whole_application_is_filled_and_reaches_check_your_answers`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "drives the real app: run by `cargo xtask test`"]
+async fn applications_for_two_more_guides_are_completed_one_across_a_kill_with_a_photo(
+) -> anyhow::Result<()> {
+    let data = TempDir::new()?;
+    let photo = data.path().join("carta-di-soggiorno.jpg");
+    std::fs::write(
+        &photo,
+        homeward_core::materials::fixtures::phone_photo(3000, 4000),
+    )?;
+    let driver = Driver::start(4524)?;
+    let offline = unreachable_url();
+    let app = driver.launch(data.path(), &offline).await?;
+    app.click("#lang-en").await?;
+
+    // Cancelling a hukou, with the relative who will go to the counter.
+    app.click(".guide-card[data-guide='hukou-cancel-settled-abroad']")
+        .await?;
+    app.click("#start-draft").await?;
+    fill(
+        &app,
+        &[
+            ("full-name", "王小明"),
+            ("id-number", "330302199001011235"),
+            ("hukou-address", "浙江省温州市鹿城区五马街 1 号"),
+            ("settled-country", "Italia"),
+            ("settled-since", "2015-03-01"),
+            ("relative-name", "王大明"),
+            ("relative-id-number", "330324198506150074"),
+            ("relative-phone", "+86 138 0013 8000"),
+        ],
+    )
+    .await?;
+    app.click("#check-answers").await?;
+    app.wait_css("#answers-title").await?;
+    app.wait_css(".tag[data-status='status-complete']").await?;
+    app.click("button.brand").await?;
+
+    // Postponing a driving licence renewal: half the answers, then the app is killed.
+    app.click(&format!(".guide-card[data-guide='{STARTER_GUIDE}']"))
+        .await?;
+    app.click("#start-draft").await?;
+    fill(
+        &app,
+        &[("full-name", "王小明"), ("id-number", "11010519491231002X")],
+    )
+    .await?;
+    app.kill().await?;
+
+    let app = driver.launch(data.path(), &offline).await?;
+    // Back to it through the guide, which lists its own unsent applications.
+    app.click(&format!(".guide-card[data-guide='{STARTER_GUIDE}']"))
+        .await?;
+    app.click(".guide .list .row").await?;
+    anyhow::ensure!(
+        app.value("#field-id-number").await? == "11010519491231002X",
+        "kept across the kill"
+    );
+    fill(
+        &app,
+        &[
+            ("licence-expiry", "2026-12-31"),
+            ("country", "Italia"),
+            ("reason", "residence"),
+            ("phone", "+39 333 123 4567"),
+        ],
+    )
+    .await?;
+    app.wait_css("#field-proof-of-stay")
+        .await?
+        .send_keys(&photo.to_string_lossy())
+        .await?;
+    app.wait_css(".document img.thumb").await?;
+    app.click("#check-answers").await?;
+    app.wait_css(".tag[data-status='status-complete']").await?;
+    app.wait_text(
+        ".summary-row[data-field='proof-of-stay'] dd",
+        "carta-di-soggiorno.jpg",
+    )
+    .await?;
+    app.close().await?;
+    Ok(())
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "drives the real app: run by `cargo xtask test`"]
 async fn with_the_backend_up_the_app_shows_it_is_connected() -> anyhow::Result<()> {

@@ -66,3 +66,14 @@ pub fn StatusTag(status: DraftStatus) -> impl IntoView {
     };
     view! { <strong class=class data-status=key>{move || t(key)}</strong> }
 }
+
+/// Said when every required question is answered and every answer is valid.
+#[component]
+pub fn ReadyPanel() -> impl IntoView {
+    view! {
+        <div class="ready-panel" id="ready" role="status">
+            <h2>{move || t("draft-ready-title")}</h2>
+            <p>{move || t("draft-ready-body")}</p>
+        </div>
+    }
+}

@@ -175,22 +175,19 @@ impl App {
         Ok(self.wait_css(css).await?.text().await?)
     }
 
-    /// Waits until the element's text contains `needle`.
+    /// Waits until the element's text contains `needle`; returns the text.
     pub async fn wait_text(&self, css: &str, needle: &str) -> anyhow::Result<String> {
-        let deadline = Instant::now() + STEP;
-        loop {
-            let text = match self.client.find(Locator::Css(css)).await {
+        let text = || async {
+            Ok(match self.client.find(Locator::Css(css)).await {
                 Ok(el) => el.text().await.unwrap_or_default(),
                 Err(_) => String::new(),
-            };
-            if text.contains(needle) {
-                return Ok(text);
-            }
-            if Instant::now() > deadline {
-                bail!("{css} never contained {needle:?}; last text: {text:?}");
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+            })
+        };
+        self.eventually(&format!("{css} containing {needle:?}"), || async {
+            Ok(text().await?.contains(needle))
+        })
+        .await?;
+        text().await
     }
 
     /// Puts `text` into the field the way an input method commits a composed word: the value at
@@ -204,52 +201,36 @@ impl App {
         self.client
             .execute(script, vec![element, serde_json::json!(text)])
             .await?;
-        let deadline = Instant::now() + STEP;
-        while self.count("#save-state[data-state='saved']").await? == 0 {
-            if Instant::now() > deadline {
-                bail!("{css} was not saved after committing {text:?}");
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        Ok(())
+        self.eventually(
+            &format!("{css} saved after committing {text:?}"),
+            || async { Ok(self.count("#save-state[data-state='saved']").await? > 0) },
+        )
+        .await
     }
 
     /// Types `text` into the field and waits until the app has saved all of it.
     pub async fn type_and_wait_saved(&self, css: &str, text: &str) -> anyhow::Result<()> {
         let field = self.wait_css(css).await?;
         field.send_keys(text).await?;
-        let deadline = Instant::now() + STEP;
-        loop {
+        self.eventually(&format!("{css} saved with {text:?}"), || async {
             let value = field.prop("value").await?.unwrap_or_default();
-            let saved = self.count("#save-state[data-state='saved']").await? == 1;
-            if value.ends_with(text) && saved {
-                return Ok(());
-            }
-            if Instant::now() > deadline {
-                bail!("{css} was not saved: value {value:?}, saved {saved}");
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+            Ok(value.ends_with(text) && self.count("#save-state[data-state='saved']").await? == 1)
+        })
+        .await
     }
 
     /// Waits until the first search result is the guide `id`, or one whose id starts with `id`
     /// when it ends in a hyphen (`"driving-licence-"`).
     pub async fn wait_first_result(&self, id: &str) -> anyhow::Result<()> {
         let css = ".results .cards li:first-child .guide-card";
-        let deadline = Instant::now() + STEP;
-        loop {
+        self.eventually(&format!("{id} as the first result"), || async {
             let first = match self.client.find(Locator::Css(css)).await {
                 Ok(el) => el.attr("data-guide").await?.unwrap_or_default(),
                 Err(_) => String::new(),
             };
-            if first == id || (id.ends_with('-') && first.starts_with(id)) {
-                return Ok(());
-            }
-            if Instant::now() > deadline {
-                bail!("the first result was {first:?}, not {id:?}");
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+            Ok(first == id || (id.ends_with('-') && first.starts_with(id)))
+        })
+        .await
     }
 
     pub async fn checked(&self, css: &str) -> anyhow::Result<bool> {
@@ -275,33 +256,22 @@ impl App {
 
     /// Waits until the element with `id` has the focus.
     pub async fn wait_focused(&self, id: &str) -> anyhow::Result<()> {
-        let deadline = Instant::now() + STEP;
-        loop {
+        self.eventually(&format!("focus on {id}"), || async {
             let focused = self
                 .client
                 .execute("return document.activeElement.id", vec![])
                 .await?;
-            if focused == id {
-                return Ok(());
-            }
-            if Instant::now() > deadline {
-                let shot = self.failure_shot(&format!("focus-{id}")).await;
-                bail!("{id} never had the focus (it was on {focused}; screen: {shot})");
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+            Ok(focused == id)
+        })
+        .await
     }
 
     /// Waits until nothing matches `css`.
     pub async fn wait_gone(&self, css: &str) -> anyhow::Result<()> {
-        let deadline = Instant::now() + STEP;
-        while self.count(css).await? > 0 {
-            if Instant::now() > deadline {
-                bail!("{css} is still there");
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        Ok(())
+        self.eventually(&format!("{css} gone"), || async {
+            Ok(self.count(css).await? == 0)
+        })
+        .await
     }
 
     pub async fn count(&self, css: &str) -> anyhow::Result<usize> {

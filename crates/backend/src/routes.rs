@@ -4,6 +4,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::Context as _;
+use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -22,7 +23,8 @@ const BUNDLED_PACK: &[u8] = include_bytes!("../../../catalog/pack.signed.json");
 /// The catalogue as served: its bytes, parsed once at start to refuse a broken file, and its ETag.
 #[derive(Debug)]
 pub(crate) struct CatalogBody {
-    bytes: Vec<u8>,
+    /// Shared, so a response hands out a reference rather than copying the 2 MB pack.
+    bytes: Bytes,
     etag: String,
 }
 
@@ -38,7 +40,10 @@ impl CatalogBody {
             serde_json::from_slice(&bytes).context("the catalogue file is not a signed pack")?;
         tracing::info!(key_id = %signed.key_id, bytes = bytes.len(), "catalogue loaded");
         let etag = format!("\"{}\"", hex::encode(Sha256::digest(&bytes)));
-        Ok(CatalogBody { bytes, etag })
+        Ok(CatalogBody {
+            bytes: Bytes::from(bytes),
+            etag,
+        })
     }
 }
 

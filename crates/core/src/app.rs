@@ -358,17 +358,17 @@ impl Homeward {
     pub fn draft_summaries(&self) -> Result<Vec<DraftSummary>> {
         let today = validate::today();
         let pack = self.pack();
-        Ok(self
-            .store
+        self.store
             .drafts()?
             .into_iter()
-            .filter_map(|draft| {
-                let guide = pack.guide(&draft.guide_id.0)?;
-                let attached = self.attached(draft.id).ok()?;
+            .filter_map(|draft| pack.guide(&draft.guide_id.0).map(|guide| (draft, guide)))
+            .map(|(draft, guide)| {
+                // A storage error is reported, never a draft quietly left out of the list.
+                let attached = self.attached(draft.id)?;
                 let review = review::review(&guide.form, &draft.answers, &attached, today);
-                Some(DraftSummary { draft, review })
+                Ok(DraftSummary { draft, review })
             })
-            .collect())
+            .collect()
     }
 
     pub fn backend_status(&self) -> BackendStatus {
@@ -376,10 +376,6 @@ impl Homeward {
             .read()
             .unwrap_or_else(|p| p.into_inner())
             .clone()
-    }
-
-    pub fn backend_url(&self) -> &str {
-        self.remote.base_url()
     }
 
     /// Checks the backend and takes a newer catalogue from it. Never fails: being offline is a
@@ -423,10 +419,5 @@ impl Homeward {
                 Ok(current)
             }
         }
-    }
-
-    /// The guide a draft belongs to.
-    pub fn guide_of(&self, draft: &Draft) -> Result<Guide> {
-        self.guide(&draft.guide_id.0)
     }
 }

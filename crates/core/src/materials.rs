@@ -60,22 +60,22 @@ pub fn prepare(bytes: &[u8]) -> Result<Prepared> {
     // is also made smaller, never below a size where print stays readable.
     let mut out = vec![];
     let mut dimensions = (0, 0);
-    'sizes: for side in [MAX_SIDE, 1600, 1280] {
-        let scaled = if image.width().max(image.height()) > side {
-            image.resize(side, side, image::imageops::FilterType::Triangle)
+    let long_side = image.width().max(image.height());
+    for (step, side) in [MAX_SIDE, 1600, 1280].into_iter().enumerate() {
+        // A smaller size only helps a photo that is larger than it.
+        if step > 0 && side >= long_side {
+            break;
+        }
+        let rgb = if long_side > side {
+            image
+                .resize(side, side, image::imageops::FilterType::Triangle)
+                .to_rgb8()
         } else {
-            image.clone()
+            image.to_rgb8()
         };
-        let rgb = scaled.to_rgb8();
         dimensions = rgb.dimensions();
-        for quality in [82u8, 72, 62, 52] {
-            out.clear();
-            JpegEncoder::new_with_quality(&mut out, quality)
-                .encode_image(&rgb)
-                .map_err(|e| invalid(&format!("the photo could not be encoded: {e}")))?;
-            if out.len() <= TARGET_BYTES {
-                break 'sizes;
-            }
+        if encode_within_target(&rgb, &mut out)? {
+            break;
         }
     }
     let sha256 = hex::encode(Sha256::digest(&out));
@@ -85,6 +85,20 @@ pub fn prepare(bytes: &[u8]) -> Result<Prepared> {
         dimensions: Some(dimensions),
         sha256,
     })
+}
+
+/// Encodes at falling JPEG qualities until the file is within [`TARGET_BYTES`]; whether it is.
+fn encode_within_target(rgb: &image::RgbImage, out: &mut Vec<u8>) -> Result<bool> {
+    for quality in [82u8, 72, 62, 52] {
+        out.clear();
+        JpegEncoder::new_with_quality(&mut *out, quality)
+            .encode_image(rgb)
+            .map_err(|e| invalid(&format!("the photo could not be encoded: {e}")))?;
+        if out.len() <= TARGET_BYTES {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// Decodes a photo with decompression limits and applies its EXIF orientation.

@@ -34,10 +34,6 @@ impl Remote {
         })
     }
 
-    pub fn base_url(&self) -> &str {
-        &self.base
-    }
-
     pub async fn health(&self) -> Result<Health> {
         let resp = self.get("/healthz").send().await.map_err(offline)?;
         let resp = check(resp).await?;

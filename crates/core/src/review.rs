@@ -10,15 +10,6 @@ use homeward_domain::draft::{AnswerProblem, DraftReview, DraftStatus};
 
 use crate::validate::{self, Date};
 
-fn applies(field: &Field, answers: &BTreeMap<String, String>, prefix: &str) -> bool {
-    field.show_if.as_ref().is_none_or(|c| {
-        answers
-            .get(&format!("{prefix}{}", c.field))
-            .map(String::as_str)
-            == Some(c.equals.as_str())
-    })
-}
-
 /// The item indexes of a group that have any answer.
 fn group_items(group: &str, answers: &BTreeMap<String, String>) -> Vec<u8> {
     let prefix = format!("{group}.");
@@ -78,7 +69,7 @@ pub fn review(
         }
     };
     for page in &form.pages {
-        for field in page.fields.iter().filter(|f| applies(f, answers, "")) {
+        for field in page.fields.iter().filter(|f| f.applies(answers, "")) {
             match &field.kind {
                 FieldKind::Group { fields, min, .. } => {
                     let mut items = group_items(&field.id, answers);
@@ -90,7 +81,7 @@ pub fn review(
                     items.sort_unstable();
                     for i in items {
                         let prefix = format!("{}.{i}.", field.id);
-                        for sub in fields.iter().filter(|f| applies(f, answers, &prefix)) {
+                        for sub in fields.iter().filter(|f| f.applies(answers, &prefix)) {
                             visit(format!("{prefix}{}", sub.id), &page.id, sub, answers);
                         }
                     }

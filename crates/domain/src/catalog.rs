@@ -250,6 +250,24 @@ pub struct Field {
     pub show_if: Option<Condition>,
 }
 
+impl Field {
+    /// Whether this question applies given the answers so far: it has no condition, or the
+    /// answer it depends on has the value it names. `prefix` locates the answers of one item of
+    /// a group (`family.0.`); it is empty for top-level questions.
+    pub fn applies(
+        &self,
+        answers: &std::collections::BTreeMap<String, String>,
+        prefix: &str,
+    ) -> bool {
+        self.show_if.as_ref().is_none_or(|c| {
+            answers
+                .get(&format!("{prefix}{}", c.field))
+                .map(String::as_str)
+                == Some(c.equals.as_str())
+        })
+    }
+}
+
 /// A page of questions; the UI shows one page at a time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormPage {

@@ -14,7 +14,7 @@ use crate::i18n::{pick, t};
 use crate::ipc;
 use crate::screens::draft::progress_text;
 use crate::screens::guide::BackLink;
-use crate::widgets::{ErrorNote, StatusTag};
+use crate::widgets::{ErrorNote, ReadyPanel, StatusTag};
 
 struct Loaded {
     draft: Draft,
@@ -98,10 +98,7 @@ fn Answers(loaded: std::sync::Arc<Loaded>) -> impl IntoView {
     let mut rows: Vec<(String, String, String)> = vec![];
     for page in &l.guide.form.pages {
         for field in &page.fields {
-            let applies = field.show_if.as_ref().is_none_or(|c| {
-                l.draft.answers.get(&c.field).map(String::as_str) == Some(c.equals.as_str())
-            });
-            if !applies {
+            if !field.applies(&l.draft.answers, "") {
                 continue;
             }
             match &field.kind {
@@ -147,10 +144,7 @@ fn Answers(loaded: std::sync::Arc<Loaded>) -> impl IntoView {
                 </div>
             </header>
             {(status == DraftStatus::Complete).then(|| view! {
-                <div class="ready-panel" id="ready" role="status">
-                    <h2>{move || t("draft-ready-title")}</h2>
-                    <p>{move || t("draft-ready-body")}</p>
-                </div>
+                <ReadyPanel/>
             })}
             <dl class="summary-list">
                 {rows.into_iter().map(|(key, label, value)| {

@@ -14,7 +14,7 @@ use crate::app::{use_nav, Screen};
 use crate::i18n::{pick, t, t_args};
 use crate::ipc;
 use crate::screens::guide::BackLink;
-use crate::widgets::{ErrorNote, StatusTag};
+use crate::widgets::{ErrorNote, ReadyPanel, StatusTag};
 
 /// The save indicator's state, announced to screen readers.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -317,10 +317,7 @@ fn DraftForm(draft: Draft, guide: Guide, focus_on: Option<String>) -> impl IntoV
                 }
             })}
             {move || review.get().filter(|r| r.problems.is_empty()).map(|_| view! {
-                <div class="ready-panel" id="ready" role="status">
-                    <h2>{move || t("draft-ready-title")}</h2>
-                    <p>{move || t("draft-ready-body")}</p>
-                </div>
+                <ReadyPanel/>
             })}
 
             {form.pages.iter().map(|page| {
@@ -359,11 +356,8 @@ fn DraftForm(draft: Draft, guide: Guide, focus_on: Option<String>) -> impl IntoV
 fn question(f: Field, state: FormState) -> AnyView {
     let answers = state.answers;
     let visible = {
-        let cond = f.show_if.clone();
-        move || {
-            cond.as_ref()
-                .is_none_or(|c| answers.with(|a| a.get(&c.field) == Some(&c.equals)))
-        }
+        let question = f.clone();
+        move || answers.with(|a| question.applies(a, ""))
     };
     let body = match f.kind.clone() {
         FieldKind::Material { .. } => {

@@ -12,6 +12,8 @@ use std::collections::HashSet;
 use homeward_domain::{CataloguePack, GuideId, Lang, LocalizedText};
 use pinyin::ToPinyin as _;
 
+use crate::validate::is_han;
+
 const TITLE: f32 = 10.0;
 const KEYWORD: f32 = 7.0;
 const CATEGORY: f32 = 3.0;
@@ -42,11 +44,6 @@ struct Entry {
 #[derive(Debug)]
 pub struct SearchIndex {
     entries: Vec<Entry>,
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x323AF)
 }
 
 /// Lower case, full-width ASCII folded to half width, punctuation to spaces.

@@ -29,6 +29,13 @@ pub fn fold_width(s: &str) -> String {
         .collect()
 }
 
+/// Whether `c` is a Chinese character: the unified ideographs with their extensions beyond the
+/// Basic Multilingual Plane (rare name characters), the compatibility ideographs, and 〇.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x323AF | 0x3007)
+}
+
 /// Checks a non-empty answer to a question of `kind`, as of `today`.
 pub fn check(kind: &FieldKind, value: &str, today: Date) -> FieldCheck {
     if value.chars().count() > MAX_CHARS {

@@ -2,12 +2,7 @@
 
 use homeward_domain::check::{CheckCode, FieldCheck};
 
-use super::fold_width;
-
-fn is_han(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x323AF | 0x3007)
-}
+use super::{fold_width, is_han};
 
 /// A name in Chinese characters (rare ones beyond the Basic Multilingual Plane included) or in
 /// Latin letters, with the separators names use: a space, the middle dot of transcribed names

@@ -26,6 +26,12 @@ error-storage = Homeward cannot read or write its data on this device. Make sure
 error-keyring = Homeward cannot reach the system keyring; your data stays encrypted. Unlock the keyring, then restart the app.
 error-offline = The city's server cannot be reached right now. Homeward will try again when you are online.
 error-backend = The city's server cannot handle this right now. Try again later.
+error-no-font = This device has no font for Chinese, so the PDF cannot be made. Use Print instead.
+error-unsigned = This application is missing your device's signature, so the city cannot tell it came from you. Update the app and send it again.
+error-bad-signature = This application was altered on its way and its signature no longer matches, so it was refused. Send it again.
+error-replayed = This application's signature has expired. Check your phone's date and time, then send it again.
+error-unknown-device = The city does not know this device's key, or the key was withdrawn. Verify your identity again.
+error-idempotency-conflict = Two different versions of the same application were sent, so it was refused. Contact a liaison site.
 error-internal = Something unexpected went wrong. Your data has not been lost. Restart the app.
 
 ## Home
@@ -172,7 +178,7 @@ material-remove = Remove
 answers-eyebrow = Check your answers
 answers-none = Not answered
 answers-change = Change
-answers-print = Print or save as PDF
+answers-print = Print
 draft-review-all = See all your answers
 summary-item = { $label }: { $problem }
 draft-catalogue-changed = The guide was updated after you started. { $changed ->
@@ -185,3 +191,30 @@ draft-catalogue-changed = The guide was updated after you started. { $changed ->
    *[other] { $removed } answers to questions no longer asked are kept on this device and will not be sent.
 }
 draft-question-changed = This question changed after you started. Check your answer.
+
+## The printable application (PDF)
+pdf-eyebrow = Application
+pdf-not-answered = Not answered
+pdf-attached = { $count ->
+    [one] { $count } document attached
+   *[other] { $count } documents attached
+}
+pdf-status = Status
+pdf-status-complete = Complete
+pdf-status-incomplete = Not complete: { $count ->
+    [one] { $count } answer needs attention
+   *[other] { $count } answers need attention
+}
+pdf-department = Department
+pdf-reference = Reference
+pdf-generated = Made on
+pdf-incomplete-note = This application is not complete yet. It can be sent once every answer marked "Needs attention" is done.
+pdf-needs-attention = Needs attention
+pdf-declaration = I declare that the answers and the documents attached are true, accurate and complete.
+pdf-signature = Applicant's signature
+pdf-date = Date
+pdf-page = Page { $page } of { $pages }
+answers-pdf = Make a PDF
+answers-pdf-working = Making the PDF…
+answers-pdf-saved = PDF saved to { $path }
+answers-pdf-open = Open the PDF

@@ -26,6 +26,12 @@ error-storage = 无法读写本机数据。请确认设备存储空间充足后�
 error-keyring = 无法访问系统密钥库，数据仍加密保存。请解锁系统密钥库后重新启动应用。
 error-offline = 暂时无法连接市级服务器，联网后会自动重试。
 error-backend = 市级服务器暂时无法处理请求，请稍后再试。
+error-no-font = 本机没有可用于中文的字体，无法生成 PDF。请改用"打印"。
+error-unsigned = 这份申请缺少本机签名，市里无法确认它来自您。请更新应用后重新发送。
+error-bad-signature = 这份申请在传输中被改动，签名不符，已被拒收。请重新发送。
+error-replayed = 这份申请的签名已过期。请检查手机的日期和时间，然后重新发送。
+error-unknown-device = 市里不认识这台设备的密钥，或该密钥已被停用。请重新验证身份。
+error-idempotency-conflict = 同一份申请被发送了两个不同的版本，已被拒收。请联系侨务联络点。
 error-internal = 应用出现了意外问题，您的数据没有丢失。请重新启动应用。
 
 ## 首页
@@ -160,8 +166,29 @@ material-remove = 移除
 answers-eyebrow = 核对填写内容
 answers-none = 未填写
 answers-change = 修改
-answers-print = 打印或存为 PDF
+answers-print = 打印
 draft-review-all = 查看全部填写内容
 summary-item = { $label }：{ $problem }
 draft-catalogue-changed = 您开始填写后，办事指南已更新：{ $changed } 个问题有变化，请核对标注处；{ $removed } 个不再需要的回答仍保存在本机，不会提交。
 draft-question-changed = 此问题在您开始填写后有更新，请核对您的回答。
+
+## The printable application (PDF)
+pdf-eyebrow = 办事申请表
+pdf-not-answered = 未填写
+pdf-attached = 已附 { $count } 份材料
+pdf-status = 填写状态
+pdf-status-complete = 已填写完整
+pdf-status-incomplete = 尚未完成：{ $count } 项需要补充或修改
+pdf-department = 受理部门
+pdf-reference = 申请编号
+pdf-generated = 生成日期
+pdf-incomplete-note = 这份申请尚未填写完整，标为"需要处理"的内容补齐后才能提交。
+pdf-needs-attention = 需要处理
+pdf-declaration = 本人承诺以上填写的内容和所附材料真实、准确、完整。
+pdf-signature = 申请人签名
+pdf-date = 日期
+pdf-page = 第 { $page } 页，共 { $pages } 页
+answers-pdf = 生成 PDF
+answers-pdf-working = 正在生成 PDF…
+answers-pdf-saved = PDF 已保存到 { $path }
+answers-pdf-open = 打开 PDF

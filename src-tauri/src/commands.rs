@@ -35,6 +35,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         contacts,
         checked_materials,
         set_material_checked,
+        save_application_pdf,
+        open_export,
     ]
 }
 
@@ -190,6 +192,37 @@ fn material_preview(
 #[tauri::command(rename_all = "snake_case")]
 fn remove_material(shell: State<'_, Shell>, id: DraftId, material: uuid::Uuid) -> Res<()> {
     Ok(shell.core()?.remove_material(id, material)?)
+}
+
+/// Saves the application's PDF in the export folder; returns the file's path.
+#[tauri::command(rename_all = "snake_case")]
+async fn save_application_pdf(shell: State<'_, Shell>, id: DraftId, lang: Lang) -> Res<String> {
+    let core = shell.core.clone()?;
+    let dir = shell.export_dir.clone();
+    // Fonts are read and the PDF laid out off the UI thread.
+    let path =
+        tauri::async_runtime::spawn_blocking(move || core.save_application_pdf(id, lang, &dir))
+            .await
+            .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))??;
+    Ok(path.display().to_string())
+}
+
+/// Opens a file the app saved, by its name in the export folder (and nothing outside it), with
+/// the system's viewer.
+#[tauri::command(rename_all = "snake_case")]
+fn open_export(app: tauri::AppHandle, shell: State<'_, Shell>, name: String) -> Res<()> {
+    use tauri_plugin_opener::OpenerExt as _;
+    let plain = !name.is_empty() && !name.contains(['/', '\\']) && name != "." && name != "..";
+    if !plain {
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            "name: expected the name of a saved file",
+        ));
+    }
+    let path = shell.export_dir.join(name);
+    app.opener()
+        .open_path(path.display().to_string(), None::<&str>)
+        .map_err(|e| ApiError::new(ErrorCode::NotFound, e.to_string()))
 }
 
 /// Decodes `%XX` escapes (as `encodeURIComponent` writes them); invalid escapes are kept.

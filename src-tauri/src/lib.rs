@@ -19,6 +19,9 @@ const DEFAULT_BACKEND: &str = "http://127.0.0.1:8787";
 /// Set at start: the installation, or why it could not be opened (shown to the person).
 pub struct Shell {
     core: Result<Arc<Homeward>, ApiError>,
+    /// Where files made for the person (PDFs) are saved: `--export-dir`, else the downloads
+    /// folder.
+    export_dir: PathBuf,
 }
 
 impl Shell {
@@ -27,7 +30,8 @@ impl Shell {
     }
 }
 
-/// `--data-dir DIR` and `--backend-url URL`, or `HOMEWARD_DATA_DIR` and `HOMEWARD_BACKEND_URL`.
+/// `--data-dir DIR`, `--backend-url URL` and `--export-dir DIR`, or `HOMEWARD_DATA_DIR`,
+/// `HOMEWARD_BACKEND_URL` and `HOMEWARD_EXPORT_DIR`.
 fn option(name: &str, env: &str) -> Option<String> {
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -52,7 +56,7 @@ pub fn run() {
         .init();
 
     let result = tauri::Builder::default()
-        // Opens tel: and mailto: links in the phone's dialer or the mail client.
+        // Opens tel: and mailto: links in the phone's dialer or the mail client, and saved PDFs.
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let data_dir = match option("--data-dir", "HOMEWARD_DATA_DIR") {
@@ -70,7 +74,15 @@ pub fn run() {
                 tracing::error!(code = ?e.code(), "cannot open the installation: {e}");
                 ApiError::from(e)
             });
-            app.manage(Shell { core });
+            let export_dir = match option("--export-dir", "HOMEWARD_EXPORT_DIR") {
+                Some(dir) => PathBuf::from(dir),
+                None => app
+                    .path()
+                    .download_dir()
+                    .or_else(|_| app.path().document_dir())
+                    .or_else(|_| app.path().app_data_dir())?,
+            };
+            app.manage(Shell { core, export_dir });
             Ok(())
         })
         .invoke_handler(commands::handler())

@@ -20,6 +20,12 @@ pub fn lang() -> Lang {
         .unwrap_or_default()
 }
 
+/// The language signal itself, for event handlers and tasks that run outside the component
+/// that asked for it.
+pub fn lang_signal() -> Option<RwSignal<Lang>> {
+    use_context::<CurrentLang>().map(|c| c.0)
+}
+
 /// The message `key` in the current language.
 pub fn t(key: &str) -> String {
     let lang = lang();

@@ -240,3 +240,22 @@ pub async fn material_preview(
 pub async fn remove_material(id: DraftId, material: uuid::Uuid) -> Result<(), ApiError> {
     call("remove_material", &MaterialArg { id, material }).await
 }
+
+/// Saves the application's PDF (Chinese, with `lang` beside it); returns where it went.
+pub async fn save_application_pdf(id: DraftId, lang: Lang) -> Result<String, ApiError> {
+    #[derive(Serialize)]
+    struct A {
+        id: DraftId,
+        lang: Lang,
+    }
+    call("save_application_pdf", &A { id, lang }).await
+}
+
+/// Opens a file the app saved, by name, in the system's viewer.
+pub async fn open_export(name: &str) -> Result<(), ApiError> {
+    #[derive(Serialize)]
+    struct A<'a> {
+        name: &'a str,
+    }
+    call("open_export", &A { name }).await
+}

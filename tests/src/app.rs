@@ -69,6 +69,7 @@ impl Driver {
                 "args": [
                     "--data-dir", data_dir.to_string_lossy(),
                     "--backend-url", backend_url,
+                    "--export-dir", data_dir.join("exports").to_string_lossy(),
                 ],
             }
         });
@@ -176,6 +177,15 @@ impl App {
     }
 
     /// Waits until the element's text contains `needle`; returns the text.
+    /// The attribute `name` of the element `css`, once it is there.
+    pub async fn attr(&self, css: &str, name: &str) -> anyhow::Result<String> {
+        self.wait_css(css)
+            .await?
+            .attr(name)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("{css} has no attribute {name}"))
+    }
+
     pub async fn wait_text(&self, css: &str, needle: &str) -> anyhow::Result<String> {
         let text = || async {
             Ok(match self.client.find(Locator::Css(css)).await {

@@ -265,6 +265,35 @@ async fn a_whole_application_is_filled_and_reaches_check_your_answers() -> anyho
         "a question hidden by an answer is not listed"
     );
 
+    // The PDF for the counter: saved where the app said, and it reads back with the rare
+    // character, the normalised ID number and both languages.
+    app.click("#make-pdf").await?;
+    let path = std::path::PathBuf::from(app.attr("#pdf-saved", "data-path").await?);
+    anyhow::ensure!(
+        path.starts_with(data.path().join("exports")),
+        "saved in the export folder: {path:?}"
+    );
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()?;
+    let text: String = String::from_utf8(out.stdout)?
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    for expected in [
+        "王𠀀明",
+        "330302199001011235",
+        "Pensionproofoflife",
+        "申请人签名",
+    ] {
+        anyhow::ensure!(
+            text.contains(expected),
+            "{expected} missing from the PDF: {text}"
+        );
+    }
+
     // "Change" goes back to the question, focused.
     app.click(".summary-row[data-field='country'] .link")
         .await?;

@@ -31,6 +31,8 @@ const PACKAGES: &[&str] = &[
     "fonts-noto-cjk",
     // Characters beyond the Basic Multilingual Plane (CJK Extension B and later) in names.
     "fonts-hanazono",
+    // The tests read the PDFs the app writes back as text.
+    "poppler-utils",
 ];
 
 /// Tools built from crates.io, pinned. wasm-bindgen-cli's version follows Cargo.lock.

@@ -8,6 +8,8 @@ use std::path::PathBuf;
 pub enum DatabaseUrl {
     /// `sqlite://PATH`: an embedded database file, the default.
     Sqlite(PathBuf),
+    /// `postgres://USER[:PASSWORD]@HOST[:PORT]/DB`: a PostgreSQL server.
+    Postgres(String),
 }
 
 impl std::str::FromStr for DatabaseUrl {
@@ -20,8 +22,14 @@ impl std::str::FromStr for DatabaseUrl {
             }
             return Ok(DatabaseUrl::Sqlite(PathBuf::from(path)));
         }
+        if s.starts_with("postgres://") || s.starts_with("postgresql://") {
+            return Ok(DatabaseUrl::Postgres(s.to_owned()));
+        }
+        // The URL may hold a password: name only its scheme.
+        let scheme = s.split_once("://").map_or("(none)", |(scheme, _)| scheme);
         Err(format!(
-            "unsupported database URL {s:?}: expected sqlite://PATH"
+            "unsupported database URL scheme {scheme:?}: expected sqlite://PATH or \
+             postgres://USER@HOST:PORT/DB"
         ))
     }
 }

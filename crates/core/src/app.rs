@@ -18,6 +18,7 @@ use crate::catalog;
 use crate::catalog::search::{Hit, SearchIndex};
 use crate::error::{CoreError, Result};
 use crate::materials;
+use crate::pdf;
 use crate::remote::Remote;
 use crate::review;
 use crate::secrets::{Keyring, Keys};
@@ -89,6 +90,18 @@ fn now_ms() -> i64 {
         .map_or(0, |d| d.as_millis() as i64)
 }
 
+/// Writes `bytes` to a temporary file beside `path` and renames it, so a crash leaves either the
+/// old file or the whole new one, never a part.
+fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = PathBuf::from(tmp);
+    std::fs::write(&tmp, bytes)?;
+    std::fs::File::open(&tmp)?.sync_all()?;
+    std::fs::rename(&tmp, path)?;
+    Ok(())
+}
+
 fn install_id(data_dir: &Path) -> Result<String> {
     let path = data_dir.join(INSTALL_ID_FILE);
     match std::fs::read_to_string(&path) {
@@ -99,11 +112,7 @@ fn install_id(data_dir: &Path) -> Result<String> {
         ))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             let id = uuid::Uuid::new_v4().to_string();
-            // Written to a temporary file and renamed, so a crash leaves either no id or a whole one.
-            let tmp = data_dir.join(format!("{INSTALL_ID_FILE}.tmp"));
-            std::fs::write(&tmp, &id)?;
-            std::fs::File::open(&tmp)?.sync_all()?;
-            std::fs::rename(&tmp, &path)?;
+            write_whole(&path, id.as_bytes())?;
             Ok(id)
         }
         Err(e) => Err(e.into()),
@@ -369,6 +378,46 @@ impl Homeward {
                 Ok(DraftSummary { draft, review })
             })
             .collect()
+    }
+
+    /// The application as a printable PDF, in Chinese with `lang` beside it.
+    pub fn application_pdf(&self, id: DraftId, lang: Lang) -> Result<Vec<u8>> {
+        let mut draft = self.store.draft(id)?;
+        let guide = self.guide(&draft.guide_id.0)?;
+        draft.answers = review::normalized(&guide.form, &draft.answers, validate::today());
+        let review = self.review(id)?;
+        let docs = self.materials(id)?;
+        let fonts = pdf::Fonts::system()?;
+        pdf::application_pdf(
+            &pdf::ApplicationPdf {
+                guide: &guide,
+                draft: &draft,
+                review: &review,
+                docs: &docs,
+                lang,
+                today: validate::today(),
+            },
+            &fonts,
+        )
+    }
+
+    /// Writes the application's PDF into `dir` (made if missing) and returns its path. The name
+    /// says which service and which draft; writing again replaces the earlier copy, whole.
+    pub fn save_application_pdf(&self, id: DraftId, lang: Lang, dir: &Path) -> Result<PathBuf> {
+        let bytes = self.application_pdf(id, lang)?;
+        let guide = self.guide(&self.store.draft(id)?.guide_id.0)?;
+        let title: String = guide
+            .title
+            .get(lang)
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect();
+        let short = id.to_string();
+        let short = &short[short.len() - 8..];
+        std::fs::create_dir_all(dir)?;
+        let path = dir.join(format!("{}-{short}.pdf", title.trim_matches('-')));
+        write_whole(&path, &bytes)?;
+        Ok(path)
     }
 
     pub fn backend_status(&self) -> BackendStatus {

@@ -33,6 +33,8 @@ pub enum CoreError {
     Offline(String),
     #[error("the city backend answered with an error: {0}")]
     Backend(String),
+    #[error("no font for Chinese text was found on this device, so no PDF can be written")]
+    NoFont,
     #[error("the catalogue is not usable: {0}")]
     Catalogue(String),
 }
@@ -51,6 +53,7 @@ impl CoreError {
             }
             CoreError::Offline(_) => ErrorCode::Offline,
             CoreError::Backend(_) => ErrorCode::Backend,
+            CoreError::NoFont => ErrorCode::NoFont,
             CoreError::Catalogue(_) => ErrorCode::Internal,
         }
     }

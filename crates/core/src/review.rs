@@ -6,20 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use homeward_domain::catalog::{Field, FieldKind, FormSchema};
 use homeward_domain::check::CheckCode;
-use homeward_domain::draft::{AnswerProblem, DraftReview, DraftStatus};
+use homeward_domain::draft::{group_items, AnswerProblem, DraftReview, DraftStatus};
 
 use crate::validate::{self, Date};
-
-/// The item indexes of a group that have any answer.
-fn group_items(group: &str, answers: &BTreeMap<String, String>) -> Vec<u8> {
-    let prefix = format!("{group}.");
-    let mut items: Vec<u8> = answers
-        .keys()
-        .filter_map(|k| k.strip_prefix(&prefix)?.split('.').next()?.parse().ok())
-        .collect();
-    items.dedup();
-    items
-}
 
 /// Reviews `answers` to `form`; `attached` holds the keys of material questions that have a
 /// document.
@@ -108,6 +97,27 @@ pub fn review(
         changed: vec![],
         removed: vec![],
     }
+}
+
+/// The answers as they are printed and sent: each valid answer in its normalised form
+/// (full-width digits folded, numbers in international format); anything else as typed.
+pub fn normalized(
+    form: &FormSchema,
+    answers: &BTreeMap<String, String>,
+    today: Date,
+) -> BTreeMap<String, String> {
+    answers
+        .iter()
+        .map(|(key, value)| {
+            let check = form
+                .field_for_answer(key)
+                .filter(|f| !matches!(f.kind, FieldKind::Group { .. } | FieldKind::Material { .. }))
+                .map(|f| validate::check(&f.kind, value.trim(), today))
+                .filter(|c| c.valid);
+            let value = check.map_or_else(|| value.clone(), |c| c.normalized);
+            (key.clone(), value)
+        })
+        .collect()
 }
 
 /// What changed in a guide's form since a draft was started on it.
@@ -302,5 +312,20 @@ mod tests {
         let given = answers(&[("method", "face"), ("cert-date", "garbage")]);
         let r = review(&form(), &given, &BTreeSet::new(), TODAY);
         assert!(r.problems.iter().all(|p| p.field != "cert-date"), "{r:?}");
+    }
+
+    #[test]
+    fn valid_answers_are_normalised_and_the_rest_kept_as_typed() {
+        let given = answers(&[
+            ("id", "１１０１０５１９４９１２３１００２x"),
+            ("family.0.phone", "+39 333 123 4567"),
+            ("family.1.phone", "not a number"),
+            ("note", "  kept  "),
+        ]);
+        let out = normalized(&form(), &given, TODAY);
+        assert_eq!(out["id"], "11010519491231002X");
+        assert_eq!(out["family.0.phone"], "+393331234567");
+        assert_eq!(out["family.1.phone"], "not a number");
+        assert_eq!(out.len(), given.len(), "nothing dropped");
     }
 }

@@ -18,17 +18,35 @@ pub enum ErrorCode {
     Offline,
     /// The backend answered with an error.
     Backend,
+    /// The device lacks something the task needs (a font for Chinese, to write a PDF).
+    NoFont,
+    /// A submission came without the device's signature.
+    Unsigned,
+    /// The signature or the body's digest does not match: the request was altered.
+    BadSignature,
+    /// The signature is too old to accept: a recorded request sent again.
+    Replayed,
+    /// The signing key is not a registered, unrevoked device.
+    UnknownDevice,
+    /// The idempotency key was used before with a different body.
+    IdempotencyConflict,
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 7] = [
+    pub const ALL: [ErrorCode; 13] = [
         ErrorCode::InvalidInput,
         ErrorCode::NotFound,
         ErrorCode::Storage,
         ErrorCode::Keyring,
         ErrorCode::Offline,
         ErrorCode::Backend,
+        ErrorCode::NoFont,
+        ErrorCode::Unsigned,
+        ErrorCode::BadSignature,
+        ErrorCode::Replayed,
+        ErrorCode::UnknownDevice,
+        ErrorCode::IdempotencyConflict,
         ErrorCode::Internal,
     ];
 
@@ -40,6 +58,12 @@ impl ErrorCode {
             ErrorCode::Keyring => "keyring",
             ErrorCode::Offline => "offline",
             ErrorCode::Backend => "backend",
+            ErrorCode::NoFont => "no-font",
+            ErrorCode::Unsigned => "unsigned",
+            ErrorCode::BadSignature => "bad-signature",
+            ErrorCode::Replayed => "replayed",
+            ErrorCode::UnknownDevice => "unknown-device",
+            ErrorCode::IdempotencyConflict => "idempotency-conflict",
             ErrorCode::Internal => "internal",
         }
     }

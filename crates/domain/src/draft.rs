@@ -6,7 +6,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::catalog::GuideId;
+use crate::catalog::{Field, FieldKind, FormSchema, GuideId};
+use crate::lang::LocalizedText;
 
 /// Names a draft; a UUIDv7, so ids sort by creation time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -100,4 +101,129 @@ pub struct MaterialInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dimensions: Option<(u32, u32)>,
     pub added_at: i64,
+}
+
+/// The item indexes of repeatable group `group` that have any answer, in order.
+pub fn group_items(group: &str, answers: &BTreeMap<String, String>) -> Vec<u8> {
+    let prefix = format!("{group}.");
+    let mut items: Vec<u8> = answers
+        .keys()
+        .filter_map(|k| k.strip_prefix(&prefix)?.split('.').next()?.parse().ok())
+        .collect();
+    items.sort_unstable();
+    items.dedup();
+    items
+}
+
+/// What a person sees of one answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shown {
+    /// Not answered.
+    Missing,
+    /// Typed text, as entered.
+    Text(String),
+    /// The label of the chosen option (or the raw value if the option no longer exists).
+    Choice(LocalizedText),
+    Yes,
+    No,
+    /// The names of the attached documents.
+    Files(Vec<String>),
+}
+
+/// One row of "check your answers" and of the printed application.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerRow {
+    /// The answer key: `field` or `group.<index>.field`.
+    pub key: String,
+    /// The title of the form page the question is on.
+    pub page: LocalizedText,
+    /// For a question inside a repeatable group: the group's label and the item's 1-based number.
+    pub item: Option<(LocalizedText, usize)>,
+    pub label: LocalizedText,
+    pub value: Shown,
+}
+
+fn shown(
+    field: &Field,
+    key: &str,
+    answers: &BTreeMap<String, String>,
+    docs: &[MaterialInfo],
+) -> Shown {
+    if let FieldKind::Material { .. } = field.kind {
+        let names: Vec<String> = docs
+            .iter()
+            .filter(|d| d.field == key)
+            .map(|d| d.file_name.clone())
+            .collect();
+        return if names.is_empty() {
+            Shown::Missing
+        } else {
+            Shown::Files(names)
+        };
+    }
+    let value = answers.get(key).map(String::as_str).unwrap_or("").trim();
+    if value.is_empty() {
+        return Shown::Missing;
+    }
+    match &field.kind {
+        FieldKind::Choice { options } => options.iter().find(|o| o.value == value).map_or_else(
+            || Shown::Text(value.to_owned()),
+            |o| Shown::Choice(o.label.clone()),
+        ),
+        FieldKind::YesNo if value == "yes" => Shown::Yes,
+        FieldKind::YesNo => Shown::No,
+        _ => Shown::Text(value.to_owned()),
+    }
+}
+
+/// Every question that applies to `answers`, in form order, with what the person answered. A
+/// repeatable group lists its first `min` items (at least one) and every item that has an answer;
+/// questions whose condition fails are left out, as the review leaves them out.
+pub fn answer_rows(
+    form: &FormSchema,
+    answers: &BTreeMap<String, String>,
+    docs: &[MaterialInfo],
+) -> Vec<AnswerRow> {
+    let mut rows = vec![];
+    for page in &form.pages {
+        for field in page.fields.iter().filter(|f| f.applies(answers, "")) {
+            let FieldKind::Group {
+                fields,
+                min,
+                item_label,
+                ..
+            } = &field.kind
+            else {
+                rows.push(AnswerRow {
+                    key: field.id.clone(),
+                    page: page.title.clone(),
+                    item: None,
+                    label: field.label.clone(),
+                    value: shown(field, &field.id, answers, docs),
+                });
+                continue;
+            };
+            let mut items = group_items(&field.id, answers);
+            items.extend(
+                (0..(*min).max(1))
+                    .filter(|i| !items.contains(i))
+                    .collect::<Vec<_>>(),
+            );
+            items.sort_unstable();
+            for i in items {
+                let prefix = format!("{}.{i}.", field.id);
+                for sub in fields.iter().filter(|f| f.applies(answers, &prefix)) {
+                    let key = format!("{prefix}{}", sub.id);
+                    rows.push(AnswerRow {
+                        value: shown(sub, &key, answers, docs),
+                        key,
+                        page: page.title.clone(),
+                        item: Some((item_label.clone(), usize::from(i) + 1)),
+                        label: sub.label.clone(),
+                    });
+                }
+            }
+        }
+    }
+    rows
 }

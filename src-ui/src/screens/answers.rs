@@ -1,16 +1,13 @@
 //! Check your answers: every answer on one page, each with a link to change it, and the
 //! application's status; printable (the system print dialog also saves a PDF).
 
-use std::collections::BTreeMap;
-
-use homeward_domain::catalog::{Field, FieldKind};
-use homeward_domain::draft::MaterialInfo;
+use homeward_domain::draft::{answer_rows, MaterialInfo, Shown};
 use homeward_domain::{ApiError, Draft, DraftId, DraftReview, DraftStatus, Guide};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::app::{use_nav, Screen};
-use crate::i18n::{pick, t};
+use crate::i18n::{lang_signal, pick, t, t_args};
 use crate::ipc;
 use crate::screens::draft::progress_text;
 use crate::screens::guide::BackLink;
@@ -49,41 +46,15 @@ pub fn AnswersScreen(id: DraftId) -> impl IntoView {
     }
 }
 
-/// What a person sees of an answer: the option's label rather than its value, the names of the
-/// attached documents, "not answered" for a gap.
-fn shown(
-    field: &Field,
-    key: &str,
-    answers: &BTreeMap<String, String>,
-    docs: &[MaterialInfo],
-) -> String {
-    if let FieldKind::Material { .. } = field.kind {
-        let names: Vec<&str> = docs
-            .iter()
-            .filter(|d| d.field == key)
-            .map(|d| d.file_name.as_str())
-            .collect();
-        return if names.is_empty() {
-            t("answers-none")
-        } else {
-            names.join("、")
-        };
-    }
-    let value = answers.get(key).map(String::as_str).unwrap_or("").trim();
-    if value.is_empty() {
-        return t("answers-none");
-    }
-    match &field.kind {
-        FieldKind::Choice { options } => options
-            .iter()
-            .find(|o| o.value == value)
-            .map_or_else(|| value.to_owned(), |o| pick(&o.label)),
-        FieldKind::YesNo => t(if value == "yes" {
-            "field-yes"
-        } else {
-            "field-no"
-        }),
-        _ => value.to_owned(),
+/// What a person reads of an answer, in the current language.
+pub fn shown_text(value: &Shown) -> String {
+    match value {
+        Shown::Missing => t("answers-none"),
+        Shown::Text(s) => s.clone(),
+        Shown::Choice(label) => pick(label),
+        Shown::Yes => t("field-yes"),
+        Shown::No => t("field-no"),
+        Shown::Files(names) => names.join("、"),
     }
 }
 
@@ -94,41 +65,34 @@ fn Answers(loaded: std::sync::Arc<Loaded>) -> impl IntoView {
     let id = l.draft.id;
     let status = l.review.status;
     let change = move |key: String| nav.replace(Screen::DraftQuestion(id, key));
-    // Rows: every question that applies (hidden ones are left out), in form order.
-    let mut rows: Vec<(String, String, String)> = vec![];
-    for page in &l.guide.form.pages {
-        for field in &page.fields {
-            if !field.applies(&l.draft.answers, "") {
-                continue;
-            }
-            match &field.kind {
-                FieldKind::Group { fields, min, .. } => {
-                    for i in 0..(*min).max(1) {
-                        for sub in fields {
-                            let key = format!("{}.{i}.{}", field.id, sub.id);
-                            let label =
-                                format!("{} {} · {}", pick(&field.label), i + 1, pick(&sub.label));
-                            rows.push((
-                                key.clone(),
-                                label,
-                                shown(sub, &key, &l.draft.answers, &l.docs),
-                            ));
-                        }
-                    }
-                }
-                _ => rows.push((
-                    field.id.clone(),
-                    pick(&field.label),
-                    shown(field, &field.id, &l.draft.answers, &l.docs),
-                )),
-            }
-        }
-    }
+    let rows: Vec<(String, String, String)> = answer_rows(&l.guide.form, &l.draft.answers, &l.docs)
+        .into_iter()
+        .map(|row| {
+            let label = match &row.item {
+                Some((group, n)) => format!("{} {n} · {}", pick(group), pick(&row.label)),
+                None => pick(&row.label),
+            };
+            (row.key, label, shown_text(&row.value))
+        })
+        .collect();
     let problems: Vec<String> = l.review.problems.iter().map(|p| p.field.clone()).collect();
     let print = move |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
         }
+    };
+    // The PDF: made on the device, saved to the downloads folder, then offered to open.
+    let pdf = RwSignal::new(PdfState::Idle);
+    let current = lang_signal();
+    let make_pdf = move |_| {
+        pdf.set(PdfState::Working);
+        let lang = current.map(|l| l.get_untracked()).unwrap_or_default();
+        spawn_local(async move {
+            pdf.set(match ipc::save_application_pdf(id, lang).await {
+                Ok(path) => PdfState::Saved(path),
+                Err(e) => PdfState::Failed(e),
+            });
+        });
     };
     let title = l.guide.title.clone();
     let review = l.review.clone();
@@ -164,8 +128,56 @@ fn Answers(loaded: std::sync::Arc<Loaded>) -> impl IntoView {
                 }).collect_view()}
             </dl>
             <div class="form-actions no-print">
+                <button class="primary" id="make-pdf" on:click=make_pdf
+                    disabled=move || pdf.with(|p| matches!(p, PdfState::Working))>
+                    {move || t("answers-pdf")}
+                </button>
                 <button class="secondary" id="print-answers" on:click=print>{move || t("answers-print")}</button>
             </div>
+            <div class="no-print" aria-live="polite">{move || pdf.get().view()}</div>
         </article>
+    }
+}
+
+#[derive(Clone)]
+enum PdfState {
+    Idle,
+    Working,
+    Saved(String),
+    Failed(ApiError),
+}
+
+impl PdfState {
+    fn view(self) -> AnyView {
+        match self {
+            PdfState::Idle => ().into_any(),
+            PdfState::Working => {
+                view! { <p class="muted">{move || t("answers-pdf-working")}</p> }.into_any()
+            }
+            PdfState::Saved(path) => {
+                let name = path
+                    .rsplit(['/', '\\'])
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned();
+                let shown = path.clone();
+                let open = move |_| {
+                    let name = name.clone();
+                    spawn_local(async move {
+                        if let Err(e) = ipc::open_export(&name).await {
+                            leptos::logging::warn!("cannot open the PDF: {}", e.code.slug());
+                        }
+                    });
+                };
+                view! {
+                    <div class="saved-file" id="pdf-saved" data-path=path>
+                        <p>{move || t_args("answers-pdf-saved", &[("path", shown.clone().into())])}</p>
+                        <button class="link" id="open-pdf" on:click=open>{move || t("answers-pdf-open")}</button>
+                    </div>
+                }
+                .into_any()
+            }
+            PdfState::Failed(e) => view! { <ErrorNote error=e/> }.into_any(),
+        }
     }
 }

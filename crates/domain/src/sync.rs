@@ -1,0 +1,189 @@
+//! Sending applications to the city and hearing back: what crosses the wire, shared by the app's
+//! outbox and the backend's intake.
+//!
+//! A submission is a JSON body frozen once, when the person presses Send. Every attempt to
+//! deliver it is signed afresh by the device key over a canonical message naming the request, the
+//! idempotency key, the time and the body's digest; the body itself never changes, so a retry
+//! is recognised and answered with the first receipt.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::catalog::GuideId;
+use crate::draft::DraftId;
+
+/// Request headers of a signed submission.
+pub mod header {
+    /// The device's Ed25519 public key, base64.
+    pub const KEY: &str = "homeward-key";
+    /// Seconds since the Unix epoch when this attempt was signed.
+    pub const TIMESTAMP: &str = "homeward-timestamp";
+    /// Base64 Ed25519 signature over [`super::signing_message`].
+    pub const SIGNATURE: &str = "homeward-signature";
+    /// `sha-256=:BASE64:`, as RFC 9530 writes it.
+    pub const DIGEST: &str = "content-digest";
+    /// One per submission, kept across every retry of it.
+    pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
+}
+
+/// How far a signature's timestamp may be from the backend's clock. An attempt older than this
+/// is refused as a replay; the outbox signs every attempt when it makes it.
+pub const SIGNATURE_WINDOW_SECS: i64 = 300;
+
+/// The bytes a device signs for one attempt: a fixed context, then one line per item.
+pub fn signing_message(
+    method: &str,
+    path: &str,
+    idempotency_key: &str,
+    timestamp: i64,
+    content_digest: &str,
+) -> Vec<u8> {
+    format!(
+        "homeward-request-v1\n{}\n{path}\n{idempotency_key}\n{timestamp}\n{content_digest}",
+        method.to_ascii_uppercase()
+    )
+    .into_bytes()
+}
+
+/// The `Content-Digest` value for a body whose SHA-256, base64-encoded, is `sha256_b64`.
+pub fn content_digest(sha256_b64: &str) -> String {
+    format!("sha-256=:{sha256_b64}:")
+}
+
+/// `POST /v1/devices`: makes a device key known to the backend.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeviceRegistration {
+    /// Base64 Ed25519 public key.
+    pub public_key: String,
+}
+
+/// The answer to a registration.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeviceRecord {
+    pub public_key: String,
+    pub registered_at: i64,
+}
+
+/// One document of a submission, described; its bytes travel separately.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MaterialRef {
+    /// The form question it answers.
+    pub field: String,
+    /// The guide's material type.
+    pub kind: String,
+    pub file_name: String,
+    pub mime: String,
+    pub size: u64,
+    /// Hex SHA-256 of the bytes.
+    pub sha256: String,
+}
+
+/// `POST /v1/submissions`: an application as the person sent it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Submission {
+    /// Stable across retries; also the idempotency key.
+    pub submission_id: Uuid,
+    /// The draft it was made from, so a revision can name the same application.
+    pub draft_id: DraftId,
+    pub guide_id: GuideId,
+    /// The catalogue version whose form was filled in.
+    pub pack_version: u64,
+    /// 0 for the first submission, then one more for each revision the city asked for.
+    pub revision: u32,
+    pub answers: BTreeMap<String, String>,
+    #[serde(default)]
+    pub materials: Vec<MaterialRef>,
+    /// When the person pressed Send (milliseconds since the epoch).
+    pub sent_at: i64,
+}
+
+/// What the backend promises on taking a submission.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Receipt {
+    pub submission_id: Uuid,
+    /// The application's reference at the city, as a person quotes it on the phone.
+    pub reference: String,
+    /// Milliseconds since the epoch.
+    pub received_at: i64,
+    /// Hex SHA-256 of the submission body as received.
+    pub body_sha256: String,
+    /// Base64 public key of the device that signed it.
+    pub device_key: String,
+}
+
+/// A receipt signed by the backend, as the app keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedReceipt {
+    /// The first 16 hex digits of the SHA-256 of the backend's receipt public key.
+    pub key_id: String,
+    /// The receipt's JSON, exactly as signed.
+    pub receipt: String,
+    /// Base64 Ed25519 signature over `receipt`'s bytes.
+    pub signature: String,
+}
+
+/// `GET /v1/keys`: the backend's public keys.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BackendKeys {
+    /// Base64 Ed25519 public key that signs receipts.
+    pub receipt_key: String,
+    pub receipt_key_id: String,
+}
+
+/// Where an item of the outbox stands, as the outbox screen shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "state")]
+pub enum OutboxState {
+    /// Frozen and waiting for a connection; `attempts` failed so far.
+    Waiting {
+        attempts: u32,
+        /// When the next attempt is due (milliseconds since the epoch).
+        next_attempt_at: i64,
+        /// The last failure, as an error code slug, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        last_error: Option<String>,
+    },
+    /// Being sent now.
+    Sending,
+    /// Refused by the backend for a reason retrying will not fix; kept, with the reason, until
+    /// the person retries or withdraws it.
+    SetAside { error: String, message: String },
+    /// Taken by the city; the receipt is kept.
+    Delivered { reference: String, received_at: i64 },
+}
+
+/// One submission in the outbox.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxItem {
+    pub submission_id: Uuid,
+    pub draft_id: DraftId,
+    pub guide_id: GuideId,
+    pub revision: u32,
+    pub created_at: i64,
+    pub state: OutboxState,
+    /// Bytes acknowledged by the backend, of `bytes_total`.
+    pub bytes_sent: u64,
+    pub bytes_total: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_signing_message_names_every_part_on_its_own_line() {
+        let m = signing_message(
+            "post",
+            "/v1/submissions",
+            "k-1",
+            1_700_000_000,
+            "sha-256=:AA==:",
+        );
+        assert_eq!(
+            String::from_utf8(m).expect("utf-8"),
+            "homeward-request-v1\nPOST\n/v1/submissions\nk-1\n1700000000\nsha-256=:AA==:"
+        );
+    }
+}

@@ -9,6 +9,7 @@
 //!
 //! Tools are built from crates.io at pinned versions; nothing downloads a prebuilt binary.
 
+mod postgres;
 mod setup;
 mod ui;
 
@@ -229,6 +230,9 @@ fn run(release: bool) -> anyhow::Result<()> {
     result
 }
 
+/// Where the backend's PostgreSQL tests find their server.
+const POSTGRES_ENV: &str = "HOMEWARD_TEST_POSTGRES";
+
 fn test() -> anyhow::Result<()> {
     let started = Instant::now();
     setup::all()?;
@@ -262,12 +266,25 @@ fn test() -> anyhow::Result<()> {
         run_cmd(&mut cmd)?;
     }
 
+    step("PostgreSQL on loopback, for the backend's tests");
+    let postgres = postgres::Postgres::start()?;
+
     let keyring = tempdir("keyring")?;
     step("unit and integration tests (with a real keyring session)");
     let mut tests = cargo();
-    tests.args(["test", "--workspace", "--", "--test-threads=2"]);
+    tests
+        .args(["test", "--workspace", "--", "--test-threads=2"])
+        .env(POSTGRES_ENV, postgres.url());
     run_cmd(&mut in_keyring_session(&tests, &keyring))?;
     let _ = std::fs::remove_dir_all(&keyring);
+
+    step("backend tests against PostgreSQL");
+    run_cmd(
+        cargo()
+            .args(["test", "--package", "homeward-backend", "--", "--ignored"])
+            .env(POSTGRES_ENV, postgres.url()),
+    )?;
+    drop(postgres);
 
     let app = build_app(false)?;
     step("end-to-end tests through the real app (Xvfb, WebDriver)");

@@ -33,6 +33,8 @@ const PACKAGES: &[&str] = &[
     "fonts-hanazono",
     // The tests read the PDFs the app writes back as text.
     "poppler-utils",
+    // The backend's production database, started by the tests (pgbench for the baseline).
+    "postgresql",
 ];
 
 /// Tools built from crates.io, pinned. wasm-bindgen-cli's version follows Cargo.lock.

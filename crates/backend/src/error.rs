@@ -13,6 +13,9 @@ pub enum AppError {
     NotFound(&'static str),
     #[error("method not allowed")]
     MethodNotAllowed,
+    /// Refused for a reason with its own code: a bad signature, a replay, a conflict.
+    #[error("{2}")]
+    Refused(StatusCode, ErrorCode, String),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -29,6 +32,7 @@ impl IntoResponse for AppError {
                 ErrorCode::InvalidInput,
                 self.to_string(),
             ),
+            AppError::Refused(status, code, m) => (*status, *code, m.clone()),
             AppError::Internal(e) => {
                 // The detail stays in the log; the client gets a generic message.
                 tracing::error!(error = %e, "internal error");

@@ -6,6 +6,8 @@
 //! 4xx status; details go to the log, never personal data.
 
 mod error;
+mod intake;
+pub mod keys;
 mod routes;
 pub mod settings;
 pub mod storage;
@@ -23,6 +25,7 @@ pub use settings::Settings;
 pub(crate) struct AppState {
     pub db: storage::Database,
     pub catalog: routes::CatalogBody,
+    pub signer: keys::ReceiptSigner,
 }
 
 /// Serves on `listener` until `shutdown` completes, then finishes the requests in flight.
@@ -33,7 +36,12 @@ pub async fn serve(
 ) -> anyhow::Result<()> {
     let db = storage::Database::open(&settings.database).await?;
     let catalog = routes::CatalogBody::load(settings.catalog.as_deref())?;
-    let state = Arc::new(AppState { db, catalog });
+    let signer = keys::ReceiptSigner::load(&db).await?;
+    let state = Arc::new(AppState {
+        db,
+        catalog,
+        signer,
+    });
     let app = routes::router(state);
     tracing::info!(addr = %listener.local_addr()?, "homeward-backend listening");
     axum::serve(listener, app)

@@ -1,4 +1,4 @@
-//! `homeward-backend --listen 127.0.0.1:8787 --database sqlite://PATH`
+//! `homeward-backend --listen 127.0.0.1:8787 --database sqlite://PATH|postgres://...`
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -15,7 +15,7 @@ struct Args {
     /// Address to listen on.
     #[arg(long, env = "HOMEWARD_LISTEN", default_value = "127.0.0.1:8787")]
     listen: SocketAddr,
-    /// Database URL: sqlite://PATH (embedded).
+    /// Database URL: sqlite://PATH (embedded) or postgres://USER@HOST:PORT/DB.
     #[arg(
         long,
         env = "HOMEWARD_DATABASE",

@@ -8,7 +8,7 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use homeward_domain::catalog::SignedPack;
 use homeward_domain::Health;
@@ -52,6 +52,9 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/v1/catalog", get(catalog))
+        .route("/v1/keys", get(crate::intake::keys))
+        .route("/v1/devices", post(crate::intake::register_device))
+        .route(crate::intake::SUBMISSIONS_PATH, post(crate::intake::submit))
         .fallback(|| async { AppError::NotFound("route") })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
         .with_state(state)

@@ -120,8 +120,15 @@ async fn unknown_routes_and_wrong_methods_get_a_json_error_not_a_5xx() {
 }
 
 #[test]
-fn a_database_url_that_is_not_sqlite_is_refused_with_a_reason() {
-    let err = "mysql://x".parse::<DatabaseUrl>().expect_err("refused");
-    assert!(err.contains("sqlite://"), "{err}");
+fn database_urls_name_sqlite_or_postgres_and_anything_else_is_refused_with_a_reason() {
+    let err = "mysql://root:secret@x/db"
+        .parse::<DatabaseUrl>()
+        .expect_err("refused");
+    assert!(err.contains("sqlite://") && err.contains("postgres://"), "{err}");
+    assert!(!err.contains("secret"), "a password is never echoed: {err}");
     assert!("sqlite://".parse::<DatabaseUrl>().is_err());
+    assert_eq!(
+        "postgres://hw@127.0.0.1:5432/hw".parse::<DatabaseUrl>(),
+        Ok(DatabaseUrl::Postgres("postgres://hw@127.0.0.1:5432/hw".into()))
+    );
 }

@@ -1,0 +1,216 @@
+//! Devices and submissions: `POST /v1/devices`, `POST /v1/submissions`, `GET /v1/keys`.
+//!
+//! A submission is taken only when signed by a registered device over this very request
+//! ([`homeward_domain::sync::signing_message`]), recently enough not to be a replay. Each refusal
+//! has its own code. The `Idempotency-Key` makes retries safe: the same key and body get the
+//! first receipt again; the same key with another body gets 422.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::Json;
+use base64::engine::general_purpose::STANDARD as B64;
+use base64::Engine as _;
+use ed25519_dalek::{Signature, Verifier as _, VerifyingKey};
+use homeward_domain::sync::{
+    content_digest, header, signing_message, BackendKeys, DeviceRecord, DeviceRegistration,
+    Receipt, SignedReceipt, Submission, SIGNATURE_WINDOW_SECS,
+};
+use homeward_domain::ErrorCode;
+use sha2::{Digest as _, Sha256};
+
+use crate::error::AppError;
+use crate::storage::{ApplicationRow, Intake, NewApplication, Storage as _};
+use crate::AppState;
+
+pub(crate) const SUBMISSIONS_PATH: &str = "/v1/submissions";
+const MAX_IDEMPOTENCY_KEY: usize = 200;
+
+fn now_ms() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp_nanos() as i64 / 1_000_000
+}
+
+fn refused(status: StatusCode, code: ErrorCode, message: &str) -> AppError {
+    AppError::Refused(status, code, message.to_owned())
+}
+
+/// A JSON body, or a 400 naming what is wrong with it (never axum's plain-text rejection).
+fn json_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, AppError> {
+    serde_json::from_slice(body).map_err(|e| AppError::BadRequest(format!("body: {e}")))
+}
+
+/// An Ed25519 public key in base64, or why not.
+fn public_key(b64: &str) -> Option<VerifyingKey> {
+    let bytes: [u8; 32] = B64.decode(b64.trim()).ok()?.try_into().ok()?;
+    VerifyingKey::from_bytes(&bytes).ok()
+}
+
+pub(crate) async fn keys(State(state): State<Arc<AppState>>) -> Json<BackendKeys> {
+    Json(state.signer.public())
+}
+
+pub(crate) async fn register_device(
+    State(state): State<Arc<AppState>>,
+    body: Bytes,
+) -> Result<(StatusCode, Json<DeviceRecord>), AppError> {
+    let reg: DeviceRegistration = json_body(&body)?;
+    if public_key(&reg.public_key).is_none() {
+        return Err(AppError::BadRequest(
+            "public_key: expected a base64 Ed25519 public key (32 bytes)".into(),
+        ));
+    }
+    let row = state
+        .db
+        .register_device(reg.public_key.trim(), now_ms())
+        .await?;
+    if row.revoked_at.is_some() {
+        return Err(refused(
+            StatusCode::FORBIDDEN,
+            ErrorCode::UnknownDevice,
+            "this device key was revoked",
+        ));
+    }
+    Ok((
+        StatusCode::CREATED,
+        Json(DeviceRecord {
+            public_key: row.public_key,
+            registered_at: row.registered_at,
+        }),
+    ))
+}
+
+/// The signature headers of a request, all present.
+struct Signed<'a> {
+    key: &'a str,
+    timestamp: &'a str,
+    signature: &'a str,
+    digest: &'a str,
+}
+
+fn signed_headers(headers: &HeaderMap) -> Option<Signed<'_>> {
+    let get = |name: &str| headers.get(name)?.to_str().ok().filter(|v| !v.is_empty());
+    Some(Signed {
+        key: get(header::KEY)?,
+        timestamp: get(header::TIMESTAMP)?,
+        signature: get(header::SIGNATURE)?,
+        digest: get(header::DIGEST)?,
+    })
+}
+
+pub(crate) async fn submit(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<(StatusCode, Json<SignedReceipt>), AppError> {
+    let unauthorized = |code, message| refused(StatusCode::UNAUTHORIZED, code, message);
+    let idempotency_key = headers
+        .get(header::IDEMPOTENCY_KEY)
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .filter(|k| !k.is_empty() && k.len() <= MAX_IDEMPOTENCY_KEY)
+        .ok_or_else(|| {
+            AppError::BadRequest(format!(
+                "{}: expected a key of 1 to {MAX_IDEMPOTENCY_KEY} characters",
+                header::IDEMPOTENCY_KEY
+            ))
+        })?
+        .to_owned();
+    let Some(signed) = signed_headers(&headers) else {
+        return Err(unauthorized(
+            ErrorCode::Unsigned,
+            "the request carries no device signature",
+        ));
+    };
+    // The body must be the one the digest names, and the digest the one that was signed.
+    let sha = Sha256::digest(&body);
+    if signed.digest != content_digest(&B64.encode(sha)) {
+        return Err(unauthorized(
+            ErrorCode::BadSignature,
+            "the body does not match its content digest",
+        ));
+    }
+    let Some(key) = public_key(signed.key) else {
+        return Err(unauthorized(
+            ErrorCode::BadSignature,
+            "the device key is not an Ed25519 public key",
+        ));
+    };
+    let device = state.db.device(signed.key.trim()).await?;
+    if device.as_ref().is_none_or(|d| d.revoked_at.is_some()) {
+        return Err(unauthorized(
+            ErrorCode::UnknownDevice,
+            "the signing key is not a registered device",
+        ));
+    }
+    let timestamp: i64 = signed
+        .timestamp
+        .parse()
+        .map_err(|_| unauthorized(ErrorCode::BadSignature, "the timestamp is not a number"))?;
+    let signature = B64
+        .decode(signed.signature)
+        .ok()
+        .and_then(|b| Signature::from_slice(&b).ok())
+        .ok_or_else(|| unauthorized(ErrorCode::BadSignature, "the signature is malformed"))?;
+    let message = signing_message(
+        "POST",
+        SUBMISSIONS_PATH,
+        &idempotency_key,
+        timestamp,
+        signed.digest,
+    );
+    if key.verify(&message, &signature).is_err() {
+        return Err(unauthorized(
+            ErrorCode::BadSignature,
+            "the signature does not verify",
+        ));
+    }
+    let now = now_ms();
+    if (now / 1000 - timestamp).abs() > SIGNATURE_WINDOW_SECS {
+        return Err(unauthorized(
+            ErrorCode::Replayed,
+            "the signature is older than the replay window",
+        ));
+    }
+    let submission: Submission = json_body(&body)?;
+    let app = NewApplication {
+        submission_id: submission.submission_id,
+        idempotency_key,
+        device_key: signed.key.trim().to_owned(),
+        body_sha256: hex::encode(sha),
+        body: body.to_vec(),
+        signature: signed.signature.to_owned(),
+        signed_at: timestamp,
+        guide_id: submission.guide_id.0.clone(),
+        draft_id: submission.draft_id.0,
+        revision: submission.revision,
+        received_at: now,
+    };
+    match state.db.intake(app).await? {
+        Intake::New(row) => {
+            tracing::info!(seq = row.seq, "submission received");
+            Ok((StatusCode::CREATED, Json(state.signer.sign(&receipt(&row)))))
+        }
+        Intake::Repeat(row) => Ok((StatusCode::OK, Json(state.signer.sign(&receipt(&row))))),
+        Intake::Conflict => Err(refused(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::IdempotencyConflict,
+            "this idempotency key or submission id was used for another submission",
+        )),
+    }
+}
+
+/// The receipt for a stored submission; a function of the row alone, so a repeat is answered
+/// with the very same signed bytes.
+fn receipt(row: &ApplicationRow) -> Receipt {
+    let year = time::OffsetDateTime::from_unix_timestamp(row.received_at / 1000)
+        .map_or(1970, |t| t.year());
+    Receipt {
+        submission_id: row.submission_id,
+        reference: format!("HW-{year}-{:07}", row.seq),
+        received_at: row.received_at,
+        body_sha256: row.body_sha256.clone(),
+        device_key: row.device_key.clone(),
+    }
+}

@@ -1,0 +1,178 @@
+//! One test suite, run against both storage implementations: SQLite in a temporary file, and
+//! PostgreSQL in a fresh database on the server `cargo xtask test` starts (the PostgreSQL cases are
+//! `#[ignore]`d so a bare `cargo test` without a server still passes; the test command runs them).
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use homeward_backend::storage::{Intake, NewApplication, PgStorage, SqliteStorage, Storage};
+use uuid::Uuid;
+
+const POSTGRES_ENV: &str = "HOMEWARD_TEST_POSTGRES";
+
+fn application(n: u32, key: &str, device: &str) -> NewApplication {
+    NewApplication {
+        submission_id: Uuid::from_u128(u128::from(n) + 1),
+        idempotency_key: key.to_owned(),
+        device_key: device.to_owned(),
+        body_sha256: format!("{n:064x}"),
+        body: format!("{{\"n\":{n}}}").into_bytes(),
+        signature: "sig".into(),
+        signed_at: 1_700_000_000,
+        guide_id: "pension-proof-of-life".into(),
+        draft_id: Uuid::from_u128(7),
+        revision: 0,
+        received_at: 1_700_000_000_000 + i64::from(n),
+    }
+}
+
+async fn meta_keeps_the_first_value(s: impl Storage) {
+    assert_eq!(
+        s.meta_or_insert("k", "first".into()).await.unwrap(),
+        "first"
+    );
+    assert_eq!(
+        s.meta_or_insert("k", "second".into()).await.unwrap(),
+        "first"
+    );
+}
+
+async fn a_device_registers_once(s: impl Storage) {
+    assert_eq!(s.device("key-a").await.unwrap(), None);
+    let first = s.register_device("key-a", 10).await.unwrap();
+    let again = s.register_device("key-a", 20).await.unwrap();
+    assert_eq!(first, again, "registering again changes nothing");
+    assert_eq!(first.registered_at, 10);
+    assert_eq!(s.device("key-a").await.unwrap(), Some(first));
+}
+
+async fn a_submission_is_stored_once_and_a_repeat_gets_the_first_row(s: impl Storage) {
+    s.register_device("dev", 1).await.unwrap();
+    let Intake::New(first) = s.intake(application(1, "k1", "dev")).await.unwrap() else {
+        panic!("first intake stores");
+    };
+    let Intake::Repeat(again) = s.intake(application(1, "k1", "dev")).await.unwrap() else {
+        panic!("a repeat is recognised");
+    };
+    assert_eq!(first, again);
+    assert_eq!(s.count_applications().await.unwrap(), 1);
+}
+
+async fn a_reused_key_or_id_with_another_body_is_a_conflict(s: impl Storage) {
+    s.register_device("dev", 1).await.unwrap();
+    s.register_device("other", 1).await.unwrap();
+    assert!(matches!(
+        s.intake(application(1, "k1", "dev")).await.unwrap(),
+        Intake::New(_)
+    ));
+    // Same key, different body.
+    let mut changed = application(1, "k1", "dev");
+    changed.body_sha256 = "f".repeat(64);
+    assert_eq!(s.intake(changed).await.unwrap(), Intake::Conflict);
+    // Same key and body from another device.
+    assert_eq!(
+        s.intake(application(1, "k1", "other")).await.unwrap(),
+        Intake::Conflict
+    );
+    // Same submission id under a new key.
+    assert_eq!(
+        s.intake(application(1, "k2", "dev")).await.unwrap(),
+        Intake::Conflict
+    );
+    assert_eq!(s.count_applications().await.unwrap(), 1);
+}
+
+async fn a_submission_from_an_unregistered_device_is_not_stored(s: impl Storage) {
+    assert!(s.intake(application(1, "k1", "nobody")).await.is_err());
+    assert_eq!(s.count_applications().await.unwrap(), 0);
+}
+
+async fn racing_repeats_store_one_row_and_sequence_numbers_are_unique(s: impl Storage + 'static) {
+    s.register_device("dev", 1).await.unwrap();
+    let s = Arc::new(s);
+    let mut tasks = vec![];
+    for n in 0..40u32 {
+        // Each submission offered four times at once.
+        for _ in 0..4 {
+            let s = Arc::clone(&s);
+            tasks.push(tokio::spawn(async move {
+                s.intake(application(n, &format!("k{n}"), "dev")).await
+            }));
+        }
+    }
+    let mut new = BTreeSet::new();
+    let mut repeats = 0;
+    for t in tasks {
+        match t.await.unwrap().unwrap() {
+            Intake::New(row) => assert!(new.insert(row.seq), "sequence numbers are unique"),
+            Intake::Repeat(_) => repeats += 1,
+            Intake::Conflict => panic!("a repeat is not a conflict"),
+        }
+    }
+    assert_eq!(new.len(), 40, "each submission stored exactly once");
+    assert_eq!(repeats, 120);
+    assert_eq!(s.count_applications().await.unwrap(), 40);
+}
+
+async fn sqlite() -> (SqliteStorage, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let s = SqliteStorage::open(&dir.path().join("backend.db"))
+        .await
+        .unwrap();
+    (s, dir)
+}
+
+/// A new, empty database on the test server, so cases never see each other's rows.
+async fn postgres() -> PgStorage {
+    let url = std::env::var(POSTGRES_ENV)
+        .unwrap_or_else(|_| panic!("{POSTGRES_ENV} is not set: run `cargo xtask test`"));
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let name = format!("t_{}_{nanos}_{n}", std::process::id());
+    let (client, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
+        .await
+        .expect("the test PostgreSQL server answers");
+    tokio::spawn(connection);
+    client
+        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .await
+        .unwrap();
+    let (base, _) = url.rsplit_once('/').expect("a database in the URL");
+    PgStorage::connect(&format!("{base}/{name}")).await.unwrap()
+}
+
+macro_rules! suite {
+    ($($case:ident),* $(,)?) => {
+        mod on_sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $case() {
+                    let (s, _dir) = super::sqlite().await;
+                    super::$case(s).await;
+                }
+            )*
+        }
+        mod on_postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                #[ignore = "needs PostgreSQL: run by `cargo xtask test`"]
+                async fn $case() {
+                    super::$case(super::postgres().await).await;
+                }
+            )*
+        }
+    };
+}
+
+suite!(
+    meta_keeps_the_first_value,
+    a_device_registers_once,
+    a_submission_is_stored_once_and_a_repeat_gets_the_first_row,
+    a_reused_key_or_id_with_another_body_is_a_conflict,
+    a_submission_from_an_unregistered_device_is_not_stored,
+    racing_repeats_store_one_row_and_sequence_numbers_are_unique,
+);

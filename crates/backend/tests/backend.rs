@@ -124,11 +124,16 @@ fn database_urls_name_sqlite_or_postgres_and_anything_else_is_refused_with_a_rea
     let err = "mysql://root:secret@x/db"
         .parse::<DatabaseUrl>()
         .expect_err("refused");
-    assert!(err.contains("sqlite://") && err.contains("postgres://"), "{err}");
+    assert!(
+        err.contains("sqlite://") && err.contains("postgres://"),
+        "{err}"
+    );
     assert!(!err.contains("secret"), "a password is never echoed: {err}");
     assert!("sqlite://".parse::<DatabaseUrl>().is_err());
     assert_eq!(
         "postgres://hw@127.0.0.1:5432/hw".parse::<DatabaseUrl>(),
-        Ok(DatabaseUrl::Postgres("postgres://hw@127.0.0.1:5432/hw".into()))
+        Ok(DatabaseUrl::Postgres(
+            "postgres://hw@127.0.0.1:5432/hw".into()
+        ))
     );
 }

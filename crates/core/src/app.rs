@@ -1,6 +1,7 @@
 //! [`Homeward`]: one installation of the app, opened from its data directory.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, RwLock};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -39,12 +40,14 @@ pub struct Config {
 
 /// One installation: its unlocked store, keys, catalogue and backend connection.
 pub struct Homeward {
-    store: Store,
-    keys: Keys,
+    pub(crate) store: Store,
+    pub(crate) keys: Keys,
     pack: RwLock<Arc<CataloguePack>>,
     index: RwLock<Arc<SearchIndex>>,
     status: RwLock<BackendStatus>,
-    remote: Remote,
+    pub(crate) remote: Remote,
+    /// Set while a pass over the outbox runs, so two never overlap.
+    pub(crate) syncing: AtomicBool,
 }
 
 impl std::fmt::Debug for Homeward {
@@ -84,7 +87,7 @@ fn catalog_error(e: catalog::PackError) -> CoreError {
     CoreError::Catalogue(e.to_string())
 }
 
-fn now_ms() -> i64 {
+pub(crate) fn now_ms() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_millis() as i64)
@@ -137,6 +140,7 @@ impl Homeward {
             pack: RwLock::new(Arc::new(pack)),
             status: RwLock::new(BackendStatus::Unknown),
             remote: Remote::new(&config.backend_url)?,
+            syncing: AtomicBool::new(false),
         })
     }
 

@@ -33,6 +33,9 @@ pub enum CoreError {
     Offline(String),
     #[error("the city backend answered with an error: {0}")]
     Backend(String),
+    /// The backend refused the request for a reason with its own code.
+    #[error("the city backend refused: {}", .0.message)]
+    Refused(ApiError),
     #[error("no font for Chinese text was found on this device, so no PDF can be written")]
     NoFont,
     #[error("the catalogue is not usable: {0}")]
@@ -53,6 +56,7 @@ impl CoreError {
             }
             CoreError::Offline(_) => ErrorCode::Offline,
             CoreError::Backend(_) => ErrorCode::Backend,
+            CoreError::Refused(e) => e.code,
             CoreError::NoFont => ErrorCode::NoFont,
             CoreError::Catalogue(_) => ErrorCode::Internal,
         }

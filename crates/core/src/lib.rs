@@ -9,6 +9,7 @@ mod app;
 pub mod catalog;
 mod error;
 pub mod materials;
+pub mod outbox;
 pub mod pdf;
 pub mod remote;
 pub mod review;

@@ -3,7 +3,11 @@
 
 use std::time::Duration;
 
+use homeward_domain::sync::{BackendKeys, DeviceRegistration, SignedReceipt};
 use homeward_domain::{ApiError, Health};
+
+/// Where submissions go.
+pub const SUBMISSIONS_PATH: &str = "/v1/submissions";
 
 use crate::error::{CoreError, Result};
 
@@ -62,6 +66,45 @@ impl Remote {
         Ok(Some(FetchedPack { bytes, etag }))
     }
 
+    /// The backend's public keys (the one that signs receipts).
+    pub async fn keys(&self) -> Result<BackendKeys> {
+        let resp = check(self.get("/v1/keys").send().await.map_err(offline)?).await?;
+        resp.json()
+            .await
+            .map_err(|e| CoreError::Backend(e.to_string()))
+    }
+
+    /// Makes this device's key known to the backend (again is harmless).
+    pub async fn register_device(&self, public_key: &str) -> Result<()> {
+        let body = DeviceRegistration {
+            public_key: public_key.to_owned(),
+        };
+        let resp = self
+            .http
+            .post(format!("{}/v1/devices", self.base))
+            .json(&body)
+            .send()
+            .await
+            .map_err(offline)?;
+        check(resp).await.map(drop)
+    }
+
+    /// Sends a frozen submission with its signature headers; the backend's signed receipt back.
+    pub async fn submit(&self, body: Vec<u8>, headers: &[(&str, String)]) -> Result<SignedReceipt> {
+        let mut req = self
+            .http
+            .post(format!("{}{SUBMISSIONS_PATH}", self.base))
+            .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .body(body);
+        for (name, value) in headers {
+            req = req.header(*name, value);
+        }
+        let resp = check(req.send().await.map_err(offline)?).await?;
+        resp.json()
+            .await
+            .map_err(|e| CoreError::Backend(e.to_string()))
+    }
+
     fn get(&self, path: &str) -> reqwest::RequestBuilder {
         self.http.get(format!("{}{path}", self.base))
     }
@@ -72,14 +115,20 @@ fn offline(e: reqwest::Error) -> CoreError {
     CoreError::Offline(e.without_url().to_string())
 }
 
+/// A success, or the backend's error: a refusal (4xx with its JSON error, kept whole so the
+/// outbox can show it and knows not to retry) or a failure worth retrying (5xx, 408, 429).
 async fn check(resp: reqwest::Response) -> Result<reqwest::Response> {
+    use reqwest::StatusCode;
     if resp.status().is_success() {
         return Ok(resp);
     }
     let status = resp.status();
-    let detail = match resp.json::<ApiError>().await {
-        Ok(e) => format!("{status}: {}", e.message),
-        Err(_) => status.to_string(),
-    };
-    Err(CoreError::Backend(detail))
+    let retry_later = status.is_server_error()
+        || status == StatusCode::REQUEST_TIMEOUT
+        || status == StatusCode::TOO_MANY_REQUESTS;
+    match resp.json::<ApiError>().await {
+        Ok(e) if !retry_later => Err(CoreError::Refused(e)),
+        Ok(e) => Err(CoreError::Backend(format!("{status}: {}", e.message))),
+        Err(_) => Err(CoreError::Backend(status.to_string())),
+    }
 }

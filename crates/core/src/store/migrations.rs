@@ -58,6 +58,24 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX draft_materials_by_draft ON draft_materials (draft_id, field_id);",
     // 4: the form a draft was started on, to flag questions that change in a catalogue update.
     "ALTER TABLE drafts ADD COLUMN form_snapshot TEXT;",
+    // 5: the outbox. A row is written when the person presses Send and is never deleted by
+    // sending: a delivered row keeps its receipt.
+    "CREATE TABLE outbox (
+        submission_id   TEXT PRIMARY KEY NOT NULL,
+        draft_id        TEXT NOT NULL,
+        guide_id        TEXT NOT NULL,
+        revision        INTEGER NOT NULL,
+        body            BLOB NOT NULL,
+        created_at      INTEGER NOT NULL,
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        last_error      TEXT,
+        set_aside_code  TEXT,
+        set_aside_message TEXT,
+        receipt         TEXT,
+        delivered_at    INTEGER
+    ) STRICT;
+    CREATE INDEX outbox_by_draft ON outbox (draft_id);",
 ];
 
 /// The schema version this build creates and understands.

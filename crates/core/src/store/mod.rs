@@ -6,6 +6,9 @@
 
 mod drafts;
 mod migrations;
+mod outbox;
+
+pub use outbox::OutboxRow;
 
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
@@ -74,6 +77,12 @@ impl Store {
     }
 
     /// The cached catalogue pack taken from the backend, if any, as raw JSON.
+    pub fn remove_setting(&self, key: &str) -> Result<()> {
+        self.conn()
+            .execute("DELETE FROM settings WHERE key = ?1", [key])?;
+        Ok(())
+    }
+
     pub fn cached_pack(&self) -> Result<Option<Vec<u8>>> {
         Ok(self
             .conn()

@@ -1,0 +1,316 @@
+//! The outbox: Send freezes the application locally first; delivery follows whenever the backend
+//! can be reached, exactly once, each item on its own.
+//!
+//! - **Frozen, then sent.** [`Homeward::submit`] writes the submission's JSON to the encrypted
+//!   store and returns; nothing waits on the network.
+//! - **Signed per attempt.** Each attempt signs the frozen body's digest with the device key at
+//!   the time of the attempt, so a retry days later is not mistaken for a replay.
+//! - **Once.** The submission id is the idempotency key: the backend answers a repeat with the
+//!   first receipt, which the app verifies against the backend's key and the body's digest.
+//! - **Never blocked by one item.** A transient failure (offline, 5xx) waits with capped
+//!   exponential backoff and jitter; a refusal (4xx) sets that item aside with the backend's own
+//!   error, for the person to retry; the other items carry on.
+//! - **Nothing deleted.** A delivered item keeps its receipt.
+
+use std::sync::atomic::Ordering;
+
+use base64::engine::general_purpose::STANDARD as B64;
+use base64::Engine as _;
+use ed25519_dalek::{Signature, Signer as _, Verifier as _, VerifyingKey};
+use homeward_domain::sync::{
+    content_digest, header, signing_message, BackendKeys, MaterialRef, OutboxItem, Receipt,
+    SignedReceipt, Submission,
+};
+use homeward_domain::{DraftId, DraftStatus, ErrorCode};
+use rand::Rng as _;
+use sha2::{Digest as _, Sha256};
+
+use crate::app::{now_ms, Homeward};
+use crate::error::{CoreError, Result};
+use crate::remote::SUBMISSIONS_PATH;
+use crate::review;
+use crate::store::OutboxRow;
+use crate::validate;
+
+/// The first retry waits about this long; each further one twice as long, up to [`MAX_DELAY_MS`].
+const BASE_DELAY_MS: i64 = 2_000;
+const MAX_DELAY_MS: i64 = 5 * 60_000;
+
+/// The wait before attempt `attempts + 1`: doubling from [`BASE_DELAY_MS`], capped, then scaled
+/// by `jitter` in `[0.5, 1.0]` so that many devices coming back online do not retry in step.
+pub fn backoff_ms(attempts: u32, jitter: f64) -> i64 {
+    let doubled = BASE_DELAY_MS.saturating_mul(1_i64 << attempts.min(20));
+    (doubled.min(MAX_DELAY_MS) as f64 * jitter.clamp(0.5, 1.0)) as i64
+}
+
+/// The settings key under which the backend's receipt key is pinned on first contact.
+const RECEIPT_KEY_SETTING: &str = "backend-receipt-key";
+const DEVICE_REGISTERED_SETTING: &str = "device-registered";
+
+/// What one pass over the outbox did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SyncReport {
+    pub delivered: usize,
+    pub waiting: usize,
+    pub set_aside: usize,
+}
+
+impl Homeward {
+    /// Freezes a complete draft into the outbox. Refused while the draft is incomplete or while
+    /// an earlier submission of it is still on its way.
+    pub fn submit(&self, id: DraftId) -> Result<OutboxItem> {
+        let draft = self.store.draft(id)?;
+        let guide = self.guide(&draft.guide_id.0)?;
+        let review = self.review(id)?;
+        if review.status != DraftStatus::Complete {
+            return Err(CoreError::InvalidInput {
+                field: "draft",
+                reason: "the application is not complete".into(),
+            });
+        }
+        let earlier = self.store.outbox_for_draft(id)?;
+        if !earlier.is_empty() {
+            return Err(CoreError::InvalidInput {
+                field: "draft",
+                reason: "this application was already sent".into(),
+            });
+        }
+        let materials = self
+            .materials(id)?
+            .into_iter()
+            .map(|m| MaterialRef {
+                field: m.field,
+                kind: m.kind,
+                file_name: m.file_name,
+                mime: m.mime,
+                size: m.size,
+                sha256: m.sha256,
+            })
+            .collect();
+        let now = now_ms();
+        let submission = Submission {
+            submission_id: uuid::Uuid::now_v7(),
+            draft_id: id,
+            guide_id: draft.guide_id.clone(),
+            pack_version: draft.pack_version,
+            revision: 0,
+            answers: review::normalized(&guide.form, &draft.answers, validate::today()),
+            materials,
+            sent_at: now,
+        };
+        let body =
+            serde_json::to_vec(&submission).map_err(|e| CoreError::Damaged(e.to_string()))?;
+        self.store.enqueue(
+            submission.submission_id,
+            id,
+            &draft.guide_id,
+            submission.revision,
+            &body,
+            now,
+        )?;
+        self.outbox_item(submission.submission_id)
+    }
+
+    pub fn outbox(&self) -> Result<Vec<OutboxItem>> {
+        Ok(self.store.outbox()?.into_iter().map(|r| r.item).collect())
+    }
+
+    fn outbox_item(&self, id: uuid::Uuid) -> Result<OutboxItem> {
+        self.store
+            .outbox_item(id)?
+            .map(|r| r.item)
+            .ok_or(CoreError::NotFound {
+                what: "outbox item",
+            })
+    }
+
+    /// The receipt of a delivered item.
+    pub fn receipt(&self, id: uuid::Uuid) -> Result<Option<SignedReceipt>> {
+        Ok(self.store.outbox_item(id)?.and_then(|r| r.receipt))
+    }
+
+    /// Puts an item that was set aside back in line, due now.
+    pub fn retry_submission(&self, id: uuid::Uuid) -> Result<OutboxItem> {
+        self.store.outbox_retry_now(id, now_ms())?;
+        self.outbox_item(id)
+    }
+
+    /// When the next waiting item is due (milliseconds since the epoch), if any waits.
+    pub fn outbox_next_due(&self) -> Result<Option<i64>> {
+        self.store.outbox_next_due()
+    }
+
+    /// One pass over the items that are due. Another pass already running makes this one return
+    /// at once.
+    pub async fn sync_outbox(&self) -> Result<SyncReport> {
+        if self.syncing.swap(true, Ordering::AcqRel) {
+            return Ok(SyncReport::default());
+        }
+        let result = self.sync_due().await;
+        self.syncing.store(false, Ordering::Release);
+        result
+    }
+
+    async fn sync_due(&self) -> Result<SyncReport> {
+        let mut report = SyncReport::default();
+        let due = self.store.outbox_due(now_ms())?;
+        if due.is_empty() {
+            return Ok(report);
+        }
+        // What every item needs first; a failure here is the whole pass waiting.
+        let keys = match self.prepare_to_send().await {
+            Ok(keys) => keys,
+            Err(e) => {
+                for item in &due {
+                    self.wait_again(item, &e)?;
+                }
+                report.waiting = due.len();
+                return Ok(report);
+            }
+        };
+        for item in due {
+            match self.deliver(&item, &keys).await {
+                Ok(receipt) => {
+                    self.store
+                        .outbox_delivered(item.item.submission_id, &receipt, now_ms())?;
+                    report.delivered += 1;
+                }
+                Err(e) if e.is_transient() => {
+                    self.wait_again(&item, &e)?;
+                    report.waiting += 1;
+                }
+                // The backend no longer knows this device (its database was reset, say):
+                // register again on the next pass rather than give up on the item.
+                Err(e) if e.code() == ErrorCode::UnknownDevice => {
+                    self.store.remove_setting(DEVICE_REGISTERED_SETTING)?;
+                    self.wait_again(&item, &e)?;
+                    report.waiting += 1;
+                }
+                Err(e) => {
+                    tracing::warn!(code = ?e.code(), "a submission was refused: {e}");
+                    self.store.outbox_set_aside(
+                        item.item.submission_id,
+                        e.code().slug(),
+                        &e.to_string(),
+                    )?;
+                    report.set_aside += 1;
+                }
+            }
+        }
+        Ok(report)
+    }
+
+    fn wait_again(&self, item: &OutboxRow, e: &CoreError) -> Result<()> {
+        let attempts = match item.item.state {
+            homeward_domain::sync::OutboxState::Waiting { attempts, .. } => attempts,
+            _ => 0,
+        };
+        let jitter = rand::thread_rng().gen_range(0.5..=1.0);
+        self.store.outbox_retry_later(
+            item.item.submission_id,
+            e.code().slug(),
+            now_ms() + backoff_ms(attempts, jitter),
+        )
+    }
+
+    /// The backend's receipt key (pinned the first time it is seen), after making sure this
+    /// device is registered.
+    async fn prepare_to_send(&self) -> Result<VerifyingKey> {
+        let pinned = self.store.setting(RECEIPT_KEY_SETTING)?;
+        let key_b64 = match pinned {
+            Some(k) => k,
+            None => {
+                let BackendKeys { receipt_key, .. } = self.remote.keys().await?;
+                self.store.set_setting(RECEIPT_KEY_SETTING, &receipt_key)?;
+                receipt_key
+            }
+        };
+        let key = B64
+            .decode(&key_b64)
+            .ok()
+            .and_then(|b| <[u8; 32]>::try_from(b).ok())
+            .and_then(|b| VerifyingKey::from_bytes(&b).ok())
+            .ok_or(CoreError::KeyMalformed("backend receipt key"))?;
+        if self.store.setting(DEVICE_REGISTERED_SETTING)?.is_none() {
+            self.remote
+                .register_device(&self.device_public_key_b64())
+                .await?;
+            self.store
+                .set_setting(DEVICE_REGISTERED_SETTING, &now_ms().to_string())?;
+        }
+        Ok(key)
+    }
+
+    pub(crate) fn device_public_key_b64(&self) -> String {
+        B64.encode(self.keys.device_public().as_bytes())
+    }
+
+    /// One signed attempt; the receipt once verified.
+    async fn deliver(&self, item: &OutboxRow, receipt_key: &VerifyingKey) -> Result<SignedReceipt> {
+        let sha = Sha256::digest(&item.body);
+        let digest = content_digest(&B64.encode(sha));
+        let idempotency_key = item.item.submission_id.to_string();
+        let timestamp = now_ms() / 1000;
+        let message = signing_message(
+            "POST",
+            SUBMISSIONS_PATH,
+            &idempotency_key,
+            timestamp,
+            &digest,
+        );
+        let signature = self.keys.device.sign(&message);
+        let headers = [
+            (header::KEY, self.device_public_key_b64()),
+            (header::TIMESTAMP, timestamp.to_string()),
+            (header::SIGNATURE, B64.encode(signature.to_bytes())),
+            (header::DIGEST, digest),
+            (header::IDEMPOTENCY_KEY, idempotency_key),
+        ];
+        let signed = self.remote.submit(item.body.clone(), &headers).await?;
+        verify_receipt(
+            &signed,
+            receipt_key,
+            item.item.submission_id,
+            &hex::encode(sha),
+        )?;
+        Ok(signed)
+    }
+}
+
+/// A receipt counts only if the backend's key signed it, for this submission and this body.
+pub fn verify_receipt(
+    signed: &SignedReceipt,
+    key: &VerifyingKey,
+    submission: uuid::Uuid,
+    body_sha256: &str,
+) -> Result<Receipt> {
+    let bad = |why: &str| CoreError::Backend(format!("the receipt {why}"));
+    let signature = B64
+        .decode(&signed.signature)
+        .ok()
+        .and_then(|b| Signature::from_slice(&b).ok())
+        .ok_or_else(|| bad("signature is malformed"))?;
+    key.verify(signed.receipt.as_bytes(), &signature)
+        .map_err(|_| bad("signature does not verify"))?;
+    let receipt: Receipt =
+        serde_json::from_str(&signed.receipt).map_err(|_| bad("is malformed"))?;
+    if receipt.submission_id != submission || receipt.body_sha256 != body_sha256 {
+        return Err(bad("is for another submission"));
+    }
+    Ok(receipt)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::backoff_ms;
+
+    #[test]
+    fn backoff_doubles_is_capped_and_jittered() {
+        assert_eq!(backoff_ms(0, 1.0), 2_000);
+        assert_eq!(backoff_ms(1, 1.0), 4_000);
+        assert_eq!(backoff_ms(3, 0.5), 8_000);
+        assert_eq!(backoff_ms(30, 1.0), 300_000, "capped at five minutes");
+        assert_eq!(backoff_ms(u32::MAX, 2.0), 300_000, "jitter is clamped");
+        assert!(backoff_ms(5, 0.75) < backoff_ms(5, 1.0));
+    }
+}

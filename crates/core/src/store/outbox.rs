@@ -1,0 +1,207 @@
+//! The outbox: submissions frozen when the person pressed Send, until the backend acknowledged
+//! them, and their receipts after.
+
+use homeward_domain::sync::{OutboxItem, OutboxState, SignedReceipt};
+use homeward_domain::{DraftId, GuideId};
+use rusqlite::{params, OptionalExtension as _};
+use uuid::Uuid;
+
+use super::Store;
+use crate::error::{CoreError, Result};
+
+/// One outbox row as stored.
+#[derive(Debug, Clone)]
+pub struct OutboxRow {
+    pub item: OutboxItem,
+    /// The frozen submission JSON.
+    pub body: Vec<u8>,
+    pub receipt: Option<SignedReceipt>,
+}
+
+const COLUMNS: &str = "submission_id, draft_id, guide_id, revision, body, created_at, attempts,
+    next_attempt_at, last_error, set_aside_code, set_aside_message, receipt, delivered_at";
+
+fn uuid_at(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Uuid> {
+    let s: String = r.get(i)?;
+    s.parse().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<OutboxRow> {
+    let body: Vec<u8> = r.get(4)?;
+    let receipt: Option<String> = r.get(11)?;
+    let receipt: Option<SignedReceipt> = receipt.and_then(|s| serde_json::from_str(&s).ok());
+    let set_aside: Option<String> = r.get(9)?;
+    let state = match (&receipt, set_aside) {
+        (Some(signed), _) => {
+            let parsed: Option<homeward_domain::sync::Receipt> =
+                serde_json::from_str(&signed.receipt).ok();
+            OutboxState::Delivered {
+                reference: parsed
+                    .as_ref()
+                    .map(|p| p.reference.clone())
+                    .unwrap_or_default(),
+                received_at: parsed.map_or(0, |p| p.received_at),
+            }
+        }
+        (None, Some(error)) => OutboxState::SetAside {
+            error,
+            message: r.get::<_, Option<String>>(10)?.unwrap_or_default(),
+        },
+        (None, None) => OutboxState::Waiting {
+            attempts: r.get(6)?,
+            next_attempt_at: r.get(7)?,
+            last_error: r.get(8)?,
+        },
+    };
+    let total = body.len() as u64;
+    let delivered = matches!(state, OutboxState::Delivered { .. });
+    Ok(OutboxRow {
+        item: OutboxItem {
+            submission_id: uuid_at(r, 0)?,
+            draft_id: DraftId(uuid_at(r, 1)?),
+            guide_id: GuideId(r.get(2)?),
+            revision: r.get(3)?,
+            created_at: r.get(5)?,
+            state,
+            bytes_sent: if delivered { total } else { 0 },
+            bytes_total: total,
+        },
+        body,
+        receipt,
+    })
+}
+
+impl Store {
+    /// Freezes a submission into the outbox, due at once.
+    pub fn enqueue(
+        &self,
+        submission_id: Uuid,
+        draft: DraftId,
+        guide: &GuideId,
+        revision: u32,
+        body: &[u8],
+        now: i64,
+    ) -> Result<()> {
+        self.conn().execute(
+            "INSERT INTO outbox (submission_id, draft_id, guide_id, revision, body, created_at,
+                next_attempt_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+            params![
+                submission_id.to_string(),
+                draft.0.to_string(),
+                guide.0,
+                revision,
+                body,
+                now
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Every outbox item, newest first.
+    pub fn outbox(&self) -> Result<Vec<OutboxRow>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM outbox ORDER BY created_at DESC, submission_id"
+        ))?;
+        let rows = stmt.query_map([], row)?.collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// The items of one draft, oldest first.
+    pub fn outbox_for_draft(&self, draft: DraftId) -> Result<Vec<OutboxRow>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM outbox WHERE draft_id = ?1 ORDER BY revision"
+        ))?;
+        let rows = stmt
+            .query_map([draft.0.to_string()], row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// Items due for an attempt at `now`: not delivered, not set aside.
+    pub fn outbox_due(&self, now: i64) -> Result<Vec<OutboxRow>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM outbox
+             WHERE receipt IS NULL AND set_aside_code IS NULL AND next_attempt_at <= ?1
+             ORDER BY created_at"
+        ))?;
+        let rows = stmt
+            .query_map([now], row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// The earliest time an item waits for, if any waits.
+    pub fn outbox_next_due(&self) -> Result<Option<i64>> {
+        Ok(self.conn().query_row(
+            "SELECT min(next_attempt_at) FROM outbox
+             WHERE receipt IS NULL AND set_aside_code IS NULL",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// A failed attempt that may succeed later.
+    pub fn outbox_retry_later(&self, id: Uuid, error: &str, next_at: i64) -> Result<()> {
+        self.update(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ?2, next_attempt_at = ?3
+             WHERE submission_id = ?1 AND receipt IS NULL",
+            params![id.to_string(), error, next_at],
+        )
+    }
+
+    /// A refusal that retrying will not fix: kept, with the reason, until the person acts.
+    pub fn outbox_set_aside(&self, id: Uuid, code: &str, message: &str) -> Result<()> {
+        self.update(
+            "UPDATE outbox SET attempts = attempts + 1, set_aside_code = ?2,
+                set_aside_message = ?3
+             WHERE submission_id = ?1 AND receipt IS NULL",
+            params![id.to_string(), code, message],
+        )
+    }
+
+    /// Puts a set-aside item back in line, due now.
+    pub fn outbox_retry_now(&self, id: Uuid, now: i64) -> Result<()> {
+        self.update(
+            "UPDATE outbox SET set_aside_code = NULL, set_aside_message = NULL,
+                next_attempt_at = ?2
+             WHERE submission_id = ?1 AND receipt IS NULL",
+            params![id.to_string(), now],
+        )
+    }
+
+    /// The backend's acknowledgement, kept for good.
+    pub fn outbox_delivered(&self, id: Uuid, receipt: &SignedReceipt, now: i64) -> Result<()> {
+        let json = serde_json::to_string(receipt).map_err(|e| CoreError::Damaged(e.to_string()))?;
+        self.update(
+            "UPDATE outbox SET receipt = ?2, delivered_at = ?3, last_error = NULL
+             WHERE submission_id = ?1",
+            params![id.to_string(), json, now],
+        )
+    }
+
+    pub fn outbox_item(&self, id: Uuid) -> Result<Option<OutboxRow>> {
+        Ok(self
+            .conn()
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM outbox WHERE submission_id = ?1"),
+                [id.to_string()],
+                row,
+            )
+            .optional()?)
+    }
+
+    fn update(&self, sql: &str, params: impl rusqlite::Params) -> Result<()> {
+        match self.conn().execute(sql, params)? {
+            0 => Err(CoreError::NotFound {
+                what: "outbox item",
+            }),
+            _ => Ok(()),
+        }
+    }
+}

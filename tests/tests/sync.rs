@@ -1,0 +1,275 @@
+//! The outbox against a real backend on loopback: a submission made offline is delivered once
+//! the backend comes up, exactly once, with a receipt that verifies; and the backend refuses
+//! unsigned, tampered, replayed, unknown-key and conflicting submissions, each with its own code.
+//! Needs the OS keyring session that `cargo xtask test` provides.
+
+use base64::engine::general_purpose::STANDARD as B64;
+use base64::Engine as _;
+use ed25519_dalek::{Signer as _, SigningKey};
+use homeward_core::{Config, Homeward};
+use homeward_domain::sync::{
+    content_digest, header, signing_message, BackendKeys, OutboxState, SignedReceipt, Submission,
+};
+use homeward_domain::{ApiError, DraftId, ErrorCode, GuideId};
+use homeward_tests::backend::{free_port, TestBackend};
+use sha2::{Digest as _, Sha256};
+use tempfile::TempDir;
+
+fn open(data: &TempDir, url: &str) -> Homeward {
+    Homeward::open(&Config {
+        data_dir: data.path().to_owned(),
+        backend_url: url.to_owned(),
+    })
+    .expect("open")
+}
+
+/// A complete proof-of-life application.
+fn complete_draft(core: &Homeward) -> DraftId {
+    let draft = core.create_draft("pension-proof-of-life").expect("draft");
+    for (field, value) in [
+        ("full-name", "王𠀀明"),
+        ("id-number", "３３０３０２１９９００１０１１２３５"),
+        ("country", "Italia"),
+        ("method", "face"),
+        ("phone", "+39 333 123 4567"),
+    ] {
+        core.set_answer(draft.id, field, value).expect("answer");
+    }
+    draft.id
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sent_offline_it_arrives_once_the_backend_is_up_exactly_once() {
+    let data = TempDir::new().unwrap();
+    let port = free_port();
+    let core = open(&data, &format!("http://127.0.0.1:{port}"));
+    let draft = complete_draft(&core);
+
+    // Send while the backend is down: frozen locally, waiting, with the reason.
+    let item = core.submit(draft).expect("frozen");
+    assert!(matches!(
+        item.state,
+        OutboxState::Waiting { attempts: 0, .. }
+    ));
+    let report = core.sync_outbox().await.expect("a pass");
+    assert_eq!(report.waiting, 1);
+    let [item] = &core.outbox().unwrap()[..] else {
+        panic!("one item")
+    };
+    let OutboxState::Waiting {
+        attempts,
+        last_error,
+        ..
+    } = &item.state
+    else {
+        panic!("still waiting: {:?}", item.state)
+    };
+    assert_eq!((*attempts, last_error.as_deref()), (1, Some("offline")));
+    // A second Send of the same application is refused rather than duplicated.
+    assert!(core.submit(draft).is_err());
+
+    // The backend comes up; once the item is due again it is delivered.
+    let backend = TestBackend::start_on(port).await.unwrap();
+    let due = core.outbox_next_due().unwrap().expect("due later");
+    let wait = (due - now_ms()).max(0) as u64;
+    tokio::time::sleep(std::time::Duration::from_millis(wait + 50)).await;
+    let report = core.sync_outbox().await.unwrap();
+    assert_eq!(report.delivered, 1, "{report:?}");
+    let item = core.outbox().unwrap().remove(0);
+    let OutboxState::Delivered { reference, .. } = &item.state else {
+        panic!("delivered: {:?}", item.state)
+    };
+    assert!(reference.starts_with("HW-"), "{reference}");
+    assert_eq!(item.bytes_sent, item.bytes_total);
+
+    // Nothing is sent twice, even if asked to sync again or after a restart.
+    assert_eq!(core.sync_outbox().await.unwrap().delivered, 0);
+    drop(core);
+    let core = open(&data, &backend.url);
+    assert_eq!(core.sync_outbox().await.unwrap().delivered, 0);
+    assert_eq!(backend.stored_submissions().await.unwrap(), 1);
+    let receipt = core.receipt(item.submission_id).unwrap().expect("kept");
+    assert!(receipt.receipt.contains(reference.as_str()));
+    backend.stop().await.unwrap();
+}
+
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64
+}
+
+/// A device of the test's own, signing by hand, to probe every refusal.
+struct Probe {
+    http: reqwest::Client,
+    url: String,
+    key: SigningKey,
+}
+
+impl Probe {
+    async fn new(url: &str, seed: u8, register: bool) -> Probe {
+        let probe = Probe {
+            http: reqwest::Client::new(),
+            url: url.to_owned(),
+            key: SigningKey::from_bytes(&[seed; 32]),
+        };
+        if register {
+            let resp = probe
+                .http
+                .post(format!("{url}/v1/devices"))
+                .json(&serde_json::json!({ "public_key": probe.public() }))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(resp.status(), 201);
+        }
+        probe
+    }
+
+    fn public(&self) -> String {
+        B64.encode(self.key.verifying_key().as_bytes())
+    }
+
+    fn body(n: u128) -> Vec<u8> {
+        serde_json::to_vec(&Submission {
+            submission_id: uuid::Uuid::from_u128(n),
+            draft_id: DraftId(uuid::Uuid::from_u128(n + 1000)),
+            guide_id: GuideId("pension-proof-of-life".into()),
+            pack_version: 1,
+            revision: 0,
+            answers: [("full-name".to_owned(), "王芳".to_owned())].into(),
+            materials: vec![],
+            sent_at: 0,
+        })
+        .unwrap()
+    }
+
+    /// Signed headers for `body` under `key`, at `timestamp`.
+    fn headers(&self, body: &[u8], key: &str, timestamp: i64) -> Vec<(&'static str, String)> {
+        let digest = content_digest(&B64.encode(Sha256::digest(body)));
+        let message = signing_message("POST", "/v1/submissions", key, timestamp, &digest);
+        vec![
+            (header::KEY, self.public()),
+            (header::TIMESTAMP, timestamp.to_string()),
+            (
+                header::SIGNATURE,
+                B64.encode(self.key.sign(&message).to_bytes()),
+            ),
+            (header::DIGEST, digest),
+            (header::IDEMPOTENCY_KEY, key.to_owned()),
+        ]
+    }
+
+    async fn send(&self, body: Vec<u8>, headers: &[(&str, String)]) -> (u16, serde_json::Value) {
+        let mut req = self
+            .http
+            .post(format!("{}/v1/submissions", self.url))
+            .body(body);
+        for (k, v) in headers {
+            req = req.header(*k, v);
+        }
+        let resp = req.send().await.unwrap();
+        let status = resp.status().as_u16();
+        (status, resp.json().await.expect("every answer is JSON"))
+    }
+}
+
+fn code(json: &serde_json::Value) -> ErrorCode {
+    serde_json::from_value::<ApiError>(json.clone())
+        .expect("the JSON error shape")
+        .code
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_backend_refuses_every_kind_of_bad_submission_with_its_own_code() {
+    let backend = TestBackend::start().await.unwrap();
+    let probe = Probe::new(&backend.url, 1, true).await;
+    let now = now_ms() / 1000;
+    let body = Probe::body(1);
+
+    // Unsigned.
+    let (status, json) = probe
+        .send(body.clone(), &[(header::IDEMPOTENCY_KEY, "k1".into())])
+        .await;
+    assert_eq!((status, code(&json)), (401, ErrorCode::Unsigned));
+
+    // Tampered: the body changed after signing.
+    let headers = probe.headers(&body, "k1", now);
+    let mut tampered = body.clone();
+    tampered[20] ^= 1;
+    let (status, json) = probe.send(tampered, &headers).await;
+    assert_eq!((status, code(&json)), (401, ErrorCode::BadSignature));
+
+    // Tampered: the idempotency key changed after signing.
+    let mut swapped = headers.clone();
+    swapped[4].1 = "k2".into();
+    let (status, json) = probe.send(body.clone(), &swapped).await;
+    assert_eq!((status, code(&json)), (401, ErrorCode::BadSignature));
+
+    // Replayed: a validly signed request recorded an hour ago.
+    let old = probe.headers(&body, "k1", now - 3600);
+    let (status, json) = probe.send(body.clone(), &old).await;
+    assert_eq!((status, code(&json)), (401, ErrorCode::Replayed));
+
+    // Unknown key.
+    let stranger = Probe::new(&backend.url, 2, false).await;
+    let (status, json) = stranger
+        .send(body.clone(), &stranger.headers(&body, "k1", now))
+        .await;
+    assert_eq!((status, code(&json)), (401, ErrorCode::UnknownDevice));
+
+    // Accepted, then a retry gets the very same receipt, then a different body under the same
+    // key is a conflict.
+    let (status, first) = probe.send(body.clone(), &headers).await;
+    assert_eq!(status, 201, "{first}");
+    let retry = probe.headers(&body, "k1", now + 1);
+    let (status, again) = probe.send(body.clone(), &retry).await;
+    assert_eq!((status, &again), (200, &first));
+    let other = Probe::body(2);
+    let (status, json) = probe
+        .send(other.clone(), &probe.headers(&other, "k1", now))
+        .await;
+    assert_eq!((status, code(&json)), (422, ErrorCode::IdempotencyConflict));
+
+    // The receipt verifies with the backend's published key.
+    let keys: BackendKeys = reqwest::get(format!("{}/v1/keys", backend.url))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let signed: SignedReceipt = serde_json::from_value(first).unwrap();
+    let key = ed25519_dalek::VerifyingKey::from_bytes(
+        &B64.decode(keys.receipt_key).unwrap().try_into().unwrap(),
+    )
+    .unwrap();
+    let receipt = homeward_core::outbox::verify_receipt(
+        &signed,
+        &key,
+        uuid::Uuid::from_u128(1),
+        &hex::encode(Sha256::digest(&body)),
+    )
+    .expect("the receipt verifies");
+    assert!(receipt.reference.starts_with("HW-"));
+
+    // Malformed requests are 4xx JSON, never 5xx.
+    for (path, body) in [
+        ("/v1/devices", "not json"),
+        ("/v1/devices", r#"{"public_key":"short"}"#),
+        ("/v1/submissions", ""),
+    ] {
+        let resp = reqwest::Client::new()
+            .post(format!("{}{path}", backend.url))
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        let status = resp.status().as_u16();
+        let json: serde_json::Value = resp.json().await.expect("JSON error");
+        assert!((400..500).contains(&status), "{path} {body:?}: {status}");
+        code(&json);
+    }
+    assert_eq!(backend.stored_submissions().await.unwrap(), 1);
+    backend.stop().await.unwrap();
+}

@@ -80,10 +80,6 @@ impl Postgres {
     pub fn url(&self) -> String {
         format!("postgres://homeward@127.0.0.1:{}/postgres", self.port)
     }
-
-    pub fn bin(&self, tool: &str) -> PathBuf {
-        self.bin.join(tool)
-    }
 }
 
 impl Drop for Postgres {

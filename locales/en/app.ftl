@@ -218,3 +218,28 @@ answers-pdf = Make a PDF
 answers-pdf-working = Making the PDF…
 answers-pdf-saved = PDF saved to { $path }
 answers-pdf-open = Open the PDF
+
+## Sending and the outbox
+nav-outbox = Sent
+send-application = Send to the city
+send-consent-title = Send this application?
+send-consent-body = Your answers and the list of your documents go through Wenzhou's server to { $department }, signed with this device's key to show they come from you.
+send-consent-offline = Without a connection the application waits in the outbox on this device and is sent, once, as soon as you are online.
+send-confirm = Send now
+send-cancel = Not yet
+outbox-title = Sent applications
+outbox-intro = What you have sent and whether it has arrived. Without a connection, applications wait on this device and go as soon as you are online.
+outbox-empty = You have not sent any applications yet.
+outbox-waiting = Waiting to send
+outbox-sending = Sending
+outbox-set-aside = Not delivered
+outbox-delivered = Delivered
+outbox-waiting-first = Saved on this device; it goes as soon as you are online.
+outbox-waiting-next = { $attempts ->
+    [one] Tried once; next try at { $time }.
+   *[other] Tried { $attempts } times; next try at { $time }.
+}
+outbox-retry = Send again
+outbox-reference = Reference
+outbox-received-at = Received by the city at { $time }
+outbox-progress = { $sent } of { $total } KB sent

@@ -192,3 +192,25 @@ answers-pdf = 生成 PDF
 answers-pdf-working = 正在生成 PDF…
 answers-pdf-saved = PDF 已保存到 { $path }
 answers-pdf-open = 打开 PDF
+
+## Sending and the outbox
+nav-outbox = 发件箱
+send-application = 提交给市里
+send-consent-title = 确认提交
+send-consent-body = 您填写的内容和所附材料清单将经温州市服务器发送给{ $department }，并用本机密钥签名，以证明来自您本人。
+send-consent-offline = 没有网络时，申请会先保存在本机发件箱，联网后自动发送，只会送达一次。
+send-confirm = 确认提交
+send-cancel = 暂不提交
+outbox-title = 发件箱
+outbox-intro = 已提交的申请和送达情况。没有网络时，申请会保存在本机，联网后自动发送。
+outbox-empty = 还没有提交过申请。
+outbox-waiting = 等待发送
+outbox-sending = 正在发送
+outbox-set-aside = 未能送达
+outbox-delivered = 已送达
+outbox-waiting-first = 已保存在本机，联网后马上发送。
+outbox-waiting-next = 已尝试 { $attempts } 次，将于 { $time } 再试。
+outbox-retry = 重新发送
+outbox-reference = 受理编号
+outbox-received-at = 市里于 { $time } 收到
+outbox-progress = 已发送 { $sent } KB，共 { $total } KB

@@ -3,6 +3,7 @@
 use homeward_domain::catalog::{Contacts, SearchHit as Hit};
 use homeward_domain::check::FieldCheck;
 use homeward_domain::draft::MaterialInfo;
+use homeward_domain::sync::OutboxItem;
 use homeward_domain::{ApiError, BackendStatus, CatalogueOverview, Draft, DraftId, Guide, Lang};
 use homeward_domain::{DraftReview, DraftSummary, ErrorCode};
 use tauri::State;
@@ -37,6 +38,9 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         set_material_checked,
         save_application_pdf,
         open_export,
+        submit,
+        outbox,
+        retry_submission,
     ]
 }
 
@@ -192,6 +196,21 @@ fn material_preview(
 #[tauri::command(rename_all = "snake_case")]
 fn remove_material(shell: State<'_, Shell>, id: DraftId, material: uuid::Uuid) -> Res<()> {
     Ok(shell.core()?.remove_material(id, material)?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn submit(shell: State<'_, Shell>, id: DraftId) -> Res<OutboxItem> {
+    Ok(shell.core()?.submit(id)?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn outbox(shell: State<'_, Shell>) -> Res<Vec<OutboxItem>> {
+    Ok(shell.core()?.outbox()?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn retry_submission(shell: State<'_, Shell>, id: uuid::Uuid) -> Res<OutboxItem> {
+    Ok(shell.core()?.retry_submission(id)?)
 }
 
 /// Saves the application's PDF in the export folder; returns the file's path.

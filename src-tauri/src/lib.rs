@@ -45,6 +45,25 @@ fn option(name: &str, env: &str) -> Option<String> {
     std::env::var(env).ok().filter(|v| !v.is_empty())
 }
 
+/// Sends what the outbox holds whenever the backend can be reached, for as long as the app runs.
+async fn deliver_in_background(core: Arc<Homeward>) {
+    loop {
+        match core.sync_tick().await {
+            Ok(report) if report != Default::default() => {
+                tracing::info!(
+                    delivered = report.delivered,
+                    waiting = report.waiting,
+                    set_aside = report.set_aside,
+                    "outbox pass"
+                );
+            }
+            Ok(_) => {}
+            Err(e) => tracing::warn!(code = ?e.code(), "outbox pass failed: {e}"),
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    }
+}
+
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
     tracing_subscriber::fmt()
@@ -82,6 +101,9 @@ pub fn run() {
                     .or_else(|_| app.path().document_dir())
                     .or_else(|_| app.path().app_data_dir())?,
             };
+            if let Ok(core) = &core {
+                tauri::async_runtime::spawn(deliver_in_background(Arc::clone(core)));
+            }
             app.manage(Shell { core, export_dir });
             Ok(())
         })

@@ -8,7 +8,7 @@ use crate::i18n::{t, CurrentLang};
 use crate::ipc;
 use crate::screens::{
     answers::AnswersScreen, contacts::ContactsScreen, draft::DraftScreen, guide::GuideScreen,
-    home::HomeScreen,
+    home::HomeScreen, outbox::OutboxScreen,
 };
 
 /// Where the person is. Kept as a history stack so "back" always goes where they came from.
@@ -22,6 +22,8 @@ pub enum Screen {
     /// Check your answers, for a draft.
     Answers(DraftId),
     Contacts,
+    /// Applications sent, and where each stands.
+    Outbox,
 }
 
 /// Navigation, provided to every screen.
@@ -130,6 +132,7 @@ fn Current() -> impl IntoView {
         Screen::DraftQuestion(id, key) => view! { <DraftScreen id=id focus=key/> }.into_any(),
         Screen::Answers(id) => view! { <AnswersScreen id=id/> }.into_any(),
         Screen::Contacts => view! { <ContactsScreen/> }.into_any(),
+        Screen::Outbox => view! { <OutboxScreen/> }.into_any(),
     }
 }
 
@@ -149,6 +152,9 @@ fn Header() -> impl IntoView {
                 aria-label=move || t("nav-home")>
                 <span class="brand-mark" aria-hidden="true">"侨"</span>
                 <span class="brand-name">{move || t("app-name")}</span>
+            </button>
+            <button class="help-link" id="open-outbox" on:click=move |_| nav.go(Screen::Outbox)>
+                {move || t("nav-outbox")}
             </button>
             <button class="help-link" id="open-contacts" on:click=move |_| nav.go(Screen::Contacts)>
                 {move || t("nav-help")}

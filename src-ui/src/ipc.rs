@@ -3,6 +3,7 @@
 use homeward_domain::catalog::{Contacts, SearchHit};
 use homeward_domain::check::FieldCheck;
 use homeward_domain::draft::MaterialInfo;
+use homeward_domain::sync::OutboxItem;
 use homeward_domain::{
     ApiError, BackendStatus, CatalogueOverview, Draft, DraftId, ErrorCode, Guide, Lang,
 };
@@ -258,4 +259,22 @@ pub async fn open_export(name: &str) -> Result<(), ApiError> {
         name: &'a str,
     }
     call("open_export", &A { name }).await
+}
+
+/// Freezes a complete application into the outbox; it is sent when a connection allows.
+pub async fn submit(id: DraftId) -> Result<OutboxItem, ApiError> {
+    call("submit", &DraftArg { id }).await
+}
+
+pub async fn outbox() -> Result<Vec<OutboxItem>, ApiError> {
+    call("outbox", &NoArgs {}).await
+}
+
+/// Puts an item that was set aside back in line.
+pub async fn retry_submission(id: uuid::Uuid) -> Result<OutboxItem, ApiError> {
+    #[derive(Serialize)]
+    struct A {
+        id: uuid::Uuid,
+    }
+    call("retry_submission", &A { id }).await
 }

@@ -5,7 +5,7 @@
 //! runs them with `--ignored`. Each test has its own data directory and driver ports.
 
 use homeward_tests::app::Driver;
-use homeward_tests::backend::{unreachable_url, TestBackend};
+use homeward_tests::backend::{free_port, unreachable_url, TestBackend};
 use tempfile::TempDir;
 
 const STARTER_GUIDE: &str = "driving-licence-postpone-renewal";
@@ -231,23 +231,7 @@ async fn a_whole_application_is_filled_and_reaches_check_your_answers() -> anyho
     app.click("#lang-en").await?;
     app.click(".guide-card[data-guide='pension-proof-of-life']")
         .await?;
-    app.click("#start-draft").await?;
-    // A name with a character beyond the Basic Multilingual Plane, as an input method commits it.
-    app.commit_text("#field-full-name", "王𠀀明").await?;
-    for (field, value) in [
-        ("#field-id-number", "３３０３０２１９９００１０１１２３５"),
-        ("#field-country", "Italia"),
-        ("#field-phone", "0039 333 123 4567"),
-    ] {
-        app.type_and_wait_saved(field, value).await?;
-    }
-    app.wait_css("#field-method")
-        .await?
-        .select_by_value("face")
-        .await?;
-    app.wait_css("#save-state[data-state='saved']").await?;
-    app.blur().await?;
-    app.click("#check-answers").await?;
+    fill_proof_of_life(&app).await?;
 
     // Complete: the answers page lists every answer, choice shown by its label.
     app.wait_text("#answers-title", "Pension proof of life")
@@ -299,6 +283,68 @@ async fn a_whole_application_is_filled_and_reaches_check_your_answers() -> anyho
         .await?;
     app.wait_focused("field-country").await?;
     app.close().await?;
+    Ok(())
+}
+
+/// Starts a pension proof-of-life draft from its guide page and fills it completely, with a name
+/// beyond the BMP and a full-width ID number; ends on check-your-answers.
+async fn fill_proof_of_life(app: &homeward_tests::app::App) -> anyhow::Result<()> {
+    app.click("#start-draft").await?;
+    // A name with a character beyond the Basic Multilingual Plane, as an input method commits it.
+    app.commit_text("#field-full-name", "王𠀀明").await?;
+    for (field, value) in [
+        ("#field-id-number", "３３０３０２１９９００１０１１２３５"),
+        ("#field-country", "Italia"),
+        ("#field-phone", "0039 333 123 4567"),
+    ] {
+        app.type_and_wait_saved(field, value).await?;
+    }
+    app.wait_css("#field-method")
+        .await?
+        .select_by_value("face")
+        .await?;
+    app.wait_css("#save-state[data-state='saved']").await?;
+    app.blur().await?;
+    app.click("#check-answers").await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "drives the real app: run by `cargo xtask test`"]
+async fn an_application_sent_offline_arrives_once_when_the_backend_comes_up() -> anyhow::Result<()> {
+    let data = TempDir::new()?;
+    let port = free_port();
+    let driver = Driver::start(4534)?;
+    let app = driver
+        .launch(data.path(), &format!("http://127.0.0.1:{port}"))
+        .await?;
+    app.click("#lang-en").await?;
+    app.click(".guide-card[data-guide='pension-proof-of-life']")
+        .await?;
+    fill_proof_of_life(&app).await?;
+
+    // Sending says what goes where, and waits for the person to confirm.
+    app.click("#send-application").await?;
+    app.wait_text("#send-consent", "signed with this device's key")
+        .await?;
+    app.click("#confirm-send").await?;
+    app.wait_css("#outbox-title").await?;
+    app.wait_css(".outbox-item[data-state='waiting']").await?;
+    app.wait_text(".outbox-item", "The city's server cannot be reached")
+        .await?;
+
+    // The backend comes up; the app notices by itself and delivers, once.
+    let backend = TestBackend::start_on(port).await?;
+    app.eventually("the application is delivered", || async {
+        Ok(app.count(".outbox-item[data-state='delivered']").await? == 1)
+    })
+    .await?;
+    app.wait_text(".outbox-item .reference", "HW-").await?;
+    anyhow::ensure!(
+        backend.stored_submissions().await? == 1,
+        "stored exactly once"
+    );
+    app.close().await?;
+    backend.stop().await?;
     Ok(())
 }
 

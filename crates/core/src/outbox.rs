@@ -140,6 +140,16 @@ impl Homeward {
         self.store.outbox_next_due()
     }
 
+    /// One step of background sync: items that wait because the backend was unreachable are
+    /// made due at once when it answers again (a cheap health check), so delivery starts as
+    /// soon as a connection allows rather than when the backoff runs out; then one pass.
+    pub async fn sync_tick(&self) -> Result<SyncReport> {
+        if self.store.outbox_waiting_offline()? > 0 && self.remote.health().await.is_ok() {
+            self.store.outbox_wake_offline(now_ms())?;
+        }
+        self.sync_outbox().await
+    }
+
     /// One pass over the items that are due. Another pass already running makes this one return
     /// at once.
     pub async fn sync_outbox(&self) -> Result<SyncReport> {

@@ -95,6 +95,7 @@ fn Answers(loaded: std::sync::Arc<Loaded>) -> impl IntoView {
         });
     };
     let title = l.guide.title.clone();
+    let department = l.guide.department.clone();
     let review = l.review.clone();
     view! {
         <BackLink/>
@@ -109,6 +110,7 @@ fn Answers(loaded: std::sync::Arc<Loaded>) -> impl IntoView {
             </header>
             {(status == DraftStatus::Complete).then(|| view! {
                 <ReadyPanel/>
+                <SendPanel id=id department=department.clone()/>
             })}
             <dl class="summary-list">
                 {rows.into_iter().map(|(key, label, value)| {
@@ -179,5 +181,47 @@ impl PdfState {
             }
             PdfState::Failed(e) => view! { <ErrorNote error=e/> }.into_any(),
         }
+    }
+}
+
+/// Sending, with what will be sent and to whom said first; nothing leaves the device before the
+/// person confirms.
+#[component]
+fn SendPanel(id: DraftId, department: homeward_domain::LocalizedText) -> impl IntoView {
+    let nav = use_nav();
+    let confirming = RwSignal::new(false);
+    let error = RwSignal::new(None::<ApiError>);
+    let send = move |_| {
+        spawn_local(async move {
+            match ipc::submit(id).await {
+                Ok(_) => nav.replace(Screen::Outbox),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <div class="send-panel no-print">
+            {move || if confirming.get() {
+                let department = department.clone();
+                view! {
+                    <div class="consent" id="send-consent" role="group" aria-labelledby="send-consent-title">
+                        <h2 id="send-consent-title">{move || t("send-consent-title")}</h2>
+                        <p>{move || t_args("send-consent-body", &[("department", pick(&department).into())])}</p>
+                        <p class="muted">{move || t("send-consent-offline")}</p>
+                        <div class="form-actions">
+                            <button class="primary" id="confirm-send" on:click=send>{move || t("send-confirm")}</button>
+                            <button class="secondary" on:click=move |_| confirming.set(false)>{move || t("send-cancel")}</button>
+                        </div>
+                    </div>
+                }.into_any()
+            } else {
+                view! {
+                    <button class="primary" id="send-application" on:click=move |_| confirming.set(true)>
+                        {move || t("send-application")}
+                    </button>
+                }.into_any()
+            }}
+            {move || error.get().map(|e| view! { <ErrorNote error=e/> })}
+        </div>
     }
 }

@@ -5,3 +5,4 @@ pub mod contacts;
 pub mod draft;
 pub mod guide;
 pub mod home;
+pub mod outbox;

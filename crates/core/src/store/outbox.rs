@@ -165,6 +165,26 @@ impl Store {
         )
     }
 
+    /// Makes every item that waits only because the backend was unreachable due now; returns
+    /// how many.
+    pub fn outbox_wake_offline(&self, now: i64) -> Result<usize> {
+        Ok(self.conn().execute(
+            "UPDATE outbox SET next_attempt_at = min(next_attempt_at, ?1)
+             WHERE receipt IS NULL AND set_aside_code IS NULL AND last_error = 'offline'",
+            [now],
+        )?)
+    }
+
+    /// How many items wait because the backend was unreachable.
+    pub fn outbox_waiting_offline(&self) -> Result<i64> {
+        Ok(self.conn().query_row(
+            "SELECT count(*) FROM outbox
+             WHERE receipt IS NULL AND set_aside_code IS NULL AND last_error = 'offline'",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
     /// Puts a set-aside item back in line, due now.
     pub fn outbox_retry_now(&self, id: Uuid, now: i64) -> Result<()> {
         self.update(

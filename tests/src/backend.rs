@@ -46,7 +46,7 @@ impl TestBackend {
     pub async fn stored_submissions(&self) -> anyhow::Result<i64> {
         use homeward_backend::storage::Storage as _;
         let db = homeward_backend::storage::SqliteStorage::open(&self.db_path).await?;
-        db.count_applications().await
+        db.count_submissions().await
     }
 
     /// Stops the backend and waits until it has finished.

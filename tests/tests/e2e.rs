@@ -310,7 +310,8 @@ async fn fill_proof_of_life(app: &homeward_tests::app::App) -> anyhow::Result<()
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "drives the real app: run by `cargo xtask test`"]
-async fn an_application_sent_offline_arrives_once_when_the_backend_comes_up() -> anyhow::Result<()> {
+async fn an_application_sent_offline_arrives_once_when_the_backend_comes_up() -> anyhow::Result<()>
+{
     let data = TempDir::new()?;
     let port = free_port();
     let driver = Driver::start(4534)?;

@@ -22,7 +22,7 @@ use homeward_domain::ErrorCode;
 use sha2::{Digest as _, Sha256};
 
 use crate::error::AppError;
-use crate::storage::{ApplicationRow, Intake, NewApplication, Storage as _};
+use crate::storage::{Intake, NewSubmission, Storage as _, SubmissionRow};
 use crate::AppState;
 
 pub(crate) const SUBMISSIONS_PATH: &str = "/v1/submissions";
@@ -174,7 +174,7 @@ pub(crate) async fn submit(
         ));
     }
     let submission: Submission = json_body(&body)?;
-    let app = NewApplication {
+    let app = NewSubmission {
         submission_id: submission.submission_id,
         idempotency_key,
         device_key: signed.key.trim().to_owned(),
@@ -189,26 +189,29 @@ pub(crate) async fn submit(
     };
     match state.db.intake(app).await? {
         Intake::New(row) => {
-            tracing::info!(seq = row.seq, "submission received");
+            tracing::info!(
+                application = row.application_seq,
+                revision = row.revision,
+                "submission received"
+            );
             Ok((StatusCode::CREATED, Json(state.signer.sign(&receipt(&row)))))
         }
         Intake::Repeat(row) => Ok((StatusCode::OK, Json(state.signer.sign(&receipt(&row))))),
         Intake::Conflict => Err(refused(
             StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::IdempotencyConflict,
-            "this idempotency key or submission id was used for another submission",
+            "this idempotency key or submission id was used for another submission, or this \
+             revision does not answer a request for more material",
         )),
     }
 }
 
 /// The receipt for a stored submission; a function of the row alone, so a repeat is answered
 /// with the very same signed bytes.
-fn receipt(row: &ApplicationRow) -> Receipt {
-    let year = time::OffsetDateTime::from_unix_timestamp(row.received_at / 1000)
-        .map_or(1970, |t| t.year());
+fn receipt(row: &SubmissionRow) -> Receipt {
     Receipt {
         submission_id: row.submission_id,
-        reference: format!("HW-{year}-{:07}", row.seq),
+        reference: row.reference(),
         received_at: row.received_at,
         body_sha256: row.body_sha256.clone(),
         device_key: row.device_key.clone(),

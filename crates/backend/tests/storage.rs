@@ -5,13 +5,16 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use homeward_backend::storage::{Intake, NewApplication, PgStorage, SqliteStorage, Storage};
+use homeward_backend::storage::{
+    ApplicationFilter, Intake, NewSubmission, PgStorage, SqliteStorage, Storage,
+};
+use homeward_domain::sync::{ApplicationStatus, EventKind};
 use uuid::Uuid;
 
 const POSTGRES_ENV: &str = "HOMEWARD_TEST_POSTGRES";
 
-fn application(n: u32, key: &str, device: &str) -> NewApplication {
-    NewApplication {
+fn application(n: u32, key: &str, device: &str) -> NewSubmission {
+    NewSubmission {
         submission_id: Uuid::from_u128(u128::from(n) + 1),
         idempotency_key: key.to_owned(),
         device_key: device.to_owned(),
@@ -20,7 +23,7 @@ fn application(n: u32, key: &str, device: &str) -> NewApplication {
         signature: "sig".into(),
         signed_at: 1_700_000_000,
         guide_id: "pension-proof-of-life".into(),
-        draft_id: Uuid::from_u128(7),
+        draft_id: Uuid::from_u128(u128::from(n) + 1000),
         revision: 0,
         received_at: 1_700_000_000_000 + i64::from(n),
     }
@@ -55,7 +58,7 @@ async fn a_submission_is_stored_once_and_a_repeat_gets_the_first_row(s: impl Sto
         panic!("a repeat is recognised");
     };
     assert_eq!(first, again);
-    assert_eq!(s.count_applications().await.unwrap(), 1);
+    assert_eq!(s.count_submissions().await.unwrap(), 1);
 }
 
 async fn a_reused_key_or_id_with_another_body_is_a_conflict(s: impl Storage) {
@@ -79,12 +82,12 @@ async fn a_reused_key_or_id_with_another_body_is_a_conflict(s: impl Storage) {
         s.intake(application(1, "k2", "dev")).await.unwrap(),
         Intake::Conflict
     );
-    assert_eq!(s.count_applications().await.unwrap(), 1);
+    assert_eq!(s.count_submissions().await.unwrap(), 1);
 }
 
 async fn a_submission_from_an_unregistered_device_is_not_stored(s: impl Storage) {
     assert!(s.intake(application(1, "k1", "nobody")).await.is_err());
-    assert_eq!(s.count_applications().await.unwrap(), 0);
+    assert_eq!(s.count_submissions().await.unwrap(), 0);
 }
 
 async fn racing_repeats_store_one_row_and_sequence_numbers_are_unique(s: impl Storage + 'static) {
@@ -104,14 +107,187 @@ async fn racing_repeats_store_one_row_and_sequence_numbers_are_unique(s: impl St
     let mut repeats = 0;
     for t in tasks {
         match t.await.unwrap().unwrap() {
-            Intake::New(row) => assert!(new.insert(row.seq), "sequence numbers are unique"),
+            Intake::New(row) => assert!(
+                new.insert(row.application_seq),
+                "sequence numbers are unique"
+            ),
             Intake::Repeat(_) => repeats += 1,
             Intake::Conflict => panic!("a repeat is not a conflict"),
         }
     }
     assert_eq!(new.len(), 40, "each submission stored exactly once");
     assert_eq!(repeats, 120);
-    assert_eq!(s.count_applications().await.unwrap(), 40);
+    assert_eq!(s.count_submissions().await.unwrap(), 40);
+}
+
+fn status(status: ApplicationStatus, message: &str) -> EventKind {
+    EventKind::Status {
+        status,
+        message: message.into(),
+    }
+}
+
+async fn a_revision_is_taken_only_when_more_material_was_asked_for(s: impl Storage) {
+    s.register_device("dev", 1).await.unwrap();
+    let Intake::New(first) = s.intake(application(1, "k1", "dev")).await.unwrap() else {
+        panic!("stored");
+    };
+    let revision = |key: &str, n: u32| {
+        let mut r = application(1, key, "dev");
+        r.submission_id = Uuid::from_u128(900 + u128::from(n));
+        r.revision = n;
+        r.body_sha256 = format!("{:064x}", 900 + n);
+        r
+    };
+    // Nobody asked for more: refused, nothing stored.
+    assert_eq!(s.intake(revision("r1", 1)).await.unwrap(), Intake::Conflict);
+    // A second first submission of the same draft: refused.
+    let mut again = application(1, "k-other", "dev");
+    again.submission_id = Uuid::from_u128(777);
+    assert_eq!(s.intake(again).await.unwrap(), Intake::Conflict);
+
+    let seq = first.application_seq;
+    s.record(
+        seq,
+        status(ApplicationStatus::MoreMaterialNeeded, "照片不清晰"),
+        "staff-a",
+        5,
+    )
+    .await
+    .unwrap();
+    let Intake::New(second) = s.intake(revision("r1", 1)).await.unwrap() else {
+        panic!("the revision is stored");
+    };
+    assert_eq!(second.application_seq, seq, "the same application");
+    assert_eq!(second.reference(), first.reference(), "the same reference");
+    let app = s.application(seq).await.unwrap().expect("exists");
+    assert_eq!(app.status, ApplicationStatus::Received);
+    let subs = s.submissions(seq).await.unwrap();
+    assert_eq!(subs.iter().map(|x| x.revision).collect::<Vec<_>>(), [0, 1]);
+    assert_eq!(s.count_submissions().await.unwrap(), 2);
+}
+
+async fn events_reach_only_their_device_in_cursor_order(s: impl Storage) {
+    s.register_device("dev", 1).await.unwrap();
+    s.register_device("other", 1).await.unwrap();
+    let Intake::New(mine) = s.intake(application(1, "k1", "dev")).await.unwrap() else {
+        panic!()
+    };
+    let Intake::New(theirs) = s.intake(application(2, "k2", "other")).await.unwrap() else {
+        panic!()
+    };
+    let seq = mine.application_seq;
+    s.record(
+        seq,
+        EventKind::Access {
+            staff: "officer-li".into(),
+        },
+        "officer-li",
+        10,
+    )
+    .await
+    .unwrap();
+    s.record(
+        seq,
+        EventKind::Routed {
+            department: "公安局".into(),
+        },
+        "officer-li",
+        11,
+    )
+    .await
+    .unwrap();
+    s.record(
+        seq,
+        status(ApplicationStatus::Approved, "已批准"),
+        "officer-li",
+        12,
+    )
+    .await
+    .unwrap();
+    s.record(
+        theirs.application_seq,
+        status(ApplicationStatus::Rejected, "x"),
+        "a",
+        13,
+    )
+    .await
+    .unwrap();
+
+    let feed = s.feed("dev", 0, 100).await.unwrap();
+    let kinds: Vec<&EventKind> = feed.iter().map(|e| &e.event).collect();
+    assert_eq!(
+        kinds.len(),
+        4,
+        "received, access, routed, approved: {kinds:?}"
+    );
+    assert!(matches!(
+        kinds[0],
+        EventKind::Status {
+            status: ApplicationStatus::Received,
+            ..
+        }
+    ));
+    assert_eq!(
+        kinds[1],
+        &EventKind::Access {
+            staff: "officer-li".into()
+        }
+    );
+    assert_eq!(kinds[3], &status(ApplicationStatus::Approved, "已批准"));
+    assert!(feed.windows(2).all(|w| w[0].cursor < w[1].cursor));
+    assert!(feed.iter().all(|e| e.application_seq == seq));
+    // Paging by cursor.
+    let rest = s.feed("dev", feed[1].cursor, 100).await.unwrap();
+    assert_eq!(rest.len(), 2);
+    assert_eq!(s.feed("dev", feed[3].cursor, 100).await.unwrap(), vec![]);
+    assert_eq!(s.feed("dev", 0, 2).await.unwrap().len(), 2, "limit");
+
+    let app = s.application(seq).await.unwrap().unwrap();
+    assert_eq!(app.status, ApplicationStatus::Approved);
+    assert_eq!(app.department.as_deref(), Some("公安局"));
+    assert_eq!(s.events(seq).await.unwrap(), feed);
+    let approved = s
+        .applications(ApplicationFilter {
+            status: Some(ApplicationStatus::Approved),
+            guide: None,
+            limit: 50,
+        })
+        .await
+        .unwrap();
+    assert_eq!(approved.iter().map(|a| a.seq).collect::<Vec<_>>(), [seq]);
+    let all = s
+        .applications(ApplicationFilter {
+            limit: 50,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 2);
+}
+
+async fn staff_sessions_open_expire_and_close(s: impl Storage) {
+    assert!(s
+        .add_staff("li", "hash", true, Some("公安局"))
+        .await
+        .unwrap());
+    assert!(
+        !s.add_staff("li", "other", false, None).await.unwrap(),
+        "names are unique"
+    );
+    let li = s.staff("li").await.unwrap().expect("stored");
+    assert!(li.admin);
+    assert_eq!(li.password_hash, "hash");
+    s.open_session("t1", li.id, "csrf", 100).await.unwrap();
+    let open = s.session("t1", 50).await.unwrap().expect("open");
+    assert_eq!(
+        (open.staff.username.as_str(), open.csrf.as_str()),
+        ("li", "csrf")
+    );
+    assert_eq!(s.session("t1", 100).await.unwrap(), None, "expired");
+    assert_eq!(s.session("nope", 50).await.unwrap(), None);
+    s.close_session("t1").await.unwrap();
+    assert_eq!(s.session("t1", 50).await.unwrap(), None, "closed");
 }
 
 async fn sqlite() -> (SqliteStorage, tempfile::TempDir) {
@@ -175,4 +351,7 @@ suite!(
     a_reused_key_or_id_with_another_body_is_a_conflict,
     a_submission_from_an_unregistered_device_is_not_stored,
     racing_repeats_store_one_row_and_sequence_numbers_are_unique,
+    a_revision_is_taken_only_when_more_material_was_asked_for,
+    events_reach_only_their_device_in_cursor_order,
+    staff_sessions_open_expire_and_close,
 );

@@ -187,3 +187,107 @@ mod tests {
         );
     }
 }
+
+/// Where an application stands at the city.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ApplicationStatus {
+    Received,
+    InReview,
+    /// The department needs more material; the message says what. The person adds it and sends
+    /// a revision of the same application.
+    MoreMaterialNeeded,
+    Approved,
+    Rejected,
+    Completed,
+}
+
+impl ApplicationStatus {
+    pub const ALL: [ApplicationStatus; 6] = [
+        ApplicationStatus::Received,
+        ApplicationStatus::InReview,
+        ApplicationStatus::MoreMaterialNeeded,
+        ApplicationStatus::Approved,
+        ApplicationStatus::Rejected,
+        ApplicationStatus::Completed,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            ApplicationStatus::Received => "received",
+            ApplicationStatus::InReview => "in-review",
+            ApplicationStatus::MoreMaterialNeeded => "more-material-needed",
+            ApplicationStatus::Approved => "approved",
+            ApplicationStatus::Rejected => "rejected",
+            ApplicationStatus::Completed => "completed",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+
+    /// Whether staff may move an application from `self` to `next`. A revision coming in moves
+    /// it back to received; that is intake's doing, not a decision.
+    pub fn can_become(self, next: ApplicationStatus) -> bool {
+        use ApplicationStatus::*;
+        matches!(
+            (self, next),
+            (
+                Received,
+                InReview | MoreMaterialNeeded | Approved | Rejected
+            ) | (InReview, MoreMaterialNeeded | Approved | Rejected)
+                | (Approved, Completed)
+        )
+    }
+
+    /// Whether the person can still expect a decision.
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            ApplicationStatus::Rejected | ApplicationStatus::Completed
+        )
+    }
+}
+
+/// What happened to an application, as the feed tells its device.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum EventKind {
+    /// A new status, with the department's message.
+    Status {
+        status: ApplicationStatus,
+        #[serde(default)]
+        message: String,
+    },
+    /// Sent to another department.
+    Routed { department: String },
+    /// A member of staff opened the application.
+    Access { staff: String },
+}
+
+/// One entry of the feed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeedEvent {
+    /// Increases with every event; the app asks for what comes after the last one it has.
+    pub cursor: i64,
+    pub draft_id: DraftId,
+    pub reference: String,
+    #[serde(flatten)]
+    pub event: EventKind,
+    /// Milliseconds since the epoch.
+    pub at: i64,
+}
+
+/// `GET /v1/feed?after=CURSOR`: the device's events after `after`, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Feed {
+    pub events: Vec<FeedEvent>,
+    /// Where to continue from: the last event's cursor, or `after` when there is nothing new.
+    pub cursor: i64,
+    /// Whether more events wait beyond this page.
+    pub more: bool,
+}
+
+/// Where the feed is served; its requests are signed like submissions, over an empty body.
+pub const FEED_PATH: &str = "/v1/feed";

@@ -1,15 +1,21 @@
 //! The backend's database: one interface, [`Storage`], with two implementations that pass the
 //! same test suite: SQLite (embedded, the default) and PostgreSQL (production).
 //!
+//! An *application* is one person's request for one service (a device and a draft); each time
+//! the person sends it, a *submission* is stored under it (revision 0, then one per revision the
+//! department asked for). *Events* tell the person what happened: status changes, routing, and
+//! every time staff opened it.
+//!
 //! Every write that decides something (a submission taken once, a device registered once) is
-//! decided by the database's own constraints inside one statement or transaction, so two
-//! requests racing each other cannot both win.
+//! decided by the database's own constraints inside one transaction, so two requests racing
+//! each other cannot both win.
 
 mod postgres;
 mod sqlite;
 
 use std::future::Future;
 
+use homeward_domain::sync::{ApplicationStatus, EventKind};
 use uuid::Uuid;
 
 use crate::settings::DatabaseUrl;
@@ -27,7 +33,7 @@ pub struct DeviceRow {
 
 /// A submission to store, with what proves where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewApplication {
+pub struct NewSubmission {
     pub submission_id: Uuid,
     pub idempotency_key: String,
     pub device_key: String,
@@ -46,25 +52,125 @@ pub struct NewApplication {
 
 /// A stored submission, as intake answers about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ApplicationRow {
-    /// Assigned by the database in arrival order; the reference is made from it.
-    pub seq: i64,
+pub struct SubmissionRow {
+    pub application_seq: i64,
+    /// When the application was first received: the reference's year comes from it.
+    pub application_created_at: i64,
     pub submission_id: Uuid,
     pub idempotency_key: String,
     pub device_key: String,
     pub body_sha256: String,
+    pub revision: u32,
     pub received_at: i64,
+}
+
+impl SubmissionRow {
+    pub fn reference(&self) -> String {
+        reference(self.application_seq, self.application_created_at)
+    }
+}
+
+/// An application's reference, as a person quotes it on the phone: `HW-2026-0000042`.
+pub fn reference(seq: i64, created_at: i64) -> String {
+    let year =
+        time::OffsetDateTime::from_unix_timestamp(created_at / 1000).map_or(1970, |t| t.year());
+    format!("HW-{year}-{seq:07}")
+}
+
+/// The number in a reference, if it is one.
+pub fn parse_reference(reference: &str) -> Option<i64> {
+    let mut parts = reference.trim().split('-');
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(p), Some(y), Some(n), None)
+            if p.eq_ignore_ascii_case("HW") && y.len() == 4 && y.parse::<u16>().is_ok() =>
+        {
+            n.parse().ok()
+        }
+        _ => None,
+    }
 }
 
 /// What became of a submission offered for storage.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Intake {
     /// Stored now, for the first time.
-    New(ApplicationRow),
+    New(SubmissionRow),
     /// Stored before with the same body from the same device: the first answer stands.
-    Repeat(ApplicationRow),
-    /// The idempotency key or the submission id was used before for something else.
+    Repeat(SubmissionRow),
+    /// The idempotency key or the submission id was used before for something else, or the
+    /// revision does not fit the application (a second first submission, a revision nobody
+    /// asked for).
     Conflict,
+}
+
+/// An application as staff list it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApplicationRow {
+    pub seq: i64,
+    pub device_key: String,
+    pub draft_id: Uuid,
+    pub guide_id: String,
+    pub status: ApplicationStatus,
+    pub department: Option<String>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+impl ApplicationRow {
+    pub fn reference(&self) -> String {
+        reference(self.seq, self.created_at)
+    }
+}
+
+/// One submission of an application, whole, for staff to read and verify.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubmissionDetail {
+    pub revision: u32,
+    pub submission_id: Uuid,
+    pub idempotency_key: String,
+    pub body: Vec<u8>,
+    pub body_sha256: String,
+    pub signature: String,
+    pub signed_at: i64,
+    pub received_at: i64,
+}
+
+/// One event of an application.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventRow {
+    pub cursor: i64,
+    pub application_seq: i64,
+    pub draft_id: Uuid,
+    pub application_created_at: i64,
+    pub event: EventKind,
+    pub actor: String,
+    pub at: i64,
+}
+
+/// Which applications to list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ApplicationFilter {
+    pub status: Option<ApplicationStatus>,
+    pub guide: Option<String>,
+    pub limit: u32,
+}
+
+/// A member of staff.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffRow {
+    pub id: i64,
+    pub username: String,
+    pub password_hash: String,
+    pub admin: bool,
+    pub department: Option<String>,
+}
+
+/// What a session cookie stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRow {
+    pub staff: StaffRow,
+    pub csrf: String,
+    pub expires_at: i64,
 }
 
 /// What the backend keeps. Implementations map their own errors into `anyhow`; callers treat
@@ -93,11 +199,81 @@ pub trait Storage: Send + Sync {
         public_key: &str,
     ) -> impl Future<Output = anyhow::Result<Option<DeviceRow>>> + Send;
 
-    /// Stores a submission once: see [`Intake`].
-    fn intake(&self, app: NewApplication) -> impl Future<Output = anyhow::Result<Intake>> + Send;
+    /// Stores a submission once: see [`Intake`]. A new one sets its application to received
+    /// and records the event.
+    fn intake(&self, s: NewSubmission) -> impl Future<Output = anyhow::Result<Intake>> + Send;
 
     /// How many submissions are stored.
-    fn count_applications(&self) -> impl Future<Output = anyhow::Result<i64>> + Send;
+    fn count_submissions(&self) -> impl Future<Output = anyhow::Result<i64>> + Send;
+
+    fn applications(
+        &self,
+        filter: ApplicationFilter,
+    ) -> impl Future<Output = anyhow::Result<Vec<ApplicationRow>>> + Send;
+
+    fn application(
+        &self,
+        seq: i64,
+    ) -> impl Future<Output = anyhow::Result<Option<ApplicationRow>>> + Send;
+
+    /// Every submission of an application, first one first.
+    fn submissions(
+        &self,
+        seq: i64,
+    ) -> impl Future<Output = anyhow::Result<Vec<SubmissionDetail>>> + Send;
+
+    /// Records `event` for application `seq`, by `actor`; a status event also sets the
+    /// application's status, a routing event its department. Returns the event.
+    fn record(
+        &self,
+        seq: i64,
+        event: EventKind,
+        actor: &str,
+        at: i64,
+    ) -> impl Future<Output = anyhow::Result<EventRow>> + Send;
+
+    /// The events of one application, oldest first.
+    fn events(&self, seq: i64) -> impl Future<Output = anyhow::Result<Vec<EventRow>>> + Send;
+
+    /// The events of every application of `device_key` after `cursor`, oldest first.
+    fn feed(
+        &self,
+        device_key: &str,
+        after: i64,
+        limit: u32,
+    ) -> impl Future<Output = anyhow::Result<Vec<EventRow>>> + Send;
+
+    /// Adds a member of staff; false if the name is taken.
+    fn add_staff(
+        &self,
+        username: &str,
+        password_hash: &str,
+        admin: bool,
+        department: Option<&str>,
+    ) -> impl Future<Output = anyhow::Result<bool>> + Send;
+
+    fn staff(
+        &self,
+        username: &str,
+    ) -> impl Future<Output = anyhow::Result<Option<StaffRow>>> + Send;
+
+    /// Opens a session: `token_hash` is the SHA-256 of the cookie's secret.
+    fn open_session(
+        &self,
+        token_hash: &str,
+        staff: i64,
+        csrf: &str,
+        expires_at: i64,
+    ) -> impl Future<Output = anyhow::Result<()>> + Send;
+
+    /// The unexpired session for `token_hash` at `now`.
+    fn session(
+        &self,
+        token_hash: &str,
+        now: i64,
+    ) -> impl Future<Output = anyhow::Result<Option<SessionRow>>> + Send;
+
+    fn close_session(&self, token_hash: &str) -> impl Future<Output = anyhow::Result<()>> + Send;
 }
 
 /// The database the settings name.
@@ -130,38 +306,126 @@ impl Storage for Database {
     async fn ping(&self) -> anyhow::Result<()> {
         dispatch!(self, s => s.ping())
     }
-
     async fn meta_or_insert(&self, key: &str, value: String) -> anyhow::Result<String> {
         dispatch!(self, s => s.meta_or_insert(key, value))
     }
-
     async fn register_device(&self, public_key: &str, at: i64) -> anyhow::Result<DeviceRow> {
         dispatch!(self, s => s.register_device(public_key, at))
     }
-
     async fn device(&self, public_key: &str) -> anyhow::Result<Option<DeviceRow>> {
         dispatch!(self, s => s.device(public_key))
     }
-
-    async fn intake(&self, app: NewApplication) -> anyhow::Result<Intake> {
-        dispatch!(self, s => s.intake(app))
+    async fn intake(&self, sub: NewSubmission) -> anyhow::Result<Intake> {
+        dispatch!(self, s => s.intake(sub))
     }
-
-    async fn count_applications(&self) -> anyhow::Result<i64> {
-        dispatch!(self, s => s.count_applications())
+    async fn count_submissions(&self) -> anyhow::Result<i64> {
+        dispatch!(self, s => s.count_submissions())
+    }
+    async fn applications(&self, filter: ApplicationFilter) -> anyhow::Result<Vec<ApplicationRow>> {
+        dispatch!(self, s => s.applications(filter))
+    }
+    async fn application(&self, seq: i64) -> anyhow::Result<Option<ApplicationRow>> {
+        dispatch!(self, s => s.application(seq))
+    }
+    async fn submissions(&self, seq: i64) -> anyhow::Result<Vec<SubmissionDetail>> {
+        dispatch!(self, s => s.submissions(seq))
+    }
+    async fn record(
+        &self,
+        seq: i64,
+        event: EventKind,
+        actor: &str,
+        at: i64,
+    ) -> anyhow::Result<EventRow> {
+        dispatch!(self, s => s.record(seq, event, actor, at))
+    }
+    async fn events(&self, seq: i64) -> anyhow::Result<Vec<EventRow>> {
+        dispatch!(self, s => s.events(seq))
+    }
+    async fn feed(
+        &self,
+        device_key: &str,
+        after: i64,
+        limit: u32,
+    ) -> anyhow::Result<Vec<EventRow>> {
+        dispatch!(self, s => s.feed(device_key, after, limit))
+    }
+    async fn add_staff(
+        &self,
+        username: &str,
+        password_hash: &str,
+        admin: bool,
+        department: Option<&str>,
+    ) -> anyhow::Result<bool> {
+        dispatch!(self, s => s.add_staff(username, password_hash, admin, department))
+    }
+    async fn staff(&self, username: &str) -> anyhow::Result<Option<StaffRow>> {
+        dispatch!(self, s => s.staff(username))
+    }
+    async fn open_session(
+        &self,
+        token_hash: &str,
+        staff: i64,
+        csrf: &str,
+        expires_at: i64,
+    ) -> anyhow::Result<()> {
+        dispatch!(self, s => s.open_session(token_hash, staff, csrf, expires_at))
+    }
+    async fn session(&self, token_hash: &str, now: i64) -> anyhow::Result<Option<SessionRow>> {
+        dispatch!(self, s => s.session(token_hash, now))
+    }
+    async fn close_session(&self, token_hash: &str) -> anyhow::Result<()> {
+        dispatch!(self, s => s.close_session(token_hash))
     }
 }
 
-/// Decides a repeat against the row already stored under the same idempotency key.
-pub(crate) fn repeat_or_conflict(existing: Option<ApplicationRow>, app: &NewApplication) -> Intake {
+/// Decides a repeat against the submission already stored under the same idempotency key.
+pub(crate) fn repeat_or_conflict(existing: Option<SubmissionRow>, s: &NewSubmission) -> Intake {
     match existing {
         Some(row)
-            if row.body_sha256 == app.body_sha256
-                && row.device_key == app.device_key
-                && row.submission_id == app.submission_id =>
+            if row.body_sha256 == s.body_sha256
+                && row.device_key == s.device_key
+                && row.submission_id == s.submission_id =>
         {
             Intake::Repeat(row)
         }
         _ => Intake::Conflict,
     }
+}
+
+/// Whether a submission of `revision` fits an application in `status` (None: no application
+/// yet): a first submission opens one; a revision answers a request for more material.
+pub(crate) fn revision_fits(status: Option<ApplicationStatus>, revision: u32) -> bool {
+    match status {
+        None => revision == 0,
+        Some(s) => revision > 0 && s == ApplicationStatus::MoreMaterialNeeded,
+    }
+}
+
+/// How an event is stored: a kind, a status or department, a message.
+pub(crate) fn event_columns(e: &EventKind) -> (&'static str, Option<&'static str>, String) {
+    match e {
+        EventKind::Status { status, message } => ("status", Some(status.slug()), message.clone()),
+        EventKind::Routed { department } => ("routed", None, department.clone()),
+        EventKind::Access { staff } => ("access", None, staff.clone()),
+    }
+}
+
+/// The event stored as `(kind, status, text)`.
+pub(crate) fn event_from_columns(
+    kind: &str,
+    status: Option<&str>,
+    text: String,
+) -> anyhow::Result<EventKind> {
+    Ok(match kind {
+        "status" => EventKind::Status {
+            status: status
+                .and_then(ApplicationStatus::from_slug)
+                .ok_or_else(|| anyhow::anyhow!("an event with an unknown status"))?,
+            message: text,
+        },
+        "routed" => EventKind::Routed { department: text },
+        "access" => EventKind::Access { staff: text },
+        other => anyhow::bail!("an event of unknown kind {other:?}"),
+    })
 }

@@ -6,12 +6,20 @@ use anyhow::Context as _;
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
 use tokio_postgres::NoTls;
 
-use super::{repeat_or_conflict, ApplicationRow, DeviceRow, Intake, NewApplication, Storage};
+use deadpool_postgres::GenericClient;
+use homeward_domain::sync::{ApplicationStatus, EventKind};
+use tokio_postgres::Row;
+
+use super::{
+    event_columns, event_from_columns, repeat_or_conflict, revision_fits, ApplicationFilter,
+    ApplicationRow, DeviceRow, EventRow, Intake, NewSubmission, SessionRow, StaffRow, Storage,
+    SubmissionDetail, SubmissionRow,
+};
 
 const MIGRATIONS: &[&str] = &[
     // 1: bookkeeping.
     "CREATE TABLE server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
-    // 2: devices and submissions.
+    // 2: devices, applications, their submissions and events, and staff.
     "CREATE TABLE devices (
         public_key TEXT PRIMARY KEY,
         registered_at BIGINT NOT NULL,
@@ -19,18 +27,51 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE TABLE applications (
         seq BIGSERIAL PRIMARY KEY,
-        submission_id UUID NOT NULL UNIQUE,
-        idempotency_key TEXT NOT NULL UNIQUE,
         device_key TEXT NOT NULL REFERENCES devices(public_key),
+        draft_id UUID NOT NULL,
+        guide_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        department TEXT,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        UNIQUE (device_key, draft_id)
+    );
+    CREATE TABLE submissions (
+        submission_id UUID PRIMARY KEY,
+        application_seq BIGINT NOT NULL REFERENCES applications(seq),
+        idempotency_key TEXT NOT NULL UNIQUE,
+        device_key TEXT NOT NULL,
+        revision INTEGER NOT NULL,
         body_sha256 TEXT NOT NULL,
         body BYTEA NOT NULL,
         signature TEXT NOT NULL,
         signed_at BIGINT NOT NULL,
-        guide_id TEXT NOT NULL,
-        draft_id UUID NOT NULL,
-        revision INTEGER NOT NULL,
         received_at BIGINT NOT NULL,
-        status TEXT NOT NULL DEFAULT 'received'
+        UNIQUE (application_seq, revision)
+    );
+    CREATE TABLE events (
+        cursor BIGSERIAL PRIMARY KEY,
+        application_seq BIGINT NOT NULL REFERENCES applications(seq),
+        kind TEXT NOT NULL,
+        status TEXT,
+        text TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        at BIGINT NOT NULL
+    );
+    CREATE INDEX events_by_application ON events (application_seq, cursor);
+    CREATE INDEX applications_by_device ON applications (device_key);
+    CREATE TABLE staff (
+        id BIGSERIAL PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE,
+        password_hash TEXT NOT NULL,
+        admin BOOLEAN NOT NULL,
+        department TEXT
+    );
+    CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        staff_id BIGINT NOT NULL REFERENCES staff(id),
+        csrf TEXT NOT NULL,
+        expires_at BIGINT NOT NULL
     );",
 ];
 
@@ -104,7 +145,7 @@ impl PgStorage {
     }
 }
 
-fn device_row(r: &tokio_postgres::Row) -> DeviceRow {
+fn device_row(r: &Row) -> DeviceRow {
     DeviceRow {
         public_key: r.get(0),
         registered_at: r.get(1),
@@ -112,14 +153,191 @@ fn device_row(r: &tokio_postgres::Row) -> DeviceRow {
     }
 }
 
-fn application_row(r: &tokio_postgres::Row) -> ApplicationRow {
-    ApplicationRow {
+const SUBMISSION_COLUMNS: &str = "s.application_seq, a.created_at, s.submission_id,
+    s.idempotency_key, s.device_key, s.body_sha256, s.revision, s.received_at";
+
+fn submission_row(r: &Row) -> SubmissionRow {
+    SubmissionRow {
+        application_seq: r.get(0),
+        application_created_at: r.get(1),
+        submission_id: r.get(2),
+        idempotency_key: r.get(3),
+        device_key: r.get(4),
+        body_sha256: r.get(5),
+        revision: r.get::<_, i32>(6) as u32,
+        received_at: r.get(7),
+    }
+}
+
+const APPLICATION_COLUMNS: &str =
+    "seq, device_key, draft_id, guide_id, status, department, created_at, updated_at";
+
+fn application_row(r: &Row) -> anyhow::Result<ApplicationRow> {
+    let status: String = r.get(4);
+    Ok(ApplicationRow {
         seq: r.get(0),
-        submission_id: r.get(1),
-        idempotency_key: r.get(2),
-        device_key: r.get(3),
-        body_sha256: r.get(4),
-        received_at: r.get(5),
+        device_key: r.get(1),
+        draft_id: r.get(2),
+        guide_id: r.get(3),
+        status: ApplicationStatus::from_slug(&status)
+            .ok_or_else(|| anyhow::anyhow!("unknown status {status:?}"))?,
+        department: r.get(5),
+        created_at: r.get(6),
+        updated_at: r.get(7),
+    })
+}
+
+const EVENT_COLUMNS: &str =
+    "e.cursor, e.application_seq, a.draft_id, a.created_at, e.kind, e.status, e.text, e.actor, e.at";
+
+fn event_row(r: &Row) -> anyhow::Result<EventRow> {
+    let kind: String = r.get(4);
+    let status: Option<String> = r.get(5);
+    Ok(EventRow {
+        cursor: r.get(0),
+        application_seq: r.get(1),
+        draft_id: r.get(2),
+        application_created_at: r.get(3),
+        event: event_from_columns(&kind, status.as_deref(), r.get(6))?,
+        actor: r.get(7),
+        at: r.get(8),
+    })
+}
+
+fn staff_row(r: &Row) -> StaffRow {
+    StaffRow {
+        id: r.get(0),
+        username: r.get(1),
+        password_hash: r.get(2),
+        admin: r.get(3),
+        department: r.get(4),
+    }
+}
+
+async fn submission_by_key(
+    c: &impl GenericClient,
+    key: &str,
+) -> anyhow::Result<Option<SubmissionRow>> {
+    let row = c
+        .query_opt(
+            &format!(
+                "SELECT {SUBMISSION_COLUMNS} FROM submissions s
+                 JOIN applications a ON a.seq = s.application_seq WHERE s.idempotency_key = $1"
+            ),
+            &[&key],
+        )
+        .await?;
+    Ok(row.as_ref().map(submission_row))
+}
+
+async fn insert_event(
+    c: &impl GenericClient,
+    seq: i64,
+    event: &EventKind,
+    actor: &str,
+    at: i64,
+) -> anyhow::Result<i64> {
+    let (kind, status, text) = event_columns(event);
+    let row = c
+        .query_one(
+            "INSERT INTO events (application_seq, kind, status, text, actor, at)
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING cursor",
+            &[&seq, &kind, &status, &text, &actor, &at],
+        )
+        .await?;
+    Ok(row.get(0))
+}
+
+impl PgStorage {
+    /// One attempt at intake inside a transaction; `None` when a racing request won a unique
+    /// constraint, and the caller looks again at what it stored.
+    async fn try_intake(&self, s: &NewSubmission) -> anyhow::Result<Option<Intake>> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await?;
+        // Lock the application first, so the checks below see any racing revision committed.
+        let application = tx
+            .query_opt(
+                "SELECT seq, status FROM applications WHERE device_key = $1 AND draft_id = $2
+                 FOR UPDATE",
+                &[&s.device_key, &s.draft_id],
+            )
+            .await?;
+        if let Some(existing) = submission_by_key(&tx, &s.idempotency_key).await? {
+            return Ok(Some(repeat_or_conflict(Some(existing), s)));
+        }
+        let status = application
+            .as_ref()
+            .and_then(|r| ApplicationStatus::from_slug(r.get::<_, &str>(1)));
+        if !revision_fits(status, s.revision) {
+            return Ok(Some(Intake::Conflict));
+        }
+        let received = ApplicationStatus::Received.slug();
+        let seq: i64 = match application {
+            Some(row) => {
+                let seq: i64 = row.get(0);
+                tx.execute(
+                    "UPDATE applications SET status = $2, updated_at = $3 WHERE seq = $1",
+                    &[&seq, &received, &s.received_at],
+                )
+                .await?;
+                seq
+            }
+            None => {
+                let inserted = tx
+                    .query_opt(
+                        "INSERT INTO applications (device_key, draft_id, guide_id, status,
+                            created_at, updated_at)
+                         VALUES ($1, $2, $3, $4, $5, $5)
+                         ON CONFLICT DO NOTHING RETURNING seq",
+                        &[
+                            &s.device_key,
+                            &s.draft_id,
+                            &s.guide_id,
+                            &received,
+                            &s.received_at,
+                        ],
+                    )
+                    .await?;
+                match inserted {
+                    Some(row) => row.get(0),
+                    None => return Ok(None),
+                }
+            }
+        };
+        let revision = s.revision as i32;
+        let inserted = tx
+            .execute(
+                "INSERT INTO submissions (submission_id, application_seq, idempotency_key,
+                    device_key, revision, body_sha256, body, signature, signed_at, received_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                 ON CONFLICT DO NOTHING",
+                &[
+                    &s.submission_id,
+                    &seq,
+                    &s.idempotency_key,
+                    &s.device_key,
+                    &revision,
+                    &s.body_sha256,
+                    &s.body,
+                    &s.signature,
+                    &s.signed_at,
+                    &s.received_at,
+                ],
+            )
+            .await?;
+        if inserted == 0 {
+            return Ok(None);
+        }
+        let event = EventKind::Status {
+            status: ApplicationStatus::Received,
+            message: String::new(),
+        };
+        insert_event(&tx, seq, &event, "intake", s.received_at).await?;
+        let row = submission_by_key(&tx, &s.idempotency_key)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("the submission just stored is missing"))?;
+        tx.commit().await?;
+        Ok(Some(Intake::New(row)))
     }
 }
 
@@ -173,56 +391,235 @@ impl Storage for PgStorage {
         Ok(row.as_ref().map(device_row))
     }
 
-    async fn intake(&self, app: NewApplication) -> anyhow::Result<Intake> {
-        let client = self.client().await?;
-        let revision = app.revision as i32;
-        // One statement: the row is inserted, or the unique constraints say why not.
-        let inserted = client
-            .query_opt(
-                "INSERT INTO applications (submission_id, idempotency_key, device_key,
-                    body_sha256, body, signature, signed_at, guide_id, draft_id, revision,
-                    received_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-                 ON CONFLICT DO NOTHING
-                 RETURNING seq, submission_id, idempotency_key, device_key, body_sha256,
-                    received_at",
-                &[
-                    &app.submission_id,
-                    &app.idempotency_key,
-                    &app.device_key,
-                    &app.body_sha256,
-                    &app.body,
-                    &app.signature,
-                    &app.signed_at,
-                    &app.guide_id,
-                    &app.draft_id,
-                    &revision,
-                    &app.received_at,
-                ],
-            )
-            .await?;
-        if let Some(row) = inserted {
-            return Ok(Intake::New(application_row(&row)));
+    async fn intake(&self, s: NewSubmission) -> anyhow::Result<Intake> {
+        // A racing request with the same key may win a unique constraint; then what it stored
+        // decides (a second look always finds it, as the winner has committed).
+        for _ in 0..3 {
+            if let Some(intake) = self.try_intake(&s).await? {
+                return Ok(intake);
+            }
         }
-        let existing = client
-            .query_opt(
-                "SELECT seq, submission_id, idempotency_key, device_key, body_sha256, received_at
-                 FROM applications WHERE idempotency_key = $1",
-                &[&app.idempotency_key],
-            )
-            .await?;
-        Ok(repeat_or_conflict(
-            existing.as_ref().map(application_row),
-            &app,
-        ))
+        let existing = submission_by_key(&self.client().await?, &s.idempotency_key).await?;
+        Ok(repeat_or_conflict(existing, &s))
     }
 
-    async fn count_applications(&self) -> anyhow::Result<i64> {
+    async fn count_submissions(&self) -> anyhow::Result<i64> {
         let row = self
             .client()
             .await?
-            .query_one("SELECT count(*) FROM applications", &[])
+            .query_one("SELECT count(*) FROM submissions", &[])
             .await?;
         Ok(row.get(0))
+    }
+
+    async fn applications(&self, filter: ApplicationFilter) -> anyhow::Result<Vec<ApplicationRow>> {
+        let status = filter.status.map(|s| s.slug());
+        let limit = i64::from(filter.limit);
+        let rows = self
+            .client()
+            .await?
+            .query(
+                &format!(
+                    "SELECT {APPLICATION_COLUMNS} FROM applications
+                     WHERE ($1::TEXT IS NULL OR status = $1) AND ($2::TEXT IS NULL OR guide_id = $2)
+                     ORDER BY updated_at DESC, seq DESC LIMIT $3"
+                ),
+                &[&status, &filter.guide, &limit],
+            )
+            .await?;
+        rows.iter().map(application_row).collect()
+    }
+
+    async fn application(&self, seq: i64) -> anyhow::Result<Option<ApplicationRow>> {
+        let row = self
+            .client()
+            .await?
+            .query_opt(
+                &format!("SELECT {APPLICATION_COLUMNS} FROM applications WHERE seq = $1"),
+                &[&seq],
+            )
+            .await?;
+        row.as_ref().map(application_row).transpose()
+    }
+
+    async fn submissions(&self, seq: i64) -> anyhow::Result<Vec<SubmissionDetail>> {
+        let rows = self
+            .client()
+            .await?
+            .query(
+                "SELECT revision, submission_id, idempotency_key, body, body_sha256, signature,
+                    signed_at, received_at
+                 FROM submissions WHERE application_seq = $1 ORDER BY revision",
+                &[&seq],
+            )
+            .await?;
+        Ok(rows
+            .iter()
+            .map(|r| SubmissionDetail {
+                revision: r.get::<_, i32>(0) as u32,
+                submission_id: r.get(1),
+                idempotency_key: r.get(2),
+                body: r.get(3),
+                body_sha256: r.get(4),
+                signature: r.get(5),
+                signed_at: r.get(6),
+                received_at: r.get(7),
+            })
+            .collect())
+    }
+
+    async fn record(
+        &self,
+        seq: i64,
+        event: EventKind,
+        actor: &str,
+        at: i64,
+    ) -> anyhow::Result<EventRow> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await?;
+        match &event {
+            EventKind::Status { status, .. } => {
+                tx.execute(
+                    "UPDATE applications SET status = $2, updated_at = $3 WHERE seq = $1",
+                    &[&seq, &status.slug(), &at],
+                )
+                .await?;
+            }
+            EventKind::Routed { department } => {
+                tx.execute(
+                    "UPDATE applications SET department = $2, updated_at = $3 WHERE seq = $1",
+                    &[&seq, department, &at],
+                )
+                .await?;
+            }
+            EventKind::Access { .. } => {}
+        }
+        let cursor = insert_event(&tx, seq, &event, actor, at).await?;
+        let row = tx
+            .query_one(
+                &format!(
+                    "SELECT {EVENT_COLUMNS} FROM events e
+                     JOIN applications a ON a.seq = e.application_seq WHERE e.cursor = $1"
+                ),
+                &[&cursor],
+            )
+            .await?;
+        tx.commit().await?;
+        event_row(&row)
+    }
+
+    async fn events(&self, seq: i64) -> anyhow::Result<Vec<EventRow>> {
+        let rows = self
+            .client()
+            .await?
+            .query(
+                &format!(
+                    "SELECT {EVENT_COLUMNS} FROM events e
+                     JOIN applications a ON a.seq = e.application_seq
+                     WHERE e.application_seq = $1 ORDER BY e.cursor"
+                ),
+                &[&seq],
+            )
+            .await?;
+        rows.iter().map(event_row).collect()
+    }
+
+    async fn feed(
+        &self,
+        device_key: &str,
+        after: i64,
+        limit: u32,
+    ) -> anyhow::Result<Vec<EventRow>> {
+        let limit = i64::from(limit);
+        let rows = self
+            .client()
+            .await?
+            .query(
+                &format!(
+                    "SELECT {EVENT_COLUMNS} FROM events e
+                     JOIN applications a ON a.seq = e.application_seq
+                     WHERE a.device_key = $1 AND e.cursor > $2 ORDER BY e.cursor LIMIT $3"
+                ),
+                &[&device_key, &after, &limit],
+            )
+            .await?;
+        rows.iter().map(event_row).collect()
+    }
+
+    async fn add_staff(
+        &self,
+        username: &str,
+        password_hash: &str,
+        admin: bool,
+        department: Option<&str>,
+    ) -> anyhow::Result<bool> {
+        let n = self
+            .client()
+            .await?
+            .execute(
+                "INSERT INTO staff (username, password_hash, admin, department)
+                 VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+                &[&username, &password_hash, &admin, &department],
+            )
+            .await?;
+        Ok(n == 1)
+    }
+
+    async fn staff(&self, username: &str) -> anyhow::Result<Option<StaffRow>> {
+        let row = self
+            .client()
+            .await?
+            .query_opt(
+                "SELECT id, username, password_hash, admin, department FROM staff
+                 WHERE username = $1",
+                &[&username],
+            )
+            .await?;
+        Ok(row.as_ref().map(staff_row))
+    }
+
+    async fn open_session(
+        &self,
+        token_hash: &str,
+        staff: i64,
+        csrf: &str,
+        expires_at: i64,
+    ) -> anyhow::Result<()> {
+        self.client()
+            .await?
+            .execute(
+                "INSERT INTO sessions (token_hash, staff_id, csrf, expires_at)
+                 VALUES ($1, $2, $3, $4)",
+                &[&token_hash, &staff, &csrf, &expires_at],
+            )
+            .await?;
+        Ok(())
+    }
+
+    async fn session(&self, token_hash: &str, now: i64) -> anyhow::Result<Option<SessionRow>> {
+        let row = self
+            .client()
+            .await?
+            .query_opt(
+                "SELECT st.id, st.username, st.password_hash, st.admin, st.department,
+                    s.csrf, s.expires_at
+                 FROM sessions s JOIN staff st ON st.id = s.staff_id
+                 WHERE s.token_hash = $1 AND s.expires_at > $2",
+                &[&token_hash, &now],
+            )
+            .await?;
+        Ok(row.map(|r| SessionRow {
+            staff: staff_row(&r),
+            csrf: r.get(5),
+            expires_at: r.get(6),
+        }))
+    }
+
+    async fn close_session(&self, token_hash: &str) -> anyhow::Result<()> {
+        self.client()
+            .await?
+            .execute("DELETE FROM sessions WHERE token_hash = $1", &[&token_hash])
+            .await?;
+        Ok(())
     }
 }

@@ -7,12 +7,19 @@ use std::sync::{Arc, Mutex};
 use anyhow::Context as _;
 use rusqlite::{params, Connection, OptionalExtension as _};
 
-use super::{repeat_or_conflict, ApplicationRow, DeviceRow, Intake, NewApplication, Storage};
+use homeward_domain::sync::{ApplicationStatus, EventKind};
+use uuid::Uuid;
+
+use super::{
+    event_columns, event_from_columns, repeat_or_conflict, revision_fits, ApplicationFilter,
+    ApplicationRow, DeviceRow, EventRow, Intake, NewSubmission, SessionRow, StaffRow, Storage,
+    SubmissionDetail, SubmissionRow,
+};
 
 const MIGRATIONS: &[&str] = &[
     // 1: bookkeeping.
     "CREATE TABLE server_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) STRICT;",
-    // 2: devices and submissions.
+    // 2: devices, applications, their submissions and events, and staff.
     "CREATE TABLE devices (
         public_key TEXT PRIMARY KEY NOT NULL,
         registered_at INTEGER NOT NULL,
@@ -20,18 +27,51 @@ const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE TABLE applications (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        submission_id TEXT NOT NULL UNIQUE,
-        idempotency_key TEXT NOT NULL UNIQUE,
         device_key TEXT NOT NULL REFERENCES devices(public_key),
+        draft_id TEXT NOT NULL,
+        guide_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        department TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        UNIQUE (device_key, draft_id)
+    ) STRICT;
+    CREATE TABLE submissions (
+        submission_id TEXT PRIMARY KEY NOT NULL,
+        application_seq INTEGER NOT NULL REFERENCES applications(seq),
+        idempotency_key TEXT NOT NULL UNIQUE,
+        device_key TEXT NOT NULL,
+        revision INTEGER NOT NULL,
         body_sha256 TEXT NOT NULL,
         body BLOB NOT NULL,
         signature TEXT NOT NULL,
         signed_at INTEGER NOT NULL,
-        guide_id TEXT NOT NULL,
-        draft_id TEXT NOT NULL,
-        revision INTEGER NOT NULL,
         received_at INTEGER NOT NULL,
-        status TEXT NOT NULL DEFAULT 'received'
+        UNIQUE (application_seq, revision)
+    ) STRICT;
+    CREATE TABLE events (
+        cursor INTEGER PRIMARY KEY AUTOINCREMENT,
+        application_seq INTEGER NOT NULL REFERENCES applications(seq),
+        kind TEXT NOT NULL,
+        status TEXT,
+        text TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        at INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX events_by_application ON events (application_seq, cursor);
+    CREATE INDEX applications_by_device ON applications (device_key);
+    CREATE TABLE staff (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        username TEXT NOT NULL UNIQUE,
+        password_hash TEXT NOT NULL,
+        admin INTEGER NOT NULL,
+        department TEXT
+    ) STRICT;
+    CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY NOT NULL,
+        staff_id INTEGER NOT NULL REFERENCES staff(id),
+        csrf TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
     ) STRICT;",
 ];
 
@@ -95,22 +135,106 @@ fn device_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DeviceRow> {
     })
 }
 
-fn application_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ApplicationRow> {
-    let id: String = r.get(1)?;
-    Ok(ApplicationRow {
-        seq: r.get(0)?,
-        submission_id: id.parse().map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, Box::new(e))
-        })?,
-        idempotency_key: r.get(2)?,
-        device_key: r.get(3)?,
-        body_sha256: r.get(4)?,
-        received_at: r.get(5)?,
+fn uuid(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Uuid> {
+    let s: String = r.get(i)?;
+    s.parse().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+fn conversion(i: usize, e: anyhow::Error) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
+}
+
+const SUBMISSION_COLUMNS: &str = "s.application_seq, a.created_at, s.submission_id,
+    s.idempotency_key, s.device_key, s.body_sha256, s.revision, s.received_at";
+
+fn submission_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SubmissionRow> {
+    Ok(SubmissionRow {
+        application_seq: r.get(0)?,
+        application_created_at: r.get(1)?,
+        submission_id: uuid(r, 2)?,
+        idempotency_key: r.get(3)?,
+        device_key: r.get(4)?,
+        body_sha256: r.get(5)?,
+        revision: r.get(6)?,
+        received_at: r.get(7)?,
     })
 }
 
 const APPLICATION_COLUMNS: &str =
-    "seq, submission_id, idempotency_key, device_key, body_sha256, received_at";
+    "seq, device_key, draft_id, guide_id, status, department, created_at, updated_at";
+
+fn application_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ApplicationRow> {
+    let status: String = r.get(4)?;
+    Ok(ApplicationRow {
+        seq: r.get(0)?,
+        device_key: r.get(1)?,
+        draft_id: uuid(r, 2)?,
+        guide_id: r.get(3)?,
+        status: ApplicationStatus::from_slug(&status)
+            .ok_or_else(|| conversion(4, anyhow::anyhow!("unknown status {status:?}")))?,
+        department: r.get(5)?,
+        created_at: r.get(6)?,
+        updated_at: r.get(7)?,
+    })
+}
+
+const EVENT_COLUMNS: &str =
+    "e.cursor, e.application_seq, a.draft_id, a.created_at, e.kind, e.status, e.text, e.actor, e.at";
+
+fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
+    let kind: String = r.get(4)?;
+    let status: Option<String> = r.get(5)?;
+    Ok(EventRow {
+        cursor: r.get(0)?,
+        application_seq: r.get(1)?,
+        draft_id: uuid(r, 2)?,
+        application_created_at: r.get(3)?,
+        event: event_from_columns(&kind, status.as_deref(), r.get(6)?)
+            .map_err(|e| conversion(4, e))?,
+        actor: r.get(7)?,
+        at: r.get(8)?,
+    })
+}
+
+fn staff_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StaffRow> {
+    Ok(StaffRow {
+        id: r.get(0)?,
+        username: r.get(1)?,
+        password_hash: r.get(2)?,
+        admin: r.get(3)?,
+        department: r.get(4)?,
+    })
+}
+
+fn submission_by_key(c: &Connection, key: &str) -> rusqlite::Result<Option<SubmissionRow>> {
+    c.query_row(
+        &format!(
+            "SELECT {SUBMISSION_COLUMNS} FROM submissions s
+             JOIN applications a ON a.seq = s.application_seq WHERE s.idempotency_key = ?1"
+        ),
+        [key],
+        submission_row,
+    )
+    .optional()
+}
+
+fn insert_event(
+    c: &Connection,
+    seq: i64,
+    event: &EventKind,
+    actor: &str,
+    at: i64,
+) -> rusqlite::Result<i64> {
+    let (kind, status, text) = event_columns(event);
+    c.execute(
+        "INSERT INTO events (application_seq, kind, status, text, actor, at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![seq, kind, status, text, actor, at],
+    )?;
+    Ok(c.last_insert_rowid())
+}
 
 impl Storage for SqliteStorage {
     async fn ping(&self) -> anyhow::Result<()> {
@@ -165,49 +289,295 @@ impl Storage for SqliteStorage {
         .await
     }
 
-    async fn intake(&self, app: NewApplication) -> anyhow::Result<Intake> {
+    async fn intake(&self, s: NewSubmission) -> anyhow::Result<Intake> {
         self.with(move |c| {
             let tx = c.transaction()?;
-            let inserted = tx.execute(
-                "INSERT INTO applications (submission_id, idempotency_key, device_key,
-                    body_sha256, body, signature, signed_at, guide_id, draft_id, revision,
-                    received_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-                 ON CONFLICT DO NOTHING",
-                params![
-                    app.submission_id.to_string(),
-                    app.idempotency_key,
-                    app.device_key,
-                    app.body_sha256,
-                    app.body,
-                    app.signature,
-                    app.signed_at,
-                    app.guide_id,
-                    app.draft_id.to_string(),
-                    app.revision,
-                    app.received_at,
-                ],
-            )?;
-            let row = tx
+            if let Some(existing) = submission_by_key(&tx, &s.idempotency_key)? {
+                return Ok(repeat_or_conflict(Some(existing), &s));
+            }
+            let draft = s.draft_id.to_string();
+            let application: Option<(i64, String)> = tx
                 .query_row(
-                    &format!(
-                        "SELECT {APPLICATION_COLUMNS} FROM applications WHERE idempotency_key = ?1"
-                    ),
-                    [&app.idempotency_key],
-                    application_row,
+                    "SELECT seq, status FROM applications WHERE device_key = ?1 AND draft_id = ?2",
+                    params![s.device_key, draft],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
                 )
                 .optional()?;
+            let status = application
+                .as_ref()
+                .and_then(|(_, st)| ApplicationStatus::from_slug(st));
+            if !revision_fits(status, s.revision) {
+                return Ok(Intake::Conflict);
+            }
+            let received = ApplicationStatus::Received.slug();
+            let seq = match application {
+                Some((seq, _)) => {
+                    tx.execute(
+                        "UPDATE applications SET status = ?2, updated_at = ?3 WHERE seq = ?1",
+                        params![seq, received, s.received_at],
+                    )?;
+                    seq
+                }
+                None => {
+                    tx.execute(
+                        "INSERT INTO applications (device_key, draft_id, guide_id, status,
+                            created_at, updated_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+                        params![s.device_key, draft, s.guide_id, received, s.received_at],
+                    )?;
+                    tx.last_insert_rowid()
+                }
+            };
+            let inserted = tx.execute(
+                "INSERT INTO submissions (submission_id, application_seq, idempotency_key,
+                    device_key, revision, body_sha256, body, signature, signed_at, received_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                 ON CONFLICT DO NOTHING",
+                params![
+                    s.submission_id.to_string(),
+                    seq,
+                    s.idempotency_key,
+                    s.device_key,
+                    s.revision,
+                    s.body_sha256,
+                    s.body,
+                    s.signature,
+                    s.signed_at,
+                    s.received_at,
+                ],
+            )?;
+            if inserted == 0 {
+                // The submission id was used under another key: roll the application back.
+                return Ok(Intake::Conflict);
+            }
+            let event = EventKind::Status {
+                status: ApplicationStatus::Received,
+                message: String::new(),
+            };
+            insert_event(&tx, seq, &event, "intake", s.received_at)?;
+            let row = submission_by_key(&tx, &s.idempotency_key)?
+                .ok_or(rusqlite::Error::QueryReturnedNoRows)?;
             tx.commit()?;
-            Ok(match (inserted, row) {
-                (1, Some(row)) => Intake::New(row),
-                (_, existing) => repeat_or_conflict(existing, &app),
-            })
+            Ok(Intake::New(row))
         })
         .await
     }
 
-    async fn count_applications(&self) -> anyhow::Result<i64> {
-        self.with(|c| c.query_row("SELECT count(*) FROM applications", [], |r| r.get(0)))
+    async fn count_submissions(&self) -> anyhow::Result<i64> {
+        self.with(|c| c.query_row("SELECT count(*) FROM submissions", [], |r| r.get(0)))
             .await
+    }
+
+    async fn applications(&self, filter: ApplicationFilter) -> anyhow::Result<Vec<ApplicationRow>> {
+        self.with(move |c| {
+            let mut stmt = c.prepare_cached(&format!(
+                "SELECT {APPLICATION_COLUMNS} FROM applications
+                 WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR guide_id = ?2)
+                 ORDER BY updated_at DESC, seq DESC LIMIT ?3"
+            ))?;
+            let rows = stmt
+                .query_map(
+                    params![filter.status.map(|s| s.slug()), filter.guide, filter.limit],
+                    application_row,
+                )?
+                .collect();
+            rows
+        })
+        .await
+    }
+
+    async fn application(&self, seq: i64) -> anyhow::Result<Option<ApplicationRow>> {
+        self.with(move |c| {
+            c.query_row(
+                &format!("SELECT {APPLICATION_COLUMNS} FROM applications WHERE seq = ?1"),
+                [seq],
+                application_row,
+            )
+            .optional()
+        })
+        .await
+    }
+
+    async fn submissions(&self, seq: i64) -> anyhow::Result<Vec<SubmissionDetail>> {
+        self.with(move |c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT revision, submission_id, idempotency_key, body, body_sha256, signature,
+                    signed_at, received_at
+                 FROM submissions WHERE application_seq = ?1 ORDER BY revision",
+            )?;
+            let rows = stmt
+                .query_map([seq], |r| {
+                    Ok(SubmissionDetail {
+                        revision: r.get(0)?,
+                        submission_id: uuid(r, 1)?,
+                        idempotency_key: r.get(2)?,
+                        body: r.get(3)?,
+                        body_sha256: r.get(4)?,
+                        signature: r.get(5)?,
+                        signed_at: r.get(6)?,
+                        received_at: r.get(7)?,
+                    })
+                })?
+                .collect();
+            rows
+        })
+        .await
+    }
+
+    async fn record(
+        &self,
+        seq: i64,
+        event: EventKind,
+        actor: &str,
+        at: i64,
+    ) -> anyhow::Result<EventRow> {
+        let actor = actor.to_owned();
+        self.with(move |c| {
+            let tx = c.transaction()?;
+            match &event {
+                EventKind::Status { status, .. } => tx.execute(
+                    "UPDATE applications SET status = ?2, updated_at = ?3 WHERE seq = ?1",
+                    params![seq, status.slug(), at],
+                )?,
+                EventKind::Routed { department } => tx.execute(
+                    "UPDATE applications SET department = ?2, updated_at = ?3 WHERE seq = ?1",
+                    params![seq, department, at],
+                )?,
+                EventKind::Access { .. } => 1,
+            };
+            let cursor = insert_event(&tx, seq, &event, &actor, at)?;
+            let row = tx.query_row(
+                &format!(
+                    "SELECT {EVENT_COLUMNS} FROM events e
+                     JOIN applications a ON a.seq = e.application_seq WHERE e.cursor = ?1"
+                ),
+                [cursor],
+                event_row,
+            )?;
+            tx.commit()?;
+            Ok(row)
+        })
+        .await
+    }
+
+    async fn events(&self, seq: i64) -> anyhow::Result<Vec<EventRow>> {
+        self.with(move |c| {
+            let mut stmt = c.prepare_cached(&format!(
+                "SELECT {EVENT_COLUMNS} FROM events e
+                 JOIN applications a ON a.seq = e.application_seq
+                 WHERE e.application_seq = ?1 ORDER BY e.cursor"
+            ))?;
+            let rows = stmt.query_map([seq], event_row)?.collect();
+            rows
+        })
+        .await
+    }
+
+    async fn feed(
+        &self,
+        device_key: &str,
+        after: i64,
+        limit: u32,
+    ) -> anyhow::Result<Vec<EventRow>> {
+        let key = device_key.to_owned();
+        self.with(move |c| {
+            let mut stmt = c.prepare_cached(&format!(
+                "SELECT {EVENT_COLUMNS} FROM events e
+                 JOIN applications a ON a.seq = e.application_seq
+                 WHERE a.device_key = ?1 AND e.cursor > ?2 ORDER BY e.cursor LIMIT ?3"
+            ))?;
+            let rows = stmt
+                .query_map(params![key, after, limit], event_row)?
+                .collect();
+            rows
+        })
+        .await
+    }
+
+    async fn add_staff(
+        &self,
+        username: &str,
+        password_hash: &str,
+        admin: bool,
+        department: Option<&str>,
+    ) -> anyhow::Result<bool> {
+        let (u, h, d) = (
+            username.to_owned(),
+            password_hash.to_owned(),
+            department.map(str::to_owned),
+        );
+        self.with(move |c| {
+            let n = c.execute(
+                "INSERT INTO staff (username, password_hash, admin, department)
+                 VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+                params![u, h, admin, d],
+            )?;
+            Ok(n == 1)
+        })
+        .await
+    }
+
+    async fn staff(&self, username: &str) -> anyhow::Result<Option<StaffRow>> {
+        let u = username.to_owned();
+        self.with(move |c| {
+            c.query_row(
+                "SELECT id, username, password_hash, admin, department FROM staff
+                 WHERE username = ?1",
+                [u],
+                staff_row,
+            )
+            .optional()
+        })
+        .await
+    }
+
+    async fn open_session(
+        &self,
+        token_hash: &str,
+        staff: i64,
+        csrf: &str,
+        expires_at: i64,
+    ) -> anyhow::Result<()> {
+        let (t, x) = (token_hash.to_owned(), csrf.to_owned());
+        self.with(move |c| {
+            c.execute(
+                "INSERT INTO sessions (token_hash, staff_id, csrf, expires_at)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![t, staff, x, expires_at],
+            )
+            .map(drop)
+        })
+        .await
+    }
+
+    async fn session(&self, token_hash: &str, now: i64) -> anyhow::Result<Option<SessionRow>> {
+        let t = token_hash.to_owned();
+        self.with(move |c| {
+            c.query_row(
+                "SELECT st.id, st.username, st.password_hash, st.admin, st.department,
+                    s.csrf, s.expires_at
+                 FROM sessions s JOIN staff st ON st.id = s.staff_id
+                 WHERE s.token_hash = ?1 AND s.expires_at > ?2",
+                params![t, now],
+                |r| {
+                    Ok(SessionRow {
+                        staff: staff_row(r)?,
+                        csrf: r.get(5)?,
+                        expires_at: r.get(6)?,
+                    })
+                },
+            )
+            .optional()
+        })
+        .await
+    }
+
+    async fn close_session(&self, token_hash: &str) -> anyhow::Result<()> {
+        let t = token_hash.to_owned();
+        self.with(move |c| {
+            c.execute("DELETE FROM sessions WHERE token_hash = ?1", [t])
+                .map(drop)
+        })
+        .await
     }
 }

@@ -32,6 +32,8 @@ error-bad-signature = This application was altered on its way and its signature 
 error-replayed = This application's signature has expired. Check your phone's date and time, then send it again.
 error-unknown-device = The city does not know this device's key, or the key was withdrawn. Verify your identity again.
 error-idempotency-conflict = Two different versions of the same application were sent, so it was refused. Contact a liaison site.
+error-not-signed-in = Sign in first, or check the user name and password.
+error-not-allowed = This account may not do that.
 error-internal = Something unexpected went wrong. Your data has not been lost. Restart the app.
 
 ## Home
@@ -243,3 +245,11 @@ outbox-retry = Send again
 outbox-reference = Reference
 outbox-received-at = Received by the city at { $time }
 outbox-progress = { $sent } of { $total } KB sent
+
+## Where an application stands at the city
+application-status-received = Received
+application-status-in-review = In review
+application-status-more-material-needed = More material needed
+application-status-approved = Approved
+application-status-rejected = Rejected
+application-status-completed = Completed

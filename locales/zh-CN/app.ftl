@@ -32,6 +32,8 @@ error-bad-signature = 这份申请在传输中被改动，签名不符，已被�
 error-replayed = 这份申请的签名已过期。请检查手机的日期和时间，然后重新发送。
 error-unknown-device = 市里不认识这台设备的密钥，或该密钥已被停用。请重新验证身份。
 error-idempotency-conflict = 同一份申请被发送了两个不同的版本，已被拒收。请联系侨务联络点。
+error-not-signed-in = 请先登录，或检查用户名和密码。
+error-not-allowed = 此账户无权进行这项操作。
 error-internal = 应用出现了意外问题，您的数据没有丢失。请重新启动应用。
 
 ## 首页
@@ -214,3 +216,11 @@ outbox-retry = 重新发送
 outbox-reference = 受理编号
 outbox-received-at = 市里于 { $time } 收到
 outbox-progress = 已发送 { $sent } KB，共 { $total } KB
+
+## Where an application stands at the city
+application-status-received = 已收到
+application-status-in-review = 审核中
+application-status-more-material-needed = 需补充材料
+application-status-approved = 已批准
+application-status-rejected = 未予批准
+application-status-completed = 已办结

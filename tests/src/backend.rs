@@ -49,6 +49,19 @@ impl TestBackend {
         db.count_submissions().await
     }
 
+    /// Adds a staff account straight into its database, as `homeward-backend add-staff` does.
+    pub async fn add_staff(
+        &self,
+        username: &str,
+        password: &str,
+        admin: bool,
+    ) -> anyhow::Result<()> {
+        let db = homeward_backend::storage::SqliteStorage::open(&self.db_path).await?;
+        homeward_backend::staff::create_account(&db, username, password, admin, None)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))
+    }
+
     /// Stops the backend and waits until it has finished.
     pub async fn stop(mut self) -> anyhow::Result<()> {
         if let Some(tx) = self.shutdown.take() {

@@ -19,14 +19,17 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 
 /// Keys code passes to a translation call or marks with `key(…)`.
 fn keys_used_in_code() -> BTreeSet<String> {
-    let call = regex::Regex::new(r#"\b(?:t|t_args|tr|tr_args|key)\(\s*"([a-z][a-z0-9-]*)""#)
-        .expect("pattern");
+    let call = regex::Regex::new(
+        r#"\b(?:t|t_args|tr|tr_args|key)\(\s*(?:[a-z_]+,\s*)?"([a-z][a-z0-9-]*)""#,
+    )
+    .expect("pattern");
     let mut files = vec![];
     for dir in [
         "src-ui/src",
         "src-tauri/src",
         "crates/cli/src",
         "crates/core/src",
+        "crates/backend/src",
     ] {
         rust_files(&repo_root().join(dir), &mut files);
     }
@@ -47,6 +50,11 @@ fn dynamic_keys() -> BTreeSet<String> {
         .map(|c| format!("category-{}", c.slug()))
         .chain(ErrorCode::ALL.iter().map(|c| format!("error-{}", c.slug())))
         .chain(CheckCode::ALL.iter().map(|c| format!("check-{}", c.slug())))
+        .chain(
+            homeward_domain::sync::ApplicationStatus::ALL
+                .iter()
+                .map(|s| format!("application-status-{}", s.slug())),
+        )
         .collect()
 }
 
@@ -119,7 +127,7 @@ fn crates_depend_only_on_what_the_design_allows() {
         ("crates/domain", &[]),
         ("crates/i18n", &["homeward-domain"]),
         ("crates/core", &["homeward-domain", "homeward-i18n"]),
-        ("crates/backend", &["homeward-domain"]),
+        ("crates/backend", &["homeward-domain", "homeward-i18n"]),
         (
             "crates/cli",
             &["homeward-domain", "homeward-i18n", "homeward-core"],

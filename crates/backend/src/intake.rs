@@ -15,9 +15,10 @@ use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
 use ed25519_dalek::{Signature, Verifier as _, VerifyingKey};
 use homeward_domain::sync::{
-    content_digest, header, signing_message, BackendKeys, DeviceRecord, DeviceRegistration,
-    Receipt, SignedReceipt, Submission, SIGNATURE_WINDOW_SECS,
+    content_digest, header, signing_message, BackendKeys, DeviceRecord, DeviceRegistration, Feed,
+    FeedEvent, Receipt, SignedReceipt, Submission, FEED_PATH, SIGNATURE_WINDOW_SECS,
 };
+use homeward_domain::DraftId;
 use homeward_domain::ErrorCode;
 use sha2::{Digest as _, Sha256};
 
@@ -37,7 +38,7 @@ fn refused(status: StatusCode, code: ErrorCode, message: &str) -> AppError {
 }
 
 /// A JSON body, or a 400 naming what is wrong with it (never axum's plain-text rejection).
-fn json_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, AppError> {
+pub(crate) fn json_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, AppError> {
     serde_json::from_slice(body).map_err(|e| AppError::BadRequest(format!("body: {e}")))
 }
 
@@ -99,33 +100,25 @@ fn signed_headers(headers: &HeaderMap) -> Option<Signed<'_>> {
     })
 }
 
-pub(crate) async fn submit(
-    State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Result<(StatusCode, Json<SignedReceipt>), AppError> {
+/// Checks that a registered, unrevoked device signed this very request recently; returns its
+/// key. Each failure has its own code.
+pub(crate) async fn verify_signed(
+    state: &AppState,
+    headers: &HeaderMap,
+    method: &str,
+    path: &str,
+    idempotency_key: &str,
+    body: &[u8],
+) -> Result<(String, i64, String), AppError> {
     let unauthorized = |code, message| refused(StatusCode::UNAUTHORIZED, code, message);
-    let idempotency_key = headers
-        .get(header::IDEMPOTENCY_KEY)
-        .and_then(|v| v.to_str().ok())
-        .map(str::trim)
-        .filter(|k| !k.is_empty() && k.len() <= MAX_IDEMPOTENCY_KEY)
-        .ok_or_else(|| {
-            AppError::BadRequest(format!(
-                "{}: expected a key of 1 to {MAX_IDEMPOTENCY_KEY} characters",
-                header::IDEMPOTENCY_KEY
-            ))
-        })?
-        .to_owned();
-    let Some(signed) = signed_headers(&headers) else {
+    let Some(signed) = signed_headers(headers) else {
         return Err(unauthorized(
             ErrorCode::Unsigned,
             "the request carries no device signature",
         ));
     };
     // The body must be the one the digest names, and the digest the one that was signed.
-    let sha = Sha256::digest(&body);
-    if signed.digest != content_digest(&B64.encode(sha)) {
+    if signed.digest != content_digest(&B64.encode(Sha256::digest(body))) {
         return Err(unauthorized(
             ErrorCode::BadSignature,
             "the body does not match its content digest",
@@ -153,35 +146,63 @@ pub(crate) async fn submit(
         .ok()
         .and_then(|b| Signature::from_slice(&b).ok())
         .ok_or_else(|| unauthorized(ErrorCode::BadSignature, "the signature is malformed"))?;
-    let message = signing_message(
-        "POST",
-        SUBMISSIONS_PATH,
-        &idempotency_key,
-        timestamp,
-        signed.digest,
-    );
+    let message = signing_message(method, path, idempotency_key, timestamp, signed.digest);
     if key.verify(&message, &signature).is_err() {
         return Err(unauthorized(
             ErrorCode::BadSignature,
             "the signature does not verify",
         ));
     }
-    let now = now_ms();
-    if (now / 1000 - timestamp).abs() > SIGNATURE_WINDOW_SECS {
+    if (now_ms() / 1000 - timestamp).abs() > SIGNATURE_WINDOW_SECS {
         return Err(unauthorized(
             ErrorCode::Replayed,
             "the signature is older than the replay window",
         ));
     }
+    Ok((
+        signed.key.trim().to_owned(),
+        timestamp,
+        signed.signature.to_owned(),
+    ))
+}
+
+pub(crate) async fn submit(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<(StatusCode, Json<SignedReceipt>), AppError> {
+    let idempotency_key = headers
+        .get(header::IDEMPOTENCY_KEY)
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .filter(|k| !k.is_empty() && k.len() <= MAX_IDEMPOTENCY_KEY)
+        .ok_or_else(|| {
+            AppError::BadRequest(format!(
+                "{}: expected a key of 1 to {MAX_IDEMPOTENCY_KEY} characters",
+                header::IDEMPOTENCY_KEY
+            ))
+        })?
+        .to_owned();
+    let (device_key, signed_at, signature) = verify_signed(
+        &state,
+        &headers,
+        "POST",
+        SUBMISSIONS_PATH,
+        &idempotency_key,
+        &body,
+    )
+    .await?;
+    let now = now_ms();
+    let sha = Sha256::digest(&body);
     let submission: Submission = json_body(&body)?;
     let app = NewSubmission {
         submission_id: submission.submission_id,
         idempotency_key,
-        device_key: signed.key.trim().to_owned(),
+        device_key,
         body_sha256: hex::encode(sha),
         body: body.to_vec(),
-        signature: signed.signature.to_owned(),
-        signed_at: timestamp,
+        signature,
+        signed_at,
         guide_id: submission.guide_id.0.clone(),
         draft_id: submission.draft_id.0,
         revision: submission.revision,
@@ -216,4 +237,45 @@ fn receipt(row: &SubmissionRow) -> Receipt {
         body_sha256: row.body_sha256.clone(),
         device_key: row.device_key.clone(),
     }
+}
+
+/// `after=CURSOR` of the feed; absent means from the start.
+#[derive(Debug, serde::Deserialize)]
+pub(crate) struct FeedQuery {
+    #[serde(default)]
+    after: i64,
+}
+
+const FEED_PAGE: u32 = 200;
+
+/// `GET /v1/feed?after=CURSOR`: what happened to this device's applications since `after`.
+pub(crate) async fn feed(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    uri: axum::http::Uri,
+    query: Result<axum::extract::Query<FeedQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<Feed>, AppError> {
+    let axum::extract::Query(query) =
+        query.map_err(|_| AppError::BadRequest("after: expected a whole number".into()))?;
+    let path = uri.path_and_query().map_or(FEED_PATH, |p| p.as_str());
+    let (device, _, _) = verify_signed(&state, &headers, "GET", path, "", b"").await?;
+    let rows = state.db.feed(&device, query.after, FEED_PAGE + 1).await?;
+    let more = rows.len() > FEED_PAGE as usize;
+    let events: Vec<FeedEvent> = rows
+        .into_iter()
+        .take(FEED_PAGE as usize)
+        .map(|r| FeedEvent {
+            cursor: r.cursor,
+            draft_id: DraftId(r.draft_id),
+            reference: crate::storage::reference(r.application_seq, r.application_created_at),
+            event: r.event,
+            at: r.at,
+        })
+        .collect();
+    let cursor = events.last().map_or(query.after, |e| e.cursor);
+    Ok(Json(Feed {
+        events,
+        cursor,
+        more,
+    }))
 }

@@ -5,11 +5,14 @@
 //! the status feed. Every error, including a malformed request, is a JSON `{code, message}` with a
 //! 4xx status; details go to the log, never personal data.
 
+mod console;
 mod error;
 mod intake;
 pub mod keys;
 mod routes;
 pub mod settings;
+pub mod staff;
+mod staff_api;
 pub mod storage;
 
 use std::future::Future;

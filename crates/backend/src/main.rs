@@ -1,11 +1,15 @@
-//! `homeward-backend --listen 127.0.0.1:8787 --database sqlite://PATH|postgres://...`
+//! `homeward-backend [--listen ADDR] [--database sqlite://PATH|postgres://...]` serves;
+//! `homeward-backend add-staff --username NAME [--admin]` adds a staff account (the first
+//! administrator, typically), reading the password from standard input.
 
+use std::io::BufRead as _;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use anyhow::Context as _;
-use clap::Parser;
+use clap::{Parser, Subcommand};
 use homeward_backend::settings::DatabaseUrl;
+use homeward_backend::storage::Database;
 use homeward_backend::Settings;
 
 /// The reference city backend for Homeward.
@@ -13,18 +17,43 @@ use homeward_backend::Settings;
 #[command(version)]
 struct Args {
     /// Address to listen on.
-    #[arg(long, env = "HOMEWARD_LISTEN", default_value = "127.0.0.1:8787")]
+    #[arg(
+        long,
+        env = "HOMEWARD_LISTEN",
+        default_value = "127.0.0.1:8787",
+        global = true
+    )]
     listen: SocketAddr,
     /// Database URL: sqlite://PATH (embedded) or postgres://USER@HOST:PORT/DB.
     #[arg(
         long,
         env = "HOMEWARD_DATABASE",
-        default_value = "sqlite://homeward-backend.db"
+        default_value = "sqlite://homeward-backend.db",
+        global = true
     )]
     database: DatabaseUrl,
     /// Serve this catalogue pack instead of the one compiled in.
-    #[arg(long, env = "HOMEWARD_CATALOG")]
+    #[arg(long, env = "HOMEWARD_CATALOG", global = true)]
     catalog: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the API and the console (the default).
+    Serve,
+    /// Add a staff account; the password (at least 12 characters) is read from standard input.
+    AddStaff {
+        #[arg(long)]
+        username: String,
+        /// May add other staff accounts.
+        #[arg(long)]
+        admin: bool,
+        /// The department the account belongs to.
+        #[arg(long)]
+        department: Option<String>,
+    },
 }
 
 #[tokio::main]
@@ -36,16 +65,43 @@ async fn main() -> anyhow::Result<()> {
         )
         .init();
     let args = Args::parse();
-    let settings = Settings {
-        listen: args.listen,
-        database: args.database,
-        catalog: args.catalog,
-    };
-    let listener = tokio::net::TcpListener::bind(settings.listen)
-        .await
-        .with_context(|| format!("cannot listen on {}", settings.listen))?;
-    let shutdown = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    homeward_backend::serve(settings, listener, shutdown).await
+    match args.command.unwrap_or(Command::Serve) {
+        Command::Serve => {
+            let settings = Settings {
+                listen: args.listen,
+                database: args.database,
+                catalog: args.catalog,
+            };
+            let listener = tokio::net::TcpListener::bind(settings.listen)
+                .await
+                .with_context(|| format!("cannot listen on {}", settings.listen))?;
+            let shutdown = async {
+                let _ = tokio::signal::ctrl_c().await;
+            };
+            homeward_backend::serve(settings, listener, shutdown).await
+        }
+        Command::AddStaff {
+            username,
+            admin,
+            department,
+        } => {
+            let mut password = String::new();
+            std::io::stdin()
+                .lock()
+                .read_line(&mut password)
+                .context("reading the password from standard input")?;
+            let db = Database::open(&args.database).await?;
+            homeward_backend::staff::create_account(
+                &db,
+                &username,
+                password.trim_end_matches(['\r', '\n']),
+                admin,
+                department.as_deref(),
+            )
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+            eprintln!("staff account {username} added");
+            Ok(())
+        }
+    }
 }

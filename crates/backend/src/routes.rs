@@ -27,6 +27,8 @@ pub(crate) struct CatalogBody {
     /// Shared, so a response hands out a reference rather than copying the 2 MB pack.
     bytes: Bytes,
     etag: String,
+    /// The guides, for the console's titles and question labels.
+    guides: std::collections::HashMap<String, homeward_domain::Guide>,
 }
 
 impl CatalogBody {
@@ -41,10 +43,30 @@ impl CatalogBody {
             serde_json::from_slice(&bytes).context("the catalogue file is not a signed pack")?;
         tracing::info!(key_id = %signed.key_id, bytes = bytes.len(), "catalogue loaded");
         let etag = format!("\"{}\"", hex::encode(Sha256::digest(&bytes)));
+        use base64::Engine as _;
+        let payload = base64::engine::general_purpose::STANDARD
+            .decode(&signed.payload)
+            .context("the catalogue's payload is not base64")?;
+        let pack: homeward_domain::CataloguePack =
+            serde_json::from_slice(&payload).context("the catalogue's payload is not a pack")?;
+        let guides = pack
+            .guides
+            .into_iter()
+            .map(|g| (g.id.0.clone(), g))
+            .collect();
         Ok(CatalogBody {
             bytes: Bytes::from(bytes),
             etag,
+            guides,
         })
+    }
+
+    pub fn guide(&self, id: &str) -> Option<&homeward_domain::Guide> {
+        self.guides.get(id)
+    }
+
+    pub fn guide_title(&self, id: &str, lang: homeward_domain::Lang) -> Option<String> {
+        self.guide(id).map(|g| g.title.get(lang).to_owned())
     }
 }
 
@@ -55,6 +77,23 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
         .route("/v1/keys", get(crate::intake::keys))
         .route("/v1/devices", post(crate::intake::register_device))
         .route(crate::intake::SUBMISSIONS_PATH, post(crate::intake::submit))
+        .route(homeward_domain::sync::FEED_PATH, get(crate::intake::feed))
+        .route("/v1/staff/sessions", post(crate::staff_api::sign_in))
+        .route("/v1/staff/accounts", post(crate::staff_api::add_account))
+        .route("/v1/staff/applications", get(crate::staff_api::list))
+        .route(
+            "/v1/staff/applications/{reference}",
+            get(crate::staff_api::show),
+        )
+        .route(
+            "/v1/staff/applications/{reference}/decision",
+            post(crate::staff_api::decide),
+        )
+        .route(
+            "/v1/staff/applications/{reference}/route",
+            post(crate::staff_api::route),
+        )
+        .merge(crate::console::router())
         .fallback(|| async { AppError::NotFound("route") })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
         .with_state(state)

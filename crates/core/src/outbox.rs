@@ -18,8 +18,8 @@ use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
 use ed25519_dalek::{Signature, Signer as _, Verifier as _, VerifyingKey};
 use homeward_domain::sync::{
-    content_digest, header, signing_message, BackendKeys, MaterialRef, OutboxItem, Receipt,
-    SignedReceipt, Submission,
+    content_digest, header, signing_message, ApplicationStatus, BackendKeys, EventKind, FeedEvent,
+    MaterialRef, OutboxItem, OutboxState, Receipt, SignedReceipt, Submission, FEED_PATH,
 };
 use homeward_domain::{DraftId, DraftStatus, ErrorCode};
 use rand::Rng as _;
@@ -68,12 +68,34 @@ impl Homeward {
                 reason: "the application is not complete".into(),
             });
         }
+        // A first submission, or a revision the city asked for once the earlier ones arrived.
         let earlier = self.store.outbox_for_draft(id)?;
-        if !earlier.is_empty() {
-            return Err(CoreError::InvalidInput {
-                field: "draft",
-                reason: "this application was already sent".into(),
-            });
+        let revision = earlier.len() as u32;
+        if revision > 0 {
+            let all_delivered = earlier
+                .iter()
+                .all(|r| matches!(r.item.state, OutboxState::Delivered { .. }));
+            // Each request for more material allows one revision.
+            let asked = self
+                .status_events()?
+                .iter()
+                .filter(|e| e.draft_id == id)
+                .filter(|e| {
+                    matches!(
+                        e.event,
+                        EventKind::Status {
+                            status: ApplicationStatus::MoreMaterialNeeded,
+                            ..
+                        }
+                    )
+                })
+                .count() as u32;
+            if !(all_delivered && asked >= revision) {
+                return Err(CoreError::InvalidInput {
+                    field: "draft",
+                    reason: "this application was already sent".into(),
+                });
+            }
         }
         let materials = self
             .materials(id)?
@@ -93,7 +115,7 @@ impl Homeward {
             draft_id: id,
             guide_id: draft.guide_id.clone(),
             pack_version: draft.pack_version,
-            revision: 0,
+            revision,
             answers: review::normalized(&guide.form, &draft.answers, validate::today()),
             materials,
             sent_at: now,
@@ -212,7 +234,7 @@ impl Homeward {
 
     fn wait_again(&self, item: &OutboxRow, e: &CoreError) -> Result<()> {
         let attempts = match item.item.state {
-            homeward_domain::sync::OutboxState::Waiting { attempts, .. } => attempts,
+            OutboxState::Waiting { attempts, .. } => attempts,
             _ => 0,
         };
         let jitter = rand::thread_rng().gen_range(0.5..=1.0);
@@ -255,27 +277,35 @@ impl Homeward {
         B64.encode(self.keys.device_public().as_bytes())
     }
 
-    /// One signed attempt; the receipt once verified.
-    async fn deliver(&self, item: &OutboxRow, receipt_key: &VerifyingKey) -> Result<SignedReceipt> {
-        let sha = Sha256::digest(&item.body);
-        let digest = content_digest(&B64.encode(sha));
-        let idempotency_key = item.item.submission_id.to_string();
+    /// The headers that sign one request with the device key, made now.
+    fn sign_request(
+        &self,
+        method: &str,
+        path: &str,
+        idempotency_key: &str,
+        body: &[u8],
+    ) -> Vec<(&'static str, String)> {
+        let digest = content_digest(&B64.encode(Sha256::digest(body)));
         let timestamp = now_ms() / 1000;
-        let message = signing_message(
-            "POST",
-            SUBMISSIONS_PATH,
-            &idempotency_key,
-            timestamp,
-            &digest,
-        );
+        let message = signing_message(method, path, idempotency_key, timestamp, &digest);
         let signature = self.keys.device.sign(&message);
-        let headers = [
+        let mut headers = vec![
             (header::KEY, self.device_public_key_b64()),
             (header::TIMESTAMP, timestamp.to_string()),
             (header::SIGNATURE, B64.encode(signature.to_bytes())),
             (header::DIGEST, digest),
-            (header::IDEMPOTENCY_KEY, idempotency_key),
         ];
+        if !idempotency_key.is_empty() {
+            headers.push((header::IDEMPOTENCY_KEY, idempotency_key.to_owned()));
+        }
+        headers
+    }
+
+    /// One signed attempt; the receipt once verified.
+    async fn deliver(&self, item: &OutboxRow, receipt_key: &VerifyingKey) -> Result<SignedReceipt> {
+        let sha = Sha256::digest(&item.body);
+        let idempotency_key = item.item.submission_id.to_string();
+        let headers = self.sign_request("POST", SUBMISSIONS_PATH, &idempotency_key, &item.body);
         let signed = self.remote.submit(item.body.clone(), &headers).await?;
         verify_receipt(
             &signed,
@@ -286,6 +316,58 @@ impl Homeward {
         Ok(signed)
     }
 }
+
+impl Homeward {
+    /// Asks the feed what happened to this device's applications since last time; keeps and
+    /// returns what is new. Nothing is asked before an application was delivered.
+    pub async fn poll_status(&self) -> Result<Vec<FeedEvent>> {
+        let sent = self
+            .store
+            .outbox()?
+            .iter()
+            .any(|r| matches!(r.item.state, OutboxState::Delivered { .. }));
+        if !sent {
+            return Ok(vec![]);
+        }
+        let mut new = vec![];
+        loop {
+            let cursor: i64 = self
+                .store
+                .setting(FEED_CURSOR_SETTING)?
+                .and_then(|c| c.parse().ok())
+                .unwrap_or(0);
+            let path = format!("{FEED_PATH}?after={cursor}");
+            let headers = self.sign_request("GET", &path, "", b"");
+            let feed = self.remote.feed(&path, &headers).await?;
+            new.extend(self.store.add_status_events(&feed.events, feed.cursor)?);
+            if !feed.more || feed.cursor <= cursor {
+                return Ok(new);
+            }
+        }
+    }
+
+    /// Everything the city said about sent applications, oldest first.
+    pub fn status_events(&self) -> Result<Vec<FeedEvent>> {
+        self.store.status_events()
+    }
+
+    /// The latest status of the application made from `draft`, if the city said one.
+    pub fn application_status(&self, draft: DraftId) -> Result<Option<ApplicationStatus>> {
+        Ok(self
+            .store
+            .status_events()?
+            .into_iter()
+            .filter(|e| e.draft_id == draft)
+            .filter_map(|e| match e.event {
+                EventKind::Status { status, .. } => Some(status),
+                _ => None,
+            })
+            .next_back())
+    }
+}
+
+/// Where the feed was read up to; kept by the store with the events it came with.
+const FEED_CURSOR_SETTING: &str = "feed-cursor";
 
 /// A receipt counts only if the backend's key signed it, for this submission and this body.
 pub fn verify_receipt(

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use homeward_domain::sync::{BackendKeys, DeviceRegistration, SignedReceipt};
+use homeward_domain::sync::{BackendKeys, DeviceRegistration, Feed, SignedReceipt};
 use homeward_domain::{ApiError, Health};
 
 /// Where submissions go.
@@ -96,6 +96,18 @@ impl Remote {
             .post(format!("{}{SUBMISSIONS_PATH}", self.base))
             .header(reqwest::header::CONTENT_TYPE, "application/json")
             .body(body);
+        for (name, value) in headers {
+            req = req.header(*name, value);
+        }
+        let resp = check(req.send().await.map_err(offline)?).await?;
+        resp.json()
+            .await
+            .map_err(|e| CoreError::Backend(e.to_string()))
+    }
+
+    /// One page of the status feed; `path` is the signed path and query.
+    pub async fn feed(&self, path: &str, headers: &[(&str, String)]) -> Result<Feed> {
+        let mut req = self.get(path);
         for (name, value) in headers {
             req = req.header(*name, value);
         }

@@ -30,11 +30,15 @@ pub enum ErrorCode {
     UnknownDevice,
     /// The idempotency key was used before with a different body.
     IdempotencyConflict,
+    /// Staff only: no valid session, or a wrong name or password.
+    NotSignedIn,
+    /// Signed in, but this account may not do this (or the application cannot move that way).
+    NotAllowed,
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 13] = [
+    pub const ALL: [ErrorCode; 15] = [
         ErrorCode::InvalidInput,
         ErrorCode::NotFound,
         ErrorCode::Storage,
@@ -47,6 +51,8 @@ impl ErrorCode {
         ErrorCode::Replayed,
         ErrorCode::UnknownDevice,
         ErrorCode::IdempotencyConflict,
+        ErrorCode::NotSignedIn,
+        ErrorCode::NotAllowed,
         ErrorCode::Internal,
     ];
 
@@ -64,6 +70,8 @@ impl ErrorCode {
             ErrorCode::Replayed => "replayed",
             ErrorCode::UnknownDevice => "unknown-device",
             ErrorCode::IdempotencyConflict => "idempotency-conflict",
+            ErrorCode::NotSignedIn => "not-signed-in",
+            ErrorCode::NotAllowed => "not-allowed",
             ErrorCode::Internal => "internal",
         }
     }

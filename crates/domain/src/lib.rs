@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod check;
 pub mod draft;
 pub mod lang;
+pub mod staff;
 pub mod sync;
 
 pub use api::{ApiError, BackendStatus, ErrorCode, Health};

@@ -106,20 +106,26 @@ fn open(path: &Path) -> anyhow::Result<SqliteStorage> {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
     let mut conn = Connection::open(path).with_context(|| format!("opening {}", path.display()))?;
+    // Waits for a lock another process holds (an operator's command beside a running backend).
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    anyhow::ensure!(
-        found <= MIGRATIONS.len() as i64,
-        "the database {} was written by a newer homeward-backend (schema {found}); update it",
-        path.display()
-    );
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
-        let tx = conn.transaction()?;
+    // Each step reads the version inside a write transaction, so two processes opening the
+    // same file at once (a backend and an operator's command) never apply a step twice.
+    loop {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let found: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        anyhow::ensure!(
+            found <= MIGRATIONS.len() as i64,
+            "the database {} was written by a newer homeward-backend (schema {found}); update it",
+            path.display()
+        );
+        let Some(sql) = MIGRATIONS.get(found as usize) else {
+            break;
+        };
         tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", i as i64 + 1)?;
+        tx.pragma_update(None, "user_version", found + 1)?;
         tx.commit()?;
     }
     Ok(SqliteStorage {

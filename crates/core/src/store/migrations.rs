@@ -76,6 +76,15 @@ const MIGRATIONS: &[&str] = &[
         delivered_at    INTEGER
     ) STRICT;
     CREATE INDEX outbox_by_draft ON outbox (draft_id);",
+    // 6: what the city said about sent applications, from the status feed.
+    "CREATE TABLE status_events (
+        cursor    INTEGER PRIMARY KEY NOT NULL,
+        draft_id  TEXT NOT NULL,
+        reference TEXT NOT NULL,
+        event     TEXT NOT NULL,
+        at        INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX status_events_by_draft ON status_events (draft_id, cursor);",
 ];
 
 /// The schema version this build creates and understands.

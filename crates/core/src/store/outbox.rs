@@ -1,7 +1,7 @@
 //! The outbox: submissions frozen when the person pressed Send, until the backend acknowledged
 //! them, and their receipts after.
 
-use homeward_domain::sync::{OutboxItem, OutboxState, SignedReceipt};
+use homeward_domain::sync::{FeedEvent, OutboxItem, OutboxState, SignedReceipt};
 use homeward_domain::{DraftId, GuideId};
 use rusqlite::{params, OptionalExtension as _};
 use uuid::Uuid;
@@ -223,5 +223,60 @@ impl Store {
             }),
             _ => Ok(()),
         }
+    }
+}
+
+impl Store {
+    /// Keeps feed events (a repeat of one already kept changes nothing) and moves the cursor,
+    /// in one transaction.
+    pub fn add_status_events(&self, events: &[FeedEvent], cursor: i64) -> Result<Vec<FeedEvent>> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        let mut added = vec![];
+        for e in events {
+            let json =
+                serde_json::to_string(&e.event).map_err(|x| CoreError::Damaged(x.to_string()))?;
+            let n = tx.execute(
+                "INSERT INTO status_events (cursor, draft_id, reference, event, at)
+                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
+                params![e.cursor, e.draft_id.0.to_string(), e.reference, json, e.at],
+            )?;
+            if n == 1 {
+                added.push(e.clone());
+            }
+        }
+        tx.execute(
+            "INSERT INTO settings (key, value) VALUES ('feed-cursor', ?1)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [cursor.to_string()],
+        )?;
+        tx.commit()?;
+        Ok(added)
+    }
+
+    /// Every kept feed event, oldest first.
+    pub fn status_events(&self) -> Result<Vec<FeedEvent>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached(
+            "SELECT cursor, draft_id, reference, event, at FROM status_events ORDER BY cursor",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                let event: String = r.get(3)?;
+                Ok((r.get(0)?, uuid_at(r, 1)?, r.get(2)?, event, r.get(4)?))
+            })?
+            .collect::<rusqlite::Result<Vec<(i64, Uuid, String, String, i64)>>>()?;
+        rows.into_iter()
+            .map(|(cursor, draft, reference, event, at)| {
+                Ok(FeedEvent {
+                    cursor,
+                    draft_id: DraftId(draft),
+                    reference,
+                    event: serde_json::from_str(&event)
+                        .map_err(|e| CoreError::Damaged(e.to_string()))?,
+                    at,
+                })
+            })
+            .collect()
     }
 }

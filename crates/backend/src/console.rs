@@ -1,0 +1,620 @@
+//! The back-office console: server-rendered pages for city staff, no script needed. Sign in,
+//! list and filter applications, open one (its answers, documents, the device signature checked
+//! again, its timeline), decide, route. Forms carry the session's CSRF token and the cookie is
+//! `HttpOnly; SameSite=Strict`. Text comes from Fluent (`locales/*/console.ftl`), in Chinese, or
+//! English when the browser asks for it.
+
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use homeward_domain::staff::ApplicationDetail;
+use homeward_domain::sync::{ApplicationStatus, EventKind, FeedEvent};
+use homeward_domain::{ErrorCode, Lang};
+use homeward_i18n::{Localizer, Value};
+use serde::Deserialize;
+
+use crate::error::AppError;
+use crate::staff::{self, Staff, COOKIE, SESSION_MS};
+use crate::storage::Storage as _;
+use crate::AppState;
+
+thread_local! {
+    static L10N: Localizer = Localizer::new();
+}
+
+fn tr(lang: Lang, key: &str) -> String {
+    L10N.with(|l| l.tr(lang, key))
+}
+
+fn tr_args(lang: Lang, key: &str, args: &[(&str, Value<'_>)]) -> String {
+    L10N.with(|l| l.tr_args(lang, key, args))
+}
+
+/// Escapes text for HTML.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Chinese, unless the browser prefers English.
+fn lang_of(headers: &HeaderMap) -> Lang {
+    let prefers_en = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim_start().to_ascii_lowercase().starts_with("en"));
+    if prefers_en {
+        Lang::En
+    } else {
+        Lang::ZhCn
+    }
+}
+
+/// A moment in Beijing time, as staff read it.
+fn when(ms: i64) -> String {
+    let offset = time::UtcOffset::from_hms(8, 0, 0).unwrap_or(time::UtcOffset::UTC);
+    time::OffsetDateTime::from_unix_timestamp(ms / 1000)
+        .map(|t| t.to_offset(offset))
+        .map(|t| {
+            format!(
+                "{:04}-{:02}-{:02} {:02}:{:02}",
+                t.year(),
+                u8::from(t.month()),
+                t.day(),
+                t.hour(),
+                t.minute()
+            )
+        })
+        .unwrap_or_default()
+}
+
+const STYLE: &str = "
+body{margin:0;font:15px/1.55 system-ui,'Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif;color:#1d2421;background:#f6f4ef}
+header{background:#0f5c4d;color:#fff;padding:.7rem 1.2rem;display:flex;gap:1rem;align-items:center;justify-content:space-between}
+header a,header button{color:#fff}header form{margin:0}
+main{max-width:1100px;margin:0 auto;padding:1.2rem}
+h1{font-size:1.5rem;margin:.3rem 0 1rem}h2{font-size:1.15rem;margin:1.6rem 0 .6rem}
+table{border-collapse:collapse;width:100%;background:#fff;border:1px solid #dcd8cf}
+th,td{text-align:left;padding:.5rem .7rem;border-bottom:1px solid #e9e6df;vertical-align:top}
+th{background:#efece5;font-weight:600}
+a{color:#0f5c4d}
+.tag{display:inline-block;padding:.1rem .55rem;border-radius:999px;font-size:.85rem;font-weight:600;background:#dde9f6;color:#114a7a}
+.tag.approved,.tag.completed{background:#e4f2e8;color:#1e6b3a}.tag.rejected,.tag.more-material-needed{background:#fbe9e4;color:#7a1f05}
+.card{background:#fff;border:1px solid #dcd8cf;border-radius:10px;padding:1rem 1.2rem;margin:0 0 1rem}
+.ok{color:#1e6b3a;font-weight:600}.bad{color:#b42318;font-weight:600}
+form.filters{display:flex;gap:.8rem;flex-wrap:wrap;align-items:end;margin:0 0 1rem}
+label{display:block;font-weight:600;margin:.4rem 0 .2rem}
+input,select,textarea{font:inherit;padding:.4rem .5rem;border:1px solid #8a8f8c;border-radius:6px;background:#fff}
+textarea{width:100%;min-height:5rem;box-sizing:border-box}
+button{font:inherit;padding:.45rem 1rem;border-radius:6px;border:1px solid #0f5c4d;background:#0f5c4d;color:#fff;cursor:pointer}
+header button{background:transparent;border-color:#fff}
+.muted{color:#5f666d}.grid{display:grid;grid-template-columns:1fr 1fr;gap:1rem}
+.timeline{list-style:none;padding:0;margin:0}.timeline li{padding:.4rem 0;border-bottom:1px solid #eee}
+.login{max-width:360px;margin:4rem auto}.error{color:#b42318}
+@media (max-width:700px){.grid{grid-template-columns:1fr}th,td{padding:.4rem}}
+";
+
+fn page(lang: Lang, title: &str, staff: Option<&Staff>, body: &str) -> Html<String> {
+    let account = staff.map_or(String::new(), |s| {
+        format!(
+            "<form method=\"post\" action=\"/console/logout\"><span>{}</span> \
+             <input type=\"hidden\" name=\"csrf\" value=\"{}\">\
+             <button type=\"submit\">{}</button></form>",
+            esc(&s.account.username),
+            esc(&s.csrf),
+            esc(&tr(lang, "console-sign-out"))
+        )
+    });
+    Html(format!(
+        "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
+         <title>{title} · {app}</title><style>{STYLE}</style></head><body>\
+         <header><a href=\"/console\"><strong>{app}</strong></a>{account}</header>\
+         <main>{body}</main></body></html>",
+        title = esc(title),
+        app = esc(&tr(lang, "console-title")),
+    ))
+}
+
+/// A failure as a page: signed out goes to the sign-in page; anything else says what was
+/// wrong, with its status.
+fn failure(lang: Lang, e: AppError) -> Response {
+    if let AppError::Refused(_, ErrorCode::NotSignedIn, _) = e {
+        return Redirect::to("/console/login").into_response();
+    }
+    let (status, code) = match &e {
+        AppError::BadRequest(_) => (StatusCode::BAD_REQUEST, ErrorCode::InvalidInput),
+        AppError::NotFound(_) => (StatusCode::NOT_FOUND, ErrorCode::NotFound),
+        AppError::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, ErrorCode::InvalidInput),
+        AppError::Refused(s, c, _) => (*s, *c),
+        AppError::Internal(_) => return e.into_response(),
+    };
+    let body = format!(
+        "<h1>{}</h1><p class=\"error\">{}</p><p class=\"muted\">{}</p><p><a href=\"/console\">{}</a></p>",
+        esc(&tr(lang, "console-error-title")),
+        esc(&tr(lang, &format!("error-{}", code.slug()))),
+        esc(&e.to_string()),
+        esc(&tr(lang, "console-back"))
+    );
+    let title = tr(lang, "console-error-title");
+    (status, page(lang, &title, None, &body)).into_response()
+}
+
+pub(crate) fn router() -> Router<Arc<AppState>> {
+    Router::new()
+        .route("/console", get(list))
+        .route("/console/login", get(login_page).post(login))
+        .route("/console/logout", post(logout))
+        .route("/console/applications/{reference}", get(detail))
+        .route("/console/applications/{reference}/decision", post(decide))
+        .route("/console/applications/{reference}/route", post(route))
+}
+
+fn login_form(lang: Lang, error: bool) -> Html<String> {
+    let error = if error {
+        format!(
+            "<p class=\"error\" role=\"alert\">{}</p>",
+            esc(&tr(lang, "error-not-signed-in"))
+        )
+    } else {
+        String::new()
+    };
+    let body = format!(
+        "<div class=\"login card\"><h1>{title}</h1>{error}\
+         <form method=\"post\" action=\"/console/login\">\
+         <label for=\"username\">{user}</label><input id=\"username\" name=\"username\" autocomplete=\"username\" required>\
+         <label for=\"password\">{pass}</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>\
+         <p><button type=\"submit\">{go}</button></p></form></div>",
+        title = esc(&tr(lang, "console-sign-in")),
+        user = esc(&tr(lang, "console-username")),
+        pass = esc(&tr(lang, "console-password")),
+        go = esc(&tr(lang, "console-sign-in")),
+    );
+    page(lang, &tr(lang, "console-sign-in"), None, &body)
+}
+
+async fn login_page(headers: HeaderMap) -> Html<String> {
+    login_form(lang_of(&headers), false)
+}
+
+#[derive(Debug, Deserialize)]
+struct LoginForm {
+    username: String,
+    password: String,
+}
+
+async fn login(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    form: Result<Form<LoginForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let lang = lang_of(&headers);
+    let Ok(Form(form)) = form else {
+        return (StatusCode::BAD_REQUEST, login_form(lang, true)).into_response();
+    };
+    match staff::sign_in(&state, &form.username, &form.password).await {
+        Ok((token, _, _)) => {
+            let cookie = format!(
+                "{COOKIE}={token}; Path=/console; HttpOnly; SameSite=Strict; Max-Age={}",
+                SESSION_MS / 1000
+            );
+            let mut resp = Redirect::to("/console").into_response();
+            if let Ok(v) = HeaderValue::from_str(&cookie) {
+                resp.headers_mut().insert(header::SET_COOKIE, v);
+            }
+            resp
+        }
+        Err(AppError::Refused(_, ErrorCode::NotSignedIn, _)) => {
+            (StatusCode::UNAUTHORIZED, login_form(lang, true)).into_response()
+        }
+        Err(e) => failure(lang, e),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct CsrfForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+/// The session, with the form's CSRF token checked against it.
+async fn session_with_csrf(
+    state: &AppState,
+    headers: &HeaderMap,
+    csrf: &str,
+) -> Result<Staff, AppError> {
+    let me = staff::session(state, headers).await?;
+    let same = me.csrf.len() == csrf.len()
+        && me
+            .csrf
+            .bytes()
+            .zip(csrf.bytes())
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0;
+    if !same {
+        return Err(staff::not_allowed("the form's CSRF token does not match"));
+    }
+    Ok(me)
+}
+
+async fn logout(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    form: Result<Form<CsrfForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let lang = lang_of(&headers);
+    let result = async {
+        let Form(form) = form.map_err(|e| AppError::BadRequest(format!("form: {e}")))?;
+        let me = session_with_csrf(&state, &headers, &form.csrf).await?;
+        staff::sign_out(&state, &me).await
+    }
+    .await;
+    match result {
+        Ok(()) => {
+            let mut resp = Redirect::to("/console/login").into_response();
+            let clear = format!("{COOKIE}=; Path=/console; HttpOnly; SameSite=Strict; Max-Age=0");
+            if let Ok(v) = HeaderValue::from_str(&clear) {
+                resp.headers_mut().insert(header::SET_COOKIE, v);
+            }
+            resp
+        }
+        Err(e) => failure(lang, e),
+    }
+}
+
+fn status_tag(lang: Lang, status: ApplicationStatus) -> String {
+    format!(
+        "<span class=\"tag {}\" data-status=\"{}\">{}</span>",
+        status.slug(),
+        status.slug(),
+        esc(&tr(lang, &format!("application-status-{}", status.slug())))
+    )
+}
+
+fn guide_title(state: &AppState, lang: Lang, guide: &str) -> String {
+    state
+        .catalog
+        .guide_title(guide, lang)
+        .unwrap_or_else(|| guide.to_owned())
+}
+
+#[derive(Debug, Deserialize)]
+struct ListQuery {
+    status: Option<String>,
+    guide: Option<String>,
+}
+
+async fn list(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Query(q): Query<ListQuery>,
+) -> Response {
+    let lang = lang_of(&headers);
+    let result = async {
+        let me = staff::session(&state, &headers).await?;
+        let filter = crate::staff_api::filter(q.status.as_deref(), q.guide.as_deref(), Some(200))?;
+        let rows = state.db.applications(filter.clone()).await?;
+        Ok::<_, AppError>((me, filter, rows))
+    }
+    .await;
+    let (me, filter, rows) = match result {
+        Ok(r) => r,
+        Err(e) => return failure(lang, e),
+    };
+    let mut body = format!("<h1>{}</h1>", esc(&tr(lang, "console-applications")));
+    let _ = write!(
+        body,
+        "<form class=\"filters\" method=\"get\" action=\"/console\"><div><label for=\"status\">{}</label>\
+         <select id=\"status\" name=\"status\"><option value=\"\">{}</option>",
+        esc(&tr(lang, "console-filter-status")),
+        esc(&tr(lang, "console-filter-any"))
+    );
+    for s in ApplicationStatus::ALL {
+        let _ = write!(
+            body,
+            "<option value=\"{}\"{}>{}</option>",
+            s.slug(),
+            if filter.status == Some(s) {
+                " selected"
+            } else {
+                ""
+            },
+            esc(&tr(lang, &format!("application-status-{}", s.slug())))
+        );
+    }
+    let _ = write!(
+        body,
+        "</select></div><div><label for=\"guide\">{}</label><input id=\"guide\" name=\"guide\" value=\"{}\"></div>\
+         <div><button type=\"submit\">{}</button></div></form>",
+        esc(&tr(lang, "console-filter-guide")),
+        esc(filter.guide.as_deref().unwrap_or("")),
+        esc(&tr(lang, "console-filter-apply"))
+    );
+    if rows.is_empty() {
+        let _ = write!(
+            body,
+            "<p class=\"muted\" id=\"none\">{}</p>",
+            esc(&tr(lang, "console-none"))
+        );
+    } else {
+        let _ = write!(
+            body,
+            "<table id=\"applications\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+            esc(&tr(lang, "console-col-reference")),
+            esc(&tr(lang, "console-col-service")),
+            esc(&tr(lang, "console-col-status")),
+            esc(&tr(lang, "console-col-department")),
+            esc(&tr(lang, "console-col-updated")),
+        );
+        for a in &rows {
+            let reference = a.reference();
+            let _ = write!(
+                body,
+                "<tr data-reference=\"{r}\"><td><a href=\"/console/applications/{r}\">{r}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&guide_title(&state, lang, &a.guide_id)),
+                status_tag(lang, a.status),
+                esc(a.department.as_deref().unwrap_or("—")),
+                when(a.updated_at),
+                r = esc(&reference),
+            );
+        }
+        body.push_str("</tbody></table>");
+    }
+    page(lang, &tr(lang, "console-applications"), Some(&me), &body).into_response()
+}
+
+fn event_text(lang: Lang, e: &FeedEvent) -> String {
+    match &e.event {
+        EventKind::Status { status, message } if message.is_empty() => status_tag(lang, *status),
+        EventKind::Status { status, message } => {
+            format!("{} {}", status_tag(lang, *status), esc(message))
+        }
+        EventKind::Routed { department } => esc(&tr_args(
+            lang,
+            "console-event-routed",
+            &[("department", department.clone().into())],
+        )),
+        EventKind::Access { staff } => esc(&tr_args(
+            lang,
+            "console-event-access",
+            &[("staff", staff.clone().into())],
+        )),
+    }
+}
+
+fn detail_page(state: &AppState, lang: Lang, me: &Staff, d: &ApplicationDetail) -> String {
+    let reference = &d.summary.reference;
+    let title = guide_title(state, lang, &d.summary.guide_id);
+    let mut body = format!(
+        "<p class=\"muted\"><a href=\"/console\">{}</a></p><h1>{} · {}</h1><p>{} {}</p>",
+        esc(&tr(lang, "console-back")),
+        esc(reference),
+        esc(&title),
+        status_tag(lang, d.summary.status),
+        esc(d.summary.department.as_deref().unwrap_or(""))
+    );
+    let fingerprint: String = d.device_key.chars().take(12).collect();
+    for s in d.submissions.iter().rev() {
+        let verified = if s.signature_verified {
+            format!(
+                "<span class=\"ok\" id=\"signature-{}\" data-verified=\"true\">✓ {}</span>",
+                s.revision,
+                esc(&tr(lang, "console-signature-verified"))
+            )
+        } else {
+            format!(
+                "<span class=\"bad\" id=\"signature-{}\" data-verified=\"false\">✗ {}</span>",
+                s.revision,
+                esc(&tr(lang, "console-signature-failed"))
+            )
+        };
+        let _ = write!(
+            body,
+            "<section class=\"card submission\"><h2>{}</h2><p>{verified} <span class=\"muted\">{} {}… · {}</span></p><table><tbody>",
+            esc(&tr_args(lang, "console-revision", &[("revision", s.revision.into())])),
+            esc(&tr(lang, "console-device-key")),
+            esc(&fingerprint),
+            when(s.received_at),
+        );
+        let guide = state.catalog.guide(&d.summary.guide_id);
+        for (key, value) in &s.submission.answers {
+            let label = guide
+                .and_then(|g| g.form.field_for_answer(key))
+                .map_or_else(|| key.clone(), |f| f.label.get(lang).to_owned());
+            let _ = write!(
+                body,
+                "<tr data-field=\"{}\"><th>{}</th><td>{}</td></tr>",
+                esc(key),
+                esc(&label),
+                esc(value)
+            );
+        }
+        body.push_str("</tbody></table>");
+        let _ = write!(body, "<h2>{}</h2>", esc(&tr(lang, "console-materials")));
+        if s.submission.materials.is_empty() {
+            let _ = write!(
+                body,
+                "<p class=\"muted\">{}</p>",
+                esc(&tr(lang, "console-no-materials"))
+            );
+        } else {
+            body.push_str("<ul>");
+            for m in &s.submission.materials {
+                let _ = write!(
+                    body,
+                    "<li>{} <span class=\"muted\">({}, {} KB, SHA-256 {}…)</span></li>",
+                    esc(&m.file_name),
+                    esc(&m.kind),
+                    m.size.div_ceil(1024),
+                    esc(&m.sha256.chars().take(12).collect::<String>())
+                );
+            }
+            body.push_str("</ul>");
+        }
+        body.push_str("</section>");
+    }
+    // Decide and route.
+    let next: Vec<ApplicationStatus> = ApplicationStatus::ALL
+        .into_iter()
+        .filter(|s| d.summary.status.can_become(*s))
+        .collect();
+    body.push_str("<div class=\"grid\">");
+    if !next.is_empty() {
+        let _ = write!(
+            body,
+            "<form class=\"card\" method=\"post\" action=\"/console/applications/{r}/decision\" id=\"decision\">\
+             <h2>{}</h2><input type=\"hidden\" name=\"csrf\" value=\"{}\">\
+             <label for=\"decision-status\">{}</label><select id=\"decision-status\" name=\"status\">",
+            esc(&tr(lang, "console-decide")),
+            esc(&me.csrf),
+            esc(&tr(lang, "console-decision-status")),
+            r = esc(reference),
+        );
+        for s in next {
+            let _ = write!(
+                body,
+                "<option value=\"{}\">{}</option>",
+                s.slug(),
+                esc(&tr(lang, &format!("application-status-{}", s.slug())))
+            );
+        }
+        let _ = write!(
+            body,
+            "</select><label for=\"decision-message\">{}</label><textarea id=\"decision-message\" name=\"message\"></textarea>\
+             <p><button type=\"submit\">{}</button></p></form>",
+            esc(&tr(lang, "console-decision-message")),
+            esc(&tr(lang, "console-decision-submit"))
+        );
+    }
+    let _ = write!(
+        body,
+        "<form class=\"card\" method=\"post\" action=\"/console/applications/{r}/route\" id=\"routing\">\
+         <h2>{}</h2><input type=\"hidden\" name=\"csrf\" value=\"{}\">\
+         <label for=\"department\">{}</label><input id=\"department\" name=\"department\" required maxlength=\"100\">\
+         <p><button type=\"submit\">{}</button></p></form></div>",
+        esc(&tr(lang, "console-route")),
+        esc(&me.csrf),
+        esc(&tr(lang, "console-route-department")),
+        esc(&tr(lang, "console-route-submit")),
+        r = esc(reference),
+    );
+    let _ = write!(
+        body,
+        "<h2>{}</h2><ul class=\"timeline\" id=\"timeline\">",
+        esc(&tr(lang, "console-timeline"))
+    );
+    for e in &d.events {
+        let _ = write!(
+            body,
+            "<li><span class=\"muted\">{}</span> {}</li>",
+            when(e.at),
+            event_text(lang, e)
+        );
+    }
+    body.push_str("</ul>");
+    body
+}
+
+async fn detail(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(reference): Path<String>,
+) -> Response {
+    let lang = lang_of(&headers);
+    let result = async {
+        let me = staff::session(&state, &headers).await?;
+        let d = staff::open(&state, &me, &reference).await?;
+        Ok::<_, AppError>((me, d))
+    }
+    .await;
+    match result {
+        Ok((me, d)) => {
+            let body = detail_page(&state, lang, &me, &d);
+            page(lang, &d.summary.reference, Some(&me), &body).into_response()
+        }
+        Err(e) => failure(lang, e),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct DecisionForm {
+    #[serde(default)]
+    csrf: String,
+    status: String,
+    #[serde(default)]
+    message: String,
+}
+
+async fn decide(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(reference): Path<String>,
+    form: Result<Form<DecisionForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let lang = lang_of(&headers);
+    let result = async {
+        let Form(form) = form.map_err(|e| AppError::BadRequest(format!("form: {e}")))?;
+        let me = session_with_csrf(&state, &headers, &form.csrf).await?;
+        let status = ApplicationStatus::from_slug(&form.status)
+            .ok_or_else(|| AppError::BadRequest("status: not a known status".into()))?;
+        staff::decide(&state, &me, &reference, status, &form.message).await
+    }
+    .await;
+    match result {
+        Ok(s) => Redirect::to(&format!("/console/applications/{}", s.reference)).into_response(),
+        Err(e) => failure(lang, e),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct RouteForm {
+    #[serde(default)]
+    csrf: String,
+    department: String,
+}
+
+async fn route(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(reference): Path<String>,
+    form: Result<Form<RouteForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let lang = lang_of(&headers);
+    let result = async {
+        let Form(form) = form.map_err(|e| AppError::BadRequest(format!("form: {e}")))?;
+        let me = session_with_csrf(&state, &headers, &form.csrf).await?;
+        staff::route(&state, &me, &reference, &form.department).await
+    }
+    .await;
+    match result {
+        Ok(s) => Redirect::to(&format!("/console/applications/{}", s.reference)).into_response(),
+        Err(e) => failure(lang, e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::esc;
+
+    #[test]
+    fn html_is_escaped() {
+        assert_eq!(
+            esc("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+    }
+}

@@ -1,0 +1,351 @@
+//! City staff: accounts with Argon2id password hashes, sessions (a random token; only its
+//! SHA-256 is stored), and the back office's actions, shared by the web console and the JSON API
+//! that `homeward admin` uses. Every opening of an application is recorded as an event the
+//! applicant can read.
+
+use argon2::password_hash::rand_core::{OsRng, RngCore as _};
+use argon2::password_hash::{PasswordHash, PasswordHasher as _, PasswordVerifier as _, SaltString};
+use argon2::Argon2;
+use axum::http::{HeaderMap, StatusCode};
+use base64::engine::general_purpose::{STANDARD as B64, URL_SAFE_NO_PAD as B64URL};
+use base64::Engine as _;
+use ed25519_dalek::{Signature, Verifier as _, VerifyingKey};
+use homeward_domain::staff::{ApplicationDetail, ApplicationSummary, SubmissionView};
+use homeward_domain::sync::{
+    content_digest, signing_message, ApplicationStatus, EventKind, FeedEvent, Submission,
+};
+use homeward_domain::{DraftId, ErrorCode};
+use sha2::{Digest as _, Sha256};
+
+use crate::error::AppError;
+use crate::intake::SUBMISSIONS_PATH;
+use crate::storage::{parse_reference, ApplicationRow, EventRow, StaffRow, Storage as _};
+use crate::AppState;
+
+/// How long a session lasts.
+pub const SESSION_MS: i64 = 8 * 3600 * 1000;
+/// The console's cookie.
+pub const COOKIE: &str = "hw_staff";
+
+pub fn now_ms() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp_nanos() as i64 / 1_000_000
+}
+
+pub fn hash_password(password: &str) -> anyhow::Result<String> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| anyhow::anyhow!("hashing the password: {e}"))
+}
+
+fn password_matches(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash).is_ok_and(|h| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &h)
+            .is_ok()
+    })
+}
+
+fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    B64URL.encode(bytes)
+}
+
+fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+pub(crate) fn not_signed_in() -> AppError {
+    AppError::Refused(
+        StatusCode::UNAUTHORIZED,
+        ErrorCode::NotSignedIn,
+        "sign in first".into(),
+    )
+}
+
+pub(crate) fn not_allowed(why: &str) -> AppError {
+    AppError::Refused(StatusCode::FORBIDDEN, ErrorCode::NotAllowed, why.into())
+}
+
+/// A signed-in member of staff, and the session's CSRF token for the console's forms.
+#[derive(Debug, Clone)]
+pub(crate) struct Staff {
+    pub account: StaffRow,
+    pub csrf: String,
+    token_hash: String,
+}
+
+/// Checks a name and password; opens a session and returns its token and CSRF token.
+pub(crate) async fn sign_in(
+    state: &AppState,
+    username: &str,
+    password: &str,
+) -> Result<(String, String, i64), AppError> {
+    let account = state.db.staff(username.trim()).await?;
+    // The hash is checked even for an unknown name, so timing does not tell names apart.
+    let dummy = dummy_hash();
+    let hash = account.as_ref().map_or(dummy, |a| a.password_hash.as_str());
+    let ok = password_matches(password, hash);
+    let Some(account) = account.filter(|_| ok) else {
+        return Err(not_signed_in());
+    };
+    let token = random_token();
+    let csrf = random_token();
+    let expires_at = now_ms() + SESSION_MS;
+    state
+        .db
+        .open_session(&token_hash(&token), account.id, &csrf, expires_at)
+        .await?;
+    tracing::info!(staff = account.id, "staff signed in");
+    Ok((token, csrf, expires_at))
+}
+
+/// An Argon2id hash of a random password nobody knows, made once.
+fn dummy_hash() -> &'static str {
+    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HASH.get_or_init(|| hash_password(&random_token()).unwrap_or_default())
+}
+
+/// The session a request carries: `Authorization: Bearer` (API) or the console's cookie.
+pub(crate) async fn session(state: &AppState, headers: &HeaderMap) -> Result<Staff, AppError> {
+    let bearer = headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    let cookie = headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().split_once('='))
+        .find(|(k, _)| *k == COOKIE)
+        .map(|(_, v)| v);
+    let token = bearer.or(cookie).ok_or_else(not_signed_in)?;
+    let hash = token_hash(token.trim());
+    let session = state
+        .db
+        .session(&hash, now_ms())
+        .await?
+        .ok_or_else(not_signed_in)?;
+    Ok(Staff {
+        account: session.staff,
+        csrf: session.csrf,
+        token_hash: hash,
+    })
+}
+
+pub(crate) async fn sign_out(state: &AppState, staff: &Staff) -> Result<(), AppError> {
+    state.db.close_session(&staff.token_hash).await?;
+    Ok(())
+}
+
+/// The application a reference names.
+pub(crate) async fn find(state: &AppState, reference: &str) -> Result<ApplicationRow, AppError> {
+    let seq = parse_reference(reference).ok_or_else(|| {
+        AppError::BadRequest("reference: expected one like HW-2026-0000042".into())
+    })?;
+    state
+        .db
+        .application(seq)
+        .await?
+        .filter(|a| a.reference().eq_ignore_ascii_case(reference.trim()))
+        .ok_or(AppError::NotFound("application"))
+}
+
+pub(crate) fn summary(a: &ApplicationRow) -> ApplicationSummary {
+    ApplicationSummary {
+        reference: a.reference(),
+        guide_id: a.guide_id.clone(),
+        status: a.status,
+        department: a.department.clone(),
+        created_at: a.created_at,
+        updated_at: a.updated_at,
+    }
+}
+
+pub(crate) fn feed_event(e: EventRow) -> FeedEvent {
+    FeedEvent {
+        cursor: e.cursor,
+        draft_id: DraftId(e.draft_id),
+        reference: crate::storage::reference(e.application_seq, e.application_created_at),
+        event: e.event,
+        at: e.at,
+    }
+}
+
+/// Opens an application for `staff`: records the access, then returns everything in it with
+/// each submission's signature verified again.
+pub(crate) async fn open(
+    state: &AppState,
+    staff: &Staff,
+    reference: &str,
+) -> Result<ApplicationDetail, AppError> {
+    let app = find(state, reference).await?;
+    let access = EventKind::Access {
+        staff: staff.account.username.clone(),
+    };
+    state
+        .db
+        .record(app.seq, access, &staff.account.username, now_ms())
+        .await?;
+    let mut submissions = vec![];
+    for s in state.db.submissions(app.seq).await? {
+        let submission: Submission = serde_json::from_slice(&s.body)
+            .map_err(|e| anyhow::anyhow!("a stored submission does not parse: {e}"))?;
+        let sha = Sha256::digest(&s.body);
+        let message = signing_message(
+            "POST",
+            SUBMISSIONS_PATH,
+            &s.idempotency_key,
+            s.signed_at,
+            &content_digest(&B64.encode(sha)),
+        );
+        let verified =
+            hex::encode(sha) == s.body_sha256 && verify(&app.device_key, &s.signature, &message);
+        submissions.push(SubmissionView {
+            revision: s.revision,
+            received_at: s.received_at,
+            signature_verified: verified,
+            submission,
+        });
+    }
+    let events = state
+        .db
+        .events(app.seq)
+        .await?
+        .into_iter()
+        .map(feed_event)
+        .collect();
+    Ok(ApplicationDetail {
+        summary: summary(&app),
+        device_key: app.device_key,
+        submissions,
+        events,
+    })
+}
+
+fn verify(device_key: &str, signature: &str, message: &[u8]) -> bool {
+    let key = B64
+        .decode(device_key)
+        .ok()
+        .and_then(|b| <[u8; 32]>::try_from(b).ok())
+        .and_then(|b| VerifyingKey::from_bytes(&b).ok());
+    let sig = B64
+        .decode(signature)
+        .ok()
+        .and_then(|b| Signature::from_slice(&b).ok());
+    matches!((key, sig), (Some(k), Some(s)) if k.verify(message, &s).is_ok())
+}
+
+/// A decision: the status must be one the application can move to from where it is.
+pub(crate) async fn decide(
+    state: &AppState,
+    staff: &Staff,
+    reference: &str,
+    status: ApplicationStatus,
+    message: &str,
+) -> Result<ApplicationSummary, AppError> {
+    let app = find(state, reference).await?;
+    if !app.status.can_become(status) {
+        return Err(not_allowed(&format!(
+            "an application that is {} cannot become {}",
+            app.status.slug(),
+            status.slug()
+        )));
+    }
+    if status == ApplicationStatus::MoreMaterialNeeded && message.trim().is_empty() {
+        return Err(AppError::BadRequest(
+            "message: say which material is needed".into(),
+        ));
+    }
+    let event = EventKind::Status {
+        status,
+        message: message.trim().to_owned(),
+    };
+    state
+        .db
+        .record(app.seq, event, &staff.account.username, now_ms())
+        .await?;
+    tracing::info!(
+        application = app.seq,
+        status = status.slug(),
+        "decision recorded"
+    );
+    Ok(summary(&find(state, reference).await?))
+}
+
+/// Sends an application to another department.
+pub(crate) async fn route(
+    state: &AppState,
+    staff: &Staff,
+    reference: &str,
+    department: &str,
+) -> Result<ApplicationSummary, AppError> {
+    let department = department.trim();
+    if department.is_empty() || department.chars().count() > 100 {
+        return Err(AppError::BadRequest(
+            "department: expected a name of 1 to 100 characters".into(),
+        ));
+    }
+    let app = find(state, reference).await?;
+    let event = EventKind::Routed {
+        department: department.to_owned(),
+    };
+    state
+        .db
+        .record(app.seq, event, &staff.account.username, now_ms())
+        .await?;
+    Ok(summary(&find(state, reference).await?))
+}
+
+/// Adds a staff account; only an administrator may.
+pub(crate) async fn add_account(
+    state: &AppState,
+    by: &Staff,
+    username: &str,
+    password: &str,
+    admin: bool,
+    department: Option<&str>,
+) -> Result<(), AppError> {
+    if !by.account.admin {
+        return Err(not_allowed("only an administrator adds staff"));
+    }
+    create_account(&state.db, username, password, admin, department).await
+}
+
+/// Adds a staff account with no one signed in: for the first administrator, from the server.
+pub async fn create_account(
+    db: &impl crate::storage::Storage,
+    username: &str,
+    password: &str,
+    admin: bool,
+    department: Option<&str>,
+) -> Result<(), AppError> {
+    let username = username.trim();
+    let valid_name = !username.is_empty()
+        && username.len() <= 64
+        && username
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-_.@".contains(c));
+    if !valid_name {
+        return Err(AppError::BadRequest(
+            "username: expected 1 to 64 letters, digits or - _ . @".into(),
+        ));
+    }
+    if password.chars().count() < 12 {
+        return Err(AppError::BadRequest(
+            "password: expected at least 12 characters".into(),
+        ));
+    }
+    let hash = hash_password(password)?;
+    if !db.add_staff(username, &hash, admin, department).await? {
+        return Err(AppError::Refused(
+            StatusCode::CONFLICT,
+            ErrorCode::InvalidInput,
+            "username: already taken".into(),
+        ));
+    }
+    Ok(())
+}

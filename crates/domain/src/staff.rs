@@ -1,0 +1,84 @@
+//! The back office's API, as the console and `homeward admin` use it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::sync::{ApplicationStatus, FeedEvent, MaterialRef, Submission};
+
+/// `POST /v1/staff/sessions`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffLogin {
+    pub username: String,
+    pub password: String,
+}
+
+/// A bearer token for the staff API.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffToken {
+    pub token: String,
+    pub expires_at: i64,
+}
+
+/// `POST /v1/staff/accounts` (administrators only).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewStaff {
+    pub username: String,
+    pub password: String,
+    #[serde(default)]
+    pub admin: bool,
+    #[serde(default)]
+    pub department: Option<String>,
+}
+
+/// One application in a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationSummary {
+    pub reference: String,
+    pub guide_id: String,
+    pub status: ApplicationStatus,
+    #[serde(default)]
+    pub department: Option<String>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+/// One submission of an application, with its signature checked again on opening.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubmissionView {
+    pub revision: u32,
+    pub received_at: i64,
+    /// The device's signature over this body verified just now.
+    pub signature_verified: bool,
+    pub submission: Submission,
+}
+
+/// An application opened by staff (the opening is recorded for the applicant to see).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationDetail {
+    pub summary: ApplicationSummary,
+    pub device_key: String,
+    pub submissions: Vec<SubmissionView>,
+    pub events: Vec<FeedEvent>,
+}
+
+impl ApplicationDetail {
+    /// The documents of the latest submission.
+    pub fn materials(&self) -> &[MaterialRef] {
+        self.submissions
+            .last()
+            .map_or(&[], |s| s.submission.materials.as_slice())
+    }
+}
+
+/// `POST /v1/staff/applications/{reference}/decision`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decision {
+    pub status: ApplicationStatus,
+    #[serde(default)]
+    pub message: String,
+}
+
+/// `POST /v1/staff/applications/{reference}/route`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Routing {
+    pub department: String,
+}

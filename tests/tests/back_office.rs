@@ -1,0 +1,275 @@
+//! The back office against a real backend: an application sent by a real app core is listed,
+//! opened (its signature verified again, the opening recorded for the applicant), sent back for
+//! more material, revised by the person, and approved; through the JSON API and through the
+//! console's pages with their CSRF protection. Needs the keyring session `cargo xtask test` gives.
+
+use homeward_core::{Config, Homeward};
+use homeward_domain::staff::{ApplicationDetail, ApplicationSummary, StaffToken};
+use homeward_domain::sync::{ApplicationStatus, EventKind};
+use homeward_domain::{ApiError, DraftId, ErrorCode};
+use homeward_tests::backend::TestBackend;
+use tempfile::TempDir;
+
+const PASSWORD: &str = "correct horse battery";
+
+fn open(data: &TempDir, url: &str) -> Homeward {
+    Homeward::open(&Config {
+        data_dir: data.path().to_owned(),
+        backend_url: url.to_owned(),
+    })
+    .expect("open")
+}
+
+fn complete_draft(core: &Homeward) -> DraftId {
+    let draft = core.create_draft("pension-proof-of-life").expect("draft");
+    for (field, value) in [
+        ("full-name", "王𠀀明"),
+        ("id-number", "３３０３０２１９９００１０１１２３５"),
+        ("country", "Italia"),
+        ("method", "face"),
+        ("phone", "+39 333 123 4567"),
+    ] {
+        core.set_answer(draft.id, field, value).expect("answer");
+    }
+    draft.id
+}
+
+async fn error_code(resp: reqwest::Response) -> (u16, ErrorCode) {
+    let status = resp.status().as_u16();
+    let e: ApiError = resp.json().await.expect("the JSON error shape");
+    (status, e.code)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_ask_for_more_material_the_person_revises_and_staff_approve() {
+    let backend = TestBackend::start().await.unwrap();
+    backend
+        .add_staff("officer-li", PASSWORD, false)
+        .await
+        .unwrap();
+    let data = TempDir::new().unwrap();
+    let core = open(&data, &backend.url);
+    let draft = complete_draft(&core);
+    core.submit(draft).unwrap();
+    assert_eq!(core.sync_outbox().await.unwrap().delivered, 1);
+    let http = reqwest::Client::new();
+    let api = |path: &str| format!("{}/v1/staff{path}", backend.url);
+
+    // Signing in: a wrong password and an unknown name say the same thing.
+    for (user, pass) in [("officer-li", "wrong password!"), ("nobody", PASSWORD)] {
+        let resp = http
+            .post(api("/sessions"))
+            .json(&serde_json::json!({"username": user, "password": pass}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(error_code(resp).await, (401, ErrorCode::NotSignedIn));
+    }
+    let resp = http.get(api("/applications")).send().await.unwrap();
+    assert_eq!(error_code(resp).await, (401, ErrorCode::NotSignedIn));
+    let token: StaffToken = http
+        .post(api("/sessions"))
+        .json(&serde_json::json!({"username": "officer-li", "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let auth = format!("Bearer {}", token.token);
+
+    // Listed, opened, the signature verified again.
+    let list: Vec<ApplicationSummary> = http
+        .get(api("/applications?status=received"))
+        .header("authorization", &auth)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let [app] = &list[..] else {
+        panic!("one application: {list:?}")
+    };
+    let reference = app.reference.clone();
+    let detail: ApplicationDetail = http
+        .get(api(&format!("/applications/{reference}")))
+        .header("authorization", &auth)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(detail.submissions[0].signature_verified);
+    assert_eq!(
+        detail.submissions[0].submission.answers["id-number"], "330302199001011235",
+        "sent normalised"
+    );
+    let resp = http
+        .get(api("/applications?status=nonsense"))
+        .header("authorization", &auth)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(error_code(resp).await, (400, ErrorCode::InvalidInput));
+
+    // More material needed: a message is required, and only allowed moves are taken.
+    let decide = |status: &str, message: &str| {
+        http.post(api(&format!("/applications/{reference}/decision")))
+            .header("authorization", &auth)
+            .json(&serde_json::json!({"status": status, "message": message}))
+            .send()
+    };
+    let resp = decide("more-material-needed", " ").await.unwrap();
+    assert_eq!(error_code(resp).await, (400, ErrorCode::InvalidInput));
+    let resp = decide("more-material-needed", "请补充近期的生存证明照片")
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    let resp = decide("completed", "").await.unwrap();
+    assert_eq!(error_code(resp).await, (403, ErrorCode::NotAllowed));
+
+    // The person's app hears of it, with the access recorded, and sends a revision.
+    let new = core.poll_status().await.unwrap();
+    assert!(new
+        .iter()
+        .any(|e| matches!(&e.event, EventKind::Access { staff } if staff == "officer-li")));
+    assert!(new.iter().any(|e| matches!(&e.event,
+        EventKind::Status { status: ApplicationStatus::MoreMaterialNeeded, message }
+            if message.contains("生存证明"))));
+    assert_eq!(
+        core.application_status(draft).unwrap(),
+        Some(ApplicationStatus::MoreMaterialNeeded)
+    );
+    assert!(
+        core.poll_status().await.unwrap().is_empty(),
+        "nothing twice"
+    );
+    core.set_answer(draft, "country", "Italia (Prato)").unwrap();
+    let revision = core.submit(draft).expect("a revision is allowed now");
+    assert_eq!(revision.revision, 1);
+    assert_eq!(core.sync_outbox().await.unwrap().delivered, 1);
+    assert!(core.submit(draft).is_err(), "no third one unasked");
+
+    // Approved; the app hears that too.
+    let resp = decide("approved", "已通过").await.unwrap();
+    assert_eq!(resp.status(), 200, "{:?}", resp.text().await);
+    core.poll_status().await.unwrap();
+    assert_eq!(
+        core.application_status(draft).unwrap(),
+        Some(ApplicationStatus::Approved)
+    );
+    assert_eq!(backend.stored_submissions().await.unwrap(), 2);
+    backend.stop().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_console_signs_in_lists_opens_and_decides_with_csrf_protection() {
+    let backend = TestBackend::start().await.unwrap();
+    backend
+        .add_staff("officer-wang", PASSWORD, true)
+        .await
+        .unwrap();
+    let data = TempDir::new().unwrap();
+    let core = open(&data, &backend.url);
+    core.submit(complete_draft(&core)).unwrap();
+    core.sync_outbox().await.unwrap();
+
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let url = |p: &str| format!("{}{p}", backend.url);
+
+    // Signed out: sent to the sign-in page.
+    let resp = http.get(url("/console")).send().await.unwrap();
+    assert_eq!(resp.status(), 303);
+    assert_eq!(resp.headers()["location"], "/console/login");
+    let resp = http
+        .post(url("/console/login"))
+        .form(&[("username", "officer-wang"), ("password", "nope nope nope")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 401);
+    let resp = http
+        .post(url("/console/login"))
+        .form(&[("username", "officer-wang"), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 303);
+    let cookie = resp.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"));
+    let cookie = cookie.split(';').next().unwrap().to_owned();
+
+    let page = |path: &str| {
+        http.get(url(path))
+            .header("cookie", &cookie)
+            .header("accept-language", "zh-CN")
+            .send()
+    };
+    let list = page("/console").await.unwrap().text().await.unwrap();
+    let reference = list
+        .split("data-reference=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("the application is listed")
+        .to_owned();
+    assert!(list.contains("养老金"), "guide titles in Chinese");
+    let detail = page(&format!("/console/applications/{reference}"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        detail.contains("data-verified=\"true\""),
+        "signature verified"
+    );
+    assert!(detail.contains("王𠀀明"));
+    let csrf = detail
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("a CSRF token")
+        .to_owned();
+
+    // A decision without the form's token is refused; with it, taken.
+    let decide = |token: &str| {
+        http.post(url(&format!("/console/applications/{reference}/decision")))
+            .header("cookie", &cookie)
+            .form(&[("csrf", token), ("status", "in-review"), ("message", "")])
+            .send()
+    };
+    assert_eq!(decide("forged").await.unwrap().status(), 403);
+    assert_eq!(decide(&csrf).await.unwrap().status(), 303);
+    let resp = http
+        .post(url(&format!("/console/applications/{reference}/route")))
+        .header("cookie", &cookie)
+        .form(&[("csrf", csrf.as_str()), ("department", "鹿城区社保中心")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 303);
+    let detail = page(&format!("/console/applications/{reference}"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(detail.contains("data-status=\"in-review\""));
+    assert!(detail.contains("鹿城区社保中心"));
+
+    // The applicant can read every opening of the application.
+    core.poll_status().await.unwrap();
+    let openings = core
+        .status_events()
+        .unwrap()
+        .into_iter()
+        .filter(|e| matches!(&e.event, EventKind::Access { staff } if staff == "officer-wang"))
+        .count();
+    assert_eq!(openings, 2, "the detail page was opened twice");
+    backend.stop().await.unwrap();
+}

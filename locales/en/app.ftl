@@ -34,6 +34,7 @@ error-unknown-device = The city does not know this device's key, or the key was 
 error-idempotency-conflict = Two different versions of the same application were sent, so it was refused. Contact a liaison site.
 error-not-signed-in = Sign in first, or check the user name and password.
 error-not-allowed = This account may not do that.
+error-material-not-uploaded = A document has not finished uploading; the app uploads it first and sends again.
 error-internal = Something unexpected went wrong. Your data has not been lost. Restart the app.
 
 ## Home

@@ -34,6 +34,7 @@ error-unknown-device = 市里不认识这台设备的密钥，或该密钥已被
 error-idempotency-conflict = 同一份申请被发送了两个不同的版本，已被拒收。请联系侨务联络点。
 error-not-signed-in = 请先登录，或检查用户名和密码。
 error-not-allowed = 此账户无权进行这项操作。
+error-material-not-uploaded = 有材料尚未上传完成，应用会先补传材料再重新提交。
 error-internal = 应用出现了意外问题，您的数据没有丢失。请重新启动应用。
 
 ## 首页

@@ -44,6 +44,11 @@ async fn sent_offline_it_arrives_once_the_backend_is_up_exactly_once() {
     let port = free_port();
     let core = open(&data, &format!("http://127.0.0.1:{port}"));
     let draft = complete_draft(&core);
+    // With a photographed life certificate, which travels by resumable upload.
+    core.set_answer(draft, "method", "certificate").unwrap();
+    let photo = homeward_core::materials::fixtures::phone_photo(3000, 2000);
+    core.add_material(draft, "life-certificate", "certificate.jpg", &photo)
+        .expect("photo attached");
 
     // Send while the backend is down: frozen locally, waiting, with the reason.
     let item = core.submit(draft).expect("frozen");
@@ -81,6 +86,11 @@ async fn sent_offline_it_arrives_once_the_backend_is_up_exactly_once() {
     };
     assert!(reference.starts_with("HW-"), "{reference}");
     assert_eq!(item.bytes_sent, item.bytes_total);
+    assert!(
+        item.bytes_total > 100_000,
+        "the photo counts: {}",
+        item.bytes_total
+    );
 
     // Nothing is sent twice, even if asked to sync again or after a restart.
     assert_eq!(core.sync_outbox().await.unwrap().delivered, 0);
@@ -271,5 +281,103 @@ async fn the_backend_refuses_every_kind_of_bad_submission_with_its_own_code() {
         code(&json);
     }
     assert_eq!(backend.stored_submissions().await.unwrap(), 1);
+    backend.stop().await.unwrap();
+}
+
+/// Signed tus requests by hand: create, a chunk, a cut, resume from the acknowledged offset,
+/// a wrong checksum, and a file that is not what was announced.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_upload_cut_half_way_resumes_from_the_acknowledged_offset() {
+    let backend = TestBackend::start().await.unwrap();
+    let probe = Probe::new(&backend.url, 3, true).await;
+    let file: Vec<u8> = (0..700_000u32).map(|i| (i % 251) as u8).collect();
+    let sha = hex::encode(Sha256::digest(&file));
+    let sign = |method: &str, path: &str, idem: &str, body: &[u8]| {
+        let digest = content_digest(&B64.encode(Sha256::digest(body)));
+        let ts = now_ms() / 1000;
+        let message = signing_message(method, path, idem, ts, &digest);
+        vec![
+            (header::KEY, probe.public()),
+            (header::TIMESTAMP, ts.to_string()),
+            (
+                header::SIGNATURE,
+                B64.encode(probe.key.sign(&message).to_bytes()),
+            ),
+            (header::DIGEST, digest),
+        ]
+    };
+    let create = || {
+        let mut req = probe
+            .http
+            .post(format!("{}/v1/uploads", backend.url))
+            .header("tus-resumable", "1.0.0")
+            .header("upload-length", file.len().to_string())
+            .header("upload-metadata", format!("sha256 {}", B64.encode(&sha)));
+        for (k, v) in sign("POST", "/v1/uploads", &sha, b"") {
+            req = req.header(k, v);
+        }
+        req.send()
+    };
+    let resp = create().await.unwrap();
+    assert_eq!(resp.status(), 201);
+    let location = resp.headers()["location"].to_str().unwrap().to_owned();
+    assert_eq!(resp.headers()["upload-offset"], "0");
+    let patch = |offset: usize, chunk: &[u8], checksum: &[u8]| {
+        let mut req = probe
+            .http
+            .patch(format!("{}{location}", backend.url))
+            .header("tus-resumable", "1.0.0")
+            .header("content-type", "application/offset+octet-stream")
+            .header("upload-offset", offset.to_string())
+            .header(
+                "upload-checksum",
+                format!("sha256 {}", B64.encode(Sha256::digest(checksum))),
+            )
+            .body(chunk.to_vec());
+        for (k, v) in sign("PATCH", &location, "", chunk) {
+            req = req.header(k, v);
+        }
+        req.send()
+    };
+    // The first half arrives.
+    let half = &file[..350_000];
+    let resp = patch(0, half, half).await.unwrap();
+    assert_eq!(resp.status(), 204);
+    assert_eq!(resp.headers()["upload-offset"], "350000");
+    // A chunk whose bytes were damaged on the way is refused, nothing kept.
+    let rest = &file[350_000..];
+    let mut damaged = rest.to_vec();
+    damaged[10] ^= 0xff;
+    let resp = patch(350_000, &damaged, rest).await.unwrap();
+    assert_eq!(resp.status(), 460);
+    // The connection drops; the app only knows the upload exists. Creating it again finds it,
+    // at the acknowledged offset, and a chunk from the wrong offset is refused.
+    let resp = create().await.unwrap();
+    assert_eq!(resp.headers()["location"].to_str().unwrap(), location);
+    assert_eq!(resp.headers()["upload-offset"], "350000");
+    let resp = patch(0, half, half).await.unwrap();
+    assert_eq!(resp.status(), 409);
+    let resp = patch(350_000, rest, rest).await.unwrap();
+    assert_eq!(resp.status(), 204);
+    assert_eq!(resp.headers()["upload-offset"], file.len().to_string());
+    // Unsigned requests are refused.
+    let resp = probe
+        .http
+        .head(format!("{}{location}", backend.url))
+        .header("tus-resumable", "1.0.0")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 401);
+    let resp = probe
+        .http
+        .request(
+            reqwest::Method::OPTIONS,
+            format!("{}/v1/uploads", backend.url),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.headers()["tus-extension"], "creation,checksum");
     backend.stop().await.unwrap();
 }

@@ -162,6 +162,10 @@ pub(crate) fn router() -> Router<Arc<AppState>> {
         .route("/console/applications/{reference}", get(detail))
         .route("/console/applications/{reference}/decision", post(decide))
         .route("/console/applications/{reference}/route", post(route))
+        .route(
+            "/console/applications/{reference}/materials/{sha256}",
+            get(material),
+        )
 }
 
 fn login_form(lang: Lang, error: bool) -> Html<String> {
@@ -452,11 +456,21 @@ fn detail_page(state: &AppState, lang: Lang, me: &Staff, d: &ApplicationDetail) 
                 esc(&tr(lang, "console-no-materials"))
             );
         } else {
-            body.push_str("<ul>");
+            body.push_str("<ul class=\"materials\">");
             for m in &s.submission.materials {
+                let href = format!(
+                    "/console/applications/{}/materials/{}",
+                    esc(reference),
+                    esc(&m.sha256)
+                );
+                let preview = if m.mime.starts_with("image/") {
+                    format!("<br><img src=\"{href}\" alt=\"{}\" style=\"max-width:320px;max-height:240px;border:1px solid #dcd8cf;border-radius:6px\">", esc(&m.file_name))
+                } else {
+                    String::new()
+                };
                 let _ = write!(
                     body,
-                    "<li>{} <span class=\"muted\">({}, {} KB, SHA-256 {}…)</span></li>",
+                    "<li><a href=\"{href}\">{}</a> <span class=\"muted\">({}, {} KB, SHA-256 {}…)</span>{preview}</li>",
                     esc(&m.file_name),
                     esc(&m.kind),
                     m.size.div_ceil(1024),
@@ -602,6 +616,62 @@ async fn route(
     .await;
     match result {
         Ok(s) => Redirect::to(&format!("/console/applications/{}", s.reference)).into_response(),
+        Err(e) => failure(lang, e),
+    }
+}
+
+/// A document of an application, for staff signed in; only one the application names.
+async fn material(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path((reference, sha256)): Path<(String, String)>,
+) -> Response {
+    let lang = lang_of(&headers);
+    let result = async {
+        staff::session(&state, &headers).await?;
+        let app = staff::find(&state, &reference).await?;
+        let named = state
+            .db
+            .submissions(app.seq)
+            .await?
+            .iter()
+            .filter_map(|s| {
+                serde_json::from_slice::<homeward_domain::sync::Submission>(&s.body).ok()
+            })
+            .flat_map(|s| s.materials)
+            .find(|m| m.sha256 == sha256)
+            .ok_or(AppError::NotFound("document"))?;
+        let upload = state
+            .db
+            .upload_of(&app.device_key, &sha256)
+            .await?
+            .filter(|u| u.is_complete())
+            .ok_or(AppError::NotFound("document"))?;
+        let bytes = crate::blobs::BlobStore::read(&state.blobs, &upload.id).await?;
+        Ok::<_, AppError>((named.mime, bytes))
+    }
+    .await;
+    match result {
+        Ok((mime, bytes)) => {
+            let mime = HeaderValue::from_str(&mime)
+                .unwrap_or(HeaderValue::from_static("application/octet-stream"));
+            (
+                [
+                    (header::CONTENT_TYPE, mime),
+                    (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+                    (
+                        header::X_CONTENT_TYPE_OPTIONS,
+                        HeaderValue::from_static("nosniff"),
+                    ),
+                    (
+                        header::CONTENT_SECURITY_POLICY,
+                        HeaderValue::from_static("default-src 'none'; sandbox"),
+                    ),
+                ],
+                bytes,
+            )
+                .into_response()
+        }
         Err(e) => failure(lang, e),
     }
 }

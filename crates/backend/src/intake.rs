@@ -195,6 +195,17 @@ pub(crate) async fn submit(
     let now = now_ms();
     let sha = Sha256::digest(&body);
     let submission: Submission = json_body(&body)?;
+    // Every document it names must have arrived whole from this device first.
+    for m in &submission.materials {
+        let uploaded = state.db.upload_of(&device_key, &m.sha256).await?;
+        if !uploaded.is_some_and(|u| u.is_complete()) {
+            return Err(refused(
+                StatusCode::CONFLICT,
+                ErrorCode::MaterialNotUploaded,
+                "a document named by the submission has not been uploaded whole",
+            ));
+        }
+    }
     let app = NewSubmission {
         submission_id: submission.submission_id,
         idempotency_key,

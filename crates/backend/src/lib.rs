@@ -5,6 +5,7 @@
 //! the status feed. Every error, including a malformed request, is a JSON `{code, message}` with a
 //! 4xx status; details go to the log, never personal data.
 
+pub mod blobs;
 mod console;
 mod error;
 mod intake;
@@ -14,6 +15,7 @@ pub mod settings;
 pub mod staff;
 mod staff_api;
 pub mod storage;
+mod uploads;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -29,6 +31,7 @@ pub(crate) struct AppState {
     pub db: storage::Database,
     pub catalog: routes::CatalogBody,
     pub signer: keys::ReceiptSigner,
+    pub blobs: blobs::DirBlobStore,
 }
 
 /// Serves on `listener` until `shutdown` completes, then finishes the requests in flight.
@@ -40,10 +43,12 @@ pub async fn serve(
     let db = storage::Database::open(&settings.database).await?;
     let catalog = routes::CatalogBody::load(settings.catalog.as_deref())?;
     let signer = keys::ReceiptSigner::load(&db).await?;
+    let blobs = blobs::DirBlobStore::new(settings.attachments.clone())?;
     let state = Arc::new(AppState {
         db,
         catalog,
         signer,
+        blobs,
     });
     let app = routes::router(state);
     tracing::info!(addr = %listener.local_addr()?, "homeward-backend listening");

@@ -35,6 +35,10 @@ struct Args {
     /// Serve this catalogue pack instead of the one compiled in.
     #[arg(long, env = "HOMEWARD_CATALOG", global = true)]
     catalog: Option<PathBuf>,
+    /// Where uploaded documents are kept [default: `attachments` beside an SQLite database,
+    /// else in the working directory].
+    #[arg(long, env = "HOMEWARD_ATTACHMENTS", global = true)]
+    attachments: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -67,11 +71,12 @@ async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     match args.command.unwrap_or(Command::Serve) {
         Command::Serve => {
-            let settings = Settings {
-                listen: args.listen,
-                database: args.database,
-                catalog: args.catalog,
-            };
+            let mut settings = Settings::new(args.database);
+            settings.listen = args.listen;
+            settings.catalog = args.catalog;
+            if let Some(dir) = args.attachments {
+                settings.attachments = dir;
+            }
             let listener = tokio::net::TcpListener::bind(settings.listen)
                 .await
                 .with_context(|| format!("cannot listen on {}", settings.listen))?;

@@ -40,14 +40,23 @@ pub struct Settings {
     pub database: DatabaseUrl,
     /// A catalogue pack to serve instead of the one compiled in.
     pub catalog: Option<PathBuf>,
+    /// Where uploaded documents are kept.
+    pub attachments: PathBuf,
 }
 
 impl Settings {
     pub fn new(database: DatabaseUrl) -> Self {
+        let attachments = match &database {
+            DatabaseUrl::Sqlite(path) => path
+                .parent()
+                .map_or_else(|| PathBuf::from("attachments"), |d| d.join("attachments")),
+            DatabaseUrl::Postgres(_) => PathBuf::from("attachments"),
+        };
         Settings {
             listen: SocketAddr::from(([127, 0, 0, 1], 8787)),
             database,
             catalog: None,
+            attachments,
         }
     }
 }

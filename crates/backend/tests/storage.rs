@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use homeward_backend::storage::{
-    ApplicationFilter, Intake, NewSubmission, PgStorage, SqliteStorage, Storage,
+    ApplicationFilter, Intake, NewSubmission, PgStorage, SqliteStorage, Storage, UploadRow,
 };
 use homeward_domain::sync::{ApplicationStatus, EventKind};
 use uuid::Uuid;
@@ -290,6 +290,37 @@ async fn staff_sessions_open_expire_and_close(s: impl Storage) {
     assert_eq!(s.session("t1", 50).await.unwrap(), None, "closed");
 }
 
+async fn an_upload_is_found_again_and_moves_only_from_where_it_stands(s: impl Storage) {
+    let candidate = |id: &str| UploadRow {
+        id: id.into(),
+        device_key: "dev".into(),
+        sha256: "ab".repeat(32),
+        length: 100,
+        offset: 0,
+        created_at: 1,
+    };
+    let first = s.create_upload(candidate("u1")).await.unwrap();
+    let again = s.create_upload(candidate("u2")).await.unwrap();
+    assert_eq!(
+        again.id, "u1",
+        "the same file from the same device is one upload"
+    );
+    assert!(s.advance_upload("u1", 0, 40).await.unwrap());
+    assert!(
+        !s.advance_upload("u1", 0, 60).await.unwrap(),
+        "not from a stale offset"
+    );
+    assert!(
+        !s.advance_upload("u1", 40, 101).await.unwrap(),
+        "not past the length"
+    );
+    assert!(s.advance_upload("u1", 40, 100).await.unwrap());
+    let done = s.upload("u1").await.unwrap().unwrap();
+    assert!(done.is_complete());
+    assert_eq!(s.upload_of("dev", &first.sha256).await.unwrap(), Some(done));
+    assert_eq!(s.upload_of("other", &first.sha256).await.unwrap(), None);
+}
+
 async fn sqlite() -> (SqliteStorage, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let s = SqliteStorage::open(&dir.path().join("backend.db"))
@@ -354,4 +385,5 @@ suite!(
     a_revision_is_taken_only_when_more_material_was_asked_for,
     events_reach_only_their_device_in_cursor_order,
     staff_sessions_open_expire_and_close,
+    an_upload_is_found_again_and_moves_only_from_where_it_stands,
 );

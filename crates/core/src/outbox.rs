@@ -20,6 +20,7 @@ use ed25519_dalek::{Signature, Signer as _, Verifier as _, VerifyingKey};
 use homeward_domain::sync::{
     content_digest, header, signing_message, ApplicationStatus, BackendKeys, EventKind, FeedEvent,
     MaterialRef, OutboxItem, OutboxState, Receipt, SignedReceipt, Submission, FEED_PATH,
+    UPLOADS_PATH,
 };
 use homeward_domain::{DraftId, DraftStatus, ErrorCode};
 use rand::Rng as _;
@@ -29,7 +30,7 @@ use crate::app::{now_ms, Homeward};
 use crate::error::{CoreError, Result};
 use crate::remote::SUBMISSIONS_PATH;
 use crate::review;
-use crate::store::OutboxRow;
+use crate::store::{OutboxMaterial, OutboxRow};
 use crate::validate;
 
 /// The first retry waits about this long; each further one twice as long, up to [`MAX_DELAY_MS`].
@@ -42,6 +43,9 @@ pub fn backoff_ms(attempts: u32, jitter: f64) -> i64 {
     let doubled = BASE_DELAY_MS.saturating_mul(1_i64 << attempts.min(20));
     (doubled.min(MAX_DELAY_MS) as f64 * jitter.clamp(0.5, 1.0)) as i64
 }
+
+/// How much of a document one request carries: a cut connection costs at most this much again.
+pub const UPLOAD_CHUNK: u64 = 256 * 1024;
 
 /// The settings key under which the backend's receipt key is pinned on first contact.
 const RECEIPT_KEY_SETTING: &str = "backend-receipt-key";
@@ -122,12 +126,20 @@ impl Homeward {
         };
         let body =
             serde_json::to_vec(&submission).map_err(|e| CoreError::Damaged(e.to_string()))?;
+        // The documents are frozen with the submission: removing one from the draft later
+        // does not take it out of what was sent.
+        let mut frozen = vec![];
+        for m in self.materials(id)? {
+            let (bytes, _) = self.store.material_bytes(id, m.id)?;
+            frozen.push((m.sha256, bytes));
+        }
         self.store.enqueue(
             submission.submission_id,
             id,
             &draft.guide_id,
             submission.revision,
             &body,
+            &frozen,
             now,
         )?;
         self.outbox_item(submission.submission_id)
@@ -211,9 +223,14 @@ impl Homeward {
                     self.wait_again(&item, &e)?;
                     report.waiting += 1;
                 }
-                // The backend no longer knows this device (its database was reset, say):
-                // register again on the next pass rather than give up on the item.
-                Err(e) if e.code() == ErrorCode::UnknownDevice => {
+                // The backend no longer knows this device or a document (its data was reset,
+                // say): register and upload again on the next pass rather than give up.
+                Err(e)
+                    if matches!(
+                        e.code(),
+                        ErrorCode::UnknownDevice | ErrorCode::MaterialNotUploaded
+                    ) =>
+                {
                     self.store.remove_setting(DEVICE_REGISTERED_SETTING)?;
                     self.wait_again(&item, &e)?;
                     report.waiting += 1;
@@ -301,8 +318,53 @@ impl Homeward {
         headers
     }
 
-    /// One signed attempt; the receipt once verified.
+    /// Uploads whatever the backend has not acknowledged of one document, chunk by chunk,
+    /// recording each acknowledgement so a cut or a restart resumes from there.
+    async fn upload(&self, submission: uuid::Uuid, m: &OutboxMaterial) -> Result<()> {
+        let length = m.bytes.len() as u64;
+        if m.acknowledged == length && m.upload_url.is_some() {
+            return Ok(());
+        }
+        let known = match &m.upload_url {
+            Some(url) => {
+                let headers = self.sign_request("HEAD", url, "", b"");
+                self.remote
+                    .upload_offset(url, &headers)
+                    .await?
+                    .map(|offset| (url.clone(), offset))
+            }
+            None => None,
+        };
+        let (url, mut offset) = match known {
+            Some(found) => found,
+            None => {
+                let headers = self.sign_request("POST", UPLOADS_PATH, &m.sha256, b"");
+                self.remote
+                    .create_upload(length, &m.sha256, &headers)
+                    .await?
+            }
+        };
+        self.store
+            .outbox_material_progress(submission, &m.sha256, Some(&url), offset)?;
+        while offset < length {
+            let end = (offset + UPLOAD_CHUNK).min(length);
+            let chunk = m.bytes[offset as usize..end as usize].to_vec();
+            let headers = self.sign_request("PATCH", &url, "", &chunk);
+            offset = self
+                .remote
+                .patch_upload(&url, offset, chunk, &headers)
+                .await?;
+            self.store
+                .outbox_material_progress(submission, &m.sha256, Some(&url), offset)?;
+        }
+        Ok(())
+    }
+
+    /// One signed attempt: the documents first, then the submission; the receipt once verified.
     async fn deliver(&self, item: &OutboxRow, receipt_key: &VerifyingKey) -> Result<SignedReceipt> {
+        for m in self.store.outbox_materials(item.item.submission_id)? {
+            self.upload(item.item.submission_id, &m).await?;
+        }
         let sha = Sha256::digest(&item.body);
         let idempotency_key = item.item.submission_id.to_string();
         let headers = self.sign_request("POST", SUBMISSIONS_PATH, &idempotency_key, &item.body);

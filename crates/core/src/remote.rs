@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use homeward_domain::sync::{BackendKeys, DeviceRegistration, Feed, SignedReceipt};
+use homeward_domain::sync::{BackendKeys, DeviceRegistration, Feed, SignedReceipt, UPLOADS_PATH};
 use homeward_domain::{ApiError, Health};
 
 /// Where submissions go.
@@ -117,9 +117,103 @@ impl Remote {
             .map_err(|e| CoreError::Backend(e.to_string()))
     }
 
+    /// Starts (or finds again) the upload of a document; its address and acknowledged offset.
+    pub async fn create_upload(
+        &self,
+        length: u64,
+        sha256_hex: &str,
+        headers: &[(&str, String)],
+    ) -> Result<(String, u64)> {
+        use base64::Engine as _;
+        let meta = format!(
+            "sha256 {}",
+            base64::engine::general_purpose::STANDARD.encode(sha256_hex)
+        );
+        let mut req = self
+            .http
+            .post(format!("{}{UPLOADS_PATH}", self.base))
+            .header("tus-resumable", TUS_VERSION)
+            .header("upload-length", length.to_string())
+            .header("upload-metadata", meta);
+        for (name, value) in headers {
+            req = req.header(*name, value);
+        }
+        let resp = check(req.send().await.map_err(offline)?).await?;
+        let location = resp
+            .headers()
+            .get(reqwest::header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+            .ok_or_else(|| CoreError::Backend("the upload has no Location".into()))?;
+        Ok((location, upload_offset(&resp)?))
+    }
+
+    /// Where an upload stands (`path` as the backend gave it); `None` if it is gone.
+    pub async fn upload_offset(
+        &self,
+        path: &str,
+        headers: &[(&str, String)],
+    ) -> Result<Option<u64>> {
+        let mut req = self
+            .http
+            .head(format!("{}{path}", self.base))
+            .header("tus-resumable", TUS_VERSION);
+        for (name, value) in headers {
+            req = req.header(*name, value);
+        }
+        let resp = req.send().await.map_err(offline)?;
+        if resp.status() == reqwest::StatusCode::NOT_FOUND {
+            return Ok(None);
+        }
+        let resp = check(resp).await?;
+        upload_offset(&resp).map(Some)
+    }
+
+    /// Sends one chunk at `offset` with its SHA-256 checksum; the new acknowledged offset.
+    pub async fn patch_upload(
+        &self,
+        path: &str,
+        offset: u64,
+        chunk: Vec<u8>,
+        headers: &[(&str, String)],
+    ) -> Result<u64> {
+        use base64::Engine as _;
+        use sha2::Digest as _;
+        let checksum = format!(
+            "sha256 {}",
+            base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(&chunk))
+        );
+        let mut req = self
+            .http
+            .patch(format!("{}{path}", self.base))
+            .header("tus-resumable", TUS_VERSION)
+            .header("upload-offset", offset.to_string())
+            .header("upload-checksum", checksum)
+            .header(
+                reqwest::header::CONTENT_TYPE,
+                "application/offset+octet-stream",
+            )
+            .body(chunk);
+        for (name, value) in headers {
+            req = req.header(*name, value);
+        }
+        let resp = check(req.send().await.map_err(offline)?).await?;
+        upload_offset(&resp)
+    }
+
     fn get(&self, path: &str) -> reqwest::RequestBuilder {
         self.http.get(format!("{}{path}", self.base))
     }
+}
+
+const TUS_VERSION: &str = "1.0.0";
+
+fn upload_offset(resp: &reqwest::Response) -> Result<u64> {
+    resp.headers()
+        .get("upload-offset")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok())
+        .ok_or_else(|| CoreError::Backend("the answer has no Upload-Offset".into()))
 }
 
 fn offline(e: reqwest::Error) -> CoreError {

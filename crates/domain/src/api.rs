@@ -30,6 +30,8 @@ pub enum ErrorCode {
     UnknownDevice,
     /// The idempotency key was used before with a different body.
     IdempotencyConflict,
+    /// A submission names a document whose upload is not complete.
+    MaterialNotUploaded,
     /// Staff only: no valid session, or a wrong name or password.
     NotSignedIn,
     /// Signed in, but this account may not do this (or the application cannot move that way).
@@ -38,7 +40,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 15] = [
+    pub const ALL: [ErrorCode; 16] = [
         ErrorCode::InvalidInput,
         ErrorCode::NotFound,
         ErrorCode::Storage,
@@ -51,6 +53,7 @@ impl ErrorCode {
         ErrorCode::Replayed,
         ErrorCode::UnknownDevice,
         ErrorCode::IdempotencyConflict,
+        ErrorCode::MaterialNotUploaded,
         ErrorCode::NotSignedIn,
         ErrorCode::NotAllowed,
         ErrorCode::Internal,
@@ -70,6 +73,7 @@ impl ErrorCode {
             ErrorCode::Replayed => "replayed",
             ErrorCode::UnknownDevice => "unknown-device",
             ErrorCode::IdempotencyConflict => "idempotency-conflict",
+            ErrorCode::MaterialNotUploaded => "material-not-uploaded",
             ErrorCode::NotSignedIn => "not-signed-in",
             ErrorCode::NotAllowed => "not-allowed",
             ErrorCode::Internal => "internal",

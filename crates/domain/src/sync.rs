@@ -289,5 +289,8 @@ pub struct Feed {
     pub more: bool,
 }
 
+/// Where documents are uploaded (tus 1.0, creation and checksum extensions).
+pub const UPLOADS_PATH: &str = "/v1/uploads";
+
 /// Where the feed is served; its requests are signed like submissions, over an empty body.
 pub const FEED_PATH: &str = "/v1/feed";

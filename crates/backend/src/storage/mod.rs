@@ -173,6 +173,25 @@ pub struct SessionRow {
     pub expires_at: i64,
 }
 
+/// A resumable upload of one document (tus).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UploadRow {
+    pub id: String,
+    pub device_key: String,
+    /// Hex SHA-256 the whole file must have.
+    pub sha256: String,
+    pub length: u64,
+    /// Bytes received and kept so far.
+    pub offset: u64,
+    pub created_at: i64,
+}
+
+impl UploadRow {
+    pub fn is_complete(&self) -> bool {
+        self.offset == self.length
+    }
+}
+
 /// What the backend keeps. Implementations map their own errors into `anyhow`; callers treat
 /// every error as the database being unavailable.
 pub trait Storage: Send + Sync {
@@ -274,6 +293,31 @@ pub trait Storage: Send + Sync {
     ) -> impl Future<Output = anyhow::Result<Option<SessionRow>>> + Send;
 
     fn close_session(&self, token_hash: &str) -> impl Future<Output = anyhow::Result<()>> + Send;
+
+    /// Starts an upload of the file `sha256` from `device_key`, or returns the one already
+    /// started for it (so a device that lost the upload's address resumes all the same).
+    fn create_upload(
+        &self,
+        candidate: UploadRow,
+    ) -> impl Future<Output = anyhow::Result<UploadRow>> + Send;
+
+    fn upload(&self, id: &str) -> impl Future<Output = anyhow::Result<Option<UploadRow>>> + Send;
+
+    /// The upload of file `sha256` by `device_key`, if one was started.
+    fn upload_of(
+        &self,
+        device_key: &str,
+        sha256: &str,
+    ) -> impl Future<Output = anyhow::Result<Option<UploadRow>>> + Send;
+
+    /// Moves an upload's offset from `from` to `to`; false if it was not at `from` (another
+    /// request moved it first).
+    fn advance_upload(
+        &self,
+        id: &str,
+        from: u64,
+        to: u64,
+    ) -> impl Future<Output = anyhow::Result<bool>> + Send;
 }
 
 /// The database the settings name.
@@ -376,6 +420,18 @@ impl Storage for Database {
     }
     async fn close_session(&self, token_hash: &str) -> anyhow::Result<()> {
         dispatch!(self, s => s.close_session(token_hash))
+    }
+    async fn create_upload(&self, candidate: UploadRow) -> anyhow::Result<UploadRow> {
+        dispatch!(self, s => s.create_upload(candidate))
+    }
+    async fn upload(&self, id: &str) -> anyhow::Result<Option<UploadRow>> {
+        dispatch!(self, s => s.upload(id))
+    }
+    async fn upload_of(&self, device_key: &str, sha256: &str) -> anyhow::Result<Option<UploadRow>> {
+        dispatch!(self, s => s.upload_of(device_key, sha256))
+    }
+    async fn advance_upload(&self, id: &str, from: u64, to: u64) -> anyhow::Result<bool> {
+        dispatch!(self, s => s.advance_upload(id, from, to))
     }
 }
 

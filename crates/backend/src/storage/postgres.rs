@@ -13,7 +13,7 @@ use tokio_postgres::Row;
 use super::{
     event_columns, event_from_columns, repeat_or_conflict, revision_fits, ApplicationFilter,
     ApplicationRow, DeviceRow, EventRow, Intake, NewSubmission, SessionRow, StaffRow, Storage,
-    SubmissionDetail, SubmissionRow,
+    SubmissionDetail, SubmissionRow, UploadRow,
 };
 
 const MIGRATIONS: &[&str] = &[
@@ -72,6 +72,15 @@ const MIGRATIONS: &[&str] = &[
         staff_id BIGINT NOT NULL REFERENCES staff(id),
         csrf TEXT NOT NULL,
         expires_at BIGINT NOT NULL
+    );
+    CREATE TABLE uploads (
+        id TEXT PRIMARY KEY,
+        device_key TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        length BIGINT NOT NULL,
+        received_bytes BIGINT NOT NULL DEFAULT 0,
+        created_at BIGINT NOT NULL,
+        UNIQUE (device_key, sha256)
     );",
 ];
 
@@ -621,5 +630,85 @@ impl Storage for PgStorage {
             .execute("DELETE FROM sessions WHERE token_hash = $1", &[&token_hash])
             .await?;
         Ok(())
+    }
+
+    async fn create_upload(&self, candidate: UploadRow) -> anyhow::Result<UploadRow> {
+        let client = self.client().await?;
+        let length = candidate.length as i64;
+        client
+            .execute(
+                "INSERT INTO uploads (id, device_key, sha256, length, received_bytes, created_at)
+                 VALUES ($1, $2, $3, $4, 0, $5) ON CONFLICT DO NOTHING",
+                &[
+                    &candidate.id,
+                    &candidate.device_key,
+                    &candidate.sha256,
+                    &length,
+                    &candidate.created_at,
+                ],
+            )
+            .await?;
+        let row = client
+            .query_one(
+                &format!(
+                    "SELECT {UPLOAD_COLUMNS} FROM uploads WHERE device_key = $1 AND sha256 = $2"
+                ),
+                &[&candidate.device_key, &candidate.sha256],
+            )
+            .await?;
+        Ok(upload_row(&row))
+    }
+
+    async fn upload(&self, id: &str) -> anyhow::Result<Option<UploadRow>> {
+        let row = self
+            .client()
+            .await?
+            .query_opt(
+                &format!("SELECT {UPLOAD_COLUMNS} FROM uploads WHERE id = $1"),
+                &[&id],
+            )
+            .await?;
+        Ok(row.as_ref().map(upload_row))
+    }
+
+    async fn upload_of(&self, device_key: &str, sha256: &str) -> anyhow::Result<Option<UploadRow>> {
+        let row = self
+            .client()
+            .await?
+            .query_opt(
+                &format!(
+                    "SELECT {UPLOAD_COLUMNS} FROM uploads WHERE device_key = $1 AND sha256 = $2"
+                ),
+                &[&device_key, &sha256],
+            )
+            .await?;
+        Ok(row.as_ref().map(upload_row))
+    }
+
+    async fn advance_upload(&self, id: &str, from: u64, to: u64) -> anyhow::Result<bool> {
+        let (from, to) = (from as i64, to as i64);
+        let n = self
+            .client()
+            .await?
+            .execute(
+                "UPDATE uploads SET received_bytes = $3
+                 WHERE id = $1 AND received_bytes = $2 AND $3 <= length",
+                &[&id, &from, &to],
+            )
+            .await?;
+        Ok(n == 1)
+    }
+}
+
+const UPLOAD_COLUMNS: &str = "id, device_key, sha256, length, received_bytes, created_at";
+
+fn upload_row(r: &Row) -> UploadRow {
+    UploadRow {
+        id: r.get(0),
+        device_key: r.get(1),
+        sha256: r.get(2),
+        length: r.get::<_, i64>(3) as u64,
+        offset: r.get::<_, i64>(4) as u64,
+        created_at: r.get(5),
     }
 }

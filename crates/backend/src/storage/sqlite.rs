@@ -13,7 +13,7 @@ use uuid::Uuid;
 use super::{
     event_columns, event_from_columns, repeat_or_conflict, revision_fits, ApplicationFilter,
     ApplicationRow, DeviceRow, EventRow, Intake, NewSubmission, SessionRow, StaffRow, Storage,
-    SubmissionDetail, SubmissionRow,
+    SubmissionDetail, SubmissionRow, UploadRow,
 };
 
 const MIGRATIONS: &[&str] = &[
@@ -72,6 +72,15 @@ const MIGRATIONS: &[&str] = &[
         staff_id INTEGER NOT NULL REFERENCES staff(id),
         csrf TEXT NOT NULL,
         expires_at INTEGER NOT NULL
+    ) STRICT;
+    CREATE TABLE uploads (
+        id TEXT PRIMARY KEY NOT NULL,
+        device_key TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        length INTEGER NOT NULL,
+        received_bytes INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        UNIQUE (device_key, sha256)
     ) STRICT;",
 ];
 
@@ -586,4 +595,82 @@ impl Storage for SqliteStorage {
         })
         .await
     }
+
+    async fn create_upload(&self, candidate: UploadRow) -> anyhow::Result<UploadRow> {
+        self.with(move |c| {
+            c.execute(
+                "INSERT INTO uploads (id, device_key, sha256, length, received_bytes, created_at)
+                 VALUES (?1, ?2, ?3, ?4, 0, ?5) ON CONFLICT DO NOTHING",
+                params![
+                    candidate.id,
+                    candidate.device_key,
+                    candidate.sha256,
+                    candidate.length as i64,
+                    candidate.created_at
+                ],
+            )?;
+            c.query_row(
+                &format!(
+                    "SELECT {UPLOAD_COLUMNS} FROM uploads WHERE device_key = ?1 AND sha256 = ?2"
+                ),
+                params![candidate.device_key, candidate.sha256],
+                upload_row,
+            )
+        })
+        .await
+    }
+
+    async fn upload(&self, id: &str) -> anyhow::Result<Option<UploadRow>> {
+        let id = id.to_owned();
+        self.with(move |c| {
+            c.query_row(
+                &format!("SELECT {UPLOAD_COLUMNS} FROM uploads WHERE id = ?1"),
+                [id],
+                upload_row,
+            )
+            .optional()
+        })
+        .await
+    }
+
+    async fn upload_of(&self, device_key: &str, sha256: &str) -> anyhow::Result<Option<UploadRow>> {
+        let (d, h) = (device_key.to_owned(), sha256.to_owned());
+        self.with(move |c| {
+            c.query_row(
+                &format!(
+                    "SELECT {UPLOAD_COLUMNS} FROM uploads WHERE device_key = ?1 AND sha256 = ?2"
+                ),
+                [d, h],
+                upload_row,
+            )
+            .optional()
+        })
+        .await
+    }
+
+    async fn advance_upload(&self, id: &str, from: u64, to: u64) -> anyhow::Result<bool> {
+        let id = id.to_owned();
+        self.with(move |c| {
+            let n = c.execute(
+                "UPDATE uploads SET received_bytes = ?3
+                 WHERE id = ?1 AND received_bytes = ?2 AND ?3 <= length",
+                params![id, from as i64, to as i64],
+            )?;
+            Ok(n == 1)
+        })
+        .await
+    }
+}
+
+const UPLOAD_COLUMNS: &str = "id, device_key, sha256, length, received_bytes, created_at";
+
+fn upload_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<UploadRow> {
+    Ok(UploadRow {
+        id: r.get(0)?,
+        device_key: r.get(1)?,
+        sha256: r.get(2)?,
+        length: r.get::<_, i64>(3)? as u64,
+        offset: r.get::<_, i64>(4)? as u64,
+        created_at: r.get(5)?,
+    })
 }

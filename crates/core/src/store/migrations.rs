@@ -85,6 +85,16 @@ const MIGRATIONS: &[&str] = &[
         at        INTEGER NOT NULL
     ) STRICT;
     CREATE INDEX status_events_by_draft ON status_events (draft_id, cursor);",
+    // 7: the documents of a submission, frozen with it, and how much of each the backend has
+    // acknowledged (tus).
+    "CREATE TABLE outbox_materials (
+        submission_id TEXT NOT NULL REFERENCES outbox(submission_id),
+        sha256        TEXT NOT NULL,
+        bytes         BLOB NOT NULL,
+        upload_url    TEXT,
+        acknowledged  INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (submission_id, sha256)
+    ) STRICT;",
 ];
 
 /// The schema version this build creates and understands.

@@ -19,7 +19,22 @@ pub struct OutboxRow {
 }
 
 const COLUMNS: &str = "submission_id, draft_id, guide_id, revision, body, created_at, attempts,
-    next_attempt_at, last_error, set_aside_code, set_aside_message, receipt, delivered_at";
+    next_attempt_at, last_error, set_aside_code, set_aside_message, receipt, delivered_at,
+    (SELECT coalesce(sum(length(m.bytes)), 0) FROM outbox_materials m
+        WHERE m.submission_id = outbox.submission_id),
+    (SELECT coalesce(sum(m.acknowledged), 0) FROM outbox_materials m
+        WHERE m.submission_id = outbox.submission_id)";
+
+/// A document frozen with a submission, and how far its upload got.
+#[derive(Debug, Clone)]
+pub struct OutboxMaterial {
+    pub sha256: String,
+    pub bytes: Vec<u8>,
+    /// Where the backend keeps its upload, once created.
+    pub upload_url: Option<String>,
+    /// Bytes the backend acknowledged.
+    pub acknowledged: u64,
+}
 
 fn uuid_at(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Uuid> {
     let s: String = r.get(i)?;
@@ -55,7 +70,9 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<OutboxRow> {
             last_error: r.get(8)?,
         },
     };
-    let total = body.len() as u64;
+    let materials_total: i64 = r.get(13)?;
+    let materials_sent: i64 = r.get(14)?;
+    let total = body.len() as u64 + materials_total as u64;
     let delivered = matches!(state, OutboxState::Delivered { .. });
     Ok(OutboxRow {
         item: OutboxItem {
@@ -65,7 +82,11 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<OutboxRow> {
             revision: r.get(3)?,
             created_at: r.get(5)?,
             state,
-            bytes_sent: if delivered { total } else { 0 },
+            bytes_sent: if delivered {
+                total
+            } else {
+                materials_sent as u64
+            },
             bytes_total: total,
         },
         body,
@@ -74,7 +95,8 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<OutboxRow> {
 }
 
 impl Store {
-    /// Freezes a submission into the outbox, due at once.
+    /// Freezes a submission and its documents (sha256, bytes) into the outbox, due at once.
+    #[allow(clippy::too_many_arguments)]
     pub fn enqueue(
         &self,
         submission_id: Uuid,
@@ -82,9 +104,12 @@ impl Store {
         guide: &GuideId,
         revision: u32,
         body: &[u8],
+        materials: &[(String, Vec<u8>)],
         now: i64,
     ) -> Result<()> {
-        self.conn().execute(
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        tx.execute(
             "INSERT INTO outbox (submission_id, draft_id, guide_id, revision, body, created_at,
                 next_attempt_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
@@ -97,7 +122,50 @@ impl Store {
                 now
             ],
         )?;
+        for (sha256, bytes) in materials {
+            tx.execute(
+                "INSERT INTO outbox_materials (submission_id, sha256, bytes) VALUES (?1, ?2, ?3)
+                 ON CONFLICT DO NOTHING",
+                params![submission_id.to_string(), sha256, bytes],
+            )?;
+        }
+        tx.commit()?;
         Ok(())
+    }
+
+    /// The documents frozen with a submission.
+    pub fn outbox_materials(&self, id: Uuid) -> Result<Vec<OutboxMaterial>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached(
+            "SELECT sha256, bytes, upload_url, acknowledged FROM outbox_materials
+             WHERE submission_id = ?1 ORDER BY sha256",
+        )?;
+        let rows = stmt
+            .query_map([id.to_string()], |r| {
+                Ok(OutboxMaterial {
+                    sha256: r.get(0)?,
+                    bytes: r.get(1)?,
+                    upload_url: r.get(2)?,
+                    acknowledged: r.get::<_, i64>(3)? as u64,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// Records where a document's upload is and how much of it the backend acknowledged.
+    pub fn outbox_material_progress(
+        &self,
+        id: Uuid,
+        sha256: &str,
+        upload_url: Option<&str>,
+        acknowledged: u64,
+    ) -> Result<()> {
+        self.update(
+            "UPDATE outbox_materials SET upload_url = ?3, acknowledged = ?4
+             WHERE submission_id = ?1 AND sha256 = ?2",
+            params![id.to_string(), sha256, upload_url, acknowledged as i64],
+        )
     }
 
     /// Every outbox item, newest first.

@@ -254,3 +254,12 @@ application-status-more-material-needed = More material needed
 application-status-approved = Approved
 application-status-rejected = Rejected
 application-status-completed = Completed
+outbox-add-material = Add the material and send again
+outbox-send = { $revision ->
+    [0] First sent
+   *[other] Revision { $revision }
+}
+outbox-timeline = What happened (including every time staff opened it)
+outbox-event-routed = Passed to { $department }
+outbox-event-access = { $staff } at the city opened your application
+send-revision = Send the revision

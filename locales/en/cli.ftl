@@ -17,3 +17,13 @@ cli-check-valid = Valid: { $value }
 cli-check-invalid = Not valid: { $reason }
 cli-check-warning = Check this
 cli-check-unknown-type = Unknown type "{ $type }". Use one of: { $types }.
+
+cli-admin-token = That is your sign-in token: set HOMEWARD_ADMIN_TOKEN to it for the other commands.
+cli-admin-none = No applications match.
+cli-admin-signature-ok = device signature verified
+cli-admin-signature-bad = device signature does NOT verify
+cli-admin-revision = { $revision ->
+    [0] First submission
+   *[other] Revision { $revision }
+}
+cli-admin-staff-added = Staff account { $username } added.

@@ -225,3 +225,12 @@ application-status-more-material-needed = 需补充材料
 application-status-approved = 已批准
 application-status-rejected = 未予批准
 application-status-completed = 已办结
+outbox-add-material = 补充材料并重新提交
+outbox-send = { $revision ->
+    [0] 首次提交
+   *[other] 第 { $revision } 次补充提交
+}
+outbox-timeline = 办理记录（含工作人员查阅记录）
+outbox-event-routed = 已转交{ $department }
+outbox-event-access = 工作人员 { $staff } 查阅了您的申请
+send-revision = 提交补充材料

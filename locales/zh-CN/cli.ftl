@@ -14,3 +14,13 @@ cli-check-valid = 有效：{ $value }
 cli-check-invalid = 无效：{ $reason }
 cli-check-warning = 请核对
 cli-check-unknown-type = 未知类型“{ $type }”。可用类型：{ $types }。
+
+cli-admin-token = 以上是登录令牌，请设置为 HOMEWARD_ADMIN_TOKEN 环境变量后使用其他命令。
+cli-admin-none = 没有符合条件的申请。
+cli-admin-signature-ok = 设备签名验证通过
+cli-admin-signature-bad = 设备签名验证未通过
+cli-admin-revision = { $revision ->
+    [0] 首次提交
+   *[other] 第 { $revision } 次补充提交
+}
+cli-admin-staff-added = 已添加工作人员账户 { $username }。

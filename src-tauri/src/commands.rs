@@ -3,7 +3,7 @@
 use homeward_domain::catalog::{Contacts, SearchHit as Hit};
 use homeward_domain::check::FieldCheck;
 use homeward_domain::draft::MaterialInfo;
-use homeward_domain::sync::OutboxItem;
+use homeward_domain::sync::{FeedEvent, OutboxItem};
 use homeward_domain::{ApiError, BackendStatus, CatalogueOverview, Draft, DraftId, Guide, Lang};
 use homeward_domain::{DraftReview, DraftSummary, ErrorCode};
 use tauri::State;
@@ -41,6 +41,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         submit,
         outbox,
         retry_submission,
+        status_events,
+        next_revision,
     ]
 }
 
@@ -206,6 +208,17 @@ fn submit(shell: State<'_, Shell>, id: DraftId) -> Res<OutboxItem> {
 #[tauri::command(rename_all = "snake_case")]
 fn outbox(shell: State<'_, Shell>) -> Res<Vec<OutboxItem>> {
     Ok(shell.core()?.outbox()?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn status_events(shell: State<'_, Shell>) -> Res<Vec<FeedEvent>> {
+    Ok(shell.core()?.status_events()?)
+}
+
+/// The revision a Send would be now, or none if sending again is not possible.
+#[tauri::command(rename_all = "snake_case")]
+fn next_revision(shell: State<'_, Shell>, id: DraftId) -> Res<Option<u32>> {
+    Ok(shell.core()?.next_revision(id)?)
 }
 
 #[tauri::command(rename_all = "snake_case")]

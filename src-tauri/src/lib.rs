@@ -45,9 +45,14 @@ fn option(name: &str, env: &str) -> Option<String> {
     std::env::var(env).ok().filter(|v| !v.is_empty())
 }
 
-/// Sends what the outbox holds whenever the backend can be reached, for as long as the app runs.
-async fn deliver_in_background(core: Arc<Homeward>) {
-    loop {
+/// For as long as the app runs: sends what the outbox holds whenever the backend can be
+/// reached, and every few passes asks the status feed what happened, raising a system
+/// notification for each change of status.
+async fn sync_in_background(app: tauri::AppHandle, core: Arc<Homeward>) {
+    use tauri_plugin_notification::NotificationExt as _;
+    const PASS: std::time::Duration = std::time::Duration::from_secs(3);
+    const FEED_EVERY: u32 = 3;
+    for pass in 0u32.. {
         match core.sync_tick().await {
             Ok(report) if report != Default::default() => {
                 tracing::info!(
@@ -60,7 +65,23 @@ async fn deliver_in_background(core: Arc<Homeward>) {
             Ok(_) => {}
             Err(e) => tracing::warn!(code = ?e.code(), "outbox pass failed: {e}"),
         }
-        tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+        if pass % FEED_EVERY == 0 {
+            match core.poll_status().await {
+                Ok(events) => {
+                    for event in &events {
+                        let Ok(Some((title, body))) = core.notification_text(event) else {
+                            continue;
+                        };
+                        if let Err(e) = app.notification().builder().title(title).body(body).show()
+                        {
+                            tracing::info!("no system notification: {e}");
+                        }
+                    }
+                }
+                Err(e) => tracing::debug!(code = ?e.code(), "status feed not read: {e}"),
+            }
+        }
+        tokio::time::sleep(PASS).await;
     }
 }
 
@@ -77,6 +98,8 @@ pub fn run() {
     let result = tauri::Builder::default()
         // Opens tel: and mailto: links in the phone's dialer or the mail client, and saved PDFs.
         .plugin(tauri_plugin_opener::init())
+        // Tells the person when the city decides on an application.
+        .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             let data_dir = match option("--data-dir", "HOMEWARD_DATA_DIR") {
                 Some(dir) => PathBuf::from(dir),
@@ -102,7 +125,8 @@ pub fn run() {
                     .or_else(|_| app.path().app_data_dir())?,
             };
             if let Ok(core) = &core {
-                tauri::async_runtime::spawn(deliver_in_background(Arc::clone(core)));
+                let handle = app.handle().clone();
+                tauri::async_runtime::spawn(sync_in_background(handle, Arc::clone(core)));
             }
             app.manage(Shell { core, export_dir });
             Ok(())

@@ -3,7 +3,7 @@
 use homeward_domain::catalog::{Contacts, SearchHit};
 use homeward_domain::check::FieldCheck;
 use homeward_domain::draft::MaterialInfo;
-use homeward_domain::sync::OutboxItem;
+use homeward_domain::sync::{FeedEvent, OutboxItem};
 use homeward_domain::{
     ApiError, BackendStatus, CatalogueOverview, Draft, DraftId, ErrorCode, Guide, Lang,
 };
@@ -277,4 +277,14 @@ pub async fn retry_submission(id: uuid::Uuid) -> Result<OutboxItem, ApiError> {
         id: uuid::Uuid,
     }
     call("retry_submission", &A { id }).await
+}
+
+/// What the city said about sent applications, oldest first.
+pub async fn status_events() -> Result<Vec<FeedEvent>, ApiError> {
+    call("status_events", &NoArgs {}).await
+}
+
+/// The revision a Send of this draft would be, or none when sending again is not possible.
+pub async fn next_revision(id: DraftId) -> Result<Option<u32>, ApiError> {
+    call("next_revision", &DraftArg { id }).await
 }

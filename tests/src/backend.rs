@@ -94,3 +94,129 @@ pub fn free_port() -> u16 {
 pub fn unreachable_url() -> String {
     format!("http://127.0.0.1:{}", free_port())
 }
+
+/// The back-office console, driven over HTTP as a browser would: a session cookie, and the
+/// CSRF token each form carries.
+pub struct Console {
+    http: reqwest::Client,
+    base: String,
+    cookie: String,
+}
+
+impl Console {
+    /// Signs in through the console's form.
+    pub async fn sign_in(base: &str, username: &str, password: &str) -> anyhow::Result<Console> {
+        let http = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()?;
+        let resp = http
+            .post(format!("{base}/console/login"))
+            .form(&[("username", username), ("password", password)])
+            .send()
+            .await?;
+        anyhow::ensure!(resp.status() == 303, "sign-in refused: {}", resp.status());
+        let cookie = resp
+            .headers()
+            .get("set-cookie")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .ok_or_else(|| anyhow::anyhow!("no session cookie"))?
+            .to_owned();
+        Ok(Console {
+            http,
+            base: base.to_owned(),
+            cookie,
+        })
+    }
+
+    /// A console page's HTML.
+    pub async fn page(&self, path: &str) -> anyhow::Result<String> {
+        let resp = self
+            .http
+            .get(format!("{}{path}", self.base))
+            .header("cookie", &self.cookie)
+            .send()
+            .await?;
+        anyhow::ensure!(resp.status() == 200, "{path}: {}", resp.status());
+        Ok(resp.text().await?)
+    }
+
+    /// The reference of the most recently changed application in the list.
+    pub async fn latest_reference(&self) -> anyhow::Result<String> {
+        let list = self.page("/console").await?;
+        list.split("data-reference=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .map(str::to_owned)
+            .ok_or_else(|| anyhow::anyhow!("no application listed"))
+    }
+
+    /// Opens the application and submits the decision form.
+    pub async fn decide(&self, reference: &str, status: &str, message: &str) -> anyhow::Result<()> {
+        let page = self
+            .page(&format!("/console/applications/{reference}"))
+            .await?;
+        let csrf = page
+            .split("name=\"csrf\" value=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .ok_or_else(|| anyhow::anyhow!("no CSRF token on the page"))?
+            .to_owned();
+        let resp = self
+            .http
+            .post(format!(
+                "{}/console/applications/{reference}/decision",
+                self.base
+            ))
+            .header("cookie", &self.cookie)
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("status", status),
+                ("message", message),
+            ])
+            .send()
+            .await?;
+        anyhow::ensure!(resp.status() == 303, "decision refused: {}", resp.status());
+        Ok(())
+    }
+}
+
+/// Watches the session bus for desktop notifications the app raises (`dbus-monitor`), whether
+/// or not a notification server is there to show them.
+pub struct NotificationWatch {
+    child: std::process::Child,
+    log: std::path::PathBuf,
+    _dir: TempDir,
+}
+
+impl NotificationWatch {
+    pub fn start() -> anyhow::Result<Self> {
+        let dir = TempDir::new()?;
+        let log = dir.path().join("notifications.log");
+        let child = std::process::Command::new("dbus-monitor")
+            .args([
+                "--session",
+                "interface='org.freedesktop.Notifications',member='Notify'",
+            ])
+            .stdout(std::fs::File::create(&log)?)
+            .stderr(std::process::Stdio::null())
+            .spawn()?;
+        Ok(NotificationWatch {
+            child,
+            log,
+            _dir: dir,
+        })
+    }
+
+    /// Whether a notification containing `text` was raised.
+    pub fn seen(&self, text: &str) -> bool {
+        std::fs::read_to_string(&self.log).is_ok_and(|log| log.contains(text))
+    }
+}
+
+impl Drop for NotificationWatch {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

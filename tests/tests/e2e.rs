@@ -5,7 +5,9 @@
 //! runs them with `--ignored`. Each test has its own data directory and driver ports.
 
 use homeward_tests::app::Driver;
-use homeward_tests::backend::{free_port, unreachable_url, TestBackend};
+use homeward_tests::backend::{
+    free_port, unreachable_url, Console, NotificationWatch, TestBackend,
+};
 use tempfile::TempDir;
 
 const STARTER_GUIDE: &str = "driving-licence-postpone-renewal";
@@ -310,10 +312,16 @@ async fn fill_proof_of_life(app: &homeward_tests::app::App) -> anyhow::Result<()
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "drives the real app: run by `cargo xtask test`"]
-async fn an_application_sent_offline_arrives_once_when_the_backend_comes_up() -> anyhow::Result<()>
-{
+async fn sent_offline_with_a_photo_it_arrives_once_is_sent_back_revised_and_approved(
+) -> anyhow::Result<()> {
     let data = TempDir::new()?;
+    let photo = data.path().join("life-certificate.jpg");
+    std::fs::write(
+        &photo,
+        homeward_core::materials::fixtures::phone_photo(3000, 2000),
+    )?;
     let port = free_port();
+    let notifications = NotificationWatch::start()?;
     let driver = Driver::start(4534)?;
     let app = driver
         .launch(data.path(), &format!("http://127.0.0.1:{port}"))
@@ -321,7 +329,24 @@ async fn an_application_sent_offline_arrives_once_when_the_backend_comes_up() ->
     app.click("#lang-en").await?;
     app.click(".guide-card[data-guide='pension-proof-of-life']")
         .await?;
-    fill_proof_of_life(&app).await?;
+    app.click("#start-draft").await?;
+    app.commit_text("#field-full-name", "王𠀀明").await?;
+    for (field, value) in [
+        ("#field-id-number", "330302199001011235"),
+        ("#field-country", "Italia"),
+        ("#field-phone", "+39 333 123 4567"),
+    ] {
+        app.type_and_wait_saved(field, value).await?;
+    }
+    app.wait_css("#field-method")
+        .await?
+        .select_by_value("certificate")
+        .await?;
+    let input = app.wait_css("#field-life-certificate").await?;
+    input.send_keys(&photo.to_string_lossy()).await?;
+    app.wait_css(".document img.thumb").await?;
+    app.blur().await?;
+    app.click("#check-answers").await?;
 
     // Sending says what goes where, and waits for the person to confirm.
     app.click("#send-application").await?;
@@ -329,25 +354,96 @@ async fn an_application_sent_offline_arrives_once_when_the_backend_comes_up() ->
         .await?;
     app.click("#confirm-send").await?;
     app.wait_css("#outbox-title").await?;
-    app.wait_css(".outbox-item[data-state='waiting']").await?;
-    app.wait_text(".outbox-item", "The city's server cannot be reached")
+    app.wait_css(".send[data-state='waiting']").await?;
+    app.wait_text(".send", "The city's server cannot be reached")
         .await?;
 
-    // The backend comes up; the app notices by itself and delivers, once.
+    // The backend comes up; the app notices by itself and delivers, photo included, once.
     let backend = TestBackend::start_on(port).await?;
+    backend
+        .add_staff("officer-li", STAFF_PASSWORD, false)
+        .await?;
     app.eventually("the application is delivered", || async {
-        Ok(app.count(".outbox-item[data-state='delivered']").await? == 1)
+        Ok(app.count(".send[data-state='delivered']").await? == 1)
     })
     .await?;
-    app.wait_text(".outbox-item .reference", "HW-").await?;
+    app.wait_text(".application .reference", "HW-").await?;
     anyhow::ensure!(
         backend.stored_submissions().await? == 1,
         "stored exactly once"
     );
+
+    // Staff ask for more through the console; the app shows it and raises a notification.
+    let console = Console::sign_in(&backend.url, "officer-li", STAFF_PASSWORD).await?;
+    let reference = console.latest_reference().await?;
+    let page = console
+        .page(&format!("/console/applications/{reference}"))
+        .await?;
+    anyhow::ensure!(
+        page.contains("data-verified=\"true\""),
+        "signature verified"
+    );
+    anyhow::ensure!(page.contains("life-certificate.jpg"), "the photo is there");
+    console
+        .decide(
+            &reference,
+            "more-material-needed",
+            "请补充一张更清晰的生存证明",
+        )
+        .await?;
+    app.wait_css(".application[data-status='more-material-needed']")
+        .await?;
+    app.wait_text("#department-message", "更清晰").await?;
+    app.wait_text(
+        "#timeline",
+        "officer-li at the city opened your application",
+    )
+    .await?;
+    app.eventually("a desktop notification", || async {
+        Ok(notifications.seen("More material needed"))
+    })
+    .await?;
+
+    // The person adds the material and sends the revision.
+    app.click("#add-material").await?;
+    let clearer = data.path().join("clearer.jpg");
+    std::fs::write(
+        &clearer,
+        homeward_core::materials::fixtures::phone_photo(2000, 3000),
+    )?;
+    let input = app.wait_css("#field-life-certificate").await?;
+    input.send_keys(&clearer.to_string_lossy()).await?;
+    app.eventually("two documents", || async {
+        Ok(app.count(".document img.thumb").await? == 2)
+    })
+    .await?;
+    app.click("#check-answers").await?;
+    app.wait_text("#send-application", "Send the revision")
+        .await?;
+    app.click("#send-application").await?;
+    app.click("#confirm-send").await?;
+    app.eventually("the revision is delivered", || async {
+        Ok(app.count(".send[data-state='delivered']").await? == 2)
+    })
+    .await?;
+    anyhow::ensure!(
+        backend.stored_submissions().await? == 2,
+        "the revision is stored once"
+    );
+
+    // Approved.
+    console.decide(&reference, "approved", "").await?;
+    app.wait_css(".application[data-status='approved']").await?;
+    app.eventually("an approval notification", || async {
+        Ok(notifications.seen("Approved"))
+    })
+    .await?;
     app.close().await?;
     backend.stop().await?;
     Ok(())
 }
+
+const STAFF_PASSWORD: &str = "a long staff password";
 
 /// Fills every question of `answers` on the open draft: text by typing, choices by value.
 async fn fill(app: &homeward_tests::app::App, answers: &[(&str, &str)]) -> anyhow::Result<()> {

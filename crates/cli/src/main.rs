@@ -1,8 +1,9 @@
-//! `homeward`: tools for the city's content team and operators.
+//! `homeward`: tools for the city's content team, operators and back-office staff.
 //!
 //! Human-readable output goes through Fluent in the language of `--lang` (or `LANG`); `--json`
 //! output is for scripts and never localised.
 
+mod admin;
 mod catalog;
 mod check;
 
@@ -31,6 +32,8 @@ enum Command {
     /// Check, list and pack the guide catalogue.
     #[command(subcommand)]
     Catalog(catalog::CatalogCommand),
+    /// The back office: sign in, list, open, decide and route applications, add staff.
+    Admin(admin::AdminArgs),
     /// Check one value as the app checks an answer; exits 0 when valid, 1 when not.
     CheckField {
         /// id-card, passport, hk-macao-permit, taiwan-permit, phone, email, date, birth-date,
@@ -74,6 +77,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Catalog(cmd) => catalog::run(cmd, &out),
+        Command::Admin(args) => admin::run(args, &out),
         Command::CheckField {
             r#type,
             value,

@@ -72,35 +72,10 @@ impl Homeward {
                 reason: "the application is not complete".into(),
             });
         }
-        // A first submission, or a revision the city asked for once the earlier ones arrived.
-        let earlier = self.store.outbox_for_draft(id)?;
-        let revision = earlier.len() as u32;
-        if revision > 0 {
-            let all_delivered = earlier
-                .iter()
-                .all(|r| matches!(r.item.state, OutboxState::Delivered { .. }));
-            // Each request for more material allows one revision.
-            let asked = self
-                .status_events()?
-                .iter()
-                .filter(|e| e.draft_id == id)
-                .filter(|e| {
-                    matches!(
-                        e.event,
-                        EventKind::Status {
-                            status: ApplicationStatus::MoreMaterialNeeded,
-                            ..
-                        }
-                    )
-                })
-                .count() as u32;
-            if !(all_delivered && asked >= revision) {
-                return Err(CoreError::InvalidInput {
-                    field: "draft",
-                    reason: "this application was already sent".into(),
-                });
-            }
-        }
+        let revision = self.next_revision(id)?.ok_or(CoreError::InvalidInput {
+            field: "draft",
+            reason: "this application was already sent".into(),
+        })?;
         let materials = self
             .materials(id)?
             .into_iter()
@@ -143,6 +118,59 @@ impl Homeward {
             now,
         )?;
         self.outbox_item(submission.submission_id)
+    }
+
+    /// The revision number a Send of `id` would have now: 0 for a first submission, then one
+    /// more for each request for more material once the earlier submissions arrived; `None`
+    /// when sending again is not possible (sent and not asked for more).
+    pub fn next_revision(&self, id: DraftId) -> Result<Option<u32>> {
+        let earlier = self.store.outbox_for_draft(id)?;
+        let revision = earlier.len() as u32;
+        if revision == 0 {
+            return Ok(Some(0));
+        }
+        let all_delivered = earlier
+            .iter()
+            .all(|r| matches!(r.item.state, OutboxState::Delivered { .. }));
+        let asked = self
+            .status_events()?
+            .iter()
+            .filter(|e| e.draft_id == id)
+            .filter(|e| {
+                matches!(
+                    e.event,
+                    EventKind::Status {
+                        status: ApplicationStatus::MoreMaterialNeeded,
+                        ..
+                    }
+                )
+            })
+            .count() as u32;
+        Ok((all_delivered && asked >= revision).then_some(revision))
+    }
+
+    /// What to say in a system notification about `event`, in the person's language: the
+    /// service as the title, the new status and the department's message as the body. Only
+    /// changes of status are announced.
+    pub fn notification_text(&self, event: &FeedEvent) -> Result<Option<(String, String)>> {
+        let EventKind::Status { status, message } = &event.event else {
+            return Ok(None);
+        };
+        let lang = self.language()?;
+        let guide = self
+            .store
+            .outbox_for_draft(event.draft_id)?
+            .first()
+            .and_then(|r| self.guide(&r.item.guide_id.0).ok());
+        let title = guide.map_or_else(|| event.reference.clone(), |g| g.title.get(lang).to_owned());
+        let l10n = homeward_i18n::Localizer::new();
+        let status = l10n.tr(lang, &format!("application-status-{}", status.slug()));
+        let body = if message.is_empty() {
+            format!("{} · {status}", event.reference)
+        } else {
+            format!("{} · {status}: {message}", event.reference)
+        };
+        Ok(Some((title, body)))
     }
 
     pub fn outbox(&self) -> Result<Vec<OutboxItem>> {

@@ -18,6 +18,8 @@ struct Loaded {
     guide: Guide,
     review: DraftReview,
     docs: Vec<MaterialInfo>,
+    /// The revision a Send would be; `None` once sent and not asked for more.
+    next_revision: Option<u32>,
 }
 
 #[component]
@@ -29,11 +31,13 @@ pub fn AnswersScreen(id: DraftId) -> impl IntoView {
             let guide = ipc::guide(&draft.guide_id.0).await?;
             let review = ipc::review(id).await?;
             let docs = ipc::materials(id).await?;
+            let next_revision = ipc::next_revision(id).await?;
             Ok(std::sync::Arc::new(Loaded {
                 draft,
                 guide,
                 review,
                 docs,
+                next_revision,
             }))
         }
         .await;
@@ -96,6 +100,7 @@ fn Answers(loaded: std::sync::Arc<Loaded>) -> impl IntoView {
     };
     let title = l.guide.title.clone();
     let department = l.guide.department.clone();
+    let next_revision = l.next_revision;
     let review = l.review.clone();
     view! {
         <BackLink/>
@@ -110,7 +115,9 @@ fn Answers(loaded: std::sync::Arc<Loaded>) -> impl IntoView {
             </header>
             {(status == DraftStatus::Complete).then(|| view! {
                 <ReadyPanel/>
-                <SendPanel id=id department=department.clone()/>
+                {next_revision.map(|revision| view! {
+                    <SendPanel id=id revision=revision department=department.clone()/>
+                })}
             })}
             <dl class="summary-list">
                 {rows.into_iter().map(|(key, label, value)| {
@@ -187,7 +194,11 @@ impl PdfState {
 /// Sending, with what will be sent and to whom said first; nothing leaves the device before the
 /// person confirms.
 #[component]
-fn SendPanel(id: DraftId, department: homeward_domain::LocalizedText) -> impl IntoView {
+fn SendPanel(
+    id: DraftId,
+    revision: u32,
+    department: homeward_domain::LocalizedText,
+) -> impl IntoView {
     let nav = use_nav();
     let confirming = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
@@ -217,7 +228,7 @@ fn SendPanel(id: DraftId, department: homeward_domain::LocalizedText) -> impl In
             } else {
                 view! {
                     <button class="primary" id="send-application" on:click=move |_| confirming.set(true)>
-                        {move || t("send-application")}
+                        {move || t(if revision == 0 { "send-application" } else { "send-revision" })}
                     </button>
                 }.into_any()
             }}

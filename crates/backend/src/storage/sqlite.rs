@@ -117,7 +117,23 @@ fn open(path: &Path) -> anyhow::Result<SqliteStorage> {
     let mut conn = Connection::open(path).with_context(|| format!("opening {}", path.display()))?;
     // Waits for a lock another process holds (an operator's command beside a running backend).
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    conn.pragma_update(None, "journal_mode", "WAL")?;
+    // Entering WAL takes an exclusive lock that the busy handler does not wait for, so two
+    // processes creating the file at once retry here for a moment.
+    let mut tries = 0;
+    loop {
+        let mode: rusqlite::Result<String> =
+            conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0));
+        match mode {
+            Ok(_) => break,
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy && tries < 50 =>
+            {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     // Each step reads the version inside a write transaction, so two processes opening the

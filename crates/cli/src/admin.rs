@@ -1,0 +1,348 @@
+//! `homeward admin`: the back office from the command line, over the backend's staff API (the
+//! same actions as the console, with the same rules and the same access record).
+//!
+//! `login` prints a token for `HOMEWARD_ADMIN_TOKEN`; passwords are read from standard input,
+//! never from the command line. Exit codes: 0 done, 1 refused by the backend, 2 could not ask.
+
+use std::io::BufRead as _;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::Subcommand;
+use homeward_domain::staff::{
+    ApplicationDetail, ApplicationSummary, Decision, NewStaff, Routing, StaffLogin, StaffToken,
+};
+use homeward_domain::sync::{ApplicationStatus, EventKind};
+use homeward_domain::ApiError;
+
+use crate::Out;
+
+#[derive(Debug, clap::Args)]
+pub struct AdminArgs {
+    /// The backend's address.
+    #[arg(
+        long,
+        env = "HOMEWARD_BACKEND_URL",
+        default_value = "http://127.0.0.1:8787"
+    )]
+    backend: String,
+    /// A staff token from `homeward admin login`.
+    #[arg(long, env = "HOMEWARD_ADMIN_TOKEN", hide_env_values = true)]
+    token: Option<String>,
+    #[command(subcommand)]
+    command: AdminCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Sign in (password from standard input); prints a token for HOMEWARD_ADMIN_TOKEN.
+    Login {
+        #[arg(long)]
+        username: String,
+    },
+    /// List applications, most recently changed first.
+    List {
+        /// received, in-review, more-material-needed, approved, rejected or completed.
+        #[arg(long)]
+        status: Option<String>,
+        /// A service (guide) id.
+        #[arg(long)]
+        guide: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Open one application (the opening is recorded for the applicant to see).
+    Show {
+        reference: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Decide: in-review, more-material-needed (with --message), approved, rejected, completed.
+    Decide {
+        reference: String,
+        status: String,
+        #[arg(long, default_value = "")]
+        message: String,
+    },
+    /// Route an application to a department.
+    Route {
+        reference: String,
+        department: String,
+    },
+    /// Add a staff account (administrators only); its password from standard input.
+    AddStaff {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        admin: bool,
+        #[arg(long)]
+        department: Option<String>,
+    },
+}
+
+/// A refusal from the backend, kept apart from not reaching it at all.
+enum Failure {
+    Refused(ApiError),
+    Other(anyhow::Error),
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(e: anyhow::Error) -> Self {
+        Failure::Other(e)
+    }
+}
+
+impl From<reqwest::Error> for Failure {
+    fn from(e: reqwest::Error) -> Self {
+        Failure::Other(
+            anyhow::Error::new(e.without_url()).context("the backend could not be reached"),
+        )
+    }
+}
+
+struct Client {
+    http: reqwest::Client,
+    base: String,
+    token: Option<String>,
+}
+
+impl Client {
+    fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        let req = self.http.request(
+            method,
+            format!("{}/v1/staff{path}", self.base.trim_end_matches('/')),
+        );
+        match &self.token {
+            Some(t) => req.bearer_auth(t),
+            None => req,
+        }
+    }
+
+    async fn send<T: serde::de::DeserializeOwned>(
+        &self,
+        req: reqwest::RequestBuilder,
+    ) -> Result<T, Failure> {
+        let resp = req.send().await?;
+        if resp.status().is_success() {
+            return Ok(resp.json().await?);
+        }
+        let status = resp.status();
+        match resp.json::<ApiError>().await {
+            Ok(e) => Err(Failure::Refused(e)),
+            Err(_) => Err(Failure::Other(anyhow::anyhow!(
+                "the backend answered {status}"
+            ))),
+        }
+    }
+}
+
+fn read_password() -> anyhow::Result<String> {
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .context("reading the password from standard input")?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+}
+
+fn status(slug: &str) -> Result<ApplicationStatus, Failure> {
+    ApplicationStatus::from_slug(slug.trim()).ok_or_else(|| {
+        Failure::Other(anyhow::anyhow!(
+            "status: expected one of {}",
+            ApplicationStatus::ALL.map(|s| s.slug()).join(", ")
+        ))
+    })
+}
+
+pub fn run(args: AdminArgs, out: &Out) -> anyhow::Result<ExitCode> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let client = Client {
+        http: reqwest::Client::new(),
+        base: args.backend,
+        token: args.token,
+    };
+    match runtime.block_on(admin(&client, args.command, out)) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(Failure::Refused(e)) => {
+            eprintln!(
+                "{}: {}",
+                out.tr(&format!("error-{}", e.code.slug())),
+                e.message
+            );
+            Ok(ExitCode::from(1))
+        }
+        Err(Failure::Other(e)) => Err(e),
+    }
+}
+
+fn print_summary(out: &Out, a: &ApplicationSummary) {
+    println!(
+        "{}  {:<34}  {:<14}  {}",
+        a.reference,
+        a.guide_id,
+        out.tr(&format!("application-status-{}", a.status.slug())),
+        a.department.as_deref().unwrap_or("")
+    );
+}
+
+async fn admin(client: &Client, command: AdminCommand, out: &Out) -> Result<(), Failure> {
+    use reqwest::Method;
+    match command {
+        AdminCommand::Login { username } => {
+            let password = read_password()?;
+            let token: StaffToken = client
+                .send(
+                    client
+                        .request(Method::POST, "/sessions")
+                        .json(&StaffLogin { username, password }),
+                )
+                .await?;
+            println!("{}", token.token);
+            eprintln!("{}", out.tr("cli-admin-token"));
+        }
+        AdminCommand::List {
+            status,
+            guide,
+            json,
+        } => {
+            let mut query = vec![];
+            if let Some(s) = status {
+                query.push(("status", s));
+            }
+            if let Some(g) = guide {
+                query.push(("guide", g));
+            }
+            let list: Vec<ApplicationSummary> = client
+                .send(client.request(Method::GET, "/applications").query(&query))
+                .await?;
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&list).map_err(anyhow::Error::from)?
+                );
+            } else if list.is_empty() {
+                println!("{}", out.tr("cli-admin-none"));
+            } else {
+                list.iter().for_each(|a| print_summary(out, a));
+            }
+        }
+        AdminCommand::Show { reference, json } => {
+            let d: ApplicationDetail = client
+                .send(client.request(Method::GET, &format!("/applications/{}", reference.trim())))
+                .await?;
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&d).map_err(anyhow::Error::from)?
+                );
+                return Ok(());
+            }
+            print_summary(out, &d.summary);
+            for s in &d.submissions {
+                let key = if s.signature_verified {
+                    "cli-admin-signature-ok"
+                } else {
+                    "cli-admin-signature-bad"
+                };
+                println!(
+                    "\n{} · {}",
+                    out.tr_args("cli-admin-revision", &[("revision", s.revision.into())]),
+                    out.tr(key)
+                );
+                for (k, v) in &s.submission.answers {
+                    println!("  {k}: {v}");
+                }
+                for m in &s.submission.materials {
+                    println!(
+                        "  [{}] {} ({} KB)",
+                        m.kind,
+                        m.file_name,
+                        m.size.div_ceil(1024)
+                    );
+                }
+            }
+            println!();
+            for e in &d.events {
+                let what = match &e.event {
+                    EventKind::Status { status, message } => format!(
+                        "{} {message}",
+                        out.tr(&format!("application-status-{}", status.slug()))
+                    ),
+                    EventKind::Routed { department } => out.tr_args(
+                        "console-event-routed",
+                        &[("department", department.clone().into())],
+                    ),
+                    EventKind::Access { staff } => {
+                        out.tr_args("console-event-access", &[("staff", staff.clone().into())])
+                    }
+                };
+                println!("  #{} {}", e.cursor, what.trim());
+            }
+        }
+        AdminCommand::Decide {
+            reference,
+            status: wanted,
+            message,
+        } => {
+            let decision = Decision {
+                status: status(&wanted)?,
+                message,
+            };
+            let a: ApplicationSummary = client
+                .send(
+                    client
+                        .request(
+                            Method::POST,
+                            &format!("/applications/{}/decision", reference.trim()),
+                        )
+                        .json(&decision),
+                )
+                .await?;
+            print_summary(out, &a);
+        }
+        AdminCommand::Route {
+            reference,
+            department,
+        } => {
+            let a: ApplicationSummary = client
+                .send(
+                    client
+                        .request(
+                            Method::POST,
+                            &format!("/applications/{}/route", reference.trim()),
+                        )
+                        .json(&Routing { department }),
+                )
+                .await?;
+            print_summary(out, &a);
+        }
+        AdminCommand::AddStaff {
+            username,
+            admin,
+            department,
+        } => {
+            let password = read_password()?;
+            let resp = client
+                .request(Method::POST, "/accounts")
+                .json(&NewStaff {
+                    username: username.clone(),
+                    password,
+                    admin,
+                    department,
+                })
+                .send()
+                .await?;
+            if !resp.status().is_success() {
+                let e: ApiError = resp.json().await?;
+                return Err(Failure::Refused(e));
+            }
+            println!(
+                "{}",
+                out.tr_args("cli-admin-staff-added", &[("username", username.into())])
+            );
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,142 @@
+//! `homeward admin` against a real backend on loopback, with an application a real app core
+//! sent: sign in, list, open (signature verified), decide, and refusals with exit code 1.
+//! Needs the keyring session `cargo xtask test` provides (the app core keeps its keys there).
+
+use std::io::Write as _;
+use std::process::{Command, Stdio};
+
+use homeward_backend::settings::DatabaseUrl;
+use homeward_backend::Settings;
+use homeward_core::{Config, Homeward};
+
+const PASSWORD: &str = "twelve chars or more";
+
+/// Runs `homeward admin ...` with `stdin`; exit code and standard output.
+fn admin(url: &str, token: Option<&str>, args: &[&str], stdin: &str) -> (i32, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_homeward"));
+    cmd.args(["--lang", "en", "admin", "--backend", url])
+        .args(args)
+        .env_remove("HOMEWARD_ADMIN_TOKEN")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    if let Some(t) = token {
+        cmd.env("HOMEWARD_ADMIN_TOKEN", t);
+    }
+    let mut child = cmd.spawn().expect("run homeward");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    let out = child.wait_with_output().expect("wait");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_work_an_application_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db_path = dir.path().join("backend.db");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(homeward_backend::serve(
+        Settings::new(DatabaseUrl::Sqlite(db_path.clone())),
+        listener,
+        async {
+            let _ = stopped.await;
+        },
+    ));
+    let db = homeward_backend::storage::Database::open(&DatabaseUrl::Sqlite(db_path))
+        .await
+        .unwrap();
+    homeward_backend::staff::create_account(&db, "clerk", PASSWORD, false, None)
+        .await
+        .unwrap();
+
+    // An application sent by the app.
+    let data = tempfile::tempdir().unwrap();
+    let core = Homeward::open(&Config {
+        data_dir: data.path().to_owned(),
+        backend_url: url.clone(),
+    })
+    .unwrap();
+    let draft = core.create_draft("pension-proof-of-life").unwrap();
+    for (field, value) in [
+        ("full-name", "王芳"),
+        ("id-number", "11010519491231002X"),
+        ("country", "Italia"),
+        ("method", "face"),
+        ("phone", "+39 333 123 4567"),
+    ] {
+        core.set_answer(draft.id, field, value).unwrap();
+    }
+    core.submit(draft.id).unwrap();
+    assert_eq!(core.sync_outbox().await.unwrap().delivered, 1);
+
+    let (code, _) = admin(
+        &url,
+        None,
+        &["login", "--username", "clerk"],
+        "wrong password\n",
+    );
+    assert_eq!(code, 1, "a wrong password is a refusal");
+    let (code, token) = admin(
+        &url,
+        None,
+        &["login", "--username", "clerk"],
+        &format!("{PASSWORD}\n"),
+    );
+    assert_eq!(code, 0);
+    let token = token.trim().to_owned();
+    let t = Some(token.as_str());
+
+    let (code, json) = admin(&url, t, &["list", "--json", "--status", "received"], "");
+    assert_eq!(code, 0);
+    let list: Vec<serde_json::Value> = serde_json::from_str(&json).expect("JSON");
+    let reference = list[0]["reference"]
+        .as_str()
+        .expect("a reference")
+        .to_owned();
+    let (code, shown) = admin(&url, t, &["show", &reference], "");
+    assert_eq!(code, 0);
+    assert!(shown.contains("device signature verified"), "{shown}");
+    assert!(shown.contains("王芳"), "{shown}");
+
+    let (code, _) = admin(
+        &url,
+        t,
+        &[
+            "decide",
+            &reference,
+            "more-material-needed",
+            "--message",
+            "请补充照片",
+        ],
+        "",
+    );
+    assert_eq!(code, 0);
+    let (code, _) = admin(&url, t, &["decide", &reference, "completed"], "");
+    assert_eq!(code, 1, "not allowed from more-material-needed");
+    let (code, _) = admin(
+        &url,
+        t,
+        &["add-staff", "--username", "another"],
+        &format!("{PASSWORD}\n"),
+    );
+    assert_eq!(code, 1, "only an administrator adds staff");
+    let (code, _) = admin(&url, None, &["list"], "");
+    assert_eq!(code, 1, "signed out");
+
+    // The app hears of the decision and of the openings.
+    let events = core.poll_status().await.unwrap();
+    assert!(events
+        .iter()
+        .any(|e| matches!(&e.event, homeward_domain::sync::EventKind::Access { staff } if staff == "clerk")));
+    let _ = stop.send(());
+    server.await.unwrap().unwrap();
+}

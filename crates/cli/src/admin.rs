@@ -15,6 +15,8 @@ use homeward_domain::staff::{
 use homeward_domain::sync::{ApplicationStatus, EventKind};
 use homeward_domain::ApiError;
 
+use homeward_i18n::key;
+
 use crate::Out;
 
 #[derive(Debug, clap::Args)]
@@ -242,9 +244,9 @@ async fn admin(client: &Client, command: AdminCommand, out: &Out) -> Result<(), 
             print_summary(out, &d.summary);
             for s in &d.submissions {
                 let key = if s.signature_verified {
-                    "cli-admin-signature-ok"
+                    key("cli-admin-signature-ok")
                 } else {
-                    "cli-admin-signature-bad"
+                    key("cli-admin-signature-bad")
                 };
                 println!(
                     "\n{} · {}",

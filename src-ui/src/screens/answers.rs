@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::app::{use_nav, Screen};
-use crate::i18n::{lang_signal, pick, t, t_args};
+use crate::i18n::{key, lang_signal, pick, t, t_args};
 use crate::ipc;
 use crate::screens::draft::progress_text;
 use crate::screens::guide::BackLink;
@@ -228,7 +228,7 @@ fn SendPanel(
             } else {
                 view! {
                     <button class="primary" id="send-application" on:click=move |_| confirming.set(true)>
-                        {move || t(if revision == 0 { "send-application" } else { "send-revision" })}
+                        {move || t(if revision == 0 { key("send-application") } else { key("send-revision") })}
                     </button>
                 }.into_any()
             }}

@@ -74,6 +74,7 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/v1/catalog", get(catalog))
+        .route("/openapi.json", get(openapi))
         .route("/v1/keys", get(crate::intake::keys))
         .route("/v1/devices", post(crate::intake::register_device))
         .route(crate::intake::SUBMISSIONS_PATH, post(crate::intake::submit))
@@ -109,6 +110,20 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
         .fallback(|| async { AppError::NotFound("route") })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
         .with_state(state)
+}
+
+/// The API's description, kept in the repository beside the code it describes.
+const OPENAPI: &str = include_str!("../api/openapi.json");
+
+async fn openapi() -> Response {
+    (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        OPENAPI,
+    )
+        .into_response()
 }
 
 async fn healthz(State(state): State<Arc<AppState>>) -> Result<Json<Health>, AppError> {

@@ -137,3 +137,47 @@ fn database_urls_name_sqlite_or_postgres_and_anything_else_is_refused_with_a_rea
         ))
     );
 }
+
+/// The OpenAPI document is served, and every operation it describes exists: each answers an
+/// empty request with something other than "no such route" or "method not allowed", and never
+/// with a 5xx.
+#[tokio::test]
+async fn the_openapi_document_is_served_and_describes_routes_that_exist() {
+    let server = start().await;
+    let client = reqwest::Client::new();
+    let doc: serde_json::Value = client
+        .get(format!("{}/openapi.json", server.url))
+        .send()
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("JSON");
+    assert_eq!(doc["openapi"], "3.1.0");
+    let paths = doc["paths"].as_object().expect("paths");
+    assert!(paths.len() >= 12, "every route is described");
+    for (path, ops) in paths {
+        let concrete = path
+            .replace("{id}", "00ff")
+            .replace("{reference}", "HW-2026-0000001");
+        for method in ops.as_object().expect("operations").keys() {
+            if method == "parameters" {
+                continue;
+            }
+            let m = reqwest::Method::from_bytes(method.to_uppercase().as_bytes()).expect("method");
+            let resp = client
+                .request(m, format!("{}{concrete}", server.url))
+                .send()
+                .await
+                .expect("request");
+            let status = resp.status().as_u16();
+            assert!(status < 500, "{method} {path}: {status}");
+            assert_ne!(status, 405, "{method} {path} is routed");
+            if status == 404 && method != "head" {
+                let e: ApiError = resp.json().await.expect("JSON error");
+                assert!(!e.message.contains("route"), "{method} {path} is routed");
+            }
+        }
+    }
+    server.shutdown().await;
+}

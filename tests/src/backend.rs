@@ -9,8 +9,7 @@ use tokio::task::JoinHandle;
 /// A running backend; dropped, it shuts down.
 pub struct TestBackend {
     pub url: String,
-    /// Its embedded database file.
-    pub db_path: std::path::PathBuf,
+    database: DatabaseUrl,
     shutdown: Option<oneshot::Sender<()>>,
     handle: Option<JoinHandle<anyhow::Result<()>>>,
     _dir: TempDir,
@@ -24,9 +23,17 @@ impl TestBackend {
 
     /// Starts a backend on loopback `port` (0 for any free one).
     pub async fn start_on(port: u16) -> anyhow::Result<Self> {
+        Self::start_with(port, None).await
+    }
+
+    /// Starts a backend on `port` with `database`, or an SQLite file of its own.
+    pub async fn start_with(port: u16, database: Option<DatabaseUrl>) -> anyhow::Result<Self> {
         let dir = TempDir::new()?;
         let db_path = dir.path().join("backend.db");
-        let settings = Settings::new(DatabaseUrl::Sqlite(db_path.clone()));
+        let mut settings =
+            Settings::new(database.unwrap_or_else(|| DatabaseUrl::Sqlite(db_path.clone())));
+        settings.attachments = dir.path().join("attachments");
+        let settings_database = settings.database.clone();
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
         let url = format!("http://{}", listener.local_addr()?);
         let (tx, rx) = oneshot::channel();
@@ -35,7 +42,7 @@ impl TestBackend {
         }));
         Ok(TestBackend {
             url,
-            db_path,
+            database: settings_database,
             shutdown: Some(tx),
             handle: Some(handle),
             _dir: dir,
@@ -45,8 +52,20 @@ impl TestBackend {
     /// How many submissions its database holds.
     pub async fn stored_submissions(&self) -> anyhow::Result<i64> {
         use homeward_backend::storage::Storage as _;
-        let db = homeward_backend::storage::SqliteStorage::open(&self.db_path).await?;
-        db.count_submissions().await
+        self.database().await?.count_submissions().await
+    }
+
+    /// Its database, opened beside it.
+    pub async fn database(&self) -> anyhow::Result<homeward_backend::storage::Database> {
+        homeward_backend::storage::Database::open(&self.database).await
+    }
+
+    /// The address it listens on.
+    pub fn addr(&self) -> std::net::SocketAddr {
+        self.url
+            .trim_start_matches("http://")
+            .parse()
+            .expect("a loopback address")
     }
 
     /// Adds a staff account straight into its database, as `homeward-backend add-staff` does.
@@ -56,7 +75,7 @@ impl TestBackend {
         password: &str,
         admin: bool,
     ) -> anyhow::Result<()> {
-        let db = homeward_backend::storage::SqliteStorage::open(&self.db_path).await?;
+        let db = self.database().await?;
         homeward_backend::staff::create_account(&db, username, password, admin, None)
             .await
             .map_err(|e| anyhow::anyhow!("{e}"))
@@ -219,4 +238,25 @@ impl Drop for NotificationWatch {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// A fresh, empty database on the PostgreSQL server the test command starts
+/// (`HOMEWARD_TEST_POSTGRES`).
+pub async fn fresh_postgres() -> anyhow::Result<DatabaseUrl> {
+    let url = std::env::var("HOMEWARD_TEST_POSTGRES").map_err(|_| {
+        anyhow::anyhow!("HOMEWARD_TEST_POSTGRES is not set: run `cargo xtask test`")
+    })?;
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)?
+        .as_nanos();
+    let name = format!("t_{}_{nanos}", std::process::id());
+    let (client, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls).await?;
+    tokio::spawn(connection);
+    client
+        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .await?;
+    let (base, _) = url
+        .rsplit_once('/')
+        .ok_or_else(|| anyhow::anyhow!("no database in {url}"))?;
+    Ok(DatabaseUrl::Postgres(format!("{base}/{name}")))
 }

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod backend;
+pub mod faults;
 
 use std::path::PathBuf;
 

@@ -278,12 +278,27 @@ fn test() -> anyhow::Result<()> {
     run_cmd(&mut in_keyring_session(&tests, &keyring))?;
     let _ = std::fs::remove_dir_all(&keyring);
 
-    step("backend tests against PostgreSQL");
+    step("storage suite and fault tests against PostgreSQL");
     run_cmd(
         cargo()
             .args(["test", "--package", "homeward-backend", "--", "--ignored"])
             .env(POSTGRES_ENV, postgres.url()),
     )?;
+    let keyring = tempdir("keyring-pg")?;
+    let mut faults = cargo();
+    faults
+        .args([
+            "test",
+            "--package",
+            "homeward-tests",
+            "--test",
+            "faults",
+            "--",
+            "--ignored",
+        ])
+        .env(POSTGRES_ENV, postgres.url());
+    run_cmd(&mut in_keyring_session(&faults, &keyring))?;
+    let _ = std::fs::remove_dir_all(&keyring);
     drop(postgres);
 
     let app = build_app(false)?;

@@ -1,7 +1,7 @@
 //! [`Homeward`]: one installation of the app, opened from its data directory.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, AtomicU64};
 use std::sync::{Arc, RwLock};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -48,6 +48,8 @@ pub struct Homeward {
     pub(crate) remote: Remote,
     /// Set while a pass over the outbox runs, so two never overlap.
     pub(crate) syncing: AtomicBool,
+    /// The upload chunk size the link currently bears.
+    pub(crate) upload_chunk: AtomicU64,
 }
 
 impl std::fmt::Debug for Homeward {
@@ -141,6 +143,7 @@ impl Homeward {
             status: RwLock::new(BackendStatus::Unknown),
             remote: Remote::new(&config.backend_url)?,
             syncing: AtomicBool::new(false),
+            upload_chunk: AtomicU64::new(crate::outbox::UPLOAD_CHUNK),
         })
     }
 

@@ -44,8 +44,10 @@ pub fn backoff_ms(attempts: u32, jitter: f64) -> i64 {
     (doubled.min(MAX_DELAY_MS) as f64 * jitter.clamp(0.5, 1.0)) as i64
 }
 
-/// How much of a document one request carries: a cut connection costs at most this much again.
+/// The most of a document one request carries; a cut connection costs at most one chunk
+/// again. Chunks shrink on a poor link down to [`MIN_UPLOAD_CHUNK`].
 pub const UPLOAD_CHUNK: u64 = 256 * 1024;
+pub const MIN_UPLOAD_CHUNK: u64 = 16 * 1024;
 
 /// The settings key under which the backend's receipt key is pinned on first contact.
 const RECEIPT_KEY_SETTING: &str = "backend-receipt-key";
@@ -375,13 +377,30 @@ impl Homeward {
         self.store
             .outbox_material_progress(submission, &m.sha256, Some(&url), offset)?;
         while offset < length {
-            let end = (offset + UPLOAD_CHUNK).min(length);
+            // The chunk adapts to the link: halved when one fails part-way, doubled back as
+            // they arrive, so a connection that keeps dropping still moves forward.
+            let size = self.upload_chunk.load(Ordering::Relaxed);
+            let end = (offset + size).min(length);
             let chunk = m.bytes[offset as usize..end as usize].to_vec();
             let headers = self.sign_request("PATCH", &url, "", &chunk);
-            offset = self
+            match self
                 .remote
                 .patch_upload(&url, offset, chunk, &headers)
-                .await?;
+                .await
+            {
+                Ok(acknowledged) => {
+                    offset = acknowledged;
+                    self.upload_chunk
+                        .store((size * 2).min(UPLOAD_CHUNK), Ordering::Relaxed);
+                }
+                Err(e) => {
+                    if e.is_transient() {
+                        self.upload_chunk
+                            .store((size / 2).max(MIN_UPLOAD_CHUNK), Ordering::Relaxed);
+                    }
+                    return Err(e);
+                }
+            }
             self.store
                 .outbox_material_progress(submission, &m.sha256, Some(&url), offset)?;
         }

@@ -1,0 +1,180 @@
+//! A fault-injecting TCP proxy on loopback, between apps and the backend: each connection it
+//! accepts is passed through, delayed, dropped at once, cut part-way through the request (a
+//! reset mid-body), cut part-way through the response (the backend acted but the app never
+//! heard), or answered with a 503 without reaching the backend. Choices come from a seeded
+//! generator, so a failing run can be replayed.
+
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use rand::rngs::StdRng;
+use rand::{Rng as _, SeedableRng as _};
+use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+use tokio::net::{TcpListener, TcpStream};
+
+/// What the proxy did to connections, by kind.
+#[derive(Debug, Default)]
+pub struct FaultCounts {
+    pub clean: AtomicUsize,
+    pub delayed: AtomicUsize,
+    pub dropped: AtomicUsize,
+    pub cut_request: AtomicUsize,
+    pub cut_response: AtomicUsize,
+    pub unavailable: AtomicUsize,
+    /// Bytes passed through, both ways.
+    pub bytes: AtomicUsize,
+}
+
+impl FaultCounts {
+    /// Every kind, as (name, count).
+    pub fn all(&self) -> [(&'static str, usize); 6] {
+        let get = |a: &AtomicUsize| a.load(Ordering::Relaxed);
+        [
+            ("clean", get(&self.clean)),
+            ("delayed", get(&self.delayed)),
+            ("dropped", get(&self.dropped)),
+            ("cut_request", get(&self.cut_request)),
+            ("cut_response", get(&self.cut_response)),
+            ("unavailable", get(&self.unavailable)),
+        ]
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Fault {
+    /// Passed through, but closed after this many bytes either way (keep-alive connections do
+    /// not live for ever, and the next request meets the next fault).
+    Clean(usize),
+    Delay(Duration),
+    Drop,
+    CutRequest(usize),
+    CutResponse(usize),
+    Unavailable,
+}
+
+pub struct FaultProxy {
+    pub url: String,
+    pub counts: Arc<FaultCounts>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl FaultProxy {
+    /// Listens on a loopback port and forwards to `upstream`; `fault_rate` of connections get a
+    /// fault.
+    pub async fn start(upstream: SocketAddr, seed: u64, fault_rate: f64) -> anyhow::Result<Self> {
+        let listener = TcpListener::bind("127.0.0.1:0").await?;
+        let url = format!("http://{}", listener.local_addr()?);
+        let counts = Arc::new(FaultCounts::default());
+        let shared = Arc::clone(&counts);
+        let task = tokio::spawn(async move {
+            let mut rng = StdRng::seed_from_u64(seed);
+            while let Ok((client, _)) = listener.accept().await {
+                let fault = if rng.gen_bool(fault_rate) {
+                    match rng.gen_range(0..5) {
+                        0 => Fault::Delay(Duration::from_millis(rng.gen_range(20..300))),
+                        1 => Fault::Drop,
+                        2 => Fault::CutRequest(rng.gen_range(1..200_000)),
+                        3 => Fault::CutResponse(rng.gen_range(1..2_000)),
+                        _ => Fault::Unavailable,
+                    }
+                } else {
+                    Fault::Clean(rng.gen_range(500..8_000))
+                };
+                let counts = Arc::clone(&shared);
+                tokio::spawn(async move {
+                    let _ = handle(client, upstream, fault, &counts).await;
+                });
+            }
+        });
+        Ok(FaultProxy { url, counts, task })
+    }
+}
+
+impl Drop for FaultProxy {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+/// Copies at most `limit` bytes from `from` to `to`, then stops.
+async fn pipe(
+    mut from: tokio::net::tcp::OwnedReadHalf,
+    mut to: tokio::net::tcp::OwnedWriteHalf,
+    limit: usize,
+    bytes: &AtomicUsize,
+) -> std::io::Result<()> {
+    let mut buf = vec![0u8; 16 * 1024];
+    let mut left = limit;
+    while left > 0 {
+        let n = from.read(&mut buf).await?;
+        if n == 0 {
+            break;
+        }
+        let n = n.min(left);
+        to.write_all(&buf[..n]).await?;
+        bytes.fetch_add(n, Ordering::Relaxed);
+        left -= n;
+    }
+    to.shutdown().await
+}
+
+/// No connection lives longer than this many bytes either way, so a pooled connection that
+/// escaped a fault meets the next one soon.
+const LIFETIME: usize = 64 * 1024;
+
+async fn handle(
+    client: TcpStream,
+    upstream: SocketAddr,
+    fault: Fault,
+    counts: &FaultCounts,
+) -> std::io::Result<()> {
+    let bump = |a: &AtomicUsize| a.fetch_add(1, Ordering::Relaxed);
+    let (request_limit, response_limit) = match fault {
+        Fault::Drop => {
+            bump(&counts.dropped);
+            return Ok(()); // the connection closes without a byte
+        }
+        Fault::Unavailable => {
+            bump(&counts.unavailable);
+            let mut client = client;
+            let mut buf = vec![0u8; 4096];
+            let _ = client.read(&mut buf).await?;
+            let body = r#"{"code":"backend","message":"injected fault"}"#;
+            let reply = format!(
+                "HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/json\r\n\
+                 content-length: {}\r\nconnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            client.write_all(reply.as_bytes()).await?;
+            return client.shutdown().await;
+        }
+        Fault::Delay(d) => {
+            bump(&counts.delayed);
+            tokio::time::sleep(d).await;
+            (LIFETIME, LIFETIME)
+        }
+        Fault::CutRequest(n) => {
+            bump(&counts.cut_request);
+            (n, LIFETIME)
+        }
+        Fault::CutResponse(n) => {
+            bump(&counts.cut_response);
+            (LIFETIME, n)
+        }
+        Fault::Clean(n) => {
+            bump(&counts.clean);
+            (n, n)
+        }
+    };
+    let server = TcpStream::connect(upstream).await?;
+    let (client_read, client_write) = client.into_split();
+    let (server_read, server_write) = server.into_split();
+    // Whichever direction reaches its limit or ends first closes the whole connection.
+    tokio::select! {
+        _ = pipe(client_read, server_write, request_limit, &counts.bytes) => {}
+        _ = pipe(server_read, client_write, response_limit, &counts.bytes) => {}
+    }
+    Ok(())
+}

@@ -43,7 +43,7 @@ fn application(core: &Homeward, n: usize) -> homeward_domain::DraftId {
     }
     // Every photo differs (so none is deduplicated), and some take several upload chunks.
     let n = n as u32;
-    let (w, h) = if n % 20 == 0 {
+    let (w, h) = if n.is_multiple_of(20) {
         (1600 + n, 1200)
     } else {
         (320 + n, 240)

@@ -25,6 +25,8 @@ pub struct FaultCounts {
     pub unavailable: AtomicUsize,
     /// Bytes passed through, both ways.
     pub bytes: AtomicUsize,
+    /// Bytes passed from the apps to the backend.
+    pub sent: AtomicUsize,
 }
 
 impl FaultCounts {
@@ -60,27 +62,71 @@ pub struct FaultProxy {
     task: tokio::task::JoinHandle<()>,
 }
 
+/// How the proxy treats connections.
+#[derive(Debug, Clone, Copy)]
+enum Mode {
+    /// `rate` of connections get a random fault.
+    Faults { seed: u64, rate: f64 },
+    /// Everything passes; only bytes are counted.
+    Transparent,
+    /// The connection that carries the app's `n`th byte is cut there; everything else passes.
+    CutOnceAt(usize),
+}
+
 impl FaultProxy {
     /// Listens on a loopback port and forwards to `upstream`; `fault_rate` of connections get a
     /// fault.
     pub async fn start(upstream: SocketAddr, seed: u64, fault_rate: f64) -> anyhow::Result<Self> {
+        Self::with_mode(
+            upstream,
+            Mode::Faults {
+                seed,
+                rate: fault_rate,
+            },
+        )
+        .await
+    }
+
+    /// A proxy that only counts bytes.
+    pub async fn transparent(upstream: SocketAddr) -> anyhow::Result<Self> {
+        Self::with_mode(upstream, Mode::Transparent).await
+    }
+
+    /// A proxy that cuts the connection carrying the app's `n`th byte, once.
+    pub async fn cut_once_at(upstream: SocketAddr, n: usize) -> anyhow::Result<Self> {
+        Self::with_mode(upstream, Mode::CutOnceAt(n)).await
+    }
+
+    async fn with_mode(upstream: SocketAddr, mode: Mode) -> anyhow::Result<Self> {
         let listener = TcpListener::bind("127.0.0.1:0").await?;
         let url = format!("http://{}", listener.local_addr()?);
         let counts = Arc::new(FaultCounts::default());
         let shared = Arc::clone(&counts);
         let task = tokio::spawn(async move {
+            let seed = match mode {
+                Mode::Faults { seed, .. } => seed,
+                _ => 0,
+            };
             let mut rng = StdRng::seed_from_u64(seed);
             while let Ok((client, _)) = listener.accept().await {
-                let fault = if rng.gen_bool(fault_rate) {
-                    match rng.gen_range(0..5) {
+                let fault = match mode {
+                    Mode::Faults { rate, .. } if rng.gen_bool(rate) => match rng.gen_range(0..5) {
                         0 => Fault::Delay(Duration::from_millis(rng.gen_range(20..300))),
                         1 => Fault::Drop,
                         2 => Fault::CutRequest(rng.gen_range(1..200_000)),
                         3 => Fault::CutResponse(rng.gen_range(1..2_000)),
                         _ => Fault::Unavailable,
+                    },
+                    Mode::Faults { .. } => Fault::Clean(rng.gen_range(500..8_000)),
+                    Mode::Transparent => Fault::Clean(usize::MAX),
+                    Mode::CutOnceAt(n) => {
+                        let sent = shared.sent.load(Ordering::Relaxed);
+                        if shared.cut_request.load(Ordering::Relaxed) == 0 && sent < n {
+                            Fault::CutRequest(n - sent)
+                        } else {
+                            Fault::Clean(usize::MAX)
+                        }
                     }
-                } else {
-                    Fault::Clean(rng.gen_range(500..8_000))
                 };
                 let counts = Arc::clone(&shared);
                 tokio::spawn(async move {
@@ -104,6 +150,7 @@ async fn pipe(
     mut to: tokio::net::tcp::OwnedWriteHalf,
     limit: usize,
     bytes: &AtomicUsize,
+    direction: Option<&AtomicUsize>,
 ) -> std::io::Result<()> {
     let mut buf = vec![0u8; 16 * 1024];
     let mut left = limit;
@@ -115,6 +162,9 @@ async fn pipe(
         let n = n.min(left);
         to.write_all(&buf[..n]).await?;
         bytes.fetch_add(n, Ordering::Relaxed);
+        if let Some(d) = direction {
+            d.fetch_add(n, Ordering::Relaxed);
+        }
         left -= n;
     }
     to.shutdown().await
@@ -173,8 +223,8 @@ async fn handle(
     let (server_read, server_write) = server.into_split();
     // Whichever direction reaches its limit or ends first closes the whole connection.
     tokio::select! {
-        _ = pipe(client_read, server_write, request_limit, &counts.bytes) => {}
-        _ = pipe(server_read, client_write, response_limit, &counts.bytes) => {}
+        _ = pipe(client_read, server_write, request_limit, &counts.bytes, Some(&counts.sent)) => {}
+        _ = pipe(server_read, client_write, response_limit, &counts.bytes, None) => {}
     }
     Ok(())
 }

@@ -336,6 +336,26 @@ fn bench() -> anyhow::Result<()> {
         run_cmd(cargo().args(["bench", "--package", "homeward-core", "--bench", bench]))?;
     }
 
+    intake_bench()?;
+
+    step("bytes on the wire per submission, and after an upload is cut half-way");
+    let keyring = tempdir("keyring-bench")?;
+    let mut wire = cargo();
+    wire.args([
+        "test",
+        "--release",
+        "--package",
+        "homeward-tests",
+        "--test",
+        "wire",
+        "--",
+        "--ignored",
+        "--nocapture",
+        "--test-threads=1",
+    ]);
+    run_cmd(&mut in_keyring_session(&wire, &keyring))?;
+    let _ = std::fs::remove_dir_all(&keyring);
+
     let app = build_app(true)?;
     step("release sizes");
     let wasm = root().join("src-ui/dist/homeward-ui_bg.wasm");
@@ -358,6 +378,83 @@ fn bench() -> anyhow::Result<()> {
         ],
     )?;
     Ok(())
+}
+
+/// Backend intake under 50 concurrent clients on SQLite and on PostgreSQL, next to a pgbench
+/// baseline of plain inserts of the same size on the same server, in the same run.
+fn intake_bench() -> anyhow::Result<()> {
+    step("backend intake under load (50 clients): SQLite, PostgreSQL and a pgbench baseline");
+    let postgres = postgres::Postgres::start()?;
+    let dir = tempdir("intake-bench")?;
+    let load = |database: &str| -> anyhow::Result<f64> {
+        let out = cargo()
+            .args([
+                "run",
+                "--release",
+                "--quiet",
+                "--package",
+                "homeward-backend",
+                "--example",
+                "intake_load",
+                "--",
+                "--clients",
+                "50",
+                "--total",
+                "10000",
+                "--database",
+                database,
+            ])
+            .output()?;
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        eprint!("{text}{}", String::from_utf8_lossy(&out.stderr));
+        anyhow::ensure!(out.status.success(), "the load generator failed");
+        number_before(&text, " submissions/s").context("no throughput in the output")
+    };
+    let sqlite = load(&format!("sqlite://{}", dir.join("bench.db").display()))?;
+    let pg = load(&postgres.url())?;
+
+    // The baseline: one INSERT of a 1.2 KB row per transaction, 50 clients, same server.
+    run_cmd(
+        Command::new(postgres.tool("psql"))
+            .args([&postgres.url(), "-q", "-c"])
+            .arg("CREATE TABLE bench_insert (id bigserial PRIMARY KEY, body bytea NOT NULL, at bigint NOT NULL)"),
+    )?;
+    let script = dir.join("insert.sql");
+    std::fs::write(
+        &script,
+        "INSERT INTO bench_insert (body, at) VALUES (convert_to(repeat('x', 1200), 'UTF8'), 0);\n",
+    )?;
+    let out = Command::new(postgres.tool("pgbench"))
+        .args(["-n", "-c", "50", "-j", "2", "-T", "15", "-f"])
+        .arg(&script)
+        .arg(postgres.url())
+        .output()?;
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    eprint!("{text}");
+    anyhow::ensure!(
+        out.status.success(),
+        "pgbench failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let tps = text
+        .lines()
+        .find(|l| l.starts_with("tps = "))
+        .and_then(|l| l.trim_start_matches("tps = ").split_whitespace().next())
+        .and_then(|n| n.parse::<f64>().ok())
+        .context("no tps in pgbench's output")?;
+    eprintln!(
+        "BENCH pgbench baseline: {tps:.0} inserts/s; intake on PostgreSQL {pg:.0}/s ({:.1}% of \
+         the baseline), on SQLite {sqlite:.0}/s",
+        pg / tps * 100.0
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+/// The number just before `unit` in `text` ("1234 submissions/s").
+fn number_before(text: &str, unit: &str) -> Option<f64> {
+    let at = text.find(unit)?;
+    text[..at].split_whitespace().last()?.parse().ok()
 }
 
 /// Runs the end-to-end test binary against `app`, under Xvfb and in a keyring session of its

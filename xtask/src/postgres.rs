@@ -76,6 +76,11 @@ impl Postgres {
         Ok(server)
     }
 
+    /// A tool of the server's version (pgbench, psql).
+    pub fn tool(&self, name: &str) -> PathBuf {
+        self.bin.join(name)
+    }
+
     /// The URL of its `postgres` database, as the `homeward` superuser.
     pub fn url(&self) -> String {
         format!("postgres://homeward@127.0.0.1:{}/postgres", self.port)

@@ -44,10 +44,12 @@ pub fn backoff_ms(attempts: u32, jitter: f64) -> i64 {
     (doubled.min(MAX_DELAY_MS) as f64 * jitter.clamp(0.5, 1.0)) as i64
 }
 
-/// The most of a document one request carries; a cut connection costs at most one chunk
-/// again. Chunks shrink on a poor link down to [`MIN_UPLOAD_CHUNK`].
-pub const UPLOAD_CHUNK: u64 = 256 * 1024;
+/// How much of a document one request carries at first. A cut connection costs at most one
+/// chunk again, so chunks start small, double while they arrive (up to [`MAX_UPLOAD_CHUNK`]),
+/// and halve when one is cut (down to [`MIN_UPLOAD_CHUNK`]).
+pub const UPLOAD_CHUNK: u64 = 64 * 1024;
 pub const MIN_UPLOAD_CHUNK: u64 = 16 * 1024;
+pub const MAX_UPLOAD_CHUNK: u64 = 512 * 1024;
 
 /// The settings key under which the backend's receipt key is pinned on first contact.
 const RECEIPT_KEY_SETTING: &str = "backend-receipt-key";
@@ -377,8 +379,8 @@ impl Homeward {
         self.store
             .outbox_material_progress(submission, &m.sha256, Some(&url), offset)?;
         while offset < length {
-            // The chunk adapts to the link: halved when one fails part-way, doubled back as
-            // they arrive, so a connection that keeps dropping still moves forward.
+            // The chunk adapts to the link: doubled while they arrive, halved when one is
+            // cut, so a connection that keeps dropping still moves forward.
             let size = self.upload_chunk.load(Ordering::Relaxed);
             let end = (offset + size).min(length);
             let chunk = m.bytes[offset as usize..end as usize].to_vec();
@@ -391,7 +393,7 @@ impl Homeward {
                 Ok(acknowledged) => {
                     offset = acknowledged;
                     self.upload_chunk
-                        .store((size * 2).min(UPLOAD_CHUNK), Ordering::Relaxed);
+                        .store((size * 2).min(MAX_UPLOAD_CHUNK), Ordering::Relaxed);
                 }
                 Err(e) => {
                     if e.is_transient() {

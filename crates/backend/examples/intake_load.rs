@@ -1,0 +1,210 @@
+//! Load generator for submission intake: starts the backend on loopback with the database given,
+//! registers one device per client, then `--clients` clients each send signed submissions as
+//! fast as the backend answers, for `--total` submissions in all. Prints throughput and latency
+//! percentiles as `BENCH` lines.
+//!
+//! `cargo run --release -p homeward-backend --example intake_load -- --database sqlite:///tmp/x.db`
+//! (`cargo xtask bench` runs it against SQLite and PostgreSQL, beside a pgbench baseline).
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use base64::engine::general_purpose::STANDARD as B64;
+use base64::Engine as _;
+use ed25519_dalek::{Signer as _, SigningKey};
+use homeward_backend::settings::DatabaseUrl;
+use homeward_backend::Settings;
+use homeward_domain::sync::{content_digest, header, signing_message, Submission};
+use homeward_domain::{DraftId, GuideId};
+use sha2::{Digest as _, Sha256};
+
+struct Args {
+    database: DatabaseUrl,
+    clients: usize,
+    total: usize,
+}
+
+fn args() -> anyhow::Result<Args> {
+    let mut database = None;
+    let mut clients = 50;
+    let mut total = 5_000;
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--database" => {
+                database = it
+                    .next()
+                    .map(|v| v.parse())
+                    .transpose()
+                    .map_err(anyhow::Error::msg)?
+            }
+            "--clients" => clients = it.next().unwrap_or_default().parse()?,
+            "--total" => total = it.next().unwrap_or_default().parse()?,
+            other => anyhow::bail!("unknown argument {other}"),
+        }
+    }
+    Ok(Args {
+        database: database.ok_or_else(|| anyhow::anyhow!("--database URL is required"))?,
+        clients,
+        total,
+    })
+}
+
+/// A realistic body: the answers of a family application, about 1.2 KB.
+fn body(n: u64) -> Vec<u8> {
+    let answers = [
+        ("full-name", "陈明"),
+        ("id-number", "330302199001011235"),
+        (
+            "current-hukou-address",
+            "浙江省温州市鹿城区五马街道解放街 123 号 4 单元 502 室",
+        ),
+        ("join-type", "spouse"),
+        ("children.0.child-name", "陈小明"),
+        ("children.0.child-id-number", "330302201501011231"),
+        ("phone", "+393331234567"),
+        ("joined-name", "王芳"),
+        ("joined-id-number", "11010519491231002X"),
+        ("joined-address", "浙江省温州市瓯海区娄桥街道古岸头村 88 号"),
+        ("home-owner", "joined"),
+        ("relative-name", "陈国强"),
+        ("relative-id-number", "330302196501011234"),
+        ("relative-relationship", "parent"),
+        ("relative-phone", "+8657788888888"),
+    ]
+    .iter()
+    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+    .collect();
+    serde_json::to_vec(&Submission {
+        submission_id: uuid::Uuid::from_u128(u128::from(n) + 1),
+        draft_id: DraftId(uuid::Uuid::from_u128(u128::from(n) + 1_000_000_000)),
+        guide_id: GuideId("hukou-move-in-family".into()),
+        pack_version: 1,
+        revision: 0,
+        answers,
+        materials: vec![],
+        sent_at: 0,
+    })
+    .expect("serialise")
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let args = args()?;
+    let kind = match args.database {
+        DatabaseUrl::Sqlite(_) => "sqlite",
+        DatabaseUrl::Postgres(_) => "postgres",
+    };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let url = format!("http://{}", listener.local_addr()?);
+    let attachments = tempfile_dir()?;
+    let mut settings = Settings::new(args.database);
+    settings.attachments = attachments.clone();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(homeward_backend::serve(settings, listener, async {
+        let _ = stopped.await;
+    }));
+    let http = reqwest::Client::builder()
+        .pool_max_idle_per_host(args.clients)
+        .build()?;
+    // Wait until it answers.
+    for _ in 0..100 {
+        if http.get(format!("{url}/healthz")).send().await.is_ok() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let keys: Vec<SigningKey> = (0..args.clients)
+        .map(|i| SigningKey::from_bytes(&Sha256::digest(format!("client {i}")).into()))
+        .collect();
+    for key in &keys {
+        http.post(format!("{url}/v1/devices"))
+            .json(&serde_json::json!({ "public_key": B64.encode(key.verifying_key().as_bytes()) }))
+            .send()
+            .await?
+            .error_for_status()?;
+    }
+    let per_client = args.total / args.clients;
+    let url = Arc::new(url);
+    let started = Instant::now();
+    let mut workers = vec![];
+    for (c, key) in keys.into_iter().enumerate() {
+        let http = http.clone();
+        let url = Arc::clone(&url);
+        workers.push(tokio::spawn(async move {
+            let public = B64.encode(key.verifying_key().as_bytes());
+            let mut latencies = Vec::with_capacity(per_client);
+            let mut wire = 0usize;
+            for i in 0..per_client {
+                let n = (c * per_client + i) as u64;
+                let body = body(n);
+                let idem = uuid::Uuid::from_u128(u128::from(n) + 1).to_string();
+                let digest = content_digest(&B64.encode(Sha256::digest(&body)));
+                let ts = time_now();
+                let msg = signing_message("POST", "/v1/submissions", &idem, ts, &digest);
+                let sig = B64.encode(key.sign(&msg).to_bytes());
+                wire += body.len();
+                let t = Instant::now();
+                let resp = http
+                    .post(format!("{url}/v1/submissions"))
+                    .header(header::KEY, &public)
+                    .header(header::TIMESTAMP, ts.to_string())
+                    .header(header::SIGNATURE, sig)
+                    .header(header::DIGEST, digest)
+                    .header(header::IDEMPOTENCY_KEY, idem)
+                    .header("content-type", "application/json")
+                    .body(body)
+                    .send()
+                    .await?;
+                let status = resp.status();
+                let answer = resp.bytes().await?;
+                latencies.push(t.elapsed());
+                anyhow::ensure!(
+                    status.as_u16() == 201,
+                    "intake answered {status}: {answer:?}"
+                );
+            }
+            Ok::<_, anyhow::Error>((latencies, wire))
+        }));
+    }
+    let mut latencies = vec![];
+    let mut bytes = 0;
+    for w in workers {
+        let (l, b) = w.await??;
+        latencies.extend(l);
+        bytes += b;
+    }
+    let elapsed = started.elapsed();
+    latencies.sort();
+    let count = latencies.len();
+    println!(
+        "BENCH intake {kind}: {count} submissions from {} clients in {elapsed:.2?}: {:.0} submissions/s, p50 {:.2?}, p99 {:.2?}, max {:.2?} ({:.0} bytes of body each)",
+        args.clients,
+        count as f64 / elapsed.as_secs_f64(),
+        percentile(&latencies, 0.50),
+        percentile(&latencies, 0.99),
+        latencies.last().copied().unwrap_or_default(),
+        bytes as f64 / count.max(1) as f64,
+    );
+    let _ = stop.send(());
+    server.await??;
+    let _ = std::fs::remove_dir_all(attachments);
+    Ok(())
+}
+
+fn time_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+fn tempfile_dir() -> anyhow::Result<std::path::PathBuf> {
+    let dir = std::env::temp_dir().join(format!("homeward-intake-load-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}

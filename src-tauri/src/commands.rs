@@ -43,6 +43,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         retry_submission,
         status_events,
         next_revision,
+        answers_as_sent,
     ]
 }
 
@@ -208,6 +209,15 @@ fn submit(shell: State<'_, Shell>, id: DraftId) -> Res<OutboxItem> {
 #[tauri::command(rename_all = "snake_case")]
 fn outbox(shell: State<'_, Shell>) -> Res<Vec<OutboxItem>> {
     Ok(shell.core()?.outbox()?)
+}
+
+/// A draft's answers as they would be sent (valid answers normalised), for check-your-answers.
+#[tauri::command(rename_all = "snake_case")]
+fn answers_as_sent(
+    shell: State<'_, Shell>,
+    id: DraftId,
+) -> Res<std::collections::BTreeMap<String, String>> {
+    Ok(shell.core()?.answers_as_sent(id)?)
 }
 
 #[tauri::command(rename_all = "snake_case")]

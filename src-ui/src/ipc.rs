@@ -288,3 +288,10 @@ pub async fn status_events() -> Result<Vec<FeedEvent>, ApiError> {
 pub async fn next_revision(id: DraftId) -> Result<Option<u32>, ApiError> {
     call("next_revision", &DraftArg { id }).await
 }
+
+/// A draft's answers as they would be sent: valid answers normalised.
+pub async fn answers_as_sent(
+    id: DraftId,
+) -> Result<std::collections::BTreeMap<String, String>, ApiError> {
+    call("answers_as_sent", &DraftArg { id }).await
+}

@@ -50,6 +50,12 @@ async fn staff_ask_for_more_material_the_person_revises_and_staff_approve() {
     let data = TempDir::new().unwrap();
     let core = open(&data, &backend.url);
     let draft = complete_draft(&core);
+    // A document attached for a question the person then made moot stays on the device.
+    core.set_answer(draft, "method", "certificate").unwrap();
+    let photo = homeward_core::materials::fixtures::phone_photo(800, 600);
+    core.add_material(draft, "life-certificate", "certificate.jpg", &photo)
+        .unwrap();
+    core.set_answer(draft, "method", "face").unwrap();
     core.submit(draft).unwrap();
     assert_eq!(core.sync_outbox().await.unwrap().delivered, 1);
     let http = reqwest::Client::new();
@@ -102,6 +108,10 @@ async fn staff_ask_for_more_material_the_person_revises_and_staff_approve() {
         .await
         .unwrap();
     assert!(detail.submissions[0].signature_verified);
+    assert!(
+        detail.submissions[0].submission.materials.is_empty(),
+        "only what the applicable questions ask for is sent"
+    );
     assert_eq!(
         detail.submissions[0].submission.answers["id-number"], "330302199001011235",
         "sent normalised"

@@ -647,6 +647,117 @@ async fn screenshots_of_every_screen() -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Sending, the outbox with a decision and the access log, and the back office's console, in
+/// both languages at both sizes: `target/screenshots/`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "drives the real app: run by `cargo xtask screenshots`"]
+async fn screenshots_of_sending_the_outbox_and_the_back_office() -> anyhow::Result<()> {
+    let out = homeward_tests::repo_root().join("target/screenshots");
+    let data = TempDir::new()?;
+    let backend = TestBackend::start().await?;
+    backend
+        .add_staff("officer-li", STAFF_PASSWORD, false)
+        .await?;
+    let driver = Driver::start(4544)?;
+    let app = driver.launch(data.path(), &backend.url).await?;
+    app.click("#lang-en").await?;
+
+    // One application sent, opened and sent back by staff; another ready to send.
+    app.click(".guide-card[data-guide='pension-proof-of-life']")
+        .await?;
+    fill_proof_of_life(&app).await?;
+    app.click("#send-application").await?;
+    app.click("#confirm-send").await?;
+    app.eventually("delivered", || async {
+        Ok(app.count(".send[data-state='delivered']").await? == 1)
+    })
+    .await?;
+    let console = Console::sign_in(&backend.url, "officer-li", STAFF_PASSWORD).await?;
+    let reference = console.latest_reference().await?;
+    console.decide(&reference, "in-review", "").await?;
+    console
+        .decide(
+            &reference,
+            "more-material-needed",
+            "请补充近三个月内的生存证明（可拍照上传）。",
+        )
+        .await?;
+    app.wait_css(".application[data-status='more-material-needed']")
+        .await?;
+    app.click("button.brand").await?;
+    app.click(".guide-card[data-guide='pension-proof-of-life']")
+        .await?;
+    fill_proof_of_life(&app).await?;
+
+    for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
+        app.set_size(w, h).await?;
+        for lang in ["zh-CN", "en"] {
+            let shot = |screen: &str| out.join(format!("{screen}-{lang}-{size_name}.png"));
+            app.click("button.brand").await?;
+            app.click(&format!("#lang-{lang}")).await?;
+            app.wait_css("#backend-status[data-state='online']").await?;
+            // The draft not yet sent is the most recent one.
+            app.click("#my-drafts .draft-row").await?;
+            app.click("#check-answers").await?;
+            app.click("#send-application").await?;
+            app.wait_css("#send-consent").await?;
+            let consent = serde_json::to_value(app.wait_css("#send-consent").await?)?;
+            app.client
+                .execute(
+                    "arguments[0].scrollIntoView({block: 'center'})",
+                    vec![consent],
+                )
+                .await?;
+            app.screenshot(&shot("send-consent")).await?;
+            app.click("#open-outbox").await?;
+            app.wait_css(".application[data-status='more-material-needed']")
+                .await?;
+            app.screenshot(&shot("outbox")).await?;
+            let timeline = serde_json::to_value(app.wait_css("#timeline").await?)?;
+            app.client
+                .execute(
+                    "arguments[0].scrollIntoView({block: 'center'})",
+                    vec![timeline],
+                )
+                .await?;
+            app.screenshot(&shot("timeline")).await?;
+        }
+    }
+
+    // The console, in the same webview, as staff at a desk or on a tablet see it.
+    for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
+        app.set_size(w, h).await?;
+        for lang in ["zh-CN", "en"] {
+            let shot = |screen: &str| out.join(format!("{screen}-{lang}-{size_name}.png"));
+            app.client
+                .goto(&format!("{}/console/lang/{lang}", backend.url))
+                .await?;
+            app.wait_css("#username").await?;
+            app.screenshot(&shot("console-sign-in")).await?;
+            app.wait_css("#username")
+                .await?
+                .send_keys("officer-li")
+                .await?;
+            app.wait_css("#password")
+                .await?
+                .send_keys(STAFF_PASSWORD)
+                .await?;
+            app.click(".login button[type='submit']").await?;
+            app.wait_css("#applications").await?;
+            app.screenshot(&shot("console-applications")).await?;
+            app.click(&format!("#applications a[href$='{reference}']"))
+                .await?;
+            app.wait_css("#timeline").await?;
+            app.screenshot(&shot("console-application")).await?;
+            app.click("header form button").await?;
+            app.wait_css("#username").await?;
+        }
+    }
+    app.close().await?;
+    backend.stop().await?;
+    Ok(())
+}
+
 /// Start-up time of the app as built, from launching the process to the first catalogue screen:
 /// five fresh installs (keys created, database made) and five restarts of one installation.
 /// Printed for BENCHMARKS.md, never asserted.

@@ -305,7 +305,7 @@ fn test() -> anyhow::Result<()> {
     step("end-to-end tests through the real app (Xvfb, WebDriver)");
     let skip_benches = [
         "--skip",
-        "screenshots",
+        "screenshots_of",
         "--skip",
         "cold_start",
         "--test-threads=1",
@@ -320,7 +320,7 @@ fn screenshots() -> anyhow::Result<()> {
     setup::all()?;
     let app = build_app(false)?;
     step("screenshots");
-    run_e2e(&app, &["--exact", "screenshots_of_every_screen"])?;
+    run_e2e(&app, &["screenshots_of", "--test-threads=1"])?;
     eprintln!(
         "screenshots written to {}",
         root().join("target/screenshots").display()

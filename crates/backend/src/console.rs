@@ -51,8 +51,22 @@ fn esc(s: &str) -> String {
     out
 }
 
-/// Chinese, unless the browser prefers English.
+/// The language cookie the console's switch sets.
+const LANG_COOKIE: &str = "hw_lang";
+
+/// The language chosen with the switch; else Chinese, unless the browser prefers English.
 fn lang_of(headers: &HeaderMap) -> Lang {
+    let chosen = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().split_once('='))
+        .find(|(k, _)| *k == LANG_COOKIE)
+        .and_then(|(_, v)| v.parse::<Lang>().ok());
+    if let Some(lang) = chosen {
+        return lang;
+    }
     let prefers_en = headers
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())
@@ -85,7 +99,7 @@ fn when(ms: i64) -> String {
 const STYLE: &str = "
 body{margin:0;font:15px/1.55 system-ui,'Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif;color:#1d2421;background:#f6f4ef}
 header{background:#0f5c4d;color:#fff;padding:.7rem 1.2rem;display:flex;gap:1rem;align-items:center;justify-content:space-between}
-header a,header button{color:#fff}header form{margin:0}
+header a,header button{color:#fff}header form{margin:0}.langs{margin-left:auto;display:flex;gap:.6rem}
 main{max-width:1100px;margin:0 auto;padding:1.2rem}
 h1{font-size:1.5rem;margin:.3rem 0 1rem}h2{font-size:1.15rem;margin:1.6rem 0 .6rem}
 table{border-collapse:collapse;width:100%;background:#fff;border:1px solid #dcd8cf}
@@ -119,11 +133,13 @@ fn page(lang: Lang, title: &str, staff: Option<&Staff>, body: &str) -> Html<Stri
             esc(&tr(lang, "console-sign-out"))
         )
     });
+    let switch = "<nav class=\"langs\"><a href=\"/console/lang/zh-CN\" lang=\"zh-CN\">中文</a> \
+                  <a href=\"/console/lang/en\" lang=\"en\">English</a></nav>";
     Html(format!(
         "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
          <title>{title} · {app}</title><style>{STYLE}</style></head><body>\
-         <header><a href=\"/console\"><strong>{app}</strong></a>{account}</header>\
+         <header><a href=\"/console\"><strong>{app}</strong></a>{switch}{account}</header>\
          <main>{body}</main></body></html>",
         title = esc(title),
         app = esc(&tr(lang, "console-title")),
@@ -159,6 +175,7 @@ pub(crate) fn router() -> Router<Arc<AppState>> {
         .route("/console", get(list))
         .route("/console/login", get(login_page).post(login))
         .route("/console/logout", post(logout))
+        .route("/console/lang/{tag}", get(choose_lang))
         .route("/console/applications/{reference}", get(detail))
         .route("/console/applications/{reference}/decision", post(decide))
         .route("/console/applications/{reference}/route", post(route))
@@ -189,6 +206,20 @@ fn login_form(lang: Lang, error: bool) -> Html<String> {
         go = esc(&tr(lang, "console-sign-in")),
     );
     page(lang, &tr(lang, "console-sign-in"), None, &body)
+}
+
+/// The language switch: remembered in a cookie, then back to the list.
+async fn choose_lang(Path(tag): Path<String>) -> Response {
+    let lang: Lang = tag.parse().unwrap_or_default();
+    let mut resp = Redirect::to("/console").into_response();
+    let cookie = format!(
+        "{LANG_COOKIE}={}; Path=/console; SameSite=Strict; Max-Age=31536000",
+        lang.tag()
+    );
+    if let Ok(v) = HeaderValue::from_str(&cookie) {
+        resp.headers_mut().insert(header::SET_COOKIE, v);
+    }
+    resp
 }
 
 async fn login_page(headers: HeaderMap) -> Html<String> {
@@ -400,6 +431,65 @@ fn event_text(lang: Lang, e: &FeedEvent) -> String {
     }
 }
 
+/// A submission's answers as (key, question, answer), in the form's order with the options'
+/// labels, as the applicant saw them; answers the current form does not know follow, raw.
+fn answer_table(
+    state: &AppState,
+    lang: Lang,
+    guide: &str,
+    submission: &homeward_domain::sync::Submission,
+) -> Vec<(String, String, String)> {
+    use homeward_domain::draft::{answer_rows, MaterialInfo, Shown};
+    let Some(guide) = state.catalog.guide(guide) else {
+        return submission
+            .answers
+            .iter()
+            .map(|(k, v)| (k.clone(), k.clone(), v.clone()))
+            .collect();
+    };
+    let docs: Vec<MaterialInfo> = submission
+        .materials
+        .iter()
+        .map(|m| MaterialInfo {
+            id: uuid::Uuid::nil(),
+            field: m.field.clone(),
+            kind: m.kind.clone(),
+            file_name: m.file_name.clone(),
+            mime: m.mime.clone(),
+            size: m.size,
+            original_size: m.size,
+            sha256: m.sha256.clone(),
+            dimensions: None,
+            added_at: 0,
+        })
+        .collect();
+    let rows = answer_rows(&guide.form, &submission.answers, &docs);
+    let mut table: Vec<(String, String, String)> = rows
+        .iter()
+        .map(|row| {
+            let label = match &row.item {
+                Some((group, n)) => format!("{} {n} · {}", group.get(lang), row.label.get(lang)),
+                None => row.label.get(lang).to_owned(),
+            };
+            let value = match &row.value {
+                Shown::Missing => "—".to_owned(),
+                Shown::Text(t) => t.clone(),
+                Shown::Choice(label) => label.get(lang).to_owned(),
+                Shown::Yes => tr(lang, "field-yes"),
+                Shown::No => tr(lang, "field-no"),
+                Shown::Files(names) => names.join("、"),
+            };
+            (row.key.clone(), label, value)
+        })
+        .collect();
+    for (k, v) in &submission.answers {
+        if !rows.iter().any(|r| &r.key == k) {
+            table.push((k.clone(), k.clone(), v.clone()));
+        }
+    }
+    table
+}
+
 fn detail_page(state: &AppState, lang: Lang, me: &Staff, d: &ApplicationDetail) -> String {
     let reference = &d.summary.reference;
     let title = guide_title(state, lang, &d.summary.guide_id);
@@ -434,17 +524,13 @@ fn detail_page(state: &AppState, lang: Lang, me: &Staff, d: &ApplicationDetail) 
             esc(&fingerprint),
             when(s.received_at),
         );
-        let guide = state.catalog.guide(&d.summary.guide_id);
-        for (key, value) in &s.submission.answers {
-            let label = guide
-                .and_then(|g| g.form.field_for_answer(key))
-                .map_or_else(|| key.clone(), |f| f.label.get(lang).to_owned());
+        for (key, label, value) in answer_table(state, lang, &d.summary.guide_id, &s.submission) {
             let _ = write!(
                 body,
                 "<tr data-field=\"{}\"><th>{}</th><td>{}</td></tr>",
-                esc(key),
+                esc(&key),
                 esc(&label),
-                esc(value)
+                esc(&value)
             );
         }
         body.push_str("</tbody></table>");

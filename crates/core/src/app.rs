@@ -251,6 +251,20 @@ impl Homeward {
         self.store.draft(id)
     }
 
+    /// A draft's answers as they would be printed and sent: valid answers normalised.
+    pub fn answers_as_sent(
+        &self,
+        id: DraftId,
+    ) -> Result<std::collections::BTreeMap<String, String>> {
+        let draft = self.store.draft(id)?;
+        let guide = self.guide(&draft.guide_id.0)?;
+        Ok(review::normalized(
+            &guide.form,
+            &draft.answers,
+            validate::today(),
+        ))
+    }
+
     pub fn drafts(&self) -> Result<Vec<Draft>> {
         self.store.drafts()
     }

@@ -80,9 +80,23 @@ impl Homeward {
             field: "draft",
             reason: "this application was already sent".into(),
         })?;
-        let materials = self
-            .materials(id)?
+        // Only what the questions that apply ask for leaves the device: an answer to a question
+        // hidden by a later answer, or a document for it, stays behind.
+        let docs = self.materials(id)?;
+        let mut answers = review::normalized(&guide.form, &draft.answers, validate::today());
+        let asked: std::collections::BTreeSet<String> =
+            homeward_domain::draft::answer_rows(&guide.form, &answers, &docs)
+                .into_iter()
+                .map(|r| r.key)
+                .collect();
+        answers.retain(|key, value| asked.contains(key) && !value.trim().is_empty());
+        let docs: Vec<_> = docs
             .into_iter()
+            .filter(|m| asked.contains(&m.field))
+            .collect();
+        let materials = docs
+            .iter()
+            .cloned()
             .map(|m| MaterialRef {
                 field: m.field,
                 kind: m.kind,
@@ -99,7 +113,7 @@ impl Homeward {
             guide_id: draft.guide_id.clone(),
             pack_version: draft.pack_version,
             revision,
-            answers: review::normalized(&guide.form, &draft.answers, validate::today()),
+            answers,
             materials,
             sent_at: now,
         };
@@ -108,7 +122,7 @@ impl Homeward {
         // The documents are frozen with the submission: removing one from the draft later
         // does not take it out of what was sent.
         let mut frozen = vec![];
-        for m in self.materials(id)? {
+        for m in docs {
             let (bytes, _) = self.store.material_bytes(id, m.id)?;
             frozen.push((m.sha256, bytes));
         }

@@ -27,7 +27,9 @@ pub fn AnswersScreen(id: DraftId) -> impl IntoView {
     let loaded = RwSignal::new(None::<Result<std::sync::Arc<Loaded>, ApiError>>);
     spawn_local(async move {
         let result = async {
-            let draft = ipc::draft(id).await?;
+            let mut draft = ipc::draft(id).await?;
+            // Shown as it will be sent: full-width digits folded, numbers in full.
+            draft.answers = ipc::answers_as_sent(id).await?;
             let guide = ipc::guide(&draft.guide_id.0).await?;
             let review = ipc::review(id).await?;
             let docs = ipc::materials(id).await?;

@@ -204,6 +204,7 @@ fn run(release: bool) -> anyhow::Result<()> {
     let result = (|| {
         wait_for_health(addr, &mut backend)?;
         eprintln!("backend ready: http://{addr}/healthz");
+        console_account(&target_dir().join(profile).join("homeward-backend"), &data)?;
         step("open the app (close its window or press Ctrl-C to stop)");
         let mut cmd = Command::new(&app);
         cmd.arg("--data-dir")
@@ -232,6 +233,49 @@ fn run(release: bool) -> anyhow::Result<()> {
 
 /// Where the backend's PostgreSQL tests find their server.
 const POSTGRES_ENV: &str = "HOMEWARD_TEST_POSTGRES";
+
+/// A back-office account for trying the console locally: made once, its password kept in
+/// `.data/console-password` (this is a developer's loopback setup, not a deployment).
+fn console_account(backend: &Path, data: &Path) -> anyhow::Result<()> {
+    let file = data.join("console-password");
+    if !file.exists() {
+        let password: String = {
+            use std::io::Read as _;
+            let mut bytes = [0u8; 12];
+            std::fs::File::open("/dev/urandom")?.read_exact(&mut bytes)?;
+            bytes.iter().map(|b| format!("{b:02x}")).collect()
+        };
+        let mut child = Command::new(backend)
+            .args([
+                "add-staff",
+                "--username",
+                "demo-officer",
+                "--admin",
+                "--database",
+            ])
+            .arg(format!(
+                "sqlite://{}",
+                data.join("backend/homeward.db").display()
+            ))
+            .stdin(std::process::Stdio::piped())
+            .spawn()?;
+        {
+            use std::io::Write as _;
+            let mut stdin = child.stdin.take().context("stdin")?;
+            writeln!(stdin, "{password}")?;
+        }
+        if !child.wait()?.success() {
+            bail!("could not add the console account");
+        }
+        std::fs::write(&file, &password)?;
+    }
+    let password = std::fs::read_to_string(&file)?;
+    eprintln!(
+        "back office: http://127.0.0.1:8787/console (user demo-officer, password {})",
+        password.trim()
+    );
+    Ok(())
+}
 
 fn test() -> anyhow::Result<()> {
     let started = Instant::now();

@@ -3,6 +3,7 @@
 use homeward_domain::catalog::{Contacts, SearchHit as Hit};
 use homeward_domain::check::FieldCheck;
 use homeward_domain::draft::MaterialInfo;
+use homeward_domain::privacy::{Consent, ConsentKind, Profile, ProfileProblem};
 use homeward_domain::sync::{FeedEvent, OutboxItem};
 use homeward_domain::{ApiError, BackendStatus, CatalogueOverview, Draft, DraftId, Guide, Lang};
 use homeward_domain::{DraftReview, DraftSummary, ErrorCode};
@@ -44,6 +45,12 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         status_events,
         next_revision,
         answers_as_sent,
+        profile,
+        set_profile,
+        consents,
+        set_consent,
+        export_all,
+        erase_all,
     ]
 }
 
@@ -265,6 +272,50 @@ fn open_export(app: tauri::AppHandle, shell: State<'_, Shell>, name: String) -> 
     app.opener()
         .open_path(path.display().to_string(), None::<&str>)
         .map_err(|e| ApiError::new(ErrorCode::NotFound, e.to_string()))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn profile(shell: State<'_, Shell>) -> Res<Option<Profile>> {
+    Ok(shell.core()?.profile()?)
+}
+
+/// Saves the profile when every field is valid; otherwise what needs attention.
+#[tauri::command(rename_all = "snake_case")]
+fn set_profile(shell: State<'_, Shell>, profile: Profile) -> Res<Vec<ProfileProblem>> {
+    Ok(shell.core()?.set_profile(&profile)?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn consents(shell: State<'_, Shell>) -> Res<Vec<Consent>> {
+    Ok(shell.core()?.consents()?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn set_consent(shell: State<'_, Shell>, kind: ConsentKind, granted: bool) -> Res<Vec<Consent>> {
+    Ok(shell.core()?.set_consent(kind, granted)?)
+}
+
+/// Writes everything the app keeps about the person into the export folder; returns where.
+#[tauri::command(rename_all = "snake_case")]
+async fn export_all(shell: State<'_, Shell>) -> Res<String> {
+    let core = shell.core.clone()?;
+    let dir = shell.export_dir.clone();
+    let folder = tauri::async_runtime::spawn_blocking(move || core.export_all(&dir))
+        .await
+        .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))??;
+    Ok(folder.display().to_string())
+}
+
+/// Erases everything on this device, then closes the app (the next start is a fresh install).
+#[tauri::command(rename_all = "snake_case")]
+fn erase_all(app: tauri::AppHandle, shell: State<'_, Shell>) -> Res<()> {
+    shell.core()?.erase_all()?;
+    // A moment for the UI to say so before the window closes.
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(1500));
+        app.exit(0);
+    });
+    Ok(())
 }
 
 /// Decodes `%XX` escapes (as `encodeURIComponent` writes them); invalid escapes are kept.

@@ -8,7 +8,7 @@ use crate::i18n::{t, CurrentLang};
 use crate::ipc;
 use crate::screens::{
     answers::AnswersScreen, contacts::ContactsScreen, draft::DraftScreen, guide::GuideScreen,
-    home::HomeScreen, outbox::OutboxScreen,
+    home::HomeScreen, outbox::OutboxScreen, privacy::PrivacyScreen,
 };
 
 /// Where the person is. Kept as a history stack so "back" always goes where they came from.
@@ -24,6 +24,8 @@ pub enum Screen {
     Contacts,
     /// Applications sent, and where each stands.
     Outbox,
+    /// My details, consents, export and erasure.
+    Privacy,
 }
 
 /// Navigation, provided to every screen.
@@ -133,6 +135,7 @@ fn Current() -> impl IntoView {
         Screen::Answers(id) => view! { <AnswersScreen id=id/> }.into_any(),
         Screen::Contacts => view! { <ContactsScreen/> }.into_any(),
         Screen::Outbox => view! { <OutboxScreen/> }.into_any(),
+        Screen::Privacy => view! { <PrivacyScreen/> }.into_any(),
     }
 }
 

@@ -3,6 +3,7 @@
 use homeward_domain::catalog::{Contacts, SearchHit};
 use homeward_domain::check::FieldCheck;
 use homeward_domain::draft::MaterialInfo;
+use homeward_domain::privacy::{Consent, ConsentKind, Profile, ProfileProblem};
 use homeward_domain::sync::{FeedEvent, OutboxItem};
 use homeward_domain::{
     ApiError, BackendStatus, CatalogueOverview, Draft, DraftId, ErrorCode, Guide, Lang,
@@ -294,4 +295,40 @@ pub async fn answers_as_sent(
     id: DraftId,
 ) -> Result<std::collections::BTreeMap<String, String>, ApiError> {
     call("answers_as_sent", &DraftArg { id }).await
+}
+
+pub async fn profile() -> Result<Option<Profile>, ApiError> {
+    call("profile", &NoArgs {}).await
+}
+
+/// Saves the profile if valid; what needs attention otherwise.
+pub async fn set_profile(profile: &Profile) -> Result<Vec<ProfileProblem>, ApiError> {
+    #[derive(Serialize)]
+    struct A<'a> {
+        profile: &'a Profile,
+    }
+    call("set_profile", &A { profile }).await
+}
+
+pub async fn consents() -> Result<Vec<Consent>, ApiError> {
+    call("consents", &NoArgs {}).await
+}
+
+pub async fn set_consent(kind: ConsentKind, granted: bool) -> Result<Vec<Consent>, ApiError> {
+    #[derive(Serialize)]
+    struct A {
+        kind: ConsentKind,
+        granted: bool,
+    }
+    call("set_consent", &A { kind, granted }).await
+}
+
+/// Exports everything; the folder it went to.
+pub async fn export_all() -> Result<String, ApiError> {
+    call("export_all", &NoArgs {}).await
+}
+
+/// Erases everything on this device; the app closes.
+pub async fn erase_all() -> Result<(), ApiError> {
+    call("erase_all", &NoArgs {}).await
 }

@@ -12,12 +12,17 @@ use tempfile::TempDir;
 
 const PASSWORD: &str = "correct horse battery";
 
+/// An installation whose person has given the consents sending needs.
 fn open(data: &TempDir, url: &str) -> Homeward {
-    Homeward::open(&Config {
+    let core = Homeward::open(&Config {
         data_dir: data.path().to_owned(),
         backend_url: url.to_owned(),
     })
-    .expect("open")
+    .expect("open");
+    for kind in homeward_domain::privacy::ConsentKind::ALL {
+        core.set_consent(kind, true).expect("consent");
+    }
+    core
 }
 
 fn complete_draft(core: &Homeward) -> DraftId {

@@ -4,6 +4,7 @@
 //! session, tauri-driver and the app built with its UI; `cargo xtask test` provides all of them and
 //! runs them with `--ignored`. Each test has its own data directory and driver ports.
 
+use fantoccini::Locator;
 use homeward_tests::app::Driver;
 use homeward_tests::backend::{
     free_port, unreachable_url, Console, NotificationWatch, TestBackend,
@@ -288,6 +289,21 @@ async fn a_whole_application_is_filled_and_reaches_check_your_answers() -> anyho
     Ok(())
 }
 
+/// Confirms sending: ticks each consent still to give (asked the first time), then sends.
+async fn confirm_send(app: &homeward_tests::app::App) -> anyhow::Result<()> {
+    app.wait_css("#send-consent").await?;
+    // The consents are read when the panel opens; give the ticks a moment to appear.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    for tick in app
+        .client
+        .find_all(Locator::Css(".consent-tick input"))
+        .await?
+    {
+        tick.click().await?;
+    }
+    app.click("#confirm-send").await
+}
+
 /// Starts a pension proof-of-life draft from its guide page and fills it completely, with a name
 /// beyond the BMP and a full-width ID number; ends on check-your-answers.
 async fn fill_proof_of_life(app: &homeward_tests::app::App) -> anyhow::Result<()> {
@@ -352,7 +368,7 @@ async fn sent_offline_with_a_photo_it_arrives_once_is_sent_back_revised_and_appr
     app.click("#send-application").await?;
     app.wait_text("#send-consent", "signed with this device's key")
         .await?;
-    app.click("#confirm-send").await?;
+    confirm_send(&app).await?;
     app.wait_css("#outbox-title").await?;
     app.wait_css(".send[data-state='waiting']").await?;
     app.wait_text(".send", "The city's server cannot be reached")
@@ -421,7 +437,7 @@ async fn sent_offline_with_a_photo_it_arrives_once_is_sent_back_revised_and_appr
     app.wait_text("#send-application", "Send the revision")
         .await?;
     app.click("#send-application").await?;
-    app.click("#confirm-send").await?;
+    confirm_send(&app).await?;
     app.eventually("the revision is delivered", || async {
         Ok(app.count(".send[data-state='delivered']").await? == 2)
     })
@@ -444,6 +460,80 @@ async fn sent_offline_with_a_photo_it_arrives_once_is_sent_back_revised_and_appr
 }
 
 const STAFF_PASSWORD: &str = "a long staff password";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "drives the real app: run by `cargo xtask test`"]
+async fn my_details_consents_export_and_erasure() -> anyhow::Result<()> {
+    let data = TempDir::new()?;
+    let driver = Driver::start(4554)?;
+    let offline = unreachable_url();
+    let app = driver.launch(data.path(), &offline).await?;
+    app.click("#lang-en").await?;
+    app.click("#open-privacy").await?;
+    app.wait_css("#privacy-title").await?;
+
+    // A profile with no identity document is refused at the field; with one, saved normalised.
+    app.commit_text("#profile-name-han", "王𠀀明").await?;
+    for (field, value) in [
+        ("#profile-name-pinyin", "WANG MING"),
+        ("#profile-birth-date", "1990-01-01"),
+    ] {
+        app.wait_css(field).await?.send_keys(value).await?;
+    }
+    app.click("#save-profile").await?;
+    app.wait_text("#profile-id-number-error", "Answer this question")
+        .await?;
+    app.wait_css("#profile-id-number")
+        .await?
+        .send_keys("１１０１０５１９４９１２３１００２x")
+        .await?;
+    app.click("#save-profile").await?;
+    app.wait_css("#profile-saved").await?;
+
+    // Consents are given and withdrawn one by one.
+    app.click("#consent-sensitive-data button").await?;
+    app.wait_css("#consent-sensitive-data[data-granted='true']")
+        .await?;
+    app.wait_text("#consent-sensitive-data", "Given on").await?;
+    app.click("#consent-sensitive-data button").await?;
+    app.wait_css("#consent-sensitive-data[data-granted='false']")
+        .await?;
+    app.wait_text("#consent-sensitive-data", "Withdrawn on")
+        .await?;
+
+    // Export: everything in one folder, readable.
+    app.click("#export-all").await?;
+    let folder = std::path::PathBuf::from(app.attr("#export-done", "data-path").await?);
+    let json = std::fs::read_to_string(folder.join("data.json"))?;
+    anyhow::ensure!(json.contains("王𠀀明"), "the profile is exported");
+    anyhow::ensure!(json.contains("11010519491231002X"), "normalised");
+    anyhow::ensure!(json.contains("withdrawn_at"), "the consent record too");
+
+    // Erase: asked first, then everything goes and the app closes.
+    app.click("#erase-all").await?;
+    app.click("#confirm-erase").await?;
+    app.wait_css("#erased").await?;
+    let db = data.path().join("homeward.db");
+    for _ in 0..50 {
+        if !db.exists() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    anyhow::ensure!(!db.exists(), "the database is gone");
+    drop(app);
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+
+    // The next start is a fresh installation: no profile.
+    let app = driver.launch(data.path(), &offline).await?;
+    app.click("#open-privacy").await?;
+    anyhow::ensure!(
+        app.value("#profile-name-han").await?.is_empty(),
+        "nothing left of the profile"
+    );
+    app.close().await?;
+    Ok(())
+}
 
 /// Fills every question of `answers` on the open draft: text by typing, choices by value.
 async fn fill(app: &homeward_tests::app::App, answers: &[(&str, &str)]) -> anyhow::Result<()> {
@@ -667,7 +757,7 @@ async fn screenshots_of_sending_the_outbox_and_the_back_office() -> anyhow::Resu
         .await?;
     fill_proof_of_life(&app).await?;
     app.click("#send-application").await?;
-    app.click("#confirm-send").await?;
+    confirm_send(&app).await?;
     app.eventually("delivered", || async {
         Ok(app.count(".send[data-state='delivered']").await? == 1)
     })

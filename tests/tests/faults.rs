@@ -21,12 +21,17 @@ use tempfile::TempDir;
 const CLIENTS: usize = 3;
 const APPLICATIONS: usize = 200;
 
+/// An installation whose person has given the consents sending needs.
 fn open(data: &TempDir, url: &str) -> Homeward {
-    Homeward::open(&Config {
+    let core = Homeward::open(&Config {
         data_dir: data.path().to_owned(),
         backend_url: url.to_owned(),
     })
-    .expect("open")
+    .expect("open");
+    for kind in homeward_domain::privacy::ConsentKind::ALL {
+        core.set_consent(kind, true).expect("consent");
+    }
+    core
 }
 
 /// A complete proof-of-life application with a life certificate photo that differs per `n`.

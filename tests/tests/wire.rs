@@ -8,12 +8,17 @@ use homeward_tests::faults::FaultProxy;
 use std::sync::atomic::Ordering;
 use tempfile::TempDir;
 
+/// An installation whose person has given the consents sending needs.
 fn open(data: &TempDir, url: &str) -> Homeward {
-    Homeward::open(&Config {
+    let core = Homeward::open(&Config {
         data_dir: data.path().to_owned(),
         backend_url: url.to_owned(),
     })
-    .expect("open")
+    .expect("open");
+    for kind in homeward_domain::privacy::ConsentKind::ALL {
+        core.set_consent(kind, true).expect("consent");
+    }
+    core
 }
 
 /// A complete application with a 12-megapixel phone photo (`seed` makes the photo differ);

@@ -8,30 +8,24 @@ use std::path::PathBuf;
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
-use homeward_backend::settings::DatabaseUrl;
+use homeward_backend::settings::{layered, DatabaseUrl, FileSettings, Given};
 use homeward_backend::storage::Database;
-use homeward_backend::Settings;
 
 /// The reference city backend for Homeward.
 #[derive(Debug, Parser)]
 #[command(version)]
 struct Args {
-    /// Address to listen on.
-    #[arg(
-        long,
-        env = "HOMEWARD_LISTEN",
-        default_value = "127.0.0.1:8787",
-        global = true
-    )]
-    listen: SocketAddr,
-    /// Database URL: sqlite://PATH (embedded) or postgres://USER@HOST:PORT/DB.
-    #[arg(
-        long,
-        env = "HOMEWARD_DATABASE",
-        default_value = "sqlite://homeward-backend.db",
-        global = true
-    )]
-    database: DatabaseUrl,
+    /// A TOML settings file (listen, database, attachments, catalog); flags and environment
+    /// variables override it.
+    #[arg(long, env = "HOMEWARD_CONFIG", global = true)]
+    config: Option<PathBuf>,
+    /// Address to listen on [default: 127.0.0.1:8787].
+    #[arg(long, env = "HOMEWARD_LISTEN", global = true)]
+    listen: Option<SocketAddr>,
+    /// Database URL: sqlite://PATH (embedded) or postgres://USER@HOST:PORT/DB [default:
+    /// sqlite://homeward-backend.db].
+    #[arg(long, env = "HOMEWARD_DATABASE", global = true)]
+    database: Option<DatabaseUrl>,
     /// Serve this catalogue pack instead of the one compiled in.
     #[arg(long, env = "HOMEWARD_CATALOG", global = true)]
     catalog: Option<PathBuf>,
@@ -69,14 +63,24 @@ async fn main() -> anyhow::Result<()> {
         )
         .init();
     let args = Args::parse();
+    let file = args
+        .config
+        .as_deref()
+        .map(FileSettings::read)
+        .transpose()
+        .map_err(anyhow::Error::msg)?;
+    let settings = layered(
+        Given {
+            listen: args.listen,
+            database: args.database,
+            attachments: args.attachments,
+            catalog: args.catalog,
+        },
+        file,
+    )
+    .map_err(anyhow::Error::msg)?;
     match args.command.unwrap_or(Command::Serve) {
         Command::Serve => {
-            let mut settings = Settings::new(args.database);
-            settings.listen = args.listen;
-            settings.catalog = args.catalog;
-            if let Some(dir) = args.attachments {
-                settings.attachments = dir;
-            }
             let listener = tokio::net::TcpListener::bind(settings.listen)
                 .await
                 .with_context(|| format!("cannot listen on {}", settings.listen))?;
@@ -95,7 +99,7 @@ async fn main() -> anyhow::Result<()> {
                 .lock()
                 .read_line(&mut password)
                 .context("reading the password from standard input")?;
-            let db = Database::open(&args.database).await?;
+            let db = Database::open(&settings.database).await?;
             homeward_backend::staff::create_account(
                 &db,
                 &username,

@@ -60,3 +60,94 @@ impl Settings {
         }
     }
 }
+
+/// Settings as a file states them (`homeward-backend --config FILE`, TOML): any of `listen`,
+/// `database`, `attachments`, `catalog`. Flags and environment variables override the file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileSettings {
+    pub listen: Option<SocketAddr>,
+    pub database: Option<String>,
+    pub attachments: Option<PathBuf>,
+    pub catalog: Option<PathBuf>,
+}
+
+impl FileSettings {
+    pub fn read(path: &std::path::Path) -> Result<Self, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("{}: cannot be read: {e}", path.display()))?;
+        toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+    }
+}
+
+/// What was given where, before layering.
+#[derive(Debug, Clone, Default)]
+pub struct Given {
+    pub listen: Option<SocketAddr>,
+    pub database: Option<DatabaseUrl>,
+    pub attachments: Option<PathBuf>,
+    pub catalog: Option<PathBuf>,
+}
+
+/// The settings in force: each from the flag or environment if given, else from the file, else
+/// the default (`sqlite://homeward-backend.db` on 127.0.0.1:8787).
+pub fn layered(given: Given, file: Option<FileSettings>) -> Result<Settings, String> {
+    let file = file.unwrap_or_default();
+    let database = match (given.database, file.database) {
+        (Some(db), _) => db,
+        (None, Some(text)) => text.parse().map_err(|e| format!("database: {e}"))?,
+        (None, None) => DatabaseUrl::Sqlite(PathBuf::from("homeward-backend.db")),
+    };
+    let mut settings = Settings::new(database);
+    if let Some(listen) = given.listen.or(file.listen) {
+        settings.listen = listen;
+    }
+    if let Some(dir) = given.attachments.or(file.attachments) {
+        settings.attachments = dir;
+    }
+    settings.catalog = given.catalog.or(file.catalog);
+    Ok(settings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_and_environment_override_the_file_which_overrides_the_defaults() {
+        let file: FileSettings = toml::from_str(
+            "listen = \"127.0.0.1:9000\"\ndatabase = \"postgres://hw@db/hw\"\nattachments = \"/srv/docs\"\n",
+        )
+        .expect("parses");
+        let s = layered(Given::default(), Some(file.clone())).expect("valid");
+        assert_eq!(s.listen.port(), 9000);
+        assert_eq!(
+            s.database,
+            DatabaseUrl::Postgres("postgres://hw@db/hw".into())
+        );
+        assert_eq!(s.attachments, PathBuf::from("/srv/docs"));
+        let given = Given {
+            listen: Some("127.0.0.1:9100".parse().expect("addr")),
+            database: Some(DatabaseUrl::Sqlite("x.db".into())),
+            ..Given::default()
+        };
+        let s = layered(given, Some(file)).expect("valid");
+        assert_eq!(s.listen.port(), 9100);
+        assert_eq!(s.database, DatabaseUrl::Sqlite("x.db".into()));
+        assert_eq!(s.attachments, PathBuf::from("/srv/docs"));
+        let s = layered(Given::default(), None).expect("defaults");
+        assert_eq!(s.listen.port(), 8787);
+        assert_eq!(
+            s.database,
+            DatabaseUrl::Sqlite("homeward-backend.db".into())
+        );
+    }
+
+    #[test]
+    fn a_file_with_an_unknown_key_or_bad_url_is_refused_with_the_reason() {
+        assert!(toml::from_str::<FileSettings>("lisen = \"x\"").is_err());
+        let file: FileSettings = toml::from_str("database = \"mysql://x\"").expect("parses");
+        let err = layered(Given::default(), Some(file)).expect_err("refused");
+        assert!(err.starts_with("database:"), "{err}");
+    }
+}

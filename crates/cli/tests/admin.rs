@@ -65,6 +65,9 @@ async fn staff_work_an_application_from_the_command_line() {
         backend_url: url.clone(),
     })
     .unwrap();
+    for kind in homeward_domain::privacy::ConsentKind::ALL {
+        core.set_consent(kind, true).unwrap();
+    }
     let draft = core.create_draft("pension-proof-of-life").unwrap();
     for (field, value) in [
         ("full-name", "王芳"),

@@ -26,8 +26,8 @@ use crate::secrets::{Keyring, Keys};
 use crate::store::Store;
 use crate::validate;
 
-const DB_FILE: &str = "homeward.db";
-const INSTALL_ID_FILE: &str = "install-id";
+pub(crate) const DB_FILE: &str = "homeward.db";
+pub(crate) const INSTALL_ID_FILE: &str = "install-id";
 /// The longest answer a single field takes; longer input is refused, not cut.
 pub const MAX_ANSWER_CHARS: usize = 4_000;
 
@@ -50,6 +50,9 @@ pub struct Homeward {
     pub(crate) syncing: AtomicBool,
     /// The upload chunk size the link currently bears.
     pub(crate) upload_chunk: AtomicU64,
+    /// Where the installation lives, and its entries in the OS keyring, for erasure.
+    pub(crate) data_dir: PathBuf,
+    pub(crate) keyring: Keyring,
 }
 
 impl std::fmt::Debug for Homeward {
@@ -97,7 +100,7 @@ pub(crate) fn now_ms() -> i64 {
 
 /// Writes `bytes` to a temporary file beside `path` and renames it, so a crash leaves either the
 /// old file or the whole new one, never a part.
-fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
     let mut tmp = path.as_os_str().to_owned();
     tmp.push(".tmp");
     let tmp = PathBuf::from(tmp);
@@ -144,6 +147,8 @@ impl Homeward {
             remote: Remote::new(&config.backend_url)?,
             syncing: AtomicBool::new(false),
             upload_chunk: AtomicU64::new(crate::outbox::UPLOAD_CHUNK),
+            data_dir: config.data_dir.clone(),
+            keyring,
         })
     }
 

@@ -38,6 +38,8 @@ pub enum CoreError {
     Refused(ApiError),
     #[error("no font for Chinese text was found on this device, so no PDF can be written")]
     NoFont,
+    #[error("sending needs the person's consent to process sensitive data and to send it abroad")]
+    ConsentRequired,
     #[error("the catalogue is not usable: {0}")]
     Catalogue(String),
 }
@@ -58,6 +60,7 @@ impl CoreError {
             CoreError::Backend(_) => ErrorCode::Backend,
             CoreError::Refused(e) => e.code,
             CoreError::NoFont => ErrorCode::NoFont,
+            CoreError::ConsentRequired => ErrorCode::ConsentRequired,
             CoreError::Catalogue(_) => ErrorCode::Internal,
         }
     }

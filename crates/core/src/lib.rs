@@ -11,6 +11,7 @@ mod error;
 pub mod materials;
 pub mod outbox;
 pub mod pdf;
+pub mod privacy;
 pub mod remote;
 pub mod review;
 pub mod secrets;

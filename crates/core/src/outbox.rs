@@ -64,9 +64,12 @@ pub struct SyncReport {
 }
 
 impl Homeward {
-    /// Freezes a complete draft into the outbox. Refused while the draft is incomplete or while
-    /// an earlier submission of it is still on its way.
+    /// Freezes a complete draft into the outbox. Refused without the person's consents, while
+    /// the draft is incomplete, or while an earlier submission of it is still on its way.
     pub fn submit(&self, id: DraftId) -> Result<OutboxItem> {
+        if !self.may_send()? {
+            return Err(CoreError::ConsentRequired);
+        }
         let draft = self.store.draft(id)?;
         let guide = self.guide(&draft.guide_id.0)?;
         let review = self.review(id)?;

@@ -20,6 +20,8 @@ pub enum ErrorCode {
     Backend,
     /// The device lacks something the task needs (a font for Chinese, to write a PDF).
     NoFont,
+    /// Sending needs a consent the person has not given (or withdrew).
+    ConsentRequired,
     /// A submission came without the device's signature.
     Unsigned,
     /// The signature or the body's digest does not match: the request was altered.
@@ -40,7 +42,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 16] = [
+    pub const ALL: [ErrorCode; 17] = [
         ErrorCode::InvalidInput,
         ErrorCode::NotFound,
         ErrorCode::Storage,
@@ -48,6 +50,7 @@ impl ErrorCode {
         ErrorCode::Offline,
         ErrorCode::Backend,
         ErrorCode::NoFont,
+        ErrorCode::ConsentRequired,
         ErrorCode::Unsigned,
         ErrorCode::BadSignature,
         ErrorCode::Replayed,
@@ -68,6 +71,7 @@ impl ErrorCode {
             ErrorCode::Offline => "offline",
             ErrorCode::Backend => "backend",
             ErrorCode::NoFont => "no-font",
+            ErrorCode::ConsentRequired => "consent-required",
             ErrorCode::Unsigned => "unsigned",
             ErrorCode::BadSignature => "bad-signature",
             ErrorCode::Replayed => "replayed",

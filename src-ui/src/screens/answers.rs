@@ -2,6 +2,7 @@
 //! application's status; printable (the system print dialog also saves a PDF).
 
 use homeward_domain::draft::{answer_rows, MaterialInfo, Shown};
+use homeward_domain::privacy::ConsentKind;
 use homeward_domain::{ApiError, Draft, DraftId, DraftReview, DraftStatus, Guide};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -11,6 +12,7 @@ use crate::i18n::{key, lang_signal, pick, t, t_args};
 use crate::ipc;
 use crate::screens::draft::progress_text;
 use crate::screens::guide::BackLink;
+use crate::screens::privacy::consent_text;
 use crate::widgets::{ErrorNote, ReadyPanel, StatusTag};
 
 struct Loaded {
@@ -204,8 +206,32 @@ fn SendPanel(
     let nav = use_nav();
     let confirming = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
+    // The consents sending needs that are not given yet, each asked for on its own.
+    let missing = RwSignal::new(Vec::<ConsentKind>::new());
+    let ticked = RwSignal::new(Vec::<ConsentKind>::new());
+    let open = move |_| {
+        spawn_local(async move {
+            if let Ok(consents) = ipc::consents().await {
+                missing.set(
+                    consents
+                        .iter()
+                        .filter(|c| !c.is_granted())
+                        .map(|c| c.kind)
+                        .collect(),
+                );
+            }
+            confirming.set(true);
+        });
+    };
+    let ready = move || missing.with(|m| m.iter().all(|k| ticked.with(|t| t.contains(k))));
     let send = move |_| {
         spawn_local(async move {
+            for kind in missing.get_untracked() {
+                if let Err(e) = ipc::set_consent(kind, true).await {
+                    error.set(Some(e));
+                    return;
+                }
+            }
             match ipc::submit(id).await {
                 Ok(_) => nav.replace(Screen::Outbox),
                 Err(e) => error.set(Some(e)),
@@ -221,15 +247,33 @@ fn SendPanel(
                         <h2 id="send-consent-title">{move || t("send-consent-title")}</h2>
                         <p>{move || t_args("send-consent-body", &[("department", pick(&department).into())])}</p>
                         <p class="muted">{move || t("send-consent-offline")}</p>
+                        {move || missing.get().into_iter().map(|kind| {
+                            let (title, body) = consent_text(kind);
+                            view! {
+                                <label class="consent-tick" id=format!("tick-{}", kind.slug())>
+                                    <input type="checkbox" on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        ticked.update(|t| {
+                                            t.retain(|k| *k != kind);
+                                            if on {
+                                                t.push(kind);
+                                            }
+                                        });
+                                    }/>
+                                    <span><strong>{move || t(title)}</strong>" "{move || t(body)}</span>
+                                </label>
+                            }
+                        }).collect_view()}
                         <div class="form-actions">
-                            <button class="primary" id="confirm-send" on:click=send>{move || t("send-confirm")}</button>
+                            <button class="primary" id="confirm-send" on:click=send
+                                disabled=move || !ready()>{move || t("send-confirm")}</button>
                             <button class="secondary" on:click=move |_| confirming.set(false)>{move || t("send-cancel")}</button>
                         </div>
                     </div>
                 }.into_any()
             } else {
                 view! {
-                    <button class="primary" id="send-application" on:click=move |_| confirming.set(true)>
+                    <button class="primary" id="send-application" on:click=open>
                         {move || t(if revision == 0 { key("send-application") } else { key("send-revision") })}
                     </button>
                 }.into_any()

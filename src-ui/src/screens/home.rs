@@ -187,6 +187,11 @@ fn Catalogue(overview: CatalogueOverview, drafts: RwSignal<Vec<DraftSummary>>) -
                 </section>
             }
         }).collect_view()}
+        <section class="section privacy-link">
+            <button class="link" id="open-privacy" on:click=move |_| nav.go(Screen::Privacy)>
+                {move || t("privacy-link")}
+            </button>
+        </section>
         <footer class="catalogue-footer">
             <p class="notice">{move || pick(&notice)}</p>
             <p class="muted" id="catalogue-version">

@@ -6,3 +6,4 @@ pub mod draft;
 pub mod guide;
 pub mod home;
 pub mod outbox;
+pub mod privacy;

@@ -95,6 +95,17 @@ const MIGRATIONS: &[&str] = &[
         acknowledged  INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (submission_id, sha256)
     ) STRICT;",
+    // 8: the person's profile and the consents they gave or withdrew.
+    "CREATE TABLE profile (
+        id         INTEGER PRIMARY KEY CHECK (id = 1),
+        body       TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+    ) STRICT;
+    CREATE TABLE consents (
+        kind         TEXT PRIMARY KEY NOT NULL,
+        granted_at   INTEGER,
+        withdrawn_at INTEGER
+    ) STRICT;",
 ];
 
 /// The schema version this build creates and understands.

@@ -52,7 +52,7 @@ impl Store {
         })
     }
 
-    fn conn(&self) -> MutexGuard<'_, Connection> {
+    pub(crate) fn conn(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock cannot leave SQLite half-written (each write is a
         // transaction), so a poisoned lock is safe to use.
         self.conn.lock().unwrap_or_else(|p| p.into_inner())

@@ -1,0 +1,258 @@
+//! My details and privacy: the minimal profile, the two consents (each given and withdrawn on
+//! its own), an export of everything, and erasure of everything from this device.
+
+use homeward_domain::privacy::{Consent, ConsentKind, Profile, ProfileProblem};
+use homeward_domain::ApiError;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::i18n::{key, t, t_args};
+use crate::ipc;
+use crate::screens::guide::BackLink;
+use crate::widgets::{format_time, ErrorNote};
+
+/// The profile's fields: id, label key, hint key.
+const FIELDS: [(&str, &str, &str); 5] = [
+    (
+        "name-han",
+        key("profile-name-han"),
+        key("profile-name-han-hint"),
+    ),
+    (
+        "name-pinyin",
+        key("profile-name-pinyin"),
+        key("profile-name-pinyin-hint"),
+    ),
+    (
+        "birth-date",
+        key("profile-birth-date"),
+        key("field-date-placeholder"),
+    ),
+    (
+        "id-number",
+        key("profile-id-number"),
+        key("profile-id-number-hint"),
+    ),
+    (
+        "passport",
+        key("profile-passport"),
+        key("profile-passport-hint"),
+    ),
+];
+
+fn get(p: &Profile, field: &str) -> String {
+    match field {
+        "name-han" => p.name_han.clone(),
+        "name-pinyin" => p.name_pinyin.clone(),
+        "birth-date" => p.birth_date.clone(),
+        "id-number" => p.id_number.clone(),
+        _ => p.passport.clone(),
+    }
+}
+
+fn set(p: &mut Profile, field: &str, value: String) {
+    match field {
+        "name-han" => p.name_han = value,
+        "name-pinyin" => p.name_pinyin = value,
+        "birth-date" => p.birth_date = value,
+        "id-number" => p.id_number = value,
+        _ => p.passport = value,
+    }
+}
+
+#[component]
+pub fn PrivacyScreen() -> impl IntoView {
+    let profile = RwSignal::new(Profile::default());
+    let problems = RwSignal::new(Vec::<ProfileProblem>::new());
+    let saved = RwSignal::new(false);
+    let consents = RwSignal::new(Vec::<Consent>::new());
+    let error = RwSignal::new(None::<ApiError>);
+    spawn_local(async move {
+        match ipc::profile().await {
+            Ok(Some(p)) => profile.set(p),
+            Ok(None) => {}
+            Err(e) => error.set(Some(e)),
+        }
+        match ipc::consents().await {
+            Ok(c) => consents.set(c),
+            Err(e) => error.set(Some(e)),
+        }
+    });
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        saved.set(false);
+        let p = profile.get_untracked();
+        spawn_local(async move {
+            match ipc::set_profile(&p).await {
+                Ok(found) => {
+                    saved.set(found.is_empty());
+                    problems.set(found);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <BackLink/>
+        <section class="privacy">
+            <h1 id="privacy-title">{move || t("privacy-title")}</h1>
+            <p class="muted">{move || t("privacy-intro")}</p>
+            {move || error.get().map(|e| view! { <ErrorNote error=e/> })}
+
+            <form class="card profile" id="profile-form" on:submit=save novalidate>
+                <h2>{move || t("profile-title")}</h2>
+                <p class="muted">{move || t("profile-why")}</p>
+                {FIELDS.into_iter().map(|(field, label, hint)| {
+                    let problem = move || {
+                        problems.with(|ps| ps.iter().find(|p| p.field == field).map(|p| p.code))
+                    };
+                    view! {
+                        <div class="field" class:has-error=move || problem().is_some()>
+                            <label for=format!("profile-{field}")>{move || t(label)}</label>
+                            <p class="hint">{move || t(hint)}</p>
+                            {move || problem().map(|code| view! {
+                                <p class="field-error" id=format!("profile-{field}-error")>
+                                    {t(&format!("check-{}", code.slug()))}
+                                </p>
+                            })}
+                            <input id=format!("profile-{field}") type="text" autocomplete="off"
+                                prop:value=move || profile.with(|p| get(p, field))
+                                on:input=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    profile.update(|p| set(p, field, v));
+                                    saved.set(false);
+                                }/>
+                        </div>
+                    }
+                }).collect_view()}
+                <div class="form-actions">
+                    <button class="primary" type="submit" id="save-profile">{move || t("profile-save")}</button>
+                    {move || saved.get().then(|| view! {
+                        <span class="saved" id="profile-saved" role="status">{move || t("profile-saved")}</span>
+                    })}
+                </div>
+            </form>
+
+            <section class="card consents">
+                <h2>{move || t("consents-title")}</h2>
+                <p class="muted">{move || t("consents-intro")}</p>
+                {move || consents.get().into_iter().map(|c| view! {
+                    <ConsentCard consent=c consents=consents/>
+                }).collect_view()}
+            </section>
+
+            <ExportCard/>
+            <EraseCard/>
+        </section>
+    }
+}
+
+/// The text of a consent: its title and what it allows.
+pub fn consent_text(kind: ConsentKind) -> (&'static str, &'static str) {
+    match kind {
+        ConsentKind::SensitiveData => (
+            key("consent-sensitive-data"),
+            key("consent-sensitive-data-body"),
+        ),
+        ConsentKind::CrossBorder => (
+            key("consent-cross-border"),
+            key("consent-cross-border-body"),
+        ),
+    }
+}
+
+#[component]
+fn ConsentCard(consent: Consent, consents: RwSignal<Vec<Consent>>) -> impl IntoView {
+    let kind = consent.kind;
+    let (title, body) = consent_text(kind);
+    let granted = consent.is_granted();
+    let toggle = move |_| {
+        spawn_local(async move {
+            if let Ok(c) = ipc::set_consent(kind, !granted).await {
+                consents.set(c);
+            }
+        });
+    };
+    let state = match (consent.granted_at, consent.withdrawn_at) {
+        (Some(at), _) => t_args("consent-given-at", &[("time", format_time(at).into())]),
+        (None, Some(at)) => t_args("consent-withdrawn-at", &[("time", format_time(at).into())]),
+        (None, None) => t("consent-not-given"),
+    };
+    view! {
+        <div class="consent-card" id=format!("consent-{}", kind.slug())
+            data-granted=granted.to_string()>
+            <h3>{move || t(title)}</h3>
+            <p>{move || t(body)}</p>
+            <p class="muted">{state}</p>
+            <button class=if granted { "secondary" } else { "primary" } on:click=toggle>
+                {move || t(if granted { key("consent-withdraw") } else { key("consent-give") })}
+            </button>
+        </div>
+    }
+}
+
+#[component]
+fn ExportCard() -> impl IntoView {
+    let state = RwSignal::new(None::<Result<String, ApiError>>);
+    let export = move |_| {
+        spawn_local(async move {
+            state.set(Some(ipc::export_all().await));
+        });
+    };
+    view! {
+        <section class="card">
+            <h2>{move || t("export-title")}</h2>
+            <p class="muted">{move || t("export-body")}</p>
+            <button class="secondary" id="export-all" on:click=export>{move || t("export-button")}</button>
+            {move || match state.get() {
+                None => ().into_any(),
+                Some(Ok(path)) => {
+                    let text = t_args("export-done", &[("path", path.clone().into())]);
+                    view! {
+                        <p class="saved-file" id="export-done" data-path=path>{text}</p>
+                    }.into_any()
+                }
+                Some(Err(e)) => view! { <ErrorNote error=e/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn EraseCard() -> impl IntoView {
+    let confirming = RwSignal::new(false);
+    let erased = RwSignal::new(false);
+    let error = RwSignal::new(None::<ApiError>);
+    let erase = move |_| {
+        spawn_local(async move {
+            match ipc::erase_all().await {
+                Ok(()) => erased.set(true),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <section class="card danger-zone">
+            <h2>{move || t("erase-title")}</h2>
+            <p class="muted">{move || t("erase-body")}</p>
+            {move || if erased.get() {
+                view! { <p class="saved" id="erased" role="status">{move || t("erase-done")}</p> }.into_any()
+            } else if confirming.get() {
+                view! {
+                    <div class="confirm" role="alertdialog" aria-labelledby="erase-confirm-text">
+                        <p id="erase-confirm-text"><strong>{move || t("erase-confirm")}</strong></p>
+                        <div class="form-actions">
+                            <button class="danger" id="confirm-erase" on:click=erase>{move || t("erase-button")}</button>
+                            <button class="secondary" on:click=move |_| confirming.set(false)>{move || t("send-cancel")}</button>
+                        </div>
+                    </div>
+                }.into_any()
+            } else {
+                view! {
+                    <button class="danger" id="erase-all" on:click=move |_| confirming.set(true)>{move || t("erase-button")}</button>
+                }.into_any()
+            }}
+            {move || error.get().map(|e| view! { <ErrorNote error=e/> })}
+        </section>
+    }
+}

@@ -1,0 +1,80 @@
+//! The person's own data: a profile checked field by field, consents that gate sending, an export
+//! of everything, and erasure that leaves nothing readable. Needs the keyring session
+//! `cargo xtask test` provides.
+
+use homeward_core::{Config, Homeward};
+use homeward_domain::privacy::{ConsentKind, Profile};
+use homeward_domain::ErrorCode;
+use tempfile::TempDir;
+
+fn open(data: &TempDir) -> Homeward {
+    Homeward::open(&Config {
+        data_dir: data.path().to_owned(),
+        backend_url: homeward_tests::backend::unreachable_url(),
+    })
+    .expect("open")
+}
+
+#[test]
+fn export_holds_everything_and_erasure_leaves_nothing() {
+    let data = TempDir::new().unwrap();
+    let core = open(&data);
+    let problems = core
+        .set_profile(&Profile {
+            name_han: "王𠀀明".into(),
+            name_pinyin: "wang ming".into(),
+            birth_date: "1990-01-01".into(),
+            id_number: "".into(),
+            passport: "e 1234 5678".into(),
+        })
+        .unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(core.profile().unwrap().unwrap().passport, "E12345678");
+
+    // Sending needs both consents, each on its own.
+    let draft = core.create_draft("pension-proof-of-life").unwrap();
+    for (field, value) in [
+        ("full-name", "王𠀀明"),
+        ("id-number", "11010519491231002X"),
+        ("country", "Italia"),
+        ("method", "certificate"),
+        ("phone", "+39 333 123 4567"),
+    ] {
+        core.set_answer(draft.id, field, value).unwrap();
+    }
+    let photo = homeward_core::materials::fixtures::phone_photo(800, 600);
+    core.add_material(draft.id, "life-certificate", "certificate.jpg", &photo)
+        .unwrap();
+    let err = core.submit(draft.id).expect_err("no consent yet");
+    assert_eq!(err.code(), ErrorCode::ConsentRequired);
+    core.set_consent(ConsentKind::SensitiveData, true).unwrap();
+    let err = core.submit(draft.id).expect_err("one consent is not both");
+    assert_eq!(err.code(), ErrorCode::ConsentRequired);
+    core.set_consent(ConsentKind::CrossBorder, true).unwrap();
+    core.submit(draft.id).expect("both given");
+    let consents = core.set_consent(ConsentKind::CrossBorder, false).unwrap();
+    assert!(consents.iter().any(|c| c.kind == ConsentKind::CrossBorder
+        && c.granted_at.is_none()
+        && c.withdrawn_at.is_some()));
+
+    // The export: one folder, the data as JSON and every document as a file.
+    let out = TempDir::new().unwrap();
+    let folder = core.export_all(out.path()).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(folder.join("data.json")).unwrap()).unwrap();
+    assert_eq!(json["profile"]["name_han"], "王𠀀明");
+    assert_eq!(json["drafts"].as_array().unwrap().len(), 1);
+    assert_eq!(json["sent"].as_array().unwrap().len(), 1);
+    let file = json["drafts"][0]["documents"][0]["file"].as_str().unwrap();
+    assert!(std::fs::metadata(folder.join(file)).unwrap().len() > 1000);
+
+    // Erasure: the database, its keys and the installation id are gone; the next start is new.
+    core.erase_all().unwrap();
+    drop(core);
+    assert!(!data.path().join("homeward.db").exists());
+    assert!(!data.path().join("install-id").exists());
+    let again = open(&data);
+    assert!(again.is_fresh_install());
+    assert!(again.drafts().unwrap().is_empty());
+    assert!(again.profile().unwrap().is_none());
+}

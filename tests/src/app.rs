@@ -204,6 +204,17 @@ impl App {
     /// once, then an `input` event. WebDriver cannot type characters beyond the Basic
     /// Multilingual Plane (rare name characters such as 𠀀); a Chinese input method can.
     pub async fn commit_text(&self, css: &str, text: &str) -> anyhow::Result<()> {
+        self.input_text(css, text).await?;
+        self.eventually(
+            &format!("{css} saved after committing {text:?}"),
+            || async { Ok(self.count("#save-state[data-state='saved']").await? > 0) },
+        )
+        .await
+    }
+
+    /// Puts `text` into the field as an input method commits it, without waiting for a save
+    /// (for forms that save on a button).
+    pub async fn input_text(&self, css: &str, text: &str) -> anyhow::Result<()> {
         let field = self.wait_css(css).await?;
         let script = "arguments[0].value = arguments[1]; \
                       arguments[0].dispatchEvent(new Event('input', { bubbles: true }));";
@@ -211,11 +222,7 @@ impl App {
         self.client
             .execute(script, vec![element, serde_json::json!(text)])
             .await?;
-        self.eventually(
-            &format!("{css} saved after committing {text:?}"),
-            || async { Ok(self.count("#save-state[data-state='saved']").await? > 0) },
-        )
-        .await
+        Ok(())
     }
 
     /// Types `text` into the field and waits until the app has saved all of it.

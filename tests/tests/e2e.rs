@@ -473,7 +473,7 @@ async fn my_details_consents_export_and_erasure() -> anyhow::Result<()> {
     app.wait_css("#privacy-title").await?;
 
     // A profile with no identity document is refused at the field; with one, saved normalised.
-    app.commit_text("#profile-name-han", "王𠀀明").await?;
+    app.input_text("#profile-name-han", "王𠀀明").await?;
     for (field, value) in [
         ("#profile-name-pinyin", "WANG MING"),
         ("#profile-birth-date", "1990-01-01"),
@@ -731,6 +731,18 @@ async fn screenshots_of_every_screen() -> anyhow::Result<()> {
             app.click("#open-contacts").await?;
             app.wait_css(".help-line").await?;
             app.screenshot(&shot("contacts")).await?;
+            app.click("button.brand").await?;
+            app.click("#open-privacy").await?;
+            app.wait_css("#consent-cross-border").await?;
+            app.screenshot(&shot("privacy")).await?;
+            let consents = serde_json::to_value(app.wait_css(".consents").await?)?;
+            app.client
+                .execute(
+                    "arguments[0].scrollIntoView({block: 'start'})",
+                    vec![consents],
+                )
+                .await?;
+            app.screenshot(&shot("consents")).await?;
         }
     }
     app.close().await?;

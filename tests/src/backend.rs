@@ -28,11 +28,29 @@ impl TestBackend {
 
     /// Starts a backend on `port` with `database`, or an SQLite file of its own.
     pub async fn start_with(port: u16, database: Option<DatabaseUrl>) -> anyhow::Result<Self> {
+        Self::start_full(port, database, None).await
+    }
+
+    /// Starts a backend serving the signed pack `catalog` instead of the bundled one.
+    pub async fn start_serving(catalog: &[u8]) -> anyhow::Result<Self> {
+        Self::start_full(0, None, Some(catalog)).await
+    }
+
+    async fn start_full(
+        port: u16,
+        database: Option<DatabaseUrl>,
+        catalog: Option<&[u8]>,
+    ) -> anyhow::Result<Self> {
         let dir = TempDir::new()?;
         let db_path = dir.path().join("backend.db");
         let mut settings =
             Settings::new(database.unwrap_or_else(|| DatabaseUrl::Sqlite(db_path.clone())));
         settings.attachments = dir.path().join("attachments");
+        if let Some(bytes) = catalog {
+            let path = dir.path().join("catalog.json");
+            std::fs::write(&path, bytes)?;
+            settings.catalog = Some(path);
+        }
         let settings_database = settings.database.clone();
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
         let url = format!("http://{}", listener.local_addr()?);

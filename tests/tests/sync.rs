@@ -268,6 +268,18 @@ async fn the_backend_refuses_every_kind_of_bad_submission_with_its_own_code() {
     .expect("the receipt verifies");
     assert!(receipt.reference.starts_with("HW-"));
 
+    // A submission for a service the catalogue does not have is refused, naming the field.
+    let unknown = {
+        let mut s: Submission = serde_json::from_slice(&Probe::body(3)).unwrap();
+        s.guide_id = GuideId("no-such-service".into());
+        serde_json::to_vec(&s).unwrap()
+    };
+    let (status, json) = probe
+        .send(unknown.clone(), &probe.headers(&unknown, "k3", now))
+        .await;
+    assert_eq!((status, code(&json)), (400, ErrorCode::InvalidInput));
+    assert!(json["message"].as_str().unwrap().starts_with("guide_id"));
+
     // Malformed requests are 4xx JSON, never 5xx.
     for (path, body) in [
         ("/v1/devices", "not json"),
@@ -384,5 +396,66 @@ async fn an_upload_cut_half_way_resumes_from_the_acknowledged_offset() {
         .await
         .unwrap();
     assert_eq!(resp.headers()["tus-extension"], "creation,checksum");
+    backend.stop().await.unwrap();
+}
+
+/// One refused item is set aside with the backend's reason; the others are delivered all the
+/// same, and "Send again" puts it back in line.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_item_is_set_aside_and_the_others_still_go() {
+    // This backend's catalogue has no pension guide, so it refuses that application.
+    let mut pack = homeward_core::catalog::bundled().unwrap().into_pack();
+    pack.guides.retain(|g| g.id.0 != "pension-proof-of-life");
+    let signed = homeward_core::catalog::sign_pack(&pack, &SigningKey::from_bytes(&[7; 32]));
+    let backend = TestBackend::start_serving(&signed).await.unwrap();
+    let data = TempDir::new().unwrap();
+    let core = open(&data, &backend.url);
+    let pension = complete_draft(&core);
+    let hukou = core.create_draft("hukou-cancel-settled-abroad").unwrap();
+    for (field, value) in [
+        ("full-name", "王小明"),
+        ("id-number", "330302199001011235"),
+        ("hukou-address", "浙江省温州市鹿城区五马街 1 号"),
+        ("settled-country", "Italia"),
+        ("settled-since", "2015-03-01"),
+        ("relative-name", "王大明"),
+        ("relative-id-number", "330324198506150074"),
+        ("relative-phone", "+86 138 0013 8000"),
+    ] {
+        core.set_answer(hukou.id, field, value).unwrap();
+    }
+    core.submit(pension).unwrap();
+    core.submit(hukou.id).unwrap();
+    let report = core.sync_outbox().await.unwrap();
+    assert_eq!((report.delivered, report.set_aside), (1, 1), "{report:?}");
+    let items = core.outbox().unwrap();
+    let state_of = |draft: DraftId| {
+        items
+            .iter()
+            .find(|i| i.draft_id == draft)
+            .map(|i| i.state.clone())
+            .unwrap()
+    };
+    assert!(matches!(state_of(hukou.id), OutboxState::Delivered { .. }));
+    let OutboxState::SetAside { error, message } = state_of(pension) else {
+        panic!("set aside: {:?}", state_of(pension));
+    };
+    assert_eq!(error, "invalid-input");
+    assert!(
+        message.contains("guide_id"),
+        "the backend's reason: {message}"
+    );
+    // Sending again tries once more; the refusal stands, and nothing was lost.
+    let id = items
+        .iter()
+        .find(|i| i.draft_id == pension)
+        .unwrap()
+        .submission_id;
+    assert!(matches!(
+        core.retry_submission(id).unwrap().state,
+        OutboxState::Waiting { .. }
+    ));
+    assert_eq!(core.sync_outbox().await.unwrap().set_aside, 1);
+    assert_eq!(backend.stored_submissions().await.unwrap(), 1);
     backend.stop().await.unwrap();
 }

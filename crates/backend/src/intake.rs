@@ -195,6 +195,11 @@ pub(crate) async fn submit(
     let now = now_ms();
     let sha = Sha256::digest(&body);
     let submission: Submission = json_body(&body)?;
+    if state.catalog.guide(&submission.guide_id.0).is_none() {
+        return Err(AppError::BadRequest(
+            "guide_id: not a service in the catalogue this backend serves".into(),
+        ));
+    }
     // Every document it names must have arrived whole from this device first.
     for m in &submission.materials {
         let uploaded = state.db.upload_of(&device_key, &m.sha256).await?;

@@ -336,10 +336,11 @@ struct ListQuery {
 async fn list(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
-    Query(q): Query<ListQuery>,
+    query: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
     let lang = lang_of(&headers);
     let result = async {
+        let Query(q) = query.map_err(|e| AppError::BadRequest(format!("query: {e}")))?;
         let me = staff::session(&state, &headers).await?;
         let filter = crate::staff_api::filter(q.status.as_deref(), q.guide.as_deref(), Some(200))?;
         let rows = state.db.applications(filter.clone()).await?;

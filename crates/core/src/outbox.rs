@@ -141,33 +141,39 @@ impl Homeward {
         self.outbox_item(submission.submission_id)
     }
 
-    /// The revision number a Send of `id` would have now: 0 for a first submission, then one
-    /// more for each request for more material once the earlier submissions arrived; `None`
-    /// when sending again is not possible (sent and not asked for more).
+    /// The revision number a Send of `id` would have now: 0 for a first submission; after
+    /// that, one more only when every earlier submission arrived and the city's latest word,
+    /// said after the last of them was received, is a request for more material. `None` when
+    /// sending again is not possible.
     pub fn next_revision(&self, id: DraftId) -> Result<Option<u32>> {
         let earlier = self.store.outbox_for_draft(id)?;
         let revision = earlier.len() as u32;
         if revision == 0 {
             return Ok(Some(0));
         }
-        let all_delivered = earlier
-            .iter()
-            .all(|r| matches!(r.item.state, OutboxState::Delivered { .. }));
-        let asked = self
+        let mut last_received = 0;
+        for r in &earlier {
+            match r.item.state {
+                OutboxState::Delivered { received_at, .. } => {
+                    last_received = last_received.max(received_at)
+                }
+                _ => return Ok(None),
+            }
+        }
+        let latest = self
             .status_events()?
-            .iter()
+            .into_iter()
             .filter(|e| e.draft_id == id)
-            .filter(|e| {
-                matches!(
-                    e.event,
-                    EventKind::Status {
-                        status: ApplicationStatus::MoreMaterialNeeded,
-                        ..
-                    }
-                )
+            .filter_map(|e| match e.event {
+                EventKind::Status { status, .. } => Some((status, e.at)),
+                _ => None,
             })
-            .count() as u32;
-        Ok((all_delivered && asked >= revision).then_some(revision))
+            .next_back();
+        let asked = matches!(
+            latest,
+            Some((ApplicationStatus::MoreMaterialNeeded, at)) if at >= last_received
+        );
+        Ok(asked.then_some(revision))
     }
 
     /// What to say in a system notification about `event`, in the person's language: the

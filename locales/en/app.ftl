@@ -10,6 +10,7 @@ loading = Loading…
 
 status-offline = Offline: using the guides on this device. What you type is saved here.
 status-online = Connected
+status-update-refused = Connected. The city's latest guides could not be verified, so the verified ones on this device stay in use.
 status-checking = Checking the connection…
 status-retry = Try again
 

@@ -10,6 +10,7 @@ loading = 正在加载…
 
 status-offline = 离线：正在使用本机保存的办事指南，填写的内容已保存在本机。
 status-online = 已连接
+status-update-refused = 已连接。市里提供的最新办事指南未通过验证，继续使用本机上已验证的版本。
 status-checking = 正在检查连接…
 status-retry = 重试
 

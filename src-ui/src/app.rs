@@ -200,6 +200,17 @@ fn BackendBanner() -> impl IntoView {
             </div>
         }
         .into_any(),
+        BackendStatus::Online {
+            update_refused: true,
+            ..
+        } => view! {
+            <div id="backend-status" class="banner offline" role="status" data-state="online"
+                data-update-refused="true">
+                <span class="dot" aria-hidden="true"></span>
+                <span class="banner-text">{move || t("status-update-refused")}</span>
+            </div>
+        }
+        .into_any(),
         BackendStatus::Online { .. } => view! {
             <div id="backend-status" class="banner online" role="status" data-state="online">
                 <span class="dot" aria-hidden="true"></span>

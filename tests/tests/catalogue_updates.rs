@@ -77,7 +77,8 @@ async fn a_newer_signed_pack_is_taken_and_kept_and_a_bad_one_never_replaces_it()
     assert_eq!(
         app.refresh().await,
         BackendStatus::Online {
-            catalog_version: newer
+            catalog_version: newer,
+            update_refused: false,
         }
     );
     assert_eq!(app.overview().version, newer);
@@ -85,9 +86,22 @@ async fn a_newer_signed_pack_is_taken_and_kept_and_a_bad_one_never_replaces_it()
     drop(app);
 
     // Each bad pack is refused; the app stays on the last good one and says it is online.
-    let mut tampered = catalog::sign_pack(&pack_at(newer + 1), &content_key());
-    let at = tampered.len() / 2;
-    tampered[at] = if tampered[at] == b'A' { b'B' } else { b'A' };
+    // Tampered: a guide's text changed after signing, the signature left as it was.
+    let tampered = {
+        use base64::Engine as _;
+        let b64 = base64::engine::general_purpose::STANDARD;
+        let signed = catalog::sign_pack(&pack_at(newer + 1), &content_key());
+        let mut envelope: homeward_domain::catalog::SignedPack =
+            serde_json::from_slice(&signed).expect("envelope");
+        let mut pack: homeward_domain::CataloguePack =
+            serde_json::from_slice(&b64.decode(&envelope.payload).expect("base64")).expect("pack");
+        pack.guides[0]
+            .title
+            .0
+            .insert("en".into(), "Send your passport to this address".into());
+        envelope.payload = b64.encode(serde_json::to_vec(&pack).expect("json"));
+        serde_json::to_vec(&envelope).expect("json")
+    };
     let full = catalog::sign_pack(&pack_at(newer + 1), &content_key());
     let cases: Vec<(&str, Vec<u8>)> = vec![
         (
@@ -112,12 +126,22 @@ async fn a_newer_signed_pack_is_taken_and_kept_and_a_bad_one_never_replaces_it()
             newer,
             "{what}: the cached pack is used at start"
         );
-        app.refresh().await;
+        let status = app.refresh().await;
         assert_eq!(
             app.overview().version,
             newer,
             "{what}: must not replace the last good pack"
         );
+        // A pack that does not verify is reported, an older one is not; a backend given a
+        // file that is not a signed pack at all refuses to start, and the app is offline.
+        let expected = match what {
+            "truncated" => BackendStatus::Offline,
+            _ => BackendStatus::Online {
+                catalog_version: newer,
+                update_refused: what != "older",
+            },
+        };
+        assert_eq!(status, expected, "{what}");
         let title = app.overview().guides[0]
             .title
             .0
@@ -174,4 +198,36 @@ async fn a_draft_started_before_an_update_opens_after_it_with_changes_flagged_an
     assert_eq!(review.changed, ["country"]);
     assert_eq!(review.removed, ["phone"]);
     let _ = stop.send(());
+}
+
+/// An unchanged catalogue is not downloaded again: the app asks with the ETag it has, and the
+/// backend answers 304. Measured in bytes through a counting proxy.
+#[tokio::test]
+async fn an_unchanged_catalogue_costs_a_few_hundred_bytes_per_check() {
+    let backend = homeward_tests::backend::TestBackend::start()
+        .await
+        .expect("backend");
+    let proxy = homeward_tests::faults::FaultProxy::transparent(backend.addr())
+        .await
+        .expect("proxy");
+    let data = TempDir::new().expect("tempdir");
+    let app = open(&data, &proxy.url);
+    let bytes = || {
+        proxy
+            .counts
+            .bytes
+            .load(std::sync::atomic::Ordering::Relaxed)
+    };
+    assert!(matches!(app.refresh().await, BackendStatus::Online { .. }));
+    let first = bytes();
+    assert!(
+        first > 1_000_000,
+        "the first check takes the pack: {first} bytes"
+    );
+    for _ in 0..3 {
+        app.refresh().await;
+    }
+    let again = bytes() - first;
+    assert!(again < 3_000, "three more checks cost {again} bytes");
+    backend.stop().await.expect("stop");
 }

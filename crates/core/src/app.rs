@@ -457,8 +457,9 @@ impl Homeward {
     /// normal state, reported in the returned status.
     pub async fn refresh(&self) -> BackendStatus {
         let status = match self.try_refresh().await {
-            Ok(version) => BackendStatus::Online {
+            Ok((version, update_refused)) => BackendStatus::Online {
                 catalog_version: version,
+                update_refused,
             },
             Err(e) => {
                 tracing::info!(code = ?e.code(), "backend not reachable: {e}");
@@ -469,14 +470,21 @@ impl Homeward {
         status
     }
 
-    async fn try_refresh(&self) -> Result<u64> {
+    /// The catalogue version in use, and whether the backend's offer was refused. The pack is
+    /// asked for with the ETag of the last one seen, so an unchanged catalogue costs a few
+    /// hundred bytes rather than megabytes, on every check.
+    async fn try_refresh(&self) -> Result<(u64, bool)> {
+        const ETAG: &str = "catalog-etag";
+        const REFUSED: &str = "catalog-update-refused";
         self.remote.health().await?;
-        let Some(fetched) = self.remote.catalog(None).await? else {
-            return Ok(self.pack().version);
+        let current = self.pack().version;
+        let etag = self.store.setting(ETAG)?;
+        let Some(fetched) = self.remote.catalog(etag.as_deref()).await? else {
+            let refused = self.store.setting(REFUSED)?.is_some_and(|v| v == "1");
+            return Ok((current, refused));
         };
         let trusted = catalog::trusted_key().map_err(catalog_error)?;
-        let current = self.pack().version;
-        match catalog::verify_update(&fetched.bytes, &trusted, current) {
+        let result = match catalog::verify_update(&fetched.bytes, &trusted, current) {
             Ok(newer) => {
                 let version = newer.version();
                 self.store.cache_pack(version, newer.signed_bytes())?;
@@ -484,15 +492,21 @@ impl Homeward {
                 let pack = newer.into_pack();
                 *self.index.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(index_of(&pack));
                 *self.pack.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(pack);
-                Ok(version)
+                (version, false)
             }
-            Err(catalog::PackError::NotNewer { offered, .. }) => Ok(offered),
+            Err(catalog::PackError::NotNewer { .. }) => (current, false),
             // A bad pack from the backend is not a reason to call it offline: keep the last good
-            // pack and say why in the log.
+            // pack, and say so.
             Err(e) => {
                 tracing::warn!("refusing the backend's catalogue: {e}");
-                Ok(current)
+                (current, true)
             }
+        };
+        self.store
+            .set_setting(REFUSED, if result.1 { "1" } else { "0" })?;
+        if let Some(tag) = &fetched.etag {
+            self.store.set_setting(ETAG, tag)?;
         }
+        Ok(result)
     }
 }

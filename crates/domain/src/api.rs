@@ -122,8 +122,13 @@ pub struct Health {
 pub enum BackendStatus {
     /// Not tried yet.
     Unknown,
-    /// Reachable; `catalog_version` is what it serves.
-    Online { catalog_version: u64 },
+    /// Reachable; `catalog_version` is the catalogue in use. `update_refused` says the backend
+    /// offers a catalogue that did not verify (the last good one stays in use).
+    Online {
+        catalog_version: u64,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        update_refused: bool,
+    },
     /// Unreachable at the last try; the app works from what it has.
     Offline,
 }

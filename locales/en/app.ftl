@@ -37,6 +37,7 @@ error-not-signed-in = Sign in first, or check the user name and password.
 error-not-allowed = This account may not do that.
 error-material-not-uploaded = A document has not finished uploading; the app uploads it first and sends again.
 error-consent-required = Before sending, agree to the processing of your sensitive data and to sending it to China.
+error-too-many-attempts = Too many failed sign-ins for this name. Try again in 15 minutes.
 error-internal = Something unexpected went wrong. Your data has not been lost. Restart the app.
 
 ## Home

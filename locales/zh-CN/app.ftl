@@ -37,6 +37,7 @@ error-not-signed-in = 请先登录，或检查用户名和密码。
 error-not-allowed = 此账户无权进行这项操作。
 error-material-not-uploaded = 有材料尚未上传完成，应用会先补传材料再重新提交。
 error-consent-required = 提交前请先同意处理敏感个人信息并向境内提供。
+error-too-many-attempts = 该用户名登录失败次数过多，请 15 分钟后再试。
 error-internal = 应用出现了意外问题，您的数据没有丢失。请重新启动应用。
 
 ## 首页

@@ -198,6 +198,25 @@ async fn the_console_signs_in_lists_opens_and_decides_with_csrf_protection() {
     let url = |p: &str| format!("{}{p}", backend.url);
 
     // Signed out: sent to the sign-in page.
+    // Guessing is slowed down: after five wrong passwords the name is refused for a while,
+    // even with the right one.
+    backend.add_staff("officer-zhao", PASSWORD, false).await.unwrap();
+    for _ in 0..5 {
+        let resp = http
+            .post(url("/console/login"))
+            .form(&[("username", "officer-zhao"), ("password", "wrong wrong wrong")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), 401);
+    }
+    let resp = http
+        .post(url("/console/login"))
+        .form(&[("username", "officer-zhao"), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 429);
     let resp = http.get(url("/console")).send().await.unwrap();
     assert_eq!(resp.status(), 303);
     assert_eq!(resp.headers()["location"], "/console/login");

@@ -185,15 +185,13 @@ pub(crate) fn router() -> Router<Arc<AppState>> {
         )
 }
 
-fn login_form(lang: Lang, error: bool) -> Html<String> {
-    let error = if error {
+fn login_form(lang: Lang, error: Option<ErrorCode>) -> Html<String> {
+    let error = error.map_or(String::new(), |code| {
         format!(
             "<p class=\"error\" role=\"alert\">{}</p>",
-            esc(&tr(lang, "error-not-signed-in"))
+            esc(&tr(lang, &format!("error-{}", code.slug())))
         )
-    } else {
-        String::new()
-    };
+    });
     let body = format!(
         "<div class=\"login card\"><h1>{title}</h1>{error}\
          <form method=\"post\" action=\"/console/login\">\
@@ -223,7 +221,7 @@ async fn choose_lang(Path(tag): Path<String>) -> Response {
 }
 
 async fn login_page(headers: HeaderMap) -> Html<String> {
-    login_form(lang_of(&headers), false)
+    login_form(lang_of(&headers), None)
 }
 
 #[derive(Debug, Deserialize)]
@@ -239,7 +237,11 @@ async fn login(
 ) -> Response {
     let lang = lang_of(&headers);
     let Ok(Form(form)) = form else {
-        return (StatusCode::BAD_REQUEST, login_form(lang, true)).into_response();
+        return (
+            StatusCode::BAD_REQUEST,
+            login_form(lang, Some(ErrorCode::InvalidInput)),
+        )
+            .into_response();
     };
     match staff::sign_in(&state, &form.username, &form.password).await {
         Ok((token, _, _)) => {
@@ -253,9 +255,11 @@ async fn login(
             }
             resp
         }
-        Err(AppError::Refused(_, ErrorCode::NotSignedIn, _)) => {
-            (StatusCode::UNAUTHORIZED, login_form(lang, true)).into_response()
-        }
+        Err(AppError::Refused(
+            status,
+            code @ (ErrorCode::NotSignedIn | ErrorCode::TooManyAttempts),
+            _,
+        )) => (status, login_form(lang, Some(code))).into_response(),
         Err(e) => failure(lang, e),
     }
 }

@@ -32,6 +32,7 @@ pub(crate) struct AppState {
     pub catalog: routes::CatalogBody,
     pub signer: keys::ReceiptSigner,
     pub blobs: blobs::DirBlobStore,
+    pub sign_ins: staff::SignInThrottle,
 }
 
 /// Serves on `listener` until `shutdown` completes, then finishes the requests in flight.
@@ -49,6 +50,7 @@ pub async fn serve(
         catalog,
         signer,
         blobs,
+        sign_ins: staff::SignInThrottle::default(),
     });
     let app = routes::router(state);
     tracing::info!(addr = %listener.local_addr()?, "homeward-backend listening");

@@ -83,14 +83,25 @@ pub(crate) async fn sign_in(
     username: &str,
     password: &str,
 ) -> Result<(String, String, i64), AppError> {
-    let account = state.db.staff(username.trim()).await?;
+    let name = username.trim();
+    let now = now_ms();
+    if !state.sign_ins.allowed(name, now) {
+        return Err(AppError::Refused(
+            StatusCode::TOO_MANY_REQUESTS,
+            ErrorCode::TooManyAttempts,
+            "too many failed sign-ins for this name; try again later".into(),
+        ));
+    }
+    let account = state.db.staff(name).await?;
     // The hash is checked even for an unknown name, so timing does not tell names apart.
     let dummy = dummy_hash();
     let hash = account.as_ref().map_or(dummy, |a| a.password_hash.as_str());
     let ok = password_matches(password, hash);
     let Some(account) = account.filter(|_| ok) else {
+        state.sign_ins.failed(name, now);
         return Err(not_signed_in());
     };
+    state.sign_ins.succeeded(name);
     let token = random_token();
     let csrf = random_token();
     let expires_at = now_ms() + SESSION_MS;
@@ -100,6 +111,45 @@ pub(crate) async fn sign_in(
         .await?;
     tracing::info!(staff = account.id, "staff signed in");
     Ok((token, csrf, expires_at))
+}
+
+/// Failed sign-ins per name: after [`MAX_FAILURES`] within [`FAILURE_WINDOW_MS`], the name is
+/// refused until the window has passed, so passwords cannot be guessed at speed. Kept in
+/// memory: one backend process; several behind a balancer would keep it in the database.
+#[derive(Debug, Default)]
+pub(crate) struct SignInThrottle {
+    failures: std::sync::Mutex<std::collections::HashMap<String, (u32, i64)>>,
+}
+
+const MAX_FAILURES: u32 = 5;
+const FAILURE_WINDOW_MS: i64 = 15 * 60 * 1000;
+
+impl SignInThrottle {
+    fn key(name: &str) -> String {
+        name.to_lowercase()
+    }
+
+    fn allowed(&self, name: &str, now: i64) -> bool {
+        let map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
+        map.get(&Self::key(name))
+            .is_none_or(|(n, since)| *n < MAX_FAILURES || now - since > FAILURE_WINDOW_MS)
+    }
+
+    fn failed(&self, name: &str, now: i64) {
+        let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
+        let entry = map.entry(Self::key(name)).or_insert((0, now));
+        if now - entry.1 > FAILURE_WINDOW_MS {
+            *entry = (0, now);
+        }
+        entry.0 += 1;
+    }
+
+    fn succeeded(&self, name: &str) {
+        self.failures
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(&Self::key(name));
+    }
 }
 
 /// An Argon2id hash of a random password nobody knows, made once.

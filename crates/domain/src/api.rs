@@ -36,13 +36,15 @@ pub enum ErrorCode {
     MaterialNotUploaded,
     /// Staff only: no valid session, or a wrong name or password.
     NotSignedIn,
+    /// Staff only: too many failed sign-ins for this name; wait, then try again.
+    TooManyAttempts,
     /// Signed in, but this account may not do this (or the application cannot move that way).
     NotAllowed,
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 17] = [
+    pub const ALL: [ErrorCode; 18] = [
         ErrorCode::InvalidInput,
         ErrorCode::NotFound,
         ErrorCode::Storage,
@@ -58,6 +60,7 @@ impl ErrorCode {
         ErrorCode::IdempotencyConflict,
         ErrorCode::MaterialNotUploaded,
         ErrorCode::NotSignedIn,
+        ErrorCode::TooManyAttempts,
         ErrorCode::NotAllowed,
         ErrorCode::Internal,
     ];
@@ -79,6 +82,7 @@ impl ErrorCode {
             ErrorCode::IdempotencyConflict => "idempotency-conflict",
             ErrorCode::MaterialNotUploaded => "material-not-uploaded",
             ErrorCode::NotSignedIn => "not-signed-in",
+            ErrorCode::TooManyAttempts => "too-many-attempts",
             ErrorCode::NotAllowed => "not-allowed",
             ErrorCode::Internal => "internal",
         }

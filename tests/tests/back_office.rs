@@ -197,14 +197,19 @@ async fn the_console_signs_in_lists_opens_and_decides_with_csrf_protection() {
         .unwrap();
     let url = |p: &str| format!("{}{p}", backend.url);
 
-    // Signed out: sent to the sign-in page.
     // Guessing is slowed down: after five wrong passwords the name is refused for a while,
     // even with the right one.
-    backend.add_staff("officer-zhao", PASSWORD, false).await.unwrap();
+    backend
+        .add_staff("officer-zhao", PASSWORD, false)
+        .await
+        .unwrap();
     for _ in 0..5 {
         let resp = http
             .post(url("/console/login"))
-            .form(&[("username", "officer-zhao"), ("password", "wrong wrong wrong")])
+            .form(&[
+                ("username", "officer-zhao"),
+                ("password", "wrong wrong wrong"),
+            ])
             .send()
             .await
             .unwrap();
@@ -217,6 +222,8 @@ async fn the_console_signs_in_lists_opens_and_decides_with_csrf_protection() {
         .await
         .unwrap();
     assert_eq!(resp.status(), 429);
+
+    // Signed out: sent to the sign-in page.
     let resp = http.get(url("/console")).send().await.unwrap();
     assert_eq!(resp.status(), 303);
     assert_eq!(resp.headers()["location"], "/console/login");

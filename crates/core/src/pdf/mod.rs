@@ -194,10 +194,39 @@ impl<'f> Flow<'f> {
         }
     }
 
-    /// Two columns side by side, kept together on one page.
+    /// Two columns side by side, kept together on one page; a row taller than a page (a very
+    /// long answer) starts on a fresh page and its right column runs on line by line, so
+    /// nothing is ever drawn past a page's end.
     pub fn row(&mut self, left: &[Block], left_w: f32, right: &[Block]) {
         let h = |blocks: &[Block]| blocks.iter().map(Block::height).sum::<f32>();
         let height = h(left).max(h(right));
+        if height > PAGE_H - 2.0 * MARGIN - FOOTER {
+            self.keep(h(left).max(right.first().map_or(0.0, |b| b.style.leading())));
+            let top = self.y;
+            let mut y = top;
+            for b in left {
+                self.put(MARGIN, y, b);
+                y += b.height();
+            }
+            let (left_page, left_bottom) = (self.pages.len(), y);
+            for b in right {
+                for line in &b.lines {
+                    let one = Block {
+                        lines: vec![line.clone()],
+                        style: b.style,
+                    };
+                    self.keep(one.height());
+                    let top = self.y;
+                    self.put(MARGIN + left_w, top, &one);
+                    self.y += one.height();
+                }
+            }
+            // On the label's page, the row ends below whichever column is longer.
+            if self.pages.len() == left_page {
+                self.y = self.y.max(left_bottom);
+            }
+            return;
+        }
         self.keep(height);
         let top = self.y;
         for (x, blocks) in [(MARGIN, left), (MARGIN + left_w, right)] {

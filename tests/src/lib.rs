@@ -4,6 +4,7 @@
 pub mod app;
 pub mod backend;
 pub mod faults;
+pub mod installation;
 
 use std::path::PathBuf;
 

@@ -3,41 +3,14 @@
 //! more material, revised by the person, and approved; through the JSON API and through the
 //! console's pages with their CSRF protection. Needs the keyring session `cargo xtask test` gives.
 
-use homeward_core::{Config, Homeward};
 use homeward_domain::staff::{ApplicationDetail, ApplicationSummary, StaffToken};
 use homeward_domain::sync::{ApplicationStatus, EventKind};
-use homeward_domain::{ApiError, DraftId, ErrorCode};
+use homeward_domain::{ApiError, ErrorCode};
 use homeward_tests::backend::TestBackend;
+use homeward_tests::installation::{open_consented, proof_of_life};
 use tempfile::TempDir;
 
 const PASSWORD: &str = "correct horse battery";
-
-/// An installation whose person has given the consents sending needs.
-fn open(data: &TempDir, url: &str) -> Homeward {
-    let core = Homeward::open(&Config {
-        data_dir: data.path().to_owned(),
-        backend_url: url.to_owned(),
-    })
-    .expect("open");
-    for kind in homeward_domain::privacy::ConsentKind::ALL {
-        core.set_consent(kind, true).expect("consent");
-    }
-    core
-}
-
-fn complete_draft(core: &Homeward) -> DraftId {
-    let draft = core.create_draft("pension-proof-of-life").expect("draft");
-    for (field, value) in [
-        ("full-name", "王𠀀明"),
-        ("id-number", "３３０３０２１９９００１０１１２３５"),
-        ("country", "Italia"),
-        ("method", "face"),
-        ("phone", "+39 333 123 4567"),
-    ] {
-        core.set_answer(draft.id, field, value).expect("answer");
-    }
-    draft.id
-}
 
 async fn error_code(resp: reqwest::Response) -> (u16, ErrorCode) {
     let status = resp.status().as_u16();
@@ -53,8 +26,8 @@ async fn staff_ask_for_more_material_the_person_revises_and_staff_approve() {
         .await
         .unwrap();
     let data = TempDir::new().unwrap();
-    let core = open(&data, &backend.url);
-    let draft = complete_draft(&core);
+    let core = open_consented(data.path(), &backend.url);
+    let draft = proof_of_life(&core, "face");
     // A document attached for a question the person then made moot stays on the device.
     core.set_answer(draft, "method", "certificate").unwrap();
     let photo = homeward_core::materials::fixtures::phone_photo(800, 600);
@@ -187,8 +160,8 @@ async fn the_console_signs_in_lists_opens_and_decides_with_csrf_protection() {
         .await
         .unwrap();
     let data = TempDir::new().unwrap();
-    let core = open(&data, &backend.url);
-    core.submit(complete_draft(&core)).unwrap();
+    let core = open_consented(data.path(), &backend.url);
+    core.submit(proof_of_life(&core, "face")).unwrap();
     core.sync_outbox().await.unwrap();
 
     let http = reqwest::Client::builder()

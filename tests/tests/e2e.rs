@@ -291,9 +291,8 @@ async fn a_whole_application_is_filled_and_reaches_check_your_answers() -> anyho
 
 /// Confirms sending: ticks each consent still to give (asked the first time), then sends.
 async fn confirm_send(app: &homeward_tests::app::App) -> anyhow::Result<()> {
+    // The panel opens once the consents are read, so any tick to give is there with it.
     app.wait_css("#send-consent").await?;
-    // The consents are read when the panel opens; give the ticks a moment to appear.
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     for tick in app
         .client
         .find_all(Locator::Css(".consent-tick input"))
@@ -307,6 +306,14 @@ async fn confirm_send(app: &homeward_tests::app::App) -> anyhow::Result<()> {
 /// Starts a pension proof-of-life draft from its guide page and fills it completely, with a name
 /// beyond the BMP and a full-width ID number; ends on check-your-answers.
 async fn fill_proof_of_life(app: &homeward_tests::app::App) -> anyhow::Result<()> {
+    answer_proof_of_life(app, "face").await?;
+    app.wait_css("#save-state[data-state='saved']").await?;
+    app.blur().await?;
+    app.click("#check-answers").await
+}
+
+/// Starts a pension proof-of-life draft and answers every question, proving life by `method`.
+async fn answer_proof_of_life(app: &homeward_tests::app::App, method: &str) -> anyhow::Result<()> {
     app.click("#start-draft").await?;
     // A name with a character beyond the Basic Multilingual Plane, as an input method commits it.
     app.commit_text("#field-full-name", "王𠀀明").await?;
@@ -319,11 +326,9 @@ async fn fill_proof_of_life(app: &homeward_tests::app::App) -> anyhow::Result<()
     }
     app.wait_css("#field-method")
         .await?
-        .select_by_value("face")
+        .select_by_value(method)
         .await?;
-    app.wait_css("#save-state[data-state='saved']").await?;
-    app.blur().await?;
-    app.click("#check-answers").await
+    Ok(())
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -345,19 +350,7 @@ async fn sent_offline_with_a_photo_it_arrives_once_is_sent_back_revised_and_appr
     app.click("#lang-en").await?;
     app.click(".guide-card[data-guide='pension-proof-of-life']")
         .await?;
-    app.click("#start-draft").await?;
-    app.commit_text("#field-full-name", "王𠀀明").await?;
-    for (field, value) in [
-        ("#field-id-number", "330302199001011235"),
-        ("#field-country", "Italia"),
-        ("#field-phone", "+39 333 123 4567"),
-    ] {
-        app.type_and_wait_saved(field, value).await?;
-    }
-    app.wait_css("#field-method")
-        .await?
-        .select_by_value("certificate")
-        .await?;
+    answer_proof_of_life(&app, "certificate").await?;
     let input = app.wait_css("#field-life-certificate").await?;
     input.send_keys(&photo.to_string_lossy()).await?;
     app.wait_css(".document img.thumb").await?;

@@ -12,40 +12,19 @@ use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
 use homeward_backend::settings::DatabaseUrl;
 use homeward_backend::storage::{ApplicationFilter, Storage as _};
-use homeward_core::{Config, Homeward};
+use homeward_core::Homeward;
 use homeward_domain::sync::{BackendKeys, OutboxState};
 use homeward_tests::backend::{fresh_postgres, TestBackend};
 use homeward_tests::faults::FaultProxy;
+use homeward_tests::installation::{open_consented, proof_of_life};
 use tempfile::TempDir;
 
 const CLIENTS: usize = 3;
 const APPLICATIONS: usize = 200;
 
-/// An installation whose person has given the consents sending needs.
-fn open(data: &TempDir, url: &str) -> Homeward {
-    let core = Homeward::open(&Config {
-        data_dir: data.path().to_owned(),
-        backend_url: url.to_owned(),
-    })
-    .expect("open");
-    for kind in homeward_domain::privacy::ConsentKind::ALL {
-        core.set_consent(kind, true).expect("consent");
-    }
-    core
-}
-
 /// A complete proof-of-life application with a life certificate photo that differs per `n`.
 fn application(core: &Homeward, n: usize) -> homeward_domain::DraftId {
-    let draft = core.create_draft("pension-proof-of-life").expect("draft");
-    for (field, value) in [
-        ("full-name", "王芳"),
-        ("id-number", "11010519491231002X"),
-        ("country", "Italia"),
-        ("method", "certificate"),
-        ("phone", "+39 333 123 4567"),
-    ] {
-        core.set_answer(draft.id, field, value).expect("answer");
-    }
+    let draft = proof_of_life(core, "certificate");
     // Every photo differs (so none is deduplicated), and some take several upload chunks.
     let n = n as u32;
     let (w, h) = if n.is_multiple_of(20) {
@@ -55,13 +34,13 @@ fn application(core: &Homeward, n: usize) -> homeward_domain::DraftId {
     };
     let photo = homeward_core::materials::fixtures::phone_photo(w, h);
     core.add_material(
-        draft.id,
+        draft,
         "life-certificate",
         &format!("certificate-{n}.jpg"),
         &photo,
     )
     .expect("photo");
-    draft.id
+    draft
 }
 
 async fn run(database: Option<DatabaseUrl>) {
@@ -71,7 +50,10 @@ async fn run(database: Option<DatabaseUrl>) {
         .await
         .unwrap();
     let dirs: Vec<TempDir> = (0..CLIENTS).map(|_| TempDir::new().unwrap()).collect();
-    let cores: Vec<Homeward> = dirs.iter().map(|d| open(d, &proxy.url)).collect();
+    let cores: Vec<Homeward> = dirs
+        .iter()
+        .map(|d| open_consented(d.path(), &proxy.url))
+        .collect();
     for n in 0..APPLICATIONS {
         let core = &cores[n % CLIENTS];
         let draft = application(core, n);

@@ -32,26 +32,17 @@ fn export_holds_everything_and_erasure_leaves_nothing() {
     assert_eq!(core.profile().unwrap().unwrap().passport, "E12345678");
 
     // Sending needs both consents, each on its own.
-    let draft = core.create_draft("pension-proof-of-life").unwrap();
-    for (field, value) in [
-        ("full-name", "王𠀀明"),
-        ("id-number", "11010519491231002X"),
-        ("country", "Italia"),
-        ("method", "certificate"),
-        ("phone", "+39 333 123 4567"),
-    ] {
-        core.set_answer(draft.id, field, value).unwrap();
-    }
+    let draft = homeward_tests::installation::proof_of_life(&core, "certificate");
     let photo = homeward_core::materials::fixtures::phone_photo(800, 600);
-    core.add_material(draft.id, "life-certificate", "certificate.jpg", &photo)
+    core.add_material(draft, "life-certificate", "certificate.jpg", &photo)
         .unwrap();
-    let err = core.submit(draft.id).expect_err("no consent yet");
+    let err = core.submit(draft).expect_err("no consent yet");
     assert_eq!(err.code(), ErrorCode::ConsentRequired);
     core.set_consent(ConsentKind::SensitiveData, true).unwrap();
-    let err = core.submit(draft.id).expect_err("one consent is not both");
+    let err = core.submit(draft).expect_err("one consent is not both");
     assert_eq!(err.code(), ErrorCode::ConsentRequired);
     core.set_consent(ConsentKind::CrossBorder, true).unwrap();
-    core.submit(draft.id).expect("both given");
+    core.submit(draft).expect("both given");
     let consents = core.set_consent(ConsentKind::CrossBorder, false).unwrap();
     assert!(consents.iter().any(|c| c.kind == ConsentKind::CrossBorder
         && c.granted_at.is_none()

@@ -6,49 +6,21 @@
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
 use ed25519_dalek::{Signer as _, SigningKey};
-use homeward_core::{Config, Homeward};
 use homeward_domain::sync::{
     content_digest, header, signing_message, BackendKeys, OutboxState, SignedReceipt, Submission,
 };
 use homeward_domain::{ApiError, DraftId, ErrorCode, GuideId};
 use homeward_tests::backend::{free_port, TestBackend};
+use homeward_tests::installation::{open_consented, proof_of_life};
 use sha2::{Digest as _, Sha256};
 use tempfile::TempDir;
-
-/// An installation whose person has given the consents sending needs.
-fn open(data: &TempDir, url: &str) -> Homeward {
-    let core = Homeward::open(&Config {
-        data_dir: data.path().to_owned(),
-        backend_url: url.to_owned(),
-    })
-    .expect("open");
-    for kind in homeward_domain::privacy::ConsentKind::ALL {
-        core.set_consent(kind, true).expect("consent");
-    }
-    core
-}
-
-/// A complete proof-of-life application.
-fn complete_draft(core: &Homeward) -> DraftId {
-    let draft = core.create_draft("pension-proof-of-life").expect("draft");
-    for (field, value) in [
-        ("full-name", "王𠀀明"),
-        ("id-number", "３３０３０２１９９００１０１１２３５"),
-        ("country", "Italia"),
-        ("method", "face"),
-        ("phone", "+39 333 123 4567"),
-    ] {
-        core.set_answer(draft.id, field, value).expect("answer");
-    }
-    draft.id
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sent_offline_it_arrives_once_the_backend_is_up_exactly_once() {
     let data = TempDir::new().unwrap();
     let port = free_port();
-    let core = open(&data, &format!("http://127.0.0.1:{port}"));
-    let draft = complete_draft(&core);
+    let core = open_consented(data.path(), &format!("http://127.0.0.1:{port}"));
+    let draft = proof_of_life(&core, "face");
     // With a photographed life certificate, which travels by resumable upload.
     core.set_answer(draft, "method", "certificate").unwrap();
     let photo = homeward_core::materials::fixtures::phone_photo(3000, 2000);
@@ -100,7 +72,7 @@ async fn sent_offline_it_arrives_once_the_backend_is_up_exactly_once() {
     // Nothing is sent twice, even if asked to sync again or after a restart.
     assert_eq!(core.sync_outbox().await.unwrap().delivered, 0);
     drop(core);
-    let core = open(&data, &backend.url);
+    let core = open_consented(data.path(), &backend.url);
     assert_eq!(core.sync_outbox().await.unwrap().delivered, 0);
     assert_eq!(backend.stored_submissions().await.unwrap(), 1);
     let receipt = core.receipt(item.submission_id).unwrap().expect("kept");
@@ -409,8 +381,8 @@ async fn a_refused_item_is_set_aside_and_the_others_still_go() {
     let signed = homeward_core::catalog::sign_pack(&pack, &SigningKey::from_bytes(&[7; 32]));
     let backend = TestBackend::start_serving(&signed).await.unwrap();
     let data = TempDir::new().unwrap();
-    let core = open(&data, &backend.url);
-    let pension = complete_draft(&core);
+    let core = open_consented(data.path(), &backend.url);
+    let pension = proof_of_life(&core, "face");
     let hukou = core.create_draft("hukou-cancel-settled-abroad").unwrap();
     for (field, value) in [
         ("full-name", "王小明"),

@@ -2,43 +2,22 @@
 //! submission against its payload, and bytes sent again after an upload is cut half-way.
 //! Benchmarks, not checks of speed: `#[ignore]`d, run by `cargo xtask bench` with their output.
 
-use homeward_core::{Config, Homeward};
+use homeward_core::Homeward;
 use homeward_tests::backend::TestBackend;
 use homeward_tests::faults::FaultProxy;
+use homeward_tests::installation::{open_consented, proof_of_life};
 use std::sync::atomic::Ordering;
 use tempfile::TempDir;
-
-/// An installation whose person has given the consents sending needs.
-fn open(data: &TempDir, url: &str) -> Homeward {
-    let core = Homeward::open(&Config {
-        data_dir: data.path().to_owned(),
-        backend_url: url.to_owned(),
-    })
-    .expect("open");
-    for kind in homeward_domain::privacy::ConsentKind::ALL {
-        core.set_consent(kind, true).expect("consent");
-    }
-    core
-}
 
 /// A complete application with a 12-megapixel phone photo (`seed` makes the photo differ);
 /// returns the draft and the payload: the frozen body and the prepared photo.
 fn application(core: &Homeward, seed: u32) -> (homeward_domain::DraftId, usize) {
-    let draft = core.create_draft("pension-proof-of-life").unwrap();
-    for (field, value) in [
-        ("full-name", "王芳"),
-        ("id-number", "11010519491231002X"),
-        ("country", "Italia"),
-        ("method", "certificate"),
-        ("phone", "+39 333 123 4567"),
-    ] {
-        core.set_answer(draft.id, field, value).unwrap();
-    }
+    let draft = proof_of_life(core, "certificate");
     let photo = homeward_core::materials::fixtures::phone_photo(4000 + seed, 3000);
     let info = core
-        .add_material(draft.id, "life-certificate", "certificate.jpg", &photo)
+        .add_material(draft, "life-certificate", "certificate.jpg", &photo)
         .unwrap();
-    (draft.id, info.size as usize)
+    (draft, info.size as usize)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -47,7 +26,7 @@ async fn bytes_on_the_wire_per_submission() {
     let backend = TestBackend::start().await.unwrap();
     let proxy = FaultProxy::transparent(backend.addr()).await.unwrap();
     let data = TempDir::new().unwrap();
-    let core = open(&data, &proxy.url);
+    let core = open_consented(data.path(), &proxy.url);
     let (draft, photo) = application(&core, 0);
     let item = core.submit(draft).unwrap();
     let body = item.bytes_total as usize - photo;
@@ -71,7 +50,7 @@ async fn bytes_sent_again_after_an_upload_is_cut_half_way() {
     // A clean delivery first, to know what one costs.
     let clean = FaultProxy::transparent(backend.addr()).await.unwrap();
     let data = TempDir::new().unwrap();
-    let core = open(&data, &clean.url);
+    let core = open_consented(data.path(), &clean.url);
     let (draft, _) = application(&core, 1);
     core.submit(draft).unwrap();
     core.sync_outbox().await.unwrap();
@@ -86,13 +65,13 @@ async fn bytes_sent_again_after_an_upload_is_cut_half_way() {
 
     // The same again through a proxy that cuts the upload half-way through the photo.
     let (draft, photo) = {
-        let core = open(&data, &clean.url);
+        let core = open_consented(data.path(), &clean.url);
         application(&core, 3)
     };
     let cut = FaultProxy::cut_once_at(backend.addr(), photo / 2)
         .await
         .unwrap();
-    let core = open(&data, &cut.url);
+    let core = open_consented(data.path(), &cut.url);
     core.submit(draft).unwrap();
     let first = core.sync_outbox().await.unwrap();
     assert_eq!(first.delivered, 0, "the cut stops the first attempt");

@@ -314,16 +314,22 @@ pub(crate) async fn decide(
         status,
         message: message.trim().to_owned(),
     };
+    let at = now_ms();
     state
         .db
-        .record(app.seq, event, &staff.account.username, now_ms())
+        .record(app.seq, event, &staff.account.username, at)
         .await?;
     tracing::info!(
         application = app.seq,
         status = status.slug(),
         "decision recorded"
     );
-    Ok(summary(&find(state, reference).await?))
+    // The application as the decision left it, without reading it back.
+    Ok(summary(&ApplicationRow {
+        status,
+        updated_at: at,
+        ..app
+    }))
 }
 
 /// Sends an application to another department.
@@ -343,11 +349,16 @@ pub(crate) async fn route(
     let event = EventKind::Routed {
         department: department.to_owned(),
     };
+    let at = now_ms();
     state
         .db
-        .record(app.seq, event, &staff.account.username, now_ms())
+        .record(app.seq, event, &staff.account.username, at)
         .await?;
-    Ok(summary(&find(state, reference).await?))
+    Ok(summary(&ApplicationRow {
+        department: Some(department.to_owned()),
+        updated_at: at,
+        ..app
+    }))
 }
 
 /// Adds a staff account; only an administrator may.

@@ -455,12 +455,7 @@ impl Homeward {
     /// Asks the feed what happened to this device's applications since last time; keeps and
     /// returns what is new. Nothing is asked before an application was delivered.
     pub async fn poll_status(&self) -> Result<Vec<FeedEvent>> {
-        let sent = self
-            .store
-            .outbox()?
-            .iter()
-            .any(|r| matches!(r.item.state, OutboxState::Delivered { .. }));
-        if !sent {
+        if !self.store.outbox_any_delivered()? {
             return Ok(vec![]);
         }
         let mut new = vec![];

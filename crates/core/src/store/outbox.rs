@@ -204,6 +204,15 @@ impl Store {
         Ok(rows)
     }
 
+    /// Whether anything was delivered (and so the city may have something to say).
+    pub fn outbox_any_delivered(&self) -> Result<bool> {
+        Ok(self.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM outbox WHERE receipt IS NOT NULL)",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
     /// The earliest time an item waits for, if any waits.
     pub fn outbox_next_due(&self) -> Result<Option<i64>> {
         Ok(self.conn().query_row(

@@ -31,13 +31,35 @@ impl std::fmt::Debug for Store {
     }
 }
 
+/// How many times keying a fresh connection is tried before the error is reported.
+const KEYING_ATTEMPTS: u32 = 3;
+
+/// A connection to `path` keyed with `key`. SQLCipher, keying a connection, draws a salt from
+/// OpenSSL's random generator for a new file; under heavy concurrency in one process that very
+/// rarely fails, and then the same call on a fresh connection succeeds. So keying is tried a few
+/// times, each on a new connection; a wrong key is not detected here (it is the first read that
+/// finds it) and so is never retried.
+fn keyed_connection(path: &Path, key: &[u8; 32]) -> Result<Connection> {
+    let pragma = Zeroizing::new(format!("x'{}'", hex::encode(key)));
+    let mut attempt = 1;
+    loop {
+        let conn = Connection::open(path)?;
+        match conn.pragma_update(None, "key", pragma.as_str()) {
+            Ok(()) => return Ok(conn),
+            Err(e) if attempt < KEYING_ATTEMPTS => {
+                tracing::warn!(attempt, error = %e, "keying the database failed; trying again");
+                attempt += 1;
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+}
+
 impl Store {
     /// Opens (creating if needed) the database at `path` with `key`, and brings its schema up to
     /// date. A wrong key is reported as a storage error, never as an empty database.
     pub fn open(path: &Path, key: &[u8; 32]) -> Result<Self> {
-        let mut conn = Connection::open(path)?;
-        let pragma = Zeroizing::new(format!("x'{}'", hex::encode(key)));
-        conn.pragma_update(None, "key", pragma.as_str())?;
+        let mut conn = keyed_connection(path, key)?;
         // Reading the schema is the first access that needs the key.
         conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
             r.get::<_, i64>(0)

@@ -38,6 +38,12 @@ error-not-allowed = This account may not do that.
 error-material-not-uploaded = A document has not finished uploading; the app uploads it first and sends again.
 error-consent-required = Before sending, agree to the processing of your sensitive data and to sending it to China.
 error-too-many-attempts = Too many failed sign-ins for this name. Try again in 15 minutes.
+error-attestation-tampered = The identity confirmation is damaged or was altered after it was signed. Ask for a new one.
+error-unknown-signer = The identity confirmation was signed by a liaison site or officer the city does not know.
+error-revoked-signer = The liaison site or officer that confirmed your identity is no longer trusted by the city. Have your identity confirmed again.
+error-attestation-other-device = The identity confirmation was made for another device. Confirm your identity on this device.
+error-attestation-expired = The identity confirmation has expired. Have your identity confirmed again.
+error-identity-level-too-low = This service needs a stronger proof of your identity. See "My identity" for how to get it.
 error-internal = Something unexpected went wrong. Your data has not been lost. Restart the app.
 
 ## Home

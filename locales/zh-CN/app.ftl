@@ -38,6 +38,12 @@ error-not-allowed = 此账户无权进行这项操作。
 error-material-not-uploaded = 有材料尚未上传完成，应用会先补传材料再重新提交。
 error-consent-required = 提交前请先同意处理敏感个人信息并向境内提供。
 error-too-many-attempts = 该用户名登录失败次数过多，请 15 分钟后再试。
+error-attestation-tampered = 身份核验凭证已损坏或在签发后被改动，请重新获取。
+error-unknown-signer = 签发身份核验凭证的联络站或工作人员不在城市登记名单中。
+error-revoked-signer = 为您核验身份的联络站或工作人员已不再受城市信任，请重新核验身份。
+error-attestation-other-device = 该身份核验凭证属于另一台设备，请在本设备上核验身份。
+error-attestation-expired = 身份核验凭证已过期，请重新核验身份。
+error-identity-level-too-low = 该事项需要更高等级的身份核验，请在“我的身份”中查看办法。
 error-internal = 应用出现了意外问题，您的数据没有丢失。请重新启动应用。
 
 ## 首页

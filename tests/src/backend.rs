@@ -278,3 +278,44 @@ pub async fn fresh_postgres() -> anyhow::Result<DatabaseUrl> {
         .ok_or_else(|| anyhow::anyhow!("no database in {url}"))?;
     Ok(DatabaseUrl::Postgres(format!("{base}/{name}")))
 }
+
+/// A bearer token for the staff API, signed in as `username`.
+pub async fn staff_token(url: &str, username: &str, password: &str) -> anyhow::Result<String> {
+    let token: homeward_domain::staff::StaffToken = reqwest::Client::new()
+        .post(format!("{url}/v1/staff/sessions"))
+        .json(&serde_json::json!({ "username": username, "password": password }))
+        .send()
+        .await?
+        .error_for_status()?
+        .json()
+        .await?;
+    Ok(format!("Bearer {}", token.token))
+}
+
+/// Registers a liaison site's key through the staff API, as an administrator does.
+pub async fn register_site(
+    url: &str,
+    auth: &str,
+    id: &str,
+    public_key: &str,
+) -> anyhow::Result<()> {
+    reqwest::Client::new()
+        .post(format!("{url}/v1/staff/signers"))
+        .header("authorization", auth)
+        .json(&serde_json::json!({ "id": id, "name": format!("Liaison site {id}"), "public_key": public_key }))
+        .send()
+        .await?
+        .error_for_status()?;
+    Ok(())
+}
+
+/// Revokes a site's or officer's key through the staff API.
+pub async fn revoke_signer(url: &str, auth: &str, kind: &str, id: &str) -> anyhow::Result<()> {
+    reqwest::Client::new()
+        .post(format!("{url}/v1/staff/signers/{kind}/{id}/revoke"))
+        .header("authorization", auth)
+        .send()
+        .await?
+        .error_for_status()?;
+    Ok(())
+}

@@ -35,3 +35,36 @@ pub fn proof_of_life(core: &Homeward, method: &str) -> DraftId {
     }
     draft.id
 }
+
+/// The person's profile as the identity tests use it: the details an attestation is bound to.
+pub fn profile() -> homeward_domain::privacy::Profile {
+    homeward_domain::privacy::Profile {
+        name_han: "王小明".into(),
+        name_pinyin: "WANG XIAOMING".into(),
+        birth_date: "1990-01-01".into(),
+        id_number: "330302199001011235".into(),
+        passport: "E12345678".into(),
+    }
+}
+
+/// A draft cancelling a hukou after settling abroad, every question answered: a service that
+/// needs identity verified in person (or by video).
+pub fn hukou_cancellation(core: &Homeward) -> DraftId {
+    let draft = core
+        .create_draft("hukou-cancel-settled-abroad")
+        .expect("draft");
+    for (field, value) in [
+        ("full-name", "王小明"),
+        ("id-number", "330302199001011235"),
+        ("hukou-address", "浙江省温州市鹿城区五马街 1 号"),
+        ("settled-country", "Italia"),
+        ("settled-since", "2015-03-01"),
+        ("relative-name", "王大明"),
+        ("relative-id-number", "330324198506150074"),
+        ("relative-phone", "+86 138 0013 8000"),
+    ] {
+        let check = core.set_answer(draft.id, field, value).expect("saved");
+        assert!(check.valid, "{field}: {check:?}");
+    }
+    draft.id
+}

@@ -5,6 +5,7 @@ pub mod app;
 pub mod backend;
 pub mod faults;
 pub mod installation;
+pub mod probe;
 
 use std::path::PathBuf;
 

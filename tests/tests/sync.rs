@@ -9,9 +9,10 @@ use ed25519_dalek::{Signer as _, SigningKey};
 use homeward_domain::sync::{
     content_digest, header, signing_message, BackendKeys, OutboxState, SignedReceipt, Submission,
 };
-use homeward_domain::{ApiError, DraftId, ErrorCode, GuideId};
+use homeward_domain::{DraftId, ErrorCode, GuideId};
 use homeward_tests::backend::{free_port, TestBackend};
 use homeward_tests::installation::{open_consented, proof_of_life};
+use homeward_tests::probe::{code, now_ms, Probe};
 use sha2::{Digest as _, Sha256};
 use tempfile::TempDir;
 
@@ -78,94 +79,6 @@ async fn sent_offline_it_arrives_once_the_backend_is_up_exactly_once() {
     let receipt = core.receipt(item.submission_id).unwrap().expect("kept");
     assert!(receipt.receipt.contains(reference.as_str()));
     backend.stop().await.unwrap();
-}
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_millis() as i64
-}
-
-/// A device of the test's own, signing by hand, to probe every refusal.
-struct Probe {
-    http: reqwest::Client,
-    url: String,
-    key: SigningKey,
-}
-
-impl Probe {
-    async fn new(url: &str, seed: u8, register: bool) -> Probe {
-        let probe = Probe {
-            http: reqwest::Client::new(),
-            url: url.to_owned(),
-            key: SigningKey::from_bytes(&[seed; 32]),
-        };
-        if register {
-            let resp = probe
-                .http
-                .post(format!("{url}/v1/devices"))
-                .json(&serde_json::json!({ "public_key": probe.public() }))
-                .send()
-                .await
-                .unwrap();
-            assert_eq!(resp.status(), 201);
-        }
-        probe
-    }
-
-    fn public(&self) -> String {
-        B64.encode(self.key.verifying_key().as_bytes())
-    }
-
-    fn body(n: u128) -> Vec<u8> {
-        serde_json::to_vec(&Submission {
-            submission_id: uuid::Uuid::from_u128(n),
-            draft_id: DraftId(uuid::Uuid::from_u128(n + 1000)),
-            guide_id: GuideId("pension-proof-of-life".into()),
-            pack_version: 1,
-            revision: 0,
-            answers: [("full-name".to_owned(), "王芳".to_owned())].into(),
-            materials: vec![],
-            sent_at: 0,
-        })
-        .unwrap()
-    }
-
-    /// Signed headers for `body` under `key`, at `timestamp`.
-    fn headers(&self, body: &[u8], key: &str, timestamp: i64) -> Vec<(&'static str, String)> {
-        let digest = content_digest(&B64.encode(Sha256::digest(body)));
-        let message = signing_message("POST", "/v1/submissions", key, timestamp, &digest);
-        vec![
-            (header::KEY, self.public()),
-            (header::TIMESTAMP, timestamp.to_string()),
-            (
-                header::SIGNATURE,
-                B64.encode(self.key.sign(&message).to_bytes()),
-            ),
-            (header::DIGEST, digest),
-            (header::IDEMPOTENCY_KEY, key.to_owned()),
-        ]
-    }
-
-    async fn send(&self, body: Vec<u8>, headers: &[(&str, String)]) -> (u16, serde_json::Value) {
-        let mut req = self
-            .http
-            .post(format!("{}/v1/submissions", self.url))
-            .body(body);
-        for (k, v) in headers {
-            req = req.header(*k, v);
-        }
-        let resp = req.send().await.unwrap();
-        let status = resp.status().as_u16();
-        (status, resp.json().await.expect("every answer is JSON"))
-    }
-}
-
-fn code(json: &serde_json::Value) -> ErrorCode {
-    serde_json::from_value::<ApiError>(json.clone())
-        .expect("the JSON error shape")
-        .code
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

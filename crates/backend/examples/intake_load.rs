@@ -1,5 +1,5 @@
 //! Load generator for submission intake: starts the backend on loopback with the database given,
-//! registers one device per client, then `--clients` clients each send signed submissions as
+//! registers one device per client and a liaison site that attested each, then `--clients` clients each send signed submissions as
 //! fast as the backend answers, for `--total` submissions in all. Prints throughput and latency
 //! percentiles as `BENCH` lines.
 //!
@@ -13,7 +13,10 @@ use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
 use ed25519_dalek::{Signer as _, SigningKey};
 use homeward_backend::settings::DatabaseUrl;
+use homeward_backend::storage::{Database, SignerRow, Storage as _};
 use homeward_backend::Settings;
+use homeward_domain::catalog::IdentityLevel;
+use homeward_domain::identity::{public_key_b64, Attestation, DocumentKind, IssuerKind};
 use homeward_domain::sync::{content_digest, header, signing_message, Submission};
 use homeward_domain::{DraftId, GuideId};
 use sha2::{Digest as _, Sha256};
@@ -50,8 +53,9 @@ fn args() -> anyhow::Result<Args> {
     })
 }
 
-/// A realistic body: the answers of a family application, about 1.2 KB.
-fn body(n: u64) -> Vec<u8> {
+/// A realistic body: the answers of a family application, about 1.2 KB, and the attestation
+/// of the person's identity the service needs (about 0.6 KB more).
+fn body(n: u64, attestation: &str) -> Vec<u8> {
     let answers = [
         ("full-name", "陈明"),
         ("id-number", "330302199001011235"),
@@ -84,6 +88,7 @@ fn body(n: u64) -> Vec<u8> {
         answers,
         materials: vec![],
         sent_at: 0,
+        attestations: vec![attestation.to_owned()],
     })
     .expect("serialise")
 }
@@ -103,6 +108,19 @@ async fn main() -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let url = format!("http://{}", listener.local_addr()?);
     let attachments = tempfile_dir()?;
+    // The liaison site that attested every client, registered as an administrator would.
+    let site = SigningKey::from_bytes(&Sha256::digest("liaison site").into());
+    let db = Database::open(&args.database).await?;
+    db.add_signer(SignerRow {
+        kind: "site".into(),
+        id: "bench-site".into(),
+        name: "Bench liaison site".into(),
+        public_key: public_key_b64(&site),
+        registered_at: 0,
+        revoked_at: None,
+    })
+    .await?;
+    drop(db);
     let mut settings = Settings::new(args.database);
     settings.attachments = attachments.clone();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -136,13 +154,26 @@ async fn main() -> anyhow::Result<()> {
     for (c, key) in keys.into_iter().enumerate() {
         let http = http.clone();
         let url = Arc::clone(&url);
+        let attestation = Attestation {
+            id: uuid::Uuid::from_u128(c as u128),
+            subject_key: public_key_b64(&key),
+            profile_digest: "0".repeat(64),
+            level: IdentityLevel::OnsiteAttended,
+            issuer_kind: IssuerKind::Site,
+            issuer_id: "bench-site".into(),
+            signer_key: public_key_b64(&site),
+            documents: vec![DocumentKind::Passport],
+            issued_at: time_now() * 1000,
+            expires_at: (time_now() + 86_400) * 1000,
+        }
+        .seal(&site);
         workers.push(tokio::spawn(async move {
             let public = B64.encode(key.verifying_key().as_bytes());
             let mut latencies = Vec::with_capacity(per_client);
             let mut wire = 0usize;
             for i in 0..per_client {
                 let n = (c * per_client + i) as u64;
-                let body = body(n);
+                let body = body(n, &attestation);
                 let idem = uuid::Uuid::from_u128(u128::from(n) + 1).to_string();
                 let digest = content_digest(&B64.encode(Sha256::digest(&body)));
                 let ts = time_now();

@@ -29,7 +29,7 @@ use crate::AppState;
 pub(crate) const SUBMISSIONS_PATH: &str = "/v1/submissions";
 const MAX_IDEMPOTENCY_KEY: usize = 200;
 
-fn now_ms() -> i64 {
+pub(crate) fn now_ms() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp_nanos() as i64 / 1_000_000
 }
 
@@ -195,9 +195,22 @@ pub(crate) async fn submit(
     let now = now_ms();
     let sha = Sha256::digest(&body);
     let submission: Submission = json_body(&body)?;
-    if state.catalog.guide(&submission.guide_id.0).is_none() {
+    let Some(guide) = state.catalog.guide(&submission.guide_id.0) else {
         return Err(AppError::BadRequest(
             "guide_id: not a service in the catalogue this backend serves".into(),
+        ));
+    };
+    let level =
+        crate::identity::proven_level(&state, &device_key, &submission.attestations).await?;
+    if !level.satisfies(guide.min_identity_level) {
+        return Err(refused(
+            StatusCode::FORBIDDEN,
+            ErrorCode::IdentityLevelTooLow,
+            &format!(
+                "this service needs identity proven at level {}; the attestations sent prove {}",
+                guide.min_identity_level.slug(),
+                level.slug()
+            ),
         ));
     }
     // Every document it names must have arrived whole from this device first.

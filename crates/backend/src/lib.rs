@@ -8,6 +8,7 @@
 pub mod blobs;
 mod console;
 mod error;
+mod identity;
 mod intake;
 pub mod keys;
 mod routes;

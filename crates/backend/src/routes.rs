@@ -106,6 +106,26 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
             "/v1/staff/applications/{reference}/route",
             post(crate::staff_api::route),
         )
+        .route(
+            "/v1/staff/signers",
+            get(crate::identity::list_signers).post(crate::identity::add_site),
+        )
+        .route(
+            "/v1/staff/signers/{kind}/{id}/revoke",
+            post(crate::identity::revoke_signer),
+        )
+        .route(
+            "/v1/staff/devices/revoke",
+            post(crate::identity::revoke_device),
+        )
+        .route(
+            "/v1/delegations/verify",
+            post(crate::identity::verify_delegation),
+        )
+        .route(
+            crate::identity::REVOKE_DELEGATION_PATH,
+            post(crate::identity::revoke_delegation),
+        )
         .merge(crate::console::router())
         .fallback(|| async { AppError::NotFound("route") })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })

@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use homeward_backend::storage::{
-    ApplicationFilter, Intake, NewSubmission, PgStorage, SqliteStorage, Storage, UploadRow,
+    ApplicationFilter, Intake, NewSubmission, PgStorage, SignerRow, SqliteStorage, Storage,
+    UploadRow,
 };
 use homeward_domain::sync::{ApplicationStatus, EventKind};
 use uuid::Uuid;
@@ -321,6 +322,44 @@ async fn an_upload_is_found_again_and_moves_only_from_where_it_stands(s: impl St
     assert_eq!(s.upload_of("other", &first.sha256).await.unwrap(), None);
 }
 
+async fn signers_devices_and_delegations_are_revoked_once(s: impl Storage) {
+    let site = SignerRow {
+        kind: "site".into(),
+        id: "prato".into(),
+        name: "Prato".into(),
+        public_key: "site-key".into(),
+        registered_at: 10,
+        revoked_at: None,
+    };
+    assert!(s.add_signer(site.clone()).await.unwrap());
+    let mut other = site.clone();
+    other.public_key = "another-key".into();
+    assert!(!s.add_signer(other).await.unwrap(), "the id is taken");
+    assert_eq!(s.signer("site", "prato").await.unwrap(), Some(site.clone()));
+    assert_eq!(s.signer("officer", "prato").await.unwrap(), None);
+    assert!(s.revoke_signer("site", "prato", 20).await.unwrap());
+    assert!(s.revoke_signer("site", "prato", 30).await.unwrap());
+    assert!(!s.revoke_signer("site", "milan", 30).await.unwrap());
+    let revoked = s.signer("site", "prato").await.unwrap().unwrap();
+    assert_eq!(revoked.revoked_at, Some(20), "the first revocation stands");
+    assert_eq!(s.signers().await.unwrap(), vec![revoked]);
+
+    s.register_device("old-phone", 1).await.unwrap();
+    assert!(s.revoke_device("old-phone", 40).await.unwrap());
+    assert!(s.revoke_device("old-phone", 50).await.unwrap());
+    assert!(!s.revoke_device("never-registered", 50).await.unwrap());
+    assert_eq!(
+        s.device("old-phone").await.unwrap().unwrap().revoked_at,
+        Some(40)
+    );
+
+    let letter = Uuid::from_u128(7);
+    assert_eq!(s.delegation_revoked(letter).await.unwrap(), None);
+    assert_eq!(s.revoke_delegation(letter, "dev", 60).await.unwrap(), 60);
+    assert_eq!(s.revoke_delegation(letter, "dev", 70).await.unwrap(), 60);
+    assert_eq!(s.delegation_revoked(letter).await.unwrap(), Some(60));
+}
+
 async fn sqlite() -> (SqliteStorage, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let s = SqliteStorage::open(&dir.path().join("backend.db"))
@@ -386,4 +425,5 @@ suite!(
     events_reach_only_their_device_in_cursor_order,
     staff_sessions_open_expire_and_close,
     an_upload_is_found_again_and_moves_only_from_where_it_stands,
+    signers_devices_and_delegations_are_revoked_once,
 );

@@ -42,6 +42,12 @@ pub enum CoreError {
     ConsentRequired,
     #[error("the catalogue is not usable: {0}")]
     Catalogue(String),
+    #[error("this service needs identity proven at level {}", .required.slug())]
+    IdentityLevelTooLow {
+        required: homeward_domain::catalog::IdentityLevel,
+    },
+    #[error("{0}")]
+    Attestation(#[from] homeward_domain::identity::AttestationProblem),
 }
 
 impl CoreError {
@@ -61,6 +67,8 @@ impl CoreError {
             CoreError::Refused(e) => e.code,
             CoreError::NoFont => ErrorCode::NoFont,
             CoreError::ConsentRequired => ErrorCode::ConsentRequired,
+            CoreError::IdentityLevelTooLow { .. } => ErrorCode::IdentityLevelTooLow,
+            CoreError::Attestation(p) => p.code(),
             CoreError::Catalogue(_) => ErrorCode::Internal,
         }
     }

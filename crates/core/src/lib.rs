@@ -8,6 +8,7 @@
 mod app;
 pub mod catalog;
 mod error;
+pub mod identity;
 pub mod materials;
 pub mod outbox;
 pub mod pdf;

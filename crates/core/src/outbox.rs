@@ -72,6 +72,7 @@ impl Homeward {
         }
         let draft = self.store.draft(id)?;
         let guide = self.guide(&draft.guide_id.0)?;
+        self.require_level(guide.min_identity_level)?;
         let review = self.review(id)?;
         if review.status != DraftStatus::Complete {
             return Err(CoreError::InvalidInput {
@@ -119,6 +120,7 @@ impl Homeward {
             answers,
             materials,
             sent_at: now,
+            attestations: self.current_attestations()?,
         };
         let body =
             serde_json::to_vec(&submission).map_err(|e| CoreError::Damaged(e.to_string()))?;

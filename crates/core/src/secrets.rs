@@ -18,6 +18,8 @@ pub const KEYRING_SERVICE: &str = "org.homeward.app";
 
 const DB_KEY: &str = "database-key";
 const DEVICE_KEY: &str = "device-signing-key";
+/// In site mode only: the liaison site's key, which signs attestations.
+const SITE_KEY: &str = "site-signing-key";
 
 /// The keys an installation needs, loaded from (or first created in) the OS keyring.
 pub struct Keys {
@@ -133,12 +135,34 @@ impl Keyring {
 
     /// Removes this installation's keys (used when the person erases everything).
     pub fn delete_all(&self) -> Result<()> {
-        for name in [DB_KEY, DEVICE_KEY] {
-            match self.entry(name)?.delete_credential() {
-                Ok(()) | Err(keyring::Error::NoEntry) => {}
-                Err(e) => return Err(e.into()),
-            }
+        for name in [DB_KEY, DEVICE_KEY, SITE_KEY] {
+            self.delete(name)?;
         }
         Ok(())
+    }
+
+    fn delete(&self, name: &str) -> Result<()> {
+        match self.entry(name)?.delete_credential() {
+            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// The liaison site's signing key, if this installation is in site mode.
+    pub fn site_key(&self) -> Result<Option<SigningKey>> {
+        Ok(self
+            .get(SITE_KEY)?
+            .map(|seed| SigningKey::from_bytes(&seed)))
+    }
+
+    /// Makes a new site key, replacing any earlier one.
+    pub fn create_site_key(&self) -> Result<SigningKey> {
+        let key = SigningKey::generate(&mut OsRng);
+        self.set(SITE_KEY, &key.to_bytes())?;
+        Ok(key)
+    }
+
+    pub fn delete_site_key(&self) -> Result<()> {
+        self.delete(SITE_KEY)
     }
 }

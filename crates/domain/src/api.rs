@@ -40,11 +40,23 @@ pub enum ErrorCode {
     TooManyAttempts,
     /// Signed in, but this account may not do this (or the application cannot move that way).
     NotAllowed,
+    /// An attestation is malformed, or was altered after it was signed.
+    AttestationTampered,
+    /// An attestation's signer is not a registered liaison site or officer.
+    UnknownSigner,
+    /// An attestation's signer was registered once, and revoked since.
+    RevokedSigner,
+    /// An attestation names another device than the one that signed the request.
+    AttestationOtherDevice,
+    /// An attestation has expired (or claims a date in the future).
+    AttestationExpired,
+    /// The service needs a higher level of identity proof than the person has.
+    IdentityLevelTooLow,
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 18] = [
+    pub const ALL: [ErrorCode; 24] = [
         ErrorCode::InvalidInput,
         ErrorCode::NotFound,
         ErrorCode::Storage,
@@ -62,6 +74,12 @@ impl ErrorCode {
         ErrorCode::NotSignedIn,
         ErrorCode::TooManyAttempts,
         ErrorCode::NotAllowed,
+        ErrorCode::AttestationTampered,
+        ErrorCode::UnknownSigner,
+        ErrorCode::RevokedSigner,
+        ErrorCode::AttestationOtherDevice,
+        ErrorCode::AttestationExpired,
+        ErrorCode::IdentityLevelTooLow,
         ErrorCode::Internal,
     ];
 
@@ -84,6 +102,12 @@ impl ErrorCode {
             ErrorCode::NotSignedIn => "not-signed-in",
             ErrorCode::TooManyAttempts => "too-many-attempts",
             ErrorCode::NotAllowed => "not-allowed",
+            ErrorCode::AttestationTampered => "attestation-tampered",
+            ErrorCode::UnknownSigner => "unknown-signer",
+            ErrorCode::RevokedSigner => "revoked-signer",
+            ErrorCode::AttestationOtherDevice => "attestation-other-device",
+            ErrorCode::AttestationExpired => "attestation-expired",
+            ErrorCode::IdentityLevelTooLow => "identity-level-too-low",
             ErrorCode::Internal => "internal",
         }
     }

@@ -111,9 +111,11 @@ pub enum Channel {
 }
 
 /// The lowest assurance of identity a guide accepts, after NIST SP 800-63-4's vocabulary.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+///
+/// Not ordered as an enum: verification in person at a liaison site and by video with an officer
+/// are two ways to the same assurance (SP 800-63A-4 treats attended remote proofing as
+/// comparable to in-person), so either satisfies a guide that names the other.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum IdentityLevel {
     #[default]
@@ -121,6 +123,38 @@ pub enum IdentityLevel {
     DocumentsReviewed,
     OnsiteAttended,
     RemoteAttended,
+}
+
+impl IdentityLevel {
+    pub const ALL: [IdentityLevel; 4] = [
+        IdentityLevel::SelfAsserted,
+        IdentityLevel::DocumentsReviewed,
+        IdentityLevel::OnsiteAttended,
+        IdentityLevel::RemoteAttended,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            IdentityLevel::SelfAsserted => "self-asserted",
+            IdentityLevel::DocumentsReviewed => "documents-reviewed",
+            IdentityLevel::OnsiteAttended => "onsite-attended",
+            IdentityLevel::RemoteAttended => "remote-attended",
+        }
+    }
+
+    /// The assurance reached: 0 self-asserted, 1 documents reviewed, 2 attended (either way).
+    pub fn rank(self) -> u8 {
+        match self {
+            IdentityLevel::SelfAsserted => 0,
+            IdentityLevel::DocumentsReviewed => 1,
+            IdentityLevel::OnsiteAttended | IdentityLevel::RemoteAttended => 2,
+        }
+    }
+
+    /// Whether a person proven at this level may use a service that asks for `required`.
+    pub fn satisfies(self, required: IdentityLevel) -> bool {
+        self.rank() >= required.rank()
+    }
 }
 
 /// Whether a material must be the original, a copy, or either.

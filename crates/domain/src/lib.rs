@@ -8,6 +8,7 @@ pub mod api;
 pub mod catalog;
 pub mod check;
 pub mod draft;
+pub mod identity;
 pub mod lang;
 pub mod privacy;
 pub mod staff;

@@ -82,3 +82,31 @@ pub struct Decision {
 pub struct Routing {
     pub department: String,
 }
+
+/// A key trusted to sign attestations, as `GET /v1/staff/signers` lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signer {
+    pub kind: crate::identity::IssuerKind,
+    pub id: String,
+    pub name: String,
+    /// Base64 Ed25519 public key.
+    pub public_key: String,
+    pub registered_at: i64,
+    #[serde(default)]
+    pub revoked_at: Option<i64>,
+}
+
+/// `POST /v1/staff/signers` (administrators only): registers a liaison site's key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewSite {
+    /// Lower-case letters, digits and hyphens: `prato`, `paris-13`.
+    pub id: String,
+    pub name: String,
+    pub public_key: String,
+}
+
+/// `POST /v1/staff/devices/revoke` (administrators only): a lost or stolen device's key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeviceRevocation {
+    pub public_key: String,
+}

@@ -97,6 +97,10 @@ pub struct Submission {
     pub materials: Vec<MaterialRef>,
     /// When the person pressed Send (milliseconds since the epoch).
     pub sent_at: i64,
+    /// Sealed attestations of the person's identity, bound to the signing device
+    /// ([`crate::identity::Attestation`]); the backend takes the best level they prove.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attestations: Vec<String>,
 }
 
 /// What the backend promises on taking a submission.

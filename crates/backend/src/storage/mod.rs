@@ -31,6 +31,20 @@ pub struct DeviceRow {
     pub revoked_at: Option<i64>,
 }
 
+/// A key trusted to sign attestations: a liaison site's, or the backend's on behalf of an officer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignerRow {
+    /// `site` or `officer`.
+    pub kind: String,
+    /// The site's id (`prato`) or the officer's account name.
+    pub id: String,
+    pub name: String,
+    /// Base64 Ed25519 public key.
+    pub public_key: String,
+    pub registered_at: i64,
+    pub revoked_at: Option<i64>,
+}
+
 /// A submission to store, with what proves where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewSubmission {
@@ -318,6 +332,50 @@ pub trait Storage: Send + Sync {
         from: u64,
         to: u64,
     ) -> impl Future<Output = anyhow::Result<bool>> + Send;
+
+    /// Revokes a device key from `at` on; false if no such device is registered. A second
+    /// revocation keeps the first time.
+    fn revoke_device(
+        &self,
+        public_key: &str,
+        at: i64,
+    ) -> impl Future<Output = anyhow::Result<bool>> + Send;
+
+    /// Registers a signer; false if one of that kind and id exists already.
+    fn add_signer(&self, row: SignerRow) -> impl Future<Output = anyhow::Result<bool>> + Send;
+
+    fn signer(
+        &self,
+        kind: &str,
+        id: &str,
+    ) -> impl Future<Output = anyhow::Result<Option<SignerRow>>> + Send;
+
+    /// Every signer, by kind then id.
+    fn signers(&self) -> impl Future<Output = anyhow::Result<Vec<SignerRow>>> + Send;
+
+    /// Revokes a signer from `at` on; false if there is no such signer. A second revocation
+    /// keeps the first time.
+    fn revoke_signer(
+        &self,
+        kind: &str,
+        id: &str,
+        at: i64,
+    ) -> impl Future<Output = anyhow::Result<bool>> + Send;
+
+    /// Records that delegation `id` of `device_key` is revoked; returns when it was (the first
+    /// revocation's time, if it was revoked before).
+    fn revoke_delegation(
+        &self,
+        id: Uuid,
+        device_key: &str,
+        at: i64,
+    ) -> impl Future<Output = anyhow::Result<i64>> + Send;
+
+    /// When delegation `id` was revoked, if it was.
+    fn delegation_revoked(
+        &self,
+        id: Uuid,
+    ) -> impl Future<Output = anyhow::Result<Option<i64>>> + Send;
 }
 
 /// The database the settings name.
@@ -432,6 +490,27 @@ impl Storage for Database {
     }
     async fn advance_upload(&self, id: &str, from: u64, to: u64) -> anyhow::Result<bool> {
         dispatch!(self, s => s.advance_upload(id, from, to))
+    }
+    async fn revoke_device(&self, public_key: &str, at: i64) -> anyhow::Result<bool> {
+        dispatch!(self, s => s.revoke_device(public_key, at))
+    }
+    async fn add_signer(&self, row: SignerRow) -> anyhow::Result<bool> {
+        dispatch!(self, s => s.add_signer(row))
+    }
+    async fn signer(&self, kind: &str, id: &str) -> anyhow::Result<Option<SignerRow>> {
+        dispatch!(self, s => s.signer(kind, id))
+    }
+    async fn signers(&self) -> anyhow::Result<Vec<SignerRow>> {
+        dispatch!(self, s => s.signers())
+    }
+    async fn revoke_signer(&self, kind: &str, id: &str, at: i64) -> anyhow::Result<bool> {
+        dispatch!(self, s => s.revoke_signer(kind, id, at))
+    }
+    async fn revoke_delegation(&self, id: Uuid, device_key: &str, at: i64) -> anyhow::Result<i64> {
+        dispatch!(self, s => s.revoke_delegation(id, device_key, at))
+    }
+    async fn delegation_revoked(&self, id: Uuid) -> anyhow::Result<Option<i64>> {
+        dispatch!(self, s => s.delegation_revoked(id))
     }
 }
 

@@ -9,11 +9,12 @@ use tokio_postgres::NoTls;
 use deadpool_postgres::GenericClient;
 use homeward_domain::sync::{ApplicationStatus, EventKind};
 use tokio_postgres::Row;
+use uuid::Uuid;
 
 use super::{
     event_columns, event_from_columns, repeat_or_conflict, revision_fits, ApplicationFilter,
-    ApplicationRow, DeviceRow, EventRow, Intake, NewSubmission, SessionRow, StaffRow, Storage,
-    SubmissionDetail, SubmissionRow, UploadRow,
+    ApplicationRow, DeviceRow, EventRow, Intake, NewSubmission, SessionRow, SignerRow, StaffRow,
+    Storage, SubmissionDetail, SubmissionRow, UploadRow,
 };
 
 const MIGRATIONS: &[&str] = &[
@@ -81,6 +82,21 @@ const MIGRATIONS: &[&str] = &[
         received_bytes BIGINT NOT NULL DEFAULT 0,
         created_at BIGINT NOT NULL,
         UNIQUE (device_key, sha256)
+    );",
+    // 3: keys trusted to attest identities, and revoked delegations.
+    "CREATE TABLE signers (
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        public_key TEXT NOT NULL,
+        registered_at BIGINT NOT NULL,
+        revoked_at BIGINT,
+        PRIMARY KEY (kind, id)
+    );
+    CREATE TABLE delegation_revocations (
+        id UUID PRIMARY KEY,
+        device_key TEXT NOT NULL,
+        revoked_at BIGINT NOT NULL
     );",
 ];
 
@@ -697,6 +713,117 @@ impl Storage for PgStorage {
             )
             .await?;
         Ok(n == 1)
+    }
+
+    async fn revoke_device(&self, public_key: &str, at: i64) -> anyhow::Result<bool> {
+        let n = self
+            .client()
+            .await?
+            .execute(
+                "UPDATE devices SET revoked_at = coalesce(revoked_at, $2) WHERE public_key = $1",
+                &[&public_key, &at],
+            )
+            .await?;
+        Ok(n == 1)
+    }
+
+    async fn add_signer(&self, row: SignerRow) -> anyhow::Result<bool> {
+        let n = self
+            .client()
+            .await?
+            .execute(
+                "INSERT INTO signers (kind, id, name, public_key, registered_at)
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+                &[
+                    &row.kind,
+                    &row.id,
+                    &row.name,
+                    &row.public_key,
+                    &row.registered_at,
+                ],
+            )
+            .await?;
+        Ok(n == 1)
+    }
+
+    async fn signer(&self, kind: &str, id: &str) -> anyhow::Result<Option<SignerRow>> {
+        let row = self
+            .client()
+            .await?
+            .query_opt(
+                &format!("SELECT {SIGNER_COLUMNS} FROM signers WHERE kind = $1 AND id = $2"),
+                &[&kind, &id],
+            )
+            .await?;
+        Ok(row.as_ref().map(signer_row))
+    }
+
+    async fn signers(&self) -> anyhow::Result<Vec<SignerRow>> {
+        let rows = self
+            .client()
+            .await?
+            .query(
+                &format!("SELECT {SIGNER_COLUMNS} FROM signers ORDER BY kind, id"),
+                &[],
+            )
+            .await?;
+        Ok(rows.iter().map(signer_row).collect())
+    }
+
+    async fn revoke_signer(&self, kind: &str, id: &str, at: i64) -> anyhow::Result<bool> {
+        let n = self
+            .client()
+            .await?
+            .execute(
+                "UPDATE signers SET revoked_at = coalesce(revoked_at, $3)
+                 WHERE kind = $1 AND id = $2",
+                &[&kind, &id, &at],
+            )
+            .await?;
+        Ok(n == 1)
+    }
+
+    async fn revoke_delegation(&self, id: Uuid, device_key: &str, at: i64) -> anyhow::Result<i64> {
+        let client = self.client().await?;
+        client
+            .execute(
+                "INSERT INTO delegation_revocations (id, device_key, revoked_at)
+                 VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                &[&id, &device_key, &at],
+            )
+            .await?;
+        let row = client
+            .query_one(
+                "SELECT revoked_at FROM delegation_revocations WHERE id = $1",
+                &[&id],
+            )
+            .await?;
+        Ok(row.get(0))
+    }
+
+    async fn delegation_revoked(&self, id: Uuid) -> anyhow::Result<Option<i64>> {
+        let row = self
+            .client()
+            .await?
+            .query_opt(
+                "SELECT revoked_at FROM delegation_revocations WHERE id = $1",
+                &[&id],
+            )
+            .await?;
+        Ok(row.map(|r| r.get(0)))
+    }
+}
+
+const SIGNER_COLUMNS: &str = "kind, id, name, public_key, registered_at, revoked_at";
+
+fn signer_row(r: &Row) -> SignerRow {
+    SignerRow {
+        kind: r.get(0),
+        id: r.get(1),
+        name: r.get(2),
+        public_key: r.get(3),
+        registered_at: r.get(4),
+        revoked_at: r.get(5),
     }
 }
 

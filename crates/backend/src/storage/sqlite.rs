@@ -12,8 +12,8 @@ use uuid::Uuid;
 
 use super::{
     event_columns, event_from_columns, repeat_or_conflict, revision_fits, ApplicationFilter,
-    ApplicationRow, DeviceRow, EventRow, Intake, NewSubmission, SessionRow, StaffRow, Storage,
-    SubmissionDetail, SubmissionRow, UploadRow,
+    ApplicationRow, DeviceRow, EventRow, Intake, NewSubmission, SessionRow, SignerRow, StaffRow,
+    Storage, SubmissionDetail, SubmissionRow, UploadRow,
 };
 
 const MIGRATIONS: &[&str] = &[
@@ -81,6 +81,21 @@ const MIGRATIONS: &[&str] = &[
         received_bytes INTEGER NOT NULL DEFAULT 0,
         created_at INTEGER NOT NULL,
         UNIQUE (device_key, sha256)
+    ) STRICT;",
+    // 3: keys trusted to attest identities, and revoked delegations.
+    "CREATE TABLE signers (
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        public_key TEXT NOT NULL,
+        registered_at INTEGER NOT NULL,
+        revoked_at INTEGER,
+        PRIMARY KEY (kind, id)
+    ) STRICT;
+    CREATE TABLE delegation_revocations (
+        id TEXT PRIMARY KEY NOT NULL,
+        device_key TEXT NOT NULL,
+        revoked_at INTEGER NOT NULL
     ) STRICT;",
 ];
 
@@ -676,6 +691,115 @@ impl Storage for SqliteStorage {
         })
         .await
     }
+
+    async fn revoke_device(&self, public_key: &str, at: i64) -> anyhow::Result<bool> {
+        let key = public_key.to_owned();
+        self.with(move |c| {
+            c.execute(
+                "UPDATE devices SET revoked_at = coalesce(revoked_at, ?2) WHERE public_key = ?1",
+                params![key, at],
+            )
+            .map(|n| n == 1)
+        })
+        .await
+    }
+
+    async fn add_signer(&self, row: SignerRow) -> anyhow::Result<bool> {
+        self.with(move |c| {
+            c.execute(
+                "INSERT INTO signers (kind, id, name, public_key, registered_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
+                params![
+                    row.kind,
+                    row.id,
+                    row.name,
+                    row.public_key,
+                    row.registered_at
+                ],
+            )
+            .map(|n| n == 1)
+        })
+        .await
+    }
+
+    async fn signer(&self, kind: &str, id: &str) -> anyhow::Result<Option<SignerRow>> {
+        let (kind, id) = (kind.to_owned(), id.to_owned());
+        self.with(move |c| {
+            c.query_row(
+                &format!("SELECT {SIGNER_COLUMNS} FROM signers WHERE kind = ?1 AND id = ?2"),
+                params![kind, id],
+                signer_row,
+            )
+            .optional()
+        })
+        .await
+    }
+
+    async fn signers(&self) -> anyhow::Result<Vec<SignerRow>> {
+        self.with(|c| {
+            c.prepare(&format!(
+                "SELECT {SIGNER_COLUMNS} FROM signers ORDER BY kind, id"
+            ))?
+            .query_map([], signer_row)?
+            .collect()
+        })
+        .await
+    }
+
+    async fn revoke_signer(&self, kind: &str, id: &str, at: i64) -> anyhow::Result<bool> {
+        let (kind, id) = (kind.to_owned(), id.to_owned());
+        self.with(move |c| {
+            c.execute(
+                "UPDATE signers SET revoked_at = coalesce(revoked_at, ?3)
+                 WHERE kind = ?1 AND id = ?2",
+                params![kind, id, at],
+            )
+            .map(|n| n == 1)
+        })
+        .await
+    }
+
+    async fn revoke_delegation(&self, id: Uuid, device_key: &str, at: i64) -> anyhow::Result<i64> {
+        let key = device_key.to_owned();
+        self.with(move |c| {
+            c.execute(
+                "INSERT INTO delegation_revocations (id, device_key, revoked_at)
+                 VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+                params![id.to_string(), key, at],
+            )?;
+            c.query_row(
+                "SELECT revoked_at FROM delegation_revocations WHERE id = ?1",
+                [id.to_string()],
+                |r| r.get(0),
+            )
+        })
+        .await
+    }
+
+    async fn delegation_revoked(&self, id: Uuid) -> anyhow::Result<Option<i64>> {
+        self.with(move |c| {
+            c.query_row(
+                "SELECT revoked_at FROM delegation_revocations WHERE id = ?1",
+                [id.to_string()],
+                |r| r.get(0),
+            )
+            .optional()
+        })
+        .await
+    }
+}
+
+const SIGNER_COLUMNS: &str = "kind, id, name, public_key, registered_at, revoked_at";
+
+fn signer_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SignerRow> {
+    Ok(SignerRow {
+        kind: r.get(0)?,
+        id: r.get(1)?,
+        name: r.get(2)?,
+        public_key: r.get(3)?,
+        registered_at: r.get(4)?,
+        revoked_at: r.get(5)?,
+    })
 }
 
 const UPLOAD_COLUMNS: &str = "id, device_key, sha256, length, received_bytes, created_at";

@@ -106,6 +106,18 @@ const MIGRATIONS: &[&str] = &[
         granted_at   INTEGER,
         withdrawn_at INTEGER
     ) STRICT;",
+    // 9: attestations of the person's identity, and the entrustment letters they signed.
+    "CREATE TABLE attestations (
+        id          TEXT PRIMARY KEY NOT NULL,
+        token       TEXT NOT NULL,
+        received_at INTEGER NOT NULL
+    ) STRICT;
+    CREATE TABLE delegations (
+        id         TEXT PRIMARY KEY NOT NULL,
+        token      TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        revoked_at INTEGER
+    ) STRICT;",
 ];
 
 /// The schema version this build creates and understands.

@@ -98,6 +98,12 @@ impl Store {
         Ok(())
     }
 
+    pub fn delete_setting(&self, key: &str) -> Result<()> {
+        self.conn()
+            .execute("DELETE FROM settings WHERE key = ?1", [key])?;
+        Ok(())
+    }
+
     /// The cached catalogue pack taken from the backend, if any, as raw JSON.
     pub fn remove_setting(&self, key: &str) -> Result<()> {
         self.conn()

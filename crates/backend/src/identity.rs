@@ -1,0 +1,245 @@
+//! Identity at the backend: which level a submission's attestations prove, the keys trusted to
+//! sign them (liaison sites registered by an administrator, officers through the backend's key),
+//! device revocation for a lost phone, and the counter's check of an entrustment letter.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::Json;
+use homeward_domain::catalog::IdentityLevel;
+use homeward_domain::identity::{
+    parse_public_key, Attestation, Delegation, DelegationCheck, DelegationToken, IssuerKind,
+    SignerStanding,
+};
+use homeward_domain::staff::{DeviceRevocation, NewSite, Signer};
+
+use crate::error::AppError;
+use crate::intake::{json_body, now_ms, verify_signed};
+use crate::staff::{self, not_allowed};
+use crate::storage::{SignerRow, Storage as _};
+use crate::AppState;
+
+pub(crate) const REVOKE_DELEGATION_PATH: &str = "/v1/delegations/revoke";
+
+/// How the backend regards the key that signed `a`: it must be the registered key of that very
+/// site or officer, and not revoked.
+async fn standing(state: &AppState, a: &Attestation) -> anyhow::Result<SignerStanding> {
+    let row = state.db.signer(a.issuer_kind.slug(), &a.issuer_id).await?;
+    Ok(match row {
+        Some(r) if r.public_key != a.signer_key => SignerStanding::Unknown,
+        Some(r) if r.revoked_at.is_some() => SignerStanding::Revoked,
+        Some(_) => SignerStanding::Trusted,
+        None => SignerStanding::Unknown,
+    })
+}
+
+/// The best level the attestations prove for `device_key` now. Every attestation sent must hold:
+/// one that does not is refused with its own code rather than quietly ignored.
+pub(crate) async fn proven_level(
+    state: &AppState,
+    device_key: &str,
+    tokens: &[String],
+) -> Result<IdentityLevel, AppError> {
+    let now = now_ms();
+    let mut best = IdentityLevel::SelfAsserted;
+    for token in tokens {
+        let opened = Attestation::open(token);
+        let standing = match &opened {
+            Some(a) => standing(state, a).await?,
+            None => SignerStanding::Unknown,
+        };
+        let a = Attestation::verify(token, device_key, now, |_| standing)
+            .map_err(|p| AppError::Refused(StatusCode::FORBIDDEN, p.code(), p.to_string()))?;
+        if a.level.rank() > best.rank() {
+            best = a.level;
+        }
+    }
+    Ok(best)
+}
+
+fn signer(r: SignerRow) -> Signer {
+    Signer {
+        kind: if r.kind == IssuerKind::Officer.slug() {
+            IssuerKind::Officer
+        } else {
+            IssuerKind::Site
+        },
+        id: r.id,
+        name: r.name,
+        public_key: r.public_key,
+        registered_at: r.registered_at,
+        revoked_at: r.revoked_at,
+    }
+}
+
+/// Only an administrator manages keys.
+async fn administrator(state: &AppState, headers: &HeaderMap) -> Result<staff::Staff, AppError> {
+    let me = staff::session(state, headers).await?;
+    if !me.account.admin {
+        return Err(not_allowed("only an administrator manages keys"));
+    }
+    Ok(me)
+}
+
+pub(crate) async fn list_signers(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+) -> Result<Json<Vec<Signer>>, AppError> {
+    staff::session(&state, &headers).await?;
+    let rows = state.db.signers().await?;
+    Ok(Json(rows.into_iter().map(signer).collect()))
+}
+
+fn valid_site_id(id: &str) -> bool {
+    (1..=40).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Registers a liaison site's key (`POST /v1/staff/signers`).
+pub(crate) async fn add_site(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<(StatusCode, Json<Signer>), AppError> {
+    administrator(&state, &headers).await?;
+    let site: NewSite = json_body(&body)?;
+    let id = site.id.trim();
+    if !valid_site_id(id) {
+        return Err(AppError::BadRequest(
+            "id: expected 1 to 40 lower-case letters, digits or hyphens".into(),
+        ));
+    }
+    let name = site.name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err(AppError::BadRequest(
+            "name: expected 1 to 100 characters".into(),
+        ));
+    }
+    if parse_public_key(&site.public_key).is_none() {
+        return Err(AppError::BadRequest(
+            "public_key: expected a base64 Ed25519 public key (32 bytes)".into(),
+        ));
+    }
+    let row = SignerRow {
+        kind: IssuerKind::Site.slug().into(),
+        id: id.into(),
+        name: name.into(),
+        public_key: site.public_key.trim().into(),
+        registered_at: now_ms(),
+        revoked_at: None,
+    };
+    if !state.db.add_signer(row.clone()).await? {
+        return Err(AppError::Refused(
+            StatusCode::CONFLICT,
+            homeward_domain::ErrorCode::InvalidInput,
+            format!("id: a site named {id} is registered already"),
+        ));
+    }
+    tracing::info!(site = id, "liaison site registered");
+    Ok((StatusCode::CREATED, Json(signer(row))))
+}
+
+/// Revokes a site or officer (`POST /v1/staff/signers/{kind}/{id}/revoke`): the backend refuses
+/// every attestation it signed from then on.
+pub(crate) async fn revoke_signer(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path((kind, id)): Path<(String, String)>,
+) -> Result<Json<Signer>, AppError> {
+    administrator(&state, &headers).await?;
+    if !state.db.revoke_signer(&kind, &id, now_ms()).await? {
+        return Err(AppError::NotFound("signer"));
+    }
+    tracing::info!(kind = %kind, signer = %id, "signer revoked");
+    let row = state
+        .db
+        .signer(&kind, &id)
+        .await?
+        .ok_or(AppError::NotFound("signer"))?;
+    Ok(Json(signer(row)))
+}
+
+/// Revokes a device key (`POST /v1/staff/devices/revoke`), for a phone that was lost: its
+/// signatures are refused from then on, and the person proves their identity again on the new
+/// one.
+pub(crate) async fn revoke_device(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<StatusCode, AppError> {
+    administrator(&state, &headers).await?;
+    let r: DeviceRevocation = json_body(&body)?;
+    if !state
+        .db
+        .revoke_device(r.public_key.trim(), now_ms())
+        .await?
+    {
+        return Err(AppError::NotFound("device"));
+    }
+    tracing::info!("device key revoked");
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// What a counter learns from an entrustment letter's token.
+pub(crate) async fn check_delegation(
+    state: &AppState,
+    token: &str,
+) -> Result<DelegationCheck, AppError> {
+    let Some(delegation) = Delegation::open(token) else {
+        return Ok(DelegationCheck::Tampered);
+    };
+    let device = state.db.device(delegation.principal_key.trim()).await?;
+    if device.is_none_or(|d| d.revoked_at.is_some()) {
+        return Ok(DelegationCheck::UnknownSigner { delegation });
+    }
+    if let Some(revoked_at) = state.db.delegation_revoked(delegation.id).await? {
+        return Ok(DelegationCheck::Revoked {
+            delegation,
+            revoked_at,
+        });
+    }
+    let now = now_ms();
+    Ok(if now < delegation.valid_from {
+        DelegationCheck::NotYetValid { delegation }
+    } else if now >= delegation.valid_until {
+        DelegationCheck::Expired { delegation }
+    } else {
+        DelegationCheck::Valid { delegation }
+    })
+}
+
+/// `POST /v1/delegations/verify`: anyone holding the letter may check it.
+pub(crate) async fn verify_delegation(
+    State(state): State<Arc<AppState>>,
+    body: Bytes,
+) -> Result<Json<DelegationCheck>, AppError> {
+    let t: DelegationToken = json_body(&body)?;
+    Ok(Json(check_delegation(&state, &t.token).await?))
+}
+
+/// `POST /v1/delegations/revoke`, signed by the device that signed the letter.
+pub(crate) async fn revoke_delegation(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Json<DelegationCheck>, AppError> {
+    let (device, _, _) =
+        verify_signed(&state, &headers, "POST", REVOKE_DELEGATION_PATH, "", &body).await?;
+    let t: DelegationToken = json_body(&body)?;
+    let delegation = Delegation::open(&t.token)
+        .ok_or_else(|| AppError::BadRequest("token: not an intact entrustment letter".into()))?;
+    if delegation.principal_key.trim() != device {
+        return Err(not_allowed(
+            "only the device that signed a letter revokes it",
+        ));
+    }
+    state
+        .db
+        .revoke_delegation(delegation.id, &device, now_ms())
+        .await?;
+    Ok(Json(check_delegation(&state, &t.token).await?))
+}

@@ -1,0 +1,284 @@
+//! The person's identity on this device: the code a volunteer scans, the attestations that come
+//! back, the level they prove; and site mode, where a liaison site's laptop signs attestations.
+//!
+//! Both sides work offline: the person's code carries everything the volunteer checks, and the
+//! attestation carries everything the person's app and the backend check. The app cannot know
+//! whether a site is still registered (only the backend does), so it checks the signature, the
+//! device and the dates, and the backend has the last word on the signer.
+
+use homeward_domain::catalog::IdentityLevel;
+use homeward_domain::identity::{
+    profile_digest, public_key_b64, validity_days, Attestation, AttestationSummary, Code,
+    DocumentKind, IdentityStatus, IssuerKind, ProofRequest, SignerStanding, SiteInfo,
+};
+use homeward_domain::privacy::Profile;
+use rusqlite::params;
+
+use crate::app::{now_ms, Homeward};
+use crate::error::{CoreError, Result};
+use crate::store::Store;
+
+const SITE_ID: &str = "site-id";
+const SITE_NAME: &str = "site-name";
+const DAY_MS: i64 = 86_400_000;
+
+impl Store {
+    fn attestation_tokens(&self) -> Result<Vec<String>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare("SELECT token FROM attestations ORDER BY received_at")?;
+        let tokens = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(tokens)
+    }
+
+    fn add_attestation(&self, a: &Attestation, token: &str, now: i64) -> Result<()> {
+        self.conn().execute(
+            "INSERT INTO attestations (id, token, received_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (id) DO NOTHING",
+            params![a.id.to_string(), token, now],
+        )?;
+        Ok(())
+    }
+}
+
+/// A QR code of `text` as an SVG document: one path of dark modules on a light square with the
+/// quiet zone the standard asks for.
+pub fn qr_svg(text: &str) -> Result<String> {
+    let (width, dark) = qr_modules(text)?;
+    let quiet = 4;
+    let size = width + 2 * quiet;
+    let mut path = String::new();
+    for (i, _) in dark.iter().enumerate().filter(|(_, d)| **d) {
+        let (x, y) = (i % width + quiet, i / width + quiet);
+        path.push_str(&format!("M{x} {y}h1v1h-1z"));
+    }
+    Ok(format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" \
+         shape-rendering=\"crispEdges\" role=\"img\"><rect width=\"{size}\" height=\"{size}\" \
+         fill=\"#fff\"/><path d=\"{path}\" fill=\"#000\"/></svg>"
+    ))
+}
+
+/// The modules of a QR code of `text`: its width and, row by row, whether each is dark.
+pub fn qr_modules(text: &str) -> Result<(usize, Vec<bool>)> {
+    let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M)
+        .map_err(|e| CoreError::InvalidInput {
+            field: "code",
+            reason: format!("too long for a QR code: {e}"),
+        })?;
+    let width = code.width();
+    let dark = code
+        .to_colors()
+        .into_iter()
+        .map(|c| c == qrcode::Color::Dark)
+        .collect();
+    Ok((width, dark))
+}
+
+fn code(text: String) -> Result<Code> {
+    let svg = qr_svg(&text)?;
+    Ok(Code { text, svg })
+}
+
+impl Homeward {
+    /// The profile as checked and normalised, if it is complete.
+    fn ready_profile(&self) -> Result<Option<Profile>> {
+        Ok(self.profile()?.and_then(|p| {
+            let (normalised, problems) = crate::privacy::check_profile(&p);
+            problems.is_empty().then_some(normalised)
+        }))
+    }
+
+    /// Every attestation this device holds, opened, with whether it counts now.
+    fn attestations(&self) -> Result<Vec<(Attestation, String, bool)>> {
+        let digest = self.ready_profile()?.map(|p| profile_digest(&p));
+        let me = self.device_public_key_b64();
+        let now = now_ms();
+        let mut out = vec![];
+        for token in self.store.attestation_tokens()? {
+            let Some(a) = Attestation::open(&token) else {
+                tracing::warn!("a stored attestation no longer opens; ignoring it");
+                continue;
+            };
+            let current = Attestation::verify(&token, &me, now, |_| SignerStanding::Trusted)
+                .is_ok()
+                && digest.as_deref() == Some(a.profile_digest.as_str());
+            out.push((a, token, current));
+        }
+        Ok(out)
+    }
+
+    /// The sealed attestations that count now, to send with a submission.
+    pub fn current_attestations(&self) -> Result<Vec<String>> {
+        Ok(self
+            .attestations()?
+            .into_iter()
+            .filter(|(_, _, current)| *current)
+            .map(|(_, token, _)| token)
+            .collect())
+    }
+
+    /// The best level the current attestations prove, and each attestation held.
+    pub fn identity(&self) -> Result<IdentityStatus> {
+        let held = self.attestations()?;
+        let level = held
+            .iter()
+            .filter(|(_, _, current)| *current)
+            .map(|(a, _, _)| a.level)
+            .max_by_key(|l| l.rank())
+            .unwrap_or(IdentityLevel::SelfAsserted);
+        Ok(IdentityStatus {
+            level,
+            attestations: held
+                .into_iter()
+                .map(|(a, _, current)| AttestationSummary {
+                    id: a.id,
+                    level: a.level,
+                    issuer_kind: a.issuer_kind,
+                    issuer_id: a.issuer_id,
+                    issued_at: a.issued_at,
+                    expires_at: a.expires_at,
+                    current,
+                })
+                .collect(),
+            profile_ready: self.ready_profile()?.is_some(),
+        })
+    }
+
+    /// Refuses unless the person's current level is enough for `required`.
+    pub(crate) fn require_level(&self, required: IdentityLevel) -> Result<()> {
+        if self.identity()?.level.satisfies(required) {
+            Ok(())
+        } else {
+            Err(CoreError::IdentityLevelTooLow { required })
+        }
+    }
+
+    /// The code to show a volunteer: this device's key and the profile, with its digest.
+    pub fn proof_request(&self) -> Result<Code> {
+        let profile = self.ready_profile()?.ok_or(CoreError::InvalidInput {
+            field: "profile",
+            reason: "complete your details first".into(),
+        })?;
+        let request = ProofRequest {
+            device_key: self.device_public_key_b64(),
+            profile_digest: profile_digest(&profile),
+            profile,
+        };
+        code(request.encode())
+    }
+
+    /// Takes an attestation a volunteer or officer made for this person, pasted or scanned.
+    /// Refused if it is damaged, for another device, out of date or for other details.
+    pub fn add_attestation(&self, token: &str) -> Result<IdentityStatus> {
+        let token = token.trim();
+        let me = self.device_public_key_b64();
+        let a = Attestation::verify(token, &me, now_ms(), |_| SignerStanding::Trusted)?;
+        let digest = self.ready_profile()?.map(|p| profile_digest(&p));
+        if digest.as_deref() != Some(a.profile_digest.as_str()) {
+            return Err(CoreError::InvalidInput {
+                field: "attestation",
+                reason: "it confirms other details than those in your profile".into(),
+            });
+        }
+        self.store.add_attestation(&a, token, now_ms())?;
+        tracing::info!(level = a.level.slug(), "attestation added");
+        self.identity()
+    }
+
+    /// The liaison site this laptop signs for, if it is in site mode.
+    pub fn site(&self) -> Result<Option<SiteInfo>> {
+        let (Some(id), Some(name)) = (self.store.setting(SITE_ID)?, self.store.setting(SITE_NAME)?)
+        else {
+            return Ok(None);
+        };
+        Ok(self.keyring.site_key()?.map(|key| SiteInfo {
+            id,
+            name,
+            public_key: public_key_b64(&key),
+        }))
+    }
+
+    /// Puts this installation in site mode for site `id`: makes the site's key in the OS
+    /// keyring. Its public key must then be registered with the backend by an administrator.
+    pub fn enable_site_mode(&self, id: &str, name: &str) -> Result<SiteInfo> {
+        let id = id.trim();
+        if id.is_empty()
+            || id.len() > 40
+            || !id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            return Err(CoreError::InvalidInput {
+                field: "site-id",
+                reason: "expected 1 to 40 lower-case letters, digits or hyphens".into(),
+            });
+        }
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > 100 {
+            return Err(CoreError::InvalidInput {
+                field: "site-name",
+                reason: "expected 1 to 100 characters".into(),
+            });
+        }
+        let key = self.keyring.create_site_key()?;
+        self.store.set_setting(SITE_ID, id)?;
+        self.store.set_setting(SITE_NAME, name)?;
+        tracing::info!(site = id, "site mode enabled");
+        Ok(SiteInfo {
+            id: id.into(),
+            name: name.into(),
+            public_key: public_key_b64(&key),
+        })
+    }
+
+    /// Leaves site mode and destroys the site's key.
+    pub fn disable_site_mode(&self) -> Result<()> {
+        self.keyring.delete_site_key()?;
+        self.store.delete_setting(SITE_ID)?;
+        self.store.delete_setting(SITE_NAME)?;
+        Ok(())
+    }
+
+    /// Reads a person's code for the volunteer to compare with their documents.
+    pub fn read_proof_request(&self, text: &str) -> Result<ProofRequest> {
+        ProofRequest::decode(text).ok_or(CoreError::InvalidInput {
+            field: "proof-request",
+            reason: "not a Homeward identity code, or damaged".into(),
+        })
+    }
+
+    /// In site mode: signs that the volunteer checked, face to face, that the person holding
+    /// the device of `request` is who its profile says, with these documents.
+    pub fn attest(&self, request: &str, documents: &[DocumentKind]) -> Result<Code> {
+        let request = self.read_proof_request(request)?;
+        if documents.is_empty() {
+            return Err(CoreError::InvalidInput {
+                field: "documents",
+                reason: "tick the documents you checked".into(),
+            });
+        }
+        let site = self.site()?.ok_or(CoreError::InvalidInput {
+            field: "site",
+            reason: "this installation is not in site mode".into(),
+        })?;
+        let key = self.keyring.site_key()?.ok_or(CoreError::KeyMissing)?;
+        let now = now_ms();
+        let level = IdentityLevel::OnsiteAttended;
+        let attestation = Attestation {
+            id: uuid::Uuid::now_v7(),
+            subject_key: request.device_key,
+            profile_digest: request.profile_digest,
+            level,
+            issuer_kind: IssuerKind::Site,
+            issuer_id: site.id,
+            signer_key: site.public_key,
+            documents: documents.to_vec(),
+            issued_at: now,
+            expires_at: now + validity_days(level) * DAY_MS,
+        };
+        tracing::info!("attestation signed");
+        code(attestation.seal(&key))
+    }
+}

@@ -1,0 +1,521 @@
+//! Identity proofs and entrustment: the person's proofing request, attestations signed by a liaison
+//! site or an officer, and delegations signed by the person.
+//!
+//! Each signed thing travels as one line of text, so it fits a QR code, a paste, a JSON field and a
+//! printed letter alike: `PREFIX` + base64url(JSON payload) + `.` + base64url(Ed25519 signature).
+//! The signature covers a context string and the encoded payload, so an attestation can never be
+//! passed off as a delegation or the other way round. Encoding and checking need the `crypto`
+//! feature (the UI, which only shows these, builds without it).
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::catalog::{GuideId, IdentityLevel};
+use crate::privacy::Profile;
+
+/// What the person's app shows a volunteer: its device key, and the profile to compare with the
+/// documents on the table, with the digest the attestation will be bound to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProofRequest {
+    /// Base64 Ed25519 public key of the person's device.
+    pub device_key: String,
+    pub profile: Profile,
+    /// [`profile_digest`] of `profile`.
+    pub profile_digest: String,
+}
+
+/// Who signed an attestation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum IssuerKind {
+    /// A liaison site abroad, whose key an administrator registered.
+    Site,
+    /// A back-office officer, through the backend's key.
+    Officer,
+}
+
+impl IssuerKind {
+    pub fn slug(self) -> &'static str {
+        match self {
+            IssuerKind::Site => "site",
+            IssuerKind::Officer => "officer",
+        }
+    }
+}
+
+/// A kind of identity document a verifier looked at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocumentKind {
+    Passport,
+    IdCard,
+}
+
+/// "This person, holding this device, is who their profile says, checked this way."
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attestation {
+    pub id: Uuid,
+    /// Base64 public key of the device the person proved their identity with.
+    pub subject_key: String,
+    /// [`profile_digest`] of the profile that was checked.
+    pub profile_digest: String,
+    pub level: IdentityLevel,
+    pub issuer_kind: IssuerKind,
+    /// The site's id (`prato`) or the officer's account name.
+    pub issuer_id: String,
+    /// Base64 public key that signed this attestation.
+    pub signer_key: String,
+    /// The documents checked; never their numbers.
+    pub documents: Vec<DocumentKind>,
+    /// Milliseconds since the epoch.
+    pub issued_at: i64,
+    pub expires_at: i64,
+}
+
+/// A person's signed authority for a relative at home to act for them on some services.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Delegation {
+    pub id: Uuid,
+    /// Base64 public key of the person's device, which signs the delegation.
+    pub principal_key: String,
+    pub principal_name: String,
+    /// The person's resident ID or passport number, as on their profile.
+    pub principal_document: String,
+    pub agent_name: String,
+    /// The relative's resident ID number.
+    pub agent_id_number: String,
+    pub guides: Vec<GuideId>,
+    /// Milliseconds since the epoch.
+    pub valid_from: i64,
+    pub valid_until: i64,
+    pub issued_at: i64,
+}
+
+/// What a counter learns from checking a delegation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "kebab-case")]
+pub enum DelegationCheck {
+    /// Signed by a registered device, within its dates, not revoked.
+    Valid {
+        delegation: Delegation,
+    },
+    Revoked {
+        delegation: Delegation,
+        revoked_at: i64,
+    },
+    Expired {
+        delegation: Delegation,
+    },
+    NotYetValid {
+        delegation: Delegation,
+    },
+    /// The signer is not a registered device, or its key was revoked.
+    UnknownSigner {
+        delegation: Delegation,
+    },
+    /// Not a delegation, or altered after it was signed.
+    Tampered,
+}
+
+/// The body of `POST /v1/delegations/verify` and of the revocation request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DelegationToken {
+    pub token: String,
+}
+
+/// One attestation the person's app holds, as the identity screen lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttestationSummary {
+    pub id: Uuid,
+    pub level: IdentityLevel,
+    pub issuer_kind: IssuerKind,
+    pub issuer_id: String,
+    pub issued_at: i64,
+    pub expires_at: i64,
+    /// Whether it counts now: unexpired, and made for the profile as it stands.
+    pub current: bool,
+}
+
+/// Where the person's identity stands on this device.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdentityStatus {
+    /// The best level the current attestations prove.
+    pub level: IdentityLevel,
+    pub attestations: Vec<AttestationSummary>,
+    /// Whether the profile is complete, so that a proof request can be shown.
+    pub profile_ready: bool,
+}
+
+/// A liaison site's identity on a volunteer's laptop in site mode.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SiteInfo {
+    pub id: String,
+    pub name: String,
+    /// Base64 public key, for an administrator to register.
+    pub public_key: String,
+}
+
+/// A line of text and the same as a QR code (an SVG document), to be scanned or pasted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Code {
+    pub text: String,
+    pub svg: String,
+}
+
+/// How long a fresh attestation of each level is good for, in days.
+pub fn validity_days(level: IdentityLevel) -> i64 {
+    match level {
+        IdentityLevel::SelfAsserted => 0,
+        IdentityLevel::DocumentsReviewed | IdentityLevel::RemoteAttended => 365,
+        IdentityLevel::OnsiteAttended => 3 * 365,
+    }
+}
+
+/// How far a signer's clock may run ahead of the verifier's (milliseconds).
+pub const CLOCK_SKEW_MS: i64 = 5 * 60 * 1000;
+
+/// Why an attestation was not accepted. Each has its own error code at the backend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum AttestationProblem {
+    #[error("the attestation is malformed or was altered after it was signed")]
+    Tampered,
+    #[error("the attestation's signer is not a registered liaison site or officer")]
+    UnknownSigner,
+    #[error("the attestation's signer was revoked")]
+    RevokedSigner,
+    #[error("the attestation was made for another device")]
+    OtherDevice,
+    #[error("the attestation has expired or is not yet valid")]
+    Expired,
+}
+
+impl AttestationProblem {
+    pub fn code(self) -> crate::ErrorCode {
+        use crate::ErrorCode;
+        match self {
+            AttestationProblem::Tampered => ErrorCode::AttestationTampered,
+            AttestationProblem::UnknownSigner => ErrorCode::UnknownSigner,
+            AttestationProblem::RevokedSigner => ErrorCode::RevokedSigner,
+            AttestationProblem::OtherDevice => ErrorCode::AttestationOtherDevice,
+            AttestationProblem::Expired => ErrorCode::AttestationExpired,
+        }
+    }
+}
+
+/// What the verifier knows of a signer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignerStanding {
+    Trusted,
+    Revoked,
+    Unknown,
+}
+
+/// Prefixes of the encoded forms; the digit is the format's version.
+pub mod prefix {
+    pub const PROOF_REQUEST: &str = "HWP1.";
+    pub const ATTESTATION: &str = "HWA1.";
+    pub const DELEGATION: &str = "HWD1.";
+}
+
+#[cfg(feature = "crypto")]
+pub use sealed::*;
+
+#[cfg(feature = "crypto")]
+mod sealed {
+    use base64::engine::general_purpose::{STANDARD as B64, URL_SAFE_NO_PAD as B64URL};
+    use base64::Engine as _;
+    use ed25519_dalek::{Signature, Signer as _, SigningKey, Verifier as _, VerifyingKey};
+    use serde::de::DeserializeOwned;
+    use serde::Serialize;
+    use sha2::{Digest as _, Sha256};
+
+    use super::*;
+
+    const ATTESTATION_CONTEXT: &[u8] = b"homeward attestation v1\n";
+    const DELEGATION_CONTEXT: &[u8] = b"homeward delegation v1\n";
+
+    /// Hex SHA-256 of the profile's canonical JSON: the same details always give the same digest.
+    pub fn profile_digest(profile: &Profile) -> String {
+        let json = serde_json::to_vec(profile).expect("a profile always serialises");
+        let mut hasher = Sha256::new();
+        hasher.update(b"homeward profile v1\n");
+        hasher.update(&json);
+        hex_lower(&hasher.finalize())
+    }
+
+    fn hex_lower(bytes: &[u8]) -> String {
+        bytes.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// The base64 public key of a signing key, as the payloads name keys.
+    pub fn public_key_b64(key: &SigningKey) -> String {
+        B64.encode(key.verifying_key().as_bytes())
+    }
+
+    /// An Ed25519 public key from its base64 form.
+    pub fn parse_public_key(b64: &str) -> Option<VerifyingKey> {
+        let bytes: [u8; 32] = B64.decode(b64.trim()).ok()?.try_into().ok()?;
+        VerifyingKey::from_bytes(&bytes).ok()
+    }
+
+    fn seal<T: Serialize>(prefix: &str, context: &[u8], value: &T, key: &SigningKey) -> String {
+        let payload = B64URL.encode(serde_json::to_vec(value).expect("serialises"));
+        let signature = key.sign(&[context, payload.as_bytes()].concat());
+        format!("{prefix}{payload}.{}", B64URL.encode(signature.to_bytes()))
+    }
+
+    /// The payload of a sealed token and whether `signer` (taken from the payload) signed it.
+    fn open<T: DeserializeOwned>(
+        prefix: &str,
+        context: &[u8],
+        token: &str,
+        signer: impl Fn(&T) -> &str,
+    ) -> Option<T> {
+        let rest = token.trim().strip_prefix(prefix)?;
+        let (payload, signature) = rest.split_once('.')?;
+        let value: T = serde_json::from_slice(&B64URL.decode(payload).ok()?).ok()?;
+        let signature = Signature::from_slice(&B64URL.decode(signature).ok()?).ok()?;
+        let key = parse_public_key(signer(&value))?;
+        key.verify(&[context, payload.as_bytes()].concat(), &signature)
+            .ok()?;
+        Some(value)
+    }
+
+    impl ProofRequest {
+        /// The text in the QR code.
+        pub fn encode(&self) -> String {
+            let json = serde_json::to_vec(self).expect("serialises");
+            format!("{}{}", prefix::PROOF_REQUEST, B64URL.encode(json))
+        }
+
+        /// Reads a request back, checking that the digest is the profile's and the key a key.
+        pub fn decode(text: &str) -> Option<ProofRequest> {
+            let body = text.trim().strip_prefix(prefix::PROOF_REQUEST)?;
+            let request: ProofRequest = serde_json::from_slice(&B64URL.decode(body).ok()?).ok()?;
+            (parse_public_key(&request.device_key).is_some()
+                && request.profile_digest == profile_digest(&request.profile))
+            .then_some(request)
+        }
+    }
+
+    impl Attestation {
+        /// Signs the attestation; `key` must be the one `signer_key` names.
+        pub fn seal(&self, key: &SigningKey) -> String {
+            debug_assert_eq!(public_key_b64(key), self.signer_key);
+            seal(prefix::ATTESTATION, ATTESTATION_CONTEXT, self, key)
+        }
+
+        /// The attestation in `token` if its signature is intact; nothing else is checked.
+        pub fn open(token: &str) -> Option<Attestation> {
+            open(
+                prefix::ATTESTATION,
+                ATTESTATION_CONTEXT,
+                token,
+                |a: &Attestation| &a.signer_key,
+            )
+        }
+
+        /// Checks everything a verifier can: the signature, the signer's standing (which only
+        /// the caller knows), the device it was made for and its dates.
+        pub fn verify(
+            token: &str,
+            device_key: &str,
+            now_ms: i64,
+            standing: impl FnOnce(&Attestation) -> SignerStanding,
+        ) -> Result<Attestation, AttestationProblem> {
+            let a = Attestation::open(token).ok_or(AttestationProblem::Tampered)?;
+            match standing(&a) {
+                SignerStanding::Trusted => {}
+                SignerStanding::Revoked => return Err(AttestationProblem::RevokedSigner),
+                SignerStanding::Unknown => return Err(AttestationProblem::UnknownSigner),
+            }
+            if a.subject_key.trim() != device_key.trim() {
+                return Err(AttestationProblem::OtherDevice);
+            }
+            if now_ms >= a.expires_at || a.issued_at > now_ms + CLOCK_SKEW_MS {
+                return Err(AttestationProblem::Expired);
+            }
+            Ok(a)
+        }
+    }
+
+    impl Delegation {
+        /// Signs the delegation with the person's device key.
+        pub fn seal(&self, key: &SigningKey) -> String {
+            debug_assert_eq!(public_key_b64(key), self.principal_key);
+            seal(prefix::DELEGATION, DELEGATION_CONTEXT, self, key)
+        }
+
+        /// The delegation in `token` if the device it names signed it, as it is.
+        pub fn open(token: &str) -> Option<Delegation> {
+            open(
+                prefix::DELEGATION,
+                DELEGATION_CONTEXT,
+                token,
+                |d: &Delegation| &d.principal_key,
+            )
+        }
+    }
+}
+
+#[cfg(all(test, feature = "crypto"))]
+mod tests {
+    use ed25519_dalek::SigningKey;
+
+    use super::*;
+
+    const DAY: i64 = 86_400_000;
+
+    fn profile() -> Profile {
+        Profile {
+            name_han: "王𠀀明".into(),
+            name_pinyin: "WANG XIAOMING".into(),
+            birth_date: "1990-01-01".into(),
+            id_number: String::new(),
+            passport: "E12345678".into(),
+        }
+    }
+
+    fn attestation(site: &SigningKey, device: &SigningKey) -> Attestation {
+        Attestation {
+            id: Uuid::nil(),
+            subject_key: public_key_b64(device),
+            profile_digest: profile_digest(&profile()),
+            level: IdentityLevel::OnsiteAttended,
+            issuer_kind: IssuerKind::Site,
+            issuer_id: "prato".into(),
+            signer_key: public_key_b64(site),
+            documents: vec![DocumentKind::Passport],
+            issued_at: 10 * DAY,
+            expires_at: 20 * DAY,
+        }
+    }
+
+    #[test]
+    fn a_proof_request_reads_back_and_a_changed_profile_does_not() {
+        let device = SigningKey::from_bytes(&[1; 32]);
+        let request = ProofRequest {
+            device_key: public_key_b64(&device),
+            profile: profile(),
+            profile_digest: profile_digest(&profile()),
+        };
+        let text = request.encode();
+        assert!(text.starts_with(prefix::PROOF_REQUEST));
+        assert_eq!(
+            ProofRequest::decode(&format!(" {text}\n")),
+            Some(request.clone())
+        );
+
+        let mut other = request;
+        other.profile.passport = "E87654321".into();
+        assert_eq!(
+            ProofRequest::decode(&other.encode()),
+            None,
+            "digest no longer matches"
+        );
+        assert_eq!(ProofRequest::decode("HWP1.!!"), None);
+    }
+
+    #[test]
+    fn an_attestation_verifies_and_each_failure_is_named() {
+        let site = SigningKey::from_bytes(&[2; 32]);
+        let device = SigningKey::from_bytes(&[3; 32]);
+        let a = attestation(&site, &device);
+        let token = a.seal(&site);
+        let me = public_key_b64(&device);
+        let now = 15 * DAY;
+        let trusted = |_: &Attestation| SignerStanding::Trusted;
+
+        assert_eq!(
+            Attestation::verify(&token, &me, now, trusted),
+            Ok(a.clone())
+        );
+        assert_eq!(
+            Attestation::verify(&token, &me, now, |_| SignerStanding::Unknown),
+            Err(AttestationProblem::UnknownSigner)
+        );
+        assert_eq!(
+            Attestation::verify(&token, &me, now, |_| SignerStanding::Revoked),
+            Err(AttestationProblem::RevokedSigner)
+        );
+        let stranger = public_key_b64(&SigningKey::from_bytes(&[4; 32]));
+        assert_eq!(
+            Attestation::verify(&token, &stranger, now, trusted),
+            Err(AttestationProblem::OtherDevice)
+        );
+        assert_eq!(
+            Attestation::verify(&token, &me, 20 * DAY, trusted),
+            Err(AttestationProblem::Expired)
+        );
+        assert_eq!(
+            Attestation::verify(&token, &me, 9 * DAY, trusted),
+            Err(AttestationProblem::Expired),
+            "issued more than the clock skew in the future"
+        );
+
+        // Raising the level in the payload breaks the signature.
+        let mut raised = a.clone();
+        raised.level = IdentityLevel::RemoteAttended;
+        let forged_payload = raised.seal(&site);
+        let (_, forged_sig) = forged_payload.rsplit_once('.').unwrap();
+        let (original_payload, _) = token.rsplit_once('.').unwrap();
+        let spliced = format!("{original_payload}.{forged_sig}");
+        assert_eq!(
+            Attestation::verify(&spliced, &me, now, trusted),
+            Err(AttestationProblem::Tampered)
+        );
+        // Signed by a key other than the one it names.
+        let mut claimed = a;
+        claimed.signer_key = public_key_b64(&SigningKey::from_bytes(&[5; 32]));
+        let wrong_signer = seal_unchecked(&claimed, &site);
+        assert_eq!(
+            Attestation::verify(&wrong_signer, &me, now, trusted),
+            Err(AttestationProblem::Tampered)
+        );
+    }
+
+    /// Seals without the debug check that the key matches the payload, as a forger would.
+    fn seal_unchecked(a: &Attestation, key: &SigningKey) -> String {
+        use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64URL;
+        use base64::Engine as _;
+        use ed25519_dalek::Signer as _;
+        let payload = B64URL.encode(serde_json::to_vec(a).unwrap());
+        let sig = key.sign(&[&b"homeward attestation v1\n"[..], payload.as_bytes()].concat());
+        format!(
+            "{}{payload}.{}",
+            prefix::ATTESTATION,
+            B64URL.encode(sig.to_bytes())
+        )
+    }
+
+    #[test]
+    fn a_delegation_cannot_pass_for_an_attestation() {
+        let device = SigningKey::from_bytes(&[6; 32]);
+        let d = Delegation {
+            id: Uuid::nil(),
+            principal_key: public_key_b64(&device),
+            principal_name: "王小明".into(),
+            principal_document: "E12345678".into(),
+            agent_name: "王大明".into(),
+            agent_id_number: "330302196501011234".into(),
+            guides: vec![GuideId("hukou-cancel-settled-abroad".into())],
+            valid_from: 0,
+            valid_until: DAY,
+            issued_at: 0,
+        };
+        let token = d.seal(&device);
+        assert_eq!(Delegation::open(&token), Some(d));
+        let swapped = token.replacen(prefix::DELEGATION, prefix::ATTESTATION, 1);
+        assert_eq!(Attestation::open(&swapped), None);
+    }
+
+    #[test]
+    fn attended_levels_are_equivalent_and_above_documents() {
+        use IdentityLevel::*;
+        assert!(OnsiteAttended.satisfies(RemoteAttended));
+        assert!(RemoteAttended.satisfies(OnsiteAttended));
+        assert!(DocumentsReviewed.satisfies(SelfAsserted));
+        assert!(!DocumentsReviewed.satisfies(OnsiteAttended));
+        assert!(!SelfAsserted.satisfies(DocumentsReviewed));
+    }
+}

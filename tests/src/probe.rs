@@ -1,0 +1,115 @@
+//! A device of the test's own, signing requests by hand, to probe every refusal of the backend.
+
+use base64::engine::general_purpose::STANDARD as B64;
+use base64::Engine as _;
+use ed25519_dalek::{Signer as _, SigningKey};
+use homeward_domain::sync::{content_digest, header, signing_message, Submission};
+use homeward_domain::{ApiError, DraftId, ErrorCode, GuideId};
+use sha2::{Digest as _, Sha256};
+
+pub struct Probe {
+    pub http: reqwest::Client,
+    pub url: String,
+    pub key: SigningKey,
+}
+
+impl Probe {
+    /// A device with the key `[seed; 32]`, registered with the backend at `url` if `register`.
+    pub async fn new(url: &str, seed: u8, register: bool) -> Probe {
+        let probe = Probe {
+            http: reqwest::Client::new(),
+            url: url.to_owned(),
+            key: SigningKey::from_bytes(&[seed; 32]),
+        };
+        if register {
+            let resp = probe
+                .http
+                .post(format!("{url}/v1/devices"))
+                .json(&serde_json::json!({ "public_key": probe.public() }))
+                .send()
+                .await
+                .expect("the backend answers");
+            assert_eq!(resp.status(), 201);
+        }
+        probe
+    }
+
+    pub fn public(&self) -> String {
+        B64.encode(self.key.verifying_key().as_bytes())
+    }
+
+    /// A pension proof-of-life submission numbered `n`.
+    pub fn body(n: u128) -> Vec<u8> {
+        Probe::body_for(n, "pension-proof-of-life", vec![])
+    }
+
+    /// A submission numbered `n` for `guide`, with these sealed attestations.
+    pub fn body_for(n: u128, guide: &str, attestations: Vec<String>) -> Vec<u8> {
+        serde_json::to_vec(&Submission {
+            submission_id: uuid::Uuid::from_u128(n),
+            draft_id: DraftId(uuid::Uuid::from_u128(n + 1000)),
+            guide_id: GuideId(guide.into()),
+            pack_version: 1,
+            revision: 0,
+            answers: [("full-name".to_owned(), "王芳".to_owned())].into(),
+            materials: vec![],
+            sent_at: 0,
+            attestations,
+        })
+        .expect("serialises")
+    }
+
+    /// Signed headers for `body` under idempotency key `key`, at `timestamp` (seconds).
+    pub fn headers(&self, body: &[u8], key: &str, timestamp: i64) -> Vec<(&'static str, String)> {
+        let digest = content_digest(&B64.encode(Sha256::digest(body)));
+        let message = signing_message("POST", "/v1/submissions", key, timestamp, &digest);
+        vec![
+            (header::KEY, self.public()),
+            (header::TIMESTAMP, timestamp.to_string()),
+            (
+                header::SIGNATURE,
+                B64.encode(self.key.sign(&message).to_bytes()),
+            ),
+            (header::DIGEST, digest),
+            (header::IDEMPOTENCY_KEY, key.to_owned()),
+        ]
+    }
+
+    /// Sends a submission with these headers; the status and the JSON answer.
+    pub async fn send(
+        &self,
+        body: Vec<u8>,
+        headers: &[(&str, String)],
+    ) -> (u16, serde_json::Value) {
+        let mut req = self
+            .http
+            .post(format!("{}/v1/submissions", self.url))
+            .body(body);
+        for (k, v) in headers {
+            req = req.header(*k, v);
+        }
+        let resp = req.send().await.expect("the backend answers");
+        let status = resp.status().as_u16();
+        (status, resp.json().await.expect("every answer is JSON"))
+    }
+
+    /// Signs and sends `body` now, under idempotency key `key`.
+    pub async fn submit(&self, body: Vec<u8>, key: &str) -> (u16, serde_json::Value) {
+        let headers = self.headers(&body, key, now_ms() / 1000);
+        self.send(body, &headers).await
+    }
+}
+
+/// The error code of a JSON error answer.
+pub fn code(json: &serde_json::Value) -> ErrorCode {
+    serde_json::from_value::<ApiError>(json.clone())
+        .expect("the JSON error shape")
+        .code
+}
+
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("after 1970")
+        .as_millis() as i64
+}

@@ -1,0 +1,220 @@
+//! Identity proofs across crates: a person's installation and a liaison site's installation, each
+//! with its own data directory and keys, prove the person's identity with no backend at all; the
+//! backend then takes the person's submission at the proven level, and refuses every kind of bad
+//! attestation with its own code. Needs the OS keyring session that `cargo xtask test` provides.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64URL;
+use base64::Engine as _;
+use ed25519_dalek::SigningKey;
+use homeward_core::{Config, Homeward};
+use homeward_domain::catalog::IdentityLevel;
+use homeward_domain::identity::{
+    profile_digest, public_key_b64, Attestation, DocumentKind, IssuerKind,
+};
+use homeward_domain::sync::OutboxState;
+use homeward_domain::ErrorCode;
+use homeward_tests::backend::{
+    register_site, revoke_signer, staff_token, unreachable_url, TestBackend,
+};
+use homeward_tests::installation::{hukou_cancellation, open_consented, profile};
+use homeward_tests::probe::{code, now_ms, Probe};
+use tempfile::TempDir;
+
+const ADMIN: &str = "admin-chen";
+const PASSWORD: &str = "a long enough passphrase";
+const HUKOU: &str = "hukou-cancel-settled-abroad";
+const DAY: i64 = 86_400_000;
+
+fn open(dir: &std::path::Path, url: &str) -> Homeward {
+    Homeward::open(&Config {
+        data_dir: dir.to_owned(),
+        backend_url: url.to_owned(),
+    })
+    .expect("open")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn proven_in_person_offline_the_person_sends_at_that_level_until_the_site_is_revoked() {
+    let (person_dir, site_dir) = (TempDir::new().unwrap(), TempDir::new().unwrap());
+    let backend = TestBackend::start().await.unwrap();
+    backend.add_staff(ADMIN, PASSWORD, true).await.unwrap();
+    let auth = staff_token(&backend.url, ADMIN, PASSWORD).await.unwrap();
+
+    // The site's laptop goes into site mode; an administrator registers its key.
+    let site = open(site_dir.path(), &unreachable_url());
+    let info = site
+        .enable_site_mode("prato", "Prato liaison site")
+        .unwrap();
+    assert_eq!(site.site().unwrap(), Some(info.clone()));
+    register_site(&backend.url, &auth, "prato", &info.public_key)
+        .await
+        .unwrap();
+
+    // The person's app, offline, with their details, cannot send a service that needs more.
+    let person = open_consented(person_dir.path(), &unreachable_url());
+    person.set_profile(&profile()).unwrap();
+    assert_eq!(
+        person.identity().unwrap().level,
+        IdentityLevel::SelfAsserted
+    );
+    let draft = hukou_cancellation(&person);
+    let refused = person.submit(draft).unwrap_err();
+    assert_eq!(refused.code(), ErrorCode::IdentityLevelTooLow);
+
+    // Face to face, with both devices offline: the person's code, the volunteer's attestation.
+    let request = person.proof_request().unwrap();
+    assert!(request.svg.starts_with("<svg"), "a QR code to scan");
+    let read = site.read_proof_request(&request.text).unwrap();
+    assert_eq!(
+        read.profile,
+        profile(),
+        "the volunteer sees what to compare"
+    );
+    assert_eq!(
+        site.attest(&request.text, &[]).unwrap_err().code(),
+        ErrorCode::InvalidInput,
+        "a volunteer says which documents they checked"
+    );
+    let attestation = site
+        .attest(&request.text, &[DocumentKind::Passport])
+        .unwrap();
+    let status = person.add_attestation(&attestation.text).unwrap();
+    assert_eq!(status.level, IdentityLevel::OnsiteAttended);
+    assert_eq!(status.attestations[0].issuer_id, "prato");
+
+    // Another device cannot use it; nor can the person once their details change.
+    let stranger_dir = TempDir::new().unwrap();
+    let stranger = open_consented(stranger_dir.path(), &unreachable_url());
+    stranger.set_profile(&profile()).unwrap();
+    assert_eq!(
+        stranger
+            .add_attestation(&attestation.text)
+            .unwrap_err()
+            .code(),
+        ErrorCode::AttestationOtherDevice
+    );
+
+    // Online again: the application goes at the proven level.
+    drop(person);
+    let person = open(person_dir.path(), &backend.url);
+    person.submit(draft).unwrap();
+    let report = person.sync_outbox().await.unwrap();
+    assert_eq!(report.delivered, 1, "{report:?}");
+
+    // The site's key is revoked: what it attested is refused from then on.
+    revoke_signer(&backend.url, &auth, "site", "prato")
+        .await
+        .unwrap();
+    let second = hukou_cancellation(&person);
+    person.submit(second).unwrap();
+    let report = person.sync_outbox().await.unwrap();
+    assert_eq!(report.set_aside, 1, "{report:?}");
+    let item = person
+        .outbox()
+        .unwrap()
+        .into_iter()
+        .find(|i| i.draft_id == second)
+        .unwrap();
+    let OutboxState::SetAside { error, .. } = item.state else {
+        panic!("set aside: {:?}", item.state)
+    };
+    assert_eq!(error, ErrorCode::RevokedSigner.slug());
+    assert_eq!(backend.stored_submissions().await.unwrap(), 1);
+    backend.stop().await.unwrap();
+}
+
+/// An attestation for `device` by `signer`, claiming to be site `site`, valid around now.
+fn attestation(device: &Probe, signer: &SigningKey, site: &str) -> Attestation {
+    let now = now_ms();
+    Attestation {
+        id: uuid::Uuid::now_v7(),
+        subject_key: device.public(),
+        profile_digest: profile_digest(&profile()),
+        level: IdentityLevel::OnsiteAttended,
+        issuer_kind: IssuerKind::Site,
+        issuer_id: site.into(),
+        signer_key: public_key_b64(signer),
+        documents: vec![DocumentKind::Passport],
+        issued_at: now - DAY,
+        expires_at: now + DAY,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_bad_attestation_is_refused_with_its_own_code() {
+    let backend = TestBackend::start().await.unwrap();
+    backend.add_staff(ADMIN, PASSWORD, true).await.unwrap();
+    let auth = staff_token(&backend.url, ADMIN, PASSWORD).await.unwrap();
+    let prato = SigningKey::from_bytes(&[21; 32]);
+    let milan = SigningKey::from_bytes(&[22; 32]);
+    register_site(&backend.url, &auth, "prato", &public_key_b64(&prato))
+        .await
+        .unwrap();
+    register_site(&backend.url, &auth, "milan", &public_key_b64(&milan))
+        .await
+        .unwrap();
+    let device = Probe::new(&backend.url, 1, true).await;
+    let mut n = 0;
+    let mut send = |attestations: Vec<String>| {
+        n += 1;
+        let body = Probe::body_for(n, HUKOU, attestations);
+        let device = &device;
+        async move {
+            let (status, json) = device.submit(body, &format!("k{n}")).await;
+            if status == 201 {
+                None
+            } else {
+                assert_eq!(status, 403, "{json}");
+                Some(code(&json))
+            }
+        }
+    };
+
+    // No attestation: too low for a service that needs verification in person.
+    assert_eq!(send(vec![]).await, Some(ErrorCode::IdentityLevelTooLow));
+    // Forged: signed by a key no administrator registered, in Prato's name.
+    let forger = SigningKey::from_bytes(&[23; 32]);
+    let forged = attestation(&device, &forger, "prato").seal(&forger);
+    assert_eq!(send(vec![forged]).await, Some(ErrorCode::UnknownSigner));
+    // Tampered: a valid attestation whose payload was changed after signing.
+    let valid = attestation(&device, &prato, "prato").seal(&prato);
+    let (payload, signature) = valid.rsplit_once('.').unwrap();
+    let payload = payload.strip_prefix("HWA1.").unwrap();
+    let json = String::from_utf8(B64URL.decode(payload).unwrap()).unwrap();
+    let raised = json.replace("\"onsite-attended\"", "\"remote-attended\"");
+    assert_ne!(raised, json);
+    let tampered = format!("HWA1.{}.{signature}", B64URL.encode(raised));
+    assert_eq!(
+        send(vec![tampered]).await,
+        Some(ErrorCode::AttestationTampered)
+    );
+    // For another device.
+    let other = Probe::new(&backend.url, 2, true).await;
+    let theirs = attestation(&other, &prato, "prato").seal(&prato);
+    assert_eq!(
+        send(vec![theirs]).await,
+        Some(ErrorCode::AttestationOtherDevice)
+    );
+    // Expired.
+    let mut old = attestation(&device, &prato, "prato");
+    old.issued_at -= 4 * 365 * DAY;
+    old.expires_at = now_ms() - DAY;
+    assert_eq!(
+        send(vec![old.seal(&prato)]).await,
+        Some(ErrorCode::AttestationExpired)
+    );
+    // The valid one is taken; so is Milan's.
+    assert_eq!(send(vec![valid.clone()]).await, None);
+    let milans = attestation(&device, &milan, "milan").seal(&milan);
+    assert_eq!(send(vec![milans.clone()]).await, None);
+    // Milan's key is revoked: refused, even beside a valid one.
+    revoke_signer(&backend.url, &auth, "site", "milan")
+        .await
+        .unwrap();
+    assert_eq!(
+        send(vec![valid, milans]).await,
+        Some(ErrorCode::RevokedSigner)
+    );
+    assert_eq!(backend.stored_submissions().await.unwrap(), 2);
+    backend.stop().await.unwrap();
+}

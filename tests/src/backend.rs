@@ -99,6 +99,30 @@ impl TestBackend {
             .map_err(|e| anyhow::anyhow!("{e}"))
     }
 
+    /// Registers a liaison site's key straight into its database, as an administrator would
+    /// through the staff API.
+    pub async fn register_site(
+        &self,
+        id: &str,
+        key: &ed25519_dalek::SigningKey,
+    ) -> anyhow::Result<()> {
+        use homeward_backend::storage::Storage as _;
+        let added = self
+            .database()
+            .await?
+            .add_signer(homeward_backend::storage::SignerRow {
+                kind: "site".into(),
+                id: id.into(),
+                name: format!("Liaison site {id}"),
+                public_key: homeward_domain::identity::public_key_b64(key),
+                registered_at: 0,
+                revoked_at: None,
+            })
+            .await?;
+        anyhow::ensure!(added, "site {id} was registered already");
+        Ok(())
+    }
+
     /// Stops the backend and waits until it has finished.
     pub async fn stop(mut self) -> anyhow::Result<()> {
         if let Some(tx) = self.shutdown.take() {

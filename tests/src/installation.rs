@@ -68,3 +68,34 @@ pub fn hukou_cancellation(core: &Homeward) -> DraftId {
     }
     draft.id
 }
+
+/// Gives the person of `core` the standard profile and an attestation of it, signed by `site`
+/// as liaison site `site_id`, as a volunteer would face to face.
+pub fn attested_in_person(core: &Homeward, site: &ed25519_dalek::SigningKey, site_id: &str) {
+    use homeward_domain::identity::{
+        profile_digest, public_key_b64, validity_days, Attestation, DocumentKind, IssuerKind,
+        ProofRequest,
+    };
+    core.set_profile(&profile()).expect("profile");
+    let request = ProofRequest::decode(&core.proof_request().expect("request").text)
+        .expect("a proof request");
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("after 1970")
+        .as_millis() as i64;
+    let level = homeward_domain::catalog::IdentityLevel::OnsiteAttended;
+    let token = Attestation {
+        id: uuid::Uuid::now_v7(),
+        subject_key: request.device_key,
+        profile_digest: profile_digest(&request.profile),
+        level,
+        issuer_kind: IssuerKind::Site,
+        issuer_id: site_id.into(),
+        signer_key: public_key_b64(site),
+        documents: vec![DocumentKind::Passport],
+        issued_at: now,
+        expires_at: now + validity_days(level) * 86_400_000,
+    }
+    .seal(site);
+    core.add_attestation(&token).expect("attestation taken");
+}

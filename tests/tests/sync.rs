@@ -11,7 +11,9 @@ use homeward_domain::sync::{
 };
 use homeward_domain::{DraftId, ErrorCode, GuideId};
 use homeward_tests::backend::{free_port, TestBackend};
-use homeward_tests::installation::{open_consented, proof_of_life};
+use homeward_tests::installation::{
+    attested_in_person, hukou_cancellation, open_consented, proof_of_life,
+};
 use homeward_tests::probe::{code, now_ms, Probe};
 use sha2::{Digest as _, Sha256};
 use tempfile::TempDir;
@@ -295,22 +297,14 @@ async fn a_refused_item_is_set_aside_and_the_others_still_go() {
     let backend = TestBackend::start_serving(&signed).await.unwrap();
     let data = TempDir::new().unwrap();
     let core = open_consented(data.path(), &backend.url);
+    // The hukou service needs identity verified in person.
+    let site = SigningKey::from_bytes(&[8; 32]);
+    backend.register_site("prato", &site).await.unwrap();
+    attested_in_person(&core, &site, "prato");
     let pension = proof_of_life(&core, "face");
-    let hukou = core.create_draft("hukou-cancel-settled-abroad").unwrap();
-    for (field, value) in [
-        ("full-name", "王小明"),
-        ("id-number", "330302199001011235"),
-        ("hukou-address", "浙江省温州市鹿城区五马街 1 号"),
-        ("settled-country", "Italia"),
-        ("settled-since", "2015-03-01"),
-        ("relative-name", "王大明"),
-        ("relative-id-number", "330324198506150074"),
-        ("relative-phone", "+86 138 0013 8000"),
-    ] {
-        core.set_answer(hukou.id, field, value).unwrap();
-    }
+    let hukou = hukou_cancellation(&core);
     core.submit(pension).unwrap();
-    core.submit(hukou.id).unwrap();
+    core.submit(hukou).unwrap();
     let report = core.sync_outbox().await.unwrap();
     assert_eq!((report.delivered, report.set_aside), (1, 1), "{report:?}");
     let items = core.outbox().unwrap();
@@ -321,7 +315,7 @@ async fn a_refused_item_is_set_aside_and_the_others_still_go() {
             .map(|i| i.state.clone())
             .unwrap()
     };
-    assert!(matches!(state_of(hukou.id), OutboxState::Delivered { .. }));
+    assert!(matches!(state_of(hukou), OutboxState::Delivered { .. }));
     let OutboxState::SetAside { error, message } = state_of(pension) else {
         panic!("set aside: {:?}", state_of(pension));
     };

@@ -3,6 +3,7 @@
 use homeward_domain::catalog::{Contacts, SearchHit as Hit};
 use homeward_domain::check::FieldCheck;
 use homeward_domain::draft::MaterialInfo;
+use homeward_domain::identity::{Code, DocumentKind, IdentityStatus, ProofRequest, SiteInfo};
 use homeward_domain::privacy::{Consent, ConsentKind, Profile, ProfileProblem};
 use homeward_domain::sync::{FeedEvent, OutboxItem};
 use homeward_domain::{ApiError, BackendStatus, CatalogueOverview, Draft, DraftId, Guide, Lang};
@@ -51,6 +52,14 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         set_consent,
         export_all,
         erase_all,
+        identity,
+        proof_request,
+        add_attestation,
+        site,
+        enable_site_mode,
+        disable_site_mode,
+        read_proof_request,
+        attest,
     ]
 }
 
@@ -316,6 +325,48 @@ fn erase_all(app: tauri::AppHandle, shell: State<'_, Shell>) -> Res<()> {
         app.exit(0);
     });
     Ok(())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn identity(shell: State<'_, Shell>) -> Res<IdentityStatus> {
+    Ok(shell.core()?.identity()?)
+}
+
+/// The code a volunteer scans: the device key and the profile.
+#[tauri::command(rename_all = "snake_case")]
+fn proof_request(shell: State<'_, Shell>) -> Res<Code> {
+    Ok(shell.core()?.proof_request()?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn add_attestation(shell: State<'_, Shell>, token: String) -> Res<IdentityStatus> {
+    Ok(shell.core()?.add_attestation(&token)?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn site(shell: State<'_, Shell>) -> Res<Option<SiteInfo>> {
+    Ok(shell.core()?.site()?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn enable_site_mode(shell: State<'_, Shell>, id: String, name: String) -> Res<SiteInfo> {
+    Ok(shell.core()?.enable_site_mode(&id, &name)?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn disable_site_mode(shell: State<'_, Shell>) -> Res<()> {
+    Ok(shell.core()?.disable_site_mode()?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn read_proof_request(shell: State<'_, Shell>, text: String) -> Res<ProofRequest> {
+    Ok(shell.core()?.read_proof_request(&text)?)
+}
+
+/// In site mode: signs an attestation for the person whose code was read.
+#[tauri::command(rename_all = "snake_case")]
+fn attest(shell: State<'_, Shell>, text: String, documents: Vec<DocumentKind>) -> Res<Code> {
+    Ok(shell.core()?.attest(&text, &documents)?)
 }
 
 /// Decodes `%XX` escapes (as `encodeURIComponent` writes them); invalid escapes are kept.

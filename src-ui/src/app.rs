@@ -8,7 +8,8 @@ use crate::i18n::{t, CurrentLang};
 use crate::ipc;
 use crate::screens::{
     answers::AnswersScreen, contacts::ContactsScreen, draft::DraftScreen, guide::GuideScreen,
-    home::HomeScreen, outbox::OutboxScreen, privacy::PrivacyScreen,
+    home::HomeScreen, identity::IdentityScreen, identity::SiteScreen, outbox::OutboxScreen,
+    privacy::PrivacyScreen,
 };
 
 /// Where the person is. Kept as a history stack so "back" always goes where they came from.
@@ -26,6 +27,10 @@ pub enum Screen {
     Outbox,
     /// My details, consents, export and erasure.
     Privacy,
+    /// The identity level proven, and the code to prove it in person.
+    Identity,
+    /// Site mode: a liaison site's volunteer attests walk-ins.
+    Site,
 }
 
 /// Navigation, provided to every screen.
@@ -136,6 +141,8 @@ fn Current() -> impl IntoView {
         Screen::Contacts => view! { <ContactsScreen/> }.into_any(),
         Screen::Outbox => view! { <OutboxScreen/> }.into_any(),
         Screen::Privacy => view! { <PrivacyScreen/> }.into_any(),
+        Screen::Identity => view! { <IdentityScreen/> }.into_any(),
+        Screen::Site => view! { <SiteScreen/> }.into_any(),
     }
 }
 

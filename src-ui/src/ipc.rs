@@ -3,6 +3,7 @@
 use homeward_domain::catalog::{Contacts, SearchHit};
 use homeward_domain::check::FieldCheck;
 use homeward_domain::draft::MaterialInfo;
+use homeward_domain::identity::{Code, DocumentKind, IdentityStatus, ProofRequest, SiteInfo};
 use homeward_domain::privacy::{Consent, ConsentKind, Profile, ProfileProblem};
 use homeward_domain::sync::{FeedEvent, OutboxItem};
 use homeward_domain::{
@@ -331,4 +332,57 @@ pub async fn export_all() -> Result<String, ApiError> {
 /// Erases everything on this device; the app closes.
 pub async fn erase_all() -> Result<(), ApiError> {
     call("erase_all", &NoArgs {}).await
+}
+
+pub async fn identity() -> Result<IdentityStatus, ApiError> {
+    call("identity", &NoArgs {}).await
+}
+
+/// The code to show a volunteer at a liaison site.
+pub async fn proof_request() -> Result<Code, ApiError> {
+    call("proof_request", &NoArgs {}).await
+}
+
+#[derive(Serialize)]
+struct TokenArg<'a> {
+    token: &'a str,
+}
+
+#[derive(Serialize)]
+struct TextArg<'a> {
+    text: &'a str,
+}
+
+pub async fn add_attestation(token: &str) -> Result<IdentityStatus, ApiError> {
+    call("add_attestation", &TokenArg { token }).await
+}
+
+pub async fn site() -> Result<Option<SiteInfo>, ApiError> {
+    call("site", &NoArgs {}).await
+}
+
+pub async fn enable_site_mode(id: &str, name: &str) -> Result<SiteInfo, ApiError> {
+    #[derive(Serialize)]
+    struct A<'a> {
+        id: &'a str,
+        name: &'a str,
+    }
+    call("enable_site_mode", &A { id, name }).await
+}
+
+pub async fn disable_site_mode() -> Result<(), ApiError> {
+    call("disable_site_mode", &NoArgs {}).await
+}
+
+pub async fn read_proof_request(text: &str) -> Result<ProofRequest, ApiError> {
+    call("read_proof_request", &TextArg { text }).await
+}
+
+pub async fn attest(text: &str, documents: &[DocumentKind]) -> Result<Code, ApiError> {
+    #[derive(Serialize)]
+    struct A<'a> {
+        text: &'a str,
+        documents: &'a [DocumentKind],
+    }
+    call("attest", &A { text, documents }).await
 }

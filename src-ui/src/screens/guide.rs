@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use crate::app::{use_nav, Screen};
 use crate::i18n::{key, pick, t, t_args};
 use crate::ipc;
+use crate::screens::identity::level_name;
 use crate::widgets::{format_time, time_limit_text, Badges, ErrorNote};
 
 #[component]
@@ -88,6 +89,13 @@ fn GuideView(guide: Guide, drafts: RwSignal<Vec<Draft>>) -> impl IntoView {
         });
     };
     let g = guide.clone();
+    let required_level = g.min_identity_level;
+    let identity = RwSignal::new(None::<homeward_domain::identity::IdentityStatus>);
+    spawn_local(async move {
+        if let Ok(s) = ipc::identity().await {
+            identity.set(Some(s));
+        }
+    });
     let channels = g.channels.clone();
     let materials = g.materials.clone();
     let entrust = g.entrustment.clone();
@@ -134,6 +142,21 @@ fn GuideView(guide: Guide, drafts: RwSignal<Vec<Draft>>) -> impl IntoView {
                 }</dd></div>
                 <div><dt>{move || t("guide-fees")}</dt><dd>{let f = g.fees.clone(); move || pick(&f)}</dd></div>
                 <div><dt>{move || t("guide-department")}</dt><dd>{let d = g.department.clone(); move || pick(&d)}</dd></div>
+                <div id="guide-identity" data-level=g.min_identity_level.slug()>
+                    <dt>{move || t("guide-identity")}</dt>
+                    <dd>
+                        {let level = g.min_identity_level; move || level_name(level)}
+                        {move || {
+                            let required = required_level;
+                            identity.get().filter(|s| !s.level.satisfies(required)).map(|_| view! {
+                                " "
+                                <button class="link" id="reach-level" on:click=move |_| nav.go(Screen::Identity)>
+                                    {move || t("guide-identity-how")}
+                                </button>
+                            })
+                        }}
+                    </dd>
+                </div>
                 <div><dt>{move || t("guide-channels")}</dt><dd>{move || channels.iter().map(|c| channel_name(*c)).collect::<Vec<_>>().join(" · ")}</dd></div>
             </dl>
 

@@ -188,8 +188,14 @@ fn Catalogue(overview: CatalogueOverview, drafts: RwSignal<Vec<DraftSummary>>) -
             }
         }).collect_view()}
         <section class="section privacy-link">
+            <button class="link" id="open-identity" on:click=move |_| nav.go(Screen::Identity)>
+                {move || t("identity-link")}
+            </button>
             <button class="link" id="open-privacy" on:click=move |_| nav.go(Screen::Privacy)>
                 {move || t("privacy-link")}
+            </button>
+            <button class="link" id="open-site" on:click=move |_| nav.go(Screen::Site)>
+                {move || t("site-link")}
             </button>
         </section>
         <footer class="catalogue-footer">

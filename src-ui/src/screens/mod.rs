@@ -5,5 +5,6 @@ pub mod contacts;
 pub mod draft;
 pub mod guide;
 pub mod home;
+pub mod identity;
 pub mod outbox;
 pub mod privacy;

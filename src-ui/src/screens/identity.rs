@@ -1,0 +1,427 @@
+//! My identity: the level proven, how to reach a higher one, the code to show a volunteer and
+//! the confirmation they give back. And site mode, where a liaison site's laptop reads a
+//! person's code, the volunteer checks their documents face to face, and signs.
+
+use homeward_domain::catalog::IdentityLevel;
+use homeward_domain::identity::{
+    AttestationSummary, Code, DocumentKind, IdentityStatus, IssuerKind, ProofRequest, SiteInfo,
+};
+use homeward_domain::ApiError;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::app::{use_nav, Screen};
+use crate::i18n::{key, t, t_args};
+use crate::ipc;
+use crate::screens::guide::BackLink;
+use crate::widgets::{format_time, ErrorNote};
+
+/// The name of a level, for people.
+pub fn level_name(level: IdentityLevel) -> String {
+    t(match level {
+        IdentityLevel::SelfAsserted => key("level-self-asserted"),
+        IdentityLevel::DocumentsReviewed => key("level-documents-reviewed"),
+        IdentityLevel::OnsiteAttended => key("level-onsite-attended"),
+        IdentityLevel::RemoteAttended => key("level-remote-attended"),
+    })
+}
+
+/// What a level lets the person do, in a sentence.
+fn level_meaning(level: IdentityLevel) -> String {
+    t(match level {
+        IdentityLevel::SelfAsserted => key("level-self-asserted-means"),
+        IdentityLevel::DocumentsReviewed => key("level-documents-reviewed-means"),
+        IdentityLevel::OnsiteAttended => key("level-onsite-attended-means"),
+        IdentityLevel::RemoteAttended => key("level-remote-attended-means"),
+    })
+}
+
+/// A QR code and its text, which can be selected and copied where there is no camera.
+#[component]
+fn CodeView(code: Code, id: &'static str) -> impl IntoView {
+    view! {
+        <figure class="qr" id=id>
+            <div class="qr-image" inner_html=code.svg></div>
+            <figcaption>
+                <label for=format!("{id}-text")>{move || t("code-text-label")}</label>
+                <textarea id=format!("{id}-text") class="code-text" readonly rows="4"
+                    prop:value=code.text></textarea>
+            </figcaption>
+        </figure>
+    }
+}
+
+#[component]
+pub fn IdentityScreen() -> impl IntoView {
+    let nav = use_nav();
+    let status = RwSignal::new(None::<IdentityStatus>);
+    let error = RwSignal::new(None::<ApiError>);
+    let code = RwSignal::new(None::<Code>);
+    let pasted = RwSignal::new(String::new());
+    let added = RwSignal::new(false);
+    spawn_local(async move {
+        match ipc::identity().await {
+            Ok(s) => status.set(Some(s)),
+            Err(e) => error.set(Some(e)),
+        }
+    });
+    let show_code = move |_| {
+        spawn_local(async move {
+            match ipc::proof_request().await {
+                Ok(c) => {
+                    error.set(None);
+                    code.set(Some(c));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        added.set(false);
+        let token = pasted.get_untracked();
+        spawn_local(async move {
+            match ipc::add_attestation(&token).await {
+                Ok(s) => {
+                    error.set(None);
+                    status.set(Some(s));
+                    pasted.set(String::new());
+                    added.set(true);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <BackLink/>
+        <section class="identity">
+            <h1 id="identity-title">{move || t("identity-title")}</h1>
+            {move || status.get().map(|s| {
+                let level = s.level;
+                view! {
+                    <div class="card level-card" id="identity-level" data-level=level.slug()>
+                        <p class="eyebrow">{move || t("identity-level-now")}</p>
+                        <p class="level-name">{move || level_name(level)}</p>
+                        <p class="muted">{move || level_meaning(level)}</p>
+                    </div>
+                }
+            })}
+            {move || error.get().map(|e| view! { <ErrorNote error=e/> })}
+
+            <section class="card">
+                <h2>{move || t("identity-in-person")}</h2>
+                <p>{move || t("identity-in-person-body")}</p>
+                {move || match status.get() {
+                    Some(s) if !s.profile_ready => view! {
+                        <p class="notice" id="identity-profile-needed">{move || t("identity-profile-needed")}</p>
+                        <button class="secondary" on:click=move |_| nav.go(Screen::Privacy)>
+                            {move || t("privacy-link")}
+                        </button>
+                    }.into_any(),
+                    _ => view! {
+                        <button class="primary" id="show-identity-code" on:click=show_code>
+                            {move || t("identity-show-code")}
+                        </button>
+                    }.into_any(),
+                }}
+                {move || code.get().map(|c| view! {
+                    <p class="muted">{move || t("identity-code-hint")}</p>
+                    <CodeView code=c id="identity-code"/>
+                })}
+                <form class="paste" on:submit=add novalidate>
+                    <label for="attestation-text">{move || t("identity-paste-label")}</label>
+                    <p class="hint">{move || t("identity-paste-hint")}</p>
+                    <textarea id="attestation-text" rows="4"
+                        prop:value=move || pasted.get()
+                        on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+                    <div class="form-actions">
+                        <button class="primary" type="submit" id="add-attestation">
+                            {move || t("identity-add")}
+                        </button>
+                        {move || added.get().then(|| view! {
+                            <span class="saved" id="attestation-added" role="status">{move || t("identity-added")}</span>
+                        })}
+                    </div>
+                </form>
+            </section>
+
+            <section class="card">
+                <h2>{move || t("identity-other-ways")}</h2>
+                <ul class="bullets">
+                    <li>{move || t("identity-way-documents")}</li>
+                    <li>{move || t("identity-way-video")}</li>
+                </ul>
+                <button class="secondary" on:click=move |_| nav.go(Screen::Contacts)>
+                    {move || t("identity-find-site")}
+                </button>
+            </section>
+
+            {move || status.get().filter(|s| !s.attestations.is_empty()).map(|s| view! {
+                <section class="section">
+                    <h2>{move || t("identity-attestations")}</h2>
+                    <ul class="list attestations">
+                        {s.attestations.into_iter().map(|a| view! { <AttestationRow a=a/> }).collect_view()}
+                    </ul>
+                </section>
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn AttestationRow(a: AttestationSummary) -> impl IntoView {
+    let by = match a.issuer_kind {
+        IssuerKind::Site => t_args(
+            "attestation-by-site",
+            &[("site", a.issuer_id.clone().into())],
+        ),
+        IssuerKind::Officer => t_args(
+            "attestation-by-officer",
+            &[("officer", a.issuer_id.clone().into())],
+        ),
+    };
+    let dates = t_args(
+        "attestation-dates",
+        &[
+            ("issued", format_time(a.issued_at).into()),
+            ("expires", format_time(a.expires_at).into()),
+        ],
+    );
+    let level = a.level;
+    view! {
+        <li class="row attestation" data-current=a.current.to_string()>
+            <span class="row-title">{move || level_name(level)}</span>
+            <span class="row-meta">{by}" · "{dates}</span>
+            {(!a.current).then(|| view! {
+                <span class="tag" data-status="attestation-not-current">{move || t("attestation-not-current")}</span>
+            })}
+        </li>
+    }
+}
+
+/// The documents a volunteer may have checked, with their label keys.
+const DOCUMENTS: [(DocumentKind, &str, &str); 2] = [
+    (DocumentKind::Passport, "passport", key("document-passport")),
+    (DocumentKind::IdCard, "id-card", key("document-id-card")),
+];
+
+#[component]
+pub fn SiteScreen() -> impl IntoView {
+    let site = RwSignal::new(None::<Option<SiteInfo>>);
+    let error = RwSignal::new(None::<ApiError>);
+    spawn_local(async move {
+        match ipc::site().await {
+            Ok(s) => site.set(Some(s)),
+            Err(e) => error.set(Some(e)),
+        }
+    });
+    view! {
+        <BackLink/>
+        <section class="site">
+            <h1 id="site-title">{move || t("site-title")}</h1>
+            <p class="muted">{move || t("site-intro")}</p>
+            {move || error.get().map(|e| view! { <ErrorNote error=e/> })}
+            {move || match site.get() {
+                None => ().into_any(),
+                Some(None) => view! { <SiteSetup site=site error=error/> }.into_any(),
+                Some(Some(info)) => view! { <SiteDesk info=info site=site/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn SiteSetup(
+    site: RwSignal<Option<Option<SiteInfo>>>,
+    error: RwSignal<Option<ApiError>>,
+) -> impl IntoView {
+    let id = RwSignal::new(String::new());
+    let name = RwSignal::new(String::new());
+    let enable = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (i, n) = (id.get_untracked(), name.get_untracked());
+        spawn_local(async move {
+            match ipc::enable_site_mode(&i, &n).await {
+                Ok(info) => {
+                    error.set(None);
+                    site.set(Some(Some(info)));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <form class="card" id="site-setup" on:submit=enable novalidate>
+            <h2>{move || t("site-setup")}</h2>
+            <div class="field">
+                <label for="site-id">{move || t("site-id")}</label>
+                <p class="hint">{move || t("site-id-hint")}</p>
+                <input id="site-id" type="text" autocomplete="off"
+                    prop:value=move || id.get() on:input=move |ev| id.set(event_target_value(&ev))/>
+            </div>
+            <div class="field">
+                <label for="site-name">{move || t("site-name")}</label>
+                <input id="site-name" type="text" autocomplete="off"
+                    prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+            </div>
+            <div class="form-actions">
+                <button class="primary" type="submit" id="enable-site">{move || t("site-enable")}</button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn SiteDesk(info: SiteInfo, site: RwSignal<Option<Option<SiteInfo>>>) -> impl IntoView {
+    let text = RwSignal::new(String::new());
+    let request = RwSignal::new(None::<ProofRequest>);
+    let checked = RwSignal::new(Vec::<DocumentKind>::new());
+    let face_to_face = RwSignal::new(false);
+    let signed = RwSignal::new(None::<Code>);
+    let error = RwSignal::new(None::<ApiError>);
+    let read = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        signed.set(None);
+        let t = text.get_untracked();
+        spawn_local(async move {
+            match ipc::read_proof_request(&t).await {
+                Ok(r) => {
+                    error.set(None);
+                    checked.set(vec![]);
+                    face_to_face.set(false);
+                    request.set(Some(r));
+                }
+                Err(e) => {
+                    request.set(None);
+                    error.set(Some(e));
+                }
+            }
+        });
+    };
+    let sign = move |_| {
+        let (t, docs) = (text.get_untracked(), checked.get_untracked());
+        spawn_local(async move {
+            match ipc::attest(&t, &docs).await {
+                Ok(code) => {
+                    error.set(None);
+                    signed.set(Some(code));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let next = move |_| {
+        text.set(String::new());
+        request.set(None);
+        signed.set(None);
+        checked.set(vec![]);
+        face_to_face.set(false);
+    };
+    let confirming = RwSignal::new(false);
+    let leave = move |_| {
+        spawn_local(async move {
+            if ipc::disable_site_mode().await.is_ok() {
+                site.set(Some(None));
+            }
+        });
+    };
+    let key_text = info.public_key.clone();
+    view! {
+        <div class="card site-info" id="site-info" data-site=info.id.clone()>
+            <p class="eyebrow">{move || t("site-signing-as")}</p>
+            <p class="level-name">{info.name.clone()}" ("{info.id.clone()}")"</p>
+            <p class="muted">{move || t("site-key-hint")}</p>
+            <textarea id="site-public-key" class="code-text" readonly rows="2" prop:value=key_text></textarea>
+        </div>
+        {move || error.get().map(|e| view! { <ErrorNote error=e/> })}
+        <form class="card paste" on:submit=read novalidate>
+            <h2>{move || t("site-read")}</h2>
+            <label for="proof-request-text">{move || t("site-read-label")}</label>
+            <p class="hint">{move || t("site-read-hint")}</p>
+            <textarea id="proof-request-text" rows="4"
+                prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+            <div class="form-actions">
+                <button class="primary" type="submit" id="read-proof-request">{move || t("site-read-button")}</button>
+            </div>
+        </form>
+        {move || request.get().map(|r| {
+            let p = r.profile.clone();
+            view! {
+                <section class="card compare" id="proof-details">
+                    <h2>{move || t("site-compare")}</h2>
+                    <p class="muted">{move || t("site-compare-hint")}</p>
+                    <dl class="facts">
+                        <div><dt>{move || t("profile-name-han")}</dt><dd id="compare-name-han">{p.name_han.clone()}</dd></div>
+                        <div><dt>{move || t("profile-name-pinyin")}</dt><dd>{p.name_pinyin.clone()}</dd></div>
+                        <div><dt>{move || t("profile-birth-date")}</dt><dd>{p.birth_date.clone()}</dd></div>
+                        {(!p.id_number.is_empty()).then(|| view! {
+                            <div><dt>{move || t("profile-id-number")}</dt><dd>{p.id_number.clone()}</dd></div>
+                        })}
+                        {(!p.passport.is_empty()).then(|| view! {
+                            <div><dt>{move || t("profile-passport")}</dt><dd>{p.passport.clone()}</dd></div>
+                        })}
+                    </dl>
+                    <fieldset class="checks">
+                        <legend>{move || t("site-documents-checked")}</legend>
+                        {DOCUMENTS.into_iter().map(|(kind, slug, label)| view! {
+                            <label class="check">
+                                <input type="checkbox" id=format!("checked-{slug}")
+                                    prop:checked=move || checked.with(|c| c.contains(&kind))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        checked.update(|c| {
+                                            c.retain(|k| *k != kind);
+                                            if on { c.push(kind); }
+                                        });
+                                    }/>
+                                <span>{move || t(label)}</span>
+                            </label>
+                        }).collect_view()}
+                        <label class="check">
+                            <input type="checkbox" id="checked-face-to-face"
+                                prop:checked=move || face_to_face.get()
+                                on:change=move |ev| face_to_face.set(event_target_checked(&ev))/>
+                            <span>{move || t("site-face-to-face")}</span>
+                        </label>
+                    </fieldset>
+                    <div class="form-actions">
+                        <button class="primary" id="sign-attestation" on:click=sign
+                            disabled=move || !face_to_face.get() || checked.with(Vec::is_empty)>
+                            {move || t("site-sign")}
+                        </button>
+                    </div>
+                </section>
+            }
+        })}
+        {move || signed.get().map(|c| view! {
+            <section class="card">
+                <h2>{move || t("site-signed")}</h2>
+                <p class="muted">{move || t("site-signed-hint")}</p>
+                <CodeView code=c id="attestation-code"/>
+                <div class="form-actions">
+                    <button class="secondary" id="next-person" on:click=next>{move || t("site-next")}</button>
+                </div>
+            </section>
+        })}
+        <section class="card danger-zone">
+            <h2>{move || t("site-leave")}</h2>
+            <p class="muted">{move || t("site-leave-body")}</p>
+            {move || if confirming.get() {
+                view! {
+                    <div class="confirm" role="alertdialog" aria-labelledby="site-leave-confirm">
+                        <p id="site-leave-confirm"><strong>{move || t("site-leave-confirm")}</strong></p>
+                        <div class="form-actions">
+                            <button class="danger" id="confirm-leave-site" on:click=leave>{move || t("site-leave")}</button>
+                            <button class="secondary" on:click=move |_| confirming.set(false)>{move || t("send-cancel")}</button>
+                        </div>
+                    </div>
+                }.into_any()
+            } else {
+                view! {
+                    <button class="danger" id="leave-site-mode" on:click=move |_| confirming.set(true)>{move || t("site-leave")}</button>
+                }.into_any()
+            }}
+        </section>
+    }
+}

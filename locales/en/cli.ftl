@@ -27,3 +27,6 @@ cli-admin-revision = { $revision ->
    *[other] Revision { $revision }
 }
 cli-admin-staff-added = Staff account { $username } added.
+cli-admin-device-revoked = Device key revoked: the backend refuses it from now on.
+cli-admin-signer-trusted = trusted
+cli-admin-signer-revoked = revoked

@@ -22,6 +22,7 @@ console-revision = { $revision ->
 }
 console-signature-verified = Device signature verified
 console-signature-failed = Device signature does not verify
+console-identity = Identity:
 console-device-key = Device key
 console-materials = Documents
 console-no-materials = No documents attached.

@@ -24,3 +24,6 @@ cli-admin-revision = { $revision ->
    *[other] 第 { $revision } 次补充提交
 }
 cli-admin-staff-added = 已添加工作人员账户 { $username }。
+cli-admin-device-revoked = 已吊销设备密钥，后台自即日起拒绝该密钥。
+cli-admin-signer-trusted = 受信任
+cli-admin-signer-revoked = 已吊销

@@ -29,22 +29,55 @@ pub fn app_binary() -> anyhow::Result<PathBuf> {
 pub struct Driver {
     child: Child,
     port: u16,
+    /// Whether it runs in a process group of its own (with its own D-Bus session and keyring),
+    /// which is stopped as a whole.
+    own_group: bool,
 }
 
 impl Driver {
+    /// tauri-driver on `port` (and WebKitWebDriver on the next), in this session: the apps it
+    /// launches share the test's OS keyring.
     pub fn start(port: u16) -> anyhow::Result<Self> {
-        let child = Command::new("tauri-driver")
-            .args([
-                "--port",
-                &port.to_string(),
-                "--native-port",
-                &(port + 1).to_string(),
-            ])
+        let mut command = Command::new("tauri-driver");
+        command.args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &(port + 1).to_string(),
+        ]);
+        Driver::spawn(command, port, false)
+    }
+
+    /// tauri-driver in a D-Bus session of its own with its own gnome-keyring, whose keyrings
+    /// live under `keyring_dir`: the apps it launches share nothing with the test's keyring, as
+    /// on two different computers.
+    pub fn start_with_own_keyring(port: u16, keyring_dir: &Path) -> anyhow::Result<Self> {
+        use std::os::unix::process::CommandExt as _;
+        std::fs::create_dir_all(keyring_dir)?;
+        let script = format!(
+            "printf homeward | gnome-keyring-daemon --unlock --components=secrets >/dev/null \
+             && exec tauri-driver --port {port} --native-port {}",
+            port + 1
+        );
+        let mut command = Command::new("dbus-run-session");
+        command
+            .args(["--", "sh", "-c", &script])
+            .env("XDG_DATA_HOME", keyring_dir)
+            .process_group(0);
+        Driver::spawn(command, port, true)
+    }
+
+    fn spawn(mut command: Command, port: u16, own_group: bool) -> anyhow::Result<Self> {
+        let child = command
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
             .context("starting tauri-driver (installed by `cargo xtask test`)")?;
-        let driver = Driver { child, port };
+        let driver = Driver {
+            child,
+            port,
+            own_group,
+        };
         // tauri-driver listens at once but starts WebKitWebDriver behind it; a session request
         // before both listen fails, so wait for both.
         let deadline = Instant::now() + STEP;
@@ -108,9 +141,14 @@ impl Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status();
+        let pid = self.child.id().to_string();
+        // A group of its own is stopped whole: its D-Bus session and keyring go with it.
+        let target = if self.own_group {
+            format!("-{pid}")
+        } else {
+            pid
+        };
+        let _ = Command::new("kill").args(["-TERM", "--", &target]).status();
         let _ = self.child.wait();
     }
 }

@@ -7,7 +7,8 @@
 use fantoccini::Locator;
 use homeward_tests::app::Driver;
 use homeward_tests::backend::{
-    free_port, unreachable_url, Console, NotificationWatch, TestBackend,
+    free_port, register_site, revoke_signer, staff_token, unreachable_url, Console,
+    NotificationWatch, TestBackend,
 };
 use tempfile::TempDir;
 
@@ -895,4 +896,153 @@ async fn cold_start_to_the_first_catalogue_screen() -> anyhow::Result<()> {
         again
     );
     Ok(())
+}
+
+const ADMIN_PASSWORD: &str = "a long administrator password";
+
+/// The person's details, typed into "My details" as a person would.
+async fn fill_profile(app: &homeward_tests::app::App) -> anyhow::Result<()> {
+    app.click("#open-privacy").await?;
+    app.input_text("#profile-name-han", "王小明").await?;
+    for (field, value) in [
+        ("#profile-name-pinyin", "WANG XIAOMING"),
+        ("#profile-birth-date", "1990-01-01"),
+        ("#profile-passport", "E12345678"),
+    ] {
+        app.wait_css(field).await?.send_keys(value).await?;
+    }
+    app.click("#save-profile").await?;
+    app.wait_css("#profile-saved").await?;
+    app.click("button.brand").await
+}
+
+/// Puts a laptop into site mode as a volunteer does; returns the site's public key.
+async fn enable_site_mode(site: &homeward_tests::app::App) -> anyhow::Result<String> {
+    site.click("#open-site").await?;
+    site.wait_css("#site-id").await?.send_keys("prato").await?;
+    site.wait_css("#site-name")
+        .await?
+        .send_keys("Prato liaison site")
+        .await?;
+    site.click("#enable-site").await?;
+    site.wait_css("#site-info[data-site='prato']").await?;
+    site.value("#site-public-key").await
+}
+
+/// The volunteer reads the person's code, checks the passport and the person, and signs;
+/// returns the confirmation's text.
+async fn attest_on_site(site: &homeward_tests::app::App, code: &str) -> anyhow::Result<String> {
+    site.input_text("#proof-request-text", code).await?;
+    site.click("#read-proof-request").await?;
+    site.wait_text("#compare-name-han", "王小明").await?;
+    site.click("#checked-passport").await?;
+    site.click("#checked-face-to-face").await?;
+    site.click("#sign-attestation").await?;
+    site.wait_css("#attestation-code svg").await?;
+    site.value("#attestation-code-text").await
+}
+
+/// Two installations, each with its own data directory and its own OS keyring, one of them a
+/// liaison site's laptop in site mode. Both offline, the person is verified in person; online
+/// again, the person sends a service that needs that level and the backend takes it. Once the
+/// site's key is revoked, the next application is refused and set aside with the reason.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "drives the real app: run by `cargo xtask test`"]
+async fn verified_in_person_offline_the_person_sends_at_that_level_until_the_site_is_revoked(
+) -> anyhow::Result<()> {
+    let (person_dir, site_dir, site_keyring) = (TempDir::new()?, TempDir::new()?, TempDir::new()?);
+    let backend = TestBackend::start().await?;
+    backend
+        .add_staff("admin-chen", ADMIN_PASSWORD, true)
+        .await?;
+    let auth = staff_token(&backend.url, "admin-chen", ADMIN_PASSWORD).await?;
+    let offline = unreachable_url();
+
+    // The liaison site's laptop: its own keyring, offline; an administrator registers its key.
+    let site_driver = Driver::start_with_own_keyring(4574, site_keyring.path())?;
+    let site = site_driver.launch(site_dir.path(), &offline).await?;
+    site.click("#lang-en").await?;
+    let site_key = enable_site_mode(&site).await?;
+    register_site(&backend.url, &auth, "prato", &site_key).await?;
+
+    // The person's phone, offline: details first, then the code for the volunteer.
+    let driver = Driver::start(4564)?;
+    let app = driver.launch(person_dir.path(), &offline).await?;
+    app.click("#lang-en").await?;
+    app.click(".guide-card[data-guide='hukou-cancel-settled-abroad']")
+        .await?;
+    app.wait_css("#guide-identity[data-level='onsite-attended']")
+        .await?;
+    app.click("#reach-level").await?;
+    app.wait_css("#identity-level[data-level='self-asserted']")
+        .await?;
+    app.wait_css("#identity-profile-needed").await?;
+    app.click("button.brand").await?;
+    fill_profile(&app).await?;
+    app.click("#open-identity").await?;
+    app.click("#show-identity-code").await?;
+    app.wait_css("#identity-code svg").await?;
+    let code = app.value("#identity-code-text").await?;
+
+    // Face to face: the volunteer signs, the person takes the confirmation.
+    let confirmation = attest_on_site(&site, &code).await?;
+    app.input_text("#attestation-text", &confirmation).await?;
+    app.click("#add-attestation").await?;
+    app.wait_css("#attestation-added").await?;
+    app.wait_css("#identity-level[data-level='onsite-attended']")
+        .await?;
+    app.wait_text(".attestation[data-current='true']", "prato")
+        .await?;
+    site.close().await?;
+    drop(site_driver);
+    app.close().await?;
+
+    // Online again: the hukou application goes, and arrives once.
+    let app = driver.launch(person_dir.path(), &backend.url).await?;
+    send_hukou_cancellation(&app).await?;
+    app.eventually("delivered", || async {
+        Ok(app.count(".send[data-state='delivered']").await? == 1)
+    })
+    .await?;
+    anyhow::ensure!(backend.stored_submissions().await? == 1);
+
+    // The site's key is revoked: the next application is set aside with the reason.
+    revoke_signer(&backend.url, &auth, "site", "prato").await?;
+    app.click("button.brand").await?;
+    send_hukou_cancellation(&app).await?;
+    app.click("#open-outbox").await?;
+    app.wait_text(
+        ".send[data-state='set-aside']",
+        "no longer trusted by the city",
+    )
+    .await?;
+    anyhow::ensure!(backend.stored_submissions().await? == 1);
+    app.close().await?;
+    backend.stop().await?;
+    Ok(())
+}
+
+/// Starts a hukou cancellation from its guide page, fills it, checks the answers and sends it.
+async fn send_hukou_cancellation(app: &homeward_tests::app::App) -> anyhow::Result<()> {
+    app.click(".guide-card[data-guide='hukou-cancel-settled-abroad']")
+        .await?;
+    app.click("#start-draft").await?;
+    fill(
+        app,
+        &[
+            ("full-name", "王小明"),
+            ("id-number", "330302199001011235"),
+            ("hukou-address", "浙江省温州市鹿城区五马街 1 号"),
+            ("settled-country", "Italia"),
+            ("settled-since", "2015-03-01"),
+            ("relative-name", "王大明"),
+            ("relative-id-number", "330324198506150074"),
+            ("relative-phone", "+86 138 0013 8000"),
+        ],
+    )
+    .await?;
+    app.click("#check-answers").await?;
+    app.wait_css(".tag[data-status='status-complete']").await?;
+    app.click("#send-application").await?;
+    confirm_send(app).await
 }

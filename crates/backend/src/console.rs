@@ -12,7 +12,8 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
-use homeward_domain::staff::ApplicationDetail;
+use homeward_domain::identity::IssuerKind;
+use homeward_domain::staff::{ApplicationDetail, IdentityProof};
 use homeward_domain::sync::{ApplicationStatus, EventKind, FeedEvent};
 use homeward_domain::{ErrorCode, Lang};
 use homeward_i18n::{Localizer, Value};
@@ -495,6 +496,59 @@ fn answer_table(
     table
 }
 
+/// The identity proofs of one submission, each checked again: who verified the person, how,
+/// and until when; or why it no longer holds.
+fn identity_proofs(lang: Lang, revision: u32, proofs: &[IdentityProof]) -> String {
+    let mut out = format!(
+        "<div class=\"identity\" id=\"identity-{revision}\"><strong>{}</strong> ",
+        esc(&tr(lang, "console-identity"))
+    );
+    if proofs.is_empty() {
+        let _ = write!(
+            out,
+            "<span class=\"muted\">{}</span>",
+            esc(&tr(lang, "level-self-asserted"))
+        );
+    }
+    for p in proofs {
+        let what = p.attestation.as_ref().map_or_else(String::new, |a| {
+            let level = tr(lang, &format!("level-{}", a.level.slug()));
+            let by = tr_args(
+                lang,
+                match a.issuer_kind {
+                    IssuerKind::Site => "attestation-by-site",
+                    IssuerKind::Officer => "attestation-by-officer",
+                },
+                &[
+                    ("site", a.issuer_id.clone().into()),
+                    ("officer", a.issuer_id.clone().into()),
+                ],
+            );
+            format!("{level} · {by} · {}", when(a.expires_at))
+        });
+        match p.problem {
+            None => {
+                let _ = write!(
+                    out,
+                    "<span class=\"ok\" data-verified=\"true\">✓ {}</span> ",
+                    esc(&what)
+                );
+            }
+            Some(code) => {
+                let _ = write!(
+                    out,
+                    "<span class=\"bad\" data-verified=\"false\" data-problem=\"{}\">✗ {} {}</span> ",
+                    code.slug(),
+                    esc(&what),
+                    esc(&tr(lang, &format!("error-{}", code.slug())))
+                );
+            }
+        }
+    }
+    out.push_str("</div>");
+    out
+}
+
 fn detail_page(state: &AppState, lang: Lang, me: &Staff, d: &ApplicationDetail) -> String {
     let reference = &d.summary.reference;
     let title = guide_title(state, lang, &d.summary.guide_id);
@@ -529,6 +583,7 @@ fn detail_page(state: &AppState, lang: Lang, me: &Staff, d: &ApplicationDetail) 
             esc(&fingerprint),
             when(s.received_at),
         );
+        body.push_str(&identity_proofs(lang, s.revision, &s.identity));
         for (key, label, value) in answer_table(state, lang, &d.summary.guide_id, &s.submission) {
             let _ = write!(
                 body,

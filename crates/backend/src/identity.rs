@@ -13,7 +13,7 @@ use homeward_domain::identity::{
     parse_public_key, Attestation, Delegation, DelegationCheck, DelegationToken, IssuerKind,
     SignerStanding,
 };
-use homeward_domain::staff::{DeviceRevocation, NewSite, Signer};
+use homeward_domain::staff::{DeviceRevocation, IdentityProof, NewSite, Signer};
 
 use crate::error::AppError;
 use crate::intake::{json_body, now_ms, verify_signed};
@@ -32,6 +32,26 @@ async fn standing(state: &AppState, a: &Attestation) -> anyhow::Result<SignerSta
         Some(r) if r.revoked_at.is_some() => SignerStanding::Revoked,
         Some(_) => SignerStanding::Trusted,
         None => SignerStanding::Unknown,
+    })
+}
+
+/// One attestation checked now, for staff: what it says and why it fails, if it does.
+pub(crate) async fn check_for_staff(
+    state: &AppState,
+    device_key: &str,
+    token: &str,
+) -> anyhow::Result<IdentityProof> {
+    let attestation = Attestation::open(token);
+    let standing = match &attestation {
+        Some(a) => standing(state, a).await?,
+        None => SignerStanding::Unknown,
+    };
+    let problem = Attestation::verify(token, device_key, now_ms(), |_| standing)
+        .err()
+        .map(|p| p.code());
+    Ok(IdentityProof {
+        attestation,
+        problem,
     })
 }
 

@@ -254,11 +254,16 @@ pub(crate) async fn open(
         );
         let verified =
             hex::encode(sha) == s.body_sha256 && verify(&app.device_key, &s.signature, &message);
+        let mut identity = vec![];
+        for token in &submission.attestations {
+            identity.push(crate::identity::check_for_staff(state, &app.device_key, token).await?);
+        }
         submissions.push(SubmissionView {
             revision: s.revision,
             received_at: s.received_at,
             signature_verified: verified,
             submission,
+            identity,
         });
     }
     let events = state

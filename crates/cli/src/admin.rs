@@ -10,7 +10,8 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::Subcommand;
 use homeward_domain::staff::{
-    ApplicationDetail, ApplicationSummary, Decision, NewStaff, Routing, StaffLogin, StaffToken,
+    ApplicationDetail, ApplicationSummary, Decision, DeviceRevocation, NewSite, NewStaff, Routing,
+    Signer, StaffLogin, StaffToken,
 };
 use homeward_domain::sync::{ApplicationStatus, EventKind};
 use homeward_domain::ApiError;
@@ -71,6 +72,23 @@ pub enum AdminCommand {
         reference: String,
         department: String,
     },
+    /// List the keys trusted to sign identity attestations: liaison sites and officers.
+    Sites {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Register a liaison site's key, as shown in the site's app (administrators only).
+    AddSite {
+        /// Lower-case letters, digits and hyphens: prato, paris-13.
+        id: String,
+        name: String,
+        /// The base64 public key the site's app shows.
+        public_key: String,
+    },
+    /// Revoke a liaison site's key: what it attested is refused from then on (administrators).
+    RevokeSite { id: String },
+    /// Revoke a lost device's key: its signatures are refused from then on (administrators).
+    RevokeDevice { public_key: String },
     /// Add a staff account (administrators only); its password from standard input.
     AddStaff {
         #[arg(long)]
@@ -186,6 +204,21 @@ fn print_summary(out: &Out, a: &ApplicationSummary) {
         a.guide_id,
         out.tr(&format!("application-status-{}", a.status.slug())),
         a.department.as_deref().unwrap_or("")
+    );
+}
+
+fn print_signer(out: &Out, s: &Signer) {
+    let state = match s.revoked_at {
+        Some(_) => out.tr("cli-admin-signer-revoked"),
+        None => out.tr("cli-admin-signer-trusted"),
+    };
+    println!(
+        "{:<8} {:<16} {:<10} {}  {}",
+        s.kind.slug(),
+        s.id,
+        state,
+        s.public_key,
+        s.name
     );
 }
 
@@ -319,6 +352,49 @@ async fn admin(client: &Client, command: AdminCommand, out: &Out) -> Result<(), 
                 )
                 .await?;
             print_summary(out, &a);
+        }
+        AdminCommand::Sites { json } => {
+            let list: Vec<Signer> = client.send(client.request(Method::GET, "/signers")).await?;
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&list).map_err(anyhow::Error::from)?
+                );
+            } else {
+                list.iter().for_each(|s| print_signer(out, s));
+            }
+        }
+        AdminCommand::AddSite {
+            id,
+            name,
+            public_key,
+        } => {
+            let site: Signer = client
+                .send(client.request(Method::POST, "/signers").json(&NewSite {
+                    id,
+                    name,
+                    public_key,
+                }))
+                .await?;
+            print_signer(out, &site);
+        }
+        AdminCommand::RevokeSite { id } => {
+            let site: Signer = client
+                .send(client.request(Method::POST, &format!("/signers/site/{}/revoke", id.trim())))
+                .await?;
+            print_signer(out, &site);
+        }
+        AdminCommand::RevokeDevice { public_key } => {
+            let resp = client
+                .request(Method::POST, "/devices/revoke")
+                .json(&DeviceRevocation { public_key })
+                .send()
+                .await?;
+            if !resp.status().is_success() {
+                let e: ApiError = resp.json().await?;
+                return Err(Failure::Refused(e));
+            }
+            println!("{}", out.tr("cli-admin-device-revoked"));
         }
         AdminCommand::AddStaff {
             username,

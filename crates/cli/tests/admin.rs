@@ -140,6 +140,46 @@ async fn staff_work_an_application_from_the_command_line() {
     assert!(events
         .iter()
         .any(|e| matches!(&e.event, homeward_domain::sync::EventKind::Access { staff } if staff == "clerk")));
+
+    // Keys: a clerk may list them but not register or revoke one; an administrator may.
+    let site_key = "A6EHv/POEL4dcN0Y50vAmWfk1jCbpQ1fHdyGZBJVMbg=";
+    let (code, _) = admin(&url, t, &["add-site", "prato", "Prato", site_key], "");
+    assert_eq!(code, 1, "only an administrator registers a site");
+    homeward_backend::staff::create_account(&db, "boss", PASSWORD, true, None)
+        .await
+        .unwrap();
+    let (_, boss) = admin(
+        &url,
+        None,
+        &["login", "--username", "boss"],
+        &format!("{PASSWORD}\n"),
+    );
+    let b = Some(boss.trim());
+    let (code, added) = admin(&url, b, &["add-site", "prato", "Prato", site_key], "");
+    assert_eq!(code, 0);
+    assert!(
+        added.contains("prato") && added.contains("trusted"),
+        "{added}"
+    );
+    let (code, _) = admin(&url, b, &["add-site", "Prato!", "Prato", site_key], "");
+    assert_eq!(code, 1, "a bad site id is refused");
+    let (code, _) = admin(&url, b, &["revoke-site", "prato"], "");
+    assert_eq!(code, 0);
+    let (code, listed) = admin(&url, t, &["sites"], "");
+    assert_eq!(code, 0);
+    assert!(
+        listed.contains("prato") && listed.contains("revoked"),
+        "{listed}"
+    );
+    let device = core.device_public_key_b64();
+    let (code, _) = admin(&url, b, &["revoke-device", &device], "");
+    assert_eq!(code, 0);
+    let (code, _) = admin(&url, b, &["revoke-device", site_key], "");
+    assert_eq!(code, 1, "no such device");
+    // The revoked device can no longer sign: its next poll is refused.
+    let refused = core.poll_status().await.unwrap_err();
+    assert_eq!(refused.code(), homeward_domain::ErrorCode::UnknownDevice);
+
     let _ = stop.send(());
     server.await.unwrap().unwrap();
 }

@@ -347,7 +347,7 @@ impl Homeward {
         Ok(key)
     }
 
-    pub(crate) fn device_public_key_b64(&self) -> String {
+    pub fn device_public_key_b64(&self) -> String {
         B64.encode(self.keys.device_public().as_bytes())
     }
 

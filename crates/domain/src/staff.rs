@@ -49,6 +49,18 @@ pub struct SubmissionView {
     /// The device's signature over this body verified just now.
     pub signature_verified: bool,
     pub submission: Submission,
+    /// Each attestation the submission carried, checked again just now.
+    #[serde(default)]
+    pub identity: Vec<IdentityProof>,
+}
+
+/// One attestation as staff see it: what it says, if it opens, and why it fails now, if it does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdentityProof {
+    #[serde(default)]
+    pub attestation: Option<crate::identity::Attestation>,
+    #[serde(default)]
+    pub problem: Option<crate::ErrorCode>,
 }
 
 /// An application opened by staff (the opening is recorded for the applicant to see).

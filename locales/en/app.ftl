@@ -371,3 +371,13 @@ site-next = Next person
 site-leave = Leave site mode
 site-leave-body = Destroys this site's key on this laptop. The city must register a new key before this laptop can sign again.
 site-leave-confirm = Destroy this site's key?
+
+## Entrustment letters
+letter-eyebrow = Letter of entrustment
+letter-title = Letter of entrustment
+letter-body = I, { $principal } (identity document { $document }), entrust { $agent } (resident ID number { $agent_id }) to handle on my behalf:
+letter-validity = Valid from { $from } to { $until } inclusive.
+letter-number = Letter number { $id }
+letter-verify = Counter staff: scan the QR code, or submit the text below it at { $url } or in the back-office console. The letter holds only if the check says it is valid; the person may revoke it at any time.
+letter-signed = Signed electronically with the key of the person's device, registered with the city.
+letter-principal = Signature of the person entrusting

@@ -342,3 +342,13 @@ site-next = 下一位
 site-leave = 退出联络站模式
 site-leave-body = 将销毁本电脑上的联络站密钥。须由城市登记新密钥后，本电脑才能再次签发。
 site-leave-confirm = 确定销毁本站密钥？
+
+## 委托书
+letter-eyebrow = 委托书
+letter-title = 委托书
+letter-body = 本人 { $principal }（证件号码 { $document }）委托 { $agent }（公民身份号码 { $agent_id }）代为办理以下事项：
+letter-validity = 委托期限：自 { $from } 起至 { $until } 止（含当日）。
+letter-number = 委托书编号 { $id }
+letter-verify = 窗口工作人员请扫描二维码，或将其下方的文字提交至 { $url } 或后台管理系统核验。仅在核验结果为有效时方可受理；委托人可随时撤销。
+letter-signed = 本委托书已由委托人在城市登记的设备密钥电子签名。
+letter-principal = 委托人签名

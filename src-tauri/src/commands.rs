@@ -3,7 +3,10 @@
 use homeward_domain::catalog::{Contacts, SearchHit as Hit};
 use homeward_domain::check::FieldCheck;
 use homeward_domain::draft::MaterialInfo;
-use homeward_domain::identity::{Code, DocumentKind, IdentityStatus, ProofRequest, SiteInfo};
+use homeward_domain::identity::{
+    Code, DelegationCheck, DelegationSummary, DocumentKind, IdentityStatus, NewDelegation,
+    ProofRequest, SiteInfo,
+};
 use homeward_domain::privacy::{Consent, ConsentKind, Profile, ProfileProblem};
 use homeward_domain::sync::{FeedEvent, OutboxItem};
 use homeward_domain::{ApiError, BackendStatus, CatalogueOverview, Draft, DraftId, Guide, Lang};
@@ -60,6 +63,10 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         disable_site_mode,
         read_proof_request,
         attest,
+        delegations,
+        create_delegation,
+        revoke_delegation,
+        save_delegation_pdf,
     ]
 }
 
@@ -367,6 +374,46 @@ fn read_proof_request(shell: State<'_, Shell>, text: String) -> Res<ProofRequest
 #[tauri::command(rename_all = "snake_case")]
 fn attest(shell: State<'_, Shell>, text: String, documents: Vec<DocumentKind>) -> Res<Code> {
     Ok(shell.core()?.attest(&text, &documents)?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn delegations(shell: State<'_, Shell>) -> Res<Vec<DelegationSummary>> {
+    Ok(shell.core()?.delegations()?)
+}
+
+/// Signs an entrustment letter; registers the device with the backend when it can, so a
+/// counter can check the letter.
+#[tauri::command(rename_all = "snake_case")]
+async fn create_delegation(
+    shell: State<'_, Shell>,
+    delegation: NewDelegation,
+) -> Res<DelegationSummary> {
+    let core = shell.core()?;
+    let made = core.create_delegation(&delegation)?;
+    if let Err(e) = core.register_for_letters().await {
+        tracing::info!(
+            error = e.code().slug(),
+            "device not registered yet; will be when online"
+        );
+    }
+    Ok(made)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+async fn revoke_delegation(shell: State<'_, Shell>, id: uuid::Uuid) -> Res<DelegationCheck> {
+    Ok(shell.core()?.revoke_delegation(id).await?)
+}
+
+/// Writes the letter's PDF into the export folder; returns its path.
+#[tauri::command(rename_all = "snake_case")]
+async fn save_delegation_pdf(shell: State<'_, Shell>, id: uuid::Uuid, lang: Lang) -> Res<String> {
+    let core = shell.core.clone()?;
+    let dir = shell.export_dir.clone();
+    let path =
+        tauri::async_runtime::spawn_blocking(move || core.save_delegation_pdf(id, lang, &dir))
+            .await
+            .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))??;
+    Ok(path.display().to_string())
 }
 
 /// Decodes `%XX` escapes (as `encodeURIComponent` writes them); invalid escapes are kept.

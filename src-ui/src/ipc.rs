@@ -3,7 +3,10 @@
 use homeward_domain::catalog::{Contacts, SearchHit};
 use homeward_domain::check::FieldCheck;
 use homeward_domain::draft::MaterialInfo;
-use homeward_domain::identity::{Code, DocumentKind, IdentityStatus, ProofRequest, SiteInfo};
+use homeward_domain::identity::{
+    Code, DelegationCheck, DelegationSummary, DocumentKind, IdentityStatus, NewDelegation,
+    ProofRequest, SiteInfo,
+};
 use homeward_domain::privacy::{Consent, ConsentKind, Profile, ProfileProblem};
 use homeward_domain::sync::{FeedEvent, OutboxItem};
 use homeward_domain::{
@@ -385,4 +388,35 @@ pub async fn attest(text: &str, documents: &[DocumentKind]) -> Result<Code, ApiE
         documents: &'a [DocumentKind],
     }
     call("attest", &A { text, documents }).await
+}
+
+pub async fn delegations() -> Result<Vec<DelegationSummary>, ApiError> {
+    call("delegations", &NoArgs {}).await
+}
+
+pub async fn create_delegation(delegation: &NewDelegation) -> Result<DelegationSummary, ApiError> {
+    #[derive(Serialize)]
+    struct A<'a> {
+        delegation: &'a NewDelegation,
+    }
+    call("create_delegation", &A { delegation }).await
+}
+
+#[derive(Serialize)]
+struct IdArg {
+    id: uuid::Uuid,
+}
+
+pub async fn revoke_delegation(id: uuid::Uuid) -> Result<DelegationCheck, ApiError> {
+    call("revoke_delegation", &IdArg { id }).await
+}
+
+/// Saves the letter's PDF; where it went.
+pub async fn save_delegation_pdf(id: uuid::Uuid, lang: Lang) -> Result<String, ApiError> {
+    #[derive(Serialize)]
+    struct A {
+        id: uuid::Uuid,
+        lang: Lang,
+    }
+    call("save_delegation_pdf", &A { id, lang }).await
 }

@@ -12,11 +12,11 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
-use homeward_domain::identity::IssuerKind;
+use homeward_domain::identity::{DelegationCheck, IssuerKind};
 use homeward_domain::staff::{ApplicationDetail, IdentityProof};
 use homeward_domain::sync::{ApplicationStatus, EventKind, FeedEvent};
 use homeward_domain::{ErrorCode, Lang};
-use homeward_i18n::{Localizer, Value};
+use homeward_i18n::{key, Localizer, Value};
 use serde::Deserialize;
 
 use crate::error::AppError;
@@ -178,6 +178,7 @@ pub(crate) fn router() -> Router<Arc<AppState>> {
         .route("/console/logout", post(logout))
         .route("/console/lang/{tag}", get(choose_lang))
         .route("/console/applications/{reference}", get(detail))
+        .route("/console/letters", get(letters).post(check_letter))
         .route("/console/applications/{reference}/decision", post(decide))
         .route("/console/applications/{reference}/route", post(route))
         .route(
@@ -356,7 +357,11 @@ async fn list(
         Ok(r) => r,
         Err(e) => return failure(lang, e),
     };
-    let mut body = format!("<h1>{}</h1>", esc(&tr(lang, "console-applications")));
+    let mut body = format!(
+        "<h1>{}</h1><p><a href=\"/console/letters\" id=\"open-letters\">{}</a></p>",
+        esc(&tr(lang, "console-applications")),
+        esc(&tr(lang, "console-letters"))
+    );
     let _ = write!(
         body,
         "<form class=\"filters\" method=\"get\" action=\"/console\"><div><label for=\"status\">{}</label>\
@@ -832,5 +837,129 @@ mod tests {
             esc("<a href=\"x\">'&'</a>"),
             "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
         );
+    }
+}
+
+/// The letter check a counter does: paste (or scan into) the text under a letter's QR code.
+fn letter_page(
+    lang: Lang,
+    me: &Staff,
+    token: &str,
+    result: Option<&DelegationCheck>,
+) -> Html<String> {
+    let mut body = format!(
+        "<p class=\"muted\"><a href=\"/console\">{}</a></p><h1>{}</h1><p class=\"muted\">{}</p>\
+         <form class=\"card\" method=\"post\" action=\"/console/letters\">\
+         <input type=\"hidden\" name=\"csrf\" value=\"{}\">\
+         <label for=\"token\">{}</label><textarea id=\"token\" name=\"token\" required>{}</textarea>\
+         <p><button type=\"submit\" id=\"check-letter\">{}</button></p></form>",
+        esc(&tr(lang, "console-back")),
+        esc(&tr(lang, "console-letters")),
+        esc(&tr(lang, "console-letters-intro")),
+        esc(&me.csrf),
+        esc(&tr(lang, "console-letter-token")),
+        esc(token),
+        esc(&tr(lang, "console-letter-check")),
+    );
+    if let Some(check) = result {
+        let (state, text, d) = match check {
+            DelegationCheck::Valid { delegation } => {
+                ("valid", key("console-letter-valid"), Some(delegation))
+            }
+            DelegationCheck::Revoked { delegation, .. } => {
+                ("revoked", key("console-letter-revoked"), Some(delegation))
+            }
+            DelegationCheck::Expired { delegation } => {
+                ("expired", key("console-letter-expired"), Some(delegation))
+            }
+            DelegationCheck::NotYetValid { delegation } => (
+                "not-yet-valid",
+                key("console-letter-not-yet-valid"),
+                Some(delegation),
+            ),
+            DelegationCheck::UnknownSigner { delegation } => (
+                "unknown-signer",
+                key("console-letter-unknown-signer"),
+                Some(delegation),
+            ),
+            DelegationCheck::Tampered => ("tampered", key("console-letter-tampered"), None),
+        };
+        let class = if state == "valid" { "ok" } else { "bad" };
+        let mark = if class == "ok" { "✓" } else { "✗" };
+        let _ = write!(
+            body,
+            "<section class=\"card\" id=\"letter-result\" data-state=\"{state}\"><p class=\"{class}\">{mark} {}</p>",
+            esc(&tr(lang, text))
+        );
+        if let Some(d) = d {
+            let rows = [
+                (
+                    tr(lang, "console-letter-principal"),
+                    format!("{} · {}", d.principal_name, d.principal_document),
+                ),
+                (
+                    tr(lang, "console-letter-agent"),
+                    format!("{} · {}", d.agent_name, d.agent_id_number),
+                ),
+                (
+                    tr(lang, "console-letter-services"),
+                    d.guides
+                        .iter()
+                        .map(|g| g.0.clone())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+                (
+                    tr(lang, "console-letter-validity"),
+                    format!("{} – {}", when(d.valid_from), when(d.valid_until)),
+                ),
+            ];
+            body.push_str("<table><tbody>");
+            for (label, value) in rows {
+                let _ = write!(
+                    body,
+                    "<tr><th>{}</th><td>{}</td></tr>",
+                    esc(&label),
+                    esc(&value)
+                );
+            }
+            body.push_str("</tbody></table>");
+        }
+        body.push_str("</section>");
+    }
+    page(lang, &tr(lang, "console-letters"), Some(me), &body)
+}
+
+async fn letters(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
+    let lang = lang_of(&headers);
+    match staff::session(&state, &headers).await {
+        Ok(me) => letter_page(lang, &me, "", None).into_response(),
+        Err(e) => failure(lang, e),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct LetterForm {
+    #[serde(default)]
+    csrf: String,
+    token: String,
+}
+
+async fn check_letter(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    form: Result<Form<LetterForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let lang = lang_of(&headers);
+    let result = async {
+        let Form(form) = form.map_err(|e| AppError::BadRequest(format!("form: {e}")))?;
+        let me = session_with_csrf(&state, &headers, &form.csrf).await?;
+        let check = crate::identity::check_delegation(&state, &form.token).await?;
+        Ok::<_, AppError>(letter_page(lang, &me, form.token.trim(), Some(&check)))
+    }
+    .await;
+    match result {
+        Ok(page) => page.into_response(),
+        Err(e) => failure(lang, e),
     }
 }

@@ -7,6 +7,7 @@
 
 mod app;
 pub mod catalog;
+pub mod entrust;
 mod error;
 pub mod identity;
 pub mod materials;

@@ -321,7 +321,7 @@ impl Homeward {
 
     /// The backend's receipt key (pinned the first time it is seen), after making sure this
     /// device is registered.
-    async fn prepare_to_send(&self) -> Result<VerifyingKey> {
+    pub(crate) async fn prepare_to_send(&self) -> Result<VerifyingKey> {
         let pinned = self.store.setting(RECEIPT_KEY_SETTING)?;
         let key_b64 = match pinned {
             Some(k) => k,
@@ -347,12 +347,13 @@ impl Homeward {
         Ok(key)
     }
 
+    /// This device's public key in base64, as the backend knows it.
     pub fn device_public_key_b64(&self) -> String {
         B64.encode(self.keys.device_public().as_bytes())
     }
 
     /// The headers that sign one request with the device key, made now.
-    fn sign_request(
+    pub(crate) fn sign_request(
         &self,
         method: &str,
         path: &str,

@@ -89,11 +89,37 @@ impl Remote {
         check(resp).await.map(drop)
     }
 
+    /// The backend's address, without a trailing slash.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
     /// Sends a frozen submission with its signature headers; the backend's signed receipt back.
     pub async fn submit(&self, body: Vec<u8>, headers: &[(&str, String)]) -> Result<SignedReceipt> {
         let mut req = self
             .http
             .post(format!("{}{SUBMISSIONS_PATH}", self.base))
+            .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .body(body);
+        for (name, value) in headers {
+            req = req.header(*name, value);
+        }
+        let resp = check(req.send().await.map_err(offline)?).await?;
+        resp.json()
+            .await
+            .map_err(|e| CoreError::Backend(e.to_string()))
+    }
+
+    /// POSTs a JSON `body` to `path` with these (signature) headers; the JSON answer.
+    pub async fn post_json<T: serde::de::DeserializeOwned>(
+        &self,
+        path: &str,
+        body: Vec<u8>,
+        headers: &[(&str, String)],
+    ) -> Result<T> {
+        let mut req = self
+            .http
+            .post(format!("{}{path}", self.base))
             .header(reqwest::header::CONTENT_TYPE, "application/json")
             .body(body);
         for (name, value) in headers {

@@ -91,6 +91,26 @@ pub struct Delegation {
     pub issued_at: i64,
 }
 
+/// What the person fills in to entrust a relative.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewDelegation {
+    pub agent_name: String,
+    pub agent_id_number: String,
+    pub guides: Vec<GuideId>,
+    /// The last day the relative may act (`YYYY-MM-DD`), at most a year ahead.
+    pub valid_until: String,
+}
+
+/// An entrustment letter the person signed, as the app lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DelegationSummary {
+    pub delegation: Delegation,
+    pub token: String,
+    /// When the backend acknowledged its revocation.
+    #[serde(default)]
+    pub revoked_at: Option<i64>,
+}
+
 /// What a counter learns from checking a delegation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "kebab-case")]

@@ -37,25 +37,25 @@ const BODY: Style = Style::new(9.5, false, Ink::Text);
 const LABEL_W: f32 = 175.0;
 const GAP: f32 = 12.0;
 
-struct Writer {
-    l10n: Localizer,
-    lang: Lang,
+pub(super) struct Writer {
+    pub(super) l10n: Localizer,
+    pub(super) lang: Lang,
 }
 
 impl Writer {
-    fn zh(&self, key: &str) -> String {
+    pub(super) fn zh(&self, key: &str) -> String {
         self.l10n.tr(Lang::ZhCn, key)
     }
 
     /// A message in Chinese, and in the person's language when that is another.
-    fn both(&self, key: &str, args: &[(&str, Value<'_>)]) -> (String, Option<String>) {
+    pub(super) fn both(&self, key: &str, args: &[(&str, Value<'_>)]) -> (String, Option<String>) {
         let zh = self.l10n.tr_args(Lang::ZhCn, key, args);
         let other = (self.lang != Lang::ZhCn).then(|| self.l10n.tr_args(self.lang, key, args));
         (zh, other)
     }
 
     /// "中文 · other" on one line, or the Chinese alone.
-    fn inline(&self, key: &str, args: &[(&str, Value<'_>)]) -> String {
+    pub(super) fn inline(&self, key: &str, args: &[(&str, Value<'_>)]) -> String {
         match self.both(key, args) {
             (zh, Some(other)) if other != zh => format!("{zh} · {other}"),
             (zh, _) => zh,

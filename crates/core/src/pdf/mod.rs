@@ -6,6 +6,7 @@
 
 mod application;
 mod fonts;
+pub(crate) mod letter;
 
 pub use application::{application_pdf, ApplicationPdf};
 pub use fonts::{Fonts, FONTS_ENV};
@@ -76,6 +77,11 @@ enum Op {
         x2: f32,
         y: f32,
         ink: Ink,
+    },
+    /// Black squares of `size` points at these top-left corners: a QR code's dark modules.
+    Squares {
+        corners: Vec<(f32, f32)>,
+        size: f32,
     },
 }
 
@@ -239,6 +245,33 @@ impl<'f> Flow<'f> {
         self.y += height;
     }
 
+    /// Draws a QR code (`width` modules a side, `dark` row by row) `side` points wide at the
+    /// left margin, with the quiet zone the standard asks for, and moves below it.
+    pub fn qr(&mut self, width: usize, dark: &[bool], side: f32) {
+        let module = side / (width + 8) as f32;
+        self.keep(side);
+        let (left, top) = (MARGIN + 4.0 * module, self.y + 4.0 * module);
+        let corners = dark
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| **d)
+            .map(|(i, _)| {
+                (
+                    left + (i % width) as f32 * module,
+                    top + (i / width) as f32 * module,
+                )
+            })
+            .collect();
+        self.pages
+            .last_mut()
+            .expect("a flow always has a page")
+            .push(Op::Squares {
+                corners,
+                size: module,
+            });
+        self.y += side;
+    }
+
     pub fn rule(&mut self, ink: Ink) {
         let y = self.y;
         self.pages
@@ -314,6 +347,24 @@ impl<'f> Flow<'f> {
                                 TextDirection::Auto,
                             );
                             x += shaper.width(&run, style.size);
+                        }
+                    }
+                    Op::Squares { corners, size } => {
+                        let mut pb = PathBuilder::new();
+                        for (x, y) in corners {
+                            pb.move_to(*x, *y);
+                            pb.line_to(x + size, *y);
+                            pb.line_to(x + size, y + size);
+                            pb.line_to(*x, y + size);
+                            pb.close();
+                        }
+                        if let Some(path) = pb.finish() {
+                            surface.set_stroke(None);
+                            surface.set_fill(Some(Fill {
+                                paint: rgb::Color::new(0, 0, 0).into(),
+                                ..Fill::default()
+                            }));
+                            surface.draw_path(&path);
                         }
                     }
                     Op::Rule { x1, x2, y, ink } => {

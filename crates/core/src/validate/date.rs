@@ -48,6 +48,17 @@ impl Date {
         Date { year, month, day }
     }
 
+    /// Days from 1970-01-01 to this date (Howard Hinnant's days-from-civil).
+    pub fn to_unix_days(self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
     /// Parses `YYYY-MM-DD`, also `YYYY/MM/DD`, `YYYY.MM.DD` and `YYYYMMDD`.
     pub fn parse(s: &str) -> Option<Self> {
         let s = s.trim();

@@ -191,6 +191,14 @@ fn dates_convert_from_unix_days() {
 }
 
 #[test]
+fn dates_convert_to_unix_days_and_back_over_four_centuries() {
+    for days in (-150_000..150_000).step_by(97) {
+        assert_eq!(Date::from_unix_days(days).to_unix_days(), days);
+    }
+    assert_eq!(Date::new(2024, 2, 29).unwrap().to_unix_days(), 19_782);
+}
+
+#[test]
 fn an_overlong_answer_is_refused_not_cut() {
     let long = "字".repeat(MAX_CHARS + 1);
     assert_eq!(run(&FieldKind::Text, &long).2, Some(CheckCode::TooLong));

@@ -8,8 +8,8 @@ use crate::i18n::{t, CurrentLang};
 use crate::ipc;
 use crate::screens::{
     answers::AnswersScreen, contacts::ContactsScreen, draft::DraftScreen, guide::GuideScreen,
-    home::HomeScreen, identity::IdentityScreen, identity::SiteScreen, outbox::OutboxScreen,
-    privacy::PrivacyScreen,
+    home::HomeScreen, identity::IdentityScreen, identity::SiteScreen, letters::LettersScreen,
+    outbox::OutboxScreen, privacy::PrivacyScreen,
 };
 
 /// Where the person is. Kept as a history stack so "back" always goes where they came from.
@@ -31,6 +31,8 @@ pub enum Screen {
     Identity,
     /// Site mode: a liaison site's volunteer attests walk-ins.
     Site,
+    /// Entrustment letters for a relative at home.
+    Letters,
 }
 
 /// Navigation, provided to every screen.
@@ -143,6 +145,7 @@ fn Current() -> impl IntoView {
         Screen::Privacy => view! { <PrivacyScreen/> }.into_any(),
         Screen::Identity => view! { <IdentityScreen/> }.into_any(),
         Screen::Site => view! { <SiteScreen/> }.into_any(),
+        Screen::Letters => view! { <LettersScreen/> }.into_any(),
     }
 }
 

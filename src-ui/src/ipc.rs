@@ -403,12 +403,12 @@ pub async fn create_delegation(delegation: &NewDelegation) -> Result<DelegationS
 }
 
 #[derive(Serialize)]
-struct IdArg {
+struct UuidArg {
     id: uuid::Uuid,
 }
 
 pub async fn revoke_delegation(id: uuid::Uuid) -> Result<DelegationCheck, ApiError> {
-    call("revoke_delegation", &IdArg { id }).await
+    call("revoke_delegation", &UuidArg { id }).await
 }
 
 /// Saves the letter's PDF; where it went.

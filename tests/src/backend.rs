@@ -212,32 +212,69 @@ impl Console {
             .ok_or_else(|| anyhow::anyhow!("no application listed"))
     }
 
-    /// Opens the application and submits the decision form.
-    pub async fn decide(&self, reference: &str, status: &str, message: &str) -> anyhow::Result<()> {
-        let page = self
-            .page(&format!("/console/applications/{reference}"))
-            .await?;
-        let csrf = page
+    /// Opens the page at `page` and submits its form to `action` with `fields` and the page's
+    /// CSRF token, as a browser does; the status of the answer.
+    pub async fn submit_form(
+        &self,
+        page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> anyhow::Result<u16> {
+        let html = self.page(page).await?;
+        let csrf = html
             .split("name=\"csrf\" value=\"")
             .nth(1)
             .and_then(|s| s.split('"').next())
-            .ok_or_else(|| anyhow::anyhow!("no CSRF token on the page"))?
+            .ok_or_else(|| anyhow::anyhow!("no CSRF token on {page}"))?
             .to_owned();
+        let mut form = vec![("csrf", csrf.as_str())];
+        form.extend_from_slice(fields);
         let resp = self
             .http
-            .post(format!(
-                "{}/console/applications/{reference}/decision",
-                self.base
-            ))
+            .post(format!("{}{action}", self.base))
             .header("cookie", &self.cookie)
-            .form(&[
-                ("csrf", csrf.as_str()),
-                ("status", status),
-                ("message", message),
-            ])
+            .form(&form)
             .send()
             .await?;
-        anyhow::ensure!(resp.status() == 303, "decision refused: {}", resp.status());
+        Ok(resp.status().as_u16())
+    }
+
+    /// Opens the application and submits the decision form.
+    pub async fn decide(&self, reference: &str, status: &str, message: &str) -> anyhow::Result<()> {
+        let page = format!("/console/applications/{reference}");
+        let status = self
+            .submit_form(
+                &page,
+                &format!("{page}/decision"),
+                &[("status", status), ("message", message)],
+            )
+            .await?;
+        anyhow::ensure!(status == 303, "decision refused: {status}");
+        Ok(())
+    }
+
+    /// Verifies the person of the oldest open video request, as an officer does after the call.
+    pub async fn attest_oldest_video_request(&self) -> anyhow::Result<()> {
+        let list = self.page("/console/proofing").await?;
+        let id = list
+            .split("href=\"/console/proofing/")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .ok_or_else(|| anyhow::anyhow!("no request waiting"))?
+            .to_owned();
+        let page = format!("/console/proofing/{id}");
+        let status = self
+            .submit_form(
+                &page,
+                &format!("{page}/attest"),
+                &[
+                    ("level", "remote-attended"),
+                    ("passport", "1"),
+                    ("confirm", "1"),
+                ],
+            )
+            .await?;
+        anyhow::ensure!(status == 303, "attestation refused: {status}");
         Ok(())
     }
 }

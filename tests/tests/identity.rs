@@ -14,7 +14,7 @@ use homeward_domain::identity::{
 use homeward_domain::sync::OutboxState;
 use homeward_domain::ErrorCode;
 use homeward_tests::backend::{
-    register_site, revoke_signer, staff_token, unreachable_url, TestBackend,
+    register_site, revoke_signer, staff_token, unreachable_url, Console, TestBackend,
 };
 use homeward_tests::installation::{hukou_cancellation, open_consented, profile};
 use homeward_tests::probe::{code, now_ms, Probe};
@@ -216,5 +216,75 @@ async fn every_bad_attestation_is_refused_with_its_own_code() {
         Some(ErrorCode::RevokedSigner)
     );
     assert_eq!(backend.stored_submissions().await.unwrap(), 2);
+    backend.stop().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn verified_by_video_the_attestation_comes_with_the_feed_and_the_service_is_taken() {
+    let data = TempDir::new().unwrap();
+    let backend = TestBackend::start().await.unwrap();
+    backend
+        .add_staff("officer-li", PASSWORD, false)
+        .await
+        .unwrap();
+    let person = open_consented(data.path(), &backend.url);
+    person.set_profile(&profile()).unwrap();
+    assert_eq!(
+        person.request_video_proofing(" ").await.unwrap_err().code(),
+        ErrorCode::InvalidInput,
+        "the officer needs a way to call"
+    );
+    let asked = person
+        .request_video_proofing("+39 333 123 4567")
+        .await
+        .unwrap();
+    assert_eq!(person.pending_proofing().unwrap(), Some(asked.clone()));
+    let again = person
+        .request_video_proofing("+39 333 123 4567")
+        .await
+        .unwrap();
+    assert_eq!(again.id, asked.id, "one open request per device");
+
+    // The officer calls, compares and attests in the console.
+    let console = Console::sign_in(&backend.url, "officer-li", PASSWORD)
+        .await
+        .unwrap();
+    let page = console.page("/console/proofing").await.unwrap();
+    assert!(
+        page.contains("王小明") && page.contains("+39 333 123 4567"),
+        "{page}"
+    );
+    console.attest_oldest_video_request().await.unwrap();
+    assert!(console
+        .page("/console/proofing")
+        .await
+        .unwrap()
+        .contains("no-proofing"));
+
+    // The app hears of it with its next look at the feed.
+    person.poll_status().await.unwrap();
+    let status = person.identity().unwrap();
+    assert_eq!(status.level, IdentityLevel::RemoteAttended);
+    assert_eq!(status.attestations[0].issuer_kind, IssuerKind::Officer);
+    assert_eq!(person.pending_proofing().unwrap(), None);
+
+    // Verified by video counts as verified in person: the hukou service is taken.
+    let draft = hukou_cancellation(&person);
+    person.submit(draft).unwrap();
+    assert_eq!(person.sync_outbox().await.unwrap().delivered, 1);
+    let reference = console.latest_reference().await.unwrap();
+    let shown = console
+        .page(&format!("/console/applications/{reference}"))
+        .await
+        .unwrap();
+    let identity = shown
+        .split("id=\"identity-0\"")
+        .nth(1)
+        .and_then(|s| s.split("</div>").next())
+        .expect("the identity proofs are shown");
+    assert!(
+        identity.contains("data-verified=\"true\"") && identity.contains("officer-li"),
+        "{identity}"
+    );
     backend.stop().await.unwrap();
 }

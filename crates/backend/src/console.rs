@@ -12,6 +12,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
+use homeward_domain::catalog::IdentityLevel;
 use homeward_domain::identity::{DelegationCheck, IssuerKind};
 use homeward_domain::staff::{ApplicationDetail, IdentityProof};
 use homeward_domain::sync::{ApplicationStatus, EventKind, FeedEvent};
@@ -179,6 +180,9 @@ pub(crate) fn router() -> Router<Arc<AppState>> {
         .route("/console/lang/{tag}", get(choose_lang))
         .route("/console/applications/{reference}", get(detail))
         .route("/console/letters", get(letters).post(check_letter))
+        .route("/console/proofing", get(proofing_list))
+        .route("/console/proofing/{id}", get(proofing_detail))
+        .route("/console/proofing/{id}/attest", post(proofing_attest))
         .route("/console/applications/{reference}/decision", post(decide))
         .route("/console/applications/{reference}/route", post(route))
         .route(
@@ -358,9 +362,11 @@ async fn list(
         Err(e) => return failure(lang, e),
     };
     let mut body = format!(
-        "<h1>{}</h1><p><a href=\"/console/letters\" id=\"open-letters\">{}</a></p>",
+        "<h1>{}</h1><p><a href=\"/console/letters\" id=\"open-letters\">{}</a> · \
+         <a href=\"/console/proofing\" id=\"open-proofing\">{}</a></p>",
         esc(&tr(lang, "console-applications")),
-        esc(&tr(lang, "console-letters"))
+        esc(&tr(lang, "console-letters")),
+        esc(&tr(lang, "console-proofing"))
     );
     let _ = write!(
         body,
@@ -960,6 +966,203 @@ async fn check_letter(
     .await;
     match result {
         Ok(page) => page.into_response(),
+        Err(e) => failure(lang, e),
+    }
+}
+
+/// Requests for verification by video still waiting for an officer.
+async fn proofing_list(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
+    let lang = lang_of(&headers);
+    let result = async {
+        let me = staff::session(&state, &headers).await?;
+        let rows = state.db.proofing_requests(true).await?;
+        Ok::<_, AppError>((me, rows))
+    }
+    .await;
+    let (me, rows) = match result {
+        Ok(r) => r,
+        Err(e) => return failure(lang, e),
+    };
+    let mut body = format!(
+        "<p class=\"muted\"><a href=\"/console\">{}</a></p><h1>{}</h1><p class=\"muted\">{}</p>",
+        esc(&tr(lang, "console-back")),
+        esc(&tr(lang, "console-proofing")),
+        esc(&tr(lang, "console-proofing-intro"))
+    );
+    if rows.is_empty() {
+        let _ = write!(
+            body,
+            "<p class=\"muted\" id=\"no-proofing\">{}</p>",
+            esc(&tr(lang, "console-proofing-none"))
+        );
+    } else {
+        let _ = write!(
+            body,
+            "<table id=\"proofing\"><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+            esc(&tr(lang, "console-proofing-requested")),
+            esc(&tr(lang, "profile-name-han")),
+            esc(&tr(lang, "console-proofing-contact"))
+        );
+        for r in &rows {
+            let name = serde_json::from_str::<homeward_domain::privacy::Profile>(&r.profile)
+                .map(|p| p.name_han)
+                .unwrap_or_default();
+            let _ = write!(
+                body,
+                "<tr><td><a href=\"/console/proofing/{id}\">{}</a></td><td>{}</td><td>{}</td></tr>",
+                when(r.requested_at),
+                esc(&name),
+                esc(&r.contact),
+                id = r.id
+            );
+        }
+        body.push_str("</tbody></table>");
+    }
+    page(lang, &tr(lang, "console-proofing"), Some(&me), &body).into_response()
+}
+
+async fn proofing_detail(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    let lang = lang_of(&headers);
+    let result = async {
+        let me = staff::session(&state, &headers).await?;
+        let id: uuid::Uuid = id
+            .parse()
+            .map_err(|_| AppError::BadRequest("id: not a request id".into()))?;
+        let row = state
+            .db
+            .proofing_request(id)
+            .await?
+            .ok_or(AppError::NotFound("proofing request"))?;
+        Ok::<_, AppError>((me, row))
+    }
+    .await;
+    let (me, row) = match result {
+        Ok(r) => r,
+        Err(e) => return failure(lang, e),
+    };
+    let profile: homeward_domain::privacy::Profile =
+        serde_json::from_str(&row.profile).unwrap_or_default();
+    let mut body = format!(
+        "<p class=\"muted\"><a href=\"/console/proofing\">{}</a></p><h1>{}</h1>\
+         <section class=\"card\"><p><strong>{}</strong> {}</p><table><tbody>",
+        esc(&tr(lang, "console-proofing")),
+        esc(&tr(lang, "console-proofing-call")),
+        esc(&tr(lang, "console-proofing-contact")),
+        esc(&row.contact),
+    );
+    for (label, value) in [
+        ("profile-name-han", &profile.name_han),
+        ("profile-name-pinyin", &profile.name_pinyin),
+        ("profile-birth-date", &profile.birth_date),
+        ("profile-id-number", &profile.id_number),
+        ("profile-passport", &profile.passport),
+    ] {
+        if !value.is_empty() {
+            let _ = write!(
+                body,
+                "<tr><th>{}</th><td>{}</td></tr>",
+                esc(&tr(lang, label)),
+                esc(value)
+            );
+        }
+    }
+    body.push_str("</tbody></table></section>");
+    match (&row.attested_at, &row.attested_by) {
+        (Some(at), by) => {
+            let _ = write!(
+                body,
+                "<p class=\"ok\" id=\"proofing-done\">✓ {}</p>",
+                esc(&tr_args(
+                    lang,
+                    "console-proofing-done",
+                    &[
+                        ("officer", by.clone().unwrap_or_default().into()),
+                        ("time", when(*at).into())
+                    ]
+                ))
+            );
+        }
+        (None, _) => {
+            let _ = write!(
+                body,
+                "<form class=\"card\" method=\"post\" action=\"/console/proofing/{id}/attest\" id=\"attest-form\">\
+                 <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">\
+                 <label for=\"level\">{level}</label><select id=\"level\" name=\"level\">\
+                 <option value=\"remote-attended\">{remote}</option>\
+                 <option value=\"documents-reviewed\">{documents}</option></select>\
+                 <fieldset><legend>{checked}</legend>\
+                 <label><input type=\"checkbox\" name=\"passport\" id=\"doc-passport\" value=\"1\"> {passport}</label>\
+                 <label><input type=\"checkbox\" name=\"id_card\" id=\"doc-id-card\" value=\"1\"> {id_card}</label></fieldset>\
+                 <label><input type=\"checkbox\" name=\"confirm\" id=\"confirm\" value=\"1\" required> {confirm}</label>\
+                 <p><button type=\"submit\" id=\"attest\">{attest}</button></p></form>",
+                id = row.id,
+                csrf = esc(&me.csrf),
+                level = esc(&tr(lang, "console-proofing-level")),
+                remote = esc(&tr(lang, "level-remote-attended")),
+                documents = esc(&tr(lang, "level-documents-reviewed")),
+                checked = esc(&tr(lang, "site-documents-checked")),
+                passport = esc(&tr(lang, "document-passport")),
+                id_card = esc(&tr(lang, "document-id-card")),
+                confirm = esc(&tr(lang, "console-proofing-confirm")),
+                attest = esc(&tr(lang, "console-proofing-attest")),
+            );
+        }
+    }
+    page(lang, &tr(lang, "console-proofing-call"), Some(&me), &body).into_response()
+}
+
+#[derive(Debug, Deserialize)]
+struct AttestForm {
+    #[serde(default)]
+    csrf: String,
+    level: String,
+    #[serde(default)]
+    passport: Option<String>,
+    #[serde(default)]
+    id_card: Option<String>,
+    #[serde(default)]
+    confirm: Option<String>,
+}
+
+async fn proofing_attest(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    form: Result<Form<AttestForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let lang = lang_of(&headers);
+    let result = async {
+        let Form(form) = form.map_err(|e| AppError::BadRequest(format!("form: {e}")))?;
+        let me = session_with_csrf(&state, &headers, &form.csrf).await?;
+        let id: uuid::Uuid = id
+            .parse()
+            .map_err(|_| AppError::BadRequest("id: not a request id".into()))?;
+        if form.confirm.is_none() {
+            return Err(AppError::BadRequest(
+                "confirm: confirm that you saw the person and their document".into(),
+            ));
+        }
+        let level = IdentityLevel::ALL
+            .into_iter()
+            .find(|l| l.slug() == form.level)
+            .ok_or_else(|| AppError::BadRequest("level: not a known level".into()))?;
+        let mut documents = vec![];
+        if form.passport.is_some() {
+            documents.push(homeward_domain::identity::DocumentKind::Passport);
+        }
+        if form.id_card.is_some() {
+            documents.push(homeward_domain::identity::DocumentKind::IdCard);
+        }
+        crate::identity::attest_by_officer(&state, &me, id, level, documents).await?;
+        Ok::<_, AppError>(id)
+    }
+    .await;
+    match result {
+        Ok(id) => Redirect::to(&format!("/console/proofing/{id}")).into_response(),
         Err(e) => failure(lang, e),
     }
 }

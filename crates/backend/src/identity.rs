@@ -10,15 +10,17 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use homeward_domain::catalog::IdentityLevel;
 use homeward_domain::identity::{
-    parse_public_key, Attestation, Delegation, DelegationCheck, DelegationToken, IssuerKind,
-    SignerStanding,
+    parse_public_key, profile_digest, validity_days, Attestation, Delegation, DelegationCheck,
+    DelegationToken, DocumentKind, IssuerKind, ProofRequest, ProofingRequestBody,
+    ProofingRequestState, SignerStanding, PROOFING_PATH,
 };
 use homeward_domain::staff::{DeviceRevocation, IdentityProof, NewSite, Signer};
+use homeward_domain::ErrorCode;
 
 use crate::error::AppError;
 use crate::intake::{json_body, now_ms, verify_signed};
 use crate::staff::{self, not_allowed};
-use crate::storage::{SignerRow, Storage as _};
+use crate::storage::{ProofingRow, SignerRow, Storage as _};
 use crate::AppState;
 
 pub(crate) const REVOKE_DELEGATION_PATH: &str = "/v1/delegations/revoke";
@@ -262,4 +264,127 @@ pub(crate) async fn revoke_delegation(
         .revoke_delegation(delegation.id, &device, now_ms())
         .await?;
     Ok(Json(check_delegation(&state, &t.token).await?))
+}
+
+/// `POST /v1/proofing-requests`, signed by the device: the person asks to be verified by video.
+/// The request carries the same code a volunteer would scan, and how to reach the person.
+pub(crate) async fn request_proofing(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<(StatusCode, Json<ProofingRequestState>), AppError> {
+    let (device, _, _) = verify_signed(&state, &headers, "POST", PROOFING_PATH, "", &body).await?;
+    let b: ProofingRequestBody = json_body(&body)?;
+    let request = ProofRequest::decode(&b.request)
+        .ok_or_else(|| AppError::BadRequest("request: not an intact identity code".into()))?;
+    if request.device_key.trim() != device {
+        return Err(AppError::Refused(
+            StatusCode::FORBIDDEN,
+            ErrorCode::AttestationOtherDevice,
+            "the identity code is another device's".into(),
+        ));
+    }
+    let contact = b.contact.trim();
+    if contact.is_empty() || contact.chars().count() > 200 {
+        return Err(AppError::BadRequest(
+            "contact: expected a phone number, WeChat id or e-mail (1 to 200 characters)".into(),
+        ));
+    }
+    let row = state
+        .db
+        .add_proofing_request(ProofingRow {
+            id: uuid::Uuid::now_v7(),
+            device_key: device,
+            profile: serde_json::to_string(&request.profile)
+                .map_err(|e| anyhow::anyhow!("a profile always serialises: {e}"))?,
+            contact: contact.into(),
+            requested_at: now_ms(),
+            attested_at: None,
+            attested_by: None,
+            token: None,
+        })
+        .await?;
+    tracing::info!("video verification requested");
+    Ok((
+        StatusCode::CREATED,
+        Json(ProofingRequestState {
+            id: row.id,
+            requested_at: row.requested_at,
+            attested_at: row.attested_at,
+        }),
+    ))
+}
+
+/// An officer verified the person of request `id` (by video, or by reviewing their documents):
+/// the backend signs the attestation on the officer's behalf, and the person's app receives it
+/// with its next look at the status feed.
+pub(crate) async fn attest_by_officer(
+    state: &AppState,
+    officer: &staff::Staff,
+    id: uuid::Uuid,
+    level: IdentityLevel,
+    documents: Vec<DocumentKind>,
+) -> Result<Attestation, AppError> {
+    if !matches!(
+        level,
+        IdentityLevel::RemoteAttended | IdentityLevel::DocumentsReviewed
+    ) {
+        return Err(AppError::BadRequest(
+            "level: an officer attests remote-attended or documents-reviewed".into(),
+        ));
+    }
+    if documents.is_empty() {
+        return Err(AppError::BadRequest(
+            "documents: name the documents checked".into(),
+        ));
+    }
+    let request = state
+        .db
+        .proofing_request(id)
+        .await?
+        .ok_or(AppError::NotFound("proofing request"))?;
+    let profile: homeward_domain::privacy::Profile = serde_json::from_str(&request.profile)
+        .map_err(|e| anyhow::anyhow!("a stored profile does not parse: {e}"))?;
+    let name = officer.account.username.clone();
+    let signer_key = state.signer.public().receipt_key;
+    // The officer is a signer through the backend's key; registered on first use, so an
+    // administrator can revoke what they attested like a site's.
+    state
+        .db
+        .add_signer(SignerRow {
+            kind: IssuerKind::Officer.slug().into(),
+            id: name.clone(),
+            name: name.clone(),
+            public_key: signer_key.clone(),
+            registered_at: now_ms(),
+            revoked_at: None,
+        })
+        .await?;
+    if state
+        .db
+        .signer(IssuerKind::Officer.slug(), &name)
+        .await?
+        .is_some_and(|s| s.revoked_at.is_some())
+    {
+        return Err(not_allowed("this officer's attestations were revoked"));
+    }
+    let now = now_ms();
+    let attestation = Attestation {
+        id: uuid::Uuid::now_v7(),
+        subject_key: request.device_key.clone(),
+        profile_digest: profile_digest(&profile),
+        level,
+        issuer_kind: IssuerKind::Officer,
+        issuer_id: name.clone(),
+        signer_key,
+        documents,
+        issued_at: now,
+        expires_at: now + validity_days(level) * 86_400_000,
+    };
+    let token = attestation.seal(state.signer.key());
+    if !state.db.attest_proofing(id, &token, &name, now).await? {
+        return Err(not_allowed("this request was answered already"));
+    }
+    tracing::info!(level = level.slug(), "officer attestation issued");
+    Ok(attestation)
 }

@@ -306,5 +306,6 @@ pub(crate) async fn feed(
         events,
         cursor,
         more,
+        attestations: state.db.issued_attestations(&device).await?,
     }))
 }

@@ -55,6 +55,12 @@ impl ReceiptSigner {
         }
     }
 
+    /// The key itself, which also signs officers' attestations (under its own context, so a
+    /// receipt can never pass for an attestation).
+    pub(crate) fn key(&self) -> &SigningKey {
+        &self.key
+    }
+
     pub fn public(&self) -> BackendKeys {
         BackendKeys {
             receipt_key: B64.encode(self.key.verifying_key().as_bytes()),

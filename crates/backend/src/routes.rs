@@ -123,6 +123,10 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
             post(crate::identity::verify_delegation),
         )
         .route(
+            homeward_domain::identity::PROOFING_PATH,
+            post(crate::identity::request_proofing),
+        )
+        .route(
             crate::identity::REVOKE_DELEGATION_PATH,
             post(crate::identity::revoke_delegation),
         )

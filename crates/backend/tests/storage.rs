@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use homeward_backend::storage::{
-    ApplicationFilter, Intake, NewSubmission, PgStorage, SignerRow, SqliteStorage, Storage,
-    UploadRow,
+    ApplicationFilter, Intake, NewSubmission, PgStorage, ProofingRow, SignerRow, SqliteStorage,
+    Storage, UploadRow,
 };
 use homeward_domain::sync::{ApplicationStatus, EventKind};
 use uuid::Uuid;
@@ -360,6 +360,53 @@ async fn signers_devices_and_delegations_are_revoked_once(s: impl Storage) {
     assert_eq!(s.delegation_revoked(letter).await.unwrap(), Some(60));
 }
 
+async fn a_device_has_one_open_proofing_request_and_its_attestation_is_kept(s: impl Storage) {
+    let request = |n: u128, device: &str| ProofingRow {
+        id: Uuid::from_u128(n),
+        device_key: device.into(),
+        profile: "{}".into(),
+        contact: "+39 333 000 0000".into(),
+        requested_at: n as i64,
+        attested_at: None,
+        attested_by: None,
+        token: None,
+    };
+    let first = s.add_proofing_request(request(1, "dev")).await.unwrap();
+    let again = s.add_proofing_request(request(2, "dev")).await.unwrap();
+    assert_eq!(again, first, "one open request per device");
+    s.add_proofing_request(request(3, "other")).await.unwrap();
+    assert_eq!(s.proofing_requests(true).await.unwrap().len(), 2);
+    assert_eq!(
+        s.issued_attestations("dev").await.unwrap(),
+        Vec::<String>::new()
+    );
+
+    assert!(s
+        .attest_proofing(first.id, "HWA1.x.y", "officer-li", 10)
+        .await
+        .unwrap());
+    assert!(!s
+        .attest_proofing(first.id, "HWA1.z.w", "officer-li", 11)
+        .await
+        .unwrap());
+    let done = s.proofing_request(first.id).await.unwrap().unwrap();
+    assert_eq!(
+        (
+            done.attested_at,
+            done.attested_by.as_deref(),
+            done.token.as_deref()
+        ),
+        (Some(10), Some("officer-li"), Some("HWA1.x.y"))
+    );
+    assert_eq!(s.issued_attestations("dev").await.unwrap(), ["HWA1.x.y"]);
+    assert_eq!(s.proofing_requests(true).await.unwrap().len(), 1);
+    assert_eq!(s.proofing_requests(false).await.unwrap().len(), 2);
+    // Verified once, the device may ask again.
+    let later = s.add_proofing_request(request(4, "dev")).await.unwrap();
+    assert_eq!(later.id, Uuid::from_u128(4));
+    assert_eq!(s.proofing_request(Uuid::from_u128(99)).await.unwrap(), None);
+}
+
 async fn sqlite() -> (SqliteStorage, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let s = SqliteStorage::open(&dir.path().join("backend.db"))
@@ -426,4 +473,5 @@ suite!(
     staff_sessions_open_expire_and_close,
     an_upload_is_found_again_and_moves_only_from_where_it_stands,
     signers_devices_and_delegations_are_revoked_once,
+    a_device_has_one_open_proofing_request_and_its_attestation_is_kept,
 );

@@ -9,7 +9,8 @@
 use homeward_domain::catalog::IdentityLevel;
 use homeward_domain::identity::{
     profile_digest, public_key_b64, validity_days, Attestation, AttestationSummary, Code,
-    DocumentKind, IdentityStatus, IssuerKind, ProofRequest, SignerStanding, SiteInfo,
+    DocumentKind, IdentityStatus, IssuerKind, ProofRequest, ProofingRequestBody,
+    ProofingRequestState, SignerStanding, SiteInfo, PROOFING_PATH,
 };
 use homeward_domain::privacy::Profile;
 use rusqlite::params;
@@ -19,6 +20,8 @@ use crate::error::{CoreError, Result};
 use crate::store::Store;
 
 const SITE_ID: &str = "site-id";
+/// The request for video verification waiting for an officer, as JSON.
+const PROOFING_SETTING: &str = "proofing-request";
 const SITE_NAME: &str = "site-name";
 const DAY_MS: i64 = 86_400_000;
 
@@ -185,6 +188,66 @@ impl Homeward {
         self.store.add_attestation(&a, token, now_ms())?;
         tracing::info!(level = a.level.slug(), "attestation added");
         self.identity()
+    }
+
+    /// Asks the city for verification by video: the officer calls the person at `contact`
+    /// and, once satisfied, issues an attestation that arrives with the status feed.
+    pub async fn request_video_proofing(&self, contact: &str) -> Result<ProofingRequestState> {
+        let contact = contact.trim();
+        if contact.is_empty() || contact.chars().count() > 200 {
+            return Err(CoreError::InvalidInput {
+                field: "contact",
+                reason: "expected a phone number, WeChat id or e-mail".into(),
+            });
+        }
+        let request = self.proof_request()?.text;
+        self.prepare_to_send().await?;
+        let body = serde_json::to_vec(&ProofingRequestBody {
+            request,
+            contact: contact.to_owned(),
+        })
+        .map_err(|e| CoreError::Damaged(e.to_string()))?;
+        let headers = self.sign_request("POST", PROOFING_PATH, "", &body);
+        let state: ProofingRequestState =
+            self.remote.post_json(PROOFING_PATH, body, &headers).await?;
+        let json = serde_json::to_string(&state).map_err(|e| CoreError::Damaged(e.to_string()))?;
+        self.store.set_setting(PROOFING_SETTING, &json)?;
+        tracing::info!("video verification requested");
+        Ok(state)
+    }
+
+    /// The request for video verification still waiting for an officer, if there is one.
+    pub fn pending_proofing(&self) -> Result<Option<ProofingRequestState>> {
+        Ok(self
+            .store
+            .setting(PROOFING_SETTING)?
+            .and_then(|s| serde_json::from_str(&s).ok()))
+    }
+
+    pub(crate) fn proofing_pending(&self) -> Result<bool> {
+        Ok(self.pending_proofing()?.is_some())
+    }
+
+    /// Keeps the officers' attestations the feed brought that are this person's and new; a
+    /// waiting request for video verification is answered by the first of them.
+    pub(crate) fn take_issued_attestations(&self, tokens: &[String]) -> Result<()> {
+        if tokens.is_empty() {
+            return Ok(());
+        }
+        let me = self.device_public_key_b64();
+        let digest = self.ready_profile()?.map(|p| profile_digest(&p));
+        let now = now_ms();
+        for token in tokens {
+            match Attestation::verify(token, &me, now, |_| SignerStanding::Trusted) {
+                Ok(a) if digest.as_deref() == Some(a.profile_digest.as_str()) => {
+                    self.store.add_attestation(&a, token, now)?;
+                    self.store.delete_setting(PROOFING_SETTING)?;
+                }
+                Ok(_) => tracing::warn!("an issued attestation is for other details; kept aside"),
+                Err(problem) => tracing::warn!(%problem, "an issued attestation does not hold"),
+            }
+        }
+        Ok(())
     }
 
     /// The liaison site this laptop signs for, if it is in site mode.

@@ -458,7 +458,7 @@ impl Homeward {
     /// Asks the feed what happened to this device's applications since last time; keeps and
     /// returns what is new. Nothing is asked before an application was delivered.
     pub async fn poll_status(&self) -> Result<Vec<FeedEvent>> {
-        if !self.store.outbox_any_delivered()? {
+        if !self.store.outbox_any_delivered()? && !self.proofing_pending()? {
             return Ok(vec![]);
         }
         let mut new = vec![];
@@ -471,6 +471,7 @@ impl Homeward {
             let path = format!("{FEED_PATH}?after={cursor}");
             let headers = self.sign_request("GET", &path, "", b"");
             let feed = self.remote.feed(&path, &headers).await?;
+            self.take_issued_attestations(&feed.attestations)?;
             new.extend(self.store.add_status_events(&feed.events, feed.cursor)?);
             if !feed.more || feed.cursor <= cursor {
                 return Ok(new);

@@ -182,6 +182,28 @@ pub struct Code {
     pub svg: String,
 }
 
+/// The body of `POST /v1/proofing-requests`: the person asks an officer to verify them by video.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProofingRequestBody {
+    /// The encoded [`ProofRequest`], as a volunteer would scan it.
+    pub request: String,
+    /// How the officer reaches the person for the call: a phone number, WeChat id or e-mail.
+    pub contact: String,
+}
+
+/// Where a request for video verification stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProofingRequestState {
+    pub id: Uuid,
+    pub requested_at: i64,
+    /// When an officer verified the person, if they have.
+    #[serde(default)]
+    pub attested_at: Option<i64>,
+}
+
+/// Where the person asks for video verification.
+pub const PROOFING_PATH: &str = "/v1/proofing-requests";
+
 /// How long a fresh attestation of each level is good for, in days.
 pub fn validity_days(level: IdentityLevel) -> i64 {
     match level {

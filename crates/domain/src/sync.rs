@@ -291,6 +291,10 @@ pub struct Feed {
     pub cursor: i64,
     /// Whether more events wait beyond this page.
     pub more: bool,
+    /// Attestations officers issued for this device (by video, or after reviewing documents),
+    /// each sealed; the app keeps the ones it does not have yet.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attestations: Vec<String>,
 }
 
 /// Where documents are uploaded (tus 1.0, creation and checksum extensions).

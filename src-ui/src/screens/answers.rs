@@ -153,7 +153,7 @@ fn Answers(loaded: std::sync::Arc<Loaded>) -> impl IntoView {
 }
 
 #[derive(Clone)]
-enum PdfState {
+pub(crate) enum PdfState {
     Idle,
     Working,
     Saved(String),
@@ -161,7 +161,7 @@ enum PdfState {
 }
 
 impl PdfState {
-    fn view(self) -> AnyView {
+    pub(crate) fn view(self) -> AnyView {
         match self {
             PdfState::Idle => ().into_any(),
             PdfState::Working => {

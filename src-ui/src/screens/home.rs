@@ -191,6 +191,9 @@ fn Catalogue(overview: CatalogueOverview, drafts: RwSignal<Vec<DraftSummary>>) -
             <button class="link" id="open-identity" on:click=move |_| nav.go(Screen::Identity)>
                 {move || t("identity-link")}
             </button>
+            <button class="link" id="open-letters" on:click=move |_| nav.go(Screen::Letters)>
+                {move || t("letters-link")}
+            </button>
             <button class="link" id="open-privacy" on:click=move |_| nav.go(Screen::Privacy)>
                 {move || t("privacy-link")}
             </button>

@@ -6,5 +6,6 @@ pub mod draft;
 pub mod guide;
 pub mod home;
 pub mod identity;
+pub mod letters;
 pub mod outbox;
 pub mod privacy;

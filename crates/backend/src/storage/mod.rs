@@ -45,6 +45,21 @@ pub struct SignerRow {
     pub revoked_at: Option<i64>,
 }
 
+/// A person's request to be verified by video, and the attestation an officer issued for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProofingRow {
+    pub id: Uuid,
+    pub device_key: String,
+    /// The profile to compare, as JSON.
+    pub profile: String,
+    pub contact: String,
+    pub requested_at: i64,
+    pub attested_at: Option<i64>,
+    pub attested_by: Option<String>,
+    /// The sealed attestation, once issued.
+    pub token: Option<String>,
+}
+
 /// A submission to store, with what proves where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewSubmission {
@@ -371,6 +386,39 @@ pub trait Storage: Send + Sync {
         at: i64,
     ) -> impl Future<Output = anyhow::Result<i64>> + Send;
 
+    /// Records a request for video verification; a device with one still open gets that one
+    /// back instead.
+    fn add_proofing_request(
+        &self,
+        row: ProofingRow,
+    ) -> impl Future<Output = anyhow::Result<ProofingRow>> + Send;
+
+    /// Requests for video verification, oldest first; only those still open if `open_only`.
+    fn proofing_requests(
+        &self,
+        open_only: bool,
+    ) -> impl Future<Output = anyhow::Result<Vec<ProofingRow>>> + Send;
+
+    fn proofing_request(
+        &self,
+        id: Uuid,
+    ) -> impl Future<Output = anyhow::Result<Option<ProofingRow>>> + Send;
+
+    /// Closes an open request with the attestation issued; false if it was not open.
+    fn attest_proofing(
+        &self,
+        id: Uuid,
+        token: &str,
+        by: &str,
+        at: i64,
+    ) -> impl Future<Output = anyhow::Result<bool>> + Send;
+
+    /// The attestations officers issued for `device_key`, oldest first.
+    fn issued_attestations(
+        &self,
+        device_key: &str,
+    ) -> impl Future<Output = anyhow::Result<Vec<String>>> + Send;
+
     /// When delegation `id` was revoked, if it was.
     fn delegation_revoked(
         &self,
@@ -511,6 +559,27 @@ impl Storage for Database {
     }
     async fn delegation_revoked(&self, id: Uuid) -> anyhow::Result<Option<i64>> {
         dispatch!(self, s => s.delegation_revoked(id))
+    }
+    async fn add_proofing_request(&self, row: ProofingRow) -> anyhow::Result<ProofingRow> {
+        dispatch!(self, s => s.add_proofing_request(row))
+    }
+    async fn proofing_requests(&self, open_only: bool) -> anyhow::Result<Vec<ProofingRow>> {
+        dispatch!(self, s => s.proofing_requests(open_only))
+    }
+    async fn proofing_request(&self, id: Uuid) -> anyhow::Result<Option<ProofingRow>> {
+        dispatch!(self, s => s.proofing_request(id))
+    }
+    async fn attest_proofing(
+        &self,
+        id: Uuid,
+        token: &str,
+        by: &str,
+        at: i64,
+    ) -> anyhow::Result<bool> {
+        dispatch!(self, s => s.attest_proofing(id, token, by, at))
+    }
+    async fn issued_attestations(&self, device_key: &str) -> anyhow::Result<Vec<String>> {
+        dispatch!(self, s => s.issued_attestations(device_key))
     }
 }
 

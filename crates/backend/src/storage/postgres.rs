@@ -13,8 +13,8 @@ use uuid::Uuid;
 
 use super::{
     event_columns, event_from_columns, repeat_or_conflict, revision_fits, ApplicationFilter,
-    ApplicationRow, DeviceRow, EventRow, Intake, NewSubmission, SessionRow, SignerRow, StaffRow,
-    Storage, SubmissionDetail, SubmissionRow, UploadRow,
+    ApplicationRow, DeviceRow, EventRow, Intake, NewSubmission, ProofingRow, SessionRow, SignerRow,
+    StaffRow, Storage, SubmissionDetail, SubmissionRow, UploadRow,
 };
 
 const MIGRATIONS: &[&str] = &[
@@ -97,7 +97,20 @@ const MIGRATIONS: &[&str] = &[
         id UUID PRIMARY KEY,
         device_key TEXT NOT NULL,
         revoked_at BIGINT NOT NULL
-    );",
+    );
+    CREATE TABLE proofing_requests (
+        id UUID PRIMARY KEY,
+        device_key TEXT NOT NULL,
+        profile TEXT NOT NULL,
+        contact TEXT NOT NULL,
+        requested_at BIGINT NOT NULL,
+        attested_at BIGINT,
+        attested_by TEXT,
+        token TEXT
+    );
+    CREATE INDEX proofing_by_device ON proofing_requests (device_key);
+    CREATE UNIQUE INDEX one_open_proofing_per_device ON proofing_requests (device_key)
+        WHERE attested_at IS NULL;",
 ];
 
 /// An arbitrary constant naming the lock that serialises migrations between backends starting
@@ -801,6 +814,94 @@ impl Storage for PgStorage {
         Ok(row.get(0))
     }
 
+    async fn add_proofing_request(&self, row: ProofingRow) -> anyhow::Result<ProofingRow> {
+        let client = self.client().await?;
+        // The partial unique index keeps one open request per device: of two racing, the
+        // second inserts nothing and reads the first.
+        client
+            .execute(
+                "INSERT INTO proofing_requests (id, device_key, profile, contact, requested_at)
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+                &[
+                    &row.id,
+                    &row.device_key,
+                    &row.profile,
+                    &row.contact,
+                    &row.requested_at,
+                ],
+            )
+            .await?;
+        let open = client
+            .query_one(
+                &format!(
+                    "SELECT {PROOFING_COLUMNS} FROM proofing_requests
+                     WHERE device_key = $1 AND attested_at IS NULL"
+                ),
+                &[&row.device_key],
+            )
+            .await?;
+        Ok(proofing_row(&open))
+    }
+
+    async fn proofing_requests(&self, open_only: bool) -> anyhow::Result<Vec<ProofingRow>> {
+        let rows = self
+            .client()
+            .await?
+            .query(
+                &format!(
+                    "SELECT {PROOFING_COLUMNS} FROM proofing_requests
+                     WHERE NOT $1 OR attested_at IS NULL ORDER BY requested_at"
+                ),
+                &[&open_only],
+            )
+            .await?;
+        Ok(rows.iter().map(proofing_row).collect())
+    }
+
+    async fn proofing_request(&self, id: Uuid) -> anyhow::Result<Option<ProofingRow>> {
+        let row = self
+            .client()
+            .await?
+            .query_opt(
+                &format!("SELECT {PROOFING_COLUMNS} FROM proofing_requests WHERE id = $1"),
+                &[&id],
+            )
+            .await?;
+        Ok(row.as_ref().map(proofing_row))
+    }
+
+    async fn attest_proofing(
+        &self,
+        id: Uuid,
+        token: &str,
+        by: &str,
+        at: i64,
+    ) -> anyhow::Result<bool> {
+        let n = self
+            .client()
+            .await?
+            .execute(
+                "UPDATE proofing_requests SET attested_at = $2, attested_by = $3, token = $4
+                 WHERE id = $1 AND attested_at IS NULL",
+                &[&id, &at, &by, &token],
+            )
+            .await?;
+        Ok(n == 1)
+    }
+
+    async fn issued_attestations(&self, device_key: &str) -> anyhow::Result<Vec<String>> {
+        let rows = self
+            .client()
+            .await?
+            .query(
+                "SELECT token FROM proofing_requests
+                 WHERE device_key = $1 AND token IS NOT NULL ORDER BY attested_at",
+                &[&device_key],
+            )
+            .await?;
+        Ok(rows.iter().map(|r| r.get(0)).collect())
+    }
+
     async fn delegation_revoked(&self, id: Uuid) -> anyhow::Result<Option<i64>> {
         let row = self
             .client()
@@ -811,6 +912,22 @@ impl Storage for PgStorage {
             )
             .await?;
         Ok(row.map(|r| r.get(0)))
+    }
+}
+
+const PROOFING_COLUMNS: &str =
+    "id, device_key, profile, contact, requested_at, attested_at, attested_by, token";
+
+fn proofing_row(r: &Row) -> ProofingRow {
+    ProofingRow {
+        id: r.get(0),
+        device_key: r.get(1),
+        profile: r.get(2),
+        contact: r.get(3),
+        requested_at: r.get(4),
+        attested_at: r.get(5),
+        attested_by: r.get(6),
+        token: r.get(7),
     }
 }
 

@@ -12,8 +12,8 @@ use uuid::Uuid;
 
 use super::{
     event_columns, event_from_columns, repeat_or_conflict, revision_fits, ApplicationFilter,
-    ApplicationRow, DeviceRow, EventRow, Intake, NewSubmission, SessionRow, SignerRow, StaffRow,
-    Storage, SubmissionDetail, SubmissionRow, UploadRow,
+    ApplicationRow, DeviceRow, EventRow, Intake, NewSubmission, ProofingRow, SessionRow, SignerRow,
+    StaffRow, Storage, SubmissionDetail, SubmissionRow, UploadRow,
 };
 
 const MIGRATIONS: &[&str] = &[
@@ -96,7 +96,18 @@ const MIGRATIONS: &[&str] = &[
         id TEXT PRIMARY KEY NOT NULL,
         device_key TEXT NOT NULL,
         revoked_at INTEGER NOT NULL
-    ) STRICT;",
+    ) STRICT;
+    CREATE TABLE proofing_requests (
+        id TEXT PRIMARY KEY NOT NULL,
+        device_key TEXT NOT NULL,
+        profile TEXT NOT NULL,
+        contact TEXT NOT NULL,
+        requested_at INTEGER NOT NULL,
+        attested_at INTEGER,
+        attested_by TEXT,
+        token TEXT
+    ) STRICT;
+    CREATE INDEX proofing_by_device ON proofing_requests (device_key);",
 ];
 
 #[derive(Debug, Clone)]
@@ -776,6 +787,95 @@ impl Storage for SqliteStorage {
         .await
     }
 
+    async fn add_proofing_request(&self, row: ProofingRow) -> anyhow::Result<ProofingRow> {
+        self.with(move |c| {
+            let tx = c.transaction()?;
+            let open = tx
+                .query_row(
+                    &format!(
+                        "SELECT {PROOFING_COLUMNS} FROM proofing_requests
+                         WHERE device_key = ?1 AND attested_at IS NULL"
+                    ),
+                    [&row.device_key],
+                    proofing_row,
+                )
+                .optional()?;
+            if let Some(open) = open {
+                return Ok(open);
+            }
+            tx.execute(
+                "INSERT INTO proofing_requests (id, device_key, profile, contact, requested_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    row.id.to_string(),
+                    row.device_key,
+                    row.profile,
+                    row.contact,
+                    row.requested_at
+                ],
+            )?;
+            tx.commit()?;
+            Ok(row)
+        })
+        .await
+    }
+
+    async fn proofing_requests(&self, open_only: bool) -> anyhow::Result<Vec<ProofingRow>> {
+        self.with(move |c| {
+            c.prepare(&format!(
+                "SELECT {PROOFING_COLUMNS} FROM proofing_requests
+                 WHERE ?1 = 0 OR attested_at IS NULL ORDER BY requested_at"
+            ))?
+            .query_map([i64::from(open_only)], proofing_row)?
+            .collect()
+        })
+        .await
+    }
+
+    async fn proofing_request(&self, id: Uuid) -> anyhow::Result<Option<ProofingRow>> {
+        self.with(move |c| {
+            c.query_row(
+                &format!("SELECT {PROOFING_COLUMNS} FROM proofing_requests WHERE id = ?1"),
+                [id.to_string()],
+                proofing_row,
+            )
+            .optional()
+        })
+        .await
+    }
+
+    async fn attest_proofing(
+        &self,
+        id: Uuid,
+        token: &str,
+        by: &str,
+        at: i64,
+    ) -> anyhow::Result<bool> {
+        let (token, by) = (token.to_owned(), by.to_owned());
+        self.with(move |c| {
+            c.execute(
+                "UPDATE proofing_requests SET attested_at = ?2, attested_by = ?3, token = ?4
+                 WHERE id = ?1 AND attested_at IS NULL",
+                params![id.to_string(), at, by, token],
+            )
+            .map(|n| n == 1)
+        })
+        .await
+    }
+
+    async fn issued_attestations(&self, device_key: &str) -> anyhow::Result<Vec<String>> {
+        let key = device_key.to_owned();
+        self.with(move |c| {
+            c.prepare(
+                "SELECT token FROM proofing_requests
+                 WHERE device_key = ?1 AND token IS NOT NULL ORDER BY attested_at",
+            )?
+            .query_map([key], |r| r.get(0))?
+            .collect()
+        })
+        .await
+    }
+
     async fn delegation_revoked(&self, id: Uuid) -> anyhow::Result<Option<i64>> {
         self.with(move |c| {
             c.query_row(
@@ -787,6 +887,22 @@ impl Storage for SqliteStorage {
         })
         .await
     }
+}
+
+const PROOFING_COLUMNS: &str =
+    "id, device_key, profile, contact, requested_at, attested_at, attested_by, token";
+
+fn proofing_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ProofingRow> {
+    Ok(ProofingRow {
+        id: uuid(r, 0)?,
+        device_key: r.get(1)?,
+        profile: r.get(2)?,
+        contact: r.get(3)?,
+        requested_at: r.get(4)?,
+        attested_at: r.get(5)?,
+        attested_by: r.get(6)?,
+        token: r.get(7)?,
+    })
 }
 
 const SIGNER_COLUMNS: &str = "kind, id, name, public_key, registered_at, revoked_at";

@@ -5,7 +5,7 @@ use homeward_domain::check::FieldCheck;
 use homeward_domain::draft::MaterialInfo;
 use homeward_domain::identity::{
     Code, DelegationCheck, DelegationSummary, DocumentKind, IdentityStatus, NewDelegation,
-    ProofRequest, SiteInfo,
+    ProofRequest, ProofingRequestState, SiteInfo,
 };
 use homeward_domain::privacy::{Consent, ConsentKind, Profile, ProfileProblem};
 use homeward_domain::sync::{FeedEvent, OutboxItem};
@@ -63,6 +63,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         disable_site_mode,
         read_proof_request,
         attest,
+        request_video_proofing,
+        pending_proofing,
         delegations,
         create_delegation,
         revoke_delegation,
@@ -374,6 +376,20 @@ fn read_proof_request(shell: State<'_, Shell>, text: String) -> Res<ProofRequest
 #[tauri::command(rename_all = "snake_case")]
 fn attest(shell: State<'_, Shell>, text: String, documents: Vec<DocumentKind>) -> Res<Code> {
     Ok(shell.core()?.attest(&text, &documents)?)
+}
+
+/// Asks the city for verification by video; the officer calls the person at `contact`.
+#[tauri::command(rename_all = "snake_case")]
+async fn request_video_proofing(
+    shell: State<'_, Shell>,
+    contact: String,
+) -> Res<ProofingRequestState> {
+    Ok(shell.core()?.request_video_proofing(&contact).await?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+fn pending_proofing(shell: State<'_, Shell>) -> Res<Option<ProofingRequestState>> {
+    Ok(shell.core()?.pending_proofing()?)
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -5,7 +5,7 @@ use homeward_domain::check::FieldCheck;
 use homeward_domain::draft::MaterialInfo;
 use homeward_domain::identity::{
     Code, DelegationCheck, DelegationSummary, DocumentKind, IdentityStatus, NewDelegation,
-    ProofRequest, SiteInfo,
+    ProofRequest, ProofingRequestState, SiteInfo,
 };
 use homeward_domain::privacy::{Consent, ConsentKind, Profile, ProfileProblem};
 use homeward_domain::sync::{FeedEvent, OutboxItem};
@@ -419,4 +419,16 @@ pub async fn save_delegation_pdf(id: uuid::Uuid, lang: Lang) -> Result<String, A
         lang: Lang,
     }
     call("save_delegation_pdf", &A { id, lang }).await
+}
+
+pub async fn request_video_proofing(contact: &str) -> Result<ProofingRequestState, ApiError> {
+    #[derive(Serialize)]
+    struct A<'a> {
+        contact: &'a str,
+    }
+    call("request_video_proofing", &A { contact }).await
+}
+
+pub async fn pending_proofing() -> Result<Option<ProofingRequestState>, ApiError> {
+    call("pending_proofing", &NoArgs {}).await
 }

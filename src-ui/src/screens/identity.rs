@@ -4,7 +4,8 @@
 
 use homeward_domain::catalog::IdentityLevel;
 use homeward_domain::identity::{
-    AttestationSummary, Code, DocumentKind, IdentityStatus, IssuerKind, ProofRequest, SiteInfo,
+    AttestationSummary, Code, DocumentKind, IdentityStatus, IssuerKind, ProofRequest,
+    ProofingRequestState, SiteInfo,
 };
 use homeward_domain::ApiError;
 use leptos::prelude::*;
@@ -145,11 +146,12 @@ pub fn IdentityScreen() -> impl IntoView {
                 </form>
             </section>
 
+            <VideoCard ready=Signal::derive(move || status.with(|s| s.as_ref().is_some_and(|s| s.profile_ready)))/>
+
             <section class="card">
                 <h2>{move || t("identity-other-ways")}</h2>
                 <ul class="bullets">
                     <li>{move || t("identity-way-documents")}</li>
-                    <li>{move || t("identity-way-video")}</li>
                 </ul>
                 <button class="secondary" on:click=move |_| nav.go(Screen::Contacts)>
                     {move || t("identity-find-site")}
@@ -164,6 +166,61 @@ pub fn IdentityScreen() -> impl IntoView {
                     </ul>
                 </section>
             })}
+        </section>
+    }
+}
+
+/// Verification by video: the person leaves a way to call them; an officer calls, compares, and
+/// the confirmation arrives by itself.
+#[component]
+fn VideoCard(ready: Signal<bool>) -> impl IntoView {
+    let pending = RwSignal::new(None::<ProofingRequestState>);
+    let contact = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<ApiError>);
+    spawn_local(async move {
+        if let Ok(p) = ipc::pending_proofing().await {
+            pending.set(p);
+        }
+    });
+    let ask = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let c = contact.get_untracked();
+        spawn_local(async move {
+            match ipc::request_video_proofing(&c).await {
+                Ok(p) => {
+                    error.set(None);
+                    pending.set(Some(p));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <section class="card" id="video-proofing">
+            <h2>{move || t("identity-video")}</h2>
+            <p>{move || t("identity-video-body")}</p>
+            {move || match pending.get() {
+                Some(p) => view! {
+                    <p class="notice" id="video-requested">
+                        {t_args("identity-video-requested", &[("time", format_time(p.requested_at).into())])}
+                    </p>
+                }.into_any(),
+                None => view! {
+                    <form class="paste" on:submit=ask novalidate>
+                        <label for="video-contact">{move || t("identity-video-contact")}</label>
+                        <p class="hint">{move || t("identity-video-contact-hint")}</p>
+                        <input id="video-contact" type="text" autocomplete="tel"
+                            prop:value=move || contact.get()
+                            on:input=move |ev| contact.set(event_target_value(&ev))/>
+                        <div class="form-actions">
+                            <button class="primary" type="submit" id="ask-video" disabled=move || !ready.get()>
+                                {move || t("identity-video-ask")}
+                            </button>
+                        </div>
+                    </form>
+                }.into_any(),
+            }}
+            {move || error.get().map(|e| view! { <ErrorNote error=e/> })}
         </section>
     }
 }

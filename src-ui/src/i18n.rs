@@ -38,6 +38,12 @@ pub fn t_args(key: &str, args: &[(&str, Value<'_>)]) -> String {
     L10N.with(|l| l.tr_args(lang, key, args))
 }
 
+/// Whether `key` has a message in the current language (or the fallback).
+pub fn has(key: &str) -> bool {
+    let lang = lang();
+    L10N.with(|l| l.has(lang, key))
+}
+
 /// Catalogue text in the current language.
 pub fn pick(text: &LocalizedText) -> String {
     text.get(lang()).to_owned()

@@ -1,10 +1,10 @@
 //! Small pieces shared by screens.
 
 use homeward_domain::catalog::DayKind;
-use homeward_domain::{ApiError, DraftStatus};
+use homeward_domain::{ApiError, DraftStatus, ErrorCode};
 use leptos::prelude::*;
 
-use crate::i18n::{key, lang, t, t_args};
+use crate::i18n::{has, key, lang, t, t_args};
 
 /// The "run once at most" badges: trips, entrustment and time limit.
 #[component]
@@ -38,11 +38,24 @@ pub fn time_limit_text(days: u16, kind: DayKind) -> String {
     }
 }
 
-/// An error from a command, in the person's language.
+/// An error from a command, in the person's language. Bad input names its field
+/// (`field: what is expected`); where the field has a message of its own, that is shown.
 #[component]
 pub fn ErrorNote(error: ApiError) -> impl IntoView {
-    let key = format!("error-{}", error.code.slug());
-    view! { <p class="error-note" role="alert">{move || t(&key)}</p> }
+    let field = (error.code == ErrorCode::InvalidInput)
+        .then(|| {
+            error
+                .message
+                .split_once(':')
+                .map(|(f, _)| f.trim().to_owned())
+        })
+        .flatten()
+        .filter(|f| has(&format!("field-error-{f}")));
+    let key = match &field {
+        Some(f) => format!("field-error-{f}"),
+        None => format!("error-{}", error.code.slug()),
+    };
+    view! { <p class="error-note" role="alert" data-field=field>{move || t(&key)}</p> }
 }
 
 /// A moment as the person's locale writes it.

@@ -6,6 +6,7 @@ pub mod backend;
 pub mod faults;
 pub mod installation;
 pub mod probe;
+pub mod qr;
 
 use std::path::PathBuf;
 

@@ -1046,3 +1046,271 @@ async fn send_hukou_cancellation(app: &homeward_tests::app::App) -> anyhow::Resu
     app.click("#send-application").await?;
     confirm_send(app).await
 }
+
+/// Signs a letter entrusting 王大明 with cancelling the hukou, through the letters screen.
+async fn sign_letter(app: &homeward_tests::app::App, valid_until: &str) -> anyhow::Result<()> {
+    app.click("#open-letters").await?;
+    app.input_text("#letter-agent-name", "王大明").await?;
+    app.wait_css("#letter-agent-id")
+        .await?
+        .send_keys("330324198506150074")
+        .await?;
+    app.click("#new-letter input[data-guide='hukou-cancel-settled-abroad']")
+        .await?;
+    app.wait_css("#letter-valid-until")
+        .await?
+        .send_keys(valid_until)
+        .await?;
+    app.click("#sign-letter").await?;
+    app.wait_css("#letter-made").await?;
+    Ok(())
+}
+
+/// A date `days` from today, as the letter form takes it.
+fn days_from_today(days: i64) -> String {
+    let today = homeward_core::validate::today();
+    homeward_core::validate::Date::from_unix_days(today.to_unix_days() + days).to_string()
+}
+
+/// The person entrusts a relative in the app; the printed letter's QR code, read back from the
+/// PDF the app saved, checks as valid at the backend and in the console, and fails once the
+/// person revokes the letter in the app.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "drives the real app: run by `cargo xtask test`"]
+async fn an_entrustment_letter_is_printed_checked_and_revoked() -> anyhow::Result<()> {
+    use homeward_domain::identity::{DelegationCheck, DelegationToken};
+    let data = TempDir::new()?;
+    let backend = TestBackend::start().await?;
+    backend
+        .add_staff("officer-li", STAFF_PASSWORD, false)
+        .await?;
+    let driver = Driver::start(4584)?;
+    let app = driver.launch(data.path(), &backend.url).await?;
+    app.click("#lang-en").await?;
+    fill_profile(&app).await?;
+
+    // A bad ID number is named; then the letter is signed and saved as a PDF.
+    app.click("#open-letters").await?;
+    app.input_text("#letter-agent-name", "王大明").await?;
+    app.wait_css("#letter-agent-id")
+        .await?
+        .send_keys("330324198506150075")
+        .await?;
+    app.click("#sign-letter").await?;
+    app.wait_text(".error-note[data-field='agent-id-number']", "18 characters")
+        .await?;
+    app.click("button.brand").await?;
+    sign_letter(&app, &days_from_today(30)).await?;
+    app.click(".letter[data-state='active'] .save-letter")
+        .await?;
+    let path = app.attr("#pdf-saved", "data-path").await?;
+    let token = homeward_tests::qr::scan_pdf(&std::fs::read(&path)?)?;
+
+    let check = |token: String| {
+        let url = backend.url.clone();
+        async move {
+            reqwest::Client::new()
+                .post(format!("{url}/v1/delegations/verify"))
+                .json(&DelegationToken { token })
+                .send()
+                .await?
+                .json::<DelegationCheck>()
+                .await
+        }
+    };
+    anyhow::ensure!(matches!(
+        check(token.clone()).await?,
+        DelegationCheck::Valid { .. }
+    ));
+    let console = Console::sign_in(&backend.url, "officer-li", STAFF_PASSWORD).await?;
+    let status = console
+        .submit_form("/console/letters", "/console/letters", &[("token", &token)])
+        .await?;
+    anyhow::ensure!(status == 200);
+
+    // Revoked in the app: the counter's check fails from then on.
+    app.click(".letter[data-state='active'] .revoke-letter")
+        .await?;
+    app.click(".letter .confirm-revoke").await?;
+    app.wait_css(".letter[data-state='revoked']").await?;
+    anyhow::ensure!(matches!(
+        check(token).await?,
+        DelegationCheck::Revoked { .. }
+    ));
+    app.close().await?;
+    backend.stop().await?;
+    Ok(())
+}
+
+/// Scrolls `css` into the middle of the window.
+async fn scroll_to(app: &homeward_tests::app::App, css: &str) -> anyhow::Result<()> {
+    let element = serde_json::to_value(app.wait_css(css).await?)?;
+    app.client
+        .execute(
+            "arguments[0].scrollIntoView({block: 'center'})",
+            vec![element],
+        )
+        .await?;
+    Ok(())
+}
+
+/// Screenshots of identity: the person's code and level, the liaison site's desk on the other
+/// laptop (its own keyring), entrustment letters, and the console's pages for video verification
+/// and letter checks; in both languages, at phone and desktop sizes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "screenshots: run by `cargo xtask screenshots`"]
+async fn screenshots_of_identity_site_mode_and_entrustment() -> anyhow::Result<()> {
+    let out = homeward_tests::repo_root().join("target/screenshots");
+    let (person_dir, site_dir, site_keyring) = (TempDir::new()?, TempDir::new()?, TempDir::new()?);
+    let backend = TestBackend::start().await?;
+    backend
+        .add_staff("officer-li", STAFF_PASSWORD, false)
+        .await?;
+    let offline = unreachable_url();
+    let sizes = [("phone", (390, 844)), ("desktop", (1280, 800))];
+    let langs = ["zh-CN", "en"];
+
+    let site_driver = Driver::start_with_own_keyring(4604, site_keyring.path())?;
+    let site = site_driver.launch(site_dir.path(), &offline).await?;
+    for (size_name, (w, h)) in sizes {
+        site.set_size(w, h).await?;
+        for lang in langs {
+            site.click("button.brand").await?;
+            site.click(&format!("#lang-{lang}")).await?;
+            site.click("#open-site").await?;
+            site.wait_css("#site-setup").await?;
+            site.screenshot(&out.join(format!("site-setup-{lang}-{size_name}.png")))
+                .await?;
+        }
+    }
+    site.click("button.brand").await?;
+    site.click("#lang-en").await?;
+    enable_site_mode(&site).await?;
+
+    let driver = Driver::start(4594)?;
+    let app = driver.launch(person_dir.path(), &backend.url).await?;
+    app.click("#lang-en").await?;
+    fill_profile(&app).await?;
+    app.click("#open-identity").await?;
+    app.click("#show-identity-code").await?;
+    let code = app.value("#identity-code-text").await?;
+    let confirmation = attest_on_site(&site, &code).await?;
+    app.input_text("#attestation-text", &confirmation).await?;
+    app.click("#add-attestation").await?;
+    app.wait_css("#identity-level[data-level='onsite-attended']")
+        .await?;
+    app.click("button.brand").await?;
+    sign_letter(&app, &days_from_today(90)).await?;
+    app.click(".letter[data-state='active'] .save-letter")
+        .await?;
+    let letter_pdf = app.attr("#pdf-saved", "data-path").await?;
+    let token = homeward_tests::qr::scan_pdf(&std::fs::read(letter_pdf)?)?;
+    let console = Console::sign_in(&backend.url, "officer-li", STAFF_PASSWORD).await?;
+
+    for (size_name, (w, h)) in sizes {
+        app.set_size(w, h).await?;
+        site.set_size(w, h).await?;
+        for lang in langs {
+            let shot = |screen: &str| out.join(format!("{screen}-{lang}-{size_name}.png"));
+            // The volunteer's side: the person's details to compare, then the signed code.
+            site.click("button.brand").await?;
+            site.click(&format!("#lang-{lang}")).await?;
+            site.click("#open-site").await?;
+            site.input_text("#proof-request-text", &code).await?;
+            site.click("#read-proof-request").await?;
+            site.click("#checked-passport").await?;
+            site.click("#checked-face-to-face").await?;
+            scroll_to(&site, "#proof-details").await?;
+            site.screenshot(&shot("site-compare")).await?;
+            site.click("#sign-attestation").await?;
+            scroll_to(&site, "#attestation-code").await?;
+            site.screenshot(&shot("site-signed")).await?;
+
+            // The person's side: the level, the code to show, the services that need it.
+            app.click("button.brand").await?;
+            app.click(&format!("#lang-{lang}")).await?;
+            app.click("#open-identity").await?;
+            app.wait_css("#identity-level").await?;
+            app.screenshot(&shot("identity-level")).await?;
+            app.click("#show-identity-code").await?;
+            scroll_to(&app, "#identity-code").await?;
+            app.screenshot(&shot("identity-code")).await?;
+            app.click("button.brand").await?;
+            app.click(".guide-card[data-guide='hukou-cancel-settled-abroad']")
+                .await?;
+            scroll_to(&app, "#guide-identity").await?;
+            app.screenshot(&shot("guide-identity")).await?;
+            app.click("button.brand").await?;
+            app.click("#open-letters").await?;
+            app.wait_css(".letter[data-state='active']").await?;
+            app.screenshot(&shot("letters")).await?;
+            scroll_to(&app, ".letter").await?;
+            app.screenshot(&shot("letters-list")).await?;
+        }
+    }
+    // The video request, and what the console shows of it and of a letter.
+    app.click("button.brand").await?;
+    app.click("#open-identity").await?;
+    app.wait_css("#video-contact")
+        .await?
+        .send_keys("+39 333 123 4567")
+        .await?;
+    app.click("#ask-video").await?;
+    app.wait_css("#video-requested").await?;
+    let letters = app.count(".letter").await?;
+    anyhow::ensure!(letters == 1);
+    let list = console.page("/console/proofing").await?;
+    let id = list
+        .split("href=\"/console/proofing/")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .ok_or_else(|| anyhow::anyhow!("the request is listed"))?
+        .to_owned();
+    for (size_name, (w, h)) in sizes {
+        app.set_size(w, h).await?;
+        for lang in langs {
+            let shot = |screen: &str| out.join(format!("{screen}-{lang}-{size_name}.png"));
+            app.click("button.brand").await?;
+            app.click(&format!("#lang-{lang}")).await?;
+            app.click("#open-identity").await?;
+            scroll_to(&app, "#video-proofing").await?;
+            app.screenshot(&shot("identity-video")).await?;
+        }
+    }
+    for (size_name, (w, h)) in sizes {
+        app.set_size(w, h).await?;
+        for lang in langs {
+            let shot = |screen: &str| out.join(format!("{screen}-{lang}-{size_name}.png"));
+            app.client
+                .goto(&format!("{}/console/lang/{lang}", backend.url))
+                .await?;
+            app.wait_css("#username")
+                .await?
+                .send_keys("officer-li")
+                .await?;
+            app.wait_css("#password")
+                .await?
+                .send_keys(STAFF_PASSWORD)
+                .await?;
+            app.click(".login button[type='submit']").await?;
+            app.client
+                .goto(&format!("{}/console/proofing/{id}", backend.url))
+                .await?;
+            app.wait_css("#attest-form").await?;
+            app.screenshot(&shot("console-proofing")).await?;
+            app.client
+                .goto(&format!("{}/console/letters", backend.url))
+                .await?;
+            app.input_text("#token", &token).await?;
+            app.click("#check-letter").await?;
+            app.wait_css("#letter-result[data-state='valid']").await?;
+            app.screenshot(&shot("console-letter")).await?;
+            app.click("header form button").await?;
+            app.wait_css("#username").await?;
+        }
+    }
+    site.close().await?;
+    app.close().await?;
+    backend.stop().await?;
+    Ok(())
+}

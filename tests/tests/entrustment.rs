@@ -12,6 +12,7 @@ use homeward_domain::{ErrorCode, GuideId, Lang};
 use homeward_tests::backend::{staff_token, TestBackend};
 use homeward_tests::installation::{open_consented, profile};
 use homeward_tests::probe::{now_ms, Probe};
+use homeward_tests::qr::scan_pdf;
 use tempfile::TempDir;
 
 const DAY: i64 = 86_400_000;
@@ -23,35 +24,6 @@ fn new_letter(valid_until: &str) -> NewDelegation {
         guides: vec![GuideId("hukou-cancel-settled-abroad".into())],
         valid_until: valid_until.into(),
     }
-}
-
-/// The text of the first QR code on the first page of `pdf`, rendered as a counter's scanner
-/// would see it.
-fn scan_qr(pdf: &[u8]) -> String {
-    let dir = TempDir::new().unwrap();
-    let path = dir.path().join("letter.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let status = std::process::Command::new("pdftoppm")
-        .args(["-r", "300", "-gray", "-png", "-f", "1", "-l", "1"])
-        .arg(&path)
-        .arg(dir.path().join("page"))
-        .status()
-        .expect("pdftoppm runs (install poppler-utils: `cargo xtask setup`)");
-    assert!(status.success());
-    let png = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|e| e == "png"))
-        .expect("a rendered page");
-    let page = image::open(png).unwrap().to_luma8();
-    let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(
-        page.width() as usize,
-        page.height() as usize,
-        |x, y| page.get_pixel(x as u32, y as u32).0[0],
-    );
-    let grids = prepared.detect_grids();
-    let grid = grids.first().expect("a QR code on the letter");
-    grid.decode().expect("the QR code decodes").1
 }
 
 async fn check(url: &str, token: &str) -> DelegationCheck {
@@ -110,7 +82,7 @@ async fn a_printed_letter_verifies_until_the_person_revokes_it() {
 
     // The counter scans the printed letter and checks it.
     let pdf = core.delegation_pdf(letter.delegation.id, Lang::En).unwrap();
-    let scanned = scan_qr(&pdf);
+    let scanned = scan_pdf(&pdf).unwrap();
     assert_eq!(
         scanned, letter.token,
         "the QR code carries the signed letter"

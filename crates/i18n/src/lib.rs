@@ -13,7 +13,13 @@ use homeward_domain::Lang;
 pub use fluent_bundle::FluentValue as Value;
 
 /// Key prefixes completed at run time from a closed set (a category slug, an error code).
-pub const DYNAMIC_FAMILIES: &[&str] = &["category-", "error-", "check-", "application-status-"];
+pub const DYNAMIC_FAMILIES: &[&str] = &[
+    "category-",
+    "error-",
+    "check-",
+    "application-status-",
+    "field-error-",
+];
 
 /// Marks a literal as a message key where it is not passed straight to a translation call, so the
 /// key check finds it: `t(key("material-copy"))` is the same as `t("material-copy")`.

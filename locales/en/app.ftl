@@ -416,3 +416,6 @@ field-error-contact = How the officer can call you: a phone number, WeChat id or
 field-error-proof-request = This is not a Homeward identity code, or it was cut short. Scan or paste it again.
 field-error-attestation = This confirmation is for other details than those in your profile. Ask the volunteer for a new one.
 field-error-documents = Tick the documents you checked.
+letters-agent-id-hint = 18 characters, as on their resident ID card.
+level-attended-either = Verified in person at a liaison site, or by video
+guide-identity-have = you have this

@@ -387,3 +387,6 @@ field-error-contact = 联系方式：请填写电话号码、微信号或电子�
 field-error-proof-request = 这不是侨乡通身份码，或内容不完整，请重新扫描或粘贴。
 field-error-attestation = 该核验凭证对应的信息与您的个人信息不一致，请向志愿者重新获取。
 field-error-documents = 请勾选您核对过的证件。
+letters-agent-id-hint = 18 位，与其居民身份证一致。
+level-attended-either = 联络站当面核验或视频核验
+guide-identity-have = 您已具备

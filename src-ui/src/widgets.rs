@@ -68,6 +68,17 @@ pub fn format_time(ms: i64) -> String {
     date.to_locale_string(lang().tag(), &options).into()
 }
 
+/// The calendar day in China (UTC+8) of a moment, as the person's locale writes a date: the
+/// day a letter or confirmation runs to at the counters.
+pub fn format_china_day(ms: i64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    let options = js_sys::Object::new();
+    for (k, v) in [("dateStyle", "long"), ("timeZone", "Asia/Shanghai")] {
+        let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
+    }
+    date.to_locale_date_string(lang().tag(), &options).into()
+}
+
 /// A draft's place in the task list: not started, in progress, needs attention, complete.
 #[component]
 pub fn StatusTag(status: DraftStatus) -> impl IntoView {

@@ -848,6 +848,7 @@ mod tests {
 
 /// The letter check a counter does: paste (or scan into) the text under a letter's QR code.
 fn letter_page(
+    state: &AppState,
     lang: Lang,
     me: &Staff,
     token: &str,
@@ -868,7 +869,7 @@ fn letter_page(
         esc(&tr(lang, "console-letter-check")),
     );
     if let Some(check) = result {
-        let (state, text, d) = match check {
+        let (outcome, text, d) = match check {
             DelegationCheck::Valid { delegation } => {
                 ("valid", key("console-letter-valid"), Some(delegation))
             }
@@ -890,11 +891,11 @@ fn letter_page(
             ),
             DelegationCheck::Tampered => ("tampered", key("console-letter-tampered"), None),
         };
-        let class = if state == "valid" { "ok" } else { "bad" };
+        let class = if outcome == "valid" { "ok" } else { "bad" };
         let mark = if class == "ok" { "✓" } else { "✗" };
         let _ = write!(
             body,
-            "<section class=\"card\" id=\"letter-result\" data-state=\"{state}\"><p class=\"{class}\">{mark} {}</p>",
+            "<section class=\"card\" id=\"letter-result\" data-state=\"{outcome}\"><p class=\"{class}\">{mark} {}</p>",
             esc(&tr(lang, text))
         );
         if let Some(d) = d {
@@ -911,13 +912,13 @@ fn letter_page(
                     tr(lang, "console-letter-services"),
                     d.guides
                         .iter()
-                        .map(|g| g.0.clone())
+                        .map(|g| guide_title(state, lang, &g.0))
                         .collect::<Vec<_>>()
-                        .join(", "),
+                        .join("; "),
                 ),
                 (
                     tr(lang, "console-letter-validity"),
-                    format!("{} – {}", when(d.valid_from), when(d.valid_until)),
+                    format!("{} – {}", when(d.valid_from), when(d.valid_until - 1)),
                 ),
             ];
             body.push_str("<table><tbody>");
@@ -939,7 +940,7 @@ fn letter_page(
 async fn letters(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
     let lang = lang_of(&headers);
     match staff::session(&state, &headers).await {
-        Ok(me) => letter_page(lang, &me, "", None).into_response(),
+        Ok(me) => letter_page(&state, lang, &me, "", None).into_response(),
         Err(e) => failure(lang, e),
     }
 }
@@ -961,7 +962,13 @@ async fn check_letter(
         let Form(form) = form.map_err(|e| AppError::BadRequest(format!("form: {e}")))?;
         let me = session_with_csrf(&state, &headers, &form.csrf).await?;
         let check = crate::identity::check_delegation(&state, &form.token).await?;
-        Ok::<_, AppError>(letter_page(lang, &me, form.token.trim(), Some(&check)))
+        Ok::<_, AppError>(letter_page(
+            &state,
+            lang,
+            &me,
+            form.token.trim(),
+            Some(&check),
+        ))
     }
     .await;
     match result {

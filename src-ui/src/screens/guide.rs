@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use crate::app::{use_nav, Screen};
 use crate::i18n::{key, pick, t, t_args};
 use crate::ipc;
-use crate::screens::identity::level_name;
+use crate::screens::identity::requirement_name;
 use crate::widgets::{format_time, time_limit_text, Badges, ErrorNote};
 
 #[component]
@@ -145,16 +145,17 @@ fn GuideView(guide: Guide, drafts: RwSignal<Vec<Draft>>) -> impl IntoView {
                 <div id="guide-identity" data-level=g.min_identity_level.slug()>
                     <dt>{move || t("guide-identity")}</dt>
                     <dd>
-                        {let level = g.min_identity_level; move || level_name(level)}
-                        {move || {
-                            let required = required_level;
-                            identity.get().filter(|s| !s.level.satisfies(required)).map(|_| view! {
+                        {move || requirement_name(required_level)}
+                        {move || identity.get().map(|s| if s.level.satisfies(required_level) {
+                            view! { <span class="have-level">" ✓ "{move || t("guide-identity-have")}</span> }.into_any()
+                        } else {
+                            view! {
                                 " "
                                 <button class="link" id="reach-level" on:click=move |_| nav.go(Screen::Identity)>
                                     {move || t("guide-identity-how")}
                                 </button>
-                            })
-                        }}
+                            }.into_any()
+                        })}
                     </dd>
                 </div>
                 <div><dt>{move || t("guide-channels")}</dt><dd>{move || channels.iter().map(|c| channel_name(*c)).collect::<Vec<_>>().join(" · ")}</dd></div>

@@ -15,7 +15,7 @@ use crate::app::{use_nav, Screen};
 use crate::i18n::{key, t, t_args};
 use crate::ipc;
 use crate::screens::guide::BackLink;
-use crate::widgets::{format_time, ErrorNote};
+use crate::widgets::{format_china_day, format_time, ErrorNote};
 
 /// The name of a level, for people.
 pub fn level_name(level: IdentityLevel) -> String {
@@ -25,6 +25,14 @@ pub fn level_name(level: IdentityLevel) -> String {
         IdentityLevel::OnsiteAttended => key("level-onsite-attended"),
         IdentityLevel::RemoteAttended => key("level-remote-attended"),
     })
+}
+
+/// What a service asks for, for people: either attended way is named as such.
+pub fn requirement_name(level: IdentityLevel) -> String {
+    match level {
+        IdentityLevel::OnsiteAttended | IdentityLevel::RemoteAttended => t("level-attended-either"),
+        other => level_name(other),
+    }
 }
 
 /// What a level lets the person do, in a sentence.
@@ -240,8 +248,8 @@ fn AttestationRow(a: AttestationSummary) -> impl IntoView {
     let dates = t_args(
         "attestation-dates",
         &[
-            ("issued", format_time(a.issued_at).into()),
-            ("expires", format_time(a.expires_at).into()),
+            ("issued", format_china_day(a.issued_at).into()),
+            ("expires", format_china_day(a.expires_at).into()),
         ],
     );
     let level = a.level;

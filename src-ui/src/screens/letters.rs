@@ -11,7 +11,7 @@ use crate::i18n::{key, lang_signal, pick, t, t_args};
 use crate::ipc;
 use crate::screens::answers::PdfState;
 use crate::screens::guide::BackLink;
-use crate::widgets::{format_time, ErrorNote};
+use crate::widgets::{format_china_day, format_time, ErrorNote};
 
 #[component]
 pub fn LettersScreen() -> impl IntoView {
@@ -100,9 +100,9 @@ fn NewLetter(
             <h2>{move || t("letters-new")}</h2>
             {text_field("letter-agent-name", key("letters-agent-name"), key("letters-agent-name-hint"),
                 |f| f.agent_name.clone(), |f, v| f.agent_name = v)}
-            {text_field("letter-agent-id", key("letters-agent-id"), key("profile-id-number-hint"),
+            {text_field("letter-agent-id", key("letters-agent-id"), key("letters-agent-id-hint"),
                 |f| f.agent_id_number.clone(), |f, v| f.agent_id_number = v)}
-            <fieldset class="checks">
+            <fieldset class="checks services">
                 <legend>{move || t("letters-services")}</legend>
                 {move || services.get().into_iter().map(|g| {
                     let id = g.id.clone();
@@ -187,7 +187,7 @@ fn LetterRow(
                 .join(" · ")
         })
     };
-    let until = format_time(d.valid_until - 1);
+    let until = format_china_day(d.valid_until - 1);
     let state = if revoked.is_some() {
         "revoked"
     } else {

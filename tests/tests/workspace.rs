@@ -51,6 +51,11 @@ fn dynamic_keys() -> BTreeSet<String> {
         .chain(ErrorCode::ALL.iter().map(|c| format!("error-{}", c.slug())))
         .chain(CheckCode::ALL.iter().map(|c| format!("check-{}", c.slug())))
         .chain(
+            homeward_domain::api::FIELDS_WITH_MESSAGES
+                .iter()
+                .map(|f| format!("field-error-{f}")),
+        )
+        .chain(
             homeward_domain::sync::ApplicationStatus::ALL
                 .iter()
                 .map(|s| format!("application-status-{}", s.slug())),

@@ -118,6 +118,22 @@ impl ErrorCode {
     }
 }
 
+/// The fields whose bad input has a message of its own (`field-error-<field>` in Fluent): an
+/// `invalid-input` error whose message starts with `<field>:` is shown with that message.
+pub const FIELDS_WITH_MESSAGES: &[&str] = &[
+    "profile",
+    "agent-name",
+    "agent-id-number",
+    "guides",
+    "valid-until",
+    "site-id",
+    "site-name",
+    "contact",
+    "proof-request",
+    "attestation",
+    "documents",
+];
+
 /// The error shape of every API: the shell's commands and the backend's HTTP responses.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[error("{code:?}: {message}")]

@@ -1055,8 +1055,9 @@ async fn sign_letter(app: &homeward_tests::app::App, valid_until: &str) -> anyho
         .await?
         .send_keys("330324198506150074")
         .await?;
-    app.click("#new-letter input[data-guide='hukou-cancel-settled-abroad']")
-        .await?;
+    let service = "#new-letter input[data-guide='hukou-cancel-settled-abroad']";
+    scroll_to(app, service).await?;
+    app.click(service).await?;
     app.wait_css("#letter-valid-until")
         .await?
         .send_keys(valid_until)
@@ -1293,6 +1294,7 @@ async fn screenshots_of_identity_site_mode_and_entrustment() -> anyhow::Result<(
                 .send_keys(STAFF_PASSWORD)
                 .await?;
             app.click(".login button[type='submit']").await?;
+            app.wait_css("#open-proofing").await?;
             app.client
                 .goto(&format!("{}/console/proofing/{id}", backend.url))
                 .await?;

@@ -102,8 +102,9 @@ fn NewLetter(
                 |f| f.agent_name.clone(), |f, v| f.agent_name = v)}
             {text_field("letter-agent-id", key("letters-agent-id"), key("letters-agent-id-hint"),
                 |f| f.agent_id_number.clone(), |f, v| f.agent_id_number = v)}
-            <fieldset class="checks services">
+            <fieldset class="checks">
                 <legend>{move || t("letters-services")}</legend>
+                <div class="service-list">
                 {move || services.get().into_iter().map(|g| {
                     let id = g.id.clone();
                     let checked_id = id.clone();
@@ -124,6 +125,7 @@ fn NewLetter(
                         </label>
                     }
                 }).collect_view()}
+                </div>
             </fieldset>
             {text_field("letter-valid-until", key("letters-valid-until"), key("letters-valid-until-hint"),
                 |f| f.valid_until.clone(), |f, v| f.valid_until = v)}

@@ -44,6 +44,7 @@ error-revoked-signer = The liaison site or officer that confirmed your identity 
 error-attestation-other-device = The identity confirmation was made for another device. Confirm your identity on this device.
 error-attestation-expired = The identity confirmation has expired. Have your identity confirmed again.
 error-identity-level-too-low = This service needs a stronger proof of your identity. See "My identity" for how to get it.
+error-device-revoked = This device's key was withdrawn, as for a lost phone: the city takes nothing it signs. Erase the app's data in "My details and privacy", set it up again and verify your identity anew.
 error-internal = Something unexpected went wrong. Your data has not been lost. Restart the app.
 
 ## Home

@@ -61,3 +61,6 @@ console-proofing-level = What you did
 console-proofing-confirm = I saw the person on video, and they and their document match these details.
 console-proofing-attest = Attest
 console-proofing-done = Attested by { $officer } on { $time }. The person's app receives it when it next looks for news.
+console-revoke-device = Revoke this device's key
+console-revoke-device-body = For a lost or stolen phone, when the person asks: the city refuses everything this key signs from now on, and its letters of entrustment fail. The person proves their identity again on their new device.
+console-revoke-device-confirm = The person asked for this, and I checked who they are.

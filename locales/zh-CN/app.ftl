@@ -44,6 +44,7 @@ error-revoked-signer = 为您核验身份的联络站或工作人员已不再受
 error-attestation-other-device = 该身份核验凭证属于另一台设备，请在本设备上核验身份。
 error-attestation-expired = 身份核验凭证已过期，请重新核验身份。
 error-identity-level-too-low = 该事项需要更高等级的身份核验，请在“我的身份”中查看办法。
+error-device-revoked = 本设备的密钥已被吊销（如手机丢失时），城市不再接受其签名的任何内容。请在“我的信息与隐私”中清除应用数据，重新设置并重新核验身份。
 error-internal = 应用出现了意外问题，您的数据没有丢失。请重新启动应用。
 
 ## 首页

@@ -61,3 +61,6 @@ console-proofing-level = 核验方式
 console-proofing-confirm = 我已通过视频见到本人，本人及其证件与上述信息一致。
 console-proofing-attest = 签发核验凭证
 console-proofing-done = 已由 { $officer } 于 { $time } 签发。对方应用下次查询进展时即会收到。
+console-revoke-device = 吊销此设备密钥
+console-revoke-device-body = 用于手机丢失或被盗且本人提出申请时：城市自即日起拒绝该密钥签名的一切内容，其签署的委托书也随之失效。本人须在新设备上重新核验身份。
+console-revoke-device-confirm = 本人已提出申请，且我已核实其身份。

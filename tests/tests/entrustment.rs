@@ -192,7 +192,7 @@ async fn expired_early_and_revoked_device_letters_fail() {
     let (status, json) = device.submit(Probe::body(77), "after-loss").await;
     assert_eq!(
         (status, homeward_tests::probe::code(&json)),
-        (401, ErrorCode::UnknownDevice)
+        (403, ErrorCode::DeviceRevoked)
     );
     // Not JSON at all: a 400 with the JSON error shape, never a 5xx.
     let resp = reqwest::Client::new()

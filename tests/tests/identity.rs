@@ -16,7 +16,9 @@ use homeward_domain::ErrorCode;
 use homeward_tests::backend::{
     register_site, revoke_signer, staff_token, unreachable_url, Console, TestBackend,
 };
-use homeward_tests::installation::{hukou_cancellation, open_consented, profile};
+use homeward_tests::installation::{
+    attested_in_person, hukou_cancellation, open_consented, profile,
+};
 use homeward_tests::probe::{code, now_ms, Probe};
 use tempfile::TempDir;
 
@@ -286,5 +288,70 @@ async fn verified_by_video_the_attestation_comes_with_the_feed_and_the_service_i
         identity.contains("data-verified=\"true\"") && identity.contains("officer-li"),
         "{identity}"
     );
+    backend.stop().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lost_phone_is_revoked_in_the_console_and_the_new_one_is_proven_again() {
+    let (old_dir, new_dir) = (TempDir::new().unwrap(), TempDir::new().unwrap());
+    let backend = TestBackend::start().await.unwrap();
+    backend.add_staff(ADMIN, PASSWORD, true).await.unwrap();
+    let site = SigningKey::from_bytes(&[31; 32]);
+    backend.register_site("milan", &site).await.unwrap();
+    let old = open_consented(old_dir.path(), &backend.url);
+    attested_in_person(&old, &site, "milan");
+    old.submit(hukou_cancellation(&old)).unwrap();
+    assert_eq!(old.sync_outbox().await.unwrap().delivered, 1);
+
+    // The phone is lost; the person calls, and an administrator revokes its key.
+    let console = Console::sign_in(&backend.url, ADMIN, PASSWORD)
+        .await
+        .unwrap();
+    let reference = console.latest_reference().await.unwrap();
+    let page = format!("/console/applications/{reference}");
+    let refused = console
+        .submit_form(
+            &page,
+            "/console/devices/revoke",
+            &[("reference", &reference)],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        refused, 400,
+        "the public key and the confirmation are needed"
+    );
+    let html = console.page(&page).await.unwrap();
+    let key = html
+        .split("name=\"public_key\" value=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap()
+        .to_owned();
+    let status = console
+        .submit_form(
+            &page,
+            "/console/devices/revoke",
+            &[
+                ("public_key", &key),
+                ("reference", &reference),
+                ("confirm", "1"),
+            ],
+        )
+        .await
+        .unwrap();
+    assert_eq!(status, 303);
+
+    // Whoever holds the old phone can send nothing more.
+    old.submit(hukou_cancellation(&old)).unwrap();
+    let report = old.sync_outbox().await.unwrap();
+    assert_eq!(report.set_aside, 1, "{report:?}");
+
+    // The new phone is proven again, and sends.
+    let new = open_consented(new_dir.path(), &backend.url);
+    attested_in_person(&new, &site, "milan");
+    new.submit(hukou_cancellation(&new)).unwrap();
+    assert_eq!(new.sync_outbox().await.unwrap().delivered, 1);
+    assert_eq!(backend.stored_submissions().await.unwrap(), 2);
     backend.stop().await.unwrap();
 }

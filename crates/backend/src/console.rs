@@ -180,6 +180,7 @@ pub(crate) fn router() -> Router<Arc<AppState>> {
         .route("/console/lang/{tag}", get(choose_lang))
         .route("/console/applications/{reference}", get(detail))
         .route("/console/letters", get(letters).post(check_letter))
+        .route("/console/devices/revoke", post(revoke_device))
         .route("/console/proofing", get(proofing_list))
         .route("/console/proofing/{id}", get(proofing_detail))
         .route("/console/proofing/{id}/attest", post(proofing_attest))
@@ -683,6 +684,26 @@ fn detail_page(state: &AppState, lang: Lang, me: &Staff, d: &ApplicationDetail) 
         esc(&tr(lang, "console-route-submit")),
         r = esc(reference),
     );
+    if me.account.admin {
+        // A lost or stolen phone: the person proves their identity again on a new one, and an
+        // administrator withdraws the old key here.
+        let _ = write!(
+            body,
+            "<form class=\"card\" method=\"post\" action=\"/console/devices/revoke\" id=\"revoke-device\">\
+             <h2>{}</h2><p class=\"muted\">{}</p><input type=\"hidden\" name=\"csrf\" value=\"{}\">\
+             <input type=\"hidden\" name=\"public_key\" value=\"{}\">\
+             <input type=\"hidden\" name=\"reference\" value=\"{}\">\
+             <label><input type=\"checkbox\" name=\"confirm\" value=\"1\" required> {}</label>\
+             <p><button type=\"submit\">{}</button></p></form>",
+            esc(&tr(lang, "console-revoke-device")),
+            esc(&tr(lang, "console-revoke-device-body")),
+            esc(&me.csrf),
+            esc(&d.device_key),
+            esc(reference),
+            esc(&tr(lang, "console-revoke-device-confirm")),
+            esc(&tr(lang, "console-revoke-device")),
+        );
+    }
     let _ = write!(
         body,
         "<h2>{}</h2><ul class=\"timeline\" id=\"timeline\">",
@@ -1170,6 +1191,53 @@ async fn proofing_attest(
     .await;
     match result {
         Ok(id) => Redirect::to(&format!("/console/proofing/{id}")).into_response(),
+        Err(e) => failure(lang, e),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct RevokeDeviceForm {
+    #[serde(default)]
+    csrf: String,
+    public_key: String,
+    reference: String,
+    #[serde(default)]
+    confirm: Option<String>,
+}
+
+/// An administrator withdraws a device's key from an application's page (a lost phone).
+async fn revoke_device(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    form: Result<Form<RevokeDeviceForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let lang = lang_of(&headers);
+    let result = async {
+        let Form(form) = form.map_err(|e| AppError::BadRequest(format!("form: {e}")))?;
+        let me = session_with_csrf(&state, &headers, &form.csrf).await?;
+        if !me.account.admin {
+            return Err(staff::not_allowed("only an administrator revokes a device"));
+        }
+        if form.confirm.is_none() {
+            return Err(AppError::BadRequest(
+                "confirm: confirm that the person asked for this".into(),
+            ));
+        }
+        if !state
+            .db
+            .revoke_device(form.public_key.trim(), crate::intake::now_ms())
+            .await?
+        {
+            return Err(AppError::NotFound("device"));
+        }
+        tracing::info!("device key revoked from the console");
+        Ok::<_, AppError>(form.reference)
+    }
+    .await;
+    match result {
+        Ok(reference) => {
+            Redirect::to(&format!("/console/applications/{}", reference.trim())).into_response()
+        }
         Err(e) => failure(lang, e),
     }
 }

@@ -69,7 +69,7 @@ pub(crate) async fn register_device(
     if row.revoked_at.is_some() {
         return Err(refused(
             StatusCode::FORBIDDEN,
-            ErrorCode::UnknownDevice,
+            ErrorCode::DeviceRevoked,
             "this device key was revoked",
         ));
     }
@@ -130,12 +130,21 @@ pub(crate) async fn verify_signed(
             "the device key is not an Ed25519 public key",
         ));
     };
-    let device = state.db.device(signed.key.trim()).await?;
-    if device.as_ref().is_none_or(|d| d.revoked_at.is_some()) {
-        return Err(unauthorized(
-            ErrorCode::UnknownDevice,
-            "the signing key is not a registered device",
-        ));
+    match state.db.device(signed.key.trim()).await? {
+        None => {
+            return Err(unauthorized(
+                ErrorCode::UnknownDevice,
+                "the signing key is not a registered device",
+            ))
+        }
+        Some(d) if d.revoked_at.is_some() => {
+            return Err(refused(
+                StatusCode::FORBIDDEN,
+                ErrorCode::DeviceRevoked,
+                "the signing key was revoked",
+            ))
+        }
+        Some(_) => {}
     }
     let timestamp: i64 = signed
         .timestamp

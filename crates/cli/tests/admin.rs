@@ -178,7 +178,7 @@ async fn staff_work_an_application_from_the_command_line() {
     assert_eq!(code, 1, "no such device");
     // The revoked device can no longer sign: its next poll is refused.
     let refused = core.poll_status().await.unwrap_err();
-    assert_eq!(refused.code(), homeward_domain::ErrorCode::UnknownDevice);
+    assert_eq!(refused.code(), homeward_domain::ErrorCode::DeviceRevoked);
 
     let _ = stop.send(());
     server.await.unwrap().unwrap();

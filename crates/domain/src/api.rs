@@ -28,8 +28,10 @@ pub enum ErrorCode {
     BadSignature,
     /// The signature is too old to accept: a recorded request sent again.
     Replayed,
-    /// The signing key is not a registered, unrevoked device.
+    /// The signing key is not a registered device.
     UnknownDevice,
+    /// The signing key was revoked (a lost or stolen phone): nothing it signs is taken again.
+    DeviceRevoked,
     /// The idempotency key was used before with a different body.
     IdempotencyConflict,
     /// A submission names a document whose upload is not complete.
@@ -56,7 +58,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 24] = [
+    pub const ALL: [ErrorCode; 25] = [
         ErrorCode::InvalidInput,
         ErrorCode::NotFound,
         ErrorCode::Storage,
@@ -69,6 +71,7 @@ impl ErrorCode {
         ErrorCode::BadSignature,
         ErrorCode::Replayed,
         ErrorCode::UnknownDevice,
+        ErrorCode::DeviceRevoked,
         ErrorCode::IdempotencyConflict,
         ErrorCode::MaterialNotUploaded,
         ErrorCode::NotSignedIn,
@@ -97,6 +100,7 @@ impl ErrorCode {
             ErrorCode::BadSignature => "bad-signature",
             ErrorCode::Replayed => "replayed",
             ErrorCode::UnknownDevice => "unknown-device",
+            ErrorCode::DeviceRevoked => "device-revoked",
             ErrorCode::IdempotencyConflict => "idempotency-conflict",
             ErrorCode::MaterialNotUploaded => "material-not-uploaded",
             ErrorCode::NotSignedIn => "not-signed-in",

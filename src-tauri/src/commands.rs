@@ -4,7 +4,7 @@ use homeward_domain::catalog::{Contacts, SearchHit as Hit};
 use homeward_domain::check::FieldCheck;
 use homeward_domain::draft::MaterialInfo;
 use homeward_domain::identity::{
-    Code, DelegationCheck, DelegationSummary, DocumentKind, IdentityStatus, NewDelegation,
+    Code, DelegationRevoked, DelegationSummary, DocumentKind, IdentityStatus, NewDelegation,
     ProofRequest, ProofingRequestState, SiteInfo,
 };
 use homeward_domain::privacy::{Consent, ConsentKind, Profile, ProfileProblem};
@@ -416,7 +416,7 @@ async fn create_delegation(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-async fn revoke_delegation(shell: State<'_, Shell>, id: uuid::Uuid) -> Res<DelegationCheck> {
+async fn revoke_delegation(shell: State<'_, Shell>, id: uuid::Uuid) -> Res<DelegationRevoked> {
     Ok(shell.core()?.revoke_delegation(id).await?)
 }
 

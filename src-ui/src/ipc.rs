@@ -4,7 +4,7 @@ use homeward_domain::catalog::{Contacts, SearchHit};
 use homeward_domain::check::FieldCheck;
 use homeward_domain::draft::MaterialInfo;
 use homeward_domain::identity::{
-    Code, DelegationCheck, DelegationSummary, DocumentKind, IdentityStatus, NewDelegation,
+    Code, DelegationRevoked, DelegationSummary, DocumentKind, IdentityStatus, NewDelegation,
     ProofRequest, ProofingRequestState, SiteInfo,
 };
 use homeward_domain::privacy::{Consent, ConsentKind, Profile, ProfileProblem};
@@ -407,7 +407,7 @@ struct UuidArg {
     id: uuid::Uuid,
 }
 
-pub async fn revoke_delegation(id: uuid::Uuid) -> Result<DelegationCheck, ApiError> {
+pub async fn revoke_delegation(id: uuid::Uuid) -> Result<DelegationRevoked, ApiError> {
     call("revoke_delegation", &UuidArg { id }).await
 }
 

@@ -48,6 +48,20 @@ fn export_holds_everything_and_erasure_leaves_nothing() {
         && c.granted_at.is_none()
         && c.withdrawn_at.is_some()));
 
+    // A letter of entrustment is the person's data too.
+    core.create_delegation(&homeward_domain::identity::NewDelegation {
+        agent_name: "王大明".into(),
+        agent_id_number: "330324198506150074".into(),
+        guides: vec![homeward_domain::GuideId(
+            "hukou-cancel-settled-abroad".into(),
+        )],
+        valid_until: homeward_core::validate::Date::from_unix_days(
+            homeward_core::validate::today().to_unix_days() + 7,
+        )
+        .to_string(),
+    })
+    .unwrap();
+
     // The export: one folder, the data as JSON and every document as a file.
     let out = TempDir::new().unwrap();
     let folder = core.export_all(out.path()).unwrap();
@@ -56,6 +70,8 @@ fn export_holds_everything_and_erasure_leaves_nothing() {
     assert_eq!(json["profile"]["name_han"], "王𠀀明");
     assert_eq!(json["drafts"].as_array().unwrap().len(), 1);
     assert_eq!(json["sent"].as_array().unwrap().len(), 1);
+    assert_eq!(json["identity"]["level"], "self-asserted");
+    assert_eq!(json["letters"][0]["delegation"]["agent_name"], "王大明");
     let file = json["drafts"][0]["documents"][0]["file"].as_str().unwrap();
     assert!(std::fs::metadata(folder.join(file)).unwrap().len() > 1000);
 

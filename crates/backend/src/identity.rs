@@ -11,8 +11,8 @@ use axum::Json;
 use homeward_domain::catalog::IdentityLevel;
 use homeward_domain::identity::{
     parse_public_key, profile_digest, validity_days, Attestation, Delegation, DelegationCheck,
-    DelegationToken, DocumentKind, IssuerKind, ProofRequest, ProofingRequestBody,
-    ProofingRequestState, SignerStanding, PROOFING_PATH,
+    DelegationRevocation, DelegationRevoked, DelegationToken, DocumentKind, IssuerKind,
+    ProofRequest, ProofingRequestBody, ProofingRequestState, SignerStanding, PROOFING_PATH,
 };
 use homeward_domain::staff::{DeviceRevocation, IdentityProof, NewSite, Signer};
 use homeward_domain::ErrorCode;
@@ -218,7 +218,11 @@ pub(crate) async fn check_delegation(
     if device.is_none_or(|d| d.revoked_at.is_some()) {
         return Ok(DelegationCheck::UnknownSigner { delegation });
     }
-    if let Some(revoked_at) = state.db.delegation_revoked(delegation.id).await? {
+    if let Some(revoked_at) = state
+        .db
+        .delegation_revoked(delegation.id, delegation.principal_key.trim())
+        .await?
+    {
         return Ok(DelegationCheck::Revoked {
             delegation,
             revoked_at,
@@ -243,27 +247,22 @@ pub(crate) async fn verify_delegation(
     Ok(Json(check_delegation(&state, &t.token).await?))
 }
 
-/// `POST /v1/delegations/revoke`, signed by the device that signed the letter.
+/// `POST /v1/delegations/revoke`, signed by a device: it revokes that device's letter with this
+/// number. Only the number travels; a revocation by any other device does not count.
 pub(crate) async fn revoke_delegation(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
     body: Bytes,
-) -> Result<Json<DelegationCheck>, AppError> {
+) -> Result<Json<DelegationRevoked>, AppError> {
     let (device, _, _) =
         verify_signed(&state, &headers, "POST", REVOKE_DELEGATION_PATH, "", &body).await?;
-    let t: DelegationToken = json_body(&body)?;
-    let delegation = Delegation::open(&t.token)
-        .ok_or_else(|| AppError::BadRequest("token: not an intact entrustment letter".into()))?;
-    if delegation.principal_key.trim() != device {
-        return Err(not_allowed(
-            "only the device that signed a letter revokes it",
-        ));
-    }
-    state
-        .db
-        .revoke_delegation(delegation.id, &device, now_ms())
-        .await?;
-    Ok(Json(check_delegation(&state, &t.token).await?))
+    let r: DelegationRevocation = json_body(&body)?;
+    let revoked_at = state.db.revoke_delegation(r.id, &device, now_ms()).await?;
+    tracing::info!("entrustment letter revoked");
+    Ok(Json(DelegationRevoked {
+        id: r.id,
+        revoked_at,
+    }))
 }
 
 /// `POST /v1/proofing-requests`, signed by the device: the person asks to be verified by video.

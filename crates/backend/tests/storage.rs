@@ -354,10 +354,19 @@ async fn signers_devices_and_delegations_are_revoked_once(s: impl Storage) {
     );
 
     let letter = Uuid::from_u128(7);
-    assert_eq!(s.delegation_revoked(letter).await.unwrap(), None);
+    assert_eq!(s.delegation_revoked(letter, "dev").await.unwrap(), None);
+    assert_eq!(
+        s.revoke_delegation(letter, "stranger", 50).await.unwrap(),
+        50
+    );
+    assert_eq!(
+        s.delegation_revoked(letter, "dev").await.unwrap(),
+        None,
+        "only its signer's revocation counts"
+    );
     assert_eq!(s.revoke_delegation(letter, "dev", 60).await.unwrap(), 60);
     assert_eq!(s.revoke_delegation(letter, "dev", 70).await.unwrap(), 60);
-    assert_eq!(s.delegation_revoked(letter).await.unwrap(), Some(60));
+    assert_eq!(s.delegation_revoked(letter, "dev").await.unwrap(), Some(60));
 }
 
 async fn a_device_has_one_open_proofing_request_and_its_attestation_is_kept(s: impl Storage) {

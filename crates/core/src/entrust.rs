@@ -5,7 +5,8 @@
 
 use homeward_domain::catalog::FieldKind;
 use homeward_domain::identity::{
-    Delegation, DelegationCheck, DelegationSummary, DelegationToken, NewDelegation,
+    Delegation, DelegationCheck, DelegationRevocation, DelegationRevoked, DelegationSummary,
+    DelegationToken, NewDelegation,
 };
 use homeward_domain::{GuideId, Lang};
 use rusqlite::{params, OptionalExtension as _};
@@ -167,19 +168,18 @@ impl Homeward {
         self.prepare_to_send().await.map(drop)
     }
 
-    /// Revokes a letter at the backend; it is marked revoked here once the backend took it.
-    pub async fn revoke_delegation(&self, id: uuid::Uuid) -> Result<DelegationCheck> {
-        let token = self.store.delegation_token(id)?;
+    /// Revokes a letter at the backend (only its number is sent); it is marked revoked here
+    /// once the backend took it.
+    pub async fn revoke_delegation(&self, id: uuid::Uuid) -> Result<DelegationRevoked> {
+        self.store.delegation_token(id)?;
         self.prepare_to_send().await?;
-        let body = serde_json::to_vec(&DelegationToken { token })
+        let body = serde_json::to_vec(&DelegationRevocation { id })
             .map_err(|e| CoreError::Damaged(e.to_string()))?;
         let headers = self.sign_request("POST", REVOKE_PATH, "", &body);
-        let check: DelegationCheck = self.remote.post_json(REVOKE_PATH, body, &headers).await?;
-        if let DelegationCheck::Revoked { revoked_at, .. } = &check {
-            self.store.mark_delegation_revoked(id, *revoked_at)?;
-            tracing::info!("entrustment letter revoked");
-        }
-        Ok(check)
+        let revoked: DelegationRevoked = self.remote.post_json(REVOKE_PATH, body, &headers).await?;
+        self.store.mark_delegation_revoked(id, revoked.revoked_at)?;
+        tracing::info!("entrustment letter revoked");
+        Ok(revoked)
     }
 
     /// What the backend says of a letter now, as a counter would see it.

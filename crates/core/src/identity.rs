@@ -200,6 +200,10 @@ impl Homeward {
                 reason: "expected a phone number, WeChat id or e-mail".into(),
             });
         }
+        // The request sends the profile to the city: the same consents as an application.
+        if !self.may_send()? {
+            return Err(CoreError::ConsentRequired);
+        }
         let request = self.proof_request()?.text;
         self.prepare_to_send().await?;
         let body = serde_json::to_vec(&ProofingRequestBody {

@@ -125,6 +125,10 @@ struct Export {
     receipts: Vec<homeward_domain::sync::SignedReceipt>,
     city_events: Vec<homeward_domain::sync::FeedEvent>,
     device_public_key: String,
+    /// Who confirmed the person's identity, how and until when.
+    identity: homeward_domain::identity::IdentityStatus,
+    /// The letters of entrustment the person signed, each with its sealed text.
+    letters: Vec<homeward_domain::identity::DelegationSummary>,
 }
 
 #[derive(Debug, Serialize)]
@@ -230,6 +234,8 @@ impl Homeward {
             sent: outbox.into_iter().map(|r| r.item).collect(),
             city_events: self.store.status_events()?,
             device_public_key: self.device_public_key_b64(),
+            identity: self.identity()?,
+            letters: self.delegations()?,
         };
         let json =
             serde_json::to_vec_pretty(&export).map_err(|e| CoreError::Damaged(e.to_string()))?;

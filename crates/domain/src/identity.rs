@@ -137,10 +137,25 @@ pub enum DelegationCheck {
     Tampered,
 }
 
-/// The body of `POST /v1/delegations/verify` and of the revocation request.
+/// The body of `POST /v1/delegations/verify`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DelegationToken {
     pub token: String,
+}
+
+/// The body of `POST /v1/delegations/revoke`, signed by the device that signed the letter: only
+/// the letter's number travels, not the names in it. A revocation counts for the letters of the
+/// device that signed it, so no one can revoke another's letter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DelegationRevocation {
+    pub id: Uuid,
+}
+
+/// The answer to a revocation: when it took effect (the first time, if revoked before).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DelegationRevoked {
+    pub id: Uuid,
+    pub revoked_at: i64,
 }
 
 /// One attestation the person's app holds, as the identity screen lists it.

@@ -2,7 +2,7 @@
 //! print the signed letter for them to take to the counter, and revoke it at any time.
 
 use homeward_domain::catalog::GuideSummary;
-use homeward_domain::identity::{DelegationCheck, DelegationSummary, NewDelegation};
+use homeward_domain::identity::{DelegationSummary, NewDelegation};
 use homeward_domain::{ApiError, GuideId};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -166,11 +166,10 @@ fn LetterRow(
     let revoke = move |_| {
         spawn_local(async move {
             match ipc::revoke_delegation(id).await {
-                Ok(DelegationCheck::Revoked { .. }) => {
+                Ok(_) => {
                     confirming.set(false);
                     on_change();
                 }
-                Ok(_) => {}
                 Err(e) => error.set(Some(e)),
             }
         });

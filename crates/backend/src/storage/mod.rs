@@ -377,8 +377,9 @@ pub trait Storage: Send + Sync {
         at: i64,
     ) -> impl Future<Output = anyhow::Result<bool>> + Send;
 
-    /// Records that delegation `id` of `device_key` is revoked; returns when it was (the first
-    /// revocation's time, if it was revoked before).
+    /// Records that `device_key` revoked its delegation `id`; returns when (the first
+    /// revocation's time, if it was revoked before). Keyed by both, so a revocation sent by
+    /// another device neither counts nor stands in the way.
     fn revoke_delegation(
         &self,
         id: Uuid,
@@ -419,10 +420,11 @@ pub trait Storage: Send + Sync {
         device_key: &str,
     ) -> impl Future<Output = anyhow::Result<Vec<String>>> + Send;
 
-    /// When delegation `id` was revoked, if it was.
+    /// When `device_key` revoked its delegation `id`, if it did.
     fn delegation_revoked(
         &self,
         id: Uuid,
+        device_key: &str,
     ) -> impl Future<Output = anyhow::Result<Option<i64>>> + Send;
 }
 
@@ -557,8 +559,8 @@ impl Storage for Database {
     async fn revoke_delegation(&self, id: Uuid, device_key: &str, at: i64) -> anyhow::Result<i64> {
         dispatch!(self, s => s.revoke_delegation(id, device_key, at))
     }
-    async fn delegation_revoked(&self, id: Uuid) -> anyhow::Result<Option<i64>> {
-        dispatch!(self, s => s.delegation_revoked(id))
+    async fn delegation_revoked(&self, id: Uuid, device_key: &str) -> anyhow::Result<Option<i64>> {
+        dispatch!(self, s => s.delegation_revoked(id, device_key))
     }
     async fn add_proofing_request(&self, row: ProofingRow) -> anyhow::Result<ProofingRow> {
         dispatch!(self, s => s.add_proofing_request(row))

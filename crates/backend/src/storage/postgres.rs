@@ -94,9 +94,10 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (kind, id)
     );
     CREATE TABLE delegation_revocations (
-        id UUID PRIMARY KEY,
+        id UUID NOT NULL,
         device_key TEXT NOT NULL,
-        revoked_at BIGINT NOT NULL
+        revoked_at BIGINT NOT NULL,
+        PRIMARY KEY (id, device_key)
     );
     CREATE TABLE proofing_requests (
         id UUID PRIMARY KEY,
@@ -807,8 +808,8 @@ impl Storage for PgStorage {
             .await?;
         let row = client
             .query_one(
-                "SELECT revoked_at FROM delegation_revocations WHERE id = $1",
-                &[&id],
+                "SELECT revoked_at FROM delegation_revocations WHERE id = $1 AND device_key = $2",
+                &[&id, &device_key],
             )
             .await?;
         Ok(row.get(0))
@@ -902,13 +903,13 @@ impl Storage for PgStorage {
         Ok(rows.iter().map(|r| r.get(0)).collect())
     }
 
-    async fn delegation_revoked(&self, id: Uuid) -> anyhow::Result<Option<i64>> {
+    async fn delegation_revoked(&self, id: Uuid, device_key: &str) -> anyhow::Result<Option<i64>> {
         let row = self
             .client()
             .await?
             .query_opt(
-                "SELECT revoked_at FROM delegation_revocations WHERE id = $1",
-                &[&id],
+                "SELECT revoked_at FROM delegation_revocations WHERE id = $1 AND device_key = $2",
+                &[&id, &device_key],
             )
             .await?;
         Ok(row.map(|r| r.get(0)))

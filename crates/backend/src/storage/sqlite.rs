@@ -93,9 +93,10 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (kind, id)
     ) STRICT;
     CREATE TABLE delegation_revocations (
-        id TEXT PRIMARY KEY NOT NULL,
+        id TEXT NOT NULL,
         device_key TEXT NOT NULL,
-        revoked_at INTEGER NOT NULL
+        revoked_at INTEGER NOT NULL,
+        PRIMARY KEY (id, device_key)
     ) STRICT;
     CREATE TABLE proofing_requests (
         id TEXT PRIMARY KEY NOT NULL,
@@ -779,8 +780,8 @@ impl Storage for SqliteStorage {
                 params![id.to_string(), key, at],
             )?;
             c.query_row(
-                "SELECT revoked_at FROM delegation_revocations WHERE id = ?1",
-                [id.to_string()],
+                "SELECT revoked_at FROM delegation_revocations WHERE id = ?1 AND device_key = ?2",
+                params![id.to_string(), key],
                 |r| r.get(0),
             )
         })
@@ -876,11 +877,12 @@ impl Storage for SqliteStorage {
         .await
     }
 
-    async fn delegation_revoked(&self, id: Uuid) -> anyhow::Result<Option<i64>> {
+    async fn delegation_revoked(&self, id: Uuid, device_key: &str) -> anyhow::Result<Option<i64>> {
+        let key = device_key.to_owned();
         self.with(move |c| {
             c.query_row(
-                "SELECT revoked_at FROM delegation_revocations WHERE id = ?1",
-                [id.to_string()],
+                "SELECT revoked_at FROM delegation_revocations WHERE id = ?1 AND device_key = ?2",
+                params![id.to_string(), key],
                 |r| r.get(0),
             )
             .optional()

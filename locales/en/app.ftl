@@ -420,3 +420,6 @@ field-error-documents = Tick the documents you checked.
 letters-agent-id-hint = 18 characters, as on their resident ID card.
 level-attended-either = Verified in person at a liaison site, or by video
 guide-identity-have = you have this
+field-error-code-image = No code could be read in that picture. Hold the camera closer, with the whole code in view and in focus, or paste the text instead.
+code-scan = Scan with the camera
+code-scanning = Reading the code…

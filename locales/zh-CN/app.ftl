@@ -391,3 +391,6 @@ field-error-documents = 请勾选您核对过的证件。
 letters-agent-id-hint = 18 位，与其居民身份证一致。
 level-attended-either = 联络站当面核验或视频核验
 guide-identity-have = 您已具备
+field-error-code-image = 未能从照片中读出二维码。请靠近一些，让整个码清晰地在画面内，或改为粘贴文字。
+code-scan = 用相机扫描
+code-scanning = 正在读取…

@@ -63,6 +63,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         disable_site_mode,
         read_proof_request,
         attest,
+        read_code_image,
         request_video_proofing,
         pending_proofing,
         delegations,
@@ -370,6 +371,25 @@ fn disable_site_mode(shell: State<'_, Shell>) -> Res<()> {
 #[tauri::command(rename_all = "snake_case")]
 fn read_proof_request(shell: State<'_, Shell>, text: String) -> Res<ProofRequest> {
     Ok(shell.core()?.read_proof_request(&text)?)
+}
+
+/// The text of the QR code in a photo (the raw request body), taken with the camera.
+#[tauri::command(rename_all = "snake_case")]
+async fn read_code_image(request: tauri::ipc::Request<'_>) -> Res<String> {
+    let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            "code-image: the picture's bytes are missing",
+        ));
+    };
+    let bytes = bytes.clone();
+    // Decoding a 12-megapixel photo takes a moment: off the UI thread.
+    let text = tauri::async_runtime::spawn_blocking(move || {
+        homeward_core::identity::read_qr_image(&bytes)
+    })
+    .await
+    .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))??;
+    Ok(text)
 }
 
 /// In site mode: signs an attestation for the person whose code was read.

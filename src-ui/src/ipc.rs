@@ -432,3 +432,11 @@ pub async fn request_video_proofing(contact: &str) -> Result<ProofingRequestStat
 pub async fn pending_proofing() -> Result<Option<ProofingRequestState>, ApiError> {
     call("pending_proofing", &NoArgs {}).await
 }
+
+/// The text of the QR code in a photo.
+pub async fn read_code_image(bytes: &js_sys::Uint8Array) -> Result<String, ApiError> {
+    decode(
+        "read_code_image",
+        tauri_invoke_raw("read_code_image", bytes, js_sys::Object::new().into()).await,
+    )
+}

@@ -932,7 +932,17 @@ async fn enable_site_mode(site: &homeward_tests::app::App) -> anyhow::Result<Str
 /// The volunteer reads the person's code, checks the passport and the person, and signs;
 /// returns the confirmation's text.
 async fn attest_on_site(site: &homeward_tests::app::App, code: &str) -> anyhow::Result<String> {
-    site.input_text("#proof-request-text", code).await?;
+    // The volunteer photographs the code on the person's screen.
+    let photo = tempfile::Builder::new().suffix(".png").tempfile()?;
+    std::fs::write(photo.path(), homeward_core::identity::qr_png(code)?)?;
+    site.wait_css("#scan-proof-request")
+        .await?
+        .send_keys(&photo.path().to_string_lossy())
+        .await?;
+    site.eventually("the code read from the photo", || async {
+        Ok(site.value("#proof-request-text").await? == code)
+    })
+    .await?;
     site.click("#read-proof-request").await?;
     site.wait_text("#compare-name-han", "王小明").await?;
     site.click("#checked-passport").await?;
@@ -986,6 +996,14 @@ async fn verified_in_person_offline_the_person_sends_at_that_level_until_the_sit
 
     // Face to face: the volunteer signs, the person takes the confirmation.
     let confirmation = attest_on_site(&site, &code).await?;
+    // A confirmation altered on the way (its level raised) is refused by name.
+    let forged = forge_level(&confirmation)?;
+    app.input_text("#attestation-text", &forged).await?;
+    app.click("#add-attestation").await?;
+    app.wait_css(".error-note").await?;
+    app.wait_text(".error-note", "altered").await?;
+    app.wait_css("#identity-level[data-level='self-asserted']")
+        .await?;
     app.input_text("#attestation-text", &confirmation).await?;
     app.click("#add-attestation").await?;
     app.wait_css("#attestation-added").await?;
@@ -1315,4 +1333,16 @@ async fn screenshots_of_identity_site_mode_and_entrustment() -> anyhow::Result<(
     app.close().await?;
     backend.stop().await?;
     Ok(())
+}
+
+/// The confirmation with its level changed and its signature kept, as a forger would try.
+fn forge_level(confirmation: &str) -> anyhow::Result<String> {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64URL;
+    use base64::Engine as _;
+    let (payload, signature) = confirmation
+        .rsplit_once('.')
+        .ok_or_else(|| anyhow::anyhow!("a sealed confirmation"))?;
+    let json = B64URL.decode(payload.trim_start_matches("HWA1."))?;
+    let raised = String::from_utf8(json)?.replace("onsite-attended", "remote-attended");
+    Ok(format!("HWA1.{}.{signature}", B64URL.encode(raised)))
 }

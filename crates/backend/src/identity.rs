@@ -114,13 +114,6 @@ pub(crate) async fn list_signers(
     Ok(Json(rows.into_iter().map(signer).collect()))
 }
 
-fn valid_site_id(id: &str) -> bool {
-    (1..=40).contains(&id.len())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
 /// Registers a liaison site's key (`POST /v1/staff/signers`).
 pub(crate) async fn add_site(
     State(state): State<Arc<AppState>>,
@@ -130,7 +123,7 @@ pub(crate) async fn add_site(
     administrator(&state, &headers).await?;
     let site: NewSite = json_body(&body)?;
     let id = site.id.trim();
-    if !valid_site_id(id) {
+    if !homeward_domain::identity::is_valid_site_id(id) {
         return Err(AppError::BadRequest(
             "id: expected 1 to 40 lower-case letters, digits or hyphens".into(),
         ));

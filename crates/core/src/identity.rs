@@ -79,6 +79,46 @@ pub fn qr_modules(text: &str) -> Result<(usize, Vec<bool>)> {
     Ok((width, dark))
 }
 
+/// A QR code of `text` as a PNG picture, 4 pixels a module with the quiet zone: for sharing a
+/// code as an image, and for tests that photograph one.
+pub fn qr_png(text: &str) -> Result<Vec<u8>> {
+    let (width, dark) = qr_modules(text)?;
+    let scale = 4;
+    let side = (width + 8) * scale;
+    let img = image::GrayImage::from_fn(side as u32, side as u32, |x, y| {
+        let (mx, my) = (x as usize / scale, y as usize / scale);
+        let inside = (4..width + 4).contains(&mx) && (4..width + 4).contains(&my);
+        let is_dark = inside && dark[(my - 4) * width + (mx - 4)];
+        image::Luma([if is_dark { 20 } else { 235 }])
+    });
+    let mut png = std::io::Cursor::new(vec![]);
+    img.write_to(&mut png, image::ImageFormat::Png)
+        .map_err(|e| CoreError::Damaged(format!("the picture could not be written: {e}")))?;
+    Ok(png.into_inner())
+}
+
+/// The text of the first QR code in a photo or screenshot (any format the image crate reads):
+/// a person's identity code, or a volunteer's confirmation, taken with the camera.
+pub fn read_qr_image(bytes: &[u8]) -> Result<String> {
+    let unreadable = |reason: &str| CoreError::InvalidInput {
+        field: "code-image",
+        reason: reason.into(),
+    };
+    let picture = image::load_from_memory(bytes)
+        .map_err(|_| unreadable("not a picture this app can read"))?
+        .to_luma8();
+    let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(
+        picture.width() as usize,
+        picture.height() as usize,
+        |x, y| picture.get_pixel(x as u32, y as u32).0[0],
+    );
+    prepared
+        .detect_grids()
+        .iter()
+        .find_map(|grid| grid.decode().ok().map(|(_, text)| text))
+        .ok_or_else(|| unreadable("no readable code in the picture; hold the camera closer"))
+}
+
 fn code(text: String) -> Result<Code> {
     let svg = qr_svg(&text)?;
     Ok(Code { text, svg })
@@ -271,12 +311,7 @@ impl Homeward {
     /// keyring. Its public key must then be registered with the backend by an administrator.
     pub fn enable_site_mode(&self, id: &str, name: &str) -> Result<SiteInfo> {
         let id = id.trim();
-        if id.is_empty()
-            || id.len() > 40
-            || !id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        {
+        if !homeward_domain::identity::is_valid_site_id(id) {
             return Err(CoreError::InvalidInput {
                 field: "site-id",
                 reason: "expected 1 to 40 lower-case letters, digits or hyphens".into(),
@@ -347,5 +382,32 @@ impl Homeward {
         };
         tracing::info!("attestation signed");
         code(attestation.seal(&key))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_photographed_code_reads_back_and_a_blank_picture_is_named() {
+        let text = format!("HWP1.{}", "eyJkZXZpY2Vfa2V5Ijoi".repeat(20));
+        assert_eq!(read_qr_image(&qr_png(&text).unwrap()).unwrap(), text);
+        let blank = {
+            let mut png = std::io::Cursor::new(vec![]);
+            image::GrayImage::from_pixel(200, 200, image::Luma([240]))
+                .write_to(&mut png, image::ImageFormat::Png)
+                .unwrap();
+            png.into_inner()
+        };
+        let err = read_qr_image(&blank).unwrap_err();
+        assert!(err.to_string().starts_with("code-image:"), "{err}");
+        let err = read_qr_image(b"not a picture").unwrap_err();
+        assert!(err.to_string().starts_with("code-image:"), "{err}");
+        let svg = qr_svg("HWA1.x.y").unwrap();
+        assert!(
+            svg.starts_with("<svg") && svg.contains("<path d=\"M"),
+            "{svg}"
+        );
     }
 }

@@ -136,6 +136,7 @@ pub const FIELDS_WITH_MESSAGES: &[&str] = &[
     "proof-request",
     "attestation",
     "documents",
+    "code-image",
 ];
 
 /// The error shape of every API: the shell's commands and the backend's HTTP responses.

@@ -219,6 +219,15 @@ pub struct ProofingRequestState {
 /// Where the person asks for video verification.
 pub const PROOFING_PATH: &str = "/v1/proofing-requests";
 
+/// Whether `id` can name a liaison site: 1 to 40 lower-case letters, digits or hyphens
+/// (`prato`, `paris-13`).
+pub fn is_valid_site_id(id: &str) -> bool {
+    (1..=40).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 /// How long a fresh attestation of each level is good for, in days.
 pub fn validity_days(level: IdentityLevel) -> i64 {
     match level {

@@ -60,6 +60,50 @@ fn CodeView(code: Code, id: &'static str) -> impl IntoView {
     }
 }
 
+/// Takes a photo of a QR code (on a phone the picker offers the camera) and puts its text into
+/// `target`, as if pasted.
+#[component]
+fn ScanButton(
+    id: &'static str,
+    target: RwSignal<String>,
+    error: RwSignal<Option<ApiError>>,
+) -> impl IntoView {
+    let busy = RwSignal::new(false);
+    let on_file = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast as _;
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|l| l.get(0)) else {
+            return;
+        };
+        busy.set(true);
+        spawn_local(async move {
+            if let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                match ipc::read_code_image(&js_sys::Uint8Array::new(&buffer)).await {
+                    Ok(text) => {
+                        error.set(None);
+                        target.set(text);
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+            }
+            input.set_value("");
+            busy.set(false);
+        });
+    };
+    view! {
+        <label class="file-button scan" class:busy=move || busy.get()>
+            <input type="file" id=id accept="image/*" capture="environment"
+                on:change=on_file disabled=move || busy.get()/>
+            <span>{move || if busy.get() { t("code-scanning") } else { t("code-scan") }}</span>
+        </label>
+    }
+}
+
 #[component]
 pub fn IdentityScreen() -> impl IntoView {
     let nav = use_nav();
@@ -140,6 +184,7 @@ pub fn IdentityScreen() -> impl IntoView {
                 <form class="paste" on:submit=add novalidate>
                     <label for="attestation-text">{move || t("identity-paste-label")}</label>
                     <p class="hint">{move || t("identity-paste-hint")}</p>
+                    <ScanButton id="scan-attestation" target=pasted error=error/>
                     <textarea id="attestation-text" rows="4"
                         prop:value=move || pasted.get()
                         on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
@@ -403,6 +448,7 @@ fn SiteDesk(info: SiteInfo, site: RwSignal<Option<Option<SiteInfo>>>) -> impl In
             <h2>{move || t("site-read")}</h2>
             <label for="proof-request-text">{move || t("site-read-label")}</label>
             <p class="hint">{move || t("site-read-hint")}</p>
+            <ScanButton id="scan-proof-request" target=text error=error/>
             <textarea id="proof-request-text" rows="4"
                 prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))></textarea>

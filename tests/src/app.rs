@@ -348,6 +348,15 @@ impl App {
     }
 
     pub async fn screenshot(&self, path: &Path) -> anyhow::Result<()> {
+        // The DOM can be ahead of what is painted: wait for two frames, so the picture shows the
+        // screen the test just reached rather than the one before it.
+        self.client
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; \
+                 requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+                vec![],
+            )
+            .await?;
         let png = self.client.screenshot().await?;
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;

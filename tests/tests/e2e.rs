@@ -1269,7 +1269,15 @@ async fn screenshots_of_identity_site_mode_and_entrustment() -> anyhow::Result<(
             app.screenshot(&shot("letters-list")).await?;
         }
     }
-    // The video request, and what the console shows of it and of a letter.
+    // The video request (it sends the details to the city, so it needs the consents), and
+    // what the console shows of it and of a letter.
+    app.click("button.brand").await?;
+    app.click("#open-privacy").await?;
+    for consent in ["sensitive-data", "cross-border"] {
+        app.click(&format!("#consent-{consent} button")).await?;
+        app.wait_css(&format!("#consent-{consent}[data-granted='true']"))
+            .await?;
+    }
     app.click("button.brand").await?;
     app.click("#open-identity").await?;
     app.wait_css("#video-contact")

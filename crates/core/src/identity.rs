@@ -287,7 +287,7 @@ impl Homeward {
                     self.store.add_attestation(&a, token, now)?;
                     self.store.delete_setting(PROOFING_SETTING)?;
                 }
-                Ok(_) => tracing::warn!("an issued attestation is for other details; kept aside"),
+                Ok(_) => tracing::warn!("an issued attestation is for other details; ignored"),
                 Err(problem) => tracing::warn!(%problem, "an issued attestation does not hold"),
             }
         }

@@ -407,6 +407,11 @@ async fn a_device_has_one_open_proofing_request_and_its_attestation_is_kept(s: i
         ),
         (Some(10), Some("officer-li"), Some("HWA1.x.y"))
     );
+    assert_eq!(
+        (done.profile.as_str(), done.contact.as_str()),
+        ("{}", ""),
+        "the details are forgotten once attested"
+    );
     assert_eq!(s.issued_attestations("dev").await.unwrap(), ["HWA1.x.y"]);
     assert_eq!(s.proofing_requests(true).await.unwrap().len(), 1);
     assert_eq!(s.proofing_requests(false).await.unwrap().len(), 2);

@@ -405,7 +405,8 @@ pub trait Storage: Send + Sync {
         id: Uuid,
     ) -> impl Future<Output = anyhow::Result<Option<ProofingRow>>> + Send;
 
-    /// Closes an open request with the attestation issued; false if it was not open.
+    /// Closes an open request with the attestation issued, and forgets the profile and contact
+    /// it held (the attestation carries what is needed); false if it was not open.
     fn attest_proofing(
         &self,
         id: Uuid,

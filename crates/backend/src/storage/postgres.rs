@@ -882,7 +882,8 @@ impl Storage for PgStorage {
             .client()
             .await?
             .execute(
-                "UPDATE proofing_requests SET attested_at = $2, attested_by = $3, token = $4
+                "UPDATE proofing_requests SET attested_at = $2, attested_by = $3, token = $4,
+                     profile = '{}', contact = ''
                  WHERE id = $1 AND attested_at IS NULL",
                 &[&id, &at, &by, &token],
             )

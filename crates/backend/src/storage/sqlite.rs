@@ -855,7 +855,8 @@ impl Storage for SqliteStorage {
         let (token, by) = (token.to_owned(), by.to_owned());
         self.with(move |c| {
             c.execute(
-                "UPDATE proofing_requests SET attested_at = ?2, attested_by = ?3, token = ?4
+                "UPDATE proofing_requests SET attested_at = ?2, attested_by = ?3, token = ?4,
+                     profile = '{}', contact = ''
                  WHERE id = ?1 AND attested_at IS NULL",
                 params![id.to_string(), at, by, token],
             )

@@ -423,3 +423,4 @@ guide-identity-have = you have this
 field-error-code-image = No code could be read in that picture. Hold the camera closer, with the whole code in view and in focus, or paste the text instead.
 code-scan = Scan with the camera
 code-scanning = Reading the code…
+identity-video-declined = The officer could not confirm your identity by video (no answer, or the details did not match your document). Check your details and ask again, or visit a liaison site.

@@ -64,3 +64,6 @@ console-proofing-done = Attested by { $officer } on { $time }. The person's app 
 console-revoke-device = Revoke this device's key
 console-revoke-device-body = For a lost or stolen phone, when the person asks: the city refuses everything this key signs from now on, and its letters of entrustment fail. The person proves their identity again on their new device.
 console-revoke-device-confirm = The person asked for this, and I checked who they are.
+console-proofing-decline = Close without confirming
+console-proofing-decline-body = If you could not reach the person, or they or their document did not match these details. Their app tells them, and they may ask again or visit a liaison site.
+console-proofing-declined = Closed without confirming by { $officer } on { $time }. The person's app tells them.

@@ -394,3 +394,4 @@ guide-identity-have = 您已具备
 field-error-code-image = 未能从照片中读出二维码。请靠近一些，让整个码清晰地在画面内，或改为粘贴文字。
 code-scan = 用相机扫描
 code-scanning = 正在读取…
+identity-video-declined = 工作人员未能通过视频核验您的身份（无法联系，或信息与证件不符）。请核对个人信息后重新申请，或到联络站核验。

@@ -64,3 +64,6 @@ console-proofing-done = 已由 { $officer } 于 { $time } 签发。对方应用�
 console-revoke-device = 吊销此设备密钥
 console-revoke-device-body = 用于手机丢失或被盗且本人提出申请时：城市自即日起拒绝该密钥签名的一切内容，其签署的委托书也随之失效。本人须在新设备上重新核验身份。
 console-revoke-device-confirm = 本人已提出申请，且我已核实其身份。
+console-proofing-decline = 不予核验并关闭
+console-proofing-decline-body = 无法联系到本人，或本人及其证件与上述信息不符时使用。对方应用会收到通知，可重新申请或到联络站核验。
+console-proofing-declined = 已由 { $officer } 于 { $time } 关闭，未予核验。对方应用会收到通知。

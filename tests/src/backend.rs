@@ -253,8 +253,8 @@ impl Console {
         Ok(())
     }
 
-    /// Verifies the person of the oldest open video request, as an officer does after the call.
-    pub async fn attest_oldest_video_request(&self) -> anyhow::Result<()> {
+    /// The page of the oldest open video request.
+    async fn oldest_video_request(&self) -> anyhow::Result<String> {
         let list = self.page("/console/proofing").await?;
         let id = list
             .split("href=\"/console/proofing/")
@@ -262,7 +262,22 @@ impl Console {
             .and_then(|s| s.split('"').next())
             .ok_or_else(|| anyhow::anyhow!("no request waiting"))?
             .to_owned();
-        let page = format!("/console/proofing/{id}");
+        Ok(format!("/console/proofing/{id}"))
+    }
+
+    /// Closes the oldest open video request without verifying the person (no answer).
+    pub async fn decline_oldest_video_request(&self) -> anyhow::Result<()> {
+        let page = self.oldest_video_request().await?;
+        let status = self
+            .submit_form(&page, &format!("{page}/decline"), &[])
+            .await?;
+        anyhow::ensure!(status == 303, "declining refused: {status}");
+        Ok(())
+    }
+
+    /// Verifies the person of the oldest open video request, as an officer does after the call.
+    pub async fn attest_oldest_video_request(&self) -> anyhow::Result<()> {
+        let page = self.oldest_video_request().await?;
         let status = self
             .submit_form(
                 &page,

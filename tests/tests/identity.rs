@@ -247,10 +247,25 @@ async fn verified_by_video_the_attestation_comes_with_the_feed_and_the_service_i
         .unwrap();
     assert_eq!(again.id, asked.id, "one open request per device");
 
-    // The officer calls, compares and attests in the console.
+    // The first call does not get through: the officer closes the request, and the app hears.
     let console = Console::sign_in(&backend.url, "officer-li", PASSWORD)
         .await
         .unwrap();
+    console.decline_oldest_video_request().await.unwrap();
+    person.poll_status().await.unwrap();
+    let declined = person.pending_proofing().unwrap().unwrap();
+    assert!(!declined.is_open() && declined.declined_at.is_some());
+    assert_eq!(
+        person.identity().unwrap().level,
+        IdentityLevel::SelfAsserted
+    );
+    let asked = person
+        .request_video_proofing("+39 333 123 4567")
+        .await
+        .unwrap();
+    assert_ne!(asked.id, declined.id, "a new request");
+
+    // The officer calls again, compares and attests in the console.
     let page = console.page("/console/proofing").await.unwrap();
     assert!(
         page.contains("王小明") && page.contains("+39 333 123 4567"),

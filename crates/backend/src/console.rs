@@ -184,6 +184,7 @@ pub(crate) fn router() -> Router<Arc<AppState>> {
         .route("/console/proofing", get(proofing_list))
         .route("/console/proofing/{id}", get(proofing_detail))
         .route("/console/proofing/{id}/attest", post(proofing_attest))
+        .route("/console/proofing/{id}/decline", post(proofing_decline))
         .route("/console/applications/{reference}/decision", post(decide))
         .route("/console/applications/{reference}/route", post(route))
         .route(
@@ -1099,14 +1100,19 @@ async fn proofing_detail(
         }
     }
     body.push_str("</tbody></table></section>");
-    match (&row.attested_at, &row.attested_by) {
+    match (&row.closed_at, &row.closed_by) {
         (Some(at), by) => {
+            let (class, mark, key) = if row.token.is_some() {
+                ("ok", "✓", key("console-proofing-done"))
+            } else {
+                ("bad", "✗", key("console-proofing-declined"))
+            };
             let _ = write!(
                 body,
-                "<p class=\"ok\" id=\"proofing-done\">✓ {}</p>",
+                "<p class=\"{class}\" id=\"proofing-done\">{mark} {}</p>",
                 esc(&tr_args(
                     lang,
-                    "console-proofing-done",
+                    key,
                     &[
                         ("officer", by.clone().unwrap_or_default().into()),
                         ("time", when(*at).into())
@@ -1126,7 +1132,11 @@ async fn proofing_detail(
                  <label><input type=\"checkbox\" name=\"passport\" id=\"doc-passport\" value=\"1\"> {passport}</label>\
                  <label><input type=\"checkbox\" name=\"id_card\" id=\"doc-id-card\" value=\"1\"> {id_card}</label></fieldset>\
                  <label><input type=\"checkbox\" name=\"confirm\" id=\"confirm\" value=\"1\" required> {confirm}</label>\
-                 <p><button type=\"submit\" id=\"attest\">{attest}</button></p></form>",
+                 <p><button type=\"submit\" id=\"attest\">{attest}</button></p></form>\
+                 <form class=\"card\" method=\"post\" action=\"/console/proofing/{id}/decline\" id=\"decline-form\">\
+                 <input type=\"hidden\" name=\"csrf\" value=\"{csrf}\">\
+                 <p class=\"muted\">{decline_body}</p>\
+                 <p><button type=\"submit\" id=\"decline\">{decline}</button></p></form>",
                 id = row.id,
                 csrf = esc(&me.csrf),
                 level = esc(&tr(lang, "console-proofing-level")),
@@ -1137,6 +1147,8 @@ async fn proofing_detail(
                 id_card = esc(&tr(lang, "document-id-card")),
                 confirm = esc(&tr(lang, "console-proofing-confirm")),
                 attest = esc(&tr(lang, "console-proofing-attest")),
+                decline_body = esc(&tr(lang, "console-proofing-decline-body")),
+                decline = esc(&tr(lang, "console-proofing-decline")),
             );
         }
     }
@@ -1238,6 +1250,29 @@ async fn revoke_device(
         Ok(reference) => {
             Redirect::to(&format!("/console/applications/{}", reference.trim())).into_response()
         }
+        Err(e) => failure(lang, e),
+    }
+}
+
+async fn proofing_decline(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    form: Result<Form<CsrfForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let lang = lang_of(&headers);
+    let result = async {
+        let Form(form) = form.map_err(|e| AppError::BadRequest(format!("form: {e}")))?;
+        let me = session_with_csrf(&state, &headers, &form.csrf).await?;
+        let id: uuid::Uuid = id
+            .parse()
+            .map_err(|_| AppError::BadRequest("id: not a request id".into()))?;
+        crate::identity::decline_by_officer(&state, &me, id).await?;
+        Ok::<_, AppError>(id)
+    }
+    .await;
+    match result {
+        Ok(id) => Redirect::to(&format!("/console/proofing/{id}")).into_response(),
         Err(e) => failure(lang, e),
     }
 }

@@ -291,8 +291,8 @@ pub(crate) async fn request_proofing(
                 .map_err(|e| anyhow::anyhow!("a profile always serialises: {e}"))?,
             contact: contact.into(),
             requested_at: now_ms(),
-            attested_at: None,
-            attested_by: None,
+            closed_at: None,
+            closed_by: None,
             token: None,
         })
         .await?;
@@ -302,7 +302,8 @@ pub(crate) async fn request_proofing(
         Json(ProofingRequestState {
             id: row.id,
             requested_at: row.requested_at,
-            attested_at: row.attested_at,
+            attested_at: row.closed_at.filter(|_| row.token.is_some()),
+            declined_at: row.closed_at.filter(|_| row.token.is_none()),
         }),
     ))
 }
@@ -374,9 +375,32 @@ pub(crate) async fn attest_by_officer(
         expires_at: now + validity_days(level) * 86_400_000,
     };
     let token = attestation.seal(state.signer.key());
-    if !state.db.attest_proofing(id, &token, &name, now).await? {
+    if !state
+        .db
+        .close_proofing(id, Some(&token), &name, now)
+        .await?
+    {
         return Err(not_allowed("this request was answered already"));
     }
     tracing::info!(level = level.slug(), "officer attestation issued");
     Ok(attestation)
+}
+
+/// An officer could not confirm the person of request `id` (no answer, or the person and their
+/// document did not match): the request is closed without an attestation, and the person's app
+/// learns it from the status feed and offers to ask again.
+pub(crate) async fn decline_by_officer(
+    state: &AppState,
+    officer: &staff::Staff,
+    id: uuid::Uuid,
+) -> Result<(), AppError> {
+    if !state
+        .db
+        .close_proofing(id, None, &officer.account.username, now_ms())
+        .await?
+    {
+        return Err(not_allowed("this request was answered already"));
+    }
+    tracing::info!("video verification declined");
+    Ok(())
 }

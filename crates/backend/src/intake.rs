@@ -316,5 +316,6 @@ pub(crate) async fn feed(
         cursor,
         more,
         attestations: state.db.issued_attestations(&device).await?,
+        declined_proofing: state.db.declined_proofing(&device).await?,
     }))
 }

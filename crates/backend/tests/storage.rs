@@ -376,8 +376,8 @@ async fn a_device_has_one_open_proofing_request_and_its_attestation_is_kept(s: i
         profile: "{}".into(),
         contact: "+39 333 000 0000".into(),
         requested_at: n as i64,
-        attested_at: None,
-        attested_by: None,
+        closed_at: None,
+        closed_by: None,
         token: None,
     };
     let first = s.add_proofing_request(request(1, "dev")).await.unwrap();
@@ -391,18 +391,18 @@ async fn a_device_has_one_open_proofing_request_and_its_attestation_is_kept(s: i
     );
 
     assert!(s
-        .attest_proofing(first.id, "HWA1.x.y", "officer-li", 10)
+        .close_proofing(first.id, Some("HWA1.x.y"), "officer-li", 10)
         .await
         .unwrap());
     assert!(!s
-        .attest_proofing(first.id, "HWA1.z.w", "officer-li", 11)
+        .close_proofing(first.id, Some("HWA1.z.w"), "officer-li", 11)
         .await
         .unwrap());
     let done = s.proofing_request(first.id).await.unwrap().unwrap();
     assert_eq!(
         (
-            done.attested_at,
-            done.attested_by.as_deref(),
+            done.closed_at,
+            done.closed_by.as_deref(),
             done.token.as_deref()
         ),
         (Some(10), Some("officer-li"), Some("HWA1.x.y"))
@@ -415,9 +415,19 @@ async fn a_device_has_one_open_proofing_request_and_its_attestation_is_kept(s: i
     assert_eq!(s.issued_attestations("dev").await.unwrap(), ["HWA1.x.y"]);
     assert_eq!(s.proofing_requests(true).await.unwrap().len(), 1);
     assert_eq!(s.proofing_requests(false).await.unwrap().len(), 2);
-    // Verified once, the device may ask again.
+    // Verified once, the device may ask again; a request closed without a match is declined.
     let later = s.add_proofing_request(request(4, "dev")).await.unwrap();
     assert_eq!(later.id, Uuid::from_u128(4));
+    assert_eq!(
+        s.declined_proofing("dev").await.unwrap(),
+        Vec::<Uuid>::new()
+    );
+    assert!(s
+        .close_proofing(later.id, None, "officer-li", 20)
+        .await
+        .unwrap());
+    assert_eq!(s.declined_proofing("dev").await.unwrap(), [later.id]);
+    assert_eq!(s.issued_attestations("dev").await.unwrap(), ["HWA1.x.y"]);
     assert_eq!(s.proofing_request(Uuid::from_u128(99)).await.unwrap(), None);
 }
 

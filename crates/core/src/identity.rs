@@ -260,7 +260,8 @@ impl Homeward {
         Ok(state)
     }
 
-    /// The request for video verification still waiting for an officer, if there is one.
+    /// The last request for video verification, while it waits for an officer or after one
+    /// declined it; gone once an officer verified the person.
     pub fn pending_proofing(&self) -> Result<Option<ProofingRequestState>> {
         Ok(self
             .store
@@ -268,8 +269,25 @@ impl Homeward {
             .and_then(|s| serde_json::from_str(&s).ok()))
     }
 
+    /// Whether a request for video verification waits for an officer's answer.
     pub(crate) fn proofing_pending(&self) -> Result<bool> {
-        Ok(self.pending_proofing()?.is_some())
+        Ok(self.pending_proofing()?.is_some_and(|p| p.is_open()))
+    }
+
+    /// Marks the waiting request declined if the feed says an officer closed it without
+    /// verifying the person; the app then offers to ask again.
+    pub(crate) fn take_declined_proofing(&self, ids: &[uuid::Uuid]) -> Result<()> {
+        let Some(mut state) = self.pending_proofing()? else {
+            return Ok(());
+        };
+        if state.is_open() && ids.contains(&state.id) {
+            state.declined_at = Some(now_ms());
+            let json =
+                serde_json::to_string(&state).map_err(|e| CoreError::Damaged(e.to_string()))?;
+            self.store.set_setting(PROOFING_SETTING, &json)?;
+            tracing::info!("video verification declined by the officer");
+        }
+        Ok(())
     }
 
     /// Keeps the officers' attestations the feed brought that are this person's and new; a

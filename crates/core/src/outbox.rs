@@ -472,6 +472,7 @@ impl Homeward {
             let headers = self.sign_request("GET", &path, "", b"");
             let feed = self.remote.feed(&path, &headers).await?;
             self.take_issued_attestations(&feed.attestations)?;
+            self.take_declined_proofing(&feed.declined_proofing)?;
             new.extend(self.store.add_status_events(&feed.events, feed.cursor)?);
             if !feed.more || feed.cursor <= cursor {
                 return Ok(new);

@@ -214,6 +214,17 @@ pub struct ProofingRequestState {
     /// When an officer verified the person, if they have.
     #[serde(default)]
     pub attested_at: Option<i64>,
+    /// When an officer closed the request without verifying the person (no answer, or no
+    /// match); the person may ask again.
+    #[serde(default)]
+    pub declined_at: Option<i64>,
+}
+
+impl ProofingRequestState {
+    /// Whether an officer has still to answer it.
+    pub fn is_open(&self) -> bool {
+        self.attested_at.is_none() && self.declined_at.is_none()
+    }
 }
 
 /// Where the person asks for video verification.

@@ -295,6 +295,9 @@ pub struct Feed {
     /// each sealed; the app keeps the ones it does not have yet.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attestations: Vec<String>,
+    /// Requests for video verification an officer closed without verifying the person.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub declined_proofing: Vec<uuid::Uuid>,
 }
 
 /// Where documents are uploaded (tus 1.0, creation and checksum extensions).

@@ -252,7 +252,10 @@ fn VideoCard(ready: Signal<bool>) -> impl IntoView {
         <section class="card" id="video-proofing">
             <h2>{move || t("identity-video")}</h2>
             <p>{move || t("identity-video-body")}</p>
-            {move || match pending.get() {
+            {move || pending.get().filter(|p| !p.is_open()).map(|_| view! {
+                <p class="error-note" id="video-declined" role="status">{move || t("identity-video-declined")}</p>
+            })}
+            {move || match pending.get().filter(|p| p.is_open()) {
                 Some(p) => view! {
                     <p class="notice" id="video-requested">
                         {t_args("identity-video-requested", &[("time", format_time(p.requested_at).into())])}

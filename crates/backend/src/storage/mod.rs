@@ -54,8 +54,8 @@ pub struct ProofingRow {
     pub profile: String,
     pub contact: String,
     pub requested_at: i64,
-    pub attested_at: Option<i64>,
-    pub attested_by: Option<String>,
+    pub closed_at: Option<i64>,
+    pub closed_by: Option<String>,
     /// The sealed attestation, once issued.
     pub token: Option<String>,
 }
@@ -405,15 +405,21 @@ pub trait Storage: Send + Sync {
         id: Uuid,
     ) -> impl Future<Output = anyhow::Result<Option<ProofingRow>>> + Send;
 
-    /// Closes an open request with the attestation issued, and forgets the profile and contact
-    /// it held (the attestation carries what is needed); false if it was not open.
-    fn attest_proofing(
+    /// Closes an open request, with the attestation issued or (`None`) without one; either way
+    /// it forgets the profile and contact it held. False if it was not open.
+    fn close_proofing(
         &self,
         id: Uuid,
-        token: &str,
+        token: Option<&str>,
         by: &str,
         at: i64,
     ) -> impl Future<Output = anyhow::Result<bool>> + Send;
+
+    /// The requests of `device_key` closed without an attestation.
+    fn declined_proofing(
+        &self,
+        device_key: &str,
+    ) -> impl Future<Output = anyhow::Result<Vec<Uuid>>> + Send;
 
     /// The attestations officers issued for `device_key`, oldest first.
     fn issued_attestations(
@@ -572,14 +578,17 @@ impl Storage for Database {
     async fn proofing_request(&self, id: Uuid) -> anyhow::Result<Option<ProofingRow>> {
         dispatch!(self, s => s.proofing_request(id))
     }
-    async fn attest_proofing(
+    async fn close_proofing(
         &self,
         id: Uuid,
-        token: &str,
+        token: Option<&str>,
         by: &str,
         at: i64,
     ) -> anyhow::Result<bool> {
-        dispatch!(self, s => s.attest_proofing(id, token, by, at))
+        dispatch!(self, s => s.close_proofing(id, token, by, at))
+    }
+    async fn declined_proofing(&self, device_key: &str) -> anyhow::Result<Vec<Uuid>> {
+        dispatch!(self, s => s.declined_proofing(device_key))
     }
     async fn issued_attestations(&self, device_key: &str) -> anyhow::Result<Vec<String>> {
         dispatch!(self, s => s.issued_attestations(device_key))

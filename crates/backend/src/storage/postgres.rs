@@ -105,13 +105,13 @@ const MIGRATIONS: &[&str] = &[
         profile TEXT NOT NULL,
         contact TEXT NOT NULL,
         requested_at BIGINT NOT NULL,
-        attested_at BIGINT,
-        attested_by TEXT,
+        closed_at BIGINT,
+        closed_by TEXT,
         token TEXT
     );
     CREATE INDEX proofing_by_device ON proofing_requests (device_key);
     CREATE UNIQUE INDEX one_open_proofing_per_device ON proofing_requests (device_key)
-        WHERE attested_at IS NULL;",
+        WHERE closed_at IS NULL;",
 ];
 
 /// An arbitrary constant naming the lock that serialises migrations between backends starting
@@ -836,7 +836,7 @@ impl Storage for PgStorage {
             .query_one(
                 &format!(
                     "SELECT {PROOFING_COLUMNS} FROM proofing_requests
-                     WHERE device_key = $1 AND attested_at IS NULL"
+                     WHERE device_key = $1 AND closed_at IS NULL"
                 ),
                 &[&row.device_key],
             )
@@ -851,7 +851,7 @@ impl Storage for PgStorage {
             .query(
                 &format!(
                     "SELECT {PROOFING_COLUMNS} FROM proofing_requests
-                     WHERE NOT $1 OR attested_at IS NULL ORDER BY requested_at"
+                     WHERE NOT $1 OR closed_at IS NULL ORDER BY requested_at"
                 ),
                 &[&open_only],
             )
@@ -871,10 +871,10 @@ impl Storage for PgStorage {
         Ok(row.as_ref().map(proofing_row))
     }
 
-    async fn attest_proofing(
+    async fn close_proofing(
         &self,
         id: Uuid,
-        token: &str,
+        token: Option<&str>,
         by: &str,
         at: i64,
     ) -> anyhow::Result<bool> {
@@ -882,13 +882,27 @@ impl Storage for PgStorage {
             .client()
             .await?
             .execute(
-                "UPDATE proofing_requests SET attested_at = $2, attested_by = $3, token = $4,
+                "UPDATE proofing_requests SET closed_at = $2, closed_by = $3, token = $4,
                      profile = '{}', contact = ''
-                 WHERE id = $1 AND attested_at IS NULL",
+                 WHERE id = $1 AND closed_at IS NULL",
                 &[&id, &at, &by, &token],
             )
             .await?;
         Ok(n == 1)
+    }
+
+    async fn declined_proofing(&self, device_key: &str) -> anyhow::Result<Vec<Uuid>> {
+        let rows = self
+            .client()
+            .await?
+            .query(
+                "SELECT id FROM proofing_requests
+                 WHERE device_key = $1 AND closed_at IS NOT NULL AND token IS NULL
+                 ORDER BY closed_at",
+                &[&device_key],
+            )
+            .await?;
+        Ok(rows.iter().map(|r| r.get(0)).collect())
     }
 
     async fn issued_attestations(&self, device_key: &str) -> anyhow::Result<Vec<String>> {
@@ -897,7 +911,7 @@ impl Storage for PgStorage {
             .await?
             .query(
                 "SELECT token FROM proofing_requests
-                 WHERE device_key = $1 AND token IS NOT NULL ORDER BY attested_at",
+                 WHERE device_key = $1 AND token IS NOT NULL ORDER BY closed_at",
                 &[&device_key],
             )
             .await?;
@@ -918,7 +932,7 @@ impl Storage for PgStorage {
 }
 
 const PROOFING_COLUMNS: &str =
-    "id, device_key, profile, contact, requested_at, attested_at, attested_by, token";
+    "id, device_key, profile, contact, requested_at, closed_at, closed_by, token";
 
 fn proofing_row(r: &Row) -> ProofingRow {
     ProofingRow {
@@ -927,8 +941,8 @@ fn proofing_row(r: &Row) -> ProofingRow {
         profile: r.get(2),
         contact: r.get(3),
         requested_at: r.get(4),
-        attested_at: r.get(5),
-        attested_by: r.get(6),
+        closed_at: r.get(5),
+        closed_by: r.get(6),
         token: r.get(7),
     }
 }

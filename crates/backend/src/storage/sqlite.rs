@@ -104,8 +104,8 @@ const MIGRATIONS: &[&str] = &[
         profile TEXT NOT NULL,
         contact TEXT NOT NULL,
         requested_at INTEGER NOT NULL,
-        attested_at INTEGER,
-        attested_by TEXT,
+        closed_at INTEGER,
+        closed_by TEXT,
         token TEXT
     ) STRICT;
     CREATE INDEX proofing_by_device ON proofing_requests (device_key);",
@@ -795,7 +795,7 @@ impl Storage for SqliteStorage {
                 .query_row(
                     &format!(
                         "SELECT {PROOFING_COLUMNS} FROM proofing_requests
-                         WHERE device_key = ?1 AND attested_at IS NULL"
+                         WHERE device_key = ?1 AND closed_at IS NULL"
                     ),
                     [&row.device_key],
                     proofing_row,
@@ -825,7 +825,7 @@ impl Storage for SqliteStorage {
         self.with(move |c| {
             c.prepare(&format!(
                 "SELECT {PROOFING_COLUMNS} FROM proofing_requests
-                 WHERE ?1 = 0 OR attested_at IS NULL ORDER BY requested_at"
+                 WHERE ?1 = 0 OR closed_at IS NULL ORDER BY requested_at"
             ))?
             .query_map([i64::from(open_only)], proofing_row)?
             .collect()
@@ -845,22 +845,36 @@ impl Storage for SqliteStorage {
         .await
     }
 
-    async fn attest_proofing(
+    async fn close_proofing(
         &self,
         id: Uuid,
-        token: &str,
+        token: Option<&str>,
         by: &str,
         at: i64,
     ) -> anyhow::Result<bool> {
-        let (token, by) = (token.to_owned(), by.to_owned());
+        let (token, by) = (token.map(str::to_owned), by.to_owned());
         self.with(move |c| {
             c.execute(
-                "UPDATE proofing_requests SET attested_at = ?2, attested_by = ?3, token = ?4,
+                "UPDATE proofing_requests SET closed_at = ?2, closed_by = ?3, token = ?4,
                      profile = '{}', contact = ''
-                 WHERE id = ?1 AND attested_at IS NULL",
+                 WHERE id = ?1 AND closed_at IS NULL",
                 params![id.to_string(), at, by, token],
             )
             .map(|n| n == 1)
+        })
+        .await
+    }
+
+    async fn declined_proofing(&self, device_key: &str) -> anyhow::Result<Vec<Uuid>> {
+        let key = device_key.to_owned();
+        self.with(move |c| {
+            c.prepare(
+                "SELECT id FROM proofing_requests
+                 WHERE device_key = ?1 AND closed_at IS NOT NULL AND token IS NULL
+                 ORDER BY closed_at",
+            )?
+            .query_map([key], |r| uuid(r, 0))?
+            .collect()
         })
         .await
     }
@@ -870,7 +884,7 @@ impl Storage for SqliteStorage {
         self.with(move |c| {
             c.prepare(
                 "SELECT token FROM proofing_requests
-                 WHERE device_key = ?1 AND token IS NOT NULL ORDER BY attested_at",
+                 WHERE device_key = ?1 AND token IS NOT NULL ORDER BY closed_at",
             )?
             .query_map([key], |r| r.get(0))?
             .collect()
@@ -893,7 +907,7 @@ impl Storage for SqliteStorage {
 }
 
 const PROOFING_COLUMNS: &str =
-    "id, device_key, profile, contact, requested_at, attested_at, attested_by, token";
+    "id, device_key, profile, contact, requested_at, closed_at, closed_by, token";
 
 fn proofing_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ProofingRow> {
     Ok(ProofingRow {
@@ -902,8 +916,8 @@ fn proofing_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ProofingRow> {
         profile: r.get(2)?,
         contact: r.get(3)?,
         requested_at: r.get(4)?,
-        attested_at: r.get(5)?,
-        attested_by: r.get(6)?,
+        closed_at: r.get(5)?,
+        closed_by: r.get(6)?,
         token: r.get(7)?,
     })
 }

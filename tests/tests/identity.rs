@@ -122,6 +122,18 @@ async fn proven_in_person_offline_the_person_sends_at_that_level_until_the_site_
     };
     assert_eq!(error, ErrorCode::RevokedSigner.slug());
     assert_eq!(backend.stored_submissions().await.unwrap(), 1);
+    // The refused confirmation counts no more: the person is asked to verify again, and a
+    // service that needs only their word still goes (it carries no identity proof).
+    let status = person.identity().unwrap();
+    assert_eq!(status.level, IdentityLevel::SelfAsserted);
+    assert_eq!(
+        status.attestations[0].refused,
+        Some(ErrorCode::RevokedSigner)
+    );
+    person
+        .submit(homeward_tests::installation::proof_of_life(&person, "face"))
+        .unwrap();
+    assert_eq!(person.sync_outbox().await.unwrap().delivered, 1);
     backend.stop().await.unwrap();
 }
 

@@ -13,6 +13,7 @@ use homeward_domain::identity::{
     ProofingRequestState, SignerStanding, SiteInfo, PROOFING_PATH,
 };
 use homeward_domain::privacy::Profile;
+use homeward_domain::ErrorCode;
 use rusqlite::params;
 
 use crate::app::{now_ms, Homeward};
@@ -26,13 +27,23 @@ const SITE_NAME: &str = "site-name";
 const DAY_MS: i64 = 86_400_000;
 
 impl Store {
-    fn attestation_tokens(&self) -> Result<Vec<String>> {
+    /// Every attestation held, with the code the city refused it with, if it did.
+    fn attestation_tokens(&self) -> Result<Vec<(String, Option<String>)>> {
         let conn = self.conn();
-        let mut stmt = conn.prepare("SELECT token FROM attestations ORDER BY received_at")?;
+        let mut stmt =
+            conn.prepare("SELECT token, refused FROM attestations ORDER BY received_at")?;
         let tokens = stmt
-            .query_map([], |r| r.get(0))?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
         Ok(tokens)
+    }
+
+    fn refuse_attestation(&self, id: uuid::Uuid, code: &str) -> Result<()> {
+        self.conn().execute(
+            "UPDATE attestations SET refused = ?2 WHERE id = ?1",
+            params![id.to_string(), code],
+        )?;
+        Ok(())
     }
 
     fn add_attestation(&self, a: &Attestation, token: &str, now: i64) -> Result<()> {
@@ -119,6 +130,15 @@ pub fn read_qr_image(bytes: &[u8]) -> Result<String> {
         .ok_or_else(|| unreadable("no readable code in the picture; hold the camera closer"))
 }
 
+/// An attestation this device holds, with its sealed text and where it stands.
+struct Held {
+    attestation: Attestation,
+    token: String,
+    /// Unexpired, made for the profile as it stands, and not refused by the city.
+    current: bool,
+    refused: Option<ErrorCode>,
+}
+
 fn code(text: String) -> Result<Code> {
     let svg = qr_svg(&text)?;
     Ok(Code { text, svg })
@@ -133,23 +153,44 @@ impl Homeward {
         }))
     }
 
-    /// Every attestation this device holds, opened, with whether it counts now.
-    fn attestations(&self) -> Result<Vec<(Attestation, String, bool)>> {
+    /// Every attestation this device holds, opened, with whether it counts now and why the
+    /// city refused it, if it did.
+    fn attestations(&self) -> Result<Vec<Held>> {
         let digest = self.ready_profile()?.map(|p| profile_digest(&p));
         let me = self.device_public_key_b64();
         let now = now_ms();
         let mut out = vec![];
-        for token in self.store.attestation_tokens()? {
+        for (token, refused) in self.store.attestation_tokens()? {
             let Some(a) = Attestation::open(&token) else {
                 tracing::warn!("a stored attestation no longer opens; ignoring it");
                 continue;
             };
-            let current = Attestation::verify(&token, &me, now, |_| SignerStanding::Trusted)
-                .is_ok()
+            let refused = refused.and_then(|r| ErrorCode::ALL.into_iter().find(|c| c.slug() == r));
+            let current = refused.is_none()
+                && Attestation::verify(&token, &me, now, |_| SignerStanding::Trusted).is_ok()
                 && digest.as_deref() == Some(a.profile_digest.as_str());
-            out.push((a, token, current));
+            out.push(Held {
+                attestation: a,
+                token,
+                current,
+                refused,
+            });
         }
         Ok(out)
+    }
+
+    /// The city refused a submission for one of its attestations (`code` says why, not which):
+    /// none of those it carried is sent again, and the person is asked to verify anew.
+    pub(crate) fn refuse_attestations_of(&self, body: &[u8], code: ErrorCode) -> Result<()> {
+        let Ok(sent) = serde_json::from_slice::<homeward_domain::sync::Submission>(body) else {
+            return Ok(());
+        };
+        for token in &sent.attestations {
+            if let Some(a) = Attestation::open(token) {
+                self.store.refuse_attestation(a.id, code.slug())?;
+            }
+        }
+        Ok(())
     }
 
     /// The sealed attestations that count now, to send with a submission.
@@ -157,8 +198,8 @@ impl Homeward {
         Ok(self
             .attestations()?
             .into_iter()
-            .filter(|(_, _, current)| *current)
-            .map(|(_, token, _)| token)
+            .filter(|h| h.current)
+            .map(|h| h.token)
             .collect())
     }
 
@@ -167,22 +208,23 @@ impl Homeward {
         let held = self.attestations()?;
         let level = held
             .iter()
-            .filter(|(_, _, current)| *current)
-            .map(|(a, _, _)| a.level)
+            .filter(|h| h.current)
+            .map(|h| h.attestation.level)
             .max_by_key(|l| l.rank())
             .unwrap_or(IdentityLevel::SelfAsserted);
         Ok(IdentityStatus {
             level,
             attestations: held
                 .into_iter()
-                .map(|(a, _, current)| AttestationSummary {
-                    id: a.id,
-                    level: a.level,
-                    issuer_kind: a.issuer_kind,
-                    issuer_id: a.issuer_id,
-                    issued_at: a.issued_at,
-                    expires_at: a.expires_at,
-                    current,
+                .map(|h| AttestationSummary {
+                    id: h.attestation.id,
+                    level: h.attestation.level,
+                    issuer_kind: h.attestation.issuer_kind,
+                    issuer_id: h.attestation.issuer_id,
+                    issued_at: h.attestation.issued_at,
+                    expires_at: h.attestation.expires_at,
+                    current: h.current,
+                    refused: h.refused,
                 })
                 .collect(),
             profile_ready: self.ready_profile()?.is_some(),

@@ -120,7 +120,12 @@ impl Homeward {
             answers,
             materials,
             sent_at: now,
-            attestations: self.current_attestations()?,
+            // Identity proofs go only to services that ask for more than the person's word.
+            attestations: if guide.min_identity_level.rank() > 0 {
+                self.current_attestations()?
+            } else {
+                vec![]
+            },
         };
         let body =
             serde_json::to_vec(&submission).map_err(|e| CoreError::Damaged(e.to_string()))?;
@@ -294,6 +299,16 @@ impl Homeward {
                 }
                 Err(e) => {
                     tracing::warn!(code = ?e.code(), "a submission was refused: {e}");
+                    if matches!(
+                        e.code(),
+                        ErrorCode::AttestationTampered
+                            | ErrorCode::UnknownSigner
+                            | ErrorCode::RevokedSigner
+                            | ErrorCode::AttestationOtherDevice
+                            | ErrorCode::AttestationExpired
+                    ) {
+                        self.refuse_attestations_of(&item.body, e.code())?;
+                    }
                     self.store.outbox_set_aside(
                         item.item.submission_id,
                         e.code().slug(),

@@ -167,8 +167,11 @@ pub struct AttestationSummary {
     pub issuer_id: String,
     pub issued_at: i64,
     pub expires_at: i64,
-    /// Whether it counts now: unexpired, and made for the profile as it stands.
+    /// Whether it counts now: unexpired, made for the profile as it stands, and not refused.
     pub current: bool,
+    /// Why the city refused it, once it has (its signer revoked, say).
+    #[serde(default)]
+    pub refused: Option<crate::ErrorCode>,
 }
 
 /// Where the person's identity stands on this device.

@@ -308,6 +308,10 @@ fn AttestationRow(a: AttestationSummary) -> impl IntoView {
             {(!a.current).then(|| view! {
                 <span class="tag" data-status="attestation-not-current">{move || t("attestation-not-current")}</span>
             })}
+            {a.refused.map(|code| {
+                let key = format!("error-{}", code.slug());
+                view! { <span class="row-meta refused" data-code=code.slug()>{move || t(&key)}</span> }
+            })}
         </li>
     }
 }

@@ -110,7 +110,8 @@ const MIGRATIONS: &[&str] = &[
     "CREATE TABLE attestations (
         id          TEXT PRIMARY KEY NOT NULL,
         token       TEXT NOT NULL,
-        received_at INTEGER NOT NULL
+        received_at INTEGER NOT NULL,
+        refused     TEXT
     ) STRICT;
     CREATE TABLE delegations (
         id         TEXT PRIMARY KEY NOT NULL,

@@ -1035,6 +1035,13 @@ async fn verified_in_person_offline_the_person_sends_at_that_level_until_the_sit
     )
     .await?;
     anyhow::ensure!(backend.stored_submissions().await? == 1);
+    // My identity says the confirmation was refused, and why.
+    app.click("button.brand").await?;
+    app.click("#open-identity").await?;
+    app.wait_css("#identity-level[data-level='self-asserted']")
+        .await?;
+    app.wait_css(".attestation .refused[data-code='revoked-signer']")
+        .await?;
     app.close().await?;
     backend.stop().await?;
     Ok(())

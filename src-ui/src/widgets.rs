@@ -101,3 +101,55 @@ pub fn ReadyPanel() -> impl IntoView {
         </div>
     }
 }
+
+/// A button for something that cannot be undone: it asks first, in place, and does it only on
+/// a second, explicit press. Ids name it where it stands alone; classes where it repeats in a
+/// list.
+#[component]
+pub fn ConfirmAction(
+    /// Message keys: the button's label, and the question asked before acting.
+    label: &'static str,
+    question: &'static str,
+    #[prop(optional)] open_id: Option<&'static str>,
+    #[prop(optional)] confirm_id: Option<&'static str>,
+    #[prop(optional)] open_class: &'static str,
+    #[prop(optional)] confirm_class: &'static str,
+    on_confirm: Callback<()>,
+) -> impl IntoView {
+    let confirming = RwSignal::new(false);
+    move || {
+        if confirming.get() {
+            view! {
+                <div class="confirm" role="alertdialog" aria-label=move || t(question)>
+                    <p><strong>{move || t(question)}</strong></p>
+                    <div class="form-actions">
+                        <button class=format!("danger {confirm_class}") id=confirm_id
+                            on:click=move |_| {
+                                confirming.set(false);
+                                on_confirm.run(());
+                            }>{move || t(label)}</button>
+                        <button class="secondary" on:click=move |_| confirming.set(false)>
+                            {move || t("send-cancel")}
+                        </button>
+                    </div>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <button class=format!("danger {open_class}") id=open_id
+                    on:click=move |_| confirming.set(true)>{move || t(label)}</button>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The file a person just picked in a file input (on a phone, perhaps a photo just taken), with
+/// the input itself, to clear once the file is read.
+pub fn picked_file(ev: &leptos::ev::Event) -> Option<(web_sys::HtmlInputElement, web_sys::File)> {
+    use wasm_bindgen::JsCast as _;
+    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    let file = input.files()?.get(0)?;
+    Some((input, file))
+}

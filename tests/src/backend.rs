@@ -1,5 +1,6 @@
 //! The reference backend, started for real on a loopback port 0 with its own database file.
 
+use anyhow::Context as _;
 use homeward_backend::settings::DatabaseUrl;
 use homeward_backend::Settings;
 use tempfile::TempDir;
@@ -76,6 +77,17 @@ impl TestBackend {
     /// Its database, opened beside it.
     pub async fn database(&self) -> anyhow::Result<homeward_backend::storage::Database> {
         homeward_backend::storage::Database::open(&self.database).await
+    }
+
+    /// The key its receipts are signed with, as it publishes it at `/v1/keys`.
+    pub async fn receipt_key(&self) -> anyhow::Result<ed25519_dalek::VerifyingKey> {
+        let keys: homeward_domain::sync::BackendKeys =
+            reqwest::get(format!("{}/v1/keys", self.url))
+                .await?
+                .json()
+                .await?;
+        homeward_domain::identity::parse_public_key(&keys.receipt_key)
+            .ok_or_else(|| anyhow::anyhow!("the receipt key is not an Ed25519 key"))
     }
 
     /// The address it listens on.
@@ -205,11 +217,7 @@ impl Console {
     /// The reference of the most recently changed application in the list.
     pub async fn latest_reference(&self) -> anyhow::Result<String> {
         let list = self.page("/console").await?;
-        list.split("data-reference=\"")
-            .nth(1)
-            .and_then(|s| s.split('"').next())
-            .map(str::to_owned)
-            .ok_or_else(|| anyhow::anyhow!("no application listed"))
+        quoted_after(&list, "data-reference=\"").context("no application listed")
     }
 
     /// Opens the page at `page` and submits its form to `action` with `fields` and the page's
@@ -221,12 +229,8 @@ impl Console {
         fields: &[(&str, &str)],
     ) -> anyhow::Result<u16> {
         let html = self.page(page).await?;
-        let csrf = html
-            .split("name=\"csrf\" value=\"")
-            .nth(1)
-            .and_then(|s| s.split('"').next())
-            .ok_or_else(|| anyhow::anyhow!("no CSRF token on {page}"))?
-            .to_owned();
+        let csrf = quoted_after(&html, "name=\"csrf\" value=\"")
+            .with_context(|| format!("no CSRF token on {page}"))?;
         let mut form = vec![("csrf", csrf.as_str())];
         form.extend_from_slice(fields);
         let resp = self
@@ -254,14 +258,9 @@ impl Console {
     }
 
     /// The page of the oldest open video request.
-    async fn oldest_video_request(&self) -> anyhow::Result<String> {
+    pub async fn oldest_video_request(&self) -> anyhow::Result<String> {
         let list = self.page("/console/proofing").await?;
-        let id = list
-            .split("href=\"/console/proofing/")
-            .nth(1)
-            .and_then(|s| s.split('"').next())
-            .ok_or_else(|| anyhow::anyhow!("no request waiting"))?
-            .to_owned();
+        let id = quoted_after(&list, "href=\"/console/proofing/").context("no request waiting")?;
         Ok(format!("/console/proofing/{id}"))
     }
 
@@ -292,6 +291,15 @@ impl Console {
         anyhow::ensure!(status == 303, "attestation refused: {status}");
         Ok(())
     }
+}
+
+/// The text from just after the first `marker` in `html` up to the next double quote: an
+/// attribute's value.
+pub fn quoted_after(html: &str, marker: &str) -> Option<String> {
+    html.split(marker)
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .map(str::to_owned)
 }
 
 /// Watches the session bus for desktop notifications the app raises (`dbus-monitor`), whether

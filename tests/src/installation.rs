@@ -47,22 +47,26 @@ pub fn profile() -> homeward_domain::privacy::Profile {
     }
 }
 
+/// Every answer of an application to cancel a hukou after settling abroad, with the relative
+/// who will go to the counter.
+pub const HUKOU_ANSWERS: [(&str, &str); 8] = [
+    ("full-name", "王小明"),
+    ("id-number", "330302199001011235"),
+    ("hukou-address", "浙江省温州市鹿城区五马街 1 号"),
+    ("settled-country", "Italia"),
+    ("settled-since", "2015-03-01"),
+    ("relative-name", "王大明"),
+    ("relative-id-number", "330324198506150074"),
+    ("relative-phone", "+86 138 0013 8000"),
+];
+
 /// A draft cancelling a hukou after settling abroad, every question answered: a service that
 /// needs identity verified in person (or by video).
 pub fn hukou_cancellation(core: &Homeward) -> DraftId {
     let draft = core
         .create_draft("hukou-cancel-settled-abroad")
         .expect("draft");
-    for (field, value) in [
-        ("full-name", "王小明"),
-        ("id-number", "330302199001011235"),
-        ("hukou-address", "浙江省温州市鹿城区五马街 1 号"),
-        ("settled-country", "Italia"),
-        ("settled-since", "2015-03-01"),
-        ("relative-name", "王大明"),
-        ("relative-id-number", "330324198506150074"),
-        ("relative-phone", "+86 138 0013 8000"),
-    ] {
+    for (field, value) in HUKOU_ANSWERS {
         let check = core.set_answer(draft.id, field, value).expect("saved");
         assert!(check.valid, "{field}: {check:?}");
     }

@@ -59,10 +59,18 @@ impl Probe {
         .expect("serialises")
     }
 
-    /// Signed headers for `body` under idempotency key `key`, at `timestamp` (seconds).
-    pub fn headers(&self, body: &[u8], key: &str, timestamp: i64) -> Vec<(&'static str, String)> {
+    /// The signature headers for one request (`idempotency` is signed but not sent as a header
+    /// here), made at `timestamp` (seconds).
+    pub fn sign_at(
+        &self,
+        method: &str,
+        path: &str,
+        idempotency: &str,
+        body: &[u8],
+        timestamp: i64,
+    ) -> Vec<(&'static str, String)> {
         let digest = content_digest(&B64.encode(Sha256::digest(body)));
-        let message = signing_message("POST", "/v1/submissions", key, timestamp, &digest);
+        let message = signing_message(method, path, idempotency, timestamp, &digest);
         vec![
             (header::KEY, self.public()),
             (header::TIMESTAMP, timestamp.to_string()),
@@ -71,8 +79,26 @@ impl Probe {
                 B64.encode(self.key.sign(&message).to_bytes()),
             ),
             (header::DIGEST, digest),
-            (header::IDEMPOTENCY_KEY, key.to_owned()),
         ]
+    }
+
+    /// The signature headers for one request, made now.
+    pub fn sign(
+        &self,
+        method: &str,
+        path: &str,
+        idempotency: &str,
+        body: &[u8],
+    ) -> Vec<(&'static str, String)> {
+        self.sign_at(method, path, idempotency, body, now_ms() / 1000)
+    }
+
+    /// Signed headers for a submission `body` under idempotency key `key`, at `timestamp`
+    /// (seconds).
+    pub fn headers(&self, body: &[u8], key: &str, timestamp: i64) -> Vec<(&'static str, String)> {
+        let mut headers = self.sign_at("POST", "/v1/submissions", key, body, timestamp);
+        headers.push((header::IDEMPOTENCY_KEY, key.to_owned()));
+        headers
     }
 
     /// Sends a submission with these headers; the status and the JSON answer.
@@ -95,23 +121,11 @@ impl Probe {
 
     /// POSTs `body` to `path`, signed now with no idempotency key; the status and JSON answer.
     pub async fn post_signed(&self, path: &str, body: Vec<u8>) -> (u16, serde_json::Value) {
-        let digest = content_digest(&B64.encode(Sha256::digest(&body)));
-        let timestamp = now_ms() / 1000;
-        let message = signing_message("POST", path, "", timestamp, &digest);
-        let resp = self
-            .http
-            .post(format!("{}{path}", self.url))
-            .header(header::KEY, self.public())
-            .header(header::TIMESTAMP, timestamp.to_string())
-            .header(
-                header::SIGNATURE,
-                B64.encode(self.key.sign(&message).to_bytes()),
-            )
-            .header(header::DIGEST, digest)
-            .body(body)
-            .send()
-            .await
-            .expect("the backend answers");
+        let mut req = self.http.post(format!("{}{path}", self.url));
+        for (k, v) in self.sign("POST", path, "", &body) {
+            req = req.header(k, v);
+        }
+        let resp = req.body(body).send().await.expect("the backend answers");
         let status = resp.status().as_u16();
         (status, resp.json().await.expect("every answer is JSON"))
     }

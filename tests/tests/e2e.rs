@@ -10,6 +10,7 @@ use homeward_tests::backend::{
     free_port, register_site, revoke_signer, staff_token, unreachable_url, Console,
     NotificationWatch, TestBackend,
 };
+use homeward_tests::installation::HUKOU_ANSWERS;
 use tempfile::TempDir;
 
 const STARTER_GUIDE: &str = "driving-licence-postpone-renewal";
@@ -571,20 +572,7 @@ async fn applications_for_two_more_guides_are_completed_one_across_a_kill_with_a
     app.click(".guide-card[data-guide='hukou-cancel-settled-abroad']")
         .await?;
     app.click("#start-draft").await?;
-    fill(
-        &app,
-        &[
-            ("full-name", "王小明"),
-            ("id-number", "330302199001011235"),
-            ("hukou-address", "浙江省温州市鹿城区五马街 1 号"),
-            ("settled-country", "Italia"),
-            ("settled-since", "2015-03-01"),
-            ("relative-name", "王大明"),
-            ("relative-id-number", "330324198506150074"),
-            ("relative-phone", "+86 138 0013 8000"),
-        ],
-    )
-    .await?;
+    fill(&app, &HUKOU_ANSWERS).await?;
     app.click("#check-answers").await?;
     app.wait_css("#answers-title").await?;
     app.wait_css(".tag[data-status='status-complete']").await?;
@@ -1052,20 +1040,7 @@ async fn send_hukou_cancellation(app: &homeward_tests::app::App) -> anyhow::Resu
     app.click(".guide-card[data-guide='hukou-cancel-settled-abroad']")
         .await?;
     app.click("#start-draft").await?;
-    fill(
-        app,
-        &[
-            ("full-name", "王小明"),
-            ("id-number", "330302199001011235"),
-            ("hukou-address", "浙江省温州市鹿城区五马街 1 号"),
-            ("settled-country", "Italia"),
-            ("settled-since", "2015-03-01"),
-            ("relative-name", "王大明"),
-            ("relative-id-number", "330324198506150074"),
-            ("relative-phone", "+86 138 0013 8000"),
-        ],
-    )
-    .await?;
+    fill(app, &HUKOU_ANSWERS).await?;
     app.click("#check-answers").await?;
     app.wait_css(".tag[data-status='status-complete']").await?;
     app.click("#send-application").await?;
@@ -1293,13 +1268,7 @@ async fn screenshots_of_identity_site_mode_and_entrustment() -> anyhow::Result<(
         .await?;
     app.click("#ask-video").await?;
     app.wait_css("#video-requested").await?;
-    let list = console.page("/console/proofing").await?;
-    let id = list
-        .split("href=\"/console/proofing/")
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-        .ok_or_else(|| anyhow::anyhow!("the request is listed"))?
-        .to_owned();
+    let request_page = console.oldest_video_request().await?;
     for (size_name, (w, h)) in sizes {
         app.set_size(w, h).await?;
         for lang in langs {
@@ -1329,7 +1298,7 @@ async fn screenshots_of_identity_site_mode_and_entrustment() -> anyhow::Result<(
             app.click(".login button[type='submit']").await?;
             app.wait_css("#open-proofing").await?;
             app.client
-                .goto(&format!("{}/console/proofing/{id}", backend.url))
+                .goto(&format!("{}{request_page}", backend.url))
                 .await?;
             app.wait_css("#attest-form").await?;
             app.screenshot(&shot("console-proofing")).await?;

@@ -8,12 +8,10 @@
 
 use std::collections::BTreeSet;
 
-use base64::engine::general_purpose::STANDARD as B64;
-use base64::Engine as _;
 use homeward_backend::settings::DatabaseUrl;
 use homeward_backend::storage::{ApplicationFilter, Storage as _};
 use homeward_core::Homeward;
-use homeward_domain::sync::{BackendKeys, OutboxState};
+use homeward_domain::sync::OutboxState;
 use homeward_tests::backend::{fresh_postgres, TestBackend};
 use homeward_tests::faults::FaultProxy;
 use homeward_tests::installation::{open_consented, proof_of_life};
@@ -136,16 +134,7 @@ async fn run(database: Option<DatabaseUrl>) {
     assert_eq!(drafts.len(), APPLICATIONS, "one application per draft");
 
     // Every receipt verifies against the backend's key, and every document arrived whole.
-    let keys: BackendKeys = reqwest::get(format!("{}/v1/keys", backend.url))
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let key = ed25519_dalek::VerifyingKey::from_bytes(
-        &B64.decode(keys.receipt_key).unwrap().try_into().unwrap(),
-    )
-    .unwrap();
+    let key = backend.receipt_key().await.unwrap();
     let mut receipts = 0;
     for core in &cores {
         for item in core.outbox().unwrap() {

@@ -14,7 +14,7 @@ use homeward_domain::identity::{
 use homeward_domain::sync::OutboxState;
 use homeward_domain::ErrorCode;
 use homeward_tests::backend::{
-    register_site, revoke_signer, staff_token, unreachable_url, Console, TestBackend,
+    quoted_after, register_site, revoke_signer, staff_token, unreachable_url, Console, TestBackend,
 };
 use homeward_tests::installation::{
     attested_in_person, hukou_cancellation, open_consented, profile,
@@ -349,12 +349,7 @@ async fn a_lost_phone_is_revoked_in_the_console_and_the_new_one_is_proven_again(
         "the public key and the confirmation are needed"
     );
     let html = console.page(&page).await.unwrap();
-    let key = html
-        .split("name=\"public_key\" value=\"")
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-        .unwrap()
-        .to_owned();
+    let key = quoted_after(&html, "name=\"public_key\" value=\"").unwrap();
     let status = console
         .submit_form(
             &page,

@@ -5,10 +5,8 @@
 
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
-use ed25519_dalek::{Signer as _, SigningKey};
-use homeward_domain::sync::{
-    content_digest, header, signing_message, BackendKeys, OutboxState, SignedReceipt, Submission,
-};
+use ed25519_dalek::SigningKey;
+use homeward_domain::sync::{header, OutboxState, SignedReceipt, Submission};
 use homeward_domain::{DraftId, ErrorCode, GuideId};
 use homeward_tests::backend::{free_port, TestBackend};
 use homeward_tests::installation::{
@@ -135,17 +133,8 @@ async fn the_backend_refuses_every_kind_of_bad_submission_with_its_own_code() {
     assert_eq!((status, code(&json)), (422, ErrorCode::IdempotencyConflict));
 
     // The receipt verifies with the backend's published key.
-    let keys: BackendKeys = reqwest::get(format!("{}/v1/keys", backend.url))
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
     let signed: SignedReceipt = serde_json::from_value(first).unwrap();
-    let key = ed25519_dalek::VerifyingKey::from_bytes(
-        &B64.decode(keys.receipt_key).unwrap().try_into().unwrap(),
-    )
-    .unwrap();
+    let key = backend.receipt_key().await.unwrap();
     let receipt = homeward_core::outbox::verify_receipt(
         &signed,
         &key,
@@ -196,20 +185,6 @@ async fn an_upload_cut_half_way_resumes_from_the_acknowledged_offset() {
     let probe = Probe::new(&backend.url, 3, true).await;
     let file: Vec<u8> = (0..700_000u32).map(|i| (i % 251) as u8).collect();
     let sha = hex::encode(Sha256::digest(&file));
-    let sign = |method: &str, path: &str, idem: &str, body: &[u8]| {
-        let digest = content_digest(&B64.encode(Sha256::digest(body)));
-        let ts = now_ms() / 1000;
-        let message = signing_message(method, path, idem, ts, &digest);
-        vec![
-            (header::KEY, probe.public()),
-            (header::TIMESTAMP, ts.to_string()),
-            (
-                header::SIGNATURE,
-                B64.encode(probe.key.sign(&message).to_bytes()),
-            ),
-            (header::DIGEST, digest),
-        ]
-    };
     let create = || {
         let mut req = probe
             .http
@@ -217,7 +192,7 @@ async fn an_upload_cut_half_way_resumes_from_the_acknowledged_offset() {
             .header("tus-resumable", "1.0.0")
             .header("upload-length", file.len().to_string())
             .header("upload-metadata", format!("sha256 {}", B64.encode(&sha)));
-        for (k, v) in sign("POST", "/v1/uploads", &sha, b"") {
+        for (k, v) in probe.sign("POST", "/v1/uploads", &sha, b"") {
             req = req.header(k, v);
         }
         req.send()
@@ -238,7 +213,7 @@ async fn an_upload_cut_half_way_resumes_from_the_acknowledged_offset() {
                 format!("sha256 {}", B64.encode(Sha256::digest(checksum))),
             )
             .body(chunk.to_vec());
-        for (k, v) in sign("PATCH", &location, "", chunk) {
+        for (k, v) in probe.sign("PATCH", &location, "", chunk) {
             req = req.header(k, v);
         }
         req.send()

@@ -1058,9 +1058,7 @@ async fn proofing_detail(
     let lang = lang_of(&headers);
     let result = async {
         let me = staff::session(&state, &headers).await?;
-        let id: uuid::Uuid = id
-            .parse()
-            .map_err(|_| AppError::BadRequest("id: not a request id".into()))?;
+        let id = request_id(&id)?;
         let row = state
             .db
             .proofing_request(id)
@@ -1178,9 +1176,7 @@ async fn proofing_attest(
     let result = async {
         let Form(form) = form.map_err(|e| AppError::BadRequest(format!("form: {e}")))?;
         let me = session_with_csrf(&state, &headers, &form.csrf).await?;
-        let id: uuid::Uuid = id
-            .parse()
-            .map_err(|_| AppError::BadRequest("id: not a request id".into()))?;
+        let id = request_id(&id)?;
         if form.confirm.is_none() {
             return Err(AppError::BadRequest(
                 "confirm: confirm that you saw the person and their document".into(),
@@ -1264,9 +1260,7 @@ async fn proofing_decline(
     let result = async {
         let Form(form) = form.map_err(|e| AppError::BadRequest(format!("form: {e}")))?;
         let me = session_with_csrf(&state, &headers, &form.csrf).await?;
-        let id: uuid::Uuid = id
-            .parse()
-            .map_err(|_| AppError::BadRequest("id: not a request id".into()))?;
+        let id = request_id(&id)?;
         crate::identity::decline_by_officer(&state, &me, id).await?;
         Ok::<_, AppError>(id)
     }
@@ -1275,4 +1269,10 @@ async fn proofing_decline(
         Ok(id) => Redirect::to(&format!("/console/proofing/{id}")).into_response(),
         Err(e) => failure(lang, e),
     }
+}
+
+/// A video request's id from the path, or a 400 naming it.
+fn request_id(id: &str) -> Result<uuid::Uuid, AppError> {
+    id.parse()
+        .map_err(|_| AppError::BadRequest("id: not a request id".into()))
 }

@@ -10,9 +10,10 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use homeward_domain::catalog::IdentityLevel;
 use homeward_domain::identity::{
-    parse_public_key, profile_digest, validity_days, Attestation, Delegation, DelegationCheck,
-    DelegationRevocation, DelegationRevoked, DelegationToken, DocumentKind, IssuerKind,
-    ProofRequest, ProofingRequestBody, ProofingRequestState, SignerStanding, PROOFING_PATH,
+    parse_public_key, profile_digest, validity_days, Attestation, AttestationProblem, Delegation,
+    DelegationCheck, DelegationRevocation, DelegationRevoked, DelegationToken, DocumentKind,
+    IssuerKind, ProofRequest, ProofingRequestBody, ProofingRequestState, SignerStanding,
+    PROOFING_PATH,
 };
 use homeward_domain::staff::{DeviceRevocation, IdentityProof, NewSite, Signer};
 use homeward_domain::ErrorCode;
@@ -37,22 +38,33 @@ async fn standing(state: &AppState, a: &Attestation) -> anyhow::Result<SignerSta
     })
 }
 
+/// Checks one attestation now, against this backend's signers, for `device_key`.
+async fn verify_now(
+    state: &AppState,
+    device_key: &str,
+    token: &str,
+) -> anyhow::Result<Result<Attestation, AttestationProblem>> {
+    let standing = match Attestation::open(token) {
+        Some(a) => standing(state, &a).await?,
+        None => SignerStanding::Unknown,
+    };
+    Ok(Attestation::verify(token, device_key, now_ms(), |_| {
+        standing
+    }))
+}
+
 /// One attestation checked now, for staff: what it says and why it fails, if it does.
 pub(crate) async fn check_for_staff(
     state: &AppState,
     device_key: &str,
     token: &str,
 ) -> anyhow::Result<IdentityProof> {
-    let attestation = Attestation::open(token);
-    let standing = match &attestation {
-        Some(a) => standing(state, a).await?,
-        None => SignerStanding::Unknown,
-    };
-    let problem = Attestation::verify(token, device_key, now_ms(), |_| standing)
+    let problem = verify_now(state, device_key, token)
+        .await?
         .err()
         .map(|p| p.code());
     Ok(IdentityProof {
-        attestation,
+        attestation: Attestation::open(token),
         problem,
     })
 }
@@ -64,15 +76,10 @@ pub(crate) async fn proven_level(
     device_key: &str,
     tokens: &[String],
 ) -> Result<IdentityLevel, AppError> {
-    let now = now_ms();
     let mut best = IdentityLevel::SelfAsserted;
     for token in tokens {
-        let opened = Attestation::open(token);
-        let standing = match &opened {
-            Some(a) => standing(state, a).await?,
-            None => SignerStanding::Unknown,
-        };
-        let a = Attestation::verify(token, device_key, now, |_| standing)
+        let a = verify_now(state, device_key, token)
+            .await?
             .map_err(|p| AppError::Refused(StatusCode::FORBIDDEN, p.code(), p.to_string()))?;
         if a.level.rank() > best.rank() {
             best = a.level;

@@ -13,7 +13,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
-use ed25519_dalek::{Signature, Verifier as _, VerifyingKey};
+use ed25519_dalek::{Signature, Verifier as _};
+use homeward_domain::identity::parse_public_key;
 use homeward_domain::sync::{
     content_digest, header, signing_message, BackendKeys, DeviceRecord, DeviceRegistration, Feed,
     FeedEvent, Receipt, SignedReceipt, Submission, FEED_PATH, SIGNATURE_WINDOW_SECS,
@@ -42,12 +43,6 @@ pub(crate) fn json_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T
     serde_json::from_slice(body).map_err(|e| AppError::BadRequest(format!("body: {e}")))
 }
 
-/// An Ed25519 public key in base64, or why not.
-fn public_key(b64: &str) -> Option<VerifyingKey> {
-    let bytes: [u8; 32] = B64.decode(b64.trim()).ok()?.try_into().ok()?;
-    VerifyingKey::from_bytes(&bytes).ok()
-}
-
 pub(crate) async fn keys(State(state): State<Arc<AppState>>) -> Json<BackendKeys> {
     Json(state.signer.public())
 }
@@ -57,7 +52,7 @@ pub(crate) async fn register_device(
     body: Bytes,
 ) -> Result<(StatusCode, Json<DeviceRecord>), AppError> {
     let reg: DeviceRegistration = json_body(&body)?;
-    if public_key(&reg.public_key).is_none() {
+    if parse_public_key(&reg.public_key).is_none() {
         return Err(AppError::BadRequest(
             "public_key: expected a base64 Ed25519 public key (32 bytes)".into(),
         ));
@@ -124,7 +119,7 @@ pub(crate) async fn verify_signed(
             "the body does not match its content digest",
         ));
     }
-    let Some(key) = public_key(signed.key) else {
+    let Some(key) = parse_public_key(signed.key) else {
         return Err(unauthorized(
             ErrorCode::BadSignature,
             "the device key is not an Ed25519 public key",

@@ -9,7 +9,7 @@ use argon2::Argon2;
 use axum::http::{HeaderMap, StatusCode};
 use base64::engine::general_purpose::{STANDARD as B64, URL_SAFE_NO_PAD as B64URL};
 use base64::Engine as _;
-use ed25519_dalek::{Signature, Verifier as _, VerifyingKey};
+use ed25519_dalek::{Signature, Verifier as _};
 use homeward_domain::staff::{ApplicationDetail, ApplicationSummary, SubmissionView};
 use homeward_domain::sync::{
     content_digest, signing_message, ApplicationStatus, EventKind, FeedEvent, Submission,
@@ -282,11 +282,7 @@ pub(crate) async fn open(
 }
 
 fn verify(device_key: &str, signature: &str, message: &[u8]) -> bool {
-    let key = B64
-        .decode(device_key)
-        .ok()
-        .and_then(|b| <[u8; 32]>::try_from(b).ok())
-        .and_then(|b| VerifyingKey::from_bytes(&b).ok());
+    let key = homeward_domain::identity::parse_public_key(device_key);
     let sig = B64
         .decode(signature)
         .ok()

@@ -346,11 +346,7 @@ impl Homeward {
                 receipt_key
             }
         };
-        let key = B64
-            .decode(&key_b64)
-            .ok()
-            .and_then(|b| <[u8; 32]>::try_from(b).ok())
-            .and_then(|b| VerifyingKey::from_bytes(&b).ok())
+        let key = homeward_domain::identity::parse_public_key(&key_b64)
             .ok_or(CoreError::KeyMalformed("backend receipt key"))?;
         if self.store.setting(DEVICE_REGISTERED_SETTING)?.is_none() {
             self.remote

@@ -96,18 +96,7 @@ impl Remote {
 
     /// Sends a frozen submission with its signature headers; the backend's signed receipt back.
     pub async fn submit(&self, body: Vec<u8>, headers: &[(&str, String)]) -> Result<SignedReceipt> {
-        let mut req = self
-            .http
-            .post(format!("{}{SUBMISSIONS_PATH}", self.base))
-            .header(reqwest::header::CONTENT_TYPE, "application/json")
-            .body(body);
-        for (name, value) in headers {
-            req = req.header(*name, value);
-        }
-        let resp = check(req.send().await.map_err(offline)?).await?;
-        resp.json()
-            .await
-            .map_err(|e| CoreError::Backend(e.to_string()))
+        self.post_json(SUBMISSIONS_PATH, body, headers).await
     }
 
     /// POSTs a JSON `body` to `path` with these (signature) headers; the JSON answer.

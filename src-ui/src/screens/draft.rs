@@ -14,7 +14,7 @@ use crate::app::{use_nav, Screen};
 use crate::i18n::{pick, t, t_args};
 use crate::ipc;
 use crate::screens::guide::BackLink;
-use crate::widgets::{ErrorNote, ReadyPanel, StatusTag};
+use crate::widgets::{picked_file, ErrorNote, ReadyPanel, StatusTag};
 
 /// The save indicator's state, announced to screen readers.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -539,14 +539,7 @@ fn MaterialField(field: Field, state: FormState) -> impl IntoView {
     let on_file = {
         let key = key.clone();
         move |ev: leptos::ev::Event| {
-            use wasm_bindgen::JsCast as _;
-            let Some(input) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
-                return;
-            };
-            let Some(file) = input.files().and_then(|l| l.get(0)) else {
+            let Some((input, file)) = picked_file(&ev) else {
                 return;
             };
             let key = key.clone();

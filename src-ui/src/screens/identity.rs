@@ -15,7 +15,7 @@ use crate::app::{use_nav, Screen};
 use crate::i18n::{key, t, t_args};
 use crate::ipc;
 use crate::screens::guide::BackLink;
-use crate::widgets::{format_china_day, format_time, ErrorNote};
+use crate::widgets::{format_china_day, format_time, picked_file, ConfirmAction, ErrorNote};
 
 /// The name of a level, for people.
 pub fn level_name(level: IdentityLevel) -> String {
@@ -70,14 +70,7 @@ fn ScanButton(
 ) -> impl IntoView {
     let busy = RwSignal::new(false);
     let on_file = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast as _;
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|l| l.get(0)) else {
+        let Some((input, file)) = picked_file(&ev) else {
             return;
         };
         busy.set(true);
@@ -434,14 +427,13 @@ fn SiteDesk(info: SiteInfo, site: RwSignal<Option<Option<SiteInfo>>>) -> impl In
         checked.set(vec![]);
         face_to_face.set(false);
     };
-    let confirming = RwSignal::new(false);
-    let leave = move |_| {
+    let leave = Callback::new(move |()| {
         spawn_local(async move {
             if ipc::disable_site_mode().await.is_ok() {
                 site.set(Some(None));
             }
         });
-    };
+    });
     let key_text = info.public_key.clone();
     view! {
         <div class="card site-info" id="site-info" data-site=info.id.clone()>
@@ -525,21 +517,8 @@ fn SiteDesk(info: SiteInfo, site: RwSignal<Option<Option<SiteInfo>>>) -> impl In
         <section class="card danger-zone">
             <h2>{move || t("site-leave")}</h2>
             <p class="muted">{move || t("site-leave-body")}</p>
-            {move || if confirming.get() {
-                view! {
-                    <div class="confirm" role="alertdialog" aria-labelledby="site-leave-confirm">
-                        <p id="site-leave-confirm"><strong>{move || t("site-leave-confirm")}</strong></p>
-                        <div class="form-actions">
-                            <button class="danger" id="confirm-leave-site" on:click=leave>{move || t("site-leave")}</button>
-                            <button class="secondary" on:click=move |_| confirming.set(false)>{move || t("send-cancel")}</button>
-                        </div>
-                    </div>
-                }.into_any()
-            } else {
-                view! {
-                    <button class="danger" id="leave-site-mode" on:click=move |_| confirming.set(true)>{move || t("site-leave")}</button>
-                }.into_any()
-            }}
+            <ConfirmAction label=key("site-leave") question=key("site-leave-confirm")
+                open_id="leave-site-mode" confirm_id="confirm-leave-site" on_confirm=leave/>
         </section>
     }
 }

@@ -11,7 +11,7 @@ use crate::i18n::{key, lang_signal, pick, t, t_args};
 use crate::ipc;
 use crate::screens::answers::PdfState;
 use crate::screens::guide::BackLink;
-use crate::widgets::{format_china_day, format_time, ErrorNote};
+use crate::widgets::{format_china_day, format_time, ConfirmAction, ErrorNote};
 
 #[component]
 pub fn LettersScreen() -> impl IntoView {
@@ -150,7 +150,6 @@ fn LetterRow(
     let id = d.id;
     let revoked = letter.revoked_at;
     let pdf = RwSignal::new(PdfState::Idle);
-    let confirming = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
     let current = lang_signal();
     let save = move |_| {
@@ -163,17 +162,14 @@ fn LetterRow(
             });
         });
     };
-    let revoke = move |_| {
+    let revoke = Callback::new(move |()| {
         spawn_local(async move {
             match ipc::revoke_delegation(id).await {
-                Ok(_) => {
-                    confirming.set(false);
-                    on_change();
-                }
+                Ok(_) => on_change(),
                 Err(e) => error.set(Some(e)),
             }
         });
-    };
+    });
     let guides = d.guides.clone();
     let titles = move || {
         services.with(|all| {
@@ -208,19 +204,8 @@ fn LetterRow(
             {revoked.is_none().then(|| view! {
                 <div class="form-actions">
                     <button class="secondary save-letter" on:click=save>{move || t("letters-save-pdf")}</button>
-                    {move || if confirming.get() {
-                        view! {
-                            <span class="confirm">
-                                <strong>{move || t("letters-revoke-confirm")}</strong>" "
-                                <button class="danger confirm-revoke" on:click=revoke>{move || t("letters-revoke")}</button>
-                                <button class="secondary" on:click=move |_| confirming.set(false)>{move || t("send-cancel")}</button>
-                            </span>
-                        }.into_any()
-                    } else {
-                        view! {
-                            <button class="danger revoke-letter" on:click=move |_| confirming.set(true)>{move || t("letters-revoke")}</button>
-                        }.into_any()
-                    }}
+                    <ConfirmAction label=key("letters-revoke") question=key("letters-revoke-confirm")
+                        open_class="revoke-letter" confirm_class="confirm-revoke" on_confirm=revoke/>
                 </div>
             })}
             {move || pdf.get().view()}

@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 use crate::i18n::{key, t, t_args};
 use crate::ipc;
 use crate::screens::guide::BackLink;
-use crate::widgets::{format_time, ErrorNote};
+use crate::widgets::{format_time, ConfirmAction, ErrorNote};
 
 /// The profile's fields: id, label key, hint key.
 const FIELDS: [(&str, &str, &str); 5] = [
@@ -220,36 +220,26 @@ fn ExportCard() -> impl IntoView {
 
 #[component]
 fn EraseCard() -> impl IntoView {
-    let confirming = RwSignal::new(false);
     let erased = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
-    let erase = move |_| {
+    let erase = Callback::new(move |()| {
         spawn_local(async move {
             match ipc::erase_all().await {
                 Ok(()) => erased.set(true),
                 Err(e) => error.set(Some(e)),
             }
         });
-    };
+    });
     view! {
         <section class="card danger-zone">
             <h2>{move || t("erase-title")}</h2>
             <p class="muted">{move || t("erase-body")}</p>
             {move || if erased.get() {
                 view! { <p class="saved" id="erased" role="status">{move || t("erase-done")}</p> }.into_any()
-            } else if confirming.get() {
-                view! {
-                    <div class="confirm" role="alertdialog" aria-labelledby="erase-confirm-text">
-                        <p id="erase-confirm-text"><strong>{move || t("erase-confirm")}</strong></p>
-                        <div class="form-actions">
-                            <button class="danger" id="confirm-erase" on:click=erase>{move || t("erase-button")}</button>
-                            <button class="secondary" on:click=move |_| confirming.set(false)>{move || t("send-cancel")}</button>
-                        </div>
-                    </div>
-                }.into_any()
             } else {
                 view! {
-                    <button class="danger" id="erase-all" on:click=move |_| confirming.set(true)>{move || t("erase-button")}</button>
+                    <ConfirmAction label=key("erase-button") question=key("erase-confirm")
+                        open_id="erase-all" confirm_id="confirm-erase" on_confirm=erase/>
                 }.into_any()
             }}
             {move || error.get().map(|e| view! { <ErrorNote error=e/> })}

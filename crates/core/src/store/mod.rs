@@ -31,15 +31,27 @@ impl std::fmt::Debug for Store {
     }
 }
 
-/// How many times keying a fresh connection is tried before the error is reported.
-const KEYING_ATTEMPTS: u32 = 3;
+/// How many times keying is tried before the error is reported.
+const KEYING_ATTEMPTS: u32 = 5;
 
-/// A connection to `path` keyed with `key`. SQLCipher, keying a connection, draws a salt from
-/// OpenSSL's random generator for a new file; under heavy concurrency in one process that very
-/// rarely fails, and then the same call on a fresh connection succeeds. So keying is tried a few
-/// times, each on a new connection; a wrong key is not detected here (it is the first read that
-/// finds it) and so is never retried.
+/// SQLite's own initialisation in this process, done once, alone.
+static SQLITE_READY: std::sync::Once = std::sync::Once::new();
+
+/// A connection to `path` keyed with `key`.
+///
+/// SQLCipher finishes setting itself up *after* SQLite has marked itself initialised and let go
+/// of its lock, so a connection keyed on another thread in that moment is refused ("An error
+/// occurred with PRAGMA key"), without a log line (its logging is not set up yet either). So the
+/// first connection of the process is opened alone, under a `Once`, which returns only when
+/// SQLCipher is ready; and keying is tried again a little later, a few times, in case something
+/// other than this store (the backend's SQLite, in the tests) started SQLite at that moment. A
+/// wrong key is not detected here (the first read finds it) and so is never retried.
 fn keyed_connection(path: &Path, key: &[u8; 32]) -> Result<Connection> {
+    SQLITE_READY.call_once(|| {
+        if let Err(e) = Connection::open_in_memory() {
+            tracing::warn!(error = %e, "SQLite could not be initialised");
+        }
+    });
     let pragma = Zeroizing::new(format!("x'{}'", hex::encode(key)));
     let mut attempt = 1;
     loop {
@@ -48,6 +60,7 @@ fn keyed_connection(path: &Path, key: &[u8; 32]) -> Result<Connection> {
             Ok(()) => return Ok(conn),
             Err(e) if attempt < KEYING_ATTEMPTS => {
                 tracing::warn!(attempt, error = %e, "keying the database failed; trying again");
+                std::thread::sleep(std::time::Duration::from_millis(20 << attempt));
                 attempt += 1;
             }
             Err(e) => return Err(e.into()),

@@ -2,10 +2,10 @@
 
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
-use ed25519_dalek::{Signer as _, SigningKey};
-use homeward_domain::sync::{content_digest, header, signing_message, Submission};
+use ed25519_dalek::SigningKey;
+use homeward_domain::sync::Submission;
+use homeward_domain::wire::{self, header, Method};
 use homeward_domain::{ApiError, DraftId, ErrorCode, GuideId};
-use sha2::{Digest as _, Sha256};
 
 pub struct Probe {
     pub http: reqwest::Client,
@@ -69,17 +69,15 @@ impl Probe {
         body: &[u8],
         timestamp: i64,
     ) -> Vec<(&'static str, String)> {
-        let digest = content_digest(&B64.encode(Sha256::digest(body)));
-        let message = signing_message(method, path, idempotency, timestamp, &digest);
-        vec![
-            (header::KEY, self.public()),
-            (header::TIMESTAMP, timestamp.to_string()),
-            (
-                header::SIGNATURE,
-                B64.encode(self.key.sign(&message).to_bytes()),
-            ),
-            (header::DIGEST, digest),
-        ]
+        let request = wire::Request {
+            method: Method::parse(method).expect("a method the API signs"),
+            target: path,
+            binding: idempotency,
+            body,
+        };
+        let mut headers = wire::sign(&self.key, &request, timestamp);
+        headers.retain(|(name, _)| *name != header::IDEMPOTENCY_KEY);
+        headers
     }
 
     /// The signature headers for one request, made now.

@@ -6,7 +6,8 @@
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
 use ed25519_dalek::SigningKey;
-use homeward_domain::sync::{header, OutboxState, SignedReceipt, Submission};
+use homeward_domain::sync::{OutboxState, SignedReceipt, Submission};
+use homeward_domain::wire::header;
 use homeward_domain::{DraftId, ErrorCode, GuideId};
 use homeward_tests::backend::{free_port, TestBackend};
 use homeward_tests::installation::{

@@ -11,13 +11,14 @@ use std::time::{Duration, Instant};
 
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
-use ed25519_dalek::{Signer as _, SigningKey};
+use ed25519_dalek::SigningKey;
 use homeward_backend::settings::DatabaseUrl;
 use homeward_backend::storage::{Database, SignerRow, Storage as _};
 use homeward_backend::Settings;
 use homeward_domain::catalog::IdentityLevel;
 use homeward_domain::identity::{public_key_b64, Attestation, DocumentKind, IssuerKind};
-use homeward_domain::sync::{content_digest, header, signing_message, Submission};
+use homeward_domain::sync::Submission;
+use homeward_domain::wire::{self, path, Method};
 use homeward_domain::{DraftId, GuideId};
 use sha2::{Digest as _, Sha256};
 
@@ -168,30 +169,27 @@ async fn main() -> anyhow::Result<()> {
         }
         .seal(&site);
         workers.push(tokio::spawn(async move {
-            let public = B64.encode(key.verifying_key().as_bytes());
             let mut latencies = Vec::with_capacity(per_client);
-            let mut wire = 0usize;
+            let mut wire_bytes = 0usize;
             for i in 0..per_client {
                 let n = (c * per_client + i) as u64;
                 let body = body(n, &attestation);
                 let idem = uuid::Uuid::from_u128(u128::from(n) + 1).to_string();
-                let digest = content_digest(&B64.encode(Sha256::digest(&body)));
-                let ts = time_now();
-                let msg = signing_message("POST", "/v1/submissions", &idem, ts, &digest);
-                let sig = B64.encode(key.sign(&msg).to_bytes());
-                wire += body.len();
+                let request = wire::Request {
+                    method: Method::Post,
+                    target: path::SUBMISSIONS,
+                    binding: &idem,
+                    body: &body,
+                };
+                let mut req = http
+                    .post(format!("{url}{}", path::SUBMISSIONS))
+                    .header(reqwest::header::CONTENT_TYPE, "application/json");
+                for (name, value) in wire::sign(&key, &request, time_now()) {
+                    req = req.header(name, value);
+                }
+                wire_bytes += body.len();
                 let t = Instant::now();
-                let resp = http
-                    .post(format!("{url}/v1/submissions"))
-                    .header(header::KEY, &public)
-                    .header(header::TIMESTAMP, ts.to_string())
-                    .header(header::SIGNATURE, sig)
-                    .header(header::DIGEST, digest)
-                    .header(header::IDEMPOTENCY_KEY, idem)
-                    .header("content-type", "application/json")
-                    .body(body)
-                    .send()
-                    .await?;
+                let resp = req.body(body).send().await?;
                 let status = resp.status();
                 let answer = resp.bytes().await?;
                 latencies.push(t.elapsed());
@@ -200,7 +198,7 @@ async fn main() -> anyhow::Result<()> {
                     "intake answered {status}: {answer:?}"
                 );
             }
-            Ok::<_, anyhow::Error>((latencies, wire))
+            Ok::<_, anyhow::Error>((latencies, wire_bytes))
         }));
     }
     let mut latencies = vec![];

@@ -285,14 +285,7 @@ async fn session_with_csrf(
     csrf: &str,
 ) -> Result<Staff, AppError> {
     let me = staff::session(state, headers).await?;
-    let same = me.csrf.len() == csrf.len()
-        && me
-            .csrf
-            .bytes()
-            .zip(csrf.bytes())
-            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-            == 0;
-    if !same {
+    if !me.csrf_matches(csrf) {
         return Err(staff::not_allowed("the form's CSRF token does not match"));
     }
     Ok(me)

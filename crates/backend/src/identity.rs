@@ -6,25 +6,23 @@ use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::Json;
 use homeward_domain::catalog::IdentityLevel;
 use homeward_domain::identity::{
     parse_public_key, profile_digest, validity_days, Attestation, AttestationProblem, Delegation,
     DelegationCheck, DelegationRevocation, DelegationRevoked, DelegationToken, DocumentKind,
     IssuerKind, ProofRequest, ProofingRequestBody, ProofingRequestState, SignerStanding,
-    PROOFING_PATH,
 };
 use homeward_domain::staff::{DeviceRevocation, IdentityProof, NewSite, Signer};
 use homeward_domain::ErrorCode;
 
+use crate::auth::{Admin, SignedDevice};
 use crate::error::AppError;
-use crate::intake::{json_body, now_ms, verify_signed};
-use crate::staff::{self, not_allowed};
+use crate::intake::{json_body, now_ms};
+use crate::staff::{not_allowed, Staff};
 use crate::storage::{ProofingRow, SignerRow, Storage as _};
 use crate::AppState;
-
-pub(crate) const REVOKE_DELEGATION_PATH: &str = "/v1/delegations/revoke";
 
 /// How the backend regards the key that signed `a`: it must be the registered key of that very
 /// site or officer, and not revoked.
@@ -103,20 +101,10 @@ fn signer(r: SignerRow) -> Signer {
     }
 }
 
-/// Only an administrator manages keys.
-async fn administrator(state: &AppState, headers: &HeaderMap) -> Result<staff::Staff, AppError> {
-    let me = staff::session(state, headers).await?;
-    if !me.account.admin {
-        return Err(not_allowed("only an administrator manages keys"));
-    }
-    Ok(me)
-}
-
 pub(crate) async fn list_signers(
     State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
+    _: Staff,
 ) -> Result<Json<Vec<Signer>>, AppError> {
-    staff::session(&state, &headers).await?;
     let rows = state.db.signers().await?;
     Ok(Json(rows.into_iter().map(signer).collect()))
 }
@@ -124,10 +112,9 @@ pub(crate) async fn list_signers(
 /// Registers a liaison site's key (`POST /v1/staff/signers`).
 pub(crate) async fn add_site(
     State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
+    _: Admin,
     body: Bytes,
 ) -> Result<(StatusCode, Json<Signer>), AppError> {
-    administrator(&state, &headers).await?;
     let site: NewSite = json_body(&body)?;
     let id = site.id.trim();
     if !homeward_domain::identity::is_valid_site_id(id) {
@@ -169,10 +156,9 @@ pub(crate) async fn add_site(
 /// every attestation it signed from then on.
 pub(crate) async fn revoke_signer(
     State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
+    _: Admin,
     Path((kind, id)): Path<(String, String)>,
 ) -> Result<Json<Signer>, AppError> {
-    administrator(&state, &headers).await?;
     if !state.db.revoke_signer(&kind, &id, now_ms()).await? {
         return Err(AppError::NotFound("signer"));
     }
@@ -190,10 +176,9 @@ pub(crate) async fn revoke_signer(
 /// one.
 pub(crate) async fn revoke_device(
     State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
+    _: Admin,
     body: Bytes,
 ) -> Result<StatusCode, AppError> {
-    administrator(&state, &headers).await?;
     let r: DeviceRevocation = json_body(&body)?;
     if !state
         .db
@@ -251,11 +236,10 @@ pub(crate) async fn verify_delegation(
 /// number. Only the number travels; a revocation by any other device does not count.
 pub(crate) async fn revoke_delegation(
     State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
-    body: Bytes,
+    SignedDevice {
+        key: device, body, ..
+    }: SignedDevice,
 ) -> Result<Json<DelegationRevoked>, AppError> {
-    let (device, _, _) =
-        verify_signed(&state, &headers, "POST", REVOKE_DELEGATION_PATH, "", &body).await?;
     let r: DelegationRevocation = json_body(&body)?;
     let revoked_at = state.db.revoke_delegation(r.id, &device, now_ms()).await?;
     tracing::info!("entrustment letter revoked");
@@ -269,10 +253,10 @@ pub(crate) async fn revoke_delegation(
 /// The request carries the same code a volunteer would scan, and how to reach the person.
 pub(crate) async fn request_proofing(
     State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
-    body: Bytes,
+    SignedDevice {
+        key: device, body, ..
+    }: SignedDevice,
 ) -> Result<(StatusCode, Json<ProofingRequestState>), AppError> {
-    let (device, _, _) = verify_signed(&state, &headers, "POST", PROOFING_PATH, "", &body).await?;
     let b: ProofingRequestBody = json_body(&body)?;
     let request = ProofRequest::decode(&b.request)
         .ok_or_else(|| AppError::BadRequest("request: not an intact identity code".into()))?;
@@ -320,7 +304,7 @@ pub(crate) async fn request_proofing(
 /// with its next look at the status feed.
 pub(crate) async fn attest_by_officer(
     state: &AppState,
-    officer: &staff::Staff,
+    officer: &Staff,
     id: uuid::Uuid,
     level: IdentityLevel,
     documents: Vec<DocumentKind>,
@@ -398,7 +382,7 @@ pub(crate) async fn attest_by_officer(
 /// learns it from the status feed and offers to ask again.
 pub(crate) async fn decline_by_officer(
     state: &AppState,
-    officer: &staff::Staff,
+    officer: &Staff,
     id: uuid::Uuid,
 ) -> Result<(), AppError> {
     if !state

@@ -9,26 +9,21 @@ use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::Json;
-use base64::engine::general_purpose::STANDARD as B64;
-use base64::Engine as _;
-use ed25519_dalek::{Signature, Verifier as _};
 use homeward_domain::identity::parse_public_key;
 use homeward_domain::sync::{
-    content_digest, header, signing_message, BackendKeys, DeviceRecord, DeviceRegistration, Feed,
-    FeedEvent, Receipt, SignedReceipt, Submission, FEED_PATH, SIGNATURE_WINDOW_SECS,
+    BackendKeys, DeviceRecord, DeviceRegistration, Feed, FeedEvent, Receipt, SignedReceipt,
+    Submission,
 };
 use homeward_domain::DraftId;
 use homeward_domain::ErrorCode;
 use sha2::{Digest as _, Sha256};
 
+use crate::auth::{IdempotencyKey, SignedDevice};
 use crate::error::AppError;
 use crate::storage::{Intake, NewSubmission, Storage as _, SubmissionRow};
 use crate::AppState;
-
-pub(crate) const SUBMISSIONS_PATH: &str = "/v1/submissions";
-const MAX_IDEMPOTENCY_KEY: usize = 200;
 
 pub(crate) fn now_ms() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp_nanos() as i64 / 1_000_000
@@ -77,125 +72,18 @@ pub(crate) async fn register_device(
     ))
 }
 
-/// The signature headers of a request, all present.
-struct Signed<'a> {
-    key: &'a str,
-    timestamp: &'a str,
-    signature: &'a str,
-    digest: &'a str,
-}
-
-fn signed_headers(headers: &HeaderMap) -> Option<Signed<'_>> {
-    let get = |name: &str| headers.get(name)?.to_str().ok().filter(|v| !v.is_empty());
-    Some(Signed {
-        key: get(header::KEY)?,
-        timestamp: get(header::TIMESTAMP)?,
-        signature: get(header::SIGNATURE)?,
-        digest: get(header::DIGEST)?,
-    })
-}
-
-/// Checks that a registered, unrevoked device signed this very request recently; returns its
-/// key. Each failure has its own code.
-pub(crate) async fn verify_signed(
-    state: &AppState,
-    headers: &HeaderMap,
-    method: &str,
-    path: &str,
-    idempotency_key: &str,
-    body: &[u8],
-) -> Result<(String, i64, String), AppError> {
-    let unauthorized = |code, message| refused(StatusCode::UNAUTHORIZED, code, message);
-    let Some(signed) = signed_headers(headers) else {
-        return Err(unauthorized(
-            ErrorCode::Unsigned,
-            "the request carries no device signature",
-        ));
-    };
-    // The body must be the one the digest names, and the digest the one that was signed.
-    if signed.digest != content_digest(&B64.encode(Sha256::digest(body))) {
-        return Err(unauthorized(
-            ErrorCode::BadSignature,
-            "the body does not match its content digest",
-        ));
-    }
-    let Some(key) = parse_public_key(signed.key) else {
-        return Err(unauthorized(
-            ErrorCode::BadSignature,
-            "the device key is not an Ed25519 public key",
-        ));
-    };
-    match state.db.device(signed.key.trim()).await? {
-        None => {
-            return Err(unauthorized(
-                ErrorCode::UnknownDevice,
-                "the signing key is not a registered device",
-            ))
-        }
-        Some(d) if d.revoked_at.is_some() => {
-            return Err(refused(
-                StatusCode::FORBIDDEN,
-                ErrorCode::DeviceRevoked,
-                "the signing key was revoked",
-            ))
-        }
-        Some(_) => {}
-    }
-    let timestamp: i64 = signed
-        .timestamp
-        .parse()
-        .map_err(|_| unauthorized(ErrorCode::BadSignature, "the timestamp is not a number"))?;
-    let signature = B64
-        .decode(signed.signature)
-        .ok()
-        .and_then(|b| Signature::from_slice(&b).ok())
-        .ok_or_else(|| unauthorized(ErrorCode::BadSignature, "the signature is malformed"))?;
-    let message = signing_message(method, path, idempotency_key, timestamp, signed.digest);
-    if key.verify(&message, &signature).is_err() {
-        return Err(unauthorized(
-            ErrorCode::BadSignature,
-            "the signature does not verify",
-        ));
-    }
-    if (now_ms() / 1000 - timestamp).abs() > SIGNATURE_WINDOW_SECS {
-        return Err(unauthorized(
-            ErrorCode::Replayed,
-            "the signature is older than the replay window",
-        ));
-    }
-    Ok((
-        signed.key.trim().to_owned(),
-        timestamp,
-        signed.signature.to_owned(),
-    ))
-}
-
 pub(crate) async fn submit(
     State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
-    body: Bytes,
+    device: SignedDevice<IdempotencyKey>,
 ) -> Result<(StatusCode, Json<SignedReceipt>), AppError> {
-    let idempotency_key = headers
-        .get(header::IDEMPOTENCY_KEY)
-        .and_then(|v| v.to_str().ok())
-        .map(str::trim)
-        .filter(|k| !k.is_empty() && k.len() <= MAX_IDEMPOTENCY_KEY)
-        .ok_or_else(|| {
-            AppError::BadRequest(format!(
-                "{}: expected a key of 1 to {MAX_IDEMPOTENCY_KEY} characters",
-                header::IDEMPOTENCY_KEY
-            ))
-        })?
-        .to_owned();
-    let (device_key, signed_at, signature) = verify_signed(
-        &state,
-        &headers,
-        "POST",
-        SUBMISSIONS_PATH,
-        &idempotency_key,
-        &body,
-    )
-    .await?;
+    let SignedDevice {
+        key: device_key,
+        signed_at,
+        signature,
+        binding: idempotency_key,
+        body,
+        ..
+    } = device;
     let now = now_ms();
     let sha = Sha256::digest(&body);
     let submission: Submission = json_body(&body)?;
@@ -284,14 +172,11 @@ const FEED_PAGE: u32 = 200;
 /// `GET /v1/feed?after=CURSOR`: what happened to this device's applications since `after`.
 pub(crate) async fn feed(
     State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
-    uri: axum::http::Uri,
     query: Result<axum::extract::Query<FeedQuery>, axum::extract::rejection::QueryRejection>,
+    SignedDevice { key: device, .. }: SignedDevice,
 ) -> Result<Json<Feed>, AppError> {
     let axum::extract::Query(query) =
         query.map_err(|_| AppError::BadRequest("after: expected a whole number".into()))?;
-    let path = uri.path_and_query().map_or(FEED_PATH, |p| p.as_str());
-    let (device, _, _) = verify_signed(&state, &headers, "GET", path, "", b"").await?;
     let rows = state.db.feed(&device, query.after, FEED_PAGE + 1).await?;
     let more = rows.len() > FEED_PAGE as usize;
     let events: Vec<FeedEvent> = rows

@@ -71,65 +71,42 @@ impl CatalogBody {
 }
 
 pub(crate) fn router(state: Arc<AppState>) -> Router {
+    use crate::{identity, intake, staff_api, uploads};
+    use axum::routing::head;
+    use homeward_domain::wire::{path, tus};
     Router::new()
-        .route("/healthz", get(healthz))
-        .route("/v1/catalog", get(catalog))
-        .route("/openapi.json", get(openapi))
-        .route("/v1/keys", get(crate::intake::keys))
-        .route("/v1/devices", post(crate::intake::register_device))
-        .route(crate::intake::SUBMISSIONS_PATH, post(crate::intake::submit))
-        .route(homeward_domain::sync::FEED_PATH, get(crate::intake::feed))
+        .route(path::HEALTH, get(healthz))
+        .route(path::CATALOG, get(catalog))
+        .route(path::OPENAPI, get(openapi))
+        .route(path::KEYS, get(intake::keys))
+        .route(path::DEVICES, post(intake::register_device))
+        .route(path::SUBMISSIONS, post(intake::submit))
+        .route(path::FEED, get(intake::feed))
         .route(
-            homeward_domain::sync::UPLOADS_PATH,
-            post(crate::uploads::create).options(crate::uploads::options),
+            path::UPLOADS,
+            post(uploads::create).options(uploads::options),
         )
         .route(
-            "/v1/uploads/{id}",
-            axum::routing::head(crate::uploads::head)
-                .patch(crate::uploads::patch)
-                .layer(axum::extract::DefaultBodyLimit::max(
-                    crate::uploads::MAX_CHUNK,
-                )),
+            path::UPLOAD,
+            head(uploads::head)
+                .patch(uploads::patch)
+                .layer(axum::extract::DefaultBodyLimit::max(tus::MAX_CHUNK)),
         )
-        .route("/v1/staff/sessions", post(crate::staff_api::sign_in))
-        .route("/v1/staff/accounts", post(crate::staff_api::add_account))
-        .route("/v1/staff/applications", get(crate::staff_api::list))
+        .route(path::STAFF_SESSIONS, post(staff_api::sign_in))
+        .route(path::STAFF_ACCOUNTS, post(staff_api::add_account))
+        .route(path::STAFF_APPLICATIONS, get(staff_api::list))
+        .route(path::STAFF_APPLICATION, get(staff_api::show))
+        .route(path::STAFF_DECISION, post(staff_api::decide))
+        .route(path::STAFF_ROUTE, post(staff_api::route))
         .route(
-            "/v1/staff/applications/{reference}",
-            get(crate::staff_api::show),
+            path::STAFF_SIGNERS,
+            get(identity::list_signers).post(identity::add_site),
         )
-        .route(
-            "/v1/staff/applications/{reference}/decision",
-            post(crate::staff_api::decide),
-        )
-        .route(
-            "/v1/staff/applications/{reference}/route",
-            post(crate::staff_api::route),
-        )
-        .route(
-            "/v1/staff/signers",
-            get(crate::identity::list_signers).post(crate::identity::add_site),
-        )
-        .route(
-            "/v1/staff/signers/{kind}/{id}/revoke",
-            post(crate::identity::revoke_signer),
-        )
-        .route(
-            "/v1/staff/devices/revoke",
-            post(crate::identity::revoke_device),
-        )
-        .route(
-            "/v1/delegations/verify",
-            post(crate::identity::verify_delegation),
-        )
-        .route(
-            homeward_domain::identity::PROOFING_PATH,
-            post(crate::identity::request_proofing),
-        )
-        .route(
-            crate::identity::REVOKE_DELEGATION_PATH,
-            post(crate::identity::revoke_delegation),
-        )
+        .route(path::STAFF_SIGNER_REVOKE, post(identity::revoke_signer))
+        .route(path::STAFF_DEVICE_REVOKE, post(identity::revoke_device))
+        .route(path::DELEGATIONS_VERIFY, post(identity::verify_delegation))
+        .route(path::PROOFING_REQUESTS, post(identity::request_proofing))
+        .route(path::DELEGATIONS_REVOKE, post(identity::revoke_delegation))
         .merge(crate::console::router())
         .fallback(|| async { AppError::NotFound("route") })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })

@@ -7,18 +7,17 @@ use argon2::password_hash::rand_core::{OsRng, RngCore as _};
 use argon2::password_hash::{PasswordHash, PasswordHasher as _, PasswordVerifier as _, SaltString};
 use argon2::Argon2;
 use axum::http::{HeaderMap, StatusCode};
-use base64::engine::general_purpose::{STANDARD as B64, URL_SAFE_NO_PAD as B64URL};
+use axum_extra::extract::CookieJar;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64URL;
 use base64::Engine as _;
-use ed25519_dalek::{Signature, Verifier as _};
 use homeward_domain::staff::{ApplicationDetail, ApplicationSummary, SubmissionView};
-use homeward_domain::sync::{
-    content_digest, signing_message, ApplicationStatus, EventKind, FeedEvent, Submission,
-};
+use homeward_domain::sync::{ApplicationStatus, EventKind, FeedEvent, Submission};
+use homeward_domain::wire::{self, path, Method};
 use homeward_domain::{DraftId, ErrorCode};
 use sha2::{Digest as _, Sha256};
+use subtle::ConstantTimeEq as _;
 
 use crate::error::AppError;
-use crate::intake::SUBMISSIONS_PATH;
 use crate::storage::{parse_reference, ApplicationRow, EventRow, StaffRow, Storage as _};
 use crate::AppState;
 
@@ -163,16 +162,14 @@ pub(crate) async fn session(state: &AppState, headers: &HeaderMap) -> Result<Sta
     let bearer = headers
         .get(axum::http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "));
-    let cookie = headers
-        .get_all(axum::http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|c| c.trim().split_once('='))
-        .find(|(k, _)| *k == COOKIE)
-        .map(|(_, v)| v);
-    let token = bearer.or(cookie).ok_or_else(not_signed_in)?;
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::to_owned);
+    let cookie = || {
+        CookieJar::from_headers(headers)
+            .get(COOKIE)
+            .map(|c| c.value().to_owned())
+    };
+    let token = bearer.or_else(cookie).ok_or_else(not_signed_in)?;
     let hash = token_hash(token.trim());
     let session = state
         .db
@@ -184,6 +181,13 @@ pub(crate) async fn session(state: &AppState, headers: &HeaderMap) -> Result<Sta
         csrf: session.csrf,
         token_hash: hash,
     })
+}
+
+impl Staff {
+    /// Whether a form carried this session's CSRF token (compared in constant time).
+    pub(crate) fn csrf_matches(&self, presented: &str) -> bool {
+        !presented.is_empty() && bool::from(self.csrf.as_bytes().ct_eq(presented.as_bytes()))
+    }
 }
 
 pub(crate) async fn sign_out(state: &AppState, staff: &Staff) -> Result<(), AppError> {
@@ -244,16 +248,19 @@ pub(crate) async fn open(
     for s in state.db.submissions(app.seq).await? {
         let submission: Submission = serde_json::from_slice(&s.body)
             .map_err(|e| anyhow::anyhow!("a stored submission does not parse: {e}"))?;
-        let sha = Sha256::digest(&s.body);
-        let message = signing_message(
-            "POST",
-            SUBMISSIONS_PATH,
-            &s.idempotency_key,
-            s.signed_at,
-            &content_digest(&B64.encode(sha)),
-        );
-        let verified =
-            hex::encode(sha) == s.body_sha256 && verify(&app.device_key, &s.signature, &message);
+        let as_received = wire::Request {
+            method: Method::Post,
+            target: path::SUBMISSIONS,
+            binding: &s.idempotency_key,
+            body: &s.body,
+        };
+        let verified = hex::encode(Sha256::digest(&s.body)) == s.body_sha256
+            && wire::stored_signature_holds(
+                &app.device_key,
+                &s.signature,
+                &as_received,
+                s.signed_at,
+            );
         let mut identity = vec![];
         for token in &submission.attestations {
             identity.push(crate::identity::check_for_staff(state, &app.device_key, token).await?);
@@ -279,15 +286,6 @@ pub(crate) async fn open(
         submissions,
         events,
     })
-}
-
-fn verify(device_key: &str, signature: &str, message: &[u8]) -> bool {
-    let key = homeward_domain::identity::parse_public_key(device_key);
-    let sig = B64
-        .decode(signature)
-        .ok()
-        .and_then(|b| Signature::from_slice(&b).ok());
-    matches!((key, sig), (Some(k), Some(s)) if k.verify(message, &s).is_ok())
 }
 
 /// A decision: the status must be one the application can move to from where it is.

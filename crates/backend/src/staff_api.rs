@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::Json;
 use homeward_domain::staff::{
     ApplicationDetail, ApplicationSummary, Decision, NewStaff, Routing, StaffLogin, StaffToken,
@@ -14,7 +14,7 @@ use homeward_domain::sync::ApplicationStatus;
 
 use crate::error::AppError;
 use crate::intake::json_body;
-use crate::staff;
+use crate::staff::{self, Staff};
 use crate::storage::{ApplicationFilter, Storage as _};
 use crate::AppState;
 
@@ -61,10 +61,9 @@ pub(crate) fn filter(
 
 pub(crate) async fn list(
     State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
+    _: Staff,
     query: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<Vec<ApplicationSummary>>, AppError> {
-    staff::session(&state, &headers).await?;
     let Query(q) = query.map_err(|e| AppError::BadRequest(format!("query: {e}")))?;
     let filter = filter(q.status.as_deref(), q.guide.as_deref(), q.limit)?;
     let rows = state.db.applications(filter).await?;
@@ -73,20 +72,18 @@ pub(crate) async fn list(
 
 pub(crate) async fn show(
     State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
+    me: Staff,
     Path(reference): Path<String>,
 ) -> Result<Json<ApplicationDetail>, AppError> {
-    let me = staff::session(&state, &headers).await?;
     Ok(Json(staff::open(&state, &me, &reference).await?))
 }
 
 pub(crate) async fn decide(
     State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
+    me: Staff,
     Path(reference): Path<String>,
     body: Bytes,
 ) -> Result<Json<ApplicationSummary>, AppError> {
-    let me = staff::session(&state, &headers).await?;
     let d: Decision = json_body(&body)?;
     Ok(Json(
         staff::decide(&state, &me, &reference, d.status, &d.message).await?,
@@ -95,11 +92,10 @@ pub(crate) async fn decide(
 
 pub(crate) async fn route(
     State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
+    me: Staff,
     Path(reference): Path<String>,
     body: Bytes,
 ) -> Result<Json<ApplicationSummary>, AppError> {
-    let me = staff::session(&state, &headers).await?;
     let r: Routing = json_body(&body)?;
     Ok(Json(
         staff::route(&state, &me, &reference, &r.department).await?,
@@ -108,10 +104,9 @@ pub(crate) async fn route(
 
 pub(crate) async fn add_account(
     State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
+    me: Staff,
     body: Bytes,
 ) -> Result<StatusCode, AppError> {
-    let me = staff::session(&state, &headers).await?;
     let n: NewStaff = json_body(&body)?;
     staff::add_account(
         &state,

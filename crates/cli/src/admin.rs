@@ -9,11 +9,13 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use clap::Subcommand;
+use homeward_domain::identity::IssuerKind;
 use homeward_domain::staff::{
     ApplicationDetail, ApplicationSummary, Decision, DeviceRevocation, NewSite, NewStaff, Routing,
     Signer, StaffLogin, StaffToken,
 };
 use homeward_domain::sync::{ApplicationStatus, EventKind};
+use homeward_domain::wire::path;
 use homeward_domain::ApiError;
 
 use homeward_i18n::key;
@@ -128,10 +130,9 @@ struct Client {
 
 impl Client {
     fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
-        let req = self.http.request(
-            method,
-            format!("{}/v1/staff{path}", self.base.trim_end_matches('/')),
-        );
+        let req = self
+            .http
+            .request(method, format!("{}{path}", self.base.trim_end_matches('/')));
         match &self.token {
             Some(t) => req.bearer_auth(t),
             None => req,
@@ -230,7 +231,7 @@ async fn admin(client: &Client, command: AdminCommand, out: &Out) -> Result<(), 
             let token: StaffToken = client
                 .send(
                     client
-                        .request(Method::POST, "/sessions")
+                        .request(Method::POST, path::STAFF_SESSIONS)
                         .json(&StaffLogin { username, password }),
                 )
                 .await?;
@@ -250,7 +251,11 @@ async fn admin(client: &Client, command: AdminCommand, out: &Out) -> Result<(), 
                 query.push(("guide", g));
             }
             let list: Vec<ApplicationSummary> = client
-                .send(client.request(Method::GET, "/applications").query(&query))
+                .send(
+                    client
+                        .request(Method::GET, path::STAFF_APPLICATIONS)
+                        .query(&query),
+                )
                 .await?;
             if json {
                 println!(
@@ -265,7 +270,10 @@ async fn admin(client: &Client, command: AdminCommand, out: &Out) -> Result<(), 
         }
         AdminCommand::Show { reference, json } => {
             let d: ApplicationDetail = client
-                .send(client.request(Method::GET, &format!("/applications/{}", reference.trim())))
+                .send(client.request(
+                    Method::GET,
+                    &path::fill(path::STAFF_APPLICATION, &[reference.trim()]),
+                ))
                 .await?;
             if json {
                 println!(
@@ -330,7 +338,7 @@ async fn admin(client: &Client, command: AdminCommand, out: &Out) -> Result<(), 
                     client
                         .request(
                             Method::POST,
-                            &format!("/applications/{}/decision", reference.trim()),
+                            &path::fill(path::STAFF_DECISION, &[reference.trim()]),
                         )
                         .json(&decision),
                 )
@@ -346,7 +354,7 @@ async fn admin(client: &Client, command: AdminCommand, out: &Out) -> Result<(), 
                     client
                         .request(
                             Method::POST,
-                            &format!("/applications/{}/route", reference.trim()),
+                            &path::fill(path::STAFF_ROUTE, &[reference.trim()]),
                         )
                         .json(&Routing { department }),
                 )
@@ -354,7 +362,9 @@ async fn admin(client: &Client, command: AdminCommand, out: &Out) -> Result<(), 
             print_summary(out, &a);
         }
         AdminCommand::Sites { json } => {
-            let list: Vec<Signer> = client.send(client.request(Method::GET, "/signers")).await?;
+            let list: Vec<Signer> = client
+                .send(client.request(Method::GET, path::STAFF_SIGNERS))
+                .await?;
             if json {
                 println!(
                     "{}",
@@ -370,23 +380,33 @@ async fn admin(client: &Client, command: AdminCommand, out: &Out) -> Result<(), 
             public_key,
         } => {
             let site: Signer = client
-                .send(client.request(Method::POST, "/signers").json(&NewSite {
-                    id,
-                    name,
-                    public_key,
-                }))
+                .send(
+                    client
+                        .request(Method::POST, path::STAFF_SIGNERS)
+                        .json(&NewSite {
+                            id,
+                            name,
+                            public_key,
+                        }),
+                )
                 .await?;
             print_signer(out, &site);
         }
         AdminCommand::RevokeSite { id } => {
             let site: Signer = client
-                .send(client.request(Method::POST, &format!("/signers/site/{}/revoke", id.trim())))
+                .send(client.request(
+                    Method::POST,
+                    &path::fill(
+                        path::STAFF_SIGNER_REVOKE,
+                        &[IssuerKind::Site.slug(), id.trim()],
+                    ),
+                ))
                 .await?;
             print_signer(out, &site);
         }
         AdminCommand::RevokeDevice { public_key } => {
             let resp = client
-                .request(Method::POST, "/devices/revoke")
+                .request(Method::POST, path::STAFF_DEVICE_REVOKE)
                 .json(&DeviceRevocation { public_key })
                 .send()
                 .await?;
@@ -403,7 +423,7 @@ async fn admin(client: &Client, command: AdminCommand, out: &Out) -> Result<(), 
         } => {
             let password = read_password()?;
             let resp = client
-                .request(Method::POST, "/accounts")
+                .request(Method::POST, path::STAFF_ACCOUNTS)
                 .json(&NewStaff {
                     username: username.clone(),
                     password,

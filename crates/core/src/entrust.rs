@@ -8,6 +8,7 @@ use homeward_domain::identity::{
     Delegation, DelegationCheck, DelegationRevocation, DelegationRevoked, DelegationSummary,
     DelegationToken, NewDelegation,
 };
+use homeward_domain::wire::path;
 use homeward_domain::{GuideId, Lang};
 use rusqlite::{params, OptionalExtension as _};
 
@@ -15,10 +16,6 @@ use crate::app::{now_ms, Homeward};
 use crate::error::{CoreError, Result};
 use crate::store::Store;
 use crate::validate::{self, Date};
-
-/// Where the backend checks and revokes letters.
-pub const VERIFY_PATH: &str = "/v1/delegations/verify";
-pub const REVOKE_PATH: &str = "/v1/delegations/revoke";
 
 /// The longest a letter may run: a year, as the counters accept.
 const MAX_DAYS: i64 = 366;
@@ -175,8 +172,10 @@ impl Homeward {
         self.prepare_to_send().await?;
         let body = serde_json::to_vec(&DelegationRevocation { id })
             .map_err(|e| CoreError::Damaged(e.to_string()))?;
-        let headers = self.sign_request("POST", REVOKE_PATH, "", &body);
-        let revoked: DelegationRevoked = self.remote.post_json(REVOKE_PATH, body, &headers).await?;
+        let revoked: DelegationRevoked = self
+            .remote
+            .post_signed(&self.keys.device, path::DELEGATIONS_REVOKE, &body)
+            .await?;
         self.store.mark_delegation_revoked(id, revoked.revoked_at)?;
         tracing::info!("entrustment letter revoked");
         Ok(revoked)
@@ -188,7 +187,7 @@ impl Homeward {
             token: token.trim().to_owned(),
         })
         .map_err(|e| CoreError::Damaged(e.to_string()))?;
-        self.remote.post_json(VERIFY_PATH, body, &[]).await
+        self.remote.post_json(path::DELEGATIONS_VERIFY, body).await
     }
 
     /// The printable letter, in Chinese with the person's language beside it.
@@ -226,7 +225,7 @@ impl Homeward {
                 token: &summary.token,
                 guide_titles: &titles,
                 lang,
-                verify_url: &format!("{}{VERIFY_PATH}", self.remote.base()),
+                verify_url: &format!("{}{}", self.remote.base(), path::DELEGATIONS_VERIFY),
             },
         )
     }

@@ -10,9 +10,10 @@ use homeward_domain::catalog::IdentityLevel;
 use homeward_domain::identity::{
     profile_digest, public_key_b64, validity_days, Attestation, AttestationSummary, Code,
     DocumentKind, IdentityStatus, IssuerKind, ProofRequest, ProofingRequestBody,
-    ProofingRequestState, SignerStanding, SiteInfo, PROOFING_PATH,
+    ProofingRequestState, SignerStanding, SiteInfo,
 };
 use homeward_domain::privacy::Profile;
+use homeward_domain::wire::path;
 use homeward_domain::ErrorCode;
 use rusqlite::params;
 
@@ -293,9 +294,10 @@ impl Homeward {
             contact: contact.to_owned(),
         })
         .map_err(|e| CoreError::Damaged(e.to_string()))?;
-        let headers = self.sign_request("POST", PROOFING_PATH, "", &body);
-        let state: ProofingRequestState =
-            self.remote.post_json(PROOFING_PATH, body, &headers).await?;
+        let state: ProofingRequestState = self
+            .remote
+            .post_signed(&self.keys.device, path::PROOFING_REQUESTS, &body)
+            .await?;
         let json = serde_json::to_string(&state).map_err(|e| CoreError::Damaged(e.to_string()))?;
         self.store.set_setting(PROOFING_SETTING, &json)?;
         tracing::info!("video verification requested");

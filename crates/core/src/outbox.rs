@@ -16,11 +16,10 @@ use std::sync::atomic::Ordering;
 
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
-use ed25519_dalek::{Signature, Signer as _, Verifier as _, VerifyingKey};
+use ed25519_dalek::{Signature, Verifier as _, VerifyingKey};
 use homeward_domain::sync::{
-    content_digest, header, signing_message, ApplicationStatus, BackendKeys, EventKind, FeedEvent,
-    MaterialRef, OutboxItem, OutboxState, Receipt, SignedReceipt, Submission, FEED_PATH,
-    UPLOADS_PATH,
+    ApplicationStatus, BackendKeys, EventKind, FeedEvent, MaterialRef, OutboxItem, OutboxState,
+    Receipt, SignedReceipt, Submission,
 };
 use homeward_domain::{DraftId, DraftStatus, ErrorCode};
 use rand::Rng as _;
@@ -28,7 +27,6 @@ use sha2::{Digest as _, Sha256};
 
 use crate::app::{now_ms, Homeward};
 use crate::error::{CoreError, Result};
-use crate::remote::SUBMISSIONS_PATH;
 use crate::review;
 use crate::store::{OutboxMaterial, OutboxRow};
 use crate::validate;
@@ -363,30 +361,6 @@ impl Homeward {
         B64.encode(self.keys.device_public().as_bytes())
     }
 
-    /// The headers that sign one request with the device key, made now.
-    pub(crate) fn sign_request(
-        &self,
-        method: &str,
-        path: &str,
-        idempotency_key: &str,
-        body: &[u8],
-    ) -> Vec<(&'static str, String)> {
-        let digest = content_digest(&B64.encode(Sha256::digest(body)));
-        let timestamp = now_ms() / 1000;
-        let message = signing_message(method, path, idempotency_key, timestamp, &digest);
-        let signature = self.keys.device.sign(&message);
-        let mut headers = vec![
-            (header::KEY, self.device_public_key_b64()),
-            (header::TIMESTAMP, timestamp.to_string()),
-            (header::SIGNATURE, B64.encode(signature.to_bytes())),
-            (header::DIGEST, digest),
-        ];
-        if !idempotency_key.is_empty() {
-            headers.push((header::IDEMPOTENCY_KEY, idempotency_key.to_owned()));
-        }
-        headers
-    }
-
     /// Uploads whatever the backend has not acknowledged of one document, chunk by chunk,
     /// recording each acknowledgement so a cut or a restart resumes from there.
     async fn upload(&self, submission: uuid::Uuid, m: &OutboxMaterial) -> Result<()> {
@@ -395,21 +369,18 @@ impl Homeward {
             return Ok(());
         }
         let known = match &m.upload_url {
-            Some(url) => {
-                let headers = self.sign_request("HEAD", url, "", b"");
-                self.remote
-                    .upload_offset(url, &headers)
-                    .await?
-                    .map(|offset| (url.clone(), offset))
-            }
+            Some(url) => self
+                .remote
+                .upload_offset(&self.keys.device, url)
+                .await?
+                .map(|offset| (url.clone(), offset)),
             None => None,
         };
         let (url, mut offset) = match known {
             Some(found) => found,
             None => {
-                let headers = self.sign_request("POST", UPLOADS_PATH, &m.sha256, b"");
                 self.remote
-                    .create_upload(length, &m.sha256, &headers)
+                    .create_upload(&self.keys.device, length, &m.sha256)
                     .await?
             }
         };
@@ -420,11 +391,10 @@ impl Homeward {
             // cut, so a connection that keeps dropping still moves forward.
             let size = self.upload_chunk.load(Ordering::Relaxed);
             let end = (offset + size).min(length);
-            let chunk = m.bytes[offset as usize..end as usize].to_vec();
-            let headers = self.sign_request("PATCH", &url, "", &chunk);
+            let chunk = &m.bytes[offset as usize..end as usize];
             match self
                 .remote
-                .patch_upload(&url, offset, chunk, &headers)
+                .patch_upload(&self.keys.device, &url, offset, chunk)
                 .await
             {
                 Ok(acknowledged) => {
@@ -453,8 +423,10 @@ impl Homeward {
         }
         let sha = Sha256::digest(&item.body);
         let idempotency_key = item.item.submission_id.to_string();
-        let headers = self.sign_request("POST", SUBMISSIONS_PATH, &idempotency_key, &item.body);
-        let signed = self.remote.submit(item.body.clone(), &headers).await?;
+        let signed = self
+            .remote
+            .submit(&self.keys.device, &idempotency_key, &item.body)
+            .await?;
         verify_receipt(
             &signed,
             receipt_key,
@@ -479,9 +451,7 @@ impl Homeward {
                 .setting(FEED_CURSOR_SETTING)?
                 .and_then(|c| c.parse().ok())
                 .unwrap_or(0);
-            let path = format!("{FEED_PATH}?after={cursor}");
-            let headers = self.sign_request("GET", &path, "", b"");
-            let feed = self.remote.feed(&path, &headers).await?;
+            let feed = self.remote.feed(&self.keys.device, cursor).await?;
             self.take_issued_attestations(&feed.attestations)?;
             self.take_declined_proofing(&feed.declined_proofing)?;
             new.extend(self.store.add_status_events(&feed.events, feed.cursor)?);

@@ -3,11 +3,11 @@
 
 use std::time::Duration;
 
-use homeward_domain::sync::{BackendKeys, DeviceRegistration, Feed, SignedReceipt, UPLOADS_PATH};
+use ed25519_dalek::SigningKey;
+use homeward_domain::sync::{BackendKeys, DeviceRegistration, Feed, SignedReceipt};
+use homeward_domain::wire::{self, path, tus, Method, Request};
 use homeward_domain::{ApiError, Health};
-
-/// Where submissions go.
-pub const SUBMISSIONS_PATH: &str = "/v1/submissions";
+use reqwest::header::{HeaderName, CONTENT_TYPE};
 
 use crate::error::{CoreError, Result};
 
@@ -39,16 +39,13 @@ impl Remote {
     }
 
     pub async fn health(&self) -> Result<Health> {
-        let resp = self.get("/healthz").send().await.map_err(offline)?;
-        let resp = check(resp).await?;
-        resp.json()
-            .await
-            .map_err(|e| CoreError::Backend(e.to_string()))
+        let resp = self.get(path::HEALTH).send().await.map_err(offline)?;
+        json(check(resp).await?).await
     }
 
     /// The backend's current pack; `None` when it is the one named by `etag`.
     pub async fn catalog(&self, etag: Option<&str>) -> Result<Option<FetchedPack>> {
-        let mut req = self.get("/v1/catalog");
+        let mut req = self.get(path::CATALOG);
         if let Some(tag) = etag {
             req = req.header(reqwest::header::IF_NONE_MATCH, tag);
         }
@@ -68,10 +65,7 @@ impl Remote {
 
     /// The backend's public keys (the one that signs receipts).
     pub async fn keys(&self) -> Result<BackendKeys> {
-        let resp = check(self.get("/v1/keys").send().await.map_err(offline)?).await?;
-        resp.json()
-            .await
-            .map_err(|e| CoreError::Backend(e.to_string()))
+        json(check(self.get(path::KEYS).send().await.map_err(offline)?).await?).await
     }
 
     /// Makes this device's key known to the backend (again is harmless).
@@ -81,7 +75,7 @@ impl Remote {
         };
         let resp = self
             .http
-            .post(format!("{}/v1/devices", self.base))
+            .post(self.url(path::DEVICES))
             .json(&body)
             .send()
             .await
@@ -94,66 +88,118 @@ impl Remote {
         &self.base
     }
 
-    /// Sends a frozen submission with its signature headers; the backend's signed receipt back.
-    pub async fn submit(&self, body: Vec<u8>, headers: &[(&str, String)]) -> Result<SignedReceipt> {
-        self.post_json(SUBMISSIONS_PATH, body, headers).await
+    /// `req`, signed now by `key`, ready to send; `unsigned` headers go along outside the
+    /// signature (tus's own, which the signature's digest and binding already cover).
+    fn signed(
+        &self,
+        key: &SigningKey,
+        req: Request<'_>,
+        unsigned: &[(HeaderName, String)],
+    ) -> reqwest::RequestBuilder {
+        let method = match req.method {
+            Method::Get => reqwest::Method::GET,
+            Method::Head => reqwest::Method::HEAD,
+            Method::Post => reqwest::Method::POST,
+            Method::Patch => reqwest::Method::PATCH,
+        };
+        let mut builder = self.http.request(method, self.url(req.target));
+        for (name, value) in wire::sign(key, &req, now_secs()) {
+            builder = builder.header(name, value);
+        }
+        for (name, value) in unsigned {
+            builder = builder.header(name, value);
+        }
+        if !req.body.is_empty() {
+            builder = builder.body(req.body.to_vec());
+        }
+        builder
     }
 
-    /// POSTs a JSON `body` to `path` with these (signature) headers; the JSON answer.
+    /// Sends a frozen submission, signed by `key`; the backend's signed receipt back.
+    pub async fn submit(
+        &self,
+        key: &SigningKey,
+        idempotency_key: &str,
+        body: &[u8],
+    ) -> Result<SignedReceipt> {
+        let req = Request {
+            method: Method::Post,
+            target: path::SUBMISSIONS,
+            binding: idempotency_key,
+            body,
+        };
+        self.send_json(self.signed(key, req, &[json_type()])).await
+    }
+
+    /// POSTs a JSON `body` to `path`, signed by `key`; the JSON answer.
+    pub async fn post_signed<T: serde::de::DeserializeOwned>(
+        &self,
+        key: &SigningKey,
+        path: &str,
+        body: &[u8],
+    ) -> Result<T> {
+        let req = Request {
+            method: Method::Post,
+            target: path,
+            binding: "",
+            body,
+        };
+        self.send_json(self.signed(key, req, &[json_type()])).await
+    }
+
+    /// POSTs a JSON `body` to `path`, unsigned; the JSON answer.
     pub async fn post_json<T: serde::de::DeserializeOwned>(
         &self,
         path: &str,
         body: Vec<u8>,
-        headers: &[(&str, String)],
     ) -> Result<T> {
-        let mut req = self
+        let (name, value) = json_type();
+        let req = self
             .http
-            .post(format!("{}{path}", self.base))
-            .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .post(self.url(path))
+            .header(name, value)
             .body(body);
-        for (name, value) in headers {
-            req = req.header(*name, value);
-        }
-        let resp = check(req.send().await.map_err(offline)?).await?;
-        resp.json()
-            .await
-            .map_err(|e| CoreError::Backend(e.to_string()))
+        self.send_json(req).await
     }
 
-    /// One page of the status feed; `path` is the signed path and query.
-    pub async fn feed(&self, path: &str, headers: &[(&str, String)]) -> Result<Feed> {
-        let mut req = self.get(path);
-        for (name, value) in headers {
-            req = req.header(*name, value);
-        }
-        let resp = check(req.send().await.map_err(offline)?).await?;
-        resp.json()
-            .await
-            .map_err(|e| CoreError::Backend(e.to_string()))
+    /// The page of the status feed after `cursor`, asked by `key`'s device.
+    pub async fn feed(&self, key: &SigningKey, cursor: i64) -> Result<Feed> {
+        let target = format!("{}?after={cursor}", path::FEED);
+        let req = Request {
+            method: Method::Get,
+            target: &target,
+            binding: "",
+            body: b"",
+        };
+        self.send_json(self.signed(key, req, &[])).await
     }
 
     /// Starts (or finds again) the upload of a document; its address and acknowledged offset.
     pub async fn create_upload(
         &self,
+        key: &SigningKey,
         length: u64,
         sha256_hex: &str,
-        headers: &[(&str, String)],
     ) -> Result<(String, u64)> {
         use base64::Engine as _;
         let meta = format!(
-            "sha256 {}",
+            "{} {}",
+            tus::SHA256_METADATA,
             base64::engine::general_purpose::STANDARD.encode(sha256_hex)
         );
-        let mut req = self
-            .http
-            .post(format!("{}{UPLOADS_PATH}", self.base))
-            .header("tus-resumable", TUS_VERSION)
-            .header("upload-length", length.to_string())
-            .header("upload-metadata", meta);
-        for (name, value) in headers {
-            req = req.header(*name, value);
-        }
-        let resp = check(req.send().await.map_err(offline)?).await?;
+        let req = Request {
+            method: Method::Post,
+            target: path::UPLOADS,
+            binding: sha256_hex,
+            body: b"",
+        };
+        let unsigned = [
+            tus_resumable(),
+            (h(tus::header::UPLOAD_LENGTH), length.to_string()),
+            (h(tus::header::UPLOAD_METADATA), meta),
+        ];
+        let resp = self.signed(key, req, &unsigned).send().await;
+        let resp = check(resp.map_err(offline)?).await?;
         let location = resp
             .headers()
             .get(reqwest::header::LOCATION)
@@ -163,20 +209,19 @@ impl Remote {
         Ok((location, upload_offset(&resp)?))
     }
 
-    /// Where an upload stands (`path` as the backend gave it); `None` if it is gone.
-    pub async fn upload_offset(
-        &self,
-        path: &str,
-        headers: &[(&str, String)],
-    ) -> Result<Option<u64>> {
-        let mut req = self
-            .http
-            .head(format!("{}{path}", self.base))
-            .header("tus-resumable", TUS_VERSION);
-        for (name, value) in headers {
-            req = req.header(*name, value);
-        }
-        let resp = req.send().await.map_err(offline)?;
+    /// Where an upload stands (`target` as the backend gave it); `None` if it is gone.
+    pub async fn upload_offset(&self, key: &SigningKey, target: &str) -> Result<Option<u64>> {
+        let req = Request {
+            method: Method::Head,
+            target,
+            binding: "",
+            body: b"",
+        };
+        let resp = self
+            .signed(key, req, &[tus_resumable()])
+            .send()
+            .await
+            .map_err(offline)?;
         if resp.status() == reqwest::StatusCode::NOT_FOUND {
             return Ok(None);
         }
@@ -187,45 +232,76 @@ impl Remote {
     /// Sends one chunk at `offset` with its SHA-256 checksum; the new acknowledged offset.
     pub async fn patch_upload(
         &self,
-        path: &str,
+        key: &SigningKey,
+        target: &str,
         offset: u64,
-        chunk: Vec<u8>,
-        headers: &[(&str, String)],
+        chunk: &[u8],
     ) -> Result<u64> {
         use base64::Engine as _;
         use sha2::Digest as _;
         let checksum = format!(
             "sha256 {}",
-            base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(&chunk))
+            base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(chunk))
         );
-        let mut req = self
-            .http
-            .patch(format!("{}{path}", self.base))
-            .header("tus-resumable", TUS_VERSION)
-            .header("upload-offset", offset.to_string())
-            .header("upload-checksum", checksum)
-            .header(
-                reqwest::header::CONTENT_TYPE,
-                "application/offset+octet-stream",
-            )
-            .body(chunk);
-        for (name, value) in headers {
-            req = req.header(*name, value);
-        }
-        let resp = check(req.send().await.map_err(offline)?).await?;
-        upload_offset(&resp)
+        let req = Request {
+            method: Method::Patch,
+            target,
+            binding: "",
+            body: chunk,
+        };
+        let unsigned = [
+            tus_resumable(),
+            (h(tus::header::UPLOAD_OFFSET), offset.to_string()),
+            (h(tus::header::UPLOAD_CHECKSUM), checksum),
+            (CONTENT_TYPE, tus::CHUNK_CONTENT_TYPE.to_owned()),
+        ];
+        let resp = self.signed(key, req, &unsigned).send().await;
+        upload_offset(&check(resp.map_err(offline)?).await?)
+    }
+
+    async fn send_json<T: serde::de::DeserializeOwned>(
+        &self,
+        req: reqwest::RequestBuilder,
+    ) -> Result<T> {
+        json(check(req.send().await.map_err(offline)?).await?).await
     }
 
     fn get(&self, path: &str) -> reqwest::RequestBuilder {
-        self.http.get(format!("{}{path}", self.base))
+        self.http.get(self.url(path))
+    }
+
+    fn url(&self, target: &str) -> String {
+        format!("{}{target}", self.base)
     }
 }
 
-const TUS_VERSION: &str = "1.0.0";
+fn h(name: &'static str) -> HeaderName {
+    HeaderName::from_static(name)
+}
+
+fn json_type() -> (HeaderName, String) {
+    (CONTENT_TYPE, "application/json".to_owned())
+}
+
+fn tus_resumable() -> (HeaderName, String) {
+    (h(tus::header::RESUMABLE), tus::VERSION.to_owned())
+}
+
+fn now_secs() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+async fn json<T: serde::de::DeserializeOwned>(resp: reqwest::Response) -> Result<T> {
+    resp.json()
+        .await
+        .map_err(|e| CoreError::Backend(e.to_string()))
+}
 
 fn upload_offset(resp: &reqwest::Response) -> Result<u64> {
     resp.headers()
-        .get("upload-offset")
+        .get(tus::header::UPLOAD_OFFSET)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse().ok())
         .ok_or_else(|| CoreError::Backend("the answer has no Upload-Offset".into()))

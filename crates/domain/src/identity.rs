@@ -230,9 +230,6 @@ impl ProofingRequestState {
     }
 }
 
-/// Where the person asks for video verification.
-pub const PROOFING_PATH: &str = "/v1/proofing-requests";
-
 /// Whether `id` can name a liaison site: 1 to 40 lower-case letters, digits or hyphens
 /// (`prato`, `paris-13`).
 pub fn is_valid_site_id(id: &str) -> bool {

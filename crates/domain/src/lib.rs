@@ -13,6 +13,7 @@ pub mod lang;
 pub mod privacy;
 pub mod staff;
 pub mod sync;
+pub mod wire;
 
 pub use api::{ApiError, BackendStatus, ErrorCode, Health};
 pub use catalog::{CatalogueOverview, CataloguePack, Guide, GuideId, GuideSummary};

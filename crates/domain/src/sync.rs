@@ -14,44 +14,6 @@ use uuid::Uuid;
 use crate::catalog::GuideId;
 use crate::draft::DraftId;
 
-/// Request headers of a signed submission.
-pub mod header {
-    /// The device's Ed25519 public key, base64.
-    pub const KEY: &str = "homeward-key";
-    /// Seconds since the Unix epoch when this attempt was signed.
-    pub const TIMESTAMP: &str = "homeward-timestamp";
-    /// Base64 Ed25519 signature over [`super::signing_message`].
-    pub const SIGNATURE: &str = "homeward-signature";
-    /// `sha-256=:BASE64:`, as RFC 9530 writes it.
-    pub const DIGEST: &str = "content-digest";
-    /// One per submission, kept across every retry of it.
-    pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
-}
-
-/// How far a signature's timestamp may be from the backend's clock. An attempt older than this
-/// is refused as a replay; the outbox signs every attempt when it makes it.
-pub const SIGNATURE_WINDOW_SECS: i64 = 300;
-
-/// The bytes a device signs for one attempt: a fixed context, then one line per item.
-pub fn signing_message(
-    method: &str,
-    path: &str,
-    idempotency_key: &str,
-    timestamp: i64,
-    content_digest: &str,
-) -> Vec<u8> {
-    format!(
-        "homeward-request-v1\n{}\n{path}\n{idempotency_key}\n{timestamp}\n{content_digest}",
-        method.to_ascii_uppercase()
-    )
-    .into_bytes()
-}
-
-/// The `Content-Digest` value for a body whose SHA-256, base64-encoded, is `sha256_b64`.
-pub fn content_digest(sha256_b64: &str) -> String {
-    format!("sha-256=:{sha256_b64}:")
-}
-
 /// `POST /v1/devices`: makes a device key known to the backend.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeviceRegistration {
@@ -172,26 +134,6 @@ pub struct OutboxItem {
     pub bytes_total: u64,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_signing_message_names_every_part_on_its_own_line() {
-        let m = signing_message(
-            "post",
-            "/v1/submissions",
-            "k-1",
-            1_700_000_000,
-            "sha-256=:AA==:",
-        );
-        assert_eq!(
-            String::from_utf8(m).expect("utf-8"),
-            "homeward-request-v1\nPOST\n/v1/submissions\nk-1\n1700000000\nsha-256=:AA==:"
-        );
-    }
-}
-
 /// Where an application stands at the city.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -299,9 +241,3 @@ pub struct Feed {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub declined_proofing: Vec<uuid::Uuid>,
 }
-
-/// Where documents are uploaded (tus 1.0, creation and checksum extensions).
-pub const UPLOADS_PATH: &str = "/v1/uploads";
-
-/// Where the feed is served; its requests are signed like submissions, over an empty body.
-pub const FEED_PATH: &str = "/v1/feed";

@@ -12,6 +12,8 @@ mod layout;
 mod letters;
 mod proofing;
 mod sign_in;
+#[cfg(test)]
+mod tests;
 
 use std::sync::Arc;
 

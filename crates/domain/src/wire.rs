@@ -108,9 +108,6 @@ pub mod path {
     }
 }
 
-/// Where the staff console is served; its own pages are the backend's business.
-pub const CONSOLE: &str = "/console";
-
 /// The methods the API uses, as they are signed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {

@@ -1,0 +1,282 @@
+//! Applications: the filtered list, one application opened (its answers, documents, identity
+//! proofs and timeline), deciding and routing it, its documents, and withdrawing the key of a
+//! lost device from its page.
+
+mod detail;
+
+use std::sync::Arc;
+
+use axum::extract::rejection::{FormRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue};
+use axum::response::{Redirect, Response};
+use axum::Form;
+use homeward_domain::sync::ApplicationStatus;
+use homeward_domain::Lang;
+use maud::{html, Markup};
+use serde::Deserialize;
+
+use super::paths;
+use super::{answer, guide_title, lang_of, layout, posted_by, session, tr, when};
+use crate::error::AppError;
+use crate::routes::CatalogBody;
+use crate::staff::{self, Staff};
+use crate::storage::{ApplicationFilter, ApplicationRow, Storage as _};
+use crate::AppState;
+
+/// A status as a coloured tag; `data-status` names it for tests and scripts.
+fn status_tag(lang: Lang, status: ApplicationStatus) -> Markup {
+    html! {
+        span class={ "tag " (status.slug()) } data-status=(status.slug()) {
+            (tr(lang, &format!("application-status-{}", status.slug())))
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct ListQuery {
+    status: Option<String>,
+    guide: Option<String>,
+}
+
+pub(super) async fn list(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    query: Result<Query<ListQuery>, QueryRejection>,
+) -> Response {
+    let lang = lang_of(&headers);
+    let result = async {
+        let Query(q) = query.map_err(|e| AppError::BadRequest(format!("query: {e}")))?;
+        let me = session(&state, &headers).await?;
+        let filter = crate::staff_api::filter(q.status.as_deref(), q.guide.as_deref(), Some(200))?;
+        let rows = state.db.applications(filter.clone()).await?;
+        Ok(list_page(&state.catalog, lang, &me, &filter, &rows))
+    }
+    .await;
+    answer(lang, result)
+}
+
+/// The list: the way to the other pages, the filters as set, and the applications.
+fn list_page(
+    catalog: &CatalogBody,
+    lang: Lang,
+    me: &Staff,
+    filter: &ApplicationFilter,
+    rows: &[ApplicationRow],
+) -> Markup {
+    let body = html! {
+        h1 { (tr(lang, "console-applications")) }
+        p {
+            a href=(paths::LETTERS) id="open-letters" { (tr(lang, "console-letters")) }
+            " · "
+            a href=(paths::PROOFING) id="open-proofing" { (tr(lang, "console-proofing")) }
+        }
+        form class="filters" method="get" action=(paths::HOME) {
+            div {
+                label for="status" { (tr(lang, "console-filter-status")) }
+                select id="status" name="status" {
+                    option value="" { (tr(lang, "console-filter-any")) }
+                    @for s in ApplicationStatus::ALL {
+                        option value=(s.slug()) selected[filter.status == Some(s)] {
+                            (tr(lang, &format!("application-status-{}", s.slug())))
+                        }
+                    }
+                }
+            }
+            div {
+                label for="guide" { (tr(lang, "console-filter-guide")) }
+                input id="guide" name="guide" value=(filter.guide.as_deref().unwrap_or(""));
+            }
+            div { button type="submit" { (tr(lang, "console-filter-apply")) } }
+        }
+        @if rows.is_empty() {
+            p class="muted" id="none" { (tr(lang, "console-none")) }
+        } @else {
+            table id="applications" {
+                thead {
+                    tr {
+                        th { (tr(lang, "console-col-reference")) }
+                        th { (tr(lang, "console-col-service")) }
+                        th { (tr(lang, "console-col-status")) }
+                        th { (tr(lang, "console-col-department")) }
+                        th { (tr(lang, "console-col-updated")) }
+                    }
+                }
+                tbody {
+                    @for a in rows {
+                        @let reference = a.reference();
+                        tr data-reference=(reference) {
+                            td { a href=(paths::fill(paths::APPLICATION, &[&reference])) { (reference) } }
+                            td { (guide_title(catalog, lang, &a.guide_id)) }
+                            td { (status_tag(lang, a.status)) }
+                            td { (a.department.as_deref().unwrap_or("—")) }
+                            td { (when(a.updated_at)) }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    layout::page(lang, &tr(lang, "console-applications"), Some(me), body)
+}
+
+pub(super) async fn detail(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(reference): Path<String>,
+) -> Response {
+    let lang = lang_of(&headers);
+    let result = async {
+        let me = session(&state, &headers).await?;
+        let d = staff::open(&state, &me, &reference).await?;
+        Ok(detail::page(&state.catalog, lang, &me, &d))
+    }
+    .await;
+    answer(lang, result)
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct DecisionForm {
+    #[serde(default)]
+    csrf: String,
+    status: String,
+    #[serde(default)]
+    message: String,
+}
+
+pub(super) async fn decide(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(reference): Path<String>,
+    posted: Result<Form<DecisionForm>, FormRejection>,
+) -> Response {
+    let result = async {
+        let (me, posted) = posted_by(&state, &headers, posted, |f| &f.csrf).await?;
+        let status = ApplicationStatus::from_slug(&posted.status)
+            .ok_or_else(|| AppError::BadRequest("status: not a known status".into()))?;
+        staff::decide(&state, &me, &reference, status, &posted.message).await
+    }
+    .await;
+    answer(
+        lang_of(&headers),
+        result.map(|s| to_application(&s.reference)),
+    )
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct RouteForm {
+    #[serde(default)]
+    csrf: String,
+    department: String,
+}
+
+pub(super) async fn route(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(reference): Path<String>,
+    posted: Result<Form<RouteForm>, FormRejection>,
+) -> Response {
+    let result = async {
+        let (me, posted) = posted_by(&state, &headers, posted, |f| &f.csrf).await?;
+        staff::route(&state, &me, &reference, &posted.department).await
+    }
+    .await;
+    answer(
+        lang_of(&headers),
+        result.map(|s| to_application(&s.reference)),
+    )
+}
+
+/// Back to the application's page after a form on it did its work.
+fn to_application(reference: &str) -> Redirect {
+    Redirect::to(&paths::fill(paths::APPLICATION, &[reference]))
+}
+
+/// A document of an application, for staff signed in; only one the application names.
+pub(super) async fn material(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path((reference, sha256)): Path<(String, String)>,
+) -> Response {
+    let result = async {
+        session(&state, &headers).await?;
+        let app = staff::find(&state, &reference).await?;
+        let named = state
+            .db
+            .submissions(app.seq)
+            .await?
+            .iter()
+            .filter_map(|s| {
+                serde_json::from_slice::<homeward_domain::sync::Submission>(&s.body).ok()
+            })
+            .flat_map(|s| s.materials)
+            .find(|m| m.sha256 == sha256)
+            .ok_or(AppError::NotFound("document"))?;
+        let upload = state
+            .db
+            .upload_of(&app.device_key, &sha256)
+            .await?
+            .filter(|u| u.is_complete())
+            .ok_or(AppError::NotFound("document"))?;
+        let bytes = crate::blobs::BlobStore::read(&state.blobs, &upload.id).await?;
+        let mime = HeaderValue::from_str(&named.mime)
+            .unwrap_or(HeaderValue::from_static("application/octet-stream"));
+        Ok((
+            [
+                (header::CONTENT_TYPE, mime),
+                (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+                (
+                    header::X_CONTENT_TYPE_OPTIONS,
+                    HeaderValue::from_static("nosniff"),
+                ),
+                (
+                    header::CONTENT_SECURITY_POLICY,
+                    HeaderValue::from_static("default-src 'none'; sandbox"),
+                ),
+            ],
+            bytes,
+        ))
+    }
+    .await;
+    answer(lang_of(&headers), result)
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct RevokeDeviceForm {
+    #[serde(default)]
+    csrf: String,
+    public_key: String,
+    reference: String,
+    #[serde(default)]
+    confirm: Option<String>,
+}
+
+/// An administrator withdraws a device's key from an application's page (a lost phone).
+pub(super) async fn revoke_device(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    posted: Result<Form<RevokeDeviceForm>, FormRejection>,
+) -> Response {
+    let result = async {
+        let (me, posted) = posted_by(&state, &headers, posted, |f| &f.csrf).await?;
+        if !me.account.admin {
+            return Err(staff::not_allowed("only an administrator revokes a device"));
+        }
+        if posted.confirm.is_none() {
+            return Err(AppError::BadRequest(
+                "confirm: confirm that the person asked for this".into(),
+            ));
+        }
+        if !state
+            .db
+            .revoke_device(posted.public_key.trim(), crate::intake::now_ms())
+            .await?
+        {
+            return Err(AppError::NotFound("device"));
+        }
+        tracing::info!("device key revoked from the console");
+        Ok(to_application(posted.reference.trim()))
+    }
+    .await;
+    answer(lang_of(&headers), result)
+}

@@ -1,0 +1,189 @@
+//! The back-office console: server-rendered pages for city staff, no script needed. Sign in,
+//! list and filter applications, open one (its answers, documents, the device signature checked
+//! again, its timeline), decide, route. Forms carry the session's CSRF token and the cookie is
+//! `HttpOnly; SameSite=Strict`. Text comes from Fluent (`locales/*/console.ftl`), in Chinese, or
+//! English when the browser asks for it.
+//!
+//! Pages are `maud` templates: whatever is spliced into one is escaped, so nothing a person or a
+//! member of staff typed can become markup. Only the constant stylesheet goes in as it is.
+
+mod applications;
+mod layout;
+mod letters;
+mod paths;
+mod proofing;
+mod sign_in;
+#[cfg(test)]
+mod tests;
+
+use std::sync::Arc;
+
+use axum::extract::rejection::FormRejection;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use homeward_domain::{ErrorCode, Lang};
+use homeward_i18n::{Localizer, Value};
+use maud::html;
+use serde::Deserialize;
+
+use crate::error::AppError;
+use crate::routes::CatalogBody;
+use crate::staff::{self, Staff};
+use crate::AppState;
+
+thread_local! {
+    static L10N: Localizer = Localizer::new();
+}
+
+fn tr(lang: Lang, key: &str) -> String {
+    L10N.with(|l| l.tr(lang, key))
+}
+
+fn tr_args(lang: Lang, key: &str, args: &[(&str, Value<'_>)]) -> String {
+    L10N.with(|l| l.tr_args(lang, key, args))
+}
+
+/// The language cookie the console's switch sets.
+const LANG_COOKIE: &str = "hw_lang";
+
+/// The language chosen with the switch; else Chinese, unless the browser prefers English.
+fn lang_of(headers: &HeaderMap) -> Lang {
+    let chosen = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().split_once('='))
+        .find(|(k, _)| *k == LANG_COOKIE)
+        .and_then(|(_, v)| v.parse::<Lang>().ok());
+    if let Some(lang) = chosen {
+        return lang;
+    }
+    let prefers_en = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim_start().to_ascii_lowercase().starts_with("en"));
+    if prefers_en {
+        Lang::En
+    } else {
+        Lang::ZhCn
+    }
+}
+
+/// A moment in Beijing time, as staff read it.
+fn when(ms: i64) -> String {
+    let offset = time::UtcOffset::from_hms(8, 0, 0).unwrap_or(time::UtcOffset::UTC);
+    time::OffsetDateTime::from_unix_timestamp(ms / 1000)
+        .map(|t| t.to_offset(offset))
+        .map(|t| {
+            format!(
+                "{:04}-{:02}-{:02} {:02}:{:02}",
+                t.year(),
+                u8::from(t.month()),
+                t.day(),
+                t.hour(),
+                t.minute()
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// A guide's title in `lang`, or its id for a guide the catalogue does not know.
+fn guide_title(catalog: &CatalogBody, lang: Lang, guide: &str) -> String {
+    catalog
+        .guide_title(guide, lang)
+        .unwrap_or_else(|| guide.to_owned())
+}
+
+/// A failure as a page: signed out goes to the sign-in page; anything else says what was
+/// wrong, with its status.
+fn failure(lang: Lang, e: AppError) -> Response {
+    if let AppError::Refused(_, ErrorCode::NotSignedIn, _) = e {
+        return Redirect::to("/console/login").into_response();
+    }
+    let (status, code) = match &e {
+        AppError::BadRequest(_) => (StatusCode::BAD_REQUEST, ErrorCode::InvalidInput),
+        AppError::NotFound(_) => (StatusCode::NOT_FOUND, ErrorCode::NotFound),
+        AppError::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, ErrorCode::InvalidInput),
+        AppError::Refused(s, c, _) => (*s, *c),
+        AppError::Internal(_) => return e.into_response(),
+    };
+    let title = tr(lang, "console-error-title");
+    let body = html! {
+        h1 { (title) }
+        p class="error" { (tr(lang, &format!("error-{}", code.slug()))) }
+        p class="muted" { (e.to_string()) }
+        p { a href="/console" { (tr(lang, "console-back")) } }
+    };
+    (status, layout::page(lang, &title, None, body)).into_response()
+}
+
+/// What a handler answers: its page or redirect, or the failure as a page.
+fn answer(lang: Lang, result: Result<impl IntoResponse, AppError>) -> Response {
+    match result {
+        Ok(r) => r.into_response(),
+        Err(e) => failure(lang, e),
+    }
+}
+
+/// A redirect to `to` that also sets `cookie`.
+fn redirect_setting(to: &str, cookie: &str) -> Response {
+    let mut resp = Redirect::to(to).into_response();
+    if let Ok(v) = HeaderValue::from_str(cookie) {
+        resp.headers_mut().insert(header::SET_COOKIE, v);
+    }
+    resp
+}
+
+pub(crate) fn router() -> Router<Arc<AppState>> {
+    Router::new()
+        .route(paths::HOME, get(applications::list))
+        .route(paths::LOGIN, get(sign_in::login_page).post(sign_in::login))
+        .route(paths::LOGOUT, post(sign_in::logout))
+        .route(paths::LANG, get(sign_in::choose_lang))
+        .route(paths::APPLICATION, get(applications::detail))
+        .route(paths::DECISION, post(applications::decide))
+        .route(paths::ROUTE, post(applications::route))
+        .route(paths::MATERIAL, get(applications::material))
+        .route(paths::REVOKE_DEVICE, post(applications::revoke_device))
+        .route(
+            paths::LETTERS,
+            get(letters::letters).post(letters::check_letter),
+        )
+        .route(paths::PROOFING, get(proofing::list))
+        .route(paths::PROOFING_REQUEST, get(proofing::detail))
+        .route(paths::ATTEST, post(proofing::attest))
+        .route(paths::DECLINE, post(proofing::decline))
+}
+
+/// A form that carries nothing but the session's CSRF token.
+#[derive(Debug, Deserialize)]
+struct CsrfForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+/// The member of staff the request's session cookie stands for. Every console page and form
+/// authenticates through here.
+async fn session(state: &AppState, headers: &HeaderMap) -> Result<Staff, AppError> {
+    staff::session(state, headers).await
+}
+
+/// A form someone signed in posted, and who: the form as it parsed (else a 400), and the session
+/// (else the sign-in page) whose CSRF token the form's `csrf` carries (else a 403).
+async fn posted_by<T>(
+    state: &AppState,
+    headers: &HeaderMap,
+    posted: Result<Form<T>, FormRejection>,
+    csrf: impl FnOnce(&T) -> &str,
+) -> Result<(Staff, T), AppError> {
+    let Form(posted) = posted.map_err(|e| AppError::BadRequest(format!("form: {e}")))?;
+    let me = session(state, headers).await?;
+    let token = csrf(&posted);
+    if !me.csrf_matches(token) {
+        return Err(staff::not_allowed("the form's CSRF token does not match"));
+    }
+    Ok((me, posted))
+}

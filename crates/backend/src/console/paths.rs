@@ -1,0 +1,21 @@
+//! The console's pages, named once: the router, links, forms and redirects all use these, and
+//! a `{name}` part is filled in with [`homeward_domain::wire::path::fill`].
+
+pub(super) use homeward_domain::wire::path::fill;
+
+/// The applications list, and the path the console's cookies are scoped to.
+pub(super) const HOME: &str = "/console";
+pub(super) const LOGIN: &str = "/console/login";
+pub(super) const LOGOUT: &str = "/console/logout";
+/// Sets the language cookie; `{tag}` is a language tag.
+pub(super) const LANG: &str = "/console/lang/{tag}";
+pub(super) const APPLICATION: &str = "/console/applications/{reference}";
+pub(super) const DECISION: &str = "/console/applications/{reference}/decision";
+pub(super) const ROUTE: &str = "/console/applications/{reference}/route";
+pub(super) const MATERIAL: &str = "/console/applications/{reference}/materials/{sha256}";
+pub(super) const LETTERS: &str = "/console/letters";
+pub(super) const REVOKE_DEVICE: &str = "/console/devices/revoke";
+pub(super) const PROOFING: &str = "/console/proofing";
+pub(super) const PROOFING_REQUEST: &str = "/console/proofing/{id}";
+pub(super) const ATTEST: &str = "/console/proofing/{id}/attest";
+pub(super) const DECLINE: &str = "/console/proofing/{id}/decline";

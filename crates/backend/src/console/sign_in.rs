@@ -1,0 +1,115 @@
+//! Signing in and out of the console, and choosing its language.
+
+use std::sync::Arc;
+
+use axum::extract::rejection::FormRejection;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Form;
+use homeward_domain::{ErrorCode, Lang};
+use maud::{html, Markup};
+use serde::Deserialize;
+
+use super::paths;
+use super::{
+    answer, failure, lang_of, layout, posted_by, redirect_setting, tr, CsrfForm, LANG_COOKIE,
+};
+use crate::error::AppError;
+use crate::staff::{self, COOKIE, SESSION_MS};
+use crate::AppState;
+
+/// The sign-in page, saying why the last try failed if it did.
+fn login_form(lang: Lang, error: Option<ErrorCode>) -> Markup {
+    let title = tr(lang, "console-sign-in");
+    let body = html! {
+        div class="login card" {
+            h1 { (title) }
+            @if let Some(code) = error {
+                p class="error" role="alert" { (tr(lang, &format!("error-{}", code.slug()))) }
+            }
+            form method="post" action=(paths::LOGIN) {
+                label for="username" { (tr(lang, "console-username")) }
+                input id="username" name="username" autocomplete="username" required;
+                label for="password" { (tr(lang, "console-password")) }
+                input id="password" name="password" type="password" autocomplete="current-password" required;
+                p { button type="submit" { (title) } }
+            }
+        }
+    };
+    layout::page(lang, &title, None, body)
+}
+
+/// The language switch: remembered in a cookie, then back to the list.
+pub(super) async fn choose_lang(Path(tag): Path<String>) -> Response {
+    let lang: Lang = tag.parse().unwrap_or_default();
+    redirect_setting(
+        paths::HOME,
+        &format!(
+            "{LANG_COOKIE}={}; Path={}; SameSite=Strict; Max-Age=31536000",
+            lang.tag(),
+            paths::HOME
+        ),
+    )
+}
+
+pub(super) async fn login_page(headers: HeaderMap) -> Markup {
+    login_form(lang_of(&headers), None)
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct LoginForm {
+    username: String,
+    password: String,
+}
+
+pub(super) async fn login(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    form: Result<Form<LoginForm>, FormRejection>,
+) -> Response {
+    let lang = lang_of(&headers);
+    let Ok(Form(form)) = form else {
+        return (
+            StatusCode::BAD_REQUEST,
+            login_form(lang, Some(ErrorCode::InvalidInput)),
+        )
+            .into_response();
+    };
+    match staff::sign_in(&state, &form.username, &form.password).await {
+        Ok((token, _, _)) => redirect_setting(
+            paths::HOME,
+            &format!(
+                "{COOKIE}={token}; Path={}; HttpOnly; SameSite=Strict; Max-Age={}",
+                paths::HOME,
+                SESSION_MS / 1000
+            ),
+        ),
+        Err(AppError::Refused(
+            status,
+            code @ (ErrorCode::NotSignedIn | ErrorCode::TooManyAttempts),
+            _,
+        )) => (status, login_form(lang, Some(code))).into_response(),
+        Err(e) => failure(lang, e),
+    }
+}
+
+pub(super) async fn logout(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    posted: Result<Form<CsrfForm>, FormRejection>,
+) -> Response {
+    let result = async {
+        let (me, _) = posted_by(&state, &headers, posted, |f| &f.csrf).await?;
+        staff::sign_out(&state, &me).await?;
+        Ok(redirect_setting(
+            paths::LOGIN,
+            &format!(
+                "{COOKIE}=; Path={}; HttpOnly; SameSite=Strict; Max-Age=0",
+                paths::HOME
+            ),
+        ))
+    }
+    .await;
+    answer(lang_of(&headers), result)
+}

@@ -70,13 +70,14 @@ impl TestBackend {
 
     /// How many submissions its database holds.
     pub async fn stored_submissions(&self) -> anyhow::Result<i64> {
-        use homeward_backend::storage::Storage as _;
         self.database().await?.count_submissions().await
     }
 
     /// Its database, opened beside it.
-    pub async fn database(&self) -> anyhow::Result<homeward_backend::storage::Database> {
-        homeward_backend::storage::Database::open(&self.database).await
+    pub async fn database(
+        &self,
+    ) -> anyhow::Result<std::sync::Arc<dyn homeward_backend::storage::Storage>> {
+        homeward_backend::storage::open(&self.database).await
     }
 
     /// The key its receipts are signed with, as it publishes it at `/v1/keys`.
@@ -106,7 +107,7 @@ impl TestBackend {
         admin: bool,
     ) -> anyhow::Result<()> {
         let db = self.database().await?;
-        homeward_backend::staff::create_account(&db, username, password, admin, None)
+        homeward_backend::staff::create_account(db.as_ref(), username, password, admin, None)
             .await
             .map_err(|e| anyhow::anyhow!("{e}"))
     }
@@ -118,7 +119,6 @@ impl TestBackend {
         id: &str,
         key: &ed25519_dalek::SigningKey,
     ) -> anyhow::Result<()> {
-        use homeward_backend::storage::Storage as _;
         let added = self
             .database()
             .await?

@@ -9,7 +9,7 @@
 use std::collections::BTreeSet;
 
 use homeward_backend::settings::DatabaseUrl;
-use homeward_backend::storage::{ApplicationFilter, Storage as _};
+use homeward_backend::storage::ApplicationFilter;
 use homeward_core::Homeward;
 use homeward_domain::sync::OutboxState;
 use homeward_tests::backend::{fresh_postgres, TestBackend};

@@ -13,7 +13,7 @@ use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
 use ed25519_dalek::SigningKey;
 use homeward_backend::settings::DatabaseUrl;
-use homeward_backend::storage::{Database, SignerRow, Storage as _};
+use homeward_backend::storage::SignerRow;
 use homeward_backend::Settings;
 use homeward_domain::catalog::IdentityLevel;
 use homeward_domain::identity::{public_key_b64, Attestation, DocumentKind, IssuerKind};
@@ -111,7 +111,7 @@ async fn main() -> anyhow::Result<()> {
     let attachments = tempfile_dir()?;
     // The liaison site that attested every client, registered as an administrator would.
     let site = SigningKey::from_bytes(&Sha256::digest("liaison site").into());
-    let db = Database::open(&args.database).await?;
+    let db = homeward_backend::storage::open(&args.database).await?;
     db.add_signer(SignerRow {
         kind: "site".into(),
         id: "bench-site".into(),

@@ -20,7 +20,6 @@ use homeward_domain::ErrorCode;
 
 use crate::error::AppError;
 use crate::staff::{self, Staff};
-use crate::storage::Storage as _;
 use crate::AppState;
 
 /// The longest idempotency key taken.

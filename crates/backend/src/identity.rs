@@ -21,7 +21,7 @@ use crate::auth::{Admin, SignedDevice};
 use crate::error::AppError;
 use crate::intake::{json_body, now_ms};
 use crate::staff::{not_allowed, Staff};
-use crate::storage::{ProofingRow, SignerRow, Storage as _};
+use crate::storage::{ProofingRow, SignerRow};
 use crate::AppState;
 
 /// How the backend regards the key that signed `a`: it must be the registered key of that very

@@ -22,7 +22,7 @@ use sha2::{Digest as _, Sha256};
 
 use crate::auth::{IdempotencyKey, SignedDevice};
 use crate::error::AppError;
-use crate::storage::{Intake, NewSubmission, Storage as _, SubmissionRow};
+use crate::storage::{Intake, NewSubmission, SubmissionRow};
 use crate::AppState;
 
 pub(crate) fn now_ms() -> i64 {

@@ -30,7 +30,7 @@ pub fn key_id(public: &[u8]) -> String {
 }
 
 impl ReceiptSigner {
-    pub async fn load(db: &impl Storage) -> anyhow::Result<Self> {
+    pub async fn load(db: &dyn Storage) -> anyhow::Result<Self> {
         let fresh = SigningKey::generate(&mut rand::rngs::OsRng);
         let stored = db
             .meta_or_insert(META_KEY, B64.encode(fresh.to_bytes()))

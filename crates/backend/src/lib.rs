@@ -30,11 +30,26 @@ pub use settings::Settings;
 /// Shared by every request handler.
 #[derive(Debug)]
 pub(crate) struct AppState {
-    pub db: storage::Database,
+    pub db: std::sync::Arc<dyn storage::Storage>,
     pub catalog: routes::CatalogBody,
     pub signer: keys::ReceiptSigner,
     pub blobs: blobs::DirBlobStore,
     pub sign_ins: staff::SignInThrottle,
+}
+
+impl AppState {
+    /// Opens what the settings name: the database (brought up to date), the catalogue, the
+    /// receipt key and the documents' directory.
+    pub(crate) async fn open(settings: &Settings) -> anyhow::Result<Self> {
+        let db = storage::open(&settings.database).await?;
+        Ok(AppState {
+            catalog: routes::CatalogBody::load(settings.catalog.as_deref())?,
+            signer: keys::ReceiptSigner::load(db.as_ref()).await?,
+            blobs: blobs::DirBlobStore::new(settings.attachments.clone())?,
+            db,
+            sign_ins: staff::SignInThrottle::default(),
+        })
+    }
 }
 
 /// Serves on `listener` until `shutdown` completes, then finishes the requests in flight.
@@ -43,17 +58,7 @@ pub async fn serve(
     listener: TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
-    let db = storage::Database::open(&settings.database).await?;
-    let catalog = routes::CatalogBody::load(settings.catalog.as_deref())?;
-    let signer = keys::ReceiptSigner::load(&db).await?;
-    let blobs = blobs::DirBlobStore::new(settings.attachments.clone())?;
-    let state = Arc::new(AppState {
-        db,
-        catalog,
-        signer,
-        blobs,
-        sign_ins: staff::SignInThrottle::default(),
-    });
+    let state = Arc::new(AppState::open(&settings).await?);
     let app = routes::router(state);
     tracing::info!(addr = %listener.local_addr()?, "homeward-backend listening");
     axum::serve(listener, app)

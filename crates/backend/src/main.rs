@@ -9,7 +9,6 @@ use std::path::PathBuf;
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use homeward_backend::settings::{layered, DatabaseUrl, FileSettings, Given};
-use homeward_backend::storage::Database;
 
 /// The reference city backend for Homeward.
 #[derive(Debug, Parser)]
@@ -99,9 +98,9 @@ async fn main() -> anyhow::Result<()> {
                 .lock()
                 .read_line(&mut password)
                 .context("reading the password from standard input")?;
-            let db = Database::open(&settings.database).await?;
+            let db = homeward_backend::storage::open(&settings.database).await?;
             homeward_backend::staff::create_account(
-                &db,
+                db.as_ref(),
                 &username,
                 password.trim_end_matches(['\r', '\n']),
                 admin,

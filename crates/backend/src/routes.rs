@@ -15,7 +15,6 @@ use homeward_domain::Health;
 use sha2::{Digest as _, Sha256};
 
 use crate::error::AppError;
-use crate::storage::Storage as _;
 use crate::AppState;
 
 /// The signed pack compiled in, the same file the app bundles.

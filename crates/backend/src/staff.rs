@@ -18,7 +18,7 @@ use sha2::{Digest as _, Sha256};
 use subtle::ConstantTimeEq as _;
 
 use crate::error::AppError;
-use crate::storage::{parse_reference, ApplicationRow, EventRow, StaffRow, Storage as _};
+use crate::storage::{parse_reference, ApplicationRow, EventRow, StaffRow};
 use crate::AppState;
 
 /// How long a session lasts.
@@ -372,12 +372,12 @@ pub(crate) async fn add_account(
     if !by.account.admin {
         return Err(not_allowed("only an administrator adds staff"));
     }
-    create_account(&state.db, username, password, admin, department).await
+    create_account(state.db.as_ref(), username, password, admin, department).await
 }
 
 /// Adds a staff account with no one signed in: for the first administrator, from the server.
 pub async fn create_account(
-    db: &impl crate::storage::Storage,
+    db: &dyn crate::storage::Storage,
     username: &str,
     password: &str,
     admin: bool,

@@ -15,7 +15,7 @@ use homeward_domain::sync::ApplicationStatus;
 use crate::error::AppError;
 use crate::intake::json_body;
 use crate::staff::{self, Staff};
-use crate::storage::{ApplicationFilter, Storage as _};
+use crate::storage::ApplicationFilter;
 use crate::AppState;
 
 pub(crate) async fn sign_in(

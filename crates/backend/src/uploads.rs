@@ -23,7 +23,7 @@ use subtle::ConstantTimeEq as _;
 use crate::auth::{SignedDevice, UploadDigest};
 use crate::blobs::BlobStore as _;
 use crate::error::AppError;
-use crate::storage::{Storage as _, UploadRow};
+use crate::storage::UploadRow;
 use crate::AppState;
 
 fn tus_headers(extra: &[(HeaderName, String)]) -> HeaderMap {

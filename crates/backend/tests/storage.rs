@@ -439,8 +439,16 @@ async fn sqlite() -> (SqliteStorage, tempfile::TempDir) {
     (s, dir)
 }
 
+#[path = "storage/schema.rs"]
+mod schema;
+
 /// A new, empty database on the test server, so cases never see each other's rows.
 async fn postgres() -> PgStorage {
+    postgres_with_url().await.0
+}
+
+/// [`postgres`], and the URL of its database.
+async fn postgres_with_url() -> (PgStorage, String) {
     let url = std::env::var(POSTGRES_ENV)
         .unwrap_or_else(|_| panic!("{POSTGRES_ENV} is not set: run `cargo xtask test`"));
     static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
@@ -459,7 +467,8 @@ async fn postgres() -> PgStorage {
         .await
         .unwrap();
     let (base, _) = url.rsplit_once('/').expect("a database in the URL");
-    PgStorage::connect(&format!("{base}/{name}")).await.unwrap()
+    let url = format!("{base}/{name}");
+    (PgStorage::connect(&url).await.unwrap(), url)
 }
 
 macro_rules! suite {

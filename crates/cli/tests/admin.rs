@@ -51,10 +51,10 @@ async fn staff_work_an_application_from_the_command_line() {
             let _ = stopped.await;
         },
     ));
-    let db = homeward_backend::storage::Database::open(&DatabaseUrl::Sqlite(db_path))
+    let db = homeward_backend::storage::open(&DatabaseUrl::Sqlite(db_path))
         .await
         .unwrap();
-    homeward_backend::staff::create_account(&db, "clerk", PASSWORD, false, None)
+    homeward_backend::staff::create_account(db.as_ref(), "clerk", PASSWORD, false, None)
         .await
         .unwrap();
 
@@ -145,7 +145,7 @@ async fn staff_work_an_application_from_the_command_line() {
     let site_key = "A6EHv/POEL4dcN0Y50vAmWfk1jCbpQ1fHdyGZBJVMbg=";
     let (code, _) = admin(&url, t, &["add-site", "prato", "Prato", site_key], "");
     assert_eq!(code, 1, "only an administrator registers a site");
-    homeward_backend::staff::create_account(&db, "boss", PASSWORD, true, None)
+    homeward_backend::staff::create_account(db.as_ref(), "boss", PASSWORD, true, None)
         .await
         .unwrap();
     let (_, boss) = admin(

@@ -21,7 +21,7 @@ use super::{answer, guide_title, lang_of, layout, posted_by, session, tr, when};
 use crate::error::AppError;
 use crate::routes::CatalogBody;
 use crate::staff::{self, Staff};
-use crate::storage::{ApplicationFilter, ApplicationRow, Storage as _};
+use crate::storage::{ApplicationFilter, ApplicationRow};
 use crate::AppState;
 
 /// A status as a coloured tag; `data-status` names it for tests and scripts.

@@ -21,7 +21,7 @@ use super::paths;
 use super::{answer, lang_of, posted_by, session, tr, tr_args, when, CsrfForm};
 use crate::error::AppError;
 use crate::staff::Staff;
-use crate::storage::{ProofingRow, Storage as _};
+use crate::storage::ProofingRow;
 use crate::AppState;
 
 /// Requests for verification by video still waiting for an officer.

@@ -17,7 +17,7 @@ use tempfile::TempDir;
 use uuid::Uuid;
 
 use crate::settings::DatabaseUrl;
-use crate::storage::{Database, Intake, NewSubmission, ProofingRow, Storage as _};
+use crate::storage::{Intake, NewSubmission, ProofingRow};
 use crate::AppState;
 
 /// Markup in every field: a username, a department, a message, an answer, a guide id…
@@ -40,15 +40,8 @@ struct Console {
 impl Console {
     async fn start(username: &str) -> Console {
         let dir = TempDir::new().expect("tempdir");
-        let url = DatabaseUrl::Sqlite(dir.path().join("backend.db"));
-        let db = Database::open(&url).await.expect("database");
-        let state = Arc::new(AppState {
-            signer: crate::keys::ReceiptSigner::load(&db).await.expect("key"),
-            db,
-            catalog: crate::routes::CatalogBody::load(None).expect("catalogue"),
-            blobs: crate::blobs::DirBlobStore::new(dir.path().join("attachments")).expect("dir"),
-            sign_ins: crate::staff::SignInThrottle::default(),
-        });
+        let settings = crate::Settings::new(DatabaseUrl::Sqlite(dir.path().join("backend.db")));
+        let state = Arc::new(AppState::open(&settings).await.expect("backend state"));
         // Straight into the database: names typed through the console or `homeward admin` are
         // checked, but a page must not rely on that.
         let hash = crate::staff::hash_password(PASSWORD).expect("hash");

@@ -1,0 +1,520 @@
+//! Applications and their submissions: a submission stored once whatever the retries, a
+//! revision taken only when the department asked for more material.
+
+use async_trait::async_trait;
+use deadpool_postgres::GenericClient;
+use homeward_domain::sync::{ApplicationStatus, EventKind};
+use rusqlite::{params, Connection};
+use uuid::Uuid;
+
+use super::events::{insert_event_pg, insert_event_sqlite};
+use super::row::Row;
+use super::{postgres, sqlite, PgStorage, SqliteStorage};
+
+/// A submission to store, with what proves where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewSubmission {
+    pub submission_id: Uuid,
+    pub idempotency_key: String,
+    pub device_key: String,
+    /// Hex SHA-256 of `body`.
+    pub body_sha256: String,
+    /// The submission JSON exactly as received and signed.
+    pub body: Vec<u8>,
+    /// The device's signature and the time it signed, kept so staff can verify it again.
+    pub signature: String,
+    pub signed_at: i64,
+    pub guide_id: String,
+    pub draft_id: Uuid,
+    pub revision: u32,
+    pub received_at: i64,
+}
+
+/// A stored submission, as intake answers about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubmissionRow {
+    pub application_seq: i64,
+    /// When the application was first received: the reference's year comes from it.
+    pub application_created_at: i64,
+    pub submission_id: Uuid,
+    pub idempotency_key: String,
+    pub device_key: String,
+    pub body_sha256: String,
+    pub revision: u32,
+    pub received_at: i64,
+}
+
+impl SubmissionRow {
+    pub fn reference(&self) -> String {
+        reference(self.application_seq, self.application_created_at)
+    }
+}
+
+/// An application's reference, as a person quotes it on the phone: `HW-2026-0000042`.
+pub fn reference(seq: i64, created_at: i64) -> String {
+    let year =
+        time::OffsetDateTime::from_unix_timestamp(created_at / 1000).map_or(1970, |t| t.year());
+    format!("HW-{year}-{seq:07}")
+}
+
+/// The number in a reference, if it is one.
+pub fn parse_reference(reference: &str) -> Option<i64> {
+    let mut parts = reference.trim().split('-');
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(p), Some(y), Some(n), None)
+            if p.eq_ignore_ascii_case("HW") && y.len() == 4 && y.parse::<u16>().is_ok() =>
+        {
+            n.parse().ok()
+        }
+        _ => None,
+    }
+}
+
+/// What became of a submission offered for storage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Intake {
+    /// Stored now, for the first time.
+    New(SubmissionRow),
+    /// Stored before with the same body from the same device: the first answer stands.
+    Repeat(SubmissionRow),
+    /// The idempotency key or the submission id was used before for something else, or the
+    /// revision does not fit the application (a second first submission, a revision nobody
+    /// asked for).
+    Conflict,
+}
+
+/// An application as staff list it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApplicationRow {
+    pub seq: i64,
+    pub device_key: String,
+    pub draft_id: Uuid,
+    pub guide_id: String,
+    pub status: ApplicationStatus,
+    pub department: Option<String>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+impl ApplicationRow {
+    pub fn reference(&self) -> String {
+        reference(self.seq, self.created_at)
+    }
+}
+
+/// One submission of an application, whole, for staff to read and verify.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubmissionDetail {
+    pub revision: u32,
+    pub submission_id: Uuid,
+    pub idempotency_key: String,
+    pub body: Vec<u8>,
+    pub body_sha256: String,
+    pub signature: String,
+    pub signed_at: i64,
+    pub received_at: i64,
+}
+
+/// Which applications to list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ApplicationFilter {
+    pub status: Option<ApplicationStatus>,
+    pub guide: Option<String>,
+    pub limit: u32,
+}
+
+/// Decides a repeat against the submission already stored under the same idempotency key.
+fn repeat_or_conflict(existing: Option<SubmissionRow>, s: &NewSubmission) -> Intake {
+    match existing {
+        Some(row)
+            if row.body_sha256 == s.body_sha256
+                && row.device_key == s.device_key
+                && row.submission_id == s.submission_id =>
+        {
+            Intake::Repeat(row)
+        }
+        _ => Intake::Conflict,
+    }
+}
+
+/// Whether a submission of `revision` fits an application in `status` (None: no application
+/// yet): a first submission opens one; a revision answers a request for more material.
+fn revision_fits(status: Option<ApplicationStatus>, revision: u32) -> bool {
+    match status {
+        None => revision == 0,
+        Some(s) => revision > 0 && s == ApplicationStatus::MoreMaterialNeeded,
+    }
+}
+
+/// The event a submission taken records.
+fn received() -> EventKind {
+    EventKind::Status {
+        status: ApplicationStatus::Received,
+        message: String::new(),
+    }
+}
+
+fn status(slug: &str) -> anyhow::Result<ApplicationStatus> {
+    ApplicationStatus::from_slug(slug).ok_or_else(|| anyhow::anyhow!("unknown status {slug:?}"))
+}
+
+/// A submission with its application's number and date, looked up by idempotency key.
+const SUBMISSION_BY_KEY: &str = "SELECT s.application_seq, a.created_at, s.submission_id,
+    s.idempotency_key, s.device_key, s.body_sha256, s.revision, s.received_at
+    FROM submissions s JOIN applications a ON a.seq = s.application_seq
+    WHERE s.idempotency_key = ";
+
+fn submission_row(r: &dyn Row) -> anyhow::Result<SubmissionRow> {
+    Ok(SubmissionRow {
+        application_seq: r.int(0)?,
+        application_created_at: r.int(1)?,
+        submission_id: r.uuid(2)?,
+        idempotency_key: r.text(3)?,
+        device_key: r.text(4)?,
+        body_sha256: r.text(5)?,
+        revision: u32::try_from(r.int(6)?)?,
+        received_at: r.int(7)?,
+    })
+}
+
+const APPLICATION_COLUMNS: &str =
+    "seq, device_key, draft_id, guide_id, status, department, created_at, updated_at";
+
+fn application_row(r: &dyn Row) -> anyhow::Result<ApplicationRow> {
+    Ok(ApplicationRow {
+        seq: r.int(0)?,
+        device_key: r.text(1)?,
+        draft_id: r.uuid(2)?,
+        guide_id: r.text(3)?,
+        status: status(&r.text(4)?)?,
+        department: r.opt_text(5)?,
+        created_at: r.int(6)?,
+        updated_at: r.int(7)?,
+    })
+}
+
+const DETAIL_COLUMNS: &str = "revision, submission_id, idempotency_key, body, body_sha256,
+    signature, signed_at, received_at";
+
+fn detail_row(r: &dyn Row) -> anyhow::Result<SubmissionDetail> {
+    Ok(SubmissionDetail {
+        revision: u32::try_from(r.int(0)?)?,
+        submission_id: r.uuid(1)?,
+        idempotency_key: r.text(2)?,
+        body: r.blob(3)?,
+        body_sha256: r.text(4)?,
+        signature: r.text(5)?,
+        signed_at: r.int(6)?,
+        received_at: r.int(7)?,
+    })
+}
+
+#[async_trait]
+pub trait Applications: Send + Sync {
+    /// Stores a submission once: see [`Intake`]. A new one sets its application to received
+    /// and records the event.
+    async fn intake(&self, s: NewSubmission) -> anyhow::Result<Intake>;
+
+    /// How many submissions are stored.
+    async fn count_submissions(&self) -> anyhow::Result<i64>;
+
+    async fn applications(&self, filter: ApplicationFilter) -> anyhow::Result<Vec<ApplicationRow>>;
+
+    async fn application(&self, seq: i64) -> anyhow::Result<Option<ApplicationRow>>;
+
+    /// Every submission of an application, first one first.
+    async fn submissions(&self, seq: i64) -> anyhow::Result<Vec<SubmissionDetail>>;
+}
+
+fn submission_by_key_sqlite(c: &Connection, key: &str) -> anyhow::Result<Option<SubmissionRow>> {
+    sqlite::first(c, &format!("{SUBMISSION_BY_KEY}?1"), [key], submission_row)
+}
+
+#[async_trait]
+impl Applications for SqliteStorage {
+    async fn intake(&self, s: NewSubmission) -> anyhow::Result<Intake> {
+        self.with(move |c| {
+            let tx = c.transaction()?;
+            if let Some(existing) = submission_by_key_sqlite(&tx, &s.idempotency_key)? {
+                return Ok(repeat_or_conflict(Some(existing), &s));
+            }
+            let draft = s.draft_id.to_string();
+            let application = sqlite::first(
+                &tx,
+                "SELECT seq, status FROM applications WHERE device_key = ?1 AND draft_id = ?2",
+                params![s.device_key, draft],
+                |r| Ok((r.int(0)?, status(&r.text(1)?)?)),
+            )?;
+            if !revision_fits(application.map(|(_, st)| st), s.revision) {
+                return Ok(Intake::Conflict);
+            }
+            let received_slug = ApplicationStatus::Received.slug();
+            let seq = match application {
+                Some((seq, _)) => {
+                    tx.execute(
+                        "UPDATE applications SET status = ?2, updated_at = ?3 WHERE seq = ?1",
+                        params![seq, received_slug, s.received_at],
+                    )?;
+                    seq
+                }
+                None => {
+                    tx.execute(
+                        "INSERT INTO applications (device_key, draft_id, guide_id, status,
+                            created_at, updated_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+                        params![
+                            s.device_key,
+                            draft,
+                            s.guide_id,
+                            received_slug,
+                            s.received_at
+                        ],
+                    )?;
+                    tx.last_insert_rowid()
+                }
+            };
+            let inserted = tx.execute(
+                "INSERT INTO submissions (submission_id, application_seq, idempotency_key,
+                    device_key, revision, body_sha256, body, signature, signed_at, received_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                 ON CONFLICT DO NOTHING",
+                params![
+                    s.submission_id.to_string(),
+                    seq,
+                    s.idempotency_key,
+                    s.device_key,
+                    s.revision,
+                    s.body_sha256,
+                    s.body,
+                    s.signature,
+                    s.signed_at,
+                    s.received_at,
+                ],
+            )?;
+            if inserted == 0 {
+                // The submission id was used under another key: roll the application back.
+                return Ok(Intake::Conflict);
+            }
+            insert_event_sqlite(&tx, seq, &received(), "intake", s.received_at)?;
+            let row = submission_by_key_sqlite(&tx, &s.idempotency_key)?
+                .ok_or_else(|| anyhow::anyhow!("the submission just stored is missing"))?;
+            tx.commit()?;
+            Ok(Intake::New(row))
+        })
+        .await
+    }
+
+    async fn count_submissions(&self) -> anyhow::Result<i64> {
+        self.with(|c| sqlite::one(c, "SELECT count(*) FROM submissions", [], |r| r.int(0)))
+            .await
+    }
+
+    async fn applications(&self, filter: ApplicationFilter) -> anyhow::Result<Vec<ApplicationRow>> {
+        self.with(move |c| {
+            sqlite::all(
+                c,
+                &format!(
+                    "SELECT {APPLICATION_COLUMNS} FROM applications
+                     WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR guide_id = ?2)
+                     ORDER BY updated_at DESC, seq DESC LIMIT ?3"
+                ),
+                params![filter.status.map(|s| s.slug()), filter.guide, filter.limit],
+                application_row,
+            )
+        })
+        .await
+    }
+
+    async fn application(&self, seq: i64) -> anyhow::Result<Option<ApplicationRow>> {
+        self.with(move |c| {
+            sqlite::first(
+                c,
+                &format!("SELECT {APPLICATION_COLUMNS} FROM applications WHERE seq = ?1"),
+                [seq],
+                application_row,
+            )
+        })
+        .await
+    }
+
+    async fn submissions(&self, seq: i64) -> anyhow::Result<Vec<SubmissionDetail>> {
+        self.with(move |c| {
+            sqlite::all(
+                c,
+                &format!(
+                    "SELECT {DETAIL_COLUMNS} FROM submissions
+                     WHERE application_seq = ?1 ORDER BY revision"
+                ),
+                [seq],
+                detail_row,
+            )
+        })
+        .await
+    }
+}
+
+async fn submission_by_key_pg(
+    c: &impl GenericClient,
+    key: &str,
+) -> anyhow::Result<Option<SubmissionRow>> {
+    let row = c
+        .query_opt(&format!("{SUBMISSION_BY_KEY}$1"), &[&key])
+        .await?;
+    postgres::maybe(row, submission_row)
+}
+
+impl PgStorage {
+    /// One attempt at intake inside a transaction; `None` when a racing request won a unique
+    /// constraint, and the caller looks again at what it stored.
+    async fn try_intake(&self, s: &NewSubmission) -> anyhow::Result<Option<Intake>> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await?;
+        // Lock the application first, so the checks below see any racing revision committed.
+        let application = tx
+            .query_opt(
+                "SELECT seq, status FROM applications WHERE device_key = $1 AND draft_id = $2
+                 FOR UPDATE",
+                &[&s.device_key, &s.draft_id],
+            )
+            .await?
+            .map(|r| Ok::<_, anyhow::Error>((r.int(0)?, status(&r.text(1)?)?)))
+            .transpose()?;
+        if let Some(existing) = submission_by_key_pg(&tx, &s.idempotency_key).await? {
+            return Ok(Some(repeat_or_conflict(Some(existing), s)));
+        }
+        if !revision_fits(application.map(|(_, st)| st), s.revision) {
+            return Ok(Some(Intake::Conflict));
+        }
+        let received_slug = ApplicationStatus::Received.slug();
+        let seq: i64 = match application {
+            Some((seq, _)) => {
+                tx.execute(
+                    "UPDATE applications SET status = $2, updated_at = $3 WHERE seq = $1",
+                    &[&seq, &received_slug, &s.received_at],
+                )
+                .await?;
+                seq
+            }
+            None => {
+                let inserted = tx
+                    .query_opt(
+                        "INSERT INTO applications (device_key, draft_id, guide_id, status,
+                            created_at, updated_at)
+                         VALUES ($1, $2, $3, $4, $5, $5)
+                         ON CONFLICT DO NOTHING RETURNING seq",
+                        &[
+                            &s.device_key,
+                            &s.draft_id,
+                            &s.guide_id,
+                            &received_slug,
+                            &s.received_at,
+                        ],
+                    )
+                    .await?;
+                match inserted {
+                    Some(row) => row.int(0)?,
+                    None => return Ok(None),
+                }
+            }
+        };
+        let revision = i32::try_from(s.revision)?;
+        let inserted = tx
+            .execute(
+                "INSERT INTO submissions (submission_id, application_seq, idempotency_key,
+                    device_key, revision, body_sha256, body, signature, signed_at, received_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                 ON CONFLICT DO NOTHING",
+                &[
+                    &s.submission_id,
+                    &seq,
+                    &s.idempotency_key,
+                    &s.device_key,
+                    &revision,
+                    &s.body_sha256,
+                    &s.body,
+                    &s.signature,
+                    &s.signed_at,
+                    &s.received_at,
+                ],
+            )
+            .await?;
+        if inserted == 0 {
+            return Ok(None);
+        }
+        insert_event_pg(&tx, seq, &received(), "intake", s.received_at).await?;
+        let row = submission_by_key_pg(&tx, &s.idempotency_key)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("the submission just stored is missing"))?;
+        tx.commit().await?;
+        Ok(Some(Intake::New(row)))
+    }
+}
+
+#[async_trait]
+impl Applications for PgStorage {
+    async fn intake(&self, s: NewSubmission) -> anyhow::Result<Intake> {
+        // A racing request with the same key may win a unique constraint; then what it stored
+        // decides (a second look always finds it, as the winner has committed).
+        for _ in 0..3 {
+            if let Some(intake) = self.try_intake(&s).await? {
+                return Ok(intake);
+            }
+        }
+        let existing = submission_by_key_pg(&self.client().await?, &s.idempotency_key).await?;
+        Ok(repeat_or_conflict(existing, &s))
+    }
+
+    async fn count_submissions(&self) -> anyhow::Result<i64> {
+        let row = self
+            .client()
+            .await?
+            .query_one("SELECT count(*) FROM submissions", &[])
+            .await?;
+        row.int(0)
+    }
+
+    async fn applications(&self, filter: ApplicationFilter) -> anyhow::Result<Vec<ApplicationRow>> {
+        let status = filter.status.map(|s| s.slug());
+        let limit = i64::from(filter.limit);
+        let rows = self
+            .client()
+            .await?
+            .query(
+                &format!(
+                    "SELECT {APPLICATION_COLUMNS} FROM applications
+                     WHERE ($1::TEXT IS NULL OR status = $1) AND ($2::TEXT IS NULL OR guide_id = $2)
+                     ORDER BY updated_at DESC, seq DESC LIMIT $3"
+                ),
+                &[&status, &filter.guide, &limit],
+            )
+            .await?;
+        postgres::each(&rows, application_row)
+    }
+
+    async fn application(&self, seq: i64) -> anyhow::Result<Option<ApplicationRow>> {
+        let row = self
+            .client()
+            .await?
+            .query_opt(
+                &format!("SELECT {APPLICATION_COLUMNS} FROM applications WHERE seq = $1"),
+                &[&seq],
+            )
+            .await?;
+        postgres::maybe(row, application_row)
+    }
+
+    async fn submissions(&self, seq: i64) -> anyhow::Result<Vec<SubmissionDetail>> {
+        let rows = self
+            .client()
+            .await?
+            .query(
+                &format!(
+                    "SELECT {DETAIL_COLUMNS} FROM submissions
+                     WHERE application_seq = $1 ORDER BY revision"
+                ),
+                &[&seq],
+            )
+            .await?;
+        postgres::each(&rows, detail_row)
+    }
+}

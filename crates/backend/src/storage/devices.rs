@@ -1,0 +1,128 @@
+//! Device keys: registered once, revoked for a lost phone.
+
+use async_trait::async_trait;
+use rusqlite::params;
+
+use super::row::Row;
+use super::{postgres, sqlite, PgStorage, SqliteStorage};
+
+/// A registered device key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceRow {
+    pub public_key: String,
+    pub registered_at: i64,
+    pub revoked_at: Option<i64>,
+}
+
+const COLUMNS: &str = "public_key, registered_at, revoked_at";
+
+fn device_row(r: &dyn Row) -> anyhow::Result<DeviceRow> {
+    Ok(DeviceRow {
+        public_key: r.text(0)?,
+        registered_at: r.int(1)?,
+        revoked_at: r.opt_int(2)?,
+    })
+}
+
+#[async_trait]
+pub trait Devices: Send + Sync {
+    /// Registers `public_key`; registering again changes nothing and returns the first record.
+    async fn register_device(&self, public_key: &str, at: i64) -> anyhow::Result<DeviceRow>;
+
+    async fn device(&self, public_key: &str) -> anyhow::Result<Option<DeviceRow>>;
+
+    /// Revokes a device key from `at` on; false if no such device is registered. A second
+    /// revocation keeps the first time.
+    async fn revoke_device(&self, public_key: &str, at: i64) -> anyhow::Result<bool>;
+}
+
+#[async_trait]
+impl Devices for SqliteStorage {
+    async fn register_device(&self, public_key: &str, at: i64) -> anyhow::Result<DeviceRow> {
+        let key = public_key.to_owned();
+        self.with(move |c| {
+            c.execute(
+                "INSERT INTO devices (public_key, registered_at) VALUES (?1, ?2)
+                 ON CONFLICT DO NOTHING",
+                params![key, at],
+            )?;
+            sqlite::one(
+                c,
+                &format!("SELECT {COLUMNS} FROM devices WHERE public_key = ?1"),
+                [&key],
+                device_row,
+            )
+        })
+        .await
+    }
+
+    async fn device(&self, public_key: &str) -> anyhow::Result<Option<DeviceRow>> {
+        let key = public_key.to_owned();
+        self.with(move |c| {
+            sqlite::first(
+                c,
+                &format!("SELECT {COLUMNS} FROM devices WHERE public_key = ?1"),
+                [&key],
+                device_row,
+            )
+        })
+        .await
+    }
+
+    async fn revoke_device(&self, public_key: &str, at: i64) -> anyhow::Result<bool> {
+        let key = public_key.to_owned();
+        self.with(move |c| {
+            let n = c.execute(
+                "UPDATE devices SET revoked_at = coalesce(revoked_at, ?2) WHERE public_key = ?1",
+                params![key, at],
+            )?;
+            Ok(n == 1)
+        })
+        .await
+    }
+}
+
+#[async_trait]
+impl Devices for PgStorage {
+    async fn register_device(&self, public_key: &str, at: i64) -> anyhow::Result<DeviceRow> {
+        let client = self.client().await?;
+        client
+            .execute(
+                "INSERT INTO devices (public_key, registered_at) VALUES ($1, $2)
+                 ON CONFLICT DO NOTHING",
+                &[&public_key, &at],
+            )
+            .await?;
+        let row = client
+            .query_one(
+                &format!("SELECT {COLUMNS} FROM devices WHERE public_key = $1"),
+                &[&public_key],
+            )
+            .await?;
+        device_row(&row)
+    }
+
+    async fn device(&self, public_key: &str) -> anyhow::Result<Option<DeviceRow>> {
+        let row = self
+            .client()
+            .await?
+            .query_opt(
+                &format!("SELECT {COLUMNS} FROM devices WHERE public_key = $1"),
+                &[&public_key],
+            )
+            .await?;
+        postgres::maybe(row, device_row)
+    }
+
+    async fn revoke_device(&self, public_key: &str, at: i64) -> anyhow::Result<bool> {
+        let n = self
+            .client()
+            .await?
+            .execute(
+                "UPDATE devices SET revoked_at = coalesce(revoked_at, $2) WHERE public_key = $1",
+                &[&public_key, &at],
+            )
+            .await?;
+        Ok(n == 1)
+    }
+}

@@ -1,0 +1,258 @@
+//! What happened to applications: status changes, routing and every opening by staff, each
+//! with a cursor that only grows, so a device reads its feed from where it stopped.
+
+use async_trait::async_trait;
+use deadpool_postgres::GenericClient;
+use homeward_domain::sync::{ApplicationStatus, EventKind};
+use rusqlite::{params, Connection};
+use uuid::Uuid;
+
+use super::row::Row;
+use super::{postgres, sqlite, PgStorage, SqliteStorage};
+
+/// One event of an application.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventRow {
+    pub cursor: i64,
+    pub application_seq: i64,
+    pub draft_id: Uuid,
+    pub application_created_at: i64,
+    pub event: EventKind,
+    pub actor: String,
+    pub at: i64,
+}
+
+/// How an event is stored: a kind, a status or department, a message.
+fn event_columns(e: &EventKind) -> (&'static str, Option<&'static str>, String) {
+    match e {
+        EventKind::Status { status, message } => ("status", Some(status.slug()), message.clone()),
+        EventKind::Routed { department } => ("routed", None, department.clone()),
+        EventKind::Access { staff } => ("access", None, staff.clone()),
+    }
+}
+
+/// The event stored as `(kind, status, text)`.
+fn event_from_columns(kind: &str, status: Option<&str>, text: String) -> anyhow::Result<EventKind> {
+    Ok(match kind {
+        "status" => EventKind::Status {
+            status: status
+                .and_then(ApplicationStatus::from_slug)
+                .ok_or_else(|| anyhow::anyhow!("an event with an unknown status"))?,
+            message: text,
+        },
+        "routed" => EventKind::Routed { department: text },
+        "access" => EventKind::Access { staff: text },
+        other => anyhow::bail!("an event of unknown kind {other:?}"),
+    })
+}
+
+/// Events with their application's draft and date.
+const EVENTS: &str = "SELECT e.cursor, e.application_seq, a.draft_id, a.created_at, e.kind,
+    e.status, e.text, e.actor, e.at
+    FROM events e JOIN applications a ON a.seq = e.application_seq";
+
+fn event_row(r: &dyn Row) -> anyhow::Result<EventRow> {
+    Ok(EventRow {
+        cursor: r.int(0)?,
+        application_seq: r.int(1)?,
+        draft_id: r.uuid(2)?,
+        application_created_at: r.int(3)?,
+        event: event_from_columns(&r.text(4)?, r.opt_text(5)?.as_deref(), r.text(6)?)?,
+        actor: r.text(7)?,
+        at: r.int(8)?,
+    })
+}
+
+#[async_trait]
+pub trait Events: Send + Sync {
+    /// Records `event` for application `seq`, by `actor`; a status event also sets the
+    /// application's status, a routing event its department. Returns the event.
+    async fn record(
+        &self,
+        seq: i64,
+        event: EventKind,
+        actor: &str,
+        at: i64,
+    ) -> anyhow::Result<EventRow>;
+
+    /// The events of one application, oldest first.
+    async fn events(&self, seq: i64) -> anyhow::Result<Vec<EventRow>>;
+
+    /// The events of every application of `device_key` after `cursor`, oldest first.
+    async fn feed(&self, device_key: &str, after: i64, limit: u32)
+        -> anyhow::Result<Vec<EventRow>>;
+}
+
+/// Adds an event inside the caller's transaction; its cursor.
+pub(super) fn insert_event_sqlite(
+    c: &Connection,
+    seq: i64,
+    event: &EventKind,
+    actor: &str,
+    at: i64,
+) -> anyhow::Result<i64> {
+    let (kind, status, text) = event_columns(event);
+    c.execute(
+        "INSERT INTO events (application_seq, kind, status, text, actor, at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![seq, kind, status, text, actor, at],
+    )?;
+    Ok(c.last_insert_rowid())
+}
+
+/// Adds an event inside the caller's transaction; its cursor.
+pub(super) async fn insert_event_pg(
+    c: &impl GenericClient,
+    seq: i64,
+    event: &EventKind,
+    actor: &str,
+    at: i64,
+) -> anyhow::Result<i64> {
+    let (kind, status, text) = event_columns(event);
+    let row = c
+        .query_one(
+            "INSERT INTO events (application_seq, kind, status, text, actor, at)
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING cursor",
+            &[&seq, &kind, &status, &text, &actor, &at],
+        )
+        .await?;
+    row.int(0)
+}
+
+#[async_trait]
+impl Events for SqliteStorage {
+    async fn record(
+        &self,
+        seq: i64,
+        event: EventKind,
+        actor: &str,
+        at: i64,
+    ) -> anyhow::Result<EventRow> {
+        let actor = actor.to_owned();
+        self.with(move |c| {
+            let tx = c.transaction()?;
+            match &event {
+                EventKind::Status { status, .. } => tx.execute(
+                    "UPDATE applications SET status = ?2, updated_at = ?3 WHERE seq = ?1",
+                    params![seq, status.slug(), at],
+                )?,
+                EventKind::Routed { department } => tx.execute(
+                    "UPDATE applications SET department = ?2, updated_at = ?3 WHERE seq = ?1",
+                    params![seq, department, at],
+                )?,
+                EventKind::Access { .. } => 1,
+            };
+            let cursor = insert_event_sqlite(&tx, seq, &event, &actor, at)?;
+            let row = sqlite::one(
+                &tx,
+                &format!("{EVENTS} WHERE e.cursor = ?1"),
+                [cursor],
+                event_row,
+            )?;
+            tx.commit()?;
+            Ok(row)
+        })
+        .await
+    }
+
+    async fn events(&self, seq: i64) -> anyhow::Result<Vec<EventRow>> {
+        self.with(move |c| {
+            sqlite::all(
+                c,
+                &format!("{EVENTS} WHERE e.application_seq = ?1 ORDER BY e.cursor"),
+                [seq],
+                event_row,
+            )
+        })
+        .await
+    }
+
+    async fn feed(
+        &self,
+        device_key: &str,
+        after: i64,
+        limit: u32,
+    ) -> anyhow::Result<Vec<EventRow>> {
+        let key = device_key.to_owned();
+        self.with(move |c| {
+            sqlite::all(
+                c,
+                &format!(
+                    "{EVENTS} WHERE a.device_key = ?1 AND e.cursor > ?2 ORDER BY e.cursor LIMIT ?3"
+                ),
+                params![key, after, limit],
+                event_row,
+            )
+        })
+        .await
+    }
+}
+
+#[async_trait]
+impl Events for PgStorage {
+    async fn record(
+        &self,
+        seq: i64,
+        event: EventKind,
+        actor: &str,
+        at: i64,
+    ) -> anyhow::Result<EventRow> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await?;
+        match &event {
+            EventKind::Status { status, .. } => {
+                tx.execute(
+                    "UPDATE applications SET status = $2, updated_at = $3 WHERE seq = $1",
+                    &[&seq, &status.slug(), &at],
+                )
+                .await?;
+            }
+            EventKind::Routed { department } => {
+                tx.execute(
+                    "UPDATE applications SET department = $2, updated_at = $3 WHERE seq = $1",
+                    &[&seq, department, &at],
+                )
+                .await?;
+            }
+            EventKind::Access { .. } => {}
+        }
+        let cursor = insert_event_pg(&tx, seq, &event, actor, at).await?;
+        let row = tx
+            .query_one(&format!("{EVENTS} WHERE e.cursor = $1"), &[&cursor])
+            .await?;
+        tx.commit().await?;
+        event_row(&row)
+    }
+
+    async fn events(&self, seq: i64) -> anyhow::Result<Vec<EventRow>> {
+        let rows = self
+            .client()
+            .await?
+            .query(
+                &format!("{EVENTS} WHERE e.application_seq = $1 ORDER BY e.cursor"),
+                &[&seq],
+            )
+            .await?;
+        postgres::each(&rows, event_row)
+    }
+
+    async fn feed(
+        &self,
+        device_key: &str,
+        after: i64,
+        limit: u32,
+    ) -> anyhow::Result<Vec<EventRow>> {
+        let limit = i64::from(limit);
+        let rows = self
+            .client()
+            .await?
+            .query(
+                &format!(
+                    "{EVENTS} WHERE a.device_key = $1 AND e.cursor > $2 ORDER BY e.cursor LIMIT $3"
+                ),
+                &[&device_key, &after, &limit],
+            )
+            .await?;
+        postgres::each(&rows, event_row)
+    }
+}

@@ -125,17 +125,21 @@ fn the_bundled_pack_is_built_from_the_current_sources_and_signed() {
     assert_eq!(public.trim(), catalog::TRUSTED_KEY_HEX.trim());
 }
 
-/// Which of our crates each crate may depend on (DESIGN.md's dependency rules).
+/// Which of our crates each crate may depend on (the README's dependency rules).
 #[test]
 fn crates_depend_only_on_what_the_design_allows() {
     let allowed: &[(&str, &[&str])] = &[
         ("crates/domain", &[]),
         ("crates/i18n", &["homeward-domain"]),
-        ("crates/core", &["homeward-domain", "homeward-i18n"]),
+        ("crates/catalog", &["homeward-domain"]),
+        (
+            "crates/core",
+            &["homeward-domain", "homeward-i18n", "homeward-catalog"],
+        ),
         ("crates/backend", &["homeward-domain", "homeward-i18n"]),
         (
             "crates/cli",
-            &["homeward-domain", "homeward-i18n", "homeward-core"],
+            &["homeward-domain", "homeward-i18n", "homeward-catalog"],
         ),
         ("src-tauri", &["homeward-domain", "homeward-core"]),
         ("src-ui", &["homeward-domain", "homeward-i18n"]),
@@ -151,6 +155,41 @@ fn crates_depend_only_on_what_the_design_allows() {
         {
             assert!(ok.contains(&dep.as_str()), "{dir} must not depend on {dep}");
         }
+    }
+}
+
+/// The content team's and operators' command line links none of the app's heavy stacks: no
+/// SQLCipher (nor the OpenSSL it is built with), no keyring, no PDF or image code.
+#[test]
+fn the_command_line_links_no_database_keyring_or_pdf_stack() {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = std::process::Command::new(cargo)
+        .args(["tree", "--offline", "-p", "homeward-cli", "-e", "normal"])
+        .args(["--prefix", "none", "--format", "{p}"])
+        .current_dir(repo_root())
+        .output()
+        .expect("cargo tree runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let tree = String::from_utf8_lossy(&out.stdout);
+    let linked: BTreeSet<&str> = tree
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert!(linked.contains("homeward-catalog"), "the tree is read");
+    for heavy in [
+        "homeward-core",
+        "rusqlite",
+        "libsqlite3-sys",
+        "openssl-sys",
+        "keyring",
+        "krilla",
+        "image",
+    ] {
+        assert!(!linked.contains(heavy), "homeward links {heavy}");
     }
 }
 

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use clap::Subcommand;
-use homeward_core::catalog::{self, source};
+use homeward_catalog::{self as catalog, source};
 use serde::Serialize;
 
 use crate::Out;

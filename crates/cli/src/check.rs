@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use homeward_core::validate;
+use homeward_catalog::validate;
 use homeward_domain::check::{CheckCode, FieldCheck};
 use serde::Serialize;
 

@@ -1,12 +1,11 @@
 //! The app's brain: everything Homeward does on a person's device that is not drawing pixels.
 //!
 //! [`Homeward`] is the one entry point the desktop shell (and tests) use. Below it: [`store`], the
-//! SQLCipher database; [`secrets`], keys in the OS keyring; [`catalog`], the guide catalogue; and
+//! SQLCipher database; [`secrets`], keys in the OS keyring; [`catalog`], the guide catalogue (from `homeward-catalog`); and
 //! [`remote`], the city backend client. This crate knows nothing of Tauri or of the UI: the shell
 //! hands each command to a method here and returns what it gets.
 
 mod app;
-pub mod catalog;
 pub mod entrust;
 mod error;
 pub mod identity;
@@ -15,10 +14,13 @@ pub mod outbox;
 pub mod pdf;
 pub mod privacy;
 pub mod remote;
-pub mod review;
 pub mod secrets;
 pub mod store;
-pub mod validate;
+
+/// The guides and their forms, from the crate that needs no storage: core re-exports them so
+/// the app reads one crate.
+pub use homeward_catalog as catalog;
+pub use homeward_catalog::{review, validate};
 
 pub use app::{Config, Homeward};
 pub use error::{CoreError, Result};

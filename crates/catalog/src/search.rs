@@ -404,7 +404,7 @@ mod tests {
     /// Any input, in any script, at any length, gives an answer and never a panic.
     #[test]
     fn search_never_panics_on_odd_input() {
-        let pack = crate::catalog::bundled().expect("bundled").into_pack();
+        let pack = crate::bundled().expect("bundled").into_pack();
         let index = SearchIndex::new(&pack, |_| vec![]);
         let mut queries: Vec<String> = vec![
             "".into(),

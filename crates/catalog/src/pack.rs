@@ -1,12 +1,7 @@
-//! The guide catalogue on the device: signed packs (the one bundled with the app and newer ones
-//! from the backend), search over them, and — for the content team's tools — the source files
-//! under `catalog/`.
+//! Signed packs: the one bundled with the app, and newer ones from the backend.
 //!
 //! The app only ever uses a [`VerifiedPack`]: one whose signature by the city's content key was
 //! checked. Bytes from the network or the disk are not a catalogue until they pass [`verify`].
-
-pub mod search;
-pub mod source;
 
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
@@ -16,10 +11,10 @@ use homeward_domain::CataloguePack;
 use sha2::{Digest as _, Sha256};
 
 /// The signed pack compiled into this build, made from `catalog/` by `homeward catalog pack`.
-pub const BUNDLED_PACK: &[u8] = include_bytes!("../../../../catalog/pack.signed.json");
+pub const BUNDLED_PACK: &[u8] = include_bytes!("../../../catalog/pack.signed.json");
 
 /// The city content key this build trusts, hex-encoded (`catalog/keys/content-key.pub`).
-pub const TRUSTED_KEY_HEX: &str = include_str!("../../../../catalog/keys/content-key.pub");
+pub const TRUSTED_KEY_HEX: &str = include_str!("../../../catalog/keys/content-key.pub");
 
 /// Why a pack was not accepted. Each is its own case so the app can say which, and tests can
 /// check each.
@@ -179,4 +174,5 @@ pub fn generate_key() -> (zeroize::Zeroizing<String>, String) {
 }
 
 #[cfg(test)]
+#[path = "pack_tests.rs"]
 mod tests;

@@ -311,13 +311,76 @@ mod sealed {
     const ATTESTATION_CONTEXT: &[u8] = b"homeward attestation v1\n";
     const DELEGATION_CONTEXT: &[u8] = b"homeward delegation v1\n";
 
-    /// Hex SHA-256 of the profile's canonical JSON: the same details always give the same digest.
+    /// The digest every attestation binds a person's details by. **A frozen format**: every
+    /// attestation ever signed depends on it, so it is written out here rather than left to how
+    /// [`Profile`] happens to serialise, and a golden test pins it.
+    ///
+    /// Format v1: lower-case hex of the SHA-256 of the bytes `homeward profile v1\n` followed by
+    /// a compact JSON object with exactly these keys in this order: `name_han`, `name_pinyin`,
+    /// `birth_date`, `id_number`, `passport`; each value a JSON string as `serde_json` writes it
+    /// (UTF-8 as is, only `"`, `\` and control characters escaped). A new field of
+    /// [`Profile`] does not enter the digest; changing what does means a `v2` with its own
+    /// context, accepted beside v1 until every v1 attestation has expired.
     pub fn profile_digest(profile: &Profile) -> String {
-        let json = serde_json::to_vec(profile).expect("a profile always serialises");
         let mut hasher = Sha256::new();
         hasher.update(b"homeward profile v1\n");
-        hasher.update(&json);
+        hasher.update(profile_v1_json(profile).as_bytes());
         hex_lower(&hasher.finalize())
+    }
+
+    /// The JSON object of format v1 (see [`profile_digest`]).
+    fn profile_v1_json(p: &Profile) -> String {
+        let fields = [
+            ("name_han", &p.name_han),
+            ("name_pinyin", &p.name_pinyin),
+            ("birth_date", &p.birth_date),
+            ("id_number", &p.id_number),
+            ("passport", &p.passport),
+        ];
+        let mut json = String::from("{");
+        for (i, (key, value)) in fields.into_iter().enumerate() {
+            if i > 0 {
+                json.push(',');
+            }
+            json.push_str(&format!("\"{key}\":"));
+            json.push_str(&serde_json::Value::from(value.as_str()).to_string());
+        }
+        json.push('}');
+        json
+    }
+
+    #[cfg(test)]
+    mod digest_tests {
+        use super::*;
+
+        fn sample() -> Profile {
+            Profile {
+                name_han: "王\u{2A6A5}芳".into(),
+                name_pinyin: "WANG \"FANG\"".into(),
+                birth_date: "1950-03-07".into(),
+                id_number: "33030219500307002X".into(),
+                passport: "E12345678".into(),
+            }
+        }
+
+        /// Pinned: an attestation signed today must verify against the same details for as long
+        /// as it is valid. If this fails, the format changed: see [`profile_digest`].
+        #[test]
+        fn the_profile_digest_is_a_frozen_format() {
+            assert_eq!(
+                profile_digest(&sample()),
+                "64a3cdb9f58b1ac65d83d8ff917abf887874b2c7659c6eaebe8228a7d8b9a590"
+            );
+        }
+
+        #[test]
+        fn the_written_out_json_is_what_version_1_always_hashed() {
+            let p = sample();
+            assert_eq!(
+                profile_v1_json(&p).into_bytes(),
+                serde_json::to_vec(&p).expect("serialises")
+            );
+        }
     }
 
     fn hex_lower(bytes: &[u8]) -> String {

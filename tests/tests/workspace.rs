@@ -193,6 +193,50 @@ fn the_command_line_links_no_database_keyring_or_pdf_stack() {
     }
 }
 
+/// The wire contract is stated once: every path of the API and of the console, and every header
+/// name of the API, is a string literal in exactly one source file that is not a test.
+#[test]
+fn each_path_and_header_name_is_written_in_one_place() {
+    use homeward_domain::wire::{header, path, tus};
+    let mut files = vec![];
+    for dir in ["crates", "src-tauri/src", "src-ui/src", "xtask/src"] {
+        rust_files(&repo_root().join(dir), &mut files);
+    }
+    let is_test = |f: &Path| {
+        let s = f.to_string_lossy();
+        s.contains("/tests/") || s.ends_with("tests.rs") || s.contains("/benches/")
+    };
+    let headers: BTreeSet<&str> = header::ALL.into_iter().chain(tus::header::ALL).collect();
+    let literal =
+        regex::Regex::new(r#""(/v1/[^"]*|/console[^"]*|/healthz|/openapi\.json|[a-z-]+)""#)
+            .expect("pattern");
+    let mut places: std::collections::BTreeMap<String, BTreeSet<String>> = Default::default();
+    for file in files.iter().filter(|f| !is_test(f)) {
+        let text = std::fs::read_to_string(file).expect("source");
+        for found in literal.captures_iter(&text) {
+            let literal = &found[1];
+            if literal.starts_with('/') || headers.contains(literal) {
+                let name = file.strip_prefix(repo_root()).unwrap_or(file);
+                places
+                    .entry(literal.to_owned())
+                    .or_default()
+                    .insert(name.display().to_string());
+            }
+        }
+    }
+    for p in path::ALL.into_iter().chain(headers.iter().copied()) {
+        assert!(
+            places.contains_key(p),
+            "{p} is not found where it is stated"
+        );
+    }
+    let repeated: Vec<_> = places.iter().filter(|(_, f)| f.len() > 1).collect();
+    assert!(
+        repeated.is_empty(),
+        "written in more than one file: {repeated:?}"
+    );
+}
+
 /// Just enough TOML reading for dependency names, to keep the test free of another parser.
 mod toml_lite {
     pub struct Table {

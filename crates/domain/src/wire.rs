@@ -147,6 +147,8 @@ pub mod header {
     pub const DIGEST: &str = "content-digest";
     /// One per submission, kept across every retry of it.
     pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
+
+    pub const ALL: [&str; 5] = [KEY, TIMESTAMP, SIGNATURE, DIGEST, IDEMPOTENCY_KEY];
 }
 
 /// tus 1.0: resumable uploads with the creation and checksum extensions.
@@ -177,6 +179,18 @@ pub mod tus {
         pub const UPLOAD_OFFSET: &str = "upload-offset";
         pub const UPLOAD_METADATA: &str = "upload-metadata";
         pub const UPLOAD_CHECKSUM: &str = "upload-checksum";
+
+        pub const ALL: [&str; 9] = [
+            RESUMABLE,
+            VERSION,
+            EXTENSION,
+            CHECKSUM_ALGORITHM,
+            MAX_SIZE,
+            UPLOAD_LENGTH,
+            UPLOAD_OFFSET,
+            UPLOAD_METADATA,
+            UPLOAD_CHECKSUM,
+        ];
     }
 
     /// The metadata key under which an upload names its file's hex SHA-256.
@@ -388,7 +402,7 @@ mod signing {
             let key = SigningKey::from_bytes(&[7; 32]);
             let req = Request {
                 method: Method::Post,
-                target: "/v1/submissions",
+                target: super::super::path::SUBMISSIONS,
                 binding: "k-1",
                 body: b"{}",
             };
@@ -415,7 +429,7 @@ mod signing {
                     ..req
                 },
                 Request {
-                    target: "/v1/feed",
+                    target: super::super::path::FEED,
                     ..req
                 },
                 Request {

@@ -101,7 +101,7 @@ fn guide_title(catalog: &CatalogBody, lang: Lang, guide: &str) -> String {
 /// wrong, with its status.
 fn failure(lang: Lang, e: AppError) -> Response {
     if let AppError::Refused(_, ErrorCode::NotSignedIn, _) = e {
-        return Redirect::to("/console/login").into_response();
+        return Redirect::to(paths::LOGIN).into_response();
     }
     let (status, code) = match &e {
         AppError::BadRequest(_) => (StatusCode::BAD_REQUEST, ErrorCode::InvalidInput),
@@ -115,7 +115,7 @@ fn failure(lang: Lang, e: AppError) -> Response {
         h1 { (title) }
         p class="error" { (tr(lang, &format!("error-{}", code.slug()))) }
         p class="muted" { (e.to_string()) }
-        p { a href="/console" { (tr(lang, "console-back")) } }
+        p { a href=(paths::HOME) { (tr(lang, "console-back")) } }
     };
     (status, layout::page(lang, &title, None, body)).into_response()
 }

@@ -156,6 +156,9 @@ async fn the_openapi_document_is_served_and_describes_routes_that_exist() {
     assert_eq!(doc["openapi"], "3.1.0");
     let paths = doc["paths"].as_object().expect("paths");
     assert!(paths.len() >= 12, "every route is described");
+    for path in homeward_domain::wire::path::ALL {
+        assert!(paths.contains_key(path), "{path} is described");
+    }
     for (path, ops) in paths {
         let concrete = path
             .replace("{id}", "00ff")

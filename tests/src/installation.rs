@@ -83,10 +83,7 @@ pub fn attested_in_person(core: &Homeward, site: &ed25519_dalek::SigningKey, sit
     core.set_profile(&profile()).expect("profile");
     let request = ProofRequest::decode(&core.proof_request().expect("request").text)
         .expect("a proof request");
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .expect("after 1970")
-        .as_millis() as i64;
+    let now = crate::probe::now_ms();
     let level = homeward_domain::catalog::IdentityLevel::OnsiteAttended;
     let token = Attestation {
         id: uuid::Uuid::now_v7(),

@@ -146,5 +146,7 @@ pub fn now_ms() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .expect("after 1970")
-        .as_millis() as i64
+        .as_millis()
+        .try_into()
+        .expect("a time in milliseconds fits an i64")
 }

@@ -24,7 +24,10 @@ pub fn scan_pdf(pdf: &[u8]) -> anyhow::Result<String> {
     let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(
         page.width() as usize,
         page.height() as usize,
-        |x, y| page.get_pixel(x as u32, y as u32).0[0],
+        |x, y| {
+            let at = |v: usize| u32::try_from(v).expect("within the page");
+            page.get_pixel(at(x), at(y)).0[0]
+        },
     );
     let grids = prepared.detect_grids();
     let grid = grids.first().context("no QR code on the page")?;

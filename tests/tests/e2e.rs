@@ -863,9 +863,9 @@ async fn cold_start_to_the_first_catalogue_screen() -> anyhow::Result<()> {
             // The first round warms the page cache and the driver; it is not counted.
             if round > 0 {
                 if is_fresh {
-                    fresh.push(start.elapsed())
+                    fresh.push(start.elapsed());
                 } else {
-                    again.push(start.elapsed())
+                    again.push(start.elapsed());
                 }
             }
             app.close().await?;

@@ -24,7 +24,7 @@ const APPLICATIONS: usize = 200;
 fn application(core: &Homeward, n: usize) -> homeward_domain::DraftId {
     let draft = proof_of_life(core, "certificate");
     // Every photo differs (so none is deduplicated), and some take several upload chunks.
-    let n = n as u32;
+    let n = u32::try_from(n).expect("a small number");
     let (w, h) = if n.is_multiple_of(20) {
         (1600 + n, 1200)
     } else {
@@ -116,7 +116,7 @@ async fn run(database: Option<DatabaseUrl>) {
     // Exactly once: 200 submissions, 200 applications, one per draft.
     assert_eq!(
         backend.stored_submissions().await.unwrap(),
-        APPLICATIONS as i64
+        i64::try_from(APPLICATIONS).expect("a small number")
     );
     let db = backend.database().await.unwrap();
     let apps = db

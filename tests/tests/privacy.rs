@@ -24,7 +24,7 @@ fn export_holds_everything_and_erasure_leaves_nothing() {
             name_han: "王𠀀明".into(),
             name_pinyin: "wang ming".into(),
             birth_date: "1990-01-01".into(),
-            id_number: "".into(),
+            id_number: String::new(),
             passport: "e 1234 5678".into(),
         })
         .unwrap();

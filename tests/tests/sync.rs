@@ -55,7 +55,7 @@ async fn sent_offline_it_arrives_once_the_backend_is_up_exactly_once() {
     // The backend comes up; once the item is due again it is delivered.
     let backend = TestBackend::start_on(port).await.unwrap();
     let due = core.outbox_next_due().unwrap().expect("due later");
-    let wait = (due - now_ms()).max(0) as u64;
+    let wait = u64::try_from((due - now_ms()).max(0)).expect("not negative");
     tokio::time::sleep(std::time::Duration::from_millis(wait + 50)).await;
     let report = core.sync_outbox().await.unwrap();
     assert_eq!(report.delivered, 1, "{report:?}");

@@ -17,7 +17,7 @@ fn application(core: &Homeward, seed: u32) -> (homeward_domain::DraftId, usize) 
     let info = core
         .add_material(draft, "life-certificate", "certificate.jpg", &photo)
         .unwrap();
-    (draft, info.size as usize)
+    (draft, usize::try_from(info.size).expect("fits memory"))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -29,7 +29,7 @@ async fn bytes_on_the_wire_per_submission() {
     let core = open_consented(data.path(), &proxy.url);
     let (draft, photo) = application(&core, 0);
     let item = core.submit(draft).unwrap();
-    let body = item.bytes_total as usize - photo;
+    let body = usize::try_from(item.bytes_total).expect("fits memory") - photo;
     assert_eq!(core.sync_outbox().await.unwrap().delivered, 1);
     let wire = proxy.counts.bytes.load(Ordering::Relaxed);
     let sent = proxy.counts.sent.load(Ordering::Relaxed);

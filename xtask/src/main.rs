@@ -135,7 +135,7 @@ fn has_display() -> bool {
     std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some()
 }
 
-fn under_xvfb(cmd: Command) -> Command {
+fn under_xvfb(cmd: &Command) -> Command {
     let mut wrapped = Command::new("xvfb-run");
     wrapped.current_dir(
         cmd.get_current_dir()
@@ -220,7 +220,7 @@ fn run(release: bool) -> anyhow::Result<()> {
         };
         if !has_display() {
             eprintln!("no display: running the app under Xvfb");
-            cmd = under_xvfb(cmd);
+            cmd = under_xvfb(&cmd);
         }
         run_cmd(&mut cmd)
     })();
@@ -517,7 +517,7 @@ fn run_e2e(app: &Path, filter: &[&str]) -> anyhow::Result<()> {
     ])
     .args(filter)
     .env("HOMEWARD_APP_BIN", app);
-    let result = run_cmd(&mut under_xvfb(in_keyring_session(&cmd, &keyring)));
+    let result = run_cmd(&mut under_xvfb(&in_keyring_session(&cmd, &keyring)));
     let _ = std::fs::remove_dir_all(&keyring);
     result
 }

@@ -40,7 +40,7 @@ fn args() -> anyhow::Result<Args> {
                     .next()
                     .map(|v| v.parse())
                     .transpose()
-                    .map_err(anyhow::Error::msg)?
+                    .map_err(anyhow::Error::msg)?;
             }
             "--clients" => clients = it.next().unwrap_or_default().parse()?,
             "--total" => total = it.next().unwrap_or_default().parse()?,
@@ -94,6 +94,8 @@ fn body(n: u64, attestation: &str) -> Vec<u8> {
     .expect("serialise")
 }
 
+/// The `p`-th quantile of a sorted sample (the index is a small, non-negative whole number).
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted[i.min(sorted.len() - 1)]
@@ -229,7 +231,7 @@ async fn main() -> anyhow::Result<()> {
 fn time_now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
 fn tempfile_dir() -> anyhow::Result<std::path::PathBuf> {

@@ -162,7 +162,7 @@ impl<B: Binding + Send> FromRequest<Arc<AppState>> for SignedDevice<B> {
             body: &body,
         };
         let signed_at = presented
-            .check_signature(&verifying_key, &request, staff::now_ms() / 1000)
+            .check_signature(&verifying_key, &request, crate::now_ms() / 1000)
             .map_err(refused)?;
         Ok(SignedDevice {
             key: presented.key.to_owned(),

@@ -19,7 +19,8 @@ use homeward_domain::ErrorCode;
 
 use crate::auth::{Admin, SignedDevice};
 use crate::error::AppError;
-use crate::intake::{json_body, now_ms};
+use crate::intake::json_body;
+use crate::now_ms;
 use crate::staff::{not_allowed, Staff};
 use crate::storage::{ProofingRow, SignerRow};
 use crate::AppState;
@@ -60,7 +61,7 @@ pub(crate) async fn check_for_staff(
     let problem = verify_now(state, device_key, token)
         .await?
         .err()
-        .map(|p| p.code());
+        .map(AttestationProblem::code);
     Ok(IdentityProof {
         attestation: Attestation::open(token),
         problem,

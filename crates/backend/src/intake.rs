@@ -23,11 +23,7 @@ use sha2::{Digest as _, Sha256};
 use crate::auth::{IdempotencyKey, SignedDevice};
 use crate::error::AppError;
 use crate::storage::{Intake, NewSubmission, SubmissionRow};
-use crate::AppState;
-
-pub(crate) fn now_ms() -> i64 {
-    time::OffsetDateTime::now_utc().unix_timestamp_nanos() as i64 / 1_000_000
-}
+use crate::{now_ms, AppState};
 
 fn refused(status: StatusCode, code: ErrorCode, message: &str) -> AppError {
     AppError::Refused(status, code, message.to_owned())

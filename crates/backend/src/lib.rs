@@ -27,6 +27,12 @@ use tokio::net::TcpListener;
 pub use error::AppError;
 pub use settings::Settings;
 
+/// Milliseconds since the Unix epoch, now.
+pub fn now_ms() -> i64 {
+    i64::try_from(time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000)
+        .unwrap_or(i64::MAX)
+}
+
 /// Shared by every request handler.
 #[derive(Debug)]
 pub(crate) struct AppState {

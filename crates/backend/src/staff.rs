@@ -19,16 +19,12 @@ use subtle::ConstantTimeEq as _;
 
 use crate::error::AppError;
 use crate::storage::{parse_reference, ApplicationRow, EventRow, StaffRow};
-use crate::AppState;
+use crate::{now_ms, AppState};
 
 /// How long a session lasts.
 pub const SESSION_MS: i64 = 8 * 3600 * 1000;
 /// The console's cookie.
 pub const COOKIE: &str = "hw_staff";
-
-pub fn now_ms() -> i64 {
-    time::OffsetDateTime::now_utc().unix_timestamp_nanos() as i64 / 1_000_000
-}
 
 pub fn hash_password(password: &str) -> anyhow::Result<String> {
     let salt = SaltString::generate(&mut OsRng);
@@ -129,13 +125,19 @@ impl SignInThrottle {
     }
 
     fn allowed(&self, name: &str, now: i64) -> bool {
-        let map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
+        let map = self
+            .failures
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         map.get(&Self::key(name))
             .is_none_or(|(n, since)| *n < MAX_FAILURES || now - since > FAILURE_WINDOW_MS)
     }
 
     fn failed(&self, name: &str, now: i64) {
-        let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
+        let mut map = self
+            .failures
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let entry = map.entry(Self::key(name)).or_insert((0, now));
         if now - entry.1 > FAILURE_WINDOW_MS {
             *entry = (0, now);
@@ -146,7 +148,7 @@ impl SignInThrottle {
     fn succeeded(&self, name: &str) {
         self.failures
             .lock()
-            .unwrap_or_else(|p| p.into_inner())
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
             .remove(&Self::key(name));
     }
 }

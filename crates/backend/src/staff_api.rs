@@ -45,7 +45,9 @@ pub(crate) fn filter(
         Some(s) => Some(ApplicationStatus::from_slug(s).ok_or_else(|| {
             AppError::BadRequest(format!(
                 "status: expected one of {}",
-                ApplicationStatus::ALL.map(|s| s.slug()).join(", ")
+                ApplicationStatus::ALL
+                    .map(ApplicationStatus::slug)
+                    .join(", ")
             ))
         })?),
     };

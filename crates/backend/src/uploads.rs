@@ -117,7 +117,7 @@ pub(crate) async fn create(
             sha256: device.binding,
             length,
             offset: 0,
-            created_at: crate::staff::now_ms(),
+            created_at: crate::now_ms(),
         })
         .await?;
     if upload.length != length {

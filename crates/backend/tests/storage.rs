@@ -375,7 +375,7 @@ async fn a_device_has_one_open_proofing_request_and_its_attestation_is_kept(s: i
         device_key: device.into(),
         profile: "{}".into(),
         contact: "+39 333 000 0000".into(),
-        requested_at: n as i64,
+        requested_at: i64::try_from(n).expect("a small number"),
         closed_at: None,
         closed_by: None,
         token: None,

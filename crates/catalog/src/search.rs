@@ -407,7 +407,7 @@ mod tests {
         let pack = crate::bundled().expect("bundled").into_pack();
         let index = SearchIndex::new(&pack, |_| vec![]);
         let mut queries: Vec<String> = vec![
-            "".into(),
+            String::new(),
             " ".into(),
             "ü".into(),
             "lü".into(),

@@ -170,7 +170,9 @@ fn status(slug: &str) -> Result<ApplicationStatus, Failure> {
     ApplicationStatus::from_slug(slug.trim()).ok_or_else(|| {
         Failure::Other(anyhow::anyhow!(
             "status: expected one of {}",
-            ApplicationStatus::ALL.map(|s| s.slug()).join(", ")
+            ApplicationStatus::ALL
+                .map(homeward_domain::sync::ApplicationStatus::slug)
+                .join(", ")
         ))
     })
 }

@@ -68,7 +68,7 @@ pub enum CatalogCommand {
 
 pub fn run(cmd: CatalogCommand, out: &Out) -> anyhow::Result<ExitCode> {
     match cmd {
-        CatalogCommand::Check { dir } => check(&dir, out),
+        CatalogCommand::Check { dir } => Ok(check(&dir, out)),
         CatalogCommand::List { dir, json } => list(&dir, json, out),
         CatalogCommand::Pack {
             dir,
@@ -77,7 +77,7 @@ pub fn run(cmd: CatalogCommand, out: &Out) -> anyhow::Result<ExitCode> {
             check,
         } => {
             let path = path.unwrap_or_else(|| dir.join("pack.signed.json"));
-            pack(&dir, &key, path, check, out)
+            pack(&dir, &key, &path, check, out)
         }
         CatalogCommand::Search { query, dir, json } => search(&dir, &query, json, out),
         CatalogCommand::Verify { file, public_key } => verify(&file, &public_key, out),
@@ -98,8 +98,8 @@ fn load(dir: &Path, out: &Out) -> Result<homeward_domain::CataloguePack, ExitCod
     })
 }
 
-fn check(dir: &Path, out: &Out) -> anyhow::Result<ExitCode> {
-    Ok(match load(dir, out) {
+fn check(dir: &Path, out: &Out) -> ExitCode {
+    match load(dir, out) {
         Ok(pack) => {
             println!(
                 "{}",
@@ -108,7 +108,7 @@ fn check(dir: &Path, out: &Out) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Err(code) => code,
-    })
+    }
 }
 
 #[derive(Serialize)]
@@ -142,7 +142,7 @@ fn list(dir: &Path, json: bool, out: &Out) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn pack(dir: &Path, key: &Path, path: PathBuf, check: bool, out: &Out) -> anyhow::Result<ExitCode> {
+fn pack(dir: &Path, key: &Path, path: &Path, check: bool, out: &Out) -> anyhow::Result<ExitCode> {
     let pack = match load(dir, out) {
         Ok(p) => p,
         Err(code) => return Ok(code),
@@ -154,7 +154,7 @@ fn pack(dir: &Path, key: &Path, path: PathBuf, check: bool, out: &Out) -> anyhow
     let key = catalog::parse_signing_key(&secret)?;
     let bytes = catalog::sign_pack(&pack, &key);
     if check {
-        let on_disk = std::fs::read(&path).unwrap_or_default();
+        let on_disk = std::fs::read(path).unwrap_or_default();
         if on_disk != bytes {
             let path = path.display().to_string();
             eprintln!(
@@ -169,7 +169,7 @@ fn pack(dir: &Path, key: &Path, path: PathBuf, check: bool, out: &Out) -> anyhow
         );
         return Ok(ExitCode::SUCCESS);
     }
-    std::fs::write(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;
+    std::fs::write(path, &bytes).with_context(|| format!("writing {}", path.display()))?;
     println!(
         "{}",
         out.tr_args(

@@ -17,7 +17,7 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("photo");
     group.sample_size(10);
     group.bench_function("prepare 12 MP JPEG", |b| {
-        b.iter(|| prepare(black_box(&photo)))
+        b.iter(|| prepare(black_box(&photo)));
     });
     group.finish();
 }

@@ -41,7 +41,7 @@ fn bench(c: &mut Criterion) {
     let index = index();
     for (q, lang) in [QUERIES[0], QUERIES[4], QUERIES[7], QUERIES[9]] {
         c.bench_function(&format!("search {q:?}"), |b| {
-            b.iter(|| index.search(black_box(q), lang))
+            b.iter(|| index.search(black_box(q), lang));
         });
     }
     c.bench_function("build index", |b| b.iter(self::index));
@@ -59,6 +59,8 @@ fn percentiles() {
         }
     }
     samples.sort();
+    // A quantile's index: small, whole and not negative.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let at = |p: f64| samples[((samples.len() as f64 - 1.0) * p) as usize];
     println!(
         "search over the bundled catalogue, {} timed queries: p50 {:?}, p99 {:?}, max {:?}",

@@ -15,6 +15,8 @@ use homeward_domain::GuideId;
 
 fn percentiles(label: &str, mut samples: Vec<Duration>) {
     samples.sort();
+    // A quantile's index: small, whole and not negative.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let at = |p: f64| samples[((samples.len() as f64 - 1.0) * p) as usize];
     println!(
         "BENCH {label}: n {}, p50 {:?}, p99 {:?}",
@@ -56,14 +58,14 @@ fn bench(c: &mut Criterion) {
             i += 1;
             store
                 .set_answer(draft.id, "country", black_box("Italia"), i)
-                .expect("save")
-        })
+                .expect("save");
+        });
     });
 
     // 500 drafts across the catalogue, ten answers each.
     for (n, guide) in pack.guides.iter().cycle().take(499).enumerate() {
         let d = store
-            .create_draft(&guide.id, pack.version, n as i64)
+            .create_draft(&guide.id, pack.version, i64::try_from(n).expect("small"))
             .expect("draft");
         for (k, field) in guide
             .form
@@ -74,7 +76,12 @@ fn bench(c: &mut Criterion) {
             .enumerate()
         {
             store
-                .set_answer(d.id, &field.id, &format!("answer {k}"), n as i64)
+                .set_answer(
+                    d.id,
+                    &field.id,
+                    &format!("answer {k}"),
+                    i64::try_from(n).expect("small"),
+                )
                 .expect("answer");
         }
     }

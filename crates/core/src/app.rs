@@ -88,14 +88,10 @@ fn stored_name(original: &str, mime: &str) -> String {
     }
 }
 
-fn catalog_error(e: catalog::PackError) -> CoreError {
-    CoreError::Catalogue(e.to_string())
-}
-
 pub(crate) fn now_ms() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as i64)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }
 
 /// Writes `bytes` to a temporary file beside `path` and renames it, so a crash leaves either the
@@ -155,8 +151,8 @@ impl Homeward {
     /// The newer of the bundled pack and the last good pack taken from the backend. The cached
     /// pack is verified again: the database is trusted to keep data, not to vouch for it.
     fn best_pack(store: &Store) -> Result<CataloguePack> {
-        let trusted = catalog::trusted_key().map_err(catalog_error)?;
-        let bundled = catalog::bundled().map_err(catalog_error)?;
+        let trusted = catalog::trusted_key()?;
+        let bundled = catalog::bundled()?;
         let cached = store
             .cached_pack()?
             .and_then(|b| match catalog::verify(&b, &trusted) {
@@ -188,7 +184,12 @@ impl Homeward {
     }
 
     pub fn pack(&self) -> Arc<CataloguePack> {
-        Arc::clone(&self.pack.read().unwrap_or_else(|p| p.into_inner()))
+        Arc::clone(
+            &self
+                .pack
+                .read()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        )
     }
 
     pub fn overview(&self) -> CatalogueOverview {
@@ -204,7 +205,12 @@ impl Homeward {
 
     /// Guides matching what the person typed, best first; works offline.
     pub fn search(&self, query: &str, lang: Lang) -> Vec<Hit> {
-        let index = Arc::clone(&self.index.read().unwrap_or_else(|p| p.into_inner()));
+        let index = Arc::clone(
+            &self
+                .index
+                .read()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        );
         index.search(query, lang)
     }
 
@@ -449,7 +455,7 @@ impl Homeward {
     pub fn backend_status(&self) -> BackendStatus {
         self.status
             .read()
-            .unwrap_or_else(|p| p.into_inner())
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
             .clone()
     }
 
@@ -466,7 +472,10 @@ impl Homeward {
                 BackendStatus::Offline
             }
         };
-        *self.status.write().unwrap_or_else(|p| p.into_inner()) = status.clone();
+        *self
+            .status
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = status.clone();
         status
     }
 
@@ -483,15 +492,21 @@ impl Homeward {
             let refused = self.store.setting(REFUSED)?.is_some_and(|v| v == "1");
             return Ok((current, refused));
         };
-        let trusted = catalog::trusted_key().map_err(catalog_error)?;
+        let trusted = catalog::trusted_key()?;
         let result = match catalog::verify_update(&fetched.bytes, &trusted, current) {
             Ok(newer) => {
                 let version = newer.version();
                 self.store.cache_pack(version, newer.signed_bytes())?;
                 tracing::info!(version, "took a newer catalogue from the backend");
                 let pack = newer.into_pack();
-                *self.index.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(index_of(&pack));
-                *self.pack.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(pack);
+                *self
+                    .index
+                    .write()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(index_of(&pack));
+                *self
+                    .pack
+                    .write()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(pack);
                 (version, false)
             }
             Err(catalog::PackError::NotNewer { .. }) => (current, false),

@@ -84,3 +84,9 @@ impl From<CoreError> for ApiError {
         ApiError::new(e.code(), e.to_string())
     }
 }
+
+impl From<crate::catalog::PackError> for CoreError {
+    fn from(e: crate::catalog::PackError) -> Self {
+        CoreError::Catalogue(e.to_string())
+    }
+}

@@ -97,7 +97,9 @@ pub fn qr_png(text: &str) -> Result<Vec<u8>> {
     let (width, dark) = qr_modules(text)?;
     let scale = 4;
     let side = (width + 8) * scale;
-    let img = image::GrayImage::from_fn(side as u32, side as u32, |x, y| {
+    let side =
+        u32::try_from(side).map_err(|_| CoreError::Damaged("the code is too long".into()))?;
+    let img = image::GrayImage::from_fn(side, side, |x, y| {
         let (mx, my) = (x as usize / scale, y as usize / scale);
         let inside = (4..width + 4).contains(&mx) && (4..width + 4).contains(&my);
         let is_dark = inside && dark[(my - 4) * width + (mx - 4)];
@@ -122,7 +124,11 @@ pub fn read_qr_image(bytes: &[u8]) -> Result<String> {
     let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(
         picture.width() as usize,
         picture.height() as usize,
-        |x, y| picture.get_pixel(x as u32, y as u32).0[0],
+        // Within the picture, so the coordinates fit the `u32` they came from.
+        |x, y| {
+            let (x, y) = (u32::try_from(x).unwrap_or(0), u32::try_from(y).unwrap_or(0));
+            picture.get_pixel(x, y).0[0]
+        },
     );
     prepared
         .detect_grids()

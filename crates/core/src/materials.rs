@@ -195,7 +195,8 @@ pub mod fixtures {
         app1.extend_from_slice(&tiff);
         let mut out = jpeg[..2].to_vec();
         out.extend_from_slice(&[0xFF, 0xE1]);
-        out.extend_from_slice(&((app1.len() + 2) as u16).to_be_bytes());
+        let length = u16::try_from(app1.len() + 2).expect("an EXIF segment under 64 KiB");
+        out.extend_from_slice(&length.to_be_bytes());
         out.extend_from_slice(&app1);
         out.extend_from_slice(&jpeg[2..]);
         out

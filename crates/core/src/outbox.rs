@@ -37,6 +37,8 @@ const MAX_DELAY_MS: i64 = 5 * 60_000;
 
 /// The wait before attempt `attempts + 1`: doubling from [`BASE_DELAY_MS`], capped, then scaled
 /// by `jitter` in `[0.5, 1.0]` so that many devices coming back online do not retry in step.
+/// The float is at most five minutes in milliseconds, so the cast back is exact enough.
+#[allow(clippy::cast_possible_truncation)]
 pub fn backoff_ms(attempts: u32, jitter: f64) -> i64 {
     let doubled = BASE_DELAY_MS.saturating_mul(1_i64 << attempts.min(20));
     (doubled.min(MAX_DELAY_MS) as f64 * jitter.clamp(0.5, 1.0)) as i64
@@ -152,7 +154,8 @@ impl Homeward {
     /// sending again is not possible.
     pub fn next_revision(&self, id: DraftId) -> Result<Option<u32>> {
         let earlier = self.store.outbox_for_draft(id)?;
-        let revision = earlier.len() as u32;
+        let revision = u32::try_from(earlier.len())
+            .map_err(|_| CoreError::Damaged("too many revisions".into()))?;
         if revision == 0 {
             return Ok(Some(0));
         }
@@ -160,7 +163,7 @@ impl Homeward {
         for r in &earlier {
             match r.item.state {
                 OutboxState::Delivered { received_at, .. } => {
-                    last_received = last_received.max(received_at)
+                    last_received = last_received.max(received_at);
                 }
                 _ => return Ok(None),
             }
@@ -391,7 +394,12 @@ impl Homeward {
             // cut, so a connection that keeps dropping still moves forward.
             let size = self.upload_chunk.load(Ordering::Relaxed);
             let end = (offset + size).min(length);
-            let chunk = &m.bytes[offset as usize..end as usize];
+            let range = usize::try_from(offset).ok().zip(usize::try_from(end).ok());
+            let Some(chunk) = range.and_then(|(from, to)| m.bytes.get(from..to)) else {
+                return Err(CoreError::Damaged(
+                    "an upload offset past the document".into(),
+                ));
+            };
             match self
                 .remote
                 .patch_upload(&self.keys.device, &url, offset, chunk)

@@ -349,40 +349,6 @@ mod sealed {
         json
     }
 
-    #[cfg(test)]
-    mod digest_tests {
-        use super::*;
-
-        fn sample() -> Profile {
-            Profile {
-                name_han: "王\u{2A6A5}芳".into(),
-                name_pinyin: "WANG \"FANG\"".into(),
-                birth_date: "1950-03-07".into(),
-                id_number: "33030219500307002X".into(),
-                passport: "E12345678".into(),
-            }
-        }
-
-        /// Pinned: an attestation signed today must verify against the same details for as long
-        /// as it is valid. If this fails, the format changed: see [`profile_digest`].
-        #[test]
-        fn the_profile_digest_is_a_frozen_format() {
-            assert_eq!(
-                profile_digest(&sample()),
-                "64a3cdb9f58b1ac65d83d8ff917abf887874b2c7659c6eaebe8228a7d8b9a590"
-            );
-        }
-
-        #[test]
-        fn the_written_out_json_is_what_version_1_always_hashed() {
-            let p = sample();
-            assert_eq!(
-                profile_v1_json(&p).into_bytes(),
-                serde_json::to_vec(&p).expect("serialises")
-            );
-        }
-    }
-
     fn hex_lower(bytes: &[u8]) -> String {
         bytes.iter().map(|b| format!("{b:02x}")).collect()
     }
@@ -494,6 +460,40 @@ mod sealed {
                 token,
                 |d: &Delegation| &d.principal_key,
             )
+        }
+    }
+
+    #[cfg(test)]
+    mod digest_tests {
+        use super::*;
+
+        fn sample() -> Profile {
+            Profile {
+                name_han: "王\u{2A6A5}芳".into(),
+                name_pinyin: "WANG \"FANG\"".into(),
+                birth_date: "1950-03-07".into(),
+                id_number: "33030219500307002X".into(),
+                passport: "E12345678".into(),
+            }
+        }
+
+        /// Pinned: an attestation signed today must verify against the same details for as long
+        /// as it is valid. If this fails, the format changed: see [`profile_digest`].
+        #[test]
+        fn the_profile_digest_is_a_frozen_format() {
+            assert_eq!(
+                profile_digest(&sample()),
+                "64a3cdb9f58b1ac65d83d8ff917abf887874b2c7659c6eaebe8228a7d8b9a590"
+            );
+        }
+
+        #[test]
+        fn the_written_out_json_is_what_version_1_always_hashed() {
+            let p = sample();
+            assert_eq!(
+                profile_v1_json(&p).into_bytes(),
+                serde_json::to_vec(&p).expect("serialises")
+            );
         }
     }
 }

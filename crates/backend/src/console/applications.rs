@@ -117,7 +117,7 @@ fn list_page(
             }
         }
     };
-    layout::page(lang, &tr(lang, "console-applications"), Some(me), body)
+    layout::page(lang, &tr(lang, "console-applications"), Some(me), &body)
 }
 
 pub(super) async fn detail(
@@ -216,7 +216,7 @@ pub(super) async fn material(
             .db
             .upload_of(&app.device_key, &sha256)
             .await?
-            .filter(|u| u.is_complete())
+            .filter(crate::storage::UploadRow::is_complete)
             .ok_or(AppError::NotFound("document"))?;
         let bytes = crate::blobs::BlobStore::read(&state.blobs, &upload.id).await?;
         let mime = HeaderValue::from_str(&named.mime)
@@ -269,7 +269,7 @@ pub(super) async fn revoke_device(
         }
         if !state
             .db
-            .revoke_device(posted.public_key.trim(), crate::intake::now_ms())
+            .revoke_device(posted.public_key.trim(), crate::now_ms())
             .await?
         {
             return Err(AppError::NotFound("device"));

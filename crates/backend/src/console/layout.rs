@@ -37,7 +37,7 @@ header button{background:transparent;border-color:#fff}
 
 /// A whole page: `body` inside the console's shell, titled `title`. `staff` is who is signed
 /// in, if anyone: their name and the sign-out form go in the header.
-pub(super) fn page(lang: Lang, title: &str, staff: Option<&Staff>, body: Markup) -> Markup {
+pub(super) fn page(lang: Lang, title: &str, staff: Option<&Staff>, body: &Markup) -> Markup {
     let app = tr(lang, "console-title");
     html! {
         (DOCTYPE)

@@ -76,7 +76,7 @@ fn letter_page(
             (outcome(catalog, lang, check))
         }
     };
-    layout::page(lang, &tr(lang, "console-letters"), Some(me), body)
+    layout::page(lang, &tr(lang, "console-letters"), Some(me), &body)
 }
 
 /// What the check found; for a letter that opens, what it says, so the counter can compare.

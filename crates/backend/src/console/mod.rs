@@ -117,7 +117,7 @@ fn failure(lang: Lang, e: AppError) -> Response {
         p class="muted" { (e.to_string()) }
         p { a href=(paths::HOME) { (tr(lang, "console-back")) } }
     };
-    (status, layout::page(lang, &title, None, body)).into_response()
+    (status, layout::page(lang, &title, None, &body)).into_response()
 }
 
 /// What a handler answers: its page or redirect, or the failure as a page.

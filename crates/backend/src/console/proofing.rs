@@ -65,7 +65,7 @@ fn list_page(lang: Lang, me: &Staff, rows: &[ProofingRow]) -> Markup {
             }
         }
     };
-    layout::page(lang, &tr(lang, "console-proofing"), Some(me), body)
+    layout::page(lang, &tr(lang, "console-proofing"), Some(me), &body)
 }
 
 /// The details the person asked to be compared with, as they sent them.
@@ -130,7 +130,7 @@ fn detail_page(lang: Lang, me: &Staff, row: &ProofingRow) -> Markup {
                 (mark) " " (tr_args(lang, done, &[("officer", officer.into()), ("time", when(at).into())]))
             }
         } @else {
-            form class="card" method="post" action=(paths::fill(paths::ATTEST, &[&id.to_string()])) id="attest-form" {
+            form class="card" method="post" action=(paths::fill(paths::ATTEST, &[&id])) id="attest-form" {
                 (csrf_field(me))
                 label for="level" { (tr(lang, "console-proofing-level")) }
                 select id="level" name="level" {
@@ -154,14 +154,14 @@ fn detail_page(lang: Lang, me: &Staff, row: &ProofingRow) -> Markup {
                 }
                 p { button type="submit" id="attest" { (tr(lang, "console-proofing-attest")) } }
             }
-            form class="card" method="post" action=(paths::fill(paths::DECLINE, &[&id.to_string()])) id="decline-form" {
+            form class="card" method="post" action=(paths::fill(paths::DECLINE, &[&id])) id="decline-form" {
                 (csrf_field(me))
                 p class="muted" { (tr(lang, "console-proofing-decline-body")) }
                 p { button type="submit" id="decline" { (tr(lang, "console-proofing-decline")) } }
             }
         }
     };
-    layout::page(lang, &tr(lang, "console-proofing-call"), Some(me), body)
+    layout::page(lang, &tr(lang, "console-proofing-call"), Some(me), &body)
 }
 
 #[derive(Debug, Deserialize)]

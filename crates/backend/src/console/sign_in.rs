@@ -37,7 +37,7 @@ fn login_form(lang: Lang, error: Option<ErrorCode>) -> Markup {
             }
         }
     };
-    layout::page(lang, &title, None, body)
+    layout::page(lang, &title, None, &body)
 }
 
 /// The language switch: remembered in a cookie, then back to the list.

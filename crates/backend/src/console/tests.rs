@@ -116,7 +116,7 @@ impl Console {
     /// identity proof all say `value`; its reference.
     async fn application(&self, value: &str) -> String {
         let site = SigningKey::from_bytes(&[7; 32]);
-        let now = crate::staff::now_ms();
+        let now = crate::now_ms();
         let proof = Attestation {
             id: Uuid::now_v7(),
             subject_key: value.into(),
@@ -186,7 +186,7 @@ impl Console {
             device_key: value.into(),
             profile: serde_json::to_string(&profile).expect("json"),
             contact: value.into(),
-            requested_at: crate::staff::now_ms(),
+            requested_at: crate::now_ms(),
             closed_at: None,
             closed_by: None,
             token: None,
@@ -203,7 +203,7 @@ impl Console {
     /// An entrustment letter whose names, numbers and services are all `value`.
     fn letter(value: &str) -> String {
         let device = SigningKey::from_bytes(&[9; 32]);
-        let now = crate::staff::now_ms();
+        let now = crate::now_ms();
         Delegation {
             id: Uuid::now_v7(),
             principal_key: public_key_b64(&device),

@@ -52,8 +52,8 @@ impl SubmissionRow {
 
 /// An application's reference, as a person quotes it on the phone: `HW-2026-0000042`.
 pub fn reference(seq: i64, created_at: i64) -> String {
-    let year =
-        time::OffsetDateTime::from_unix_timestamp(created_at / 1000).map_or(1970, |t| t.year());
+    let year = time::OffsetDateTime::from_unix_timestamp(created_at / 1000)
+        .map_or(1970, time::OffsetDateTime::year);
     format!("HW-{year}-{seq:07}")
 }
 
@@ -318,7 +318,11 @@ impl Applications for SqliteStorage {
                      WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR guide_id = ?2)
                      ORDER BY updated_at DESC, seq DESC LIMIT ?3"
                 ),
-                params![filter.status.map(|s| s.slug()), filter.guide, filter.limit],
+                params![
+                    filter.status.map(ApplicationStatus::slug),
+                    filter.guide,
+                    filter.limit
+                ],
                 application_row,
             )
         })
@@ -474,7 +478,7 @@ impl Applications for PgStorage {
     }
 
     async fn applications(&self, filter: ApplicationFilter) -> anyhow::Result<Vec<ApplicationRow>> {
-        let status = filter.status.map(|s| s.slug());
+        let status = filter.status.map(ApplicationStatus::slug);
         let limit = i64::from(filter.limit);
         let rows = self
             .client()

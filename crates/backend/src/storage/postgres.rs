@@ -63,14 +63,15 @@ impl PgStorage {
             .query_opt("SELECT version FROM schema_version", &[])
             .await?
             .map_or(0, |r| r.get(0));
+        let found = usize::try_from(found).context("a negative schema version")?;
         anyhow::ensure!(
-            found as usize <= MIGRATIONS.len(),
+            found <= MIGRATIONS.len(),
             "the database was written by a newer homeward-backend (schema {found}); update it"
         );
-        for sql in MIGRATIONS.iter().skip(found as usize) {
+        for sql in MIGRATIONS.iter().skip(found) {
             tx.batch_execute(sql).await?;
         }
-        let version = MIGRATIONS.len() as i32;
+        let version = i32::try_from(MIGRATIONS.len())?;
         tx.execute("DELETE FROM schema_version", &[]).await?;
         tx.execute(
             "INSERT INTO schema_version (version) VALUES ($1)",

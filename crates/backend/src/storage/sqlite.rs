@@ -36,7 +36,9 @@ impl SqliteStorage {
     ) -> anyhow::Result<T> {
         let conn = Arc::clone(&self.conn);
         tokio::task::spawn_blocking(move || {
-            let mut conn = conn.lock().unwrap_or_else(|p| p.into_inner());
+            let mut conn = conn
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             f(&mut conn)
         })
         .await?
@@ -115,16 +117,17 @@ fn open(path: &Path) -> anyhow::Result<SqliteStorage> {
     loop {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let found: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let found = usize::try_from(found).context("a negative schema version")?;
         anyhow::ensure!(
-            found <= MIGRATIONS.len() as i64,
+            found <= MIGRATIONS.len(),
             "the database {} was written by a newer homeward-backend (schema {found}); update it",
             path.display()
         );
-        let Some(sql) = MIGRATIONS.get(found as usize) else {
+        let Some(sql) = MIGRATIONS.get(found) else {
             break;
         };
         tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", found + 1)?;
+        tx.pragma_update(None, "user_version", i64::try_from(found + 1)?)?;
         tx.commit()?;
     }
     Ok(SqliteStorage {

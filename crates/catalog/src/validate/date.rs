@@ -34,7 +34,10 @@ impl Date {
             .then_some(Date { year, month, day })
     }
 
-    /// The date `days` days after 1970-01-01 (Howard Hinnant's civil-from-days).
+    /// The date `days` days after 1970-01-01 (Howard Hinnant's civil-from-days). The casts are
+    /// exact: the day is 1 to 31 and the month 1 to 12 by construction, and the year of any date
+    /// a form takes fits an `i32`.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     pub fn from_unix_days(days: i64) -> Self {
         let z = days + 719_468;
         let era = z.div_euclid(146_097);
@@ -88,7 +91,7 @@ impl std::fmt::Display for Date {
 pub fn today() -> Date {
     let secs = SystemTime::now()
         .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
     Date::from_unix_days((secs + 8 * 3600).div_euclid(86_400))
 }
 

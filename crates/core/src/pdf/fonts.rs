@@ -78,7 +78,8 @@ fn preferred_face(data: &[u8]) -> Option<u32> {
     let mut first = None;
     for (i, font) in file.fonts().enumerate() {
         let Ok(font) = font else { continue };
-        first.get_or_insert(i as u32);
+        let Ok(i) = u32::try_from(i) else { break };
+        first.get_or_insert(i);
         let simplified = font
             .localized_strings(skrifa::string::StringId::FAMILY_NAME)
             .english_or_first()
@@ -87,7 +88,7 @@ fn preferred_face(data: &[u8]) -> Option<u32> {
                 name.ends_with(" SC") || name.contains(" SC ") || name.contains("GB")
             });
         if simplified {
-            return Some(i as u32);
+            return Some(i);
         }
     }
     first

@@ -28,13 +28,7 @@ impl Store {
         self.conn().execute(
             "INSERT INTO drafts (id, guide_id, pack_version, created_at, updated_at, form_snapshot)
              VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
-            params![
-                id.0.to_string(),
-                guide.0,
-                pack_version as i64,
-                now,
-                form_snapshot
-            ],
+            params![id.0.to_string(), guide.0, pack_version, now, form_snapshot],
         )?;
         Ok(Draft {
             id,
@@ -55,7 +49,7 @@ impl Store {
                 |r| {
                     Ok((
                         r.get::<_, String>(0)?,
-                        r.get::<_, i64>(1)?,
+                        r.get::<_, u64>(1)?,
                         r.get::<_, i64>(2)?,
                         r.get::<_, i64>(3)?,
                     ))
@@ -71,7 +65,7 @@ impl Store {
         Ok(Draft {
             id,
             guide_id: GuideId(head.0),
-            pack_version: head.1 as u64,
+            pack_version: head.1,
             answers,
             created_at: head.2,
             updated_at: head.3,
@@ -200,7 +194,7 @@ impl Store {
                 info.file_name,
                 info.mime,
                 bytes,
-                info.original_size as i64,
+                info.original_size,
                 info.sha256,
                 w,
                 h,
@@ -230,8 +224,8 @@ impl Store {
                     kind: r.get(2)?,
                     file_name: r.get(3)?,
                     mime: r.get(4)?,
-                    size: r.get::<_, i64>(5)? as u64,
-                    original_size: r.get::<_, i64>(6)? as u64,
+                    size: r.get(5)?,
+                    original_size: r.get(6)?,
                     sha256: r.get(7)?,
                     dimensions: w.zip(h),
                     added_at: r.get(10)?,

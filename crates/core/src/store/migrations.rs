@@ -122,6 +122,7 @@ const MIGRATIONS: &[&str] = &[
 ];
 
 /// The schema version this build creates and understands.
+#[allow(clippy::cast_possible_wrap)] // a handful of migrations
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 pub(super) fn run(conn: &mut Connection) -> Result<()> {
@@ -132,10 +133,11 @@ pub(super) fn run(conn: &mut Connection) -> Result<()> {
             known: SCHEMA_VERSION,
         });
     }
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+    let done = usize::try_from(found).unwrap_or(0);
+    for (version, sql) in (1_i64..).zip(MIGRATIONS).skip(done) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.pragma_update(None, "user_version", version)?;
         tx.commit()?;
     }
     Ok(())

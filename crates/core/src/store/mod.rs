@@ -90,7 +90,9 @@ impl Store {
     pub(crate) fn conn(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock cannot leave SQLite half-written (each write is a
         // transaction), so a poisoned lock is safe to use.
-        self.conn.lock().unwrap_or_else(|p| p.into_inner())
+        self.conn
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     pub fn setting(&self, key: &str) -> Result<Option<String>> {

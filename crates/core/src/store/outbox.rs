@@ -70,9 +70,9 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<OutboxRow> {
             last_error: r.get(8)?,
         },
     };
-    let materials_total: i64 = r.get(13)?;
-    let materials_sent: i64 = r.get(14)?;
-    let total = body.len() as u64 + materials_total as u64;
+    let materials_total: u64 = r.get(13)?;
+    let materials_sent: u64 = r.get(14)?;
+    let total = body.len() as u64 + materials_total;
     let delivered = matches!(state, OutboxState::Delivered { .. });
     Ok(OutboxRow {
         item: OutboxItem {
@@ -82,11 +82,7 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<OutboxRow> {
             revision: r.get(3)?,
             created_at: r.get(5)?,
             state,
-            bytes_sent: if delivered {
-                total
-            } else {
-                materials_sent as u64
-            },
+            bytes_sent: if delivered { total } else { materials_sent },
             bytes_total: total,
         },
         body,
@@ -146,7 +142,7 @@ impl Store {
                     sha256: r.get(0)?,
                     bytes: r.get(1)?,
                     upload_url: r.get(2)?,
-                    acknowledged: r.get::<_, i64>(3)? as u64,
+                    acknowledged: r.get(3)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -164,7 +160,7 @@ impl Store {
         self.update(
             "UPDATE outbox_materials SET upload_url = ?3, acknowledged = ?4
              WHERE submission_id = ?1 AND sha256 = ?2",
-            params![id.to_string(), sha256, upload_url, acknowledged as i64],
+            params![id.to_string(), sha256, upload_url, acknowledged],
         )
     }
 

@@ -59,7 +59,7 @@ pub(super) fn page(catalog: &CatalogBody, lang: Lang, me: &Staff, d: &Applicatio
             }
         }
     };
-    layout::page(lang, reference, Some(me), body)
+    layout::page(lang, reference, Some(me), &body)
 }
 
 /// One submission: its signature, identity proofs, answers and documents.

@@ -47,33 +47,27 @@ pub use signers::{ProofingRow, SignerRow, Signers};
 pub use sqlite::SqliteStorage;
 pub use uploads::{UploadRow, Uploads};
 
-/// Everything the backend keeps. Implementations map their own errors into `anyhow`; callers
-/// treat every error as the database being unavailable.
-pub trait Storage:
-    Meta
-    + Devices
-    + Applications
-    + Events
-    + Uploads
-    + StaffAccounts
-    + Signers
-    + Delegations
-    + std::fmt::Debug
-{
+/// Declares [`Storage`] as every part together, and gives it to whatever implements them all.
+macro_rules! storage_of {
+    ($($part:ident),+) => {
+        /// Everything the backend keeps. Implementations map their own errors into `anyhow`;
+        /// callers treat every error as the database being unavailable.
+        pub trait Storage: $($part +)+ std::fmt::Debug {}
+
+        impl<T: $($part +)+ std::fmt::Debug> Storage for T {}
+    };
 }
 
-impl<T> Storage for T where
-    T: Meta
-        + Devices
-        + Applications
-        + Events
-        + Uploads
-        + StaffAccounts
-        + Signers
-        + Delegations
-        + std::fmt::Debug
-{
-}
+storage_of!(
+    Meta,
+    Devices,
+    Applications,
+    Events,
+    Uploads,
+    StaffAccounts,
+    Signers,
+    Delegations
+);
 
 /// The database the settings name, opened and brought up to date.
 pub async fn open(url: &DatabaseUrl) -> anyhow::Result<Arc<dyn Storage>> {

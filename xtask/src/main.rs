@@ -376,7 +376,14 @@ fn screenshots() -> anyhow::Result<()> {
 fn bench() -> anyhow::Result<()> {
     setup::all()?;
     step("search, autosave, drafts list and photo benchmarks (criterion, p50/p99)");
-    for bench in ["search", "store", "photo"] {
+    run_cmd(cargo().args([
+        "bench",
+        "--package",
+        "homeward-catalog",
+        "--bench",
+        "search",
+    ]))?;
+    for bench in ["store", "photo"] {
         run_cmd(cargo().args(["bench", "--package", "homeward-core", "--bench", bench]))?;
     }
 

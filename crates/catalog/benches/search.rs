@@ -1,12 +1,12 @@
 //! Search latency over the bundled catalogue: criterion's estimate per query kind, then p50/p99
 //! over a mixed set of realistic queries (what BENCHMARKS.md reports).
 //!
-//! `cargo bench -p homeward-core --bench search`
+//! `cargo bench -p homeward-catalog --bench search`
 
 use std::time::{Duration, Instant};
 
 use criterion::{black_box, criterion_group, Criterion};
-use homeward_core::catalog::{bundled, search::SearchIndex};
+use homeward_catalog::{bundled, search::SearchIndex};
 use homeward_domain::Lang;
 
 const QUERIES: &[(&str, Lang)] = &[

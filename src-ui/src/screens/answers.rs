@@ -10,10 +10,9 @@ use leptos::task::spawn_local;
 use crate::app::{use_nav, Screen};
 use crate::i18n::{key, lang_signal, pick, t, t_args};
 use crate::ipc;
-use crate::screens::draft::progress_text;
-use crate::screens::guide::BackLink;
-use crate::screens::privacy::consent_text;
-use crate::widgets::{ErrorNote, ReadyPanel, StatusTag};
+use crate::widgets::{
+    consent_text, progress_text, BackLink, ErrorNote, PdfState, ReadyPanel, StatusTag,
+};
 
 struct Loaded {
     draft: Draft,
@@ -93,14 +92,8 @@ fn Answers(loaded: std::sync::Arc<Loaded>) -> impl IntoView {
     let pdf = RwSignal::new(PdfState::Idle);
     let current = lang_signal();
     let make_pdf = move |_| {
-        pdf.set(PdfState::Working);
         let lang = current.map(|l| l.get_untracked()).unwrap_or_default();
-        spawn_local(async move {
-            pdf.set(match ipc::save_application_pdf(id, lang).await {
-                Ok(path) => PdfState::Saved(path),
-                Err(e) => PdfState::Failed(e),
-            });
-        });
+        PdfState::make(pdf, ipc::save_application_pdf(id, lang));
     };
     let title = l.guide.title.clone();
     let department = l.guide.department.clone();
@@ -149,49 +142,6 @@ fn Answers(loaded: std::sync::Arc<Loaded>) -> impl IntoView {
             </div>
             <div class="no-print" aria-live="polite">{move || pdf.get().view()}</div>
         </article>
-    }
-}
-
-#[derive(Clone)]
-pub(crate) enum PdfState {
-    Idle,
-    Working,
-    Saved(String),
-    Failed(ApiError),
-}
-
-impl PdfState {
-    pub(crate) fn view(self) -> AnyView {
-        match self {
-            PdfState::Idle => ().into_any(),
-            PdfState::Working => {
-                view! { <p class="muted">{move || t("answers-pdf-working")}</p> }.into_any()
-            }
-            PdfState::Saved(path) => {
-                let name = path
-                    .rsplit(['/', '\\'])
-                    .next()
-                    .unwrap_or_default()
-                    .to_owned();
-                let shown = path.clone();
-                let open = move |_| {
-                    let name = name.clone();
-                    spawn_local(async move {
-                        if let Err(e) = ipc::open_export(&name).await {
-                            leptos::logging::warn!("cannot open the PDF: {}", e.code.slug());
-                        }
-                    });
-                };
-                view! {
-                    <div class="saved-file" id="pdf-saved" data-path=path>
-                        <p>{move || t_args("answers-pdf-saved", &[("path", shown.clone().into())])}</p>
-                        <button class="link" id="open-pdf" on:click=open>{move || t("answers-pdf-open")}</button>
-                    </div>
-                }
-                .into_any()
-            }
-            PdfState::Failed(e) => view! { <ErrorNote error=e/> }.into_any(),
-        }
     }
 }
 

@@ -7,8 +7,7 @@ use leptos::task::spawn_local;
 
 use crate::i18n::{pick, t};
 use crate::ipc;
-use crate::screens::guide::BackLink;
-use crate::widgets::ErrorNote;
+use crate::widgets::{BackLink, ErrorNote};
 
 fn open(url: String) {
     spawn_local(async move {

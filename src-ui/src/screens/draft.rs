@@ -13,8 +13,7 @@ use leptos::task::spawn_local;
 use crate::app::{use_nav, Screen};
 use crate::i18n::{pick, t, t_args};
 use crate::ipc;
-use crate::screens::guide::BackLink;
-use crate::widgets::{picked_file, ErrorNote, ReadyPanel, StatusTag};
+use crate::widgets::{picked_file, BackLink, ErrorNote, ReadyPanel, StatusTag};
 
 /// The save indicator's state, announced to screen readers.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -641,15 +640,4 @@ fn Document(info: MaterialInfo, state: FormState) -> impl IntoView {
             <button class="danger-link" on:click=remove>{move || t("material-remove")}</button>
         </li>
     }
-}
-
-/// "3 of 7 answered", for lists.
-pub fn progress_text(review: &DraftReview) -> String {
-    t_args(
-        "draft-progress",
-        &[
-            ("done", review.answered.into()),
-            ("total", review.applicable.into()),
-        ],
-    )
 }

@@ -8,8 +8,7 @@ use leptos::task::spawn_local;
 use crate::app::{use_nav, Screen};
 use crate::i18n::{key, pick, t, t_args};
 use crate::ipc;
-use crate::screens::identity::requirement_name;
-use crate::widgets::{format_time, time_limit_text, Badges, ErrorNote};
+use crate::widgets::{format_time, requirement_name, time_limit_text, BackLink, Badges, ErrorNote};
 
 #[component]
 pub fn GuideScreen(id: String) -> impl IntoView {
@@ -30,18 +29,6 @@ pub fn GuideScreen(id: String) -> impl IntoView {
         None => view! { <p class="loading">{move || t("loading")}</p> }.into_any(),
         Some(Err(e)) => view! { <BackLink/><ErrorNote error=e/> }.into_any(),
         Some(Ok(g)) => view! { <GuideView guide=g drafts=drafts/> }.into_any(),
-    }
-}
-
-#[component]
-pub fn BackLink() -> impl IntoView {
-    let nav = use_nav();
-    view! {
-        <Show when=move || nav.can_go_back()>
-            <button class="back" id="back" on:click=move |_| nav.back()>
-                "‹ " {move || t("nav-back")}
-            </button>
-        </Show>
     }
 }
 

@@ -8,8 +8,7 @@ use leptos::task::spawn_local;
 use crate::app::{use_nav, Screen};
 use crate::i18n::{lang, pick, t, t_args};
 use crate::ipc;
-use crate::screens::draft::progress_text;
-use crate::widgets::{format_time, Badges, ErrorNote, StatusTag};
+use crate::widgets::{format_time, progress_text, Badges, ErrorNote, StatusTag};
 
 #[component]
 pub fn HomeScreen() -> impl IntoView {

@@ -14,26 +14,9 @@ use leptos::task::spawn_local;
 use crate::app::{use_nav, Screen};
 use crate::i18n::{key, t, t_args};
 use crate::ipc;
-use crate::screens::guide::BackLink;
-use crate::widgets::{format_china_day, format_time, picked_file, ConfirmAction, ErrorNote};
-
-/// The name of a level, for people.
-pub fn level_name(level: IdentityLevel) -> String {
-    t(match level {
-        IdentityLevel::SelfAsserted => key("level-self-asserted"),
-        IdentityLevel::DocumentsReviewed => key("level-documents-reviewed"),
-        IdentityLevel::OnsiteAttended => key("level-onsite-attended"),
-        IdentityLevel::RemoteAttended => key("level-remote-attended"),
-    })
-}
-
-/// What a service asks for, for people: either attended way is named as such.
-pub fn requirement_name(level: IdentityLevel) -> String {
-    match level {
-        IdentityLevel::OnsiteAttended | IdentityLevel::RemoteAttended => t("level-attended-either"),
-        other => level_name(other),
-    }
-}
+use crate::widgets::{
+    format_china_day, format_time, level_name, picked_file, BackLink, ConfirmAction, ErrorNote,
+};
 
 /// What a level lets the person do, in a sentence.
 fn level_meaning(level: IdentityLevel) -> String {

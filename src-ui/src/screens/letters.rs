@@ -9,9 +9,7 @@ use leptos::task::spawn_local;
 
 use crate::i18n::{key, lang_signal, pick, t, t_args};
 use crate::ipc;
-use crate::screens::answers::PdfState;
-use crate::screens::guide::BackLink;
-use crate::widgets::{format_china_day, format_time, ConfirmAction, ErrorNote};
+use crate::widgets::{format_china_day, format_time, BackLink, ConfirmAction, ErrorNote, PdfState};
 
 #[component]
 pub fn LettersScreen() -> impl IntoView {
@@ -153,14 +151,8 @@ fn LetterRow(
     let error = RwSignal::new(None::<ApiError>);
     let current = lang_signal();
     let save = move |_| {
-        pdf.set(PdfState::Working);
         let lang = current.map(|l| l.get_untracked()).unwrap_or_default();
-        spawn_local(async move {
-            pdf.set(match ipc::save_delegation_pdf(id, lang).await {
-                Ok(path) => PdfState::Saved(path),
-                Err(e) => PdfState::Failed(e),
-            });
-        });
+        PdfState::make(pdf, ipc::save_delegation_pdf(id, lang));
     };
     let revoke = Callback::new(move |()| {
         spawn_local(async move {

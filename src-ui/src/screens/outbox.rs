@@ -12,8 +12,7 @@ use leptos::task::spawn_local;
 use crate::app::{use_nav, Screen};
 use crate::i18n::{key, pick, t, t_args};
 use crate::ipc;
-use crate::screens::guide::BackLink;
-use crate::widgets::{format_time, ErrorNote};
+use crate::widgets::{format_time, BackLink, ErrorNote};
 
 /// Everything the screen shows, fetched together.
 #[derive(Clone)]

@@ -1,15 +1,14 @@
 //! My details and privacy: the minimal profile, the two consents (each given and withdrawn on
 //! its own), an export of everything, and erasure of everything from this device.
 
-use homeward_domain::privacy::{Consent, ConsentKind, Profile, ProfileProblem};
+use homeward_domain::privacy::{Consent, Profile, ProfileProblem};
 use homeward_domain::ApiError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::i18n::{key, t, t_args};
 use crate::ipc;
-use crate::screens::guide::BackLink;
-use crate::widgets::{format_time, ConfirmAction, ErrorNote};
+use crate::widgets::{consent_text, format_time, BackLink, ConfirmAction, ErrorNote};
 
 /// The profile's fields: id, label key, hint key.
 const FIELDS: [(&str, &str, &str); 5] = [
@@ -144,20 +143,6 @@ pub fn PrivacyScreen() -> impl IntoView {
             <ExportCard/>
             <EraseCard/>
         </section>
-    }
-}
-
-/// The text of a consent: its title and what it allows.
-pub fn consent_text(kind: ConsentKind) -> (&'static str, &'static str) {
-    match kind {
-        ConsentKind::SensitiveData => (
-            key("consent-sensitive-data"),
-            key("consent-sensitive-data-body"),
-        ),
-        ConsentKind::CrossBorder => (
-            key("consent-cross-border"),
-            key("consent-cross-border-body"),
-        ),
     }
 }
 

@@ -102,14 +102,14 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| set_document_lang(lang.get()));
 
     spawn_local(async move {
-        match ipc::language().await {
+        match ipc::call(ipc::Language {}).await {
             Ok(l) => lang.set(l),
             Err(e) => fatal.set(Some(e)),
         }
         ready.set(true);
         // Check the backend now, then every 30 seconds while the app is open.
         loop {
-            if let Ok(s) = ipc::refresh_backend().await {
+            if let Ok(s) = ipc::call(ipc::RefreshBackend {}).await {
                 status.set(s);
             }
             gloo_timers::future::sleep(std::time::Duration::from_secs(30)).await;
@@ -156,7 +156,7 @@ fn Header() -> impl IntoView {
     let choose = move |l: Lang| {
         lang.set(l);
         spawn_local(async move {
-            let _ = ipc::set_language(l).await;
+            let _ = ipc::call(ipc::SetLanguage { lang: l }).await;
         });
     };
     view! {
@@ -193,7 +193,7 @@ fn BackendBanner() -> impl IntoView {
     let retry = move |_| {
         checking.set(true);
         spawn_local(async move {
-            if let Ok(s) = ipc::refresh_backend().await {
+            if let Ok(s) = ipc::call(ipc::RefreshBackend {}).await {
                 status.set(s);
             }
             checking.set(false);

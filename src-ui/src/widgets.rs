@@ -254,7 +254,7 @@ impl PdfState {
                 let open = move |_| {
                     let name = name.clone();
                     spawn_local(async move {
-                        if let Err(e) = ipc::open_export(&name).await {
+                        if let Err(e) = ipc::call(ipc::OpenExport { name }).await {
                             leptos::logging::warn!("cannot open the PDF: {}", e.code.slug());
                         }
                     });

@@ -41,15 +41,24 @@ async fn offline_journey_language_persists_and_a_typed_answer_survives_a_kill() 
     app.wait_text(".hero h1", "from abroad").await?;
     app.wait_text("#backend-status", "Offline").await?;
 
-    // Open a guide, start a draft, type an answer and wait until it is acknowledged.
+    // Open a guide, start a draft, type an answer and wait until it is acknowledged: one call
+    // to the shell per keystroke, which saves the answer and reviews the draft at once.
     app.click(&format!(".guide-card[data-guide='{STARTER_GUIDE}']"))
         .await?;
     app.wait_text("#guide-title", "Postpone renewing a driving licence")
         .await?;
     app.click("#start-draft").await?;
+    app.wait_css(".tag[data-status]").await?;
+    app.reset_ipc_calls().await?;
     app.type_and_wait_saved("#field-country", "Italia 意大利")
         .await?;
     assert_eq!(app.value("#field-country").await?, "Italia 意大利");
+    let keystrokes = "Italia 意大利".chars().count();
+    let calls = app.ipc_calls().await?;
+    anyhow::ensure!(
+        calls == serde_json::json!({ "set_answer": keystrokes }),
+        "{keystrokes} keystrokes made these calls: {calls}"
+    );
 
     // Kill the process outright, start again: the answer is still there.
     app.kill().await?;

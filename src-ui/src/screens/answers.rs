@@ -28,13 +28,16 @@ pub fn AnswersScreen(id: DraftId) -> impl IntoView {
     let loaded = RwSignal::new(None::<Result<std::sync::Arc<Loaded>, ApiError>>);
     spawn_local(async move {
         let result = async {
-            let mut draft = ipc::draft(id).await?;
+            let mut draft = ipc::call(ipc::Draft { id }).await?;
             // Shown as it will be sent: full-width digits folded, numbers in full.
-            draft.answers = ipc::answers_as_sent(id).await?;
-            let guide = ipc::guide(&draft.guide_id.0).await?;
-            let review = ipc::review(id).await?;
-            let docs = ipc::materials(id).await?;
-            let next_revision = ipc::next_revision(id).await?;
+            draft.answers = ipc::call(ipc::AnswersAsSent { id }).await?;
+            let guide = ipc::call(ipc::Guide {
+                id: draft.guide_id.0.clone(),
+            })
+            .await?;
+            let review = ipc::call(ipc::Review { id }).await?;
+            let docs = ipc::call(ipc::Materials { id }).await?;
+            let next_revision = ipc::call(ipc::NextRevision { id }).await?;
             Ok(std::sync::Arc::new(Loaded {
                 draft,
                 guide,
@@ -93,7 +96,7 @@ fn Answers(loaded: std::sync::Arc<Loaded>) -> impl IntoView {
     let current = lang_signal();
     let make_pdf = move |_| {
         let lang = current.map(|l| l.get_untracked()).unwrap_or_default();
-        PdfState::make(pdf, ipc::save_application_pdf(id, lang));
+        PdfState::make(pdf, ipc::call(ipc::SaveApplicationPdf { id, lang }));
     };
     let title = l.guide.title.clone();
     let department = l.guide.department.clone();
@@ -161,7 +164,7 @@ fn SendPanel(
     let ticked = RwSignal::new(Vec::<ConsentKind>::new());
     let open = move |_| {
         spawn_local(async move {
-            if let Ok(consents) = ipc::consents().await {
+            if let Ok(consents) = ipc::call(ipc::Consents {}).await {
                 missing.set(
                     consents
                         .iter()
@@ -177,12 +180,17 @@ fn SendPanel(
     let send = move |_| {
         spawn_local(async move {
             for kind in missing.get_untracked() {
-                if let Err(e) = ipc::set_consent(kind, true).await {
+                if let Err(e) = ipc::call(ipc::SetConsent {
+                    kind,
+                    granted: true,
+                })
+                .await
+                {
                     error.set(Some(e));
                     return;
                 }
             }
-            match ipc::submit(id).await {
+            match ipc::call(ipc::Submit { id }).await {
                 Ok(_) => nav.replace(Screen::Outbox),
                 Err(e) => error.set(Some(e)),
             }

@@ -22,7 +22,7 @@ fn dial(number: &str) -> String {
 #[component]
 pub fn ContactsScreen() -> impl IntoView {
     let contacts = RwSignal::new(None::<Result<Contacts, ApiError>>);
-    spawn_local(async move { contacts.set(Some(ipc::contacts().await)) });
+    spawn_local(async move { contacts.set(Some(ipc::call(ipc::Contacts {}).await)) });
     view! {
         <BackLink/>
         <h1 id="contacts-title">{move || t("contacts-title")}</h1>

@@ -18,8 +18,8 @@ pub fn GuideScreen(id: String) -> impl IntoView {
         let id = id.clone();
         spawn_local(async move {
             // Drafts first, so the page appears whole.
-            let loaded = ipc::guide(&id).await;
-            if let Ok(all) = ipc::drafts().await {
+            let loaded = ipc::call(ipc::Guide { id: id.clone() }).await;
+            if let Ok(all) = ipc::call(ipc::Drafts {}).await {
                 drafts.set(all.into_iter().filter(|d| d.guide_id.0 == id).collect());
             }
             guide.set(Some(loaded));
@@ -68,7 +68,7 @@ fn GuideView(guide: Guide, drafts: RwSignal<Vec<Draft>>) -> impl IntoView {
         let guide_id = guide_id.clone();
         starting.set(true);
         spawn_local(async move {
-            match ipc::create_draft(&guide_id).await {
+            match ipc::call(ipc::CreateDraft { guide_id }).await {
                 Ok(d) => nav.go(Screen::Draft(d.id)),
                 Err(e) => error.set(Some(e)),
             }
@@ -79,7 +79,7 @@ fn GuideView(guide: Guide, drafts: RwSignal<Vec<Draft>>) -> impl IntoView {
     let required_level = g.min_identity_level;
     let identity = RwSignal::new(None::<homeward_domain::identity::IdentityStatus>);
     spawn_local(async move {
-        if let Ok(s) = ipc::identity().await {
+        if let Ok(s) = ipc::call(ipc::Identity {}).await {
             identity.set(Some(s));
         }
     });
@@ -194,7 +194,7 @@ fn MaterialChecklist(
     {
         let guide_id = guide_id.clone();
         spawn_local(async move {
-            if let Ok(list) = ipc::checked_materials(&guide_id).await {
+            if let Ok(list) = ipc::call(ipc::CheckedMaterials { guide_id }).await {
                 checked.set(list);
             }
         });
@@ -225,7 +225,12 @@ fn MaterialChecklist(
                         });
                         let guide_id = guide_id.clone();
                         spawn_local(async move {
-                            let _ = ipc::set_material_checked(&guide_id, i, on).await;
+                            let _ = ipc::call(ipc::SetMaterialChecked {
+                                guide_id,
+                                index: i,
+                                checked: on,
+                            })
+                            .await;
                         });
                     };
                     let (name, count, notes, alternatives, conditional) =

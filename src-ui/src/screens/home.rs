@@ -15,10 +15,10 @@ pub fn HomeScreen() -> impl IntoView {
     let overview = RwSignal::new(None::<Result<CatalogueOverview, ApiError>>);
     let drafts = RwSignal::new(Vec::<DraftSummary>::new());
     spawn_local(async move {
-        if let Ok(list) = ipc::draft_summaries().await {
+        if let Ok(list) = ipc::call(ipc::DraftSummaries {}).await {
             drafts.set(list);
         }
-        overview.set(Some(ipc::catalog_overview().await));
+        overview.set(Some(ipc::call(ipc::CatalogOverview {}).await));
     });
 
     let query = RwSignal::new(String::new());
@@ -31,7 +31,12 @@ pub fn HomeScreen() -> impl IntoView {
             return;
         }
         spawn_local(async move {
-            let found = ipc::search(&q, lang()).await.unwrap_or_default();
+            let found = ipc::call(ipc::Search {
+                query: q.clone(),
+                lang: lang(),
+            })
+            .await
+            .unwrap_or_default();
             // Answers can arrive out of order; only the latest query's answer counts.
             if query.get_untracked() == q {
                 hits.set(Some(found));

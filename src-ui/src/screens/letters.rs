@@ -18,7 +18,7 @@ pub fn LettersScreen() -> impl IntoView {
     let error = RwSignal::new(None::<ApiError>);
     let reload = move || {
         spawn_local(async move {
-            match ipc::delegations().await {
+            match ipc::call(ipc::Delegations {}).await {
                 Ok(l) => letters.set(l),
                 Err(e) => error.set(Some(e)),
             }
@@ -26,7 +26,7 @@ pub fn LettersScreen() -> impl IntoView {
     };
     reload();
     spawn_local(async move {
-        if let Ok(o) = ipc::catalog_overview().await {
+        if let Ok(o) = ipc::call(ipc::CatalogOverview {}).await {
             services.set(o.guides.into_iter().filter(|g| g.entrustable).collect());
         }
     });
@@ -64,7 +64,7 @@ fn NewLetter(
         made.set(false);
         let f = form.get_untracked();
         spawn_local(async move {
-            match ipc::create_delegation(&f).await {
+            match ipc::call(ipc::CreateDelegation { delegation: f }).await {
                 Ok(_) => {
                     error.set(None);
                     form.set(NewDelegation::default());
@@ -152,11 +152,11 @@ fn LetterRow(
     let current = lang_signal();
     let save = move |_| {
         let lang = current.map(|l| l.get_untracked()).unwrap_or_default();
-        PdfState::make(pdf, ipc::save_delegation_pdf(id, lang));
+        PdfState::make(pdf, ipc::call(ipc::SaveDelegationPdf { id, lang }));
     };
     let revoke = Callback::new(move |()| {
         spawn_local(async move {
-            match ipc::revoke_delegation(id).await {
+            match ipc::call(ipc::RevokeDelegation { id }).await {
                 Ok(_) => on_change(),
                 Err(e) => error.set(Some(e)),
             }

@@ -28,7 +28,7 @@ pub fn OutboxScreen() -> impl IntoView {
     let alive = StoredValue::new(true);
     on_cleanup(move || alive.set_value(false));
     spawn_local(async move {
-        if let Ok(overview) = ipc::catalog_overview().await {
+        if let Ok(overview) = ipc::call(ipc::CatalogOverview {}).await {
             titles.set(
                 overview
                     .guides
@@ -40,8 +40,8 @@ pub fn OutboxScreen() -> impl IntoView {
         while alive.try_get_value().unwrap_or(false) {
             let fresh = async {
                 Ok(Sent {
-                    items: ipc::outbox().await?,
-                    events: ipc::status_events().await?,
+                    items: ipc::call(ipc::Outbox {}).await?,
+                    events: ipc::call(ipc::StatusEvents {}).await?,
                 })
             }
             .await;
@@ -196,7 +196,7 @@ fn Send(item: OutboxItem) -> impl IntoView {
         OutboxState::SetAside { error, .. } => {
             let retry = move |_| {
                 spawn_local(async move {
-                    if let Err(e) = ipc::retry_submission(id).await {
+                    if let Err(e) = ipc::call(ipc::RetrySubmission { id }).await {
                         leptos::logging::warn!("retry failed: {}", e.code.slug());
                     }
                 });

@@ -253,10 +253,11 @@ impl Answer for ipc::MaterialPreview {
     }
 }
 
+/// The UI hears of the result as an event too, as of every other check.
 impl AnswerLater for ipc::RefreshBackend {
-    async fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
+    async fn answer(self, shell: &Shell, app: &AppHandle) -> Reply<Self> {
         let core = shell.core.clone()?;
-        Ok(core.refresh().await)
+        Ok(crate::check_backend(app, &core).await)
     }
 }
 

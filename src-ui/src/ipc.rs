@@ -1,8 +1,9 @@
-//! Calls into the Tauri shell (`window.__TAURI__.core.invoke`, exposed by `withGlobalTauri`).
-//! What each command takes and answers is declared once in `homeward_domain::ipc`, re-exported
-//! here: a screen writes `ipc::call(ipc::Review { id })`.
+//! Talks to the Tauri shell: commands through `window.__TAURI__.core.invoke`, events through
+//! `window.__TAURI__.event.listen` (both exposed by `withGlobalTauri`). What each command takes
+//! and answers, and what each event carries, is declared once in `homeward_domain::ipc`,
+//! re-exported here: a screen writes `ipc::call(ipc::Review { id })`.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, VecDeque};
 
 use homeward_domain::draft::MaterialInfo;
@@ -25,6 +26,10 @@ extern "C" {
         body: &js_sys::Uint8Array,
         options: JsValue,
     ) -> Result<JsValue, JsValue>;
+
+    /// Resolves to the function that stops listening.
+    #[wasm_bindgen(catch, js_namespace = ["window", "__TAURI__", "event"], js_name = listen)]
+    async fn tauri_listen(event: &str, handler: &js_sys::Function) -> Result<JsValue, JsValue>;
 }
 
 fn decode<R: DeserializeOwned>(cmd: &str, result: Result<JsValue, JsValue>) -> Result<R, ApiError> {
@@ -189,6 +194,84 @@ async fn send_saves(draft: DraftId) {
         });
         if let Some((then, last)) = done {
             then(result, last);
+        }
+    }
+}
+
+/// A listener the shell holds; stopped when the part of the page that asked for it goes.
+struct Listener {
+    _handler: Closure<dyn FnMut(JsValue)>,
+    /// Set once `listen` has answered: the function that stops it, if it started.
+    unlisten: Option<Option<js_sys::Function>>,
+    /// Its owner went before `listen` had answered.
+    stopped: bool,
+}
+
+thread_local! {
+    static LISTENERS: RefCell<HashMap<u64, Listener>> = RefCell::default();
+    static NEXT_LISTENER: Cell<u64> = const { Cell::new(0) };
+}
+
+fn stop_listening(id: u64) {
+    let unlisten = LISTENERS.with(|l| {
+        let mut l = l.borrow_mut();
+        let listener = l.get_mut(&id)?;
+        if listener.unlisten.is_none() {
+            listener.stopped = true;
+            return None;
+        }
+        l.remove(&id).and_then(|l| l.unlisten.flatten())
+    });
+    if let Some(unlisten) = unlisten {
+        let _ = unlisten.call0(&JsValue::NULL);
+    }
+}
+
+/// Calls `handler` with the payload of each event `E` the shell emits, until the reactive owner
+/// this is called under is cleaned up (its screen closed). Call it in a component's body. The
+/// future resolves once the shell listens, so what is read after it misses no change.
+pub fn listen<E: Event>(
+    handler: impl Fn(E::Payload) + 'static,
+) -> impl std::future::Future<Output = ()> {
+    let id = NEXT_LISTENER.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    });
+    let closure = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+        let payload = js_sys::Reflect::get(&event, &"payload".into()).unwrap_or(JsValue::NULL);
+        match serde_wasm_bindgen::from_value::<E::Payload>(payload) {
+            Ok(payload) => handler(payload),
+            Err(e) => leptos::logging::warn!("the event {} was not understood: {e}", E::NAME),
+        }
+    });
+    let function: js_sys::Function = closure.as_ref().unchecked_ref::<js_sys::Function>().clone();
+    LISTENERS.with(|l| {
+        l.borrow_mut().insert(
+            id,
+            Listener {
+                _handler: closure,
+                unlisten: None,
+                stopped: false,
+            },
+        )
+    });
+    leptos::prelude::on_cleanup(move || stop_listening(id));
+    async move {
+        let unlisten = match tauri_listen(E::NAME, &function).await {
+            Ok(f) => f.dyn_into::<js_sys::Function>().ok(),
+            Err(e) => {
+                leptos::logging::warn!("cannot listen for {}: {e:?}", E::NAME);
+                None
+            }
+        };
+        let stopped = LISTENERS.with(|l| {
+            let mut l = l.borrow_mut();
+            let listener = l.get_mut(&id)?;
+            listener.unlisten = Some(unlisten);
+            Some(listener.stopped)
+        });
+        if stopped == Some(true) {
+            stop_listening(id);
         }
     }
 }

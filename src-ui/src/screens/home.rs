@@ -5,7 +5,7 @@ use homeward_domain::{ApiError, CatalogueOverview, DraftSummary};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::{use_nav, Screen};
+use crate::app::{use_nav, CatalogueVersion, Screen};
 use crate::i18n::{lang, pick, t, t_args};
 use crate::ipc;
 use crate::widgets::{format_time, progress_text, Badges, ErrorNote, StatusTag};
@@ -19,6 +19,19 @@ pub fn HomeScreen() -> impl IntoView {
             drafts.set(list);
         }
         overview.set(Some(ipc::call(ipc::CatalogOverview {}).await));
+    });
+    // A newer catalogue taken while the screen is open is shown at once.
+    let CatalogueVersion(version) = expect_context::<CatalogueVersion>();
+    Effect::new(move |seen: Option<Option<u64>>| {
+        let now = version.get();
+        if seen.is_some_and(|seen| seen != now) {
+            spawn_local(async move {
+                if let Ok(fresh) = ipc::call(ipc::CatalogOverview {}).await {
+                    overview.set(Some(Ok(fresh)));
+                }
+            });
+        }
+        now
     });
 
     let query = RwSignal::new(String::new());

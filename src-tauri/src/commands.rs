@@ -1,185 +1,225 @@
-//! The commands the UI invokes. Each is one call into `homeward-core`.
+//! The commands the UI invokes, as `homeward_domain::ipc` declares them. Each is one call into
+//! `homeward-core`.
+//!
+//! A command's argument struct implements [`Answer`] (answered on the main thread, so such
+//! commands run one after another in the order the UI sent them) or [`AnswerLater`] (answered
+//! off it: the network, PDFs, photos). [`handlers!`] makes each into the Tauri command of the
+//! same name and lists them all, once. Not for: deciding anything; that is core's.
 
-use homeward_domain::catalog::{Contacts, SearchHit as Hit};
-use homeward_domain::check::FieldCheck;
-use homeward_domain::draft::MaterialInfo;
-use homeward_domain::identity::{
-    Code, DelegationRevoked, DelegationSummary, DocumentKind, IdentityStatus, NewDelegation,
-    ProofRequest, ProofingRequestState, SiteInfo,
-};
-use homeward_domain::privacy::{Consent, ConsentKind, Profile, ProfileProblem};
-use homeward_domain::sync::{FeedEvent, OutboxItem};
-use homeward_domain::{ApiError, BackendStatus, CatalogueOverview, Draft, DraftId, Guide, Lang};
-use homeward_domain::{DraftReview, DraftSummary, ErrorCode};
-use tauri::State;
+use homeward_domain::ipc::{self, Command, RawCommand, Reply};
+use homeward_domain::{ApiError, ErrorCode};
+use tauri::{AppHandle, State};
 
 use crate::Shell;
 
-type Res<T> = Result<T, ApiError>;
-
-pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
-    tauri::generate_handler![
-        language,
-        set_language,
-        catalog_overview,
-        guide,
-        create_draft,
-        drafts,
-        draft,
-        set_answer,
-        review,
-        draft_summaries,
-        delete_draft,
-        duplicate_draft,
-        add_material,
-        materials,
-        material_preview,
-        remove_material,
-        backend_status,
-        refresh_backend,
-        search,
-        contacts,
-        checked_materials,
-        set_material_checked,
-        save_application_pdf,
-        open_export,
-        submit,
-        outbox,
-        retry_submission,
-        status_events,
-        next_revision,
-        answers_as_sent,
-        profile,
-        set_profile,
-        consents,
-        set_consent,
-        export_all,
-        erase_all,
-        identity,
-        proof_request,
-        add_attestation,
-        site,
-        enable_site_mode,
-        disable_site_mode,
-        read_proof_request,
-        attest,
-        read_code_image,
-        request_video_proofing,
-        pending_proofing,
-        delegations,
-        create_delegation,
-        revoke_delegation,
-        save_delegation_pdf,
-    ]
+/// A command answered at once, on the main thread.
+trait Answer: Command {
+    fn answer(self, shell: &Shell, app: &AppHandle) -> Reply<Self>;
 }
 
-#[tauri::command(rename_all = "snake_case")]
-fn language(shell: State<'_, Shell>) -> Res<Lang> {
-    Ok(shell.core()?.language()?)
+/// A command that waits on the network or on slow work, answered off the main thread.
+trait AnswerLater: Command {
+    async fn answer(self, shell: &Shell, app: &AppHandle) -> Reply<Self>;
 }
 
-#[tauri::command(rename_all = "snake_case")]
-fn set_language(shell: State<'_, Shell>, lang: Lang) -> Res<()> {
-    Ok(shell.core()?.set_language(lang)?)
+/// What a command with a raw body answers.
+type RawReply<C> = Result<<C as RawCommand>::Answer, ApiError>;
+
+/// Whether two names are the same, at compile time.
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
-#[tauri::command(rename_all = "snake_case")]
-fn catalog_overview(shell: State<'_, Shell>) -> Res<CatalogueOverview> {
-    Ok(shell.core()?.overview())
+/// Makes the Tauri command for each `name: Args` pair, checks at compile time that the name is
+/// the one `ipc::Args` declares, and writes [`handler`] and [`HANDLED`] from the same list. Raw
+/// commands are written by hand (they read the request itself) and only listed here.
+macro_rules! handlers {
+    (
+        at_once { $($now:ident: $Now:ident,)* }
+        later { $($later:ident: $Later:ident,)* }
+        raw { $($raw:ident: $Raw:ident,)* }
+    ) => {
+        $(
+            #[tauri::command(rename_all = "snake_case")]
+            fn $now(app: AppHandle, shell: State<'_, Shell>, args: ipc::$Now) -> Reply<ipc::$Now> {
+                Answer::answer(args, &shell, &app)
+            }
+            const _: () = assert!(
+                same(stringify!($now), <ipc::$Now as Command>::NAME),
+                concat!(stringify!($now), " is not the name ipc declares for its arguments"),
+            );
+        )*
+        $(
+            #[tauri::command(rename_all = "snake_case")]
+            async fn $later(
+                app: AppHandle,
+                shell: State<'_, Shell>,
+                args: ipc::$Later,
+            ) -> Reply<ipc::$Later> {
+                AnswerLater::answer(args, &shell, &app).await
+            }
+            const _: () = assert!(
+                same(stringify!($later), <ipc::$Later as Command>::NAME),
+                concat!(stringify!($later), " is not the name ipc declares for its arguments"),
+            );
+        )*
+        $(
+            const _: () = assert!(
+                same(stringify!($raw), <ipc::$Raw as RawCommand>::NAME),
+                concat!(stringify!($raw), " is not the name ipc declares for it"),
+            );
+        )*
+
+        pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$($now,)* $($later,)* $($raw,)*]
+        }
+
+        /// The name of every command [`handler`] answers.
+        #[cfg_attr(not(test), allow(dead_code))]
+        pub const HANDLED: &[&str] = &[
+            $(stringify!($now),)* $(stringify!($later),)* $(stringify!($raw),)*
+        ];
+    };
 }
 
-#[tauri::command(rename_all = "snake_case")]
-fn guide(shell: State<'_, Shell>, id: String) -> Res<Guide> {
-    Ok(shell.core()?.guide(&id)?)
+handlers! {
+    at_once {
+        language: Language,
+        set_language: SetLanguage,
+        catalog_overview: CatalogOverview,
+        guide: Guide,
+        create_draft: CreateDraft,
+        drafts: Drafts,
+        draft: Draft,
+        set_answer: SetAnswer,
+        review: Review,
+        draft_summaries: DraftSummaries,
+        delete_draft: DeleteDraft,
+        duplicate_draft: DuplicateDraft,
+        materials: Materials,
+        material_preview: MaterialPreview,
+        remove_material: RemoveMaterial,
+        backend_status: BackendStatus,
+        search: Search,
+        contacts: Contacts,
+        checked_materials: CheckedMaterials,
+        set_material_checked: SetMaterialChecked,
+        open_export: OpenExport,
+        submit: Submit,
+        outbox: Outbox,
+        retry_submission: RetrySubmission,
+        status_events: StatusEvents,
+        next_revision: NextRevision,
+        answers_as_sent: AnswersAsSent,
+        profile: Profile,
+        set_profile: SetProfile,
+        consents: Consents,
+        set_consent: SetConsent,
+        erase_all: EraseAll,
+        identity: Identity,
+        proof_request: ProofRequest,
+        add_attestation: AddAttestation,
+        site: Site,
+        enable_site_mode: EnableSiteMode,
+        disable_site_mode: DisableSiteMode,
+        read_proof_request: ReadProofRequest,
+        attest: Attest,
+        pending_proofing: PendingProofing,
+        delegations: Delegations,
+    }
+    later {
+        refresh_backend: RefreshBackend,
+        save_application_pdf: SaveApplicationPdf,
+        export_all: ExportAll,
+        request_video_proofing: RequestVideoProofing,
+        create_delegation: CreateDelegation,
+        revoke_delegation: RevokeDelegation,
+        save_delegation_pdf: SaveDelegationPdf,
+    }
+    raw {
+        add_material: AddMaterial,
+        read_code_image: ReadCodeImage,
+    }
 }
 
-#[tauri::command(rename_all = "snake_case")]
-fn create_draft(shell: State<'_, Shell>, guide_id: String) -> Res<Draft> {
-    Ok(shell.core()?.create_draft(&guide_id)?)
+/// The commands that are one call into core with their arguments, as `Args => call`: the call
+/// reads the installation as `core` and the arguments as `args`.
+macro_rules! answered_by_core {
+    (|$core:ident, $args:ident| $($(#[$doc:meta])* $Args:ident => $call:expr,)*) => {
+        $(
+            $(#[$doc])*
+            impl Answer for ipc::$Args {
+                #[allow(unused_variables)]
+                fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
+                    let ($core, $args) = (shell.core()?, self);
+                    Ok($call)
+                }
+            }
+        )*
+    };
 }
 
-#[tauri::command(rename_all = "snake_case")]
-fn drafts(shell: State<'_, Shell>) -> Res<Vec<Draft>> {
-    Ok(shell.core()?.drafts()?)
+answered_by_core! { |core, args|
+    Language => core.language()?,
+    SetLanguage => core.set_language(args.lang)?,
+    CatalogOverview => core.overview(),
+    Guide => core.guide(&args.id)?,
+    CreateDraft => core.create_draft(&args.guide_id)?,
+    Drafts => core.drafts()?,
+    Draft => core.draft(args.id)?,
+    /// On the main thread like every [`Answer`]: two saves of one field are never reordered.
+    SetAnswer => core.save_answer(args.draft_id, &args.field, &args.value)?,
+    Review => core.review(args.id)?,
+    DraftSummaries => core.draft_summaries()?,
+    DeleteDraft => core.delete_draft(args.id)?,
+    DuplicateDraft => core.duplicate_draft(args.id)?,
+    Materials => core.materials(args.id)?,
+    RemoveMaterial => core.remove_material(args.id, args.material)?,
+    BackendStatus => core.backend_status(),
+    Search => core.search(&args.query, args.lang),
+    Contacts => core.contacts(),
+    CheckedMaterials => core.checked_materials(&args.guide_id)?,
+    SetMaterialChecked => core.set_material_checked(&args.guide_id, args.index, args.checked)?,
+    Submit => core.submit(args.id)?,
+    Outbox => core.outbox()?,
+    AnswersAsSent => core.answers_as_sent(args.id)?,
+    StatusEvents => core.status_events()?,
+    NextRevision => core.next_revision(args.id)?,
+    RetrySubmission => core.retry_submission(args.id)?,
+    Profile => core.profile()?,
+    SetProfile => core.set_profile(&args.profile)?,
+    Consents => core.consents()?,
+    SetConsent => core.set_consent(args.kind, args.granted)?,
+    Identity => core.identity()?,
+    ProofRequest => core.proof_request()?,
+    AddAttestation => core.add_attestation(&args.token)?,
+    Site => core.site()?,
+    EnableSiteMode => core.enable_site_mode(&args.id, &args.name)?,
+    DisableSiteMode => core.disable_site_mode()?,
+    ReadProofRequest => core.read_proof_request(&args.text)?,
+    Attest => core.attest(&args.text, &args.documents)?,
+    PendingProofing => core.pending_proofing()?,
+    Delegations => core.delegations()?,
 }
 
+/// Takes the file's bytes as the raw request body (no JSON encoding of megabytes).
 #[tauri::command(rename_all = "snake_case")]
-fn draft(shell: State<'_, Shell>, id: DraftId) -> Res<Draft> {
-    Ok(shell.core()?.draft(id)?)
-}
-
-#[tauri::command(rename_all = "snake_case")]
-fn set_answer(
+fn add_material(
     shell: State<'_, Shell>,
-    draft_id: DraftId,
-    field: String,
-    value: String,
-) -> Res<FieldCheck> {
-    Ok(shell.core()?.set_answer(draft_id, &field, &value)?)
-}
-
-#[tauri::command(rename_all = "snake_case")]
-fn backend_status(shell: State<'_, Shell>) -> Res<BackendStatus> {
-    Ok(shell.core()?.backend_status())
-}
-
-#[tauri::command(rename_all = "snake_case")]
-async fn refresh_backend(shell: State<'_, Shell>) -> Res<BackendStatus> {
-    let core = shell.core.clone()?;
-    Ok(core.refresh().await)
-}
-
-#[tauri::command(rename_all = "snake_case")]
-fn search(shell: State<'_, Shell>, query: String, lang: Lang) -> Res<Vec<Hit>> {
-    Ok(shell.core()?.search(&query, lang))
-}
-
-#[tauri::command(rename_all = "snake_case")]
-fn contacts(shell: State<'_, Shell>) -> Res<Contacts> {
-    Ok(shell.core()?.contacts())
-}
-
-#[tauri::command(rename_all = "snake_case")]
-fn checked_materials(shell: State<'_, Shell>, guide_id: String) -> Res<Vec<u32>> {
-    Ok(shell.core()?.checked_materials(&guide_id)?)
-}
-
-#[tauri::command(rename_all = "snake_case")]
-fn set_material_checked(
-    shell: State<'_, Shell>,
-    guide_id: String,
-    index: u32,
-    checked: bool,
-) -> Res<()> {
-    Ok(shell
-        .core()?
-        .set_material_checked(&guide_id, index, checked)?)
-}
-
-#[tauri::command(rename_all = "snake_case")]
-fn review(shell: State<'_, Shell>, id: DraftId) -> Res<DraftReview> {
-    Ok(shell.core()?.review(id)?)
-}
-
-#[tauri::command(rename_all = "snake_case")]
-fn draft_summaries(shell: State<'_, Shell>) -> Res<Vec<DraftSummary>> {
-    Ok(shell.core()?.draft_summaries()?)
-}
-
-#[tauri::command(rename_all = "snake_case")]
-fn delete_draft(shell: State<'_, Shell>, id: DraftId) -> Res<()> {
-    Ok(shell.core()?.delete_draft(id)?)
-}
-
-#[tauri::command(rename_all = "snake_case")]
-fn duplicate_draft(shell: State<'_, Shell>, id: DraftId) -> Res<Draft> {
-    Ok(shell.core()?.duplicate_draft(id)?)
-}
-
-/// Takes the file's bytes as the raw request body (no JSON encoding of megabytes); the draft,
-/// question and file name come as headers, the name percent-encoded.
-#[tauri::command(rename_all = "snake_case")]
-fn add_material(shell: State<'_, Shell>, request: tauri::ipc::Request<'_>) -> Res<MaterialInfo> {
+    request: tauri::ipc::Request<'_>,
+) -> RawReply<ipc::AddMaterial> {
+    use ipc::AddMaterial as A;
     let header = |name: &str| {
         request
             .headers()
@@ -188,194 +228,104 @@ fn add_material(shell: State<'_, Shell>, request: tauri::ipc::Request<'_>) -> Re
             .map(percent_decode)
     };
     let bad = |what: &str| ApiError::new(ErrorCode::InvalidInput, format!("{what} is missing"));
-    let draft = header("x-draft-id")
+    let draft = header(A::DRAFT_ID)
         .and_then(|v| v.parse::<uuid::Uuid>().ok())
-        .map(DraftId)
-        .ok_or_else(|| bad("x-draft-id"))?;
-    let field = header("x-field").ok_or_else(|| bad("x-field"))?;
-    let name = header("x-file-name").unwrap_or_default();
+        .map(homeward_domain::DraftId)
+        .ok_or_else(|| bad(A::DRAFT_ID))?;
+    let field = header(A::FIELD).ok_or_else(|| bad(A::FIELD))?;
+    let name = header(A::FILE_NAME).unwrap_or_default();
     let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
         return Err(bad("the file's bytes"));
     };
     Ok(shell.core()?.add_material(draft, &field, &name, bytes)?)
 }
 
-#[tauri::command(rename_all = "snake_case")]
-fn materials(shell: State<'_, Shell>, id: DraftId) -> Res<Vec<MaterialInfo>> {
-    Ok(shell.core()?.materials(id)?)
+impl Answer for ipc::MaterialPreview {
+    fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
+        use base64::Engine as _;
+        let jpeg = shell.core()?.material_preview(self.id, self.material)?;
+        Ok(jpeg.map(|b| {
+            format!(
+                "data:image/jpeg;base64,{}",
+                base64::engine::general_purpose::STANDARD.encode(b)
+            )
+        }))
+    }
 }
 
-/// A preview as a `data:` URL, or `None` for a PDF.
-#[tauri::command(rename_all = "snake_case")]
-fn material_preview(
-    shell: State<'_, Shell>,
-    id: DraftId,
-    material: uuid::Uuid,
-) -> Res<Option<String>> {
-    use base64::Engine as _;
-    let jpeg = shell.core()?.material_preview(id, material)?;
-    Ok(jpeg.map(|b| {
-        format!(
-            "data:image/jpeg;base64,{}",
-            base64::engine::general_purpose::STANDARD.encode(b)
-        )
-    }))
+/// The UI hears of the result as an event too, as of every other check.
+impl AnswerLater for ipc::RefreshBackend {
+    async fn answer(self, shell: &Shell, app: &AppHandle) -> Reply<Self> {
+        let core = shell.core.clone()?;
+        Ok(crate::check_backend(app, &core).await)
+    }
 }
 
-#[tauri::command(rename_all = "snake_case")]
-fn remove_material(shell: State<'_, Shell>, id: DraftId, material: uuid::Uuid) -> Res<()> {
-    Ok(shell.core()?.remove_material(id, material)?)
-}
-
-#[tauri::command(rename_all = "snake_case")]
-fn submit(shell: State<'_, Shell>, id: DraftId) -> Res<OutboxItem> {
-    Ok(shell.core()?.submit(id)?)
-}
-
-#[tauri::command(rename_all = "snake_case")]
-fn outbox(shell: State<'_, Shell>) -> Res<Vec<OutboxItem>> {
-    Ok(shell.core()?.outbox()?)
-}
-
-/// A draft's answers as they would be sent (valid answers normalised), for check-your-answers.
-#[tauri::command(rename_all = "snake_case")]
-fn answers_as_sent(
-    shell: State<'_, Shell>,
-    id: DraftId,
-) -> Res<std::collections::BTreeMap<String, String>> {
-    Ok(shell.core()?.answers_as_sent(id)?)
-}
-
-#[tauri::command(rename_all = "snake_case")]
-fn status_events(shell: State<'_, Shell>) -> Res<Vec<FeedEvent>> {
-    Ok(shell.core()?.status_events()?)
-}
-
-/// The revision a Send would be now, or none if sending again is not possible.
-#[tauri::command(rename_all = "snake_case")]
-fn next_revision(shell: State<'_, Shell>, id: DraftId) -> Res<Option<u32>> {
-    Ok(shell.core()?.next_revision(id)?)
-}
-
-#[tauri::command(rename_all = "snake_case")]
-fn retry_submission(shell: State<'_, Shell>, id: uuid::Uuid) -> Res<OutboxItem> {
-    Ok(shell.core()?.retry_submission(id)?)
-}
-
-/// Saves the application's PDF in the export folder; returns the file's path.
-#[tauri::command(rename_all = "snake_case")]
-async fn save_application_pdf(shell: State<'_, Shell>, id: DraftId, lang: Lang) -> Res<String> {
-    let core = shell.core.clone()?;
-    let dir = shell.export_dir.clone();
-    // Fonts are read and the PDF laid out off the UI thread.
-    let path =
-        tauri::async_runtime::spawn_blocking(move || core.save_application_pdf(id, lang, &dir))
-            .await
-            .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))??;
+/// Runs `work` off the UI thread (fonts read, a PDF laid out, a folder written) and gives the
+/// path it made as text.
+async fn blocking_path(
+    work: impl FnOnce() -> homeward_core::Result<std::path::PathBuf> + Send + 'static,
+) -> Result<String, ApiError> {
+    let path = tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))??;
     Ok(path.display().to_string())
+}
+
+impl AnswerLater for ipc::SaveApplicationPdf {
+    async fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
+        let core = shell.core.clone()?;
+        let dir = shell.export_dir.clone();
+        blocking_path(move || core.save_application_pdf(self.id, self.lang, &dir)).await
+    }
 }
 
 /// Opens a file the app saved, by its name in the export folder (and nothing outside it), with
 /// the system's viewer.
-#[tauri::command(rename_all = "snake_case")]
-fn open_export(app: tauri::AppHandle, shell: State<'_, Shell>, name: String) -> Res<()> {
-    use tauri_plugin_opener::OpenerExt as _;
-    let plain = !name.is_empty() && !name.contains(['/', '\\']) && name != "." && name != "..";
-    if !plain {
-        return Err(ApiError::new(
-            ErrorCode::InvalidInput,
-            "name: expected the name of a saved file",
-        ));
+impl Answer for ipc::OpenExport {
+    fn answer(self, shell: &Shell, app: &AppHandle) -> Reply<Self> {
+        use tauri_plugin_opener::OpenerExt as _;
+        let name = self.name;
+        let plain = !name.is_empty() && !name.contains(['/', '\\']) && name != "." && name != "..";
+        if !plain {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                "name: expected the name of a saved file",
+            ));
+        }
+        let path = shell.export_dir.join(name);
+        app.opener()
+            .open_path(path.display().to_string(), None::<&str>)
+            .map_err(|e| ApiError::new(ErrorCode::NotFound, e.to_string()))
     }
-    let path = shell.export_dir.join(name);
-    app.opener()
-        .open_path(path.display().to_string(), None::<&str>)
-        .map_err(|e| ApiError::new(ErrorCode::NotFound, e.to_string()))
 }
 
-#[tauri::command(rename_all = "snake_case")]
-fn profile(shell: State<'_, Shell>) -> Res<Option<Profile>> {
-    Ok(shell.core()?.profile()?)
-}
-
-/// Saves the profile when every field is valid; otherwise what needs attention.
-#[tauri::command(rename_all = "snake_case")]
-fn set_profile(shell: State<'_, Shell>, profile: Profile) -> Res<Vec<ProfileProblem>> {
-    Ok(shell.core()?.set_profile(&profile)?)
-}
-
-#[tauri::command(rename_all = "snake_case")]
-fn consents(shell: State<'_, Shell>) -> Res<Vec<Consent>> {
-    Ok(shell.core()?.consents()?)
-}
-
-#[tauri::command(rename_all = "snake_case")]
-fn set_consent(shell: State<'_, Shell>, kind: ConsentKind, granted: bool) -> Res<Vec<Consent>> {
-    Ok(shell.core()?.set_consent(kind, granted)?)
-}
-
-/// Writes everything the app keeps about the person into the export folder; returns where.
-#[tauri::command(rename_all = "snake_case")]
-async fn export_all(shell: State<'_, Shell>) -> Res<String> {
-    let core = shell.core.clone()?;
-    let dir = shell.export_dir.clone();
-    let folder = tauri::async_runtime::spawn_blocking(move || core.export_all(&dir))
-        .await
-        .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))??;
-    Ok(folder.display().to_string())
+impl AnswerLater for ipc::ExportAll {
+    async fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
+        let core = shell.core.clone()?;
+        let dir = shell.export_dir.clone();
+        blocking_path(move || core.export_all(&dir)).await
+    }
 }
 
 /// Erases everything on this device, then closes the app (the next start is a fresh install).
-#[tauri::command(rename_all = "snake_case")]
-fn erase_all(app: tauri::AppHandle, shell: State<'_, Shell>) -> Res<()> {
-    shell.core()?.erase_all()?;
-    // A moment for the UI to say so before the window closes.
-    std::thread::spawn(move || {
-        std::thread::sleep(std::time::Duration::from_millis(1500));
-        app.exit(0);
-    });
-    Ok(())
+impl Answer for ipc::EraseAll {
+    fn answer(self, shell: &Shell, app: &AppHandle) -> Reply<Self> {
+        shell.core()?.erase_all()?;
+        // A moment for the UI to say so before the window closes.
+        let app = app.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(1500));
+            app.exit(0);
+        });
+        Ok(())
+    }
 }
 
+/// Takes the photo's bytes as the raw request body; decoding a 12-megapixel photo takes a
+/// moment, so off the UI thread.
 #[tauri::command(rename_all = "snake_case")]
-fn identity(shell: State<'_, Shell>) -> Res<IdentityStatus> {
-    Ok(shell.core()?.identity()?)
-}
-
-/// The code a volunteer scans: the device key and the profile.
-#[tauri::command(rename_all = "snake_case")]
-fn proof_request(shell: State<'_, Shell>) -> Res<Code> {
-    Ok(shell.core()?.proof_request()?)
-}
-
-#[tauri::command(rename_all = "snake_case")]
-fn add_attestation(shell: State<'_, Shell>, token: String) -> Res<IdentityStatus> {
-    Ok(shell.core()?.add_attestation(&token)?)
-}
-
-#[tauri::command(rename_all = "snake_case")]
-fn site(shell: State<'_, Shell>) -> Res<Option<SiteInfo>> {
-    Ok(shell.core()?.site()?)
-}
-
-#[tauri::command(rename_all = "snake_case")]
-fn enable_site_mode(shell: State<'_, Shell>, id: String, name: String) -> Res<SiteInfo> {
-    Ok(shell.core()?.enable_site_mode(&id, &name)?)
-}
-
-#[tauri::command(rename_all = "snake_case")]
-fn disable_site_mode(shell: State<'_, Shell>) -> Res<()> {
-    Ok(shell.core()?.disable_site_mode()?)
-}
-
-#[tauri::command(rename_all = "snake_case")]
-fn read_proof_request(shell: State<'_, Shell>, text: String) -> Res<ProofRequest> {
-    Ok(shell.core()?.read_proof_request(&text)?)
-}
-
-/// The text of the QR code in a photo (the raw request body), taken with the camera.
-#[tauri::command(rename_all = "snake_case")]
-async fn read_code_image(request: tauri::ipc::Request<'_>) -> Res<String> {
+async fn read_code_image(request: tauri::ipc::Request<'_>) -> RawReply<ipc::ReadCodeImage> {
     let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
         return Err(ApiError::new(
             ErrorCode::InvalidInput,
@@ -383,7 +333,6 @@ async fn read_code_image(request: tauri::ipc::Request<'_>) -> Res<String> {
         ));
     };
     let bytes = bytes.clone();
-    // Decoding a 12-megapixel photo takes a moment: off the UI thread.
     let text = tauri::async_runtime::spawn_blocking(move || {
         homeward_core::identity::read_qr_image(&bytes)
     })
@@ -392,64 +341,40 @@ async fn read_code_image(request: tauri::ipc::Request<'_>) -> Res<String> {
     Ok(text)
 }
 
-/// In site mode: signs an attestation for the person whose code was read.
-#[tauri::command(rename_all = "snake_case")]
-fn attest(shell: State<'_, Shell>, text: String, documents: Vec<DocumentKind>) -> Res<Code> {
-    Ok(shell.core()?.attest(&text, &documents)?)
-}
-
-/// Asks the city for verification by video; the officer calls the person at `contact`.
-#[tauri::command(rename_all = "snake_case")]
-async fn request_video_proofing(
-    shell: State<'_, Shell>,
-    contact: String,
-) -> Res<ProofingRequestState> {
-    Ok(shell.core()?.request_video_proofing(&contact).await?)
-}
-
-#[tauri::command(rename_all = "snake_case")]
-fn pending_proofing(shell: State<'_, Shell>) -> Res<Option<ProofingRequestState>> {
-    Ok(shell.core()?.pending_proofing()?)
-}
-
-#[tauri::command(rename_all = "snake_case")]
-fn delegations(shell: State<'_, Shell>) -> Res<Vec<DelegationSummary>> {
-    Ok(shell.core()?.delegations()?)
-}
-
-/// Signs an entrustment letter; registers the device with the backend when it can, so a
-/// counter can check the letter.
-#[tauri::command(rename_all = "snake_case")]
-async fn create_delegation(
-    shell: State<'_, Shell>,
-    delegation: NewDelegation,
-) -> Res<DelegationSummary> {
-    let core = shell.core()?;
-    let made = core.create_delegation(&delegation)?;
-    if let Err(e) = core.register_for_letters().await {
-        tracing::info!(
-            error = e.code().slug(),
-            "device not registered yet; will be when online"
-        );
+impl AnswerLater for ipc::RequestVideoProofing {
+    async fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
+        Ok(shell.core()?.request_video_proofing(&self.contact).await?)
     }
-    Ok(made)
 }
 
-#[tauri::command(rename_all = "snake_case")]
-async fn revoke_delegation(shell: State<'_, Shell>, id: uuid::Uuid) -> Res<DelegationRevoked> {
-    Ok(shell.core()?.revoke_delegation(id).await?)
+/// Signs the letter; registers the device with the backend when it can, so a counter can check
+/// the letter.
+impl AnswerLater for ipc::CreateDelegation {
+    async fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
+        let core = shell.core()?;
+        let made = core.create_delegation(&self.delegation)?;
+        if let Err(e) = core.register_for_letters().await {
+            tracing::info!(
+                error = e.code().slug(),
+                "device not registered yet; will be when online"
+            );
+        }
+        Ok(made)
+    }
 }
 
-/// Writes the letter's PDF into the export folder; returns its path.
-#[tauri::command(rename_all = "snake_case")]
-async fn save_delegation_pdf(shell: State<'_, Shell>, id: uuid::Uuid, lang: Lang) -> Res<String> {
-    let core = shell.core.clone()?;
-    let dir = shell.export_dir.clone();
-    let path =
-        tauri::async_runtime::spawn_blocking(move || core.save_delegation_pdf(id, lang, &dir))
-            .await
-            .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))??;
-    Ok(path.display().to_string())
+impl AnswerLater for ipc::RevokeDelegation {
+    async fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
+        Ok(shell.core()?.revoke_delegation(self.id).await?)
+    }
+}
+
+impl AnswerLater for ipc::SaveDelegationPdf {
+    async fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
+        let core = shell.core.clone()?;
+        let dir = shell.export_dir.clone();
+        blocking_path(move || core.save_delegation_pdf(self.id, self.lang, &dir)).await
+    }
 }
 
 /// Decodes `%XX` escapes (as `encodeURIComponent` writes them); invalid escapes are kept.
@@ -475,4 +400,36 @@ fn percent_decode(s: &str) -> String {
         }
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn every_declared_command_has_a_handler_and_every_handler_a_declaration() {
+        let declared: BTreeSet<&str> = homeward_domain::ipc::COMMANDS.iter().copied().collect();
+        let handled: BTreeSet<&str> = super::HANDLED.iter().copied().collect();
+        assert_eq!(
+            handled.len(),
+            super::HANDLED.len(),
+            "a handler listed twice"
+        );
+        let unhandled: Vec<_> = declared.difference(&handled).collect();
+        let undeclared: Vec<_> = handled.difference(&declared).collect();
+        assert!(
+            unhandled.is_empty(),
+            "declared, with no handler: {unhandled:?}"
+        );
+        assert!(
+            undeclared.is_empty(),
+            "handled, not declared: {undeclared:?}"
+        );
+    }
+
+    #[test]
+    fn percent_escapes_are_decoded_and_bad_ones_kept() {
+        assert_eq!(super::percent_decode("a%20b%E6%84%8F"), "a b意");
+        assert_eq!(super::percent_decode("100%"), "100%");
+    }
 }

@@ -1,7 +1,10 @@
-//! The Tauri shell: opens the installation, then hands every command to `homeward-core`.
+//! The Tauri shell: opens the installation, then hands every command to `homeward-core`, and
+//! tells the UI what changed without being asked.
 //!
 //! Nothing here decides a business rule. A command takes its arguments, calls one method of
-//! [`homeward_core::Homeward`], and returns its result or a `{code, message}` error.
+//! [`homeward_core::Homeward`], and returns its result or a `{code, message}` error. Changes
+//! the UI did not ask for (the outbox's progress, the city's news, the backend coming and going,
+//! a newer catalogue) are pushed as the events `homeward_domain::ipc` declares.
 
 mod commands;
 
@@ -9,8 +12,11 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use homeward_core::{Config, Homeward};
-use homeward_domain::ApiError;
-use tauri::Manager as _;
+use homeward_domain::ipc::{
+    BackendStatusChanged, CatalogueUpdated, Event, FeedEventsArrived, OutboxItemChanged,
+};
+use homeward_domain::{ApiError, BackendStatus};
+use tauri::{AppHandle, Emitter as _, Manager as _};
 
 /// The backend the app talks to when nothing else is configured: the reference backend that
 /// `cargo xtask run` starts on loopback.
@@ -45,14 +51,41 @@ fn option(name: &str, env: &str) -> Option<String> {
     std::env::var(env).ok().filter(|v| !v.is_empty())
 }
 
-/// For as long as the app runs: sends what the outbox holds whenever the backend can be
-/// reached, and every few passes asks the status feed what happened, raising a system
-/// notification for each change of status.
-async fn sync_in_background(app: tauri::AppHandle, core: Arc<Homeward>) {
+/// Pushes `payload` to the UI as the event `E`.
+fn emit<E: Event>(app: &AppHandle, payload: &E::Payload) {
+    if let Err(e) = app.emit(E::NAME, payload) {
+        tracing::warn!("the event {} was not sent: {e}", E::NAME);
+    }
+}
+
+/// Checks the backend and takes a newer catalogue from it; tells the UI if it can now be
+/// reached or not, or if the catalogue changed.
+pub(crate) async fn check_backend(app: &AppHandle, core: &Homeward) -> BackendStatus {
+    let (before, version) = (core.backend_status(), core.pack().version);
+    let status = core.refresh().await;
+    if status != before {
+        emit::<BackendStatusChanged>(app, &status);
+    }
+    let now = core.pack().version;
+    if now != version {
+        emit::<CatalogueUpdated>(app, &now);
+    }
+    status
+}
+
+/// For as long as the app runs: checks the backend at once and every 30 seconds, sends what the
+/// outbox holds whenever the backend can be reached, and every few passes asks the status feed
+/// what happened, passing the news to the UI and raising a system notification for each change
+/// of status.
+async fn sync_in_background(app: AppHandle, core: Arc<Homeward>) {
     use tauri_plugin_notification::NotificationExt as _;
     const PASS: std::time::Duration = std::time::Duration::from_secs(3);
     const FEED_EVERY: u32 = 3;
+    const CHECK_EVERY: u32 = 10;
     for pass in 0u32.. {
+        if pass % CHECK_EVERY == 0 {
+            check_backend(&app, &core).await;
+        }
         match core.sync_tick().await {
             Ok(report) if report != Default::default() => {
                 tracing::info!(
@@ -68,6 +101,9 @@ async fn sync_in_background(app: tauri::AppHandle, core: Arc<Homeward>) {
         if pass % FEED_EVERY == 0 {
             match core.poll_status().await {
                 Ok(events) => {
+                    if !events.is_empty() {
+                        emit::<FeedEventsArrived>(&app, &events);
+                    }
                     for event in &events {
                         let Ok(Some((title, body))) = core.notification_text(event) else {
                             continue;
@@ -125,6 +161,8 @@ pub fn run() {
                     .or_else(|_| app.path().app_data_dir())?,
             };
             if let Ok(core) = &core {
+                let handle = app.handle().clone();
+                core.watch_outbox(move |item| emit::<OutboxItemChanged>(&handle, item));
                 let handle = app.handle().clone();
                 tauri::async_runtime::spawn(sync_in_background(handle, Arc::clone(core)));
             }

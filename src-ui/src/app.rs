@@ -1,11 +1,12 @@
-//! The app root: language, navigation, the backend banner and the current screen.
+//! The app root: language, navigation, the backend banner and the current screen. It listens
+//! for what the shell pushes about the backend and the catalogue, for every screen.
 
 use homeward_domain::{BackendStatus, DraftId, Lang};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::i18n::{t, CurrentLang};
-use crate::ipc;
+use crate::ipc::{self, BackendStatusChanged, CatalogueUpdated};
 use crate::screens::{
     answers::AnswersScreen, contacts::ContactsScreen, draft::DraftScreen, guide::GuideScreen,
     home::HomeScreen, identity::IdentityScreen, identity::SiteScreen, letters::LettersScreen,
@@ -34,6 +35,11 @@ pub enum Screen {
     /// Entrustment letters for a relative at home.
     Letters,
 }
+
+/// The catalogue version the backend last gave, once the shell took a newer one while the app
+/// was open; screens that list the catalogue read it again when it changes.
+#[derive(Clone, Copy)]
+pub struct CatalogueVersion(pub RwSignal<Option<u64>>);
 
 /// Navigation, provided to every screen.
 #[derive(Clone, Copy)]
@@ -98,21 +104,31 @@ pub fn App() -> impl IntoView {
     provide_context(CurrentLang(lang));
     provide_context(Nav(RwSignal::new(vec![Screen::Home])));
     provide_context(status);
+    let catalogue = RwSignal::new(None::<u64>);
+    provide_context(CatalogueVersion(catalogue));
 
     Effect::new(move |_| set_document_lang(lang.get()));
 
+    // The shell checks the backend and says when that changes; what it found before the
+    // listener was in place is asked for once.
+    let heard = StoredValue::new(false);
+    let listening = ipc::listen::<BackendStatusChanged>(move |s| {
+        heard.set_value(true);
+        status.set(s);
+    });
+    let catalogue_listening = ipc::listen::<CatalogueUpdated>(move |v| catalogue.set(Some(v)));
     spawn_local(async move {
-        match ipc::language().await {
+        match ipc::call(ipc::Language {}).await {
             Ok(l) => lang.set(l),
             Err(e) => fatal.set(Some(e)),
         }
         ready.set(true);
-        // Check the backend now, then every 30 seconds while the app is open.
-        loop {
-            if let Ok(s) = ipc::refresh_backend().await {
+        listening.await;
+        catalogue_listening.await;
+        if let Ok(s) = ipc::call(ipc::BackendStatus {}).await {
+            if !heard.get_value() {
                 status.set(s);
             }
-            gloo_timers::future::sleep(std::time::Duration::from_secs(30)).await;
         }
     });
 
@@ -156,7 +172,7 @@ fn Header() -> impl IntoView {
     let choose = move |l: Lang| {
         lang.set(l);
         spawn_local(async move {
-            let _ = ipc::set_language(l).await;
+            let _ = ipc::call(ipc::SetLanguage { lang: l }).await;
         });
     };
     view! {
@@ -193,7 +209,7 @@ fn BackendBanner() -> impl IntoView {
     let retry = move |_| {
         checking.set(true);
         spawn_local(async move {
-            if let Ok(s) = ipc::refresh_backend().await {
+            if let Ok(s) = ipc::call(ipc::RefreshBackend {}).await {
                 status.set(s);
             }
             checking.set(false);

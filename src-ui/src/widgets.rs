@@ -1,10 +1,70 @@
-//! Small pieces shared by screens.
+//! Small pieces shared by screens, so that no screen reaches into another.
 
-use homeward_domain::catalog::DayKind;
-use homeward_domain::{ApiError, DraftStatus, ErrorCode};
+use homeward_domain::catalog::{DayKind, IdentityLevel};
+use homeward_domain::privacy::ConsentKind;
+use homeward_domain::{ApiError, DraftReview, DraftStatus, ErrorCode};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
+use crate::app::use_nav;
 use crate::i18n::{has, key, lang, t, t_args};
+use crate::ipc;
+
+/// "‹ Back", where there is somewhere to go back to.
+#[component]
+pub fn BackLink() -> impl IntoView {
+    let nav = use_nav();
+    view! {
+        <Show when=move || nav.can_go_back()>
+            <button class="back" id="back" on:click=move |_| nav.back()>
+                "‹ " {move || t("nav-back")}
+            </button>
+        </Show>
+    }
+}
+
+/// "3 of 7 answered", for lists.
+pub fn progress_text(review: &DraftReview) -> String {
+    t_args(
+        "draft-progress",
+        &[
+            ("done", review.answered.into()),
+            ("total", review.applicable.into()),
+        ],
+    )
+}
+
+/// The text of a consent: its title and what it allows.
+pub fn consent_text(kind: ConsentKind) -> (&'static str, &'static str) {
+    match kind {
+        ConsentKind::SensitiveData => (
+            key("consent-sensitive-data"),
+            key("consent-sensitive-data-body"),
+        ),
+        ConsentKind::CrossBorder => (
+            key("consent-cross-border"),
+            key("consent-cross-border-body"),
+        ),
+    }
+}
+
+/// The name of a level of identity proof, for people.
+pub fn level_name(level: IdentityLevel) -> String {
+    t(match level {
+        IdentityLevel::SelfAsserted => key("level-self-asserted"),
+        IdentityLevel::DocumentsReviewed => key("level-documents-reviewed"),
+        IdentityLevel::OnsiteAttended => key("level-onsite-attended"),
+        IdentityLevel::RemoteAttended => key("level-remote-attended"),
+    })
+}
+
+/// What a service asks for, for people: either attended way is named as such.
+pub fn requirement_name(level: IdentityLevel) -> String {
+    match level {
+        IdentityLevel::OnsiteAttended | IdentityLevel::RemoteAttended => t("level-attended-either"),
+        other => level_name(other),
+    }
+}
 
 /// The "run once at most" badges: trips, entrustment and time limit.
 #[component]
@@ -152,4 +212,62 @@ pub fn picked_file(ev: &leptos::ev::Event) -> Option<(web_sys::HtmlInputElement,
     let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
     let file = input.files()?.get(0)?;
     Some((input, file))
+}
+
+/// A PDF being made for the person, then saved, with a way to open it.
+#[derive(Clone)]
+pub enum PdfState {
+    Idle,
+    Working,
+    Saved(String),
+    Failed(ApiError),
+}
+
+impl PdfState {
+    /// Shows the PDF `save` makes in `state`: working on it, then where it went or why not.
+    pub fn make(
+        state: RwSignal<PdfState>,
+        save: impl std::future::Future<Output = Result<String, ApiError>> + 'static,
+    ) {
+        state.set(PdfState::Working);
+        spawn_local(async move {
+            state.set(match save.await {
+                Ok(path) => PdfState::Saved(path),
+                Err(e) => PdfState::Failed(e),
+            });
+        });
+    }
+
+    pub fn view(self) -> AnyView {
+        match self {
+            PdfState::Idle => ().into_any(),
+            PdfState::Working => {
+                view! { <p class="muted">{move || t("answers-pdf-working")}</p> }.into_any()
+            }
+            PdfState::Saved(path) => {
+                let name = path
+                    .rsplit(['/', '\\'])
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned();
+                let shown = path.clone();
+                let open = move |_| {
+                    let name = name.clone();
+                    spawn_local(async move {
+                        if let Err(e) = ipc::call(ipc::OpenExport { name }).await {
+                            leptos::logging::warn!("cannot open the PDF: {}", e.code.slug());
+                        }
+                    });
+                };
+                view! {
+                    <div class="saved-file" id="pdf-saved" data-path=path>
+                        <p>{move || t_args("answers-pdf-saved", &[("path", shown.clone().into())])}</p>
+                        <button class="link" id="open-pdf" on:click=open>{move || t("answers-pdf-open")}</button>
+                    </div>
+                }
+                .into_any()
+            }
+            PdfState::Failed(e) => view! { <ErrorNote error=e/> }.into_any(),
+        }
+    }
 }

@@ -321,6 +321,23 @@ impl App {
         .await
     }
 
+    /// How many times the UI has invoked each command of the shell since the count was last
+    /// reset, by name: `{"set_answer": 6}`.
+    pub async fn ipc_calls(&self) -> anyhow::Result<serde_json::Value> {
+        Ok(self
+            .client
+            .execute("return window.homewardIpcCalls || {}", vec![])
+            .await?)
+    }
+
+    /// Starts counting the UI's calls to the shell from zero.
+    pub async fn reset_ipc_calls(&self) -> anyhow::Result<()> {
+        self.client
+            .execute("window.homewardIpcCalls = {}", vec![])
+            .await?;
+        Ok(())
+    }
+
     /// Waits until nothing matches `css`.
     pub async fn wait_gone(&self, css: &str) -> anyhow::Result<()> {
         self.eventually(&format!("{css} gone"), || async {

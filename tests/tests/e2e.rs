@@ -41,15 +41,24 @@ async fn offline_journey_language_persists_and_a_typed_answer_survives_a_kill() 
     app.wait_text(".hero h1", "from abroad").await?;
     app.wait_text("#backend-status", "Offline").await?;
 
-    // Open a guide, start a draft, type an answer and wait until it is acknowledged.
+    // Open a guide, start a draft, type an answer and wait until it is acknowledged: one call
+    // to the shell per keystroke, which saves the answer and reviews the draft at once.
     app.click(&format!(".guide-card[data-guide='{STARTER_GUIDE}']"))
         .await?;
     app.wait_text("#guide-title", "Postpone renewing a driving licence")
         .await?;
     app.click("#start-draft").await?;
+    app.wait_css(".tag[data-status]").await?;
+    app.reset_ipc_calls().await?;
     app.type_and_wait_saved("#field-country", "Italia 意大利")
         .await?;
     assert_eq!(app.value("#field-country").await?, "Italia 意大利");
+    let keystrokes = "Italia 意大利".chars().count();
+    let calls = app.ipc_calls().await?;
+    anyhow::ensure!(
+        calls == serde_json::json!({ "set_answer": keystrokes }),
+        "{keystrokes} keystrokes made these calls: {calls}"
+    );
 
     // Kill the process outright, start again: the answer is still there.
     app.kill().await?;
@@ -312,6 +321,42 @@ async fn fill_proof_of_life(app: &homeward_tests::app::App) -> anyhow::Result<()
     app.wait_css("#save-state[data-state='saved']").await?;
     app.blur().await?;
     app.click("#check-answers").await
+}
+
+/// A fresh installation, in English, talking to a backend with officer-li on its staff. The
+/// data directory and the driver go with the app: keep them until it is closed.
+async fn online_in_english(
+    port: u16,
+) -> anyhow::Result<(TempDir, TestBackend, Driver, homeward_tests::app::App)> {
+    let data = TempDir::new()?;
+    let backend = TestBackend::start().await?;
+    backend
+        .add_staff("officer-li", STAFF_PASSWORD, false)
+        .await?;
+    let driver = Driver::start(port)?;
+    let app = driver.launch(data.path(), &backend.url).await?;
+    app.click("#lang-en").await?;
+    Ok((data, backend, driver, app))
+}
+
+/// Fills a pension proof-of-life application from the home screen and sends it; returns once it
+/// is delivered, with the console signed in as officer-li and the application's reference.
+async fn send_proof_of_life(
+    app: &homeward_tests::app::App,
+    backend: &TestBackend,
+) -> anyhow::Result<(Console, String)> {
+    app.click(".guide-card[data-guide='pension-proof-of-life']")
+        .await?;
+    fill_proof_of_life(app).await?;
+    app.click("#send-application").await?;
+    confirm_send(app).await?;
+    app.eventually("the application is delivered", || async {
+        Ok(app.count(".send[data-state='delivered']").await? == 1)
+    })
+    .await?;
+    let console = Console::sign_in(&backend.url, "officer-li", STAFF_PASSWORD).await?;
+    let reference = console.latest_reference().await?;
+    Ok((console, reference))
 }
 
 /// Starts a pension proof-of-life draft and answers every question, proving life by `method`.
@@ -638,6 +683,51 @@ async fn with_the_backend_up_the_app_shows_it_is_connected() -> anyhow::Result<(
     Ok(())
 }
 
+/// The outbox takes the news in place: a timeline the person closed stays closed, and the focus
+/// stays where it was, while the city's decision arrives.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "drives the real app: run by `cargo xtask test`"]
+async fn news_in_the_outbox_keeps_a_closed_timeline_closed_and_the_focus_where_it_was(
+) -> anyhow::Result<()> {
+    let (_data, backend, _driver, app) = online_in_english(4614).await?;
+    let (console, reference) = send_proof_of_life(&app, &backend).await?;
+
+    // Staff open the application: the timeline appears, open; the person closes it and the
+    // focus is on its summary.
+    console
+        .page(&format!("/console/applications/{reference}"))
+        .await?;
+    app.wait_css(".timeline[open] #timeline li[data-kind='access']")
+        .await?;
+    app.click(".timeline summary").await?;
+    app.client
+        .execute(
+            "document.querySelector('.timeline summary').focus()",
+            vec![],
+        )
+        .await?;
+    let where_things_are = "const timeline = document.querySelector('.timeline');         return [timeline.open, document.activeElement === timeline.querySelector('summary')];";
+    let before = app.client.execute(where_things_are, vec![]).await?;
+    anyhow::ensure!(
+        before == serde_json::json!([false, true]),
+        "closed and focused: {before}"
+    );
+
+    // The city decides while the screen is open: the news shows, and nothing else moves.
+    console.decide(&reference, "in-review", "").await?;
+    app.wait_css(".application[data-status='in-review']")
+        .await?;
+    app.wait_css("#timeline li[data-kind='status']").await?;
+    let after = app.client.execute(where_things_are, vec![]).await?;
+    anyhow::ensure!(
+        after == serde_json::json!([false, true]),
+        "the timeline is still closed and its summary still focused: {after}"
+    );
+    app.close().await?;
+    backend.stop().await?;
+    Ok(())
+}
+
 /// Every screen, in both languages, at phone and desktop size, into `target/screenshots/`.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "drives the real app: run by `cargo xtask screenshots`"]
@@ -737,27 +827,10 @@ async fn screenshots_of_every_screen() -> anyhow::Result<()> {
 #[ignore = "drives the real app: run by `cargo xtask screenshots`"]
 async fn screenshots_of_sending_the_outbox_and_the_back_office() -> anyhow::Result<()> {
     let out = homeward_tests::repo_root().join("target/screenshots");
-    let data = TempDir::new()?;
-    let backend = TestBackend::start().await?;
-    backend
-        .add_staff("officer-li", STAFF_PASSWORD, false)
-        .await?;
-    let driver = Driver::start(4544)?;
-    let app = driver.launch(data.path(), &backend.url).await?;
-    app.click("#lang-en").await?;
+    let (_data, backend, _driver, app) = online_in_english(4544).await?;
 
     // One application sent, opened and sent back by staff; another ready to send.
-    app.click(".guide-card[data-guide='pension-proof-of-life']")
-        .await?;
-    fill_proof_of_life(&app).await?;
-    app.click("#send-application").await?;
-    confirm_send(&app).await?;
-    app.eventually("delivered", || async {
-        Ok(app.count(".send[data-state='delivered']").await? == 1)
-    })
-    .await?;
-    let console = Console::sign_in(&backend.url, "officer-li", STAFF_PASSWORD).await?;
-    let reference = console.latest_reference().await?;
+    let (console, reference) = send_proof_of_life(&app, &backend).await?;
     console.decide(&reference, "in-review", "").await?;
     console
         .decide(

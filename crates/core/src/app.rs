@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, OnceLock, RwLock};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use std::collections::BTreeSet;
@@ -10,6 +10,8 @@ use std::collections::BTreeSet;
 use homeward_domain::catalog::{Contacts, FieldKind};
 use homeward_domain::check::FieldCheck;
 use homeward_domain::draft::MaterialInfo;
+use homeward_domain::ipc::AnswerSaved;
+use homeward_domain::sync::OutboxItem;
 use homeward_domain::{
     BackendStatus, CatalogueOverview, CataloguePack, Draft, DraftId, Guide, Lang,
 };
@@ -38,6 +40,9 @@ pub struct Config {
     pub backend_url: String,
 }
 
+/// What [`Homeward::watch_outbox`] calls with an item that changed.
+pub(crate) type OutboxWatch = Box<dyn Fn(&OutboxItem) + Send + Sync>;
+
 /// One installation: its unlocked store, keys, catalogue and backend connection.
 pub struct Homeward {
     pub(crate) store: Store,
@@ -50,6 +55,8 @@ pub struct Homeward {
     pub(crate) syncing: AtomicBool,
     /// The upload chunk size the link currently bears.
     pub(crate) upload_chunk: AtomicU64,
+    /// Told of each outbox item added or changed; see [`Homeward::watch_outbox`].
+    pub(crate) outbox_watch: OnceLock<OutboxWatch>,
     /// Where the installation lives, and its entries in the OS keyring, for erasure.
     pub(crate) data_dir: PathBuf,
     pub(crate) keyring: Keyring,
@@ -143,6 +150,7 @@ impl Homeward {
             remote: Remote::new(&config.backend_url)?,
             syncing: AtomicBool::new(false),
             upload_chunk: AtomicU64::new(crate::outbox::UPLOAD_CHUNK),
+            outbox_watch: OnceLock::new(),
             data_dir: config.data_dir.clone(),
             keyring,
         })
@@ -302,6 +310,16 @@ impl Homeward {
             FieldCheck::ok("")
         } else {
             validate::check(&question.kind, value, validate::today())
+        })
+    }
+
+    /// Saves one answer as [`Homeward::set_answer`] does, then reviews the draft: all the UI
+    /// needs after a keystroke, in one call.
+    pub fn save_answer(&self, id: DraftId, field: &str, value: &str) -> Result<AnswerSaved> {
+        let check = self.set_answer(id, field, value)?;
+        Ok(AnswerSaved {
+            check,
+            review: self.review(id)?,
         })
     }
 

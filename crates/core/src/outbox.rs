@@ -145,6 +145,7 @@ impl Homeward {
             &frozen,
             now,
         )?;
+        self.outbox_changed(submission.submission_id);
         self.outbox_item(submission.submission_id)
     }
 
@@ -208,6 +209,26 @@ impl Homeward {
         Ok(Some((title, body)))
     }
 
+    /// Calls `watch` with an item each time one is added to the outbox or changes (its state,
+    /// or the bytes the backend acknowledged), on whichever thread made the change, so a shell
+    /// can show progress as it happens. Only the first watcher set is kept.
+    pub fn watch_outbox(&self, watch: impl Fn(&OutboxItem) + Send + Sync + 'static) {
+        if self.outbox_watch.set(Box::new(watch)).is_err() {
+            tracing::warn!("the outbox already has a watcher; keeping the first");
+        }
+    }
+
+    /// Tells the watcher, if there is one, where item `id` stands now.
+    fn outbox_changed(&self, id: uuid::Uuid) {
+        let Some(watch) = self.outbox_watch.get() else {
+            return;
+        };
+        match self.outbox_item(id) {
+            Ok(item) => watch(&item),
+            Err(e) => tracing::warn!(code = ?e.code(), "a changed outbox item was not read: {e}"),
+        }
+    }
+
     pub fn outbox(&self) -> Result<Vec<OutboxItem>> {
         Ok(self.store.outbox()?.into_iter().map(|r| r.item).collect())
     }
@@ -229,6 +250,7 @@ impl Homeward {
     /// Puts an item that was set aside back in line, due now.
     pub fn retry_submission(&self, id: uuid::Uuid) -> Result<OutboxItem> {
         self.store.outbox_retry_now(id, now_ms())?;
+        self.outbox_changed(id);
         self.outbox_item(id)
     }
 
@@ -280,6 +302,7 @@ impl Homeward {
                 Ok(receipt) => {
                     self.store
                         .outbox_delivered(item.item.submission_id, &receipt, now_ms())?;
+                    self.outbox_changed(item.item.submission_id);
                     report.delivered += 1;
                 }
                 Err(e) if e.is_transient() => {
@@ -315,6 +338,7 @@ impl Homeward {
                         e.code().slug(),
                         &e.to_string(),
                     )?;
+                    self.outbox_changed(item.item.submission_id);
                     report.set_aside += 1;
                 }
             }
@@ -332,7 +356,9 @@ impl Homeward {
             item.item.submission_id,
             e.code().slug(),
             now_ms() + backoff_ms(attempts, jitter),
-        )
+        )?;
+        self.outbox_changed(item.item.submission_id);
+        Ok(())
     }
 
     /// The backend's receipt key (pinned the first time it is seen), after making sure this
@@ -389,6 +415,7 @@ impl Homeward {
         };
         self.store
             .outbox_material_progress(submission, &m.sha256, Some(&url), offset)?;
+        self.outbox_changed(submission);
         while offset < length {
             // The chunk adapts to the link: doubled while they arrive, halved when one is
             // cut, so a connection that keeps dropping still moves forward.
@@ -420,6 +447,7 @@ impl Homeward {
             }
             self.store
                 .outbox_material_progress(submission, &m.sha256, Some(&url), offset)?;
+            self.outbox_changed(submission);
         }
         Ok(())
     }

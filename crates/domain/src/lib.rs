@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod check;
 pub mod draft;
 pub mod identity;
+pub mod ipc;
 pub mod lang;
 pub mod privacy;
 pub mod staff;

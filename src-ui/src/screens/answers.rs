@@ -10,10 +10,9 @@ use leptos::task::spawn_local;
 use crate::app::{use_nav, Screen};
 use crate::i18n::{key, lang_signal, pick, t, t_args};
 use crate::ipc;
-use crate::screens::draft::progress_text;
-use crate::screens::guide::BackLink;
-use crate::screens::privacy::consent_text;
-use crate::widgets::{ErrorNote, ReadyPanel, StatusTag};
+use crate::widgets::{
+    consent_text, progress_text, BackLink, ErrorNote, PdfState, ReadyPanel, StatusTag,
+};
 
 struct Loaded {
     draft: Draft,
@@ -29,13 +28,16 @@ pub fn AnswersScreen(id: DraftId) -> impl IntoView {
     let loaded = RwSignal::new(None::<Result<std::sync::Arc<Loaded>, ApiError>>);
     spawn_local(async move {
         let result = async {
-            let mut draft = ipc::draft(id).await?;
+            let mut draft = ipc::call(ipc::Draft { id }).await?;
             // Shown as it will be sent: full-width digits folded, numbers in full.
-            draft.answers = ipc::answers_as_sent(id).await?;
-            let guide = ipc::guide(&draft.guide_id.0).await?;
-            let review = ipc::review(id).await?;
-            let docs = ipc::materials(id).await?;
-            let next_revision = ipc::next_revision(id).await?;
+            draft.answers = ipc::call(ipc::AnswersAsSent { id }).await?;
+            let guide = ipc::call(ipc::Guide {
+                id: draft.guide_id.0.clone(),
+            })
+            .await?;
+            let review = ipc::call(ipc::Review { id }).await?;
+            let docs = ipc::call(ipc::Materials { id }).await?;
+            let next_revision = ipc::call(ipc::NextRevision { id }).await?;
             Ok(std::sync::Arc::new(Loaded {
                 draft,
                 guide,
@@ -93,14 +95,8 @@ fn Answers(loaded: std::sync::Arc<Loaded>) -> impl IntoView {
     let pdf = RwSignal::new(PdfState::Idle);
     let current = lang_signal();
     let make_pdf = move |_| {
-        pdf.set(PdfState::Working);
         let lang = current.map(|l| l.get_untracked()).unwrap_or_default();
-        spawn_local(async move {
-            pdf.set(match ipc::save_application_pdf(id, lang).await {
-                Ok(path) => PdfState::Saved(path),
-                Err(e) => PdfState::Failed(e),
-            });
-        });
+        PdfState::make(pdf, ipc::call(ipc::SaveApplicationPdf { id, lang }));
     };
     let title = l.guide.title.clone();
     let department = l.guide.department.clone();
@@ -152,49 +148,6 @@ fn Answers(loaded: std::sync::Arc<Loaded>) -> impl IntoView {
     }
 }
 
-#[derive(Clone)]
-pub(crate) enum PdfState {
-    Idle,
-    Working,
-    Saved(String),
-    Failed(ApiError),
-}
-
-impl PdfState {
-    pub(crate) fn view(self) -> AnyView {
-        match self {
-            PdfState::Idle => ().into_any(),
-            PdfState::Working => {
-                view! { <p class="muted">{move || t("answers-pdf-working")}</p> }.into_any()
-            }
-            PdfState::Saved(path) => {
-                let name = path
-                    .rsplit(['/', '\\'])
-                    .next()
-                    .unwrap_or_default()
-                    .to_owned();
-                let shown = path.clone();
-                let open = move |_| {
-                    let name = name.clone();
-                    spawn_local(async move {
-                        if let Err(e) = ipc::open_export(&name).await {
-                            leptos::logging::warn!("cannot open the PDF: {}", e.code.slug());
-                        }
-                    });
-                };
-                view! {
-                    <div class="saved-file" id="pdf-saved" data-path=path>
-                        <p>{move || t_args("answers-pdf-saved", &[("path", shown.clone().into())])}</p>
-                        <button class="link" id="open-pdf" on:click=open>{move || t("answers-pdf-open")}</button>
-                    </div>
-                }
-                .into_any()
-            }
-            PdfState::Failed(e) => view! { <ErrorNote error=e/> }.into_any(),
-        }
-    }
-}
-
 /// Sending, with what will be sent and to whom said first; nothing leaves the device before the
 /// person confirms.
 #[component]
@@ -211,7 +164,7 @@ fn SendPanel(
     let ticked = RwSignal::new(Vec::<ConsentKind>::new());
     let open = move |_| {
         spawn_local(async move {
-            if let Ok(consents) = ipc::consents().await {
+            if let Ok(consents) = ipc::call(ipc::Consents {}).await {
                 missing.set(
                     consents
                         .iter()
@@ -227,12 +180,17 @@ fn SendPanel(
     let send = move |_| {
         spawn_local(async move {
             for kind in missing.get_untracked() {
-                if let Err(e) = ipc::set_consent(kind, true).await {
+                if let Err(e) = ipc::call(ipc::SetConsent {
+                    kind,
+                    granted: true,
+                })
+                .await
+                {
                     error.set(Some(e));
                     return;
                 }
             }
-            match ipc::submit(id).await {
+            match ipc::call(ipc::Submit { id }).await {
                 Ok(_) => nav.replace(Screen::Outbox),
                 Err(e) => error.set(Some(e)),
             }

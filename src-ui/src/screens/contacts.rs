@@ -7,8 +7,7 @@ use leptos::task::spawn_local;
 
 use crate::i18n::{pick, t};
 use crate::ipc;
-use crate::screens::guide::BackLink;
-use crate::widgets::ErrorNote;
+use crate::widgets::{BackLink, ErrorNote};
 
 fn open(url: String) {
     spawn_local(async move {
@@ -23,7 +22,7 @@ fn dial(number: &str) -> String {
 #[component]
 pub fn ContactsScreen() -> impl IntoView {
     let contacts = RwSignal::new(None::<Result<Contacts, ApiError>>);
-    spawn_local(async move { contacts.set(Some(ipc::contacts().await)) });
+    spawn_local(async move { contacts.set(Some(ipc::call(ipc::Contacts {}).await)) });
     view! {
         <BackLink/>
         <h1 id="contacts-title">{move || t("contacts-title")}</h1>

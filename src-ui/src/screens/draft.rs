@@ -13,8 +13,7 @@ use leptos::task::spawn_local;
 use crate::app::{use_nav, Screen};
 use crate::i18n::{pick, t, t_args};
 use crate::ipc;
-use crate::screens::guide::BackLink;
-use crate::widgets::{picked_file, ErrorNote, ReadyPanel, StatusTag};
+use crate::widgets::{picked_file, BackLink, ErrorNote, ReadyPanel, StatusTag};
 
 /// The save indicator's state, announced to screen readers.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -83,8 +82,11 @@ pub fn DraftScreen(id: DraftId, #[prop(optional, into)] focus: Option<String>) -
     let loaded = RwSignal::new(None::<Result<(Draft, Guide), ApiError>>);
     spawn_local(async move {
         let result = async {
-            let draft = ipc::draft(id).await?;
-            let guide = ipc::guide(&draft.guide_id.0).await?;
+            let draft = ipc::call(ipc::Draft { id }).await?;
+            let guide = ipc::call(ipc::Guide {
+                id: draft.guide_id.0.clone(),
+            })
+            .await?;
             Ok((draft, guide))
         }
         .await;
@@ -135,7 +137,6 @@ fn DraftForm(draft: Draft, guide: Guide, focus_on: Option<String>) -> impl IntoV
     let nav = use_nav();
     let save = RwSignal::new(Save::Idle);
     let error = RwSignal::new(None::<ApiError>);
-    let pending = RwSignal::new(0u32);
     let id = draft.id;
     let checks = RwSignal::new(BTreeMap::new());
     let answers = RwSignal::new(draft.answers.clone());
@@ -146,59 +147,58 @@ fn DraftForm(draft: Draft, guide: Guide, focus_on: Option<String>) -> impl IntoV
     let removed = RwSignal::new(0usize);
     let catalogue_changed = move || !changed.with(Vec::is_empty) || removed.get() != 0;
     spawn_local(async move {
-        if let Ok(r) = ipc::review(id).await {
+        if let Ok(r) = ipc::call(ipc::Review { id }).await {
             status.set(Some(r.status));
             removed.set(r.removed.len());
             changed.set(r.changed);
         }
     });
+    // The status always, the summary once the person has asked for it: kept current.
+    let reviewed = move |r: DraftReview| {
+        status.try_set(Some(r.status));
+        if review.try_with_untracked(Option::is_some) == Some(true) {
+            review.try_set(Some(r));
+        }
+    };
 
+    // One call per change, which saves the answer and reviews the draft; saves are made in the
+    // order typed (see `ipc::set_answer_in_order`).
     let on_change = Callback::new(move |(field, value): (String, String)| {
         answers.update(|a| {
             a.insert(field.clone(), value.clone());
         });
-        pending.update(|n| *n += 1);
         save.set(Save::Saving);
-        spawn_local(async move {
-            let result = ipc::set_answer(id, &field, &value).await;
-            pending.update(|n| *n -= 1);
-            match result {
-                Ok(check) => {
-                    checks.update(|c| {
-                        c.insert(field, check);
-                    });
-                    if pending.get_untracked() == 0 {
-                        save.set(Save::Saved);
-                        // Keep the summary current once the person has asked for it.
-                        let refreshed = ipc::review(id).await.ok();
-                        if let Some(r) = &refreshed {
-                            status.set(Some(r.status));
-                        }
-                        if review.get_untracked().is_some() {
-                            review.set(refreshed);
-                        }
-                    }
+        let args = ipc::SetAnswer {
+            draft_id: id,
+            field: field.clone(),
+            value,
+        };
+        ipc::set_answer_in_order(args, move |result, last| match result {
+            Ok(saved) => {
+                checks.try_update(|c| {
+                    c.insert(field, saved.check);
+                });
+                reviewed(saved.review);
+                if last {
+                    save.try_set(Save::Saved);
                 }
-                Err(e) => {
-                    save.set(Save::Failed);
-                    error.set(Some(e));
-                }
+            }
+            Err(e) => {
+                save.try_set(Save::Failed);
+                error.try_set(Some(e));
             }
         });
     });
     let docs = RwSignal::new(Vec::<MaterialInfo>::new());
     spawn_local(async move {
-        if let Ok(list) = ipc::materials(id).await {
+        if let Ok(list) = ipc::call(ipc::Materials { id }).await {
             docs.set(list);
         }
     });
     let refresh = Callback::new(move |()| {
         spawn_local(async move {
-            if let Ok(r) = ipc::review(id).await {
-                status.set(Some(r.status));
-                if review.get_untracked().is_some() {
-                    review.set(Some(r));
-                }
+            if let Ok(r) = ipc::call(ipc::Review { id }).await {
+                reviewed(r);
             }
         });
     });
@@ -215,7 +215,7 @@ fn DraftForm(draft: Draft, guide: Guide, focus_on: Option<String>) -> impl IntoV
     // A "change" link on the answers page opens one question: show every message, then focus.
     if let Some(key) = focus_on {
         spawn_local(async move {
-            if let Ok(r) = ipc::review(id).await {
+            if let Ok(r) = ipc::call(ipc::Review { id }).await {
                 review.set(Some(r));
             }
             gloo_timers::future::sleep(std::time::Duration::from_millis(50)).await;
@@ -225,7 +225,7 @@ fn DraftForm(draft: Draft, guide: Guide, focus_on: Option<String>) -> impl IntoV
 
     let check_all = move |_| {
         spawn_local(async move {
-            match ipc::review(id).await {
+            match ipc::call(ipc::Review { id }).await {
                 Ok(r) if r.problems.is_empty() => {
                     status.set(Some(r.status));
                     nav.go(Screen::Answers(id));
@@ -243,7 +243,7 @@ fn DraftForm(draft: Draft, guide: Guide, focus_on: Option<String>) -> impl IntoV
     };
     let duplicate = move |_| {
         spawn_local(async move {
-            match ipc::duplicate_draft(id).await {
+            match ipc::call(ipc::DuplicateDraft { id }).await {
                 Ok(copy) => nav.replace(Screen::Draft(copy.id)),
                 Err(e) => error.set(Some(e)),
             }
@@ -251,7 +251,7 @@ fn DraftForm(draft: Draft, guide: Guide, focus_on: Option<String>) -> impl IntoV
     };
     let delete = move |_| {
         spawn_local(async move {
-            match ipc::delete_draft(id).await {
+            match ipc::call(ipc::DeleteDraft { id }).await {
                 Ok(()) => nav.back(),
                 Err(e) => error.set(Some(e)),
             }
@@ -613,14 +613,24 @@ fn Document(info: MaterialInfo, state: FormState) -> impl IntoView {
     let id = info.id;
     if info.mime.starts_with("image/") {
         spawn_local(async move {
-            if let Ok(url) = ipc::material_preview(state.draft, id).await {
+            if let Ok(url) = ipc::call(ipc::MaterialPreview {
+                id: state.draft,
+                material: id,
+            })
+            .await
+            {
                 preview.set(url);
             }
         });
     }
     let remove = move |_| {
         spawn_local(async move {
-            if ipc::remove_material(state.draft, id).await.is_ok() {
+            let removed = ipc::call(ipc::RemoveMaterial {
+                id: state.draft,
+                material: id,
+            })
+            .await;
+            if removed.is_ok() {
                 state.docs.update(|d| d.retain(|m| m.id != id));
                 state.refresh.run(());
             }
@@ -641,15 +651,4 @@ fn Document(info: MaterialInfo, state: FormState) -> impl IntoView {
             <button class="danger-link" on:click=remove>{move || t("material-remove")}</button>
         </li>
     }
-}
-
-/// "3 of 7 answered", for lists.
-pub fn progress_text(review: &DraftReview) -> String {
-    t_args(
-        "draft-progress",
-        &[
-            ("done", review.answered.into()),
-            ("total", review.applicable.into()),
-        ],
-    )
 }

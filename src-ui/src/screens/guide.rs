@@ -8,8 +8,7 @@ use leptos::task::spawn_local;
 use crate::app::{use_nav, Screen};
 use crate::i18n::{key, pick, t, t_args};
 use crate::ipc;
-use crate::screens::identity::requirement_name;
-use crate::widgets::{format_time, time_limit_text, Badges, ErrorNote};
+use crate::widgets::{format_time, requirement_name, time_limit_text, BackLink, Badges, ErrorNote};
 
 #[component]
 pub fn GuideScreen(id: String) -> impl IntoView {
@@ -19,8 +18,8 @@ pub fn GuideScreen(id: String) -> impl IntoView {
         let id = id.clone();
         spawn_local(async move {
             // Drafts first, so the page appears whole.
-            let loaded = ipc::guide(&id).await;
-            if let Ok(all) = ipc::drafts().await {
+            let loaded = ipc::call(ipc::Guide { id: id.clone() }).await;
+            if let Ok(all) = ipc::call(ipc::Drafts {}).await {
                 drafts.set(all.into_iter().filter(|d| d.guide_id.0 == id).collect());
             }
             guide.set(Some(loaded));
@@ -30,18 +29,6 @@ pub fn GuideScreen(id: String) -> impl IntoView {
         None => view! { <p class="loading">{move || t("loading")}</p> }.into_any(),
         Some(Err(e)) => view! { <BackLink/><ErrorNote error=e/> }.into_any(),
         Some(Ok(g)) => view! { <GuideView guide=g drafts=drafts/> }.into_any(),
-    }
-}
-
-#[component]
-pub fn BackLink() -> impl IntoView {
-    let nav = use_nav();
-    view! {
-        <Show when=move || nav.can_go_back()>
-            <button class="back" id="back" on:click=move |_| nav.back()>
-                "‹ " {move || t("nav-back")}
-            </button>
-        </Show>
     }
 }
 
@@ -81,7 +68,7 @@ fn GuideView(guide: Guide, drafts: RwSignal<Vec<Draft>>) -> impl IntoView {
         let guide_id = guide_id.clone();
         starting.set(true);
         spawn_local(async move {
-            match ipc::create_draft(&guide_id).await {
+            match ipc::call(ipc::CreateDraft { guide_id }).await {
                 Ok(d) => nav.go(Screen::Draft(d.id)),
                 Err(e) => error.set(Some(e)),
             }
@@ -92,7 +79,7 @@ fn GuideView(guide: Guide, drafts: RwSignal<Vec<Draft>>) -> impl IntoView {
     let required_level = g.min_identity_level;
     let identity = RwSignal::new(None::<homeward_domain::identity::IdentityStatus>);
     spawn_local(async move {
-        if let Ok(s) = ipc::identity().await {
+        if let Ok(s) = ipc::call(ipc::Identity {}).await {
             identity.set(Some(s));
         }
     });
@@ -207,7 +194,7 @@ fn MaterialChecklist(
     {
         let guide_id = guide_id.clone();
         spawn_local(async move {
-            if let Ok(list) = ipc::checked_materials(&guide_id).await {
+            if let Ok(list) = ipc::call(ipc::CheckedMaterials { guide_id }).await {
                 checked.set(list);
             }
         });
@@ -238,7 +225,12 @@ fn MaterialChecklist(
                         });
                         let guide_id = guide_id.clone();
                         spawn_local(async move {
-                            let _ = ipc::set_material_checked(&guide_id, i, on).await;
+                            let _ = ipc::call(ipc::SetMaterialChecked {
+                                guide_id,
+                                index: i,
+                                checked: on,
+                            })
+                            .await;
                         });
                     };
                     let (name, count, notes, alternatives, conditional) =

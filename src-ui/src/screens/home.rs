@@ -5,21 +5,33 @@ use homeward_domain::{ApiError, CatalogueOverview, DraftSummary};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::{use_nav, Screen};
+use crate::app::{use_nav, CatalogueVersion, Screen};
 use crate::i18n::{lang, pick, t, t_args};
 use crate::ipc;
-use crate::screens::draft::progress_text;
-use crate::widgets::{format_time, Badges, ErrorNote, StatusTag};
+use crate::widgets::{format_time, progress_text, Badges, ErrorNote, StatusTag};
 
 #[component]
 pub fn HomeScreen() -> impl IntoView {
     let overview = RwSignal::new(None::<Result<CatalogueOverview, ApiError>>);
     let drafts = RwSignal::new(Vec::<DraftSummary>::new());
     spawn_local(async move {
-        if let Ok(list) = ipc::draft_summaries().await {
+        if let Ok(list) = ipc::call(ipc::DraftSummaries {}).await {
             drafts.set(list);
         }
-        overview.set(Some(ipc::catalog_overview().await));
+        overview.set(Some(ipc::call(ipc::CatalogOverview {}).await));
+    });
+    // A newer catalogue taken while the screen is open is shown at once.
+    let CatalogueVersion(version) = expect_context::<CatalogueVersion>();
+    Effect::new(move |seen: Option<Option<u64>>| {
+        let now = version.get();
+        if seen.is_some_and(|seen| seen != now) {
+            spawn_local(async move {
+                if let Ok(fresh) = ipc::call(ipc::CatalogOverview {}).await {
+                    overview.set(Some(Ok(fresh)));
+                }
+            });
+        }
+        now
     });
 
     let query = RwSignal::new(String::new());
@@ -32,7 +44,12 @@ pub fn HomeScreen() -> impl IntoView {
             return;
         }
         spawn_local(async move {
-            let found = ipc::search(&q, lang()).await.unwrap_or_default();
+            let found = ipc::call(ipc::Search {
+                query: q.clone(),
+                lang: lang(),
+            })
+            .await
+            .unwrap_or_default();
             // Answers can arrive out of order; only the latest query's answer counts.
             if query.get_untracked() == q {
                 hits.set(Some(found));

@@ -14,26 +14,9 @@ use leptos::task::spawn_local;
 use crate::app::{use_nav, Screen};
 use crate::i18n::{key, t, t_args};
 use crate::ipc;
-use crate::screens::guide::BackLink;
-use crate::widgets::{format_china_day, format_time, picked_file, ConfirmAction, ErrorNote};
-
-/// The name of a level, for people.
-pub fn level_name(level: IdentityLevel) -> String {
-    t(match level {
-        IdentityLevel::SelfAsserted => key("level-self-asserted"),
-        IdentityLevel::DocumentsReviewed => key("level-documents-reviewed"),
-        IdentityLevel::OnsiteAttended => key("level-onsite-attended"),
-        IdentityLevel::RemoteAttended => key("level-remote-attended"),
-    })
-}
-
-/// What a service asks for, for people: either attended way is named as such.
-pub fn requirement_name(level: IdentityLevel) -> String {
-    match level {
-        IdentityLevel::OnsiteAttended | IdentityLevel::RemoteAttended => t("level-attended-either"),
-        other => level_name(other),
-    }
-}
+use crate::widgets::{
+    format_china_day, format_time, level_name, picked_file, BackLink, ConfirmAction, ErrorNote,
+};
 
 /// What a level lets the person do, in a sentence.
 fn level_meaning(level: IdentityLevel) -> String {
@@ -106,14 +89,14 @@ pub fn IdentityScreen() -> impl IntoView {
     let pasted = RwSignal::new(String::new());
     let added = RwSignal::new(false);
     spawn_local(async move {
-        match ipc::identity().await {
+        match ipc::call(ipc::Identity {}).await {
             Ok(s) => status.set(Some(s)),
             Err(e) => error.set(Some(e)),
         }
     });
     let show_code = move |_| {
         spawn_local(async move {
-            match ipc::proof_request().await {
+            match ipc::call(ipc::ProofRequest {}).await {
                 Ok(c) => {
                     error.set(None);
                     code.set(Some(c));
@@ -127,7 +110,7 @@ pub fn IdentityScreen() -> impl IntoView {
         added.set(false);
         let token = pasted.get_untracked();
         spawn_local(async move {
-            match ipc::add_attestation(&token).await {
+            match ipc::call(ipc::AddAttestation { token }).await {
                 Ok(s) => {
                     error.set(None);
                     status.set(Some(s));
@@ -224,7 +207,7 @@ fn VideoCard(ready: Signal<bool>) -> impl IntoView {
     let contact = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ApiError>);
     spawn_local(async move {
-        if let Ok(p) = ipc::pending_proofing().await {
+        if let Ok(p) = ipc::call(ipc::PendingProofing {}).await {
             pending.set(p);
         }
     });
@@ -232,7 +215,7 @@ fn VideoCard(ready: Signal<bool>) -> impl IntoView {
         ev.prevent_default();
         let c = contact.get_untracked();
         spawn_local(async move {
-            match ipc::request_video_proofing(&c).await {
+            match ipc::call(ipc::RequestVideoProofing { contact: c }).await {
                 Ok(p) => {
                     error.set(None);
                     pending.set(Some(p));
@@ -320,7 +303,7 @@ pub fn SiteScreen() -> impl IntoView {
     let site = RwSignal::new(None::<Option<SiteInfo>>);
     let error = RwSignal::new(None::<ApiError>);
     spawn_local(async move {
-        match ipc::site().await {
+        match ipc::call(ipc::Site {}).await {
             Ok(s) => site.set(Some(s)),
             Err(e) => error.set(Some(e)),
         }
@@ -351,7 +334,7 @@ fn SiteSetup(
         ev.prevent_default();
         let (i, n) = (id.get_untracked(), name.get_untracked());
         spawn_local(async move {
-            match ipc::enable_site_mode(&i, &n).await {
+            match ipc::call(ipc::EnableSiteMode { id: i, name: n }).await {
                 Ok(info) => {
                     error.set(None);
                     site.set(Some(Some(info)));
@@ -394,7 +377,7 @@ fn SiteDesk(info: SiteInfo, site: RwSignal<Option<Option<SiteInfo>>>) -> impl In
         signed.set(None);
         let t = text.get_untracked();
         spawn_local(async move {
-            match ipc::read_proof_request(&t).await {
+            match ipc::call(ipc::ReadProofRequest { text: t }).await {
                 Ok(r) => {
                     error.set(None);
                     checked.set(vec![]);
@@ -411,7 +394,12 @@ fn SiteDesk(info: SiteInfo, site: RwSignal<Option<Option<SiteInfo>>>) -> impl In
     let sign = move |_| {
         let (t, docs) = (text.get_untracked(), checked.get_untracked());
         spawn_local(async move {
-            match ipc::attest(&t, &docs).await {
+            match ipc::call(ipc::Attest {
+                text: t,
+                documents: docs,
+            })
+            .await
+            {
                 Ok(code) => {
                     error.set(None);
                     signed.set(Some(code));
@@ -429,7 +417,7 @@ fn SiteDesk(info: SiteInfo, site: RwSignal<Option<Option<SiteInfo>>>) -> impl In
     };
     let leave = Callback::new(move |()| {
         spawn_local(async move {
-            if ipc::disable_site_mode().await.is_ok() {
+            if ipc::call(ipc::DisableSiteMode {}).await.is_ok() {
                 site.set(Some(None));
             }
         });

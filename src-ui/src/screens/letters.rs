@@ -9,9 +9,7 @@ use leptos::task::spawn_local;
 
 use crate::i18n::{key, lang_signal, pick, t, t_args};
 use crate::ipc;
-use crate::screens::answers::PdfState;
-use crate::screens::guide::BackLink;
-use crate::widgets::{format_china_day, format_time, ConfirmAction, ErrorNote};
+use crate::widgets::{format_china_day, format_time, BackLink, ConfirmAction, ErrorNote, PdfState};
 
 #[component]
 pub fn LettersScreen() -> impl IntoView {
@@ -20,7 +18,7 @@ pub fn LettersScreen() -> impl IntoView {
     let error = RwSignal::new(None::<ApiError>);
     let reload = move || {
         spawn_local(async move {
-            match ipc::delegations().await {
+            match ipc::call(ipc::Delegations {}).await {
                 Ok(l) => letters.set(l),
                 Err(e) => error.set(Some(e)),
             }
@@ -28,7 +26,7 @@ pub fn LettersScreen() -> impl IntoView {
     };
     reload();
     spawn_local(async move {
-        if let Ok(o) = ipc::catalog_overview().await {
+        if let Ok(o) = ipc::call(ipc::CatalogOverview {}).await {
             services.set(o.guides.into_iter().filter(|g| g.entrustable).collect());
         }
     });
@@ -66,7 +64,7 @@ fn NewLetter(
         made.set(false);
         let f = form.get_untracked();
         spawn_local(async move {
-            match ipc::create_delegation(&f).await {
+            match ipc::call(ipc::CreateDelegation { delegation: f }).await {
                 Ok(_) => {
                     error.set(None);
                     form.set(NewDelegation::default());
@@ -153,18 +151,12 @@ fn LetterRow(
     let error = RwSignal::new(None::<ApiError>);
     let current = lang_signal();
     let save = move |_| {
-        pdf.set(PdfState::Working);
         let lang = current.map(|l| l.get_untracked()).unwrap_or_default();
-        spawn_local(async move {
-            pdf.set(match ipc::save_delegation_pdf(id, lang).await {
-                Ok(path) => PdfState::Saved(path),
-                Err(e) => PdfState::Failed(e),
-            });
-        });
+        PdfState::make(pdf, ipc::call(ipc::SaveDelegationPdf { id, lang }));
     };
     let revoke = Callback::new(move |()| {
         spawn_local(async move {
-            match ipc::revoke_delegation(id).await {
+            match ipc::call(ipc::RevokeDelegation { id }).await {
                 Ok(_) => on_change(),
                 Err(e) => error.set(Some(e)),
             }

@@ -1,6 +1,8 @@
 //! Sent applications: one card per application, with each time it was sent and how far that
-//! got, what the city decided, and who opened it. Refreshed every two seconds while open, so
-//! delivery and decisions show without a tap.
+//! got, what the city decided, and who opened it. Read once when the screen opens, then kept
+//! current by what the shell pushes (an item's progress, the city's news), in place: each
+//! application, send and timeline entry is updated where it stands, so a timeline the person
+//! closed stays closed and the focus stays where it was.
 
 use std::collections::BTreeMap;
 
@@ -8,29 +10,120 @@ use homeward_domain::sync::{ApplicationStatus, EventKind, FeedEvent, OutboxItem,
 use homeward_domain::{ApiError, DraftId, LocalizedText};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use uuid::Uuid;
 
 use crate::app::{use_nav, Screen};
 use crate::i18n::{key, pick, t, t_args};
-use crate::ipc;
-use crate::screens::guide::BackLink;
-use crate::widgets::{format_time, ErrorNote};
+use crate::ipc::{self, FeedEventsArrived, OutboxItemChanged};
+use crate::widgets::{format_time, BackLink, ErrorNote};
 
-/// Everything the screen shows, fetched together.
-#[derive(Clone)]
+/// One application on the screen: its sends, oldest first, and what the city said of it.
+#[derive(Clone, Copy)]
+struct Application {
+    draft: DraftId,
+    sends: RwSignal<Vec<Sent>>,
+    events: RwSignal<Vec<FeedEvent>>,
+}
+
+/// One time it was sent, as the outbox holds it now.
+#[derive(Clone, Copy)]
 struct Sent {
-    items: Vec<OutboxItem>,
-    events: Vec<FeedEvent>,
+    id: Uuid,
+    item: RwSignal<OutboxItem>,
+}
+
+/// The applications shown, newest first.
+#[derive(Clone, Copy)]
+struct Applications(RwSignal<Vec<Application>>);
+
+impl Applications {
+    /// Takes an item the outbox holds: an item already shown is updated in place, unless
+    /// `only_new` (what the screen read on opening is never newer than what it heard since).
+    /// A new one puts its application on top, as the newest.
+    fn take(self, item: OutboxItem, only_new: bool) {
+        let Applications(list) = self;
+        if list.is_disposed() {
+            return;
+        }
+        let found = list.with_untracked(|l| l.iter().position(|a| a.draft == item.draft_id));
+        let Some(at) = found else {
+            let application = Application {
+                draft: item.draft_id,
+                sends: RwSignal::new(vec![Sent {
+                    id: item.submission_id,
+                    item: RwSignal::new(item),
+                }]),
+                events: RwSignal::new(vec![]),
+            };
+            list.update(|l| l.insert(0, application));
+            return;
+        };
+        let application = list.with_untracked(|l| l[at]);
+        let shown = application
+            .sends
+            .with_untracked(|s| s.iter().find(|s| s.id == item.submission_id).copied());
+        match shown {
+            Some(sent) if !only_new => sent.item.set(item),
+            Some(_) => {}
+            None => {
+                let revision = item.revision;
+                let sent = Sent {
+                    id: item.submission_id,
+                    item: RwSignal::new(item),
+                };
+                application.sends.update(|s| {
+                    let at =
+                        s.partition_point(|s| s.item.with_untracked(|i| i.revision) < revision);
+                    s.insert(at, sent);
+                });
+                if at != 0 {
+                    list.update(|l| {
+                        let moved = l.remove(at);
+                        l.insert(0, moved);
+                    });
+                }
+            }
+        }
+    }
+
+    /// Adds what the city said to the applications it is about; each event once.
+    fn hear(self, events: Vec<FeedEvent>) {
+        let Applications(list) = self;
+        if list.is_disposed() {
+            return;
+        }
+        for event in events {
+            let application =
+                list.with_untracked(|l| l.iter().find(|a| a.draft == event.draft_id).copied());
+            if let Some(application) = application {
+                application.events.update(|e| {
+                    if !e.iter().any(|known| known.cursor == event.cursor) {
+                        let at = e.partition_point(|known| known.cursor < event.cursor);
+                        e.insert(at, event);
+                    }
+                });
+            }
+        }
+    }
 }
 
 #[component]
 pub fn OutboxScreen() -> impl IntoView {
-    let sent = RwSignal::new(None::<Result<Sent, ApiError>>);
+    let applications = Applications(RwSignal::new(vec![]));
+    let loaded = RwSignal::new(None::<Result<(), ApiError>>);
     let titles = RwSignal::new(BTreeMap::<String, LocalizedText>::new());
-    let alive = StoredValue::new(true);
-    on_cleanup(move || alive.set_value(false));
+    // What the shell pushes makes signals of its own: under this screen, so they go with it.
+    let owner = Owner::current().unwrap_or_default();
+    let item_heard = {
+        let owner = owner.clone();
+        ipc::listen::<OutboxItemChanged>(move |item| owner.with(|| applications.take(item, false)))
+    };
+    let events_heard = ipc::listen::<FeedEventsArrived>(move |events| applications.hear(events));
     spawn_local(async move {
-        if let Ok(overview) = ipc::catalog_overview().await {
-            titles.set(
+        item_heard.await;
+        events_heard.await;
+        if let Ok(overview) = ipc::call(ipc::CatalogOverview {}).await {
+            titles.try_set(
                 overview
                     .guides
                     .into_iter()
@@ -38,57 +131,41 @@ pub fn OutboxScreen() -> impl IntoView {
                     .collect(),
             );
         }
-        while alive.try_get_value().unwrap_or(false) {
-            let fresh = async {
-                Ok(Sent {
-                    items: ipc::outbox().await?,
-                    events: ipc::status_events().await?,
-                })
-            }
-            .await;
-            if sent.try_set(Some(fresh)).is_some() {
-                break;
-            }
-            gloo_timers::future::sleep(std::time::Duration::from_secs(2)).await;
-        }
+        let read = async {
+            let items = ipc::call(ipc::Outbox {}).await?;
+            let events = ipc::call(ipc::StatusEvents {}).await?;
+            Ok((items, events))
+        };
+        let result = read.await.map(|(items, events)| {
+            // Items come newest first; taken oldest first, the newest application ends on top.
+            owner.with(|| {
+                for item in items.into_iter().rev() {
+                    applications.take(item, true);
+                }
+            });
+            applications.hear(events);
+        });
+        loaded.try_set(Some(result));
     });
+    let Applications(list) = applications;
     view! {
         <BackLink/>
         <section class="outbox">
             <h1 id="outbox-title">{move || t("outbox-title")}</h1>
             <p class="muted">{move || t("outbox-intro")}</p>
-            {move || match sent.get() {
+            {move || match loaded.get() {
                 None => view! { <p class="loading">{move || t("loading")}</p> }.into_any(),
                 Some(Err(e)) => view! { <ErrorNote error=e/> }.into_any(),
-                Some(Ok(s)) if s.items.is_empty() => {
-                    view! { <p class="empty" id="outbox-empty">{move || t("outbox-empty")}</p> }.into_any()
-                }
-                Some(Ok(s)) => {
-                    // One card per application, newest first (items come newest first).
-                    let mut order: Vec<DraftId> = vec![];
-                    let mut by_draft: BTreeMap<DraftId, Vec<OutboxItem>> = BTreeMap::new();
-                    for item in s.items {
-                        if !order.contains(&item.draft_id) {
-                            order.push(item.draft_id);
-                        }
-                        by_draft.entry(item.draft_id).or_default().push(item);
-                    }
-                    view! {
+                Some(Ok(())) => view! {
+                    <Show when=move || !list.with(Vec::is_empty)
+                        fallback=|| view! { <p class="empty" id="outbox-empty">{move || t("outbox-empty")}</p> }>
                         <ul class="outbox-list">
-                            {order.into_iter().map(|draft| {
-                                let mut items = by_draft.remove(&draft).unwrap_or_default();
-                                items.sort_by_key(|i| i.revision);
-                                let events: Vec<FeedEvent> =
-                                    s.events.iter().filter(|e| e.draft_id == draft).cloned().collect();
-                                let title = items
-                                    .first()
-                                    .and_then(|i| titles.with(|t| t.get(&i.guide_id.0).cloned()));
-                                view! { <Application draft=draft items=items events=events title=title/> }
-                            }).collect_view()}
+                            <For each=move || list.get() key=|a| a.draft
+                                children=move |a| view! { <ApplicationCard application=a titles=titles/> }/>
                         </ul>
-                    }
-                    .into_any()
+                    </Show>
                 }
+                .into_any(),
             }}
         </section>
     }
@@ -99,79 +176,135 @@ fn status_label(status: ApplicationStatus) -> String {
 }
 
 #[component]
-fn Application(
-    draft: DraftId,
-    items: Vec<OutboxItem>,
-    events: Vec<FeedEvent>,
-    title: Option<LocalizedText>,
+fn ApplicationCard(
+    application: Application,
+    titles: RwSignal<BTreeMap<String, LocalizedText>>,
 ) -> impl IntoView {
     let nav = use_nav();
-    let guide = items
-        .first()
-        .map(|i| i.guide_id.0.clone())
-        .unwrap_or_default();
-    let title = move || title.as_ref().map_or_else(|| guide.clone(), pick);
-    let reference = items.iter().find_map(|i| match &i.state {
-        OutboxState::Delivered { reference, .. } => Some(reference.clone()),
-        _ => None,
+    let Application {
+        draft,
+        sends,
+        events,
+    } = application;
+    let guide = Memo::new(move |_| {
+        sends.with(|s| {
+            s.first()
+                .map(|s| s.item.with(|i| i.guide_id.0.clone()))
+                .unwrap_or_default()
+        })
     });
-    let latest = events.iter().rev().find_map(|e| match &e.event {
-        EventKind::Status { status, message } => Some((*status, message.clone())),
-        _ => None,
+    let title = move || {
+        guide.with(|g| {
+            titles
+                .with(|t| t.get(g).map(pick))
+                .unwrap_or_else(|| g.clone())
+        })
+    };
+    let reference = Memo::new(move |_| {
+        sends.with(|s| {
+            s.iter().find_map(|s| {
+                s.item.with(|i| match &i.state {
+                    OutboxState::Delivered { reference, .. } => Some(reference.clone()),
+                    _ => None,
+                })
+            })
+        })
     });
-    let all_delivered = items
-        .iter()
-        .all(|i| matches!(i.state, OutboxState::Delivered { .. }));
-    let asked_for_more =
-        all_delivered && matches!(latest, Some((ApplicationStatus::MoreMaterialNeeded, _)));
-    let status = latest.as_ref().map(|(s, _)| *s);
+    let latest = Memo::new(move |_| {
+        events.with(|e| {
+            e.iter().rev().find_map(|e| match &e.event {
+                EventKind::Status { status, message } => Some((*status, message.clone())),
+                _ => None,
+            })
+        })
+    });
+    let status = Memo::new(move |_| latest.with(|l| l.as_ref().map(|(s, _)| *s)));
+    let all_delivered = move || {
+        sends.with(|s| {
+            s.iter().all(|s| {
+                s.item
+                    .with(|i| matches!(i.state, OutboxState::Delivered { .. }))
+            })
+        })
+    };
+    // Made once per change, not per push: a button that stays keeps its focus.
+    let asked_for_more = Memo::new(move |_| {
+        all_delivered() && status.get() == Some(ApplicationStatus::MoreMaterialNeeded)
+    });
+    let message = Memo::new(move |_| {
+        latest.with(|l| l.as_ref().map(|(_, m)| m.clone()).filter(|m| !m.is_empty()))
+    });
     view! {
         <li class="outbox-item application" data-draft=draft.to_string()
-            data-status=status.map(|s| s.slug()).unwrap_or("")>
+            data-status=move || status.get().map(|s| s.slug()).unwrap_or("")>
             <div class="outbox-head">
                 <h2>{title}</h2>
-                {status.map(|s| view! {
+                {move || status.get().map(|s| view! {
                     <strong class=format!("tag app-status {}", s.slug()) id="application-status">{move || status_label(s)}</strong>
                 })}
             </div>
-            {reference.map(|r| view! {
-                <p>{move || t("outbox-reference")}" "<strong class="reference">{r.clone()}</strong></p>
+            {move || reference.get().map(|r| view! {
+                <p>{move || t("outbox-reference")}" "<strong class="reference">{r}</strong></p>
             })}
-            {latest.clone().filter(|(_, m)| !m.is_empty()).map(|(_, m)| view! {
+            {move || message.get().map(|m| view! {
                 <p class="department-message" id="department-message">{m}</p>
             })}
-            {asked_for_more.then(|| view! {
+            {move || asked_for_more.get().then(|| view! {
                 <button class="primary" id="add-material" on:click=move |_| nav.go(Screen::Draft(draft))>
                     {move || t("outbox-add-material")}
                 </button>
             })}
             <ul class="sends">
-                {items.into_iter().map(|item| view! { <Send item=item/> }).collect_view()}
+                <For each=move || sends.get() key=|s| s.id children=move |s| view! { <SendRow sent=s/> }/>
             </ul>
-            {(!events.is_empty()).then(|| view! { <Timeline events=events/> })}
+            <Show when=move || events.with(|e| !e.is_empty())>
+                <Timeline events=events/>
+            </Show>
         </li>
     }
 }
 
 /// One time the application was sent: where the delivery stands.
 #[component]
-fn Send(item: OutboxItem) -> impl IntoView {
-    let id = item.submission_id;
-    let (state, tag) = match &item.state {
-        OutboxState::Waiting { .. } => ("waiting", key("outbox-waiting")),
-        OutboxState::Sending => ("sending", key("outbox-sending")),
-        OutboxState::SetAside { .. } => ("set-aside", key("outbox-set-aside")),
-        OutboxState::Delivered { .. } => ("delivered", key("outbox-delivered")),
+fn SendRow(sent: Sent) -> impl IntoView {
+    let Sent { id, item } = sent;
+    let state = Memo::new(move |_| item.with(|i| i.state.clone()));
+    let tag = move || {
+        state.with(|s| match s {
+            OutboxState::Waiting { .. } => ("waiting", key("outbox-waiting")),
+            OutboxState::Sending => ("sending", key("outbox-sending")),
+            OutboxState::SetAside { .. } => ("set-aside", key("outbox-set-aside")),
+            OutboxState::Delivered { .. } => ("delivered", key("outbox-delivered")),
+        })
     };
-    let revision = item.revision;
-    let progress = t_args(
-        "outbox-progress",
-        &[
-            ("sent", kb(item.bytes_sent).into()),
-            ("total", kb(item.bytes_total).into()),
-        ],
-    );
-    let detail = match item.state.clone() {
+    let revision = item.with_untracked(|i| i.revision);
+    let progress = move || {
+        item.with(|i| {
+            t_args(
+                "outbox-progress",
+                &[
+                    ("sent", kb(i.bytes_sent).into()),
+                    ("total", kb(i.bytes_total).into()),
+                ],
+            )
+        })
+    };
+    view! {
+        <li class="send" data-state=move || tag().0 data-id=id.to_string() data-revision=revision.to_string()>
+            <div class="outbox-head">
+                <span>{move || t_args("outbox-send", &[("revision", revision.into())])}</span>
+                <strong class=move || format!("tag {}", tag().0)>{move || t(tag().1)}</strong>
+            </div>
+            {move || send_detail(state.get(), sent)}
+            <p class="muted progress">{progress}</p>
+        </li>
+    }
+}
+
+/// What a send's state means for the person: when it is tried next, why it was set aside (and
+/// a way to try again), or when the city received it.
+fn send_detail(state: OutboxState, sent: Sent) -> AnyView {
+    match state {
         OutboxState::Waiting {
             attempts,
             next_attempt_at,
@@ -197,8 +330,11 @@ fn Send(item: OutboxItem) -> impl IntoView {
         OutboxState::SetAside { error, .. } => {
             let retry = move |_| {
                 spawn_local(async move {
-                    if let Err(e) = ipc::retry_submission(id).await {
-                        leptos::logging::warn!("retry failed: {}", e.code.slug());
+                    match ipc::call(ipc::RetrySubmission { id: sent.id }).await {
+                        Ok(item) => {
+                            sent.item.try_set(item);
+                        }
+                        Err(e) => leptos::logging::warn!("retry failed: {}", e.code.slug()),
                     }
                 });
             };
@@ -213,52 +349,57 @@ fn Send(item: OutboxItem) -> impl IntoView {
             <p class="muted">{move || t_args("outbox-received-at", &[("time", format_time(received_at).into())])}</p>
         }
         .into_any(),
-    };
-    view! {
-        <li class="send" data-state=state data-id=id.to_string() data-revision=revision.to_string()>
-            <div class="outbox-head">
-                <span>{move || t_args("outbox-send", &[("revision", revision.into())])}</span>
-                <strong class=format!("tag {state}")>{move || t(tag)}</strong>
-            </div>
-            {detail}
-            <p class="muted progress">{progress}</p>
-        </li>
     }
 }
 
-/// What happened at the city, newest first, including every time staff opened it.
+/// What happened at the city, newest first, including every time staff opened it. Made once;
+/// new events are added to it, so whether the person left it open or closed stays as they left
+/// it.
 #[component]
-fn Timeline(events: Vec<FeedEvent>) -> impl IntoView {
+fn Timeline(events: RwSignal<Vec<FeedEvent>>) -> impl IntoView {
+    let newest_first = move || events.with(|e| e.iter().rev().cloned().collect::<Vec<_>>());
     view! {
         <details class="timeline" open>
             <summary>{move || t("outbox-timeline")}</summary>
             <ol id="timeline">
-                {events.into_iter().rev().map(|e| {
-                    let (kind, text): (&str, Box<dyn Fn() -> String + Send + Sync>) = match e.event {
-                        EventKind::Status { status, message } => ("status", Box::new(move || {
-                            if message.is_empty() {
-                                status_label(status)
-                            } else {
-                                format!("{}: {message}", status_label(status))
-                            }
-                        })),
-                        EventKind::Routed { department } => ("routed", Box::new(move || {
-                            t_args("outbox-event-routed", &[("department", department.clone().into())])
-                        })),
-                        EventKind::Access { staff } => ("access", Box::new(move || {
-                            t_args("outbox-event-access", &[("staff", staff.clone().into())])
-                        })),
-                    };
-                    view! {
-                        <li data-kind=kind>
-                            <span class="muted when">{format_time(e.at)}</span>
-                            " "
-                            <span>{text}</span>
-                        </li>
-                    }
-                }).collect_view()}
+                <For each=newest_first key=|e| e.cursor children=timeline_entry/>
             </ol>
         </details>
+    }
+}
+
+fn timeline_entry(e: FeedEvent) -> impl IntoView {
+    let (kind, text): (&str, Box<dyn Fn() -> String + Send + Sync>) = match e.event {
+        EventKind::Status { status, message } => (
+            "status",
+            Box::new(move || {
+                if message.is_empty() {
+                    status_label(status)
+                } else {
+                    format!("{}: {message}", status_label(status))
+                }
+            }),
+        ),
+        EventKind::Routed { department } => (
+            "routed",
+            Box::new(move || {
+                t_args(
+                    "outbox-event-routed",
+                    &[("department", department.clone().into())],
+                )
+            }),
+        ),
+        EventKind::Access { staff } => (
+            "access",
+            Box::new(move || t_args("outbox-event-access", &[("staff", staff.clone().into())])),
+        ),
+    };
+    view! {
+        <li data-kind=kind>
+            <span class="muted when">{format_time(e.at)}</span>
+            " "
+            <span>{text}</span>
+        </li>
     }
 }
 

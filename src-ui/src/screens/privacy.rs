@@ -1,15 +1,14 @@
 //! My details and privacy: the minimal profile, the two consents (each given and withdrawn on
 //! its own), an export of everything, and erasure of everything from this device.
 
-use homeward_domain::privacy::{Consent, ConsentKind, Profile, ProfileProblem};
+use homeward_domain::privacy::{Consent, Profile, ProfileProblem};
 use homeward_domain::ApiError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::i18n::{key, t, t_args};
 use crate::ipc;
-use crate::screens::guide::BackLink;
-use crate::widgets::{format_time, ConfirmAction, ErrorNote};
+use crate::widgets::{consent_text, format_time, BackLink, ConfirmAction, ErrorNote};
 
 /// The profile's fields: id, label key, hint key.
 const FIELDS: [(&str, &str, &str); 5] = [
@@ -68,12 +67,12 @@ pub fn PrivacyScreen() -> impl IntoView {
     let consents = RwSignal::new(Vec::<Consent>::new());
     let error = RwSignal::new(None::<ApiError>);
     spawn_local(async move {
-        match ipc::profile().await {
+        match ipc::call(ipc::Profile {}).await {
             Ok(Some(p)) => profile.set(p),
             Ok(None) => {}
             Err(e) => error.set(Some(e)),
         }
-        match ipc::consents().await {
+        match ipc::call(ipc::Consents {}).await {
             Ok(c) => consents.set(c),
             Err(e) => error.set(Some(e)),
         }
@@ -83,7 +82,7 @@ pub fn PrivacyScreen() -> impl IntoView {
         saved.set(false);
         let p = profile.get_untracked();
         spawn_local(async move {
-            match ipc::set_profile(&p).await {
+            match ipc::call(ipc::SetProfile { profile: p }).await {
                 Ok(found) => {
                     saved.set(found.is_empty());
                     problems.set(found);
@@ -147,20 +146,6 @@ pub fn PrivacyScreen() -> impl IntoView {
     }
 }
 
-/// The text of a consent: its title and what it allows.
-pub fn consent_text(kind: ConsentKind) -> (&'static str, &'static str) {
-    match kind {
-        ConsentKind::SensitiveData => (
-            key("consent-sensitive-data"),
-            key("consent-sensitive-data-body"),
-        ),
-        ConsentKind::CrossBorder => (
-            key("consent-cross-border"),
-            key("consent-cross-border-body"),
-        ),
-    }
-}
-
 #[component]
 fn ConsentCard(consent: Consent, consents: RwSignal<Vec<Consent>>) -> impl IntoView {
     let kind = consent.kind;
@@ -168,7 +153,12 @@ fn ConsentCard(consent: Consent, consents: RwSignal<Vec<Consent>>) -> impl IntoV
     let granted = consent.is_granted();
     let toggle = move |_| {
         spawn_local(async move {
-            if let Ok(c) = ipc::set_consent(kind, !granted).await {
+            if let Ok(c) = ipc::call(ipc::SetConsent {
+                kind,
+                granted: !granted,
+            })
+            .await
+            {
                 consents.set(c);
             }
         });
@@ -196,7 +186,7 @@ fn ExportCard() -> impl IntoView {
     let state = RwSignal::new(None::<Result<String, ApiError>>);
     let export = move |_| {
         spawn_local(async move {
-            state.set(Some(ipc::export_all().await));
+            state.set(Some(ipc::call(ipc::ExportAll {}).await));
         });
     };
     view! {
@@ -224,7 +214,7 @@ fn EraseCard() -> impl IntoView {
     let error = RwSignal::new(None::<ApiError>);
     let erase = Callback::new(move |()| {
         spawn_local(async move {
-            match ipc::erase_all().await {
+            match ipc::call(ipc::EraseAll {}).await {
                 Ok(()) => erased.set(true),
                 Err(e) => error.set(Some(e)),
             }

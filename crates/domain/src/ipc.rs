@@ -1,0 +1,246 @@
+//! The contract between the UI and the shell, stated once: every command the UI invokes (its
+//! name, its arguments, its answer) and every event the shell pushes (its name, its payload).
+//!
+//! Each command is a struct holding that command's arguments, named after the command
+//! (`set_answer` is [`SetAnswer`]) and implementing [`Command`]. The UI sends one through a
+//! single generic call and gets `Command::Answer` back; the shell answers each of these structs
+//! and returns that same type, so a change on one side that the other does not follow fails to
+//! compile. Write them qualified, `ipc::Guide { id }`, so a request reads apart from the
+//! [`crate::Guide`] it answers with.
+//!
+//! Not for: how a command does its work (that is `homeward-core`), or the HTTP between the app
+//! and the city's backend (that is [`crate::wire`]).
+
+use std::collections::BTreeMap;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::catalog::SearchHit;
+use crate::check::FieldCheck;
+use crate::draft::MaterialInfo;
+use crate::identity::{
+    Code, DelegationRevoked, DelegationSummary, DocumentKind, IdentityStatus, NewDelegation,
+    ProofingRequestState, SiteInfo,
+};
+use crate::privacy::{Consent, ConsentKind, ProfileProblem};
+use crate::sync::{FeedEvent, OutboxItem};
+use crate::{ApiError, CatalogueOverview, DraftId, DraftReview, DraftSummary, Lang};
+
+/// A command the UI invokes with JSON arguments: the implementing struct is the arguments.
+pub trait Command: Serialize + DeserializeOwned {
+    /// The name the shell knows it by.
+    const NAME: &'static str;
+    /// What the shell answers when the command succeeds.
+    type Answer: Serialize + DeserializeOwned;
+}
+
+/// A command whose body is bytes (a file, a photo), not JSON; its other arguments travel as
+/// request headers, named by the implementing struct.
+pub trait RawCommand {
+    const NAME: &'static str;
+    type Answer: Serialize + DeserializeOwned;
+}
+
+/// What a command answers: its declared answer, or an error to show by its code.
+pub type Reply<C> = Result<<C as Command>::Answer, ApiError>;
+
+/// Something the shell tells the UI without being asked.
+pub trait Event {
+    /// The name it is emitted under.
+    const NAME: &'static str;
+    type Payload: Serialize + DeserializeOwned;
+}
+
+/// Declares the commands: for each, the struct of its arguments and its [`Command`] impl; then
+/// [`COMMANDS`], every name, raw commands included.
+macro_rules! commands {
+    (
+        raw {
+            $($raw:ident: $Raw:ident -> $raw_answer:ty;)*
+        }
+        $(
+            $(#[$doc:meta])*
+            $name:ident: $Args:ident { $($field:ident: $ty:ty),* $(,)? } -> $answer:ty;
+        )*
+    ) => {
+        $(
+            $(#[$doc])*
+            #[derive(Debug, Clone, Serialize, Deserialize)]
+            pub struct $Args {
+                $(pub $field: $ty,)*
+            }
+
+            impl Command for $Args {
+                const NAME: &'static str = stringify!($name);
+                type Answer = $answer;
+            }
+        )*
+        $(
+            impl RawCommand for $Raw {
+                const NAME: &'static str = stringify!($raw);
+                type Answer = $raw_answer;
+            }
+        )*
+
+        /// The name of every command, JSON and raw: the shell has a handler for each.
+        pub const COMMANDS: &[&str] = &[$(stringify!($name),)* $(stringify!($raw),)*];
+    };
+}
+
+commands! {
+    raw {
+        add_material: AddMaterial -> MaterialInfo;
+        read_code_image: ReadCodeImage -> String;
+    }
+
+    /// The language the person chose.
+    language: Language {} -> Lang;
+    set_language: SetLanguage { lang: Lang } -> ();
+    catalog_overview: CatalogOverview {} -> CatalogueOverview;
+    guide: Guide { id: String } -> crate::Guide;
+    create_draft: CreateDraft { guide_id: String } -> crate::Draft;
+    drafts: Drafts {} -> Vec<crate::Draft>;
+    draft: Draft { id: DraftId } -> crate::Draft;
+    /// Saves one answer as typed; answers how it checks and the draft's fresh review, so a
+    /// keystroke costs one call.
+    set_answer: SetAnswer { draft_id: DraftId, field: String, value: String } -> AnswerSaved;
+    /// The draft checked as a whole.
+    review: Review { id: DraftId } -> DraftReview;
+    draft_summaries: DraftSummaries {} -> Vec<DraftSummary>;
+    delete_draft: DeleteDraft { id: DraftId } -> ();
+    duplicate_draft: DuplicateDraft { id: DraftId } -> crate::Draft;
+    materials: Materials { id: DraftId } -> Vec<MaterialInfo>;
+    /// A preview of an attached photo as a `data:` URL; none for a PDF.
+    material_preview: MaterialPreview { id: DraftId, material: Uuid } -> Option<String>;
+    remove_material: RemoveMaterial { id: DraftId, material: Uuid } -> ();
+    /// What the app knows of its backend now; changes arrive as [`BackendStatusChanged`].
+    backend_status: BackendStatus {} -> crate::BackendStatus;
+    /// Checks the backend now (the person asked to try again).
+    refresh_backend: RefreshBackend {} -> crate::BackendStatus;
+    search: Search { query: String, lang: Lang } -> Vec<SearchHit>;
+    contacts: Contacts {} -> crate::catalog::Contacts;
+    checked_materials: CheckedMaterials { guide_id: String } -> Vec<u32>;
+    set_material_checked: SetMaterialChecked { guide_id: String, index: u32, checked: bool } -> ();
+    /// Saves the application's PDF (Chinese, with `lang` beside it); answers its path.
+    save_application_pdf: SaveApplicationPdf { id: DraftId, lang: Lang } -> String;
+    /// Opens a file the app saved, by its name in the export folder, in the system's viewer.
+    open_export: OpenExport { name: String } -> ();
+    /// Freezes a complete application into the outbox; it is sent when a connection allows.
+    submit: Submit { id: DraftId } -> OutboxItem;
+    outbox: Outbox {} -> Vec<OutboxItem>;
+    /// Puts an item that was set aside back in line.
+    retry_submission: RetrySubmission { id: Uuid } -> OutboxItem;
+    /// What the city said about sent applications, oldest first.
+    status_events: StatusEvents {} -> Vec<FeedEvent>;
+    /// The revision a Send of this draft would be; none when sending again is not possible.
+    next_revision: NextRevision { id: DraftId } -> Option<u32>;
+    /// A draft's answers as they would be sent: valid answers normalised.
+    answers_as_sent: AnswersAsSent { id: DraftId } -> BTreeMap<String, String>;
+    profile: Profile {} -> Option<crate::privacy::Profile>;
+    /// Saves the profile when every field is valid; otherwise what needs attention.
+    set_profile: SetProfile { profile: crate::privacy::Profile } -> Vec<ProfileProblem>;
+    consents: Consents {} -> Vec<Consent>;
+    set_consent: SetConsent { kind: ConsentKind, granted: bool } -> Vec<Consent>;
+    /// Writes everything the app keeps about the person into the export folder; answers where.
+    export_all: ExportAll {} -> String;
+    /// Erases everything on this device; the app then closes.
+    erase_all: EraseAll {} -> ();
+    identity: Identity {} -> IdentityStatus;
+    /// The code a volunteer scans: the device key and the profile.
+    proof_request: ProofRequest {} -> Code;
+    add_attestation: AddAttestation { token: String } -> IdentityStatus;
+    site: Site {} -> Option<SiteInfo>;
+    enable_site_mode: EnableSiteMode { id: String, name: String } -> SiteInfo;
+    disable_site_mode: DisableSiteMode {} -> ();
+    read_proof_request: ReadProofRequest { text: String } -> crate::identity::ProofRequest;
+    /// In site mode: signs an attestation for the person whose code was read.
+    attest: Attest { text: String, documents: Vec<DocumentKind> } -> Code;
+    /// Asks the city for verification by video; the officer calls the person at `contact`.
+    request_video_proofing: RequestVideoProofing { contact: String } -> ProofingRequestState;
+    pending_proofing: PendingProofing {} -> Option<ProofingRequestState>;
+    delegations: Delegations {} -> Vec<DelegationSummary>;
+    /// Signs an entrustment letter.
+    create_delegation: CreateDelegation { delegation: NewDelegation } -> DelegationSummary;
+    revoke_delegation: RevokeDelegation { id: Uuid } -> DelegationRevoked;
+    /// Saves the letter's PDF; answers its path.
+    save_delegation_pdf: SaveDelegationPdf { id: Uuid, lang: Lang } -> String;
+
+}
+
+/// A file attached to a document question of a draft: the body is the file's bytes; the draft,
+/// the question and the file's name are headers, the last two percent-encoded.
+pub struct AddMaterial;
+
+impl AddMaterial {
+    pub const DRAFT_ID: &'static str = "x-draft-id";
+    pub const FIELD: &'static str = "x-field";
+    pub const FILE_NAME: &'static str = "x-file-name";
+}
+
+/// The text of the QR code in a photo (the body), taken with the camera.
+pub struct ReadCodeImage;
+
+/// What saving an answer tells the UI: how that answer checks, and the draft as a whole now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerSaved {
+    pub check: FieldCheck,
+    pub review: DraftReview,
+}
+
+/// Declares the events: a marker type per event and its [`Event`] impl; then [`EVENTS`].
+macro_rules! events {
+    ($($(#[$doc:meta])* $name:literal: $Event:ident -> $payload:ty;)*) => {
+        $(
+            $(#[$doc])*
+            pub struct $Event;
+
+            impl Event for $Event {
+                const NAME: &'static str = $name;
+                type Payload = $payload;
+            }
+        )*
+
+        /// The name of every event.
+        pub const EVENTS: &[&str] = &[$($name),*];
+    };
+}
+
+events! {
+    /// An item of the outbox changed: its state, or the bytes the backend acknowledged. Also
+    /// sent for an item just added.
+    "outbox-item": OutboxItemChanged -> OutboxItem;
+    /// The status feed told something new about sent applications, oldest first.
+    "feed-events": FeedEventsArrived -> Vec<FeedEvent>;
+    /// Whether the backend can be reached changed.
+    "backend-status": BackendStatusChanged -> crate::BackendStatus;
+    /// A newer catalogue from the backend is in use; the payload is its version.
+    "catalogue-updated": CatalogueUpdated -> u64;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn distinct_names(names: &[&str]) -> bool {
+        let set: std::collections::BTreeSet<_> = names.iter().collect();
+        set.len() == names.len()
+    }
+
+    #[test]
+    fn every_command_and_event_has_a_name_of_its_own() {
+        assert!(distinct_names(COMMANDS), "{COMMANDS:?}");
+        assert!(distinct_names(EVENTS), "{EVENTS:?}");
+        assert!(COMMANDS.contains(&SetAnswer::NAME));
+        assert!(COMMANDS.contains(&AddMaterial::NAME));
+    }
+
+    #[test]
+    fn arguments_travel_as_json_objects_named_as_in_rust() {
+        let json = serde_json::to_value(Guide { id: "g".into() }).expect("serialise");
+        assert_eq!(json, serde_json::json!({ "id": "g" }));
+        let none = serde_json::to_value(Outbox {}).expect("serialise");
+        assert_eq!(none, serde_json::json!({}));
+    }
+}

@@ -383,14 +383,18 @@ fn percent_decode(s: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
+        let hex = |b: u8| {
+            char::from(b)
+                .to_digit(16)
+                .and_then(|d| u8::try_from(d).ok())
+        };
         match (
             bytes[i],
             bytes.get(i + 1).copied().and_then(hex),
             bytes.get(i + 2).copied().and_then(hex),
         ) {
             (b'%', Some(h), Some(l)) => {
-                out.push((h * 16 + l) as u8);
+                out.push(h * 16 + l);
                 i += 3;
             }
             (b, _, _) => {

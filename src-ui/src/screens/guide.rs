@@ -209,7 +209,7 @@ fn MaterialChecklist(
             ])}</p>
             <ul class="materials">
                 {materials.into_iter().enumerate().map(|(i, m)| {
-                    let i = i as u32;
+                    let i = u32::try_from(i).unwrap_or(u32::MAX);
                     let guide_id = guide_id.clone();
                     let form_key = match m.form {
                         MaterialForm::Original => key("material-original"),

@@ -231,7 +231,7 @@ fn VideoCard(ready: Signal<bool>) -> impl IntoView {
             {move || pending.get().filter(|p| !p.is_open()).map(|_| view! {
                 <p class="error-note" id="video-declined" role="status">{move || t("identity-video-declined")}</p>
             })}
-            {move || match pending.get().filter(|p| p.is_open()) {
+            {move || match pending.get().filter(ProofingRequestState::is_open) {
                 Some(p) => view! {
                     <p class="notice" id="video-requested">
                         {t_args("identity-video-requested", &[("time", format_time(p.requested_at).into())])}

@@ -236,7 +236,7 @@ fn ApplicationCard(
     });
     view! {
         <li class="outbox-item application" data-draft=draft.to_string()
-            data-status=move || status.get().map(|s| s.slug()).unwrap_or("")>
+            data-status=move || status.get().map(ApplicationStatus::slug).unwrap_or("")>
             <div class="outbox-head">
                 <h2>{title}</h2>
                 {move || status.get().map(|s| view! {

@@ -73,19 +73,23 @@ pub(crate) async fn check_backend(app: &AppHandle, core: &Homeward) -> BackendSt
     status
 }
 
-/// For as long as the app runs: checks the backend at once and every 30 seconds, sends what the
-/// outbox holds whenever the backend can be reached, and every few passes asks the status feed
-/// what happened, passing the news to the UI and raising a system notification for each change
-/// of status.
+/// For as long as the app runs: checks the backend at once and every 30 seconds, on its own,
+/// so a slow answer never holds up sending.
+async fn check_in_background(app: AppHandle, core: Arc<Homeward>) {
+    loop {
+        check_backend(&app, &core).await;
+        tokio::time::sleep(std::time::Duration::from_secs(30)).await;
+    }
+}
+
+/// For as long as the app runs: sends what the outbox holds whenever the backend can be
+/// reached, and every few passes asks the status feed what happened, passing the news to the UI
+/// and raising a system notification for each change of status.
 async fn sync_in_background(app: AppHandle, core: Arc<Homeward>) {
     use tauri_plugin_notification::NotificationExt as _;
     const PASS: std::time::Duration = std::time::Duration::from_secs(3);
     const FEED_EVERY: u32 = 3;
-    const CHECK_EVERY: u32 = 10;
     for pass in 0u32.. {
-        if pass % CHECK_EVERY == 0 {
-            check_backend(&app, &core).await;
-        }
         match core.sync_tick().await {
             Ok(report) if report != Default::default() => {
                 tracing::info!(
@@ -163,6 +167,8 @@ pub fn run() {
             if let Ok(core) = &core {
                 let handle = app.handle().clone();
                 core.watch_outbox(move |item| emit::<OutboxItemChanged>(&handle, item));
+                let handle = app.handle().clone();
+                tauri::async_runtime::spawn(check_in_background(handle, Arc::clone(core)));
                 let handle = app.handle().clone();
                 tauri::async_runtime::spawn(sync_in_background(handle, Arc::clone(core)));
             }

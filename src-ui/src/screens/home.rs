@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::app::{use_nav, CatalogueVersion, Screen};
-use crate::i18n::{lang, pick, t, t_args};
+use crate::i18n::{lang_signal, pick, t, t_args};
 use crate::ipc;
 use crate::widgets::{format_time, progress_text, Badges, ErrorNote, StatusTag};
 
@@ -36,8 +36,12 @@ pub fn HomeScreen() -> impl IntoView {
 
     let query = RwSignal::new(String::new());
     let hits = RwSignal::new(None::<Vec<SearchHit>>);
+    // Taken while the screen is built, where the context is; the handler and its task run
+    // outside it.
+    let current_lang = lang_signal();
     let on_input = move |ev| {
         let q = event_target_value(&ev);
+        let search_lang = current_lang.map(|l| l.get_untracked()).unwrap_or_default();
         query.set(q.clone());
         if q.trim().is_empty() {
             hits.set(None);
@@ -46,7 +50,7 @@ pub fn HomeScreen() -> impl IntoView {
         spawn_local(async move {
             let found = ipc::call(ipc::Search {
                 query: q.clone(),
-                lang: lang(),
+                lang: search_lang,
             })
             .await
             .unwrap_or_default();

@@ -1,10 +1,9 @@
 //! Staff accounts and their sessions (only a session token's SHA-256 is kept).
 
-use async_trait::async_trait;
-use rusqlite::params;
-
 use super::row::Row;
-use super::{postgres, sqlite, PgStorage, SqliteStorage};
+use super::sqlite::text;
+use super::{PgStorage, SqliteStorage};
+use async_trait::async_trait;
 
 /// A member of staff.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,32 +85,26 @@ impl StaffAccounts for SqliteStorage {
         admin: bool,
         department: Option<&str>,
     ) -> anyhow::Result<bool> {
-        let (u, h, d) = (
-            username.to_owned(),
-            password_hash.to_owned(),
-            department.map(str::to_owned),
-        );
-        self.with(move |c| {
-            let n = c.execute(
-                "INSERT INTO staff (username, password_hash, admin, department)
-                 VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
-                params![u, h, admin, d],
-            )?;
-            Ok(n == 1)
-        })
+        self.exec(
+            "INSERT INTO staff (username, password_hash, admin, department)
+             VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+            vec![
+                text(username),
+                text(password_hash),
+                admin.into(),
+                department.map(str::to_owned).into(),
+            ],
+        )
         .await
+        .map(|n| n == 1)
     }
 
     async fn staff(&self, username: &str) -> anyhow::Result<Option<StaffRow>> {
-        let u = username.to_owned();
-        self.with(move |c| {
-            sqlite::first(
-                c,
-                &format!("SELECT {STAFF_COLUMNS} FROM staff WHERE username = ?1"),
-                [u],
-                staff_row,
-            )
-        })
+        self.first_row(
+            format!("SELECT {STAFF_COLUMNS} FROM staff WHERE username = ?1"),
+            vec![text(username)],
+            staff_row,
+        )
         .await
     }
 
@@ -122,38 +115,36 @@ impl StaffAccounts for SqliteStorage {
         csrf: &str,
         expires_at: i64,
     ) -> anyhow::Result<()> {
-        let (t, x) = (token_hash.to_owned(), csrf.to_owned());
-        self.with(move |c| {
-            c.execute(
-                "INSERT INTO sessions (token_hash, staff_id, csrf, expires_at)
-                 VALUES (?1, ?2, ?3, ?4)",
-                params![t, staff, x, expires_at],
-            )?;
-            Ok(())
-        })
+        self.exec(
+            "INSERT INTO sessions (token_hash, staff_id, csrf, expires_at)
+             VALUES (?1, ?2, ?3, ?4)",
+            vec![
+                text(token_hash),
+                staff.into(),
+                text(csrf),
+                expires_at.into(),
+            ],
+        )
         .await
+        .map(drop)
     }
 
     async fn session(&self, token_hash: &str, now: i64) -> anyhow::Result<Option<SessionRow>> {
-        let t = token_hash.to_owned();
-        self.with(move |c| {
-            sqlite::first(
-                c,
-                &format!("{SESSION_QUERY} WHERE s.token_hash = ?1 AND s.expires_at > ?2"),
-                params![t, now],
-                session_row,
-            )
-        })
+        self.first_row(
+            format!("{SESSION_QUERY} WHERE s.token_hash = ?1 AND s.expires_at > ?2"),
+            vec![text(token_hash), now.into()],
+            session_row,
+        )
         .await
     }
 
     async fn close_session(&self, token_hash: &str) -> anyhow::Result<()> {
-        let t = token_hash.to_owned();
-        self.with(move |c| {
-            c.execute("DELETE FROM sessions WHERE token_hash = ?1", [t])?;
-            Ok(())
-        })
+        self.exec(
+            "DELETE FROM sessions WHERE token_hash = ?1",
+            vec![text(token_hash)],
+        )
         .await
+        .map(drop)
     }
 }
 
@@ -166,28 +157,22 @@ impl StaffAccounts for PgStorage {
         admin: bool,
         department: Option<&str>,
     ) -> anyhow::Result<bool> {
-        let n = self
-            .client()
-            .await?
-            .execute(
-                "INSERT INTO staff (username, password_hash, admin, department)
-                 VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
-                &[&username, &password_hash, &admin, &department],
-            )
-            .await?;
-        Ok(n == 1)
+        self.exec(
+            "INSERT INTO staff (username, password_hash, admin, department)
+             VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+            &[&username, &password_hash, &admin, &department],
+        )
+        .await
+        .map(|n| n == 1)
     }
 
     async fn staff(&self, username: &str) -> anyhow::Result<Option<StaffRow>> {
-        let row = self
-            .client()
-            .await?
-            .query_opt(
-                &format!("SELECT {STAFF_COLUMNS} FROM staff WHERE username = $1"),
-                &[&username],
-            )
-            .await?;
-        postgres::maybe(row, staff_row)
+        self.first_row(
+            &format!("SELECT {STAFF_COLUMNS} FROM staff WHERE username = $1"),
+            &[&username],
+            staff_row,
+        )
+        .await
     }
 
     async fn open_session(
@@ -197,34 +182,27 @@ impl StaffAccounts for PgStorage {
         csrf: &str,
         expires_at: i64,
     ) -> anyhow::Result<()> {
-        self.client()
-            .await?
-            .execute(
-                "INSERT INTO sessions (token_hash, staff_id, csrf, expires_at)
-                 VALUES ($1, $2, $3, $4)",
-                &[&token_hash, &staff, &csrf, &expires_at],
-            )
-            .await?;
-        Ok(())
+        self.exec(
+            "INSERT INTO sessions (token_hash, staff_id, csrf, expires_at)
+             VALUES ($1, $2, $3, $4)",
+            &[&token_hash, &staff, &csrf, &expires_at],
+        )
+        .await
+        .map(drop)
     }
 
     async fn session(&self, token_hash: &str, now: i64) -> anyhow::Result<Option<SessionRow>> {
-        let row = self
-            .client()
-            .await?
-            .query_opt(
-                &format!("{SESSION_QUERY} WHERE s.token_hash = $1 AND s.expires_at > $2"),
-                &[&token_hash, &now],
-            )
-            .await?;
-        postgres::maybe(row, session_row)
+        self.first_row(
+            &format!("{SESSION_QUERY} WHERE s.token_hash = $1 AND s.expires_at > $2"),
+            &[&token_hash, &now],
+            session_row,
+        )
+        .await
     }
 
     async fn close_session(&self, token_hash: &str) -> anyhow::Result<()> {
-        self.client()
-            .await?
-            .execute("DELETE FROM sessions WHERE token_hash = $1", &[&token_hash])
-            .await?;
-        Ok(())
+        self.exec("DELETE FROM sessions WHERE token_hash = $1", &[&token_hash])
+            .await
+            .map(drop)
     }
 }

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::events::{insert_event_pg, insert_event_sqlite};
 use super::row::Row;
-use super::{postgres, sqlite, PgStorage, SqliteStorage};
+use super::{sqlite, PgStorage, SqliteStorage};
 
 /// A submission to store, with what proves where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -305,54 +305,47 @@ impl Applications for SqliteStorage {
     }
 
     async fn count_submissions(&self) -> anyhow::Result<i64> {
-        self.with(|c| sqlite::one(c, "SELECT count(*) FROM submissions", [], |r| r.int(0)))
-            .await
+        let count = self.first_row("SELECT count(*) FROM submissions".into(), vec![], |r| {
+            r.int(0)
+        });
+        Ok(count.await?.unwrap_or(0))
     }
 
     async fn applications(&self, filter: ApplicationFilter) -> anyhow::Result<Vec<ApplicationRow>> {
-        self.with(move |c| {
-            sqlite::all(
-                c,
-                &format!(
-                    "SELECT {APPLICATION_COLUMNS} FROM applications
-                     WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR guide_id = ?2)
-                     ORDER BY updated_at DESC, seq DESC LIMIT ?3"
-                ),
-                params![
-                    filter.status.map(ApplicationStatus::slug),
-                    filter.guide,
-                    filter.limit
-                ],
-                application_row,
-            )
-        })
+        self.all_rows(
+            format!(
+                "SELECT {APPLICATION_COLUMNS} FROM applications
+                 WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR guide_id = ?2)
+                 ORDER BY updated_at DESC, seq DESC LIMIT ?3"
+            ),
+            vec![
+                filter.status.map(|s| s.slug().to_owned()).into(),
+                filter.guide.into(),
+                filter.limit.into(),
+            ],
+            application_row,
+        )
         .await
     }
 
     async fn application(&self, seq: i64) -> anyhow::Result<Option<ApplicationRow>> {
-        self.with(move |c| {
-            sqlite::first(
-                c,
-                &format!("SELECT {APPLICATION_COLUMNS} FROM applications WHERE seq = ?1"),
-                [seq],
-                application_row,
-            )
-        })
+        self.first_row(
+            format!("SELECT {APPLICATION_COLUMNS} FROM applications WHERE seq = ?1"),
+            vec![seq.into()],
+            application_row,
+        )
         .await
     }
 
     async fn submissions(&self, seq: i64) -> anyhow::Result<Vec<SubmissionDetail>> {
-        self.with(move |c| {
-            sqlite::all(
-                c,
-                &format!(
-                    "SELECT {DETAIL_COLUMNS} FROM submissions
-                     WHERE application_seq = ?1 ORDER BY revision"
-                ),
-                [seq],
-                detail_row,
-            )
-        })
+        self.all_rows(
+            format!(
+                "SELECT {DETAIL_COLUMNS} FROM submissions
+                 WHERE application_seq = ?1 ORDER BY revision"
+            ),
+            vec![seq.into()],
+            detail_row,
+        )
         .await
     }
 }
@@ -364,7 +357,7 @@ async fn submission_by_key_pg(
     let row = c
         .query_opt(&format!("{SUBMISSION_BY_KEY}$1"), &[&key])
         .await?;
-    postgres::maybe(row, submission_row)
+    row.map(|r| submission_row(&r)).transpose()
 }
 
 impl PgStorage {
@@ -469,56 +462,43 @@ impl Applications for PgStorage {
     }
 
     async fn count_submissions(&self) -> anyhow::Result<i64> {
-        let row = self
-            .client()
-            .await?
-            .query_one("SELECT count(*) FROM submissions", &[])
-            .await?;
-        row.int(0)
+        let count = self.first_row("SELECT count(*) FROM submissions", &[], |r| r.int(0));
+        Ok(count.await?.unwrap_or(0))
     }
 
     async fn applications(&self, filter: ApplicationFilter) -> anyhow::Result<Vec<ApplicationRow>> {
         let status = filter.status.map(ApplicationStatus::slug);
         let limit = i64::from(filter.limit);
-        let rows = self
-            .client()
-            .await?
-            .query(
-                &format!(
-                    "SELECT {APPLICATION_COLUMNS} FROM applications
-                     WHERE ($1::TEXT IS NULL OR status = $1) AND ($2::TEXT IS NULL OR guide_id = $2)
-                     ORDER BY updated_at DESC, seq DESC LIMIT $3"
-                ),
-                &[&status, &filter.guide, &limit],
-            )
-            .await?;
-        postgres::each(&rows, application_row)
+        self.all_rows(
+            &format!(
+                "SELECT {APPLICATION_COLUMNS} FROM applications
+                 WHERE ($1::TEXT IS NULL OR status = $1) AND ($2::TEXT IS NULL OR guide_id = $2)
+                 ORDER BY updated_at DESC, seq DESC LIMIT $3"
+            ),
+            &[&status, &filter.guide, &limit],
+            application_row,
+        )
+        .await
     }
 
     async fn application(&self, seq: i64) -> anyhow::Result<Option<ApplicationRow>> {
-        let row = self
-            .client()
-            .await?
-            .query_opt(
-                &format!("SELECT {APPLICATION_COLUMNS} FROM applications WHERE seq = $1"),
-                &[&seq],
-            )
-            .await?;
-        postgres::maybe(row, application_row)
+        self.first_row(
+            &format!("SELECT {APPLICATION_COLUMNS} FROM applications WHERE seq = $1"),
+            &[&seq],
+            application_row,
+        )
+        .await
     }
 
     async fn submissions(&self, seq: i64) -> anyhow::Result<Vec<SubmissionDetail>> {
-        let rows = self
-            .client()
-            .await?
-            .query(
-                &format!(
-                    "SELECT {DETAIL_COLUMNS} FROM submissions
-                     WHERE application_seq = $1 ORDER BY revision"
-                ),
-                &[&seq],
-            )
-            .await?;
-        postgres::each(&rows, detail_row)
+        self.all_rows(
+            &format!(
+                "SELECT {DETAIL_COLUMNS} FROM submissions
+                 WHERE application_seq = $1 ORDER BY revision"
+            ),
+            &[&seq],
+            detail_row,
+        )
+        .await
     }
 }

@@ -2,10 +2,10 @@
 //! the device are kept).
 
 use async_trait::async_trait;
-use rusqlite::params;
 use uuid::Uuid;
 
-use super::{sqlite, PgStorage, SqliteStorage};
+use super::sqlite::text;
+use super::{PgStorage, SqliteStorage};
 
 #[async_trait]
 pub trait Delegations: Send + Sync {
@@ -21,33 +21,28 @@ pub trait Delegations: Send + Sync {
 #[async_trait]
 impl Delegations for SqliteStorage {
     async fn revoke_delegation(&self, id: Uuid, device_key: &str, at: i64) -> anyhow::Result<i64> {
-        let key = device_key.to_owned();
-        self.with(move |c| {
-            c.execute(
-                "INSERT INTO delegation_revocations (id, device_key, revoked_at)
-                 VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
-                params![id.to_string(), key, at],
-            )?;
-            sqlite::one(
-                c,
-                "SELECT revoked_at FROM delegation_revocations WHERE id = ?1 AND device_key = ?2",
-                params![id.to_string(), key],
-                |r| r.int(0),
-            )
-        })
+        let (id, device) = (id.to_string(), text(device_key));
+        self.write_then_read(
+            "INSERT INTO delegation_revocations (id, device_key, revoked_at)
+             VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+            "SELECT revoked_at FROM delegation_revocations WHERE id = ?1 AND device_key = ?2"
+                .into(),
+            (
+                vec![text(&id), device.clone(), at.into()],
+                vec![text(&id), device],
+            ),
+            |r| r.int(0),
+        )
         .await
     }
 
     async fn delegation_revoked(&self, id: Uuid, device_key: &str) -> anyhow::Result<Option<i64>> {
-        let key = device_key.to_owned();
-        self.with(move |c| {
-            sqlite::first(
-                c,
-                "SELECT revoked_at FROM delegation_revocations WHERE id = ?1 AND device_key = ?2",
-                params![id.to_string(), key],
-                |r| r.int(0),
-            )
-        })
+        self.first_row(
+            "SELECT revoked_at FROM delegation_revocations WHERE id = ?1 AND device_key = ?2"
+                .into(),
+            vec![text(&id.to_string()), text(device_key)],
+            |r| r.int(0),
+        )
         .await
     }
 }
@@ -55,32 +50,22 @@ impl Delegations for SqliteStorage {
 #[async_trait]
 impl Delegations for PgStorage {
     async fn revoke_delegation(&self, id: Uuid, device_key: &str, at: i64) -> anyhow::Result<i64> {
-        let client = self.client().await?;
-        client
-            .execute(
-                "INSERT INTO delegation_revocations (id, device_key, revoked_at)
-                 VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-                &[&id, &device_key, &at],
-            )
-            .await?;
-        let row = client
-            .query_one(
-                "SELECT revoked_at FROM delegation_revocations WHERE id = $1 AND device_key = $2",
-                &[&id, &device_key],
-            )
-            .await?;
-        Ok(row.try_get(0)?)
+        self.write_then_read(
+            "INSERT INTO delegation_revocations (id, device_key, revoked_at)
+             VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+            "SELECT revoked_at FROM delegation_revocations WHERE id = $1 AND device_key = $2",
+            (&[&id, &device_key, &at], &[&id, &device_key]),
+            |r| r.int(0),
+        )
+        .await
     }
 
     async fn delegation_revoked(&self, id: Uuid, device_key: &str) -> anyhow::Result<Option<i64>> {
-        let row = self
-            .client()
-            .await?
-            .query_opt(
-                "SELECT revoked_at FROM delegation_revocations WHERE id = $1 AND device_key = $2",
-                &[&id, &device_key],
-            )
-            .await?;
-        row.map(|r| r.try_get(0)).transpose().map_err(Into::into)
+        self.first_row(
+            "SELECT revoked_at FROM delegation_revocations WHERE id = $1 AND device_key = $2",
+            &[&id, &device_key],
+            |r| r.int(0),
+        )
+        .await
     }
 }

@@ -1,10 +1,9 @@
 //! Device keys: registered once, revoked for a lost phone.
 
-use async_trait::async_trait;
-use rusqlite::params;
-
 use super::row::Row;
-use super::{postgres, sqlite, PgStorage, SqliteStorage};
+use super::sqlite::text;
+use super::{PgStorage, SqliteStorage};
+use async_trait::async_trait;
 
 /// A registered device key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,90 +38,63 @@ pub trait Devices: Send + Sync {
 #[async_trait]
 impl Devices for SqliteStorage {
     async fn register_device(&self, public_key: &str, at: i64) -> anyhow::Result<DeviceRow> {
-        let key = public_key.to_owned();
-        self.with(move |c| {
-            c.execute(
-                "INSERT INTO devices (public_key, registered_at) VALUES (?1, ?2)
-                 ON CONFLICT DO NOTHING",
-                params![key, at],
-            )?;
-            sqlite::one(
-                c,
-                &format!("SELECT {COLUMNS} FROM devices WHERE public_key = ?1"),
-                [&key],
-                device_row,
-            )
-        })
+        self.write_then_read(
+            "INSERT INTO devices (public_key, registered_at) VALUES (?1, ?2)
+             ON CONFLICT DO NOTHING",
+            format!("SELECT {COLUMNS} FROM devices WHERE public_key = ?1"),
+            (vec![text(public_key), at.into()], vec![text(public_key)]),
+            device_row,
+        )
         .await
     }
 
     async fn device(&self, public_key: &str) -> anyhow::Result<Option<DeviceRow>> {
-        let key = public_key.to_owned();
-        self.with(move |c| {
-            sqlite::first(
-                c,
-                &format!("SELECT {COLUMNS} FROM devices WHERE public_key = ?1"),
-                [&key],
-                device_row,
-            )
-        })
+        self.first_row(
+            format!("SELECT {COLUMNS} FROM devices WHERE public_key = ?1"),
+            vec![text(public_key)],
+            device_row,
+        )
         .await
     }
 
     async fn revoke_device(&self, public_key: &str, at: i64) -> anyhow::Result<bool> {
-        let key = public_key.to_owned();
-        self.with(move |c| {
-            let n = c.execute(
-                "UPDATE devices SET revoked_at = coalesce(revoked_at, ?2) WHERE public_key = ?1",
-                params![key, at],
-            )?;
-            Ok(n == 1)
-        })
+        self.exec(
+            "UPDATE devices SET revoked_at = coalesce(revoked_at, ?2) WHERE public_key = ?1",
+            vec![text(public_key), at.into()],
+        )
         .await
+        .map(|n| n == 1)
     }
 }
 
 #[async_trait]
 impl Devices for PgStorage {
     async fn register_device(&self, public_key: &str, at: i64) -> anyhow::Result<DeviceRow> {
-        let client = self.client().await?;
-        client
-            .execute(
-                "INSERT INTO devices (public_key, registered_at) VALUES ($1, $2)
-                 ON CONFLICT DO NOTHING",
-                &[&public_key, &at],
-            )
-            .await?;
-        let row = client
-            .query_one(
-                &format!("SELECT {COLUMNS} FROM devices WHERE public_key = $1"),
-                &[&public_key],
-            )
-            .await?;
-        device_row(&row)
+        self.write_then_read(
+            "INSERT INTO devices (public_key, registered_at) VALUES ($1, $2)
+             ON CONFLICT DO NOTHING",
+            &format!("SELECT {COLUMNS} FROM devices WHERE public_key = $1"),
+            (&[&public_key, &at], &[&public_key]),
+            device_row,
+        )
+        .await
     }
 
     async fn device(&self, public_key: &str) -> anyhow::Result<Option<DeviceRow>> {
-        let row = self
-            .client()
-            .await?
-            .query_opt(
-                &format!("SELECT {COLUMNS} FROM devices WHERE public_key = $1"),
-                &[&public_key],
-            )
-            .await?;
-        postgres::maybe(row, device_row)
+        self.first_row(
+            &format!("SELECT {COLUMNS} FROM devices WHERE public_key = $1"),
+            &[&public_key],
+            device_row,
+        )
+        .await
     }
 
     async fn revoke_device(&self, public_key: &str, at: i64) -> anyhow::Result<bool> {
-        let n = self
-            .client()
-            .await?
-            .execute(
-                "UPDATE devices SET revoked_at = coalesce(revoked_at, $2) WHERE public_key = $1",
-                &[&public_key, &at],
-            )
-            .await?;
-        Ok(n == 1)
+        self.exec(
+            "UPDATE devices SET revoked_at = coalesce(revoked_at, $2) WHERE public_key = $1",
+            &[&public_key, &at],
+        )
+        .await
+        .map(|n| n == 1)
     }
 }

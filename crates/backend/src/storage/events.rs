@@ -8,7 +8,8 @@ use rusqlite::{params, Connection};
 use uuid::Uuid;
 
 use super::row::Row;
-use super::{postgres, sqlite, PgStorage, SqliteStorage};
+use super::sqlite::{self, text};
+use super::{PgStorage, SqliteStorage};
 
 /// One event of an application.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -156,14 +157,11 @@ impl Events for SqliteStorage {
     }
 
     async fn events(&self, seq: i64) -> anyhow::Result<Vec<EventRow>> {
-        self.with(move |c| {
-            sqlite::all(
-                c,
-                &format!("{EVENTS} WHERE e.application_seq = ?1 ORDER BY e.cursor"),
-                [seq],
-                event_row,
-            )
-        })
+        self.all_rows(
+            format!("{EVENTS} WHERE e.application_seq = ?1 ORDER BY e.cursor"),
+            vec![seq.into()],
+            event_row,
+        )
         .await
     }
 
@@ -173,17 +171,13 @@ impl Events for SqliteStorage {
         after: i64,
         limit: u32,
     ) -> anyhow::Result<Vec<EventRow>> {
-        let key = device_key.to_owned();
-        self.with(move |c| {
-            sqlite::all(
-                c,
-                &format!(
-                    "{EVENTS} WHERE a.device_key = ?1 AND e.cursor > ?2 ORDER BY e.cursor LIMIT ?3"
-                ),
-                params![key, after, limit],
-                event_row,
-            )
-        })
+        self.all_rows(
+            format!(
+                "{EVENTS} WHERE a.device_key = ?1 AND e.cursor > ?2 ORDER BY e.cursor LIMIT ?3"
+            ),
+            vec![text(device_key), after.into(), limit.into()],
+            event_row,
+        )
         .await
     }
 }
@@ -225,15 +219,12 @@ impl Events for PgStorage {
     }
 
     async fn events(&self, seq: i64) -> anyhow::Result<Vec<EventRow>> {
-        let rows = self
-            .client()
-            .await?
-            .query(
-                &format!("{EVENTS} WHERE e.application_seq = $1 ORDER BY e.cursor"),
-                &[&seq],
-            )
-            .await?;
-        postgres::each(&rows, event_row)
+        self.all_rows(
+            &format!("{EVENTS} WHERE e.application_seq = $1 ORDER BY e.cursor"),
+            &[&seq],
+            event_row,
+        )
+        .await
     }
 
     async fn feed(
@@ -243,16 +234,13 @@ impl Events for PgStorage {
         limit: u32,
     ) -> anyhow::Result<Vec<EventRow>> {
         let limit = i64::from(limit);
-        let rows = self
-            .client()
-            .await?
-            .query(
-                &format!(
-                    "{EVENTS} WHERE a.device_key = $1 AND e.cursor > $2 ORDER BY e.cursor LIMIT $3"
-                ),
-                &[&device_key, &after, &limit],
-            )
-            .await?;
-        postgres::each(&rows, event_row)
+        self.all_rows(
+            &format!(
+                "{EVENTS} WHERE a.device_key = $1 AND e.cursor > $2 ORDER BY e.cursor LIMIT $3"
+            ),
+            &[&device_key, &after, &limit],
+            event_row,
+        )
+        .await
     }
 }

@@ -5,6 +5,7 @@ use std::str::FromStr as _;
 
 use anyhow::Context as _;
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
+use tokio_postgres::types::ToSql;
 use tokio_postgres::NoTls;
 
 use super::row::Row;
@@ -87,18 +88,50 @@ impl PgStorage {
     }
 }
 
-/// Every row, each read by `f`.
-pub(super) fn each<T>(
-    rows: &[tokio_postgres::Row],
-    f: impl Fn(&dyn Row) -> anyhow::Result<T>,
-) -> anyhow::Result<Vec<T>> {
-    rows.iter().map(|r| f(r)).collect()
-}
+/// A statement's parameters.
+pub(super) type Params<'a> = &'a [&'a (dyn ToSql + Sync)];
 
-/// The row, if there is one, read by `f`.
-pub(super) fn maybe<T>(
-    row: Option<tokio_postgres::Row>,
-    f: impl FnOnce(&dyn Row) -> anyhow::Result<T>,
-) -> anyhow::Result<Option<T>> {
-    row.map(|r| f(&r)).transpose()
+/// One statement on a pooled connection: the shape most methods have, so they read as their
+/// SQL.
+impl PgStorage {
+    /// The first row `sql` selects, if any, read by `f`.
+    pub(super) async fn first_row<T>(
+        &self,
+        sql: &str,
+        params: Params<'_>,
+        f: impl FnOnce(&dyn Row) -> anyhow::Result<T> + Send,
+    ) -> anyhow::Result<Option<T>> {
+        let row = self.client().await?.query_opt(sql, params).await?;
+        row.map(|r| f(&r)).transpose()
+    }
+
+    /// Every row `sql` selects, each read by `f`.
+    pub(super) async fn all_rows<T>(
+        &self,
+        sql: &str,
+        params: Params<'_>,
+        f: impl Fn(&dyn Row) -> anyhow::Result<T> + Send,
+    ) -> anyhow::Result<Vec<T>> {
+        let rows = self.client().await?.query(sql, params).await?;
+        rows.iter().map(|r| f(r)).collect()
+    }
+
+    /// Runs `sql`; how many rows it changed.
+    pub(super) async fn exec(&self, sql: &str, params: Params<'_>) -> anyhow::Result<u64> {
+        Ok(self.client().await?.execute(sql, params).await?)
+    }
+
+    /// Runs `write`, then reads the one row `read` selects: an insert that may do nothing,
+    /// then what the table holds.
+    pub(super) async fn write_then_read<T>(
+        &self,
+        write: &str,
+        read: &str,
+        params: (Params<'_>, Params<'_>),
+        f: impl FnOnce(&dyn Row) -> anyhow::Result<T> + Send,
+    ) -> anyhow::Result<T> {
+        let client = self.client().await?;
+        client.execute(write, params.0).await?;
+        f(&client.query_one(read, params.1).await?)
+    }
 }

@@ -2,11 +2,11 @@
 //! requests for video verification with the attestations officers issued for them.
 
 use async_trait::async_trait;
-use rusqlite::params;
 use uuid::Uuid;
 
 use super::row::Row;
-use super::{postgres, sqlite, PgStorage, SqliteStorage};
+use super::sqlite::text;
+use super::{PgStorage, SqliteStorage};
 
 /// A key trusted to sign attestations: a liaison site's, or the backend's on behalf of an officer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,8 +50,9 @@ fn signer_row(r: &dyn Row) -> anyhow::Result<SignerRow> {
     })
 }
 
-const PROOFING_COLUMNS: &str =
-    "id, device_key, profile, contact, requested_at, closed_at, closed_by, token";
+/// Requests for video verification, whole.
+const PROOFING_QUERY: &str = "SELECT id, device_key, profile, contact, requested_at, closed_at,
+    closed_by, token FROM proofing_requests";
 
 fn proofing_row(r: &dyn Row) -> anyhow::Result<ProofingRow> {
     Ok(ProofingRow {
@@ -109,113 +110,87 @@ pub trait Signers: Send + Sync {
 #[async_trait]
 impl Signers for SqliteStorage {
     async fn add_signer(&self, row: SignerRow) -> anyhow::Result<bool> {
-        self.with(move |c| {
-            let n = c.execute(
-                "INSERT INTO signers (kind, id, name, public_key, registered_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
-                params![
-                    row.kind,
-                    row.id,
-                    row.name,
-                    row.public_key,
-                    row.registered_at
-                ],
-            )?;
-            Ok(n == 1)
-        })
+        self.exec(
+            "INSERT INTO signers (kind, id, name, public_key, registered_at)
+             VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
+            vec![
+                row.kind.into(),
+                row.id.into(),
+                row.name.into(),
+                row.public_key.into(),
+                row.registered_at.into(),
+            ],
+        )
         .await
+        .map(|n| n == 1)
     }
 
     async fn signer(&self, kind: &str, id: &str) -> anyhow::Result<Option<SignerRow>> {
-        let (kind, id) = (kind.to_owned(), id.to_owned());
-        self.with(move |c| {
-            sqlite::first(
-                c,
-                &format!("SELECT {SIGNER_COLUMNS} FROM signers WHERE kind = ?1 AND id = ?2"),
-                params![kind, id],
-                signer_row,
-            )
-        })
+        self.first_row(
+            format!("SELECT {SIGNER_COLUMNS} FROM signers WHERE kind = ?1 AND id = ?2"),
+            vec![text(kind), text(id)],
+            signer_row,
+        )
         .await
     }
 
     async fn signers(&self) -> anyhow::Result<Vec<SignerRow>> {
-        self.with(|c| {
-            sqlite::all(
-                c,
-                &format!("SELECT {SIGNER_COLUMNS} FROM signers ORDER BY kind, id"),
-                [],
-                signer_row,
-            )
-        })
+        self.all_rows(
+            format!("SELECT {SIGNER_COLUMNS} FROM signers ORDER BY kind, id"),
+            vec![],
+            signer_row,
+        )
         .await
     }
 
     async fn revoke_signer(&self, kind: &str, id: &str, at: i64) -> anyhow::Result<bool> {
-        let (kind, id) = (kind.to_owned(), id.to_owned());
-        self.with(move |c| {
-            let n = c.execute(
-                "UPDATE signers SET revoked_at = coalesce(revoked_at, ?3)
-                 WHERE kind = ?1 AND id = ?2",
-                params![kind, id, at],
-            )?;
-            Ok(n == 1)
-        })
+        self.exec(
+            "UPDATE signers SET revoked_at = coalesce(revoked_at, ?3)
+             WHERE kind = ?1 AND id = ?2",
+            vec![text(kind), text(id), at.into()],
+        )
         .await
+        .map(|n| n == 1)
     }
 
     async fn add_proofing_request(&self, row: ProofingRow) -> anyhow::Result<ProofingRow> {
-        self.with(move |c| {
-            // The partial unique index keeps one open request per device: a second inserts
-            // nothing and reads the first.
-            c.execute(
-                "INSERT INTO proofing_requests (id, device_key, profile, contact, requested_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
-                params![
-                    row.id.to_string(),
-                    row.device_key,
-                    row.profile,
-                    row.contact,
-                    row.requested_at
+        let device = text(&row.device_key);
+        // The partial unique index keeps one open request per device: a second inserts
+        // nothing and reads the first.
+        self.write_then_read(
+            "INSERT INTO proofing_requests (id, device_key, profile, contact, requested_at)
+             VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
+            format!("{PROOFING_QUERY} WHERE device_key = ?1 AND closed_at IS NULL"),
+            (
+                vec![
+                    row.id.to_string().into(),
+                    device.clone(),
+                    row.profile.into(),
+                    row.contact.into(),
+                    row.requested_at.into(),
                 ],
-            )?;
-            sqlite::one(
-                c,
-                &format!(
-                    "SELECT {PROOFING_COLUMNS} FROM proofing_requests
-                     WHERE device_key = ?1 AND closed_at IS NULL"
-                ),
-                [&row.device_key],
-                proofing_row,
-            )
-        })
+                vec![device],
+            ),
+            proofing_row,
+        )
         .await
     }
 
     async fn proofing_requests(&self, open_only: bool) -> anyhow::Result<Vec<ProofingRow>> {
-        self.with(move |c| {
-            sqlite::all(
-                c,
-                &format!(
-                    "SELECT {PROOFING_COLUMNS} FROM proofing_requests
-                     WHERE NOT ?1 OR closed_at IS NULL ORDER BY requested_at"
-                ),
-                [open_only],
-                proofing_row,
-            )
-        })
+        self.all_rows(
+            format!("{PROOFING_QUERY} WHERE NOT ?1 OR closed_at IS NULL ORDER BY requested_at"),
+            vec![open_only.into()],
+            proofing_row,
+        )
         .await
     }
 
     async fn proofing_request(&self, id: Uuid) -> anyhow::Result<Option<ProofingRow>> {
-        self.with(move |c| {
-            sqlite::first(
-                c,
-                &format!("SELECT {PROOFING_COLUMNS} FROM proofing_requests WHERE id = ?1"),
-                [id.to_string()],
-                proofing_row,
-            )
-        })
+        self.first_row(
+            format!("{PROOFING_QUERY} WHERE id = ?1"),
+            vec![id.to_string().into()],
+            proofing_row,
+        )
         .await
     }
 
@@ -226,45 +201,41 @@ impl Signers for SqliteStorage {
         by: &str,
         at: i64,
     ) -> anyhow::Result<bool> {
-        let (token, by) = (token.map(str::to_owned), by.to_owned());
-        self.with(move |c| {
-            let n = c.execute(
-                "UPDATE proofing_requests SET closed_at = ?2, closed_by = ?3, token = ?4,
-                     profile = '{}', contact = ''
-                 WHERE id = ?1 AND closed_at IS NULL",
-                params![id.to_string(), at, by, token],
-            )?;
-            Ok(n == 1)
-        })
+        self.exec(
+            "UPDATE proofing_requests SET closed_at = ?2, closed_by = ?3, token = ?4,
+                 profile = '{}', contact = ''
+             WHERE id = ?1 AND closed_at IS NULL",
+            vec![
+                id.to_string().into(),
+                at.into(),
+                text(by),
+                token.map(str::to_owned).into(),
+            ],
+        )
         .await
+        .map(|n| n == 1)
     }
 
     async fn declined_proofing(&self, device_key: &str) -> anyhow::Result<Vec<Uuid>> {
-        let key = device_key.to_owned();
-        self.with(move |c| {
-            sqlite::all(
-                c,
-                "SELECT id FROM proofing_requests
-                 WHERE device_key = ?1 AND closed_at IS NOT NULL AND token IS NULL
-                 ORDER BY closed_at",
-                [key],
-                |r| r.uuid(0),
-            )
-        })
+        self.all_rows(
+            "SELECT id FROM proofing_requests
+             WHERE device_key = ?1 AND closed_at IS NOT NULL AND token IS NULL
+             ORDER BY closed_at"
+                .into(),
+            vec![text(device_key)],
+            |r| r.uuid(0),
+        )
         .await
     }
 
     async fn issued_attestations(&self, device_key: &str) -> anyhow::Result<Vec<String>> {
-        let key = device_key.to_owned();
-        self.with(move |c| {
-            sqlite::all(
-                c,
-                "SELECT token FROM proofing_requests
-                 WHERE device_key = ?1 AND token IS NOT NULL ORDER BY closed_at",
-                [key],
-                |r| r.text(0),
-            )
-        })
+        self.all_rows(
+            "SELECT token FROM proofing_requests
+             WHERE device_key = ?1 AND token IS NOT NULL ORDER BY closed_at"
+                .into(),
+            vec![text(device_key)],
+            |r| r.text(0),
+        )
         .await
     }
 }
@@ -272,69 +243,57 @@ impl Signers for SqliteStorage {
 #[async_trait]
 impl Signers for PgStorage {
     async fn add_signer(&self, row: SignerRow) -> anyhow::Result<bool> {
-        let n = self
-            .client()
-            .await?
-            .execute(
-                "INSERT INTO signers (kind, id, name, public_key, registered_at)
-                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
-                &[
-                    &row.kind,
-                    &row.id,
-                    &row.name,
-                    &row.public_key,
-                    &row.registered_at,
-                ],
-            )
-            .await?;
-        Ok(n == 1)
+        self.exec(
+            "INSERT INTO signers (kind, id, name, public_key, registered_at)
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+            &[
+                &row.kind,
+                &row.id,
+                &row.name,
+                &row.public_key,
+                &row.registered_at,
+            ],
+        )
+        .await
+        .map(|n| n == 1)
     }
 
     async fn signer(&self, kind: &str, id: &str) -> anyhow::Result<Option<SignerRow>> {
-        let row = self
-            .client()
-            .await?
-            .query_opt(
-                &format!("SELECT {SIGNER_COLUMNS} FROM signers WHERE kind = $1 AND id = $2"),
-                &[&kind, &id],
-            )
-            .await?;
-        postgres::maybe(row, signer_row)
+        self.first_row(
+            &format!("SELECT {SIGNER_COLUMNS} FROM signers WHERE kind = $1 AND id = $2"),
+            &[&kind, &id],
+            signer_row,
+        )
+        .await
     }
 
     async fn signers(&self) -> anyhow::Result<Vec<SignerRow>> {
-        let rows = self
-            .client()
-            .await?
-            .query(
-                &format!("SELECT {SIGNER_COLUMNS} FROM signers ORDER BY kind, id"),
-                &[],
-            )
-            .await?;
-        postgres::each(&rows, signer_row)
+        self.all_rows(
+            &format!("SELECT {SIGNER_COLUMNS} FROM signers ORDER BY kind, id"),
+            &[],
+            signer_row,
+        )
+        .await
     }
 
     async fn revoke_signer(&self, kind: &str, id: &str, at: i64) -> anyhow::Result<bool> {
-        let n = self
-            .client()
-            .await?
-            .execute(
-                "UPDATE signers SET revoked_at = coalesce(revoked_at, $3)
-                 WHERE kind = $1 AND id = $2",
-                &[&kind, &id, &at],
-            )
-            .await?;
-        Ok(n == 1)
+        self.exec(
+            "UPDATE signers SET revoked_at = coalesce(revoked_at, $3)
+             WHERE kind = $1 AND id = $2",
+            &[&kind, &id, &at],
+        )
+        .await
+        .map(|n| n == 1)
     }
 
     async fn add_proofing_request(&self, row: ProofingRow) -> anyhow::Result<ProofingRow> {
-        let client = self.client().await?;
         // The partial unique index keeps one open request per device: of two racing, the
         // second inserts nothing and reads the first.
-        client
-            .execute(
-                "INSERT INTO proofing_requests (id, device_key, profile, contact, requested_at)
-                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+        self.write_then_read(
+            "INSERT INTO proofing_requests (id, device_key, profile, contact, requested_at)
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+            &format!("{PROOFING_QUERY} WHERE device_key = $1 AND closed_at IS NULL"),
+            (
                 &[
                     &row.id,
                     &row.device_key,
@@ -342,45 +301,29 @@ impl Signers for PgStorage {
                     &row.contact,
                     &row.requested_at,
                 ],
-            )
-            .await?;
-        let open = client
-            .query_one(
-                &format!(
-                    "SELECT {PROOFING_COLUMNS} FROM proofing_requests
-                     WHERE device_key = $1 AND closed_at IS NULL"
-                ),
                 &[&row.device_key],
-            )
-            .await?;
-        proofing_row(&open)
+            ),
+            proofing_row,
+        )
+        .await
     }
 
     async fn proofing_requests(&self, open_only: bool) -> anyhow::Result<Vec<ProofingRow>> {
-        let rows = self
-            .client()
-            .await?
-            .query(
-                &format!(
-                    "SELECT {PROOFING_COLUMNS} FROM proofing_requests
-                     WHERE NOT $1 OR closed_at IS NULL ORDER BY requested_at"
-                ),
-                &[&open_only],
-            )
-            .await?;
-        postgres::each(&rows, proofing_row)
+        self.all_rows(
+            &format!("{PROOFING_QUERY} WHERE NOT $1 OR closed_at IS NULL ORDER BY requested_at"),
+            &[&open_only],
+            proofing_row,
+        )
+        .await
     }
 
     async fn proofing_request(&self, id: Uuid) -> anyhow::Result<Option<ProofingRow>> {
-        let row = self
-            .client()
-            .await?
-            .query_opt(
-                &format!("SELECT {PROOFING_COLUMNS} FROM proofing_requests WHERE id = $1"),
-                &[&id],
-            )
-            .await?;
-        postgres::maybe(row, proofing_row)
+        self.first_row(
+            &format!("{PROOFING_QUERY} WHERE id = $1"),
+            &[&id],
+            proofing_row,
+        )
+        .await
     }
 
     async fn close_proofing(
@@ -390,43 +333,34 @@ impl Signers for PgStorage {
         by: &str,
         at: i64,
     ) -> anyhow::Result<bool> {
-        let n = self
-            .client()
-            .await?
-            .execute(
-                "UPDATE proofing_requests SET closed_at = $2, closed_by = $3, token = $4,
-                     profile = '{}', contact = ''
-                 WHERE id = $1 AND closed_at IS NULL",
-                &[&id, &at, &by, &token],
-            )
-            .await?;
-        Ok(n == 1)
+        self.exec(
+            "UPDATE proofing_requests SET closed_at = $2, closed_by = $3, token = $4,
+                 profile = '{}', contact = ''
+             WHERE id = $1 AND closed_at IS NULL",
+            &[&id, &at, &by, &token],
+        )
+        .await
+        .map(|n| n == 1)
     }
 
     async fn declined_proofing(&self, device_key: &str) -> anyhow::Result<Vec<Uuid>> {
-        let rows = self
-            .client()
-            .await?
-            .query(
-                "SELECT id FROM proofing_requests
-                 WHERE device_key = $1 AND closed_at IS NOT NULL AND token IS NULL
-                 ORDER BY closed_at",
-                &[&device_key],
-            )
-            .await?;
-        rows.iter().map(|r| r.uuid(0)).collect()
+        self.all_rows(
+            "SELECT id FROM proofing_requests
+             WHERE device_key = $1 AND closed_at IS NOT NULL AND token IS NULL
+             ORDER BY closed_at",
+            &[&device_key],
+            |r| r.uuid(0),
+        )
+        .await
     }
 
     async fn issued_attestations(&self, device_key: &str) -> anyhow::Result<Vec<String>> {
-        let rows = self
-            .client()
-            .await?
-            .query(
-                "SELECT token FROM proofing_requests
-                 WHERE device_key = $1 AND token IS NOT NULL ORDER BY closed_at",
-                &[&device_key],
-            )
-            .await?;
-        rows.iter().map(|r| r.text(0)).collect()
+        self.all_rows(
+            "SELECT token FROM proofing_requests
+             WHERE device_key = $1 AND token IS NOT NULL ORDER BY closed_at",
+            &[&device_key],
+            |r| r.text(0),
+        )
+        .await
     }
 }

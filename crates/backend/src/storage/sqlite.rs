@@ -6,7 +6,8 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use anyhow::Context as _;
-use rusqlite::{Connection, Params};
+use rusqlite::types::Value;
+use rusqlite::{params_from_iter, Connection, Params};
 
 use super::row::Row;
 
@@ -42,6 +43,62 @@ impl SqliteStorage {
             f(&mut conn)
         })
         .await?
+    }
+}
+
+/// A statement's parameters, owned so they can go to the blocking pool.
+pub(super) type Values = Vec<Value>;
+
+/// Text as a parameter.
+pub(super) fn text(s: &str) -> Value {
+    Value::Text(s.to_owned())
+}
+
+/// One statement on the connection, each a call on the blocking pool: the shape most methods
+/// have, so they read as their SQL.
+impl SqliteStorage {
+    /// The first row `sql` selects, if any, read by `f`.
+    pub(super) async fn first_row<T: Send + 'static>(
+        &self,
+        sql: String,
+        values: Values,
+        f: impl FnOnce(&dyn Row) -> anyhow::Result<T> + Send + 'static,
+    ) -> anyhow::Result<Option<T>> {
+        self.with(move |c| first(c, &sql, params_from_iter(values), f))
+            .await
+    }
+
+    /// Every row `sql` selects, each read by `f`.
+    pub(super) async fn all_rows<T: Send + 'static>(
+        &self,
+        sql: String,
+        values: Values,
+        f: impl Fn(&dyn Row) -> anyhow::Result<T> + Send + 'static,
+    ) -> anyhow::Result<Vec<T>> {
+        self.with(move |c| all(c, &sql, params_from_iter(values), f))
+            .await
+    }
+
+    /// Runs `sql`; how many rows it changed.
+    pub(super) async fn exec(&self, sql: &'static str, values: Values) -> anyhow::Result<usize> {
+        self.with(move |c| Ok(c.execute(sql, params_from_iter(values))?))
+            .await
+    }
+
+    /// Runs `write`, then reads the one row `read` selects: an insert that may do nothing,
+    /// then what the table holds.
+    pub(super) async fn write_then_read<T: Send + 'static>(
+        &self,
+        write: &'static str,
+        read: String,
+        values: (Values, Values),
+        f: impl FnOnce(&dyn Row) -> anyhow::Result<T> + Send + 'static,
+    ) -> anyhow::Result<T> {
+        self.with(move |c| {
+            c.execute(write, params_from_iter(values.0))?;
+            one(c, &read, params_from_iter(values.1), f)
+        })
+        .await
     }
 }
 

@@ -1,11 +1,10 @@
 //! Resumable uploads of documents (tus): one per device and file, moved forward only from
 //! where it stands.
 
-use async_trait::async_trait;
-use rusqlite::params;
-
 use super::row::Row;
-use super::{postgres, sqlite, PgStorage, SqliteStorage};
+use super::sqlite::text;
+use super::{PgStorage, SqliteStorage};
+use async_trait::async_trait;
 
 /// A resumable upload of one document (tus).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,131 +57,109 @@ pub trait Uploads: Send + Sync {
 #[async_trait]
 impl Uploads for SqliteStorage {
     async fn create_upload(&self, candidate: UploadRow) -> anyhow::Result<UploadRow> {
-        self.with(move |c| {
-            c.execute(
-                "INSERT INTO uploads (id, device_key, sha256, length, received_bytes, created_at)
-                 VALUES (?1, ?2, ?3, ?4, 0, ?5) ON CONFLICT DO NOTHING",
-                params![
-                    candidate.id,
-                    candidate.device_key,
-                    candidate.sha256,
-                    i64::try_from(candidate.length)?,
-                    candidate.created_at
+        let (device, sha256) = (text(&candidate.device_key), text(&candidate.sha256));
+        self.write_then_read(
+            "INSERT INTO uploads (id, device_key, sha256, length, received_bytes, created_at)
+             VALUES (?1, ?2, ?3, ?4, 0, ?5) ON CONFLICT DO NOTHING",
+            format!("SELECT {COLUMNS} FROM uploads WHERE device_key = ?1 AND sha256 = ?2"),
+            (
+                vec![
+                    text(&candidate.id),
+                    device.clone(),
+                    sha256.clone(),
+                    i64::try_from(candidate.length)?.into(),
+                    candidate.created_at.into(),
                 ],
-            )?;
-            sqlite::one(
-                c,
-                &format!("SELECT {COLUMNS} FROM uploads WHERE device_key = ?1 AND sha256 = ?2"),
-                params![candidate.device_key, candidate.sha256],
-                upload_row,
-            )
-        })
+                vec![device, sha256],
+            ),
+            upload_row,
+        )
         .await
     }
 
     async fn upload(&self, id: &str) -> anyhow::Result<Option<UploadRow>> {
-        let id = id.to_owned();
-        self.with(move |c| {
-            sqlite::first(
-                c,
-                &format!("SELECT {COLUMNS} FROM uploads WHERE id = ?1"),
-                [id],
-                upload_row,
-            )
-        })
+        self.first_row(
+            format!("SELECT {COLUMNS} FROM uploads WHERE id = ?1"),
+            vec![text(id)],
+            upload_row,
+        )
         .await
     }
 
     async fn upload_of(&self, device_key: &str, sha256: &str) -> anyhow::Result<Option<UploadRow>> {
-        let (d, h) = (device_key.to_owned(), sha256.to_owned());
-        self.with(move |c| {
-            sqlite::first(
-                c,
-                &format!("SELECT {COLUMNS} FROM uploads WHERE device_key = ?1 AND sha256 = ?2"),
-                [d, h],
-                upload_row,
-            )
-        })
+        self.first_row(
+            format!("SELECT {COLUMNS} FROM uploads WHERE device_key = ?1 AND sha256 = ?2"),
+            vec![text(device_key), text(sha256)],
+            upload_row,
+        )
         .await
     }
 
     async fn advance_upload(&self, id: &str, from: u64, to: u64) -> anyhow::Result<bool> {
-        let id = id.to_owned();
-        let (from, to) = (i64::try_from(from)?, i64::try_from(to)?);
-        self.with(move |c| {
-            let n = c.execute(
-                "UPDATE uploads SET received_bytes = ?3
-                 WHERE id = ?1 AND received_bytes = ?2 AND ?3 <= length",
-                params![id, from, to],
-            )?;
-            Ok(n == 1)
-        })
+        self.exec(
+            "UPDATE uploads SET received_bytes = ?3
+             WHERE id = ?1 AND received_bytes = ?2 AND ?3 <= length",
+            vec![
+                text(id),
+                i64::try_from(from)?.into(),
+                i64::try_from(to)?.into(),
+            ],
+        )
         .await
+        .map(|n| n == 1)
     }
 }
 
 #[async_trait]
 impl Uploads for PgStorage {
     async fn create_upload(&self, candidate: UploadRow) -> anyhow::Result<UploadRow> {
-        let client = self.client().await?;
         let length = i64::try_from(candidate.length)?;
-        client
-            .execute(
-                "INSERT INTO uploads (id, device_key, sha256, length, received_bytes, created_at)
-                 VALUES ($1, $2, $3, $4, 0, $5) ON CONFLICT DO NOTHING",
+        let (device, sha256) = (&candidate.device_key, &candidate.sha256);
+        self.write_then_read(
+            "INSERT INTO uploads (id, device_key, sha256, length, received_bytes, created_at)
+             VALUES ($1, $2, $3, $4, 0, $5) ON CONFLICT DO NOTHING",
+            &format!("SELECT {COLUMNS} FROM uploads WHERE device_key = $1 AND sha256 = $2"),
+            (
                 &[
                     &candidate.id,
-                    &candidate.device_key,
-                    &candidate.sha256,
+                    device,
+                    sha256,
                     &length,
                     &candidate.created_at,
                 ],
-            )
-            .await?;
-        let row = client
-            .query_one(
-                &format!("SELECT {COLUMNS} FROM uploads WHERE device_key = $1 AND sha256 = $2"),
-                &[&candidate.device_key, &candidate.sha256],
-            )
-            .await?;
-        upload_row(&row)
+                &[device, sha256],
+            ),
+            upload_row,
+        )
+        .await
     }
 
     async fn upload(&self, id: &str) -> anyhow::Result<Option<UploadRow>> {
-        let row = self
-            .client()
-            .await?
-            .query_opt(
-                &format!("SELECT {COLUMNS} FROM uploads WHERE id = $1"),
-                &[&id],
-            )
-            .await?;
-        postgres::maybe(row, upload_row)
+        self.first_row(
+            &format!("SELECT {COLUMNS} FROM uploads WHERE id = $1"),
+            &[&id],
+            upload_row,
+        )
+        .await
     }
 
     async fn upload_of(&self, device_key: &str, sha256: &str) -> anyhow::Result<Option<UploadRow>> {
-        let row = self
-            .client()
-            .await?
-            .query_opt(
-                &format!("SELECT {COLUMNS} FROM uploads WHERE device_key = $1 AND sha256 = $2"),
-                &[&device_key, &sha256],
-            )
-            .await?;
-        postgres::maybe(row, upload_row)
+        self.first_row(
+            &format!("SELECT {COLUMNS} FROM uploads WHERE device_key = $1 AND sha256 = $2"),
+            &[&device_key, &sha256],
+            upload_row,
+        )
+        .await
     }
 
     async fn advance_upload(&self, id: &str, from: u64, to: u64) -> anyhow::Result<bool> {
         let (from, to) = (i64::try_from(from)?, i64::try_from(to)?);
-        let n = self
-            .client()
-            .await?
-            .execute(
-                "UPDATE uploads SET received_bytes = $3
-                 WHERE id = $1 AND received_bytes = $2 AND $3 <= length",
-                &[&id, &from, &to],
-            )
-            .await?;
-        Ok(n == 1)
+        self.exec(
+            "UPDATE uploads SET received_bytes = $3
+             WHERE id = $1 AND received_bytes = $2 AND $3 <= length",
+            &[&id, &from, &to],
+        )
+        .await
+        .map(|n| n == 1)
     }
 }

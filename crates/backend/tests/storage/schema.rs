@@ -24,6 +24,16 @@ struct Table {
     indexes: BTreeSet<Vec<String>>,
 }
 
+impl Table {
+    fn add_index(&mut self, columns: Vec<String>, unique: bool, partial: bool) {
+        if unique {
+            self.unique.insert((columns, partial));
+        } else {
+            self.indexes.insert(columns);
+        }
+    }
+}
+
 type Schema = BTreeMap<String, Table>;
 
 fn sqlite_kind(declared: &str) -> Kind {
@@ -92,11 +102,7 @@ fn sqlite_schema(path: &std::path::Path) -> Schema {
                 .unwrap()
                 .collect::<Result<_, _>>()
                 .unwrap();
-            if unique {
-                table.unique.insert((columns, partial));
-            } else {
-                table.indexes.insert(columns);
-            }
+            table.add_index(columns, unique, partial);
         }
         schema.insert(name, table);
     }
@@ -151,11 +157,7 @@ async fn postgres_schema(client: &tokio_postgres::Client) -> Schema {
         {
             let (unique, partial, columns): (bool, bool, Vec<String>) =
                 (i.get(0), i.get(1), i.get(2));
-            if unique {
-                table.unique.insert((columns, partial));
-            } else {
-                table.indexes.insert(columns);
-            }
+            table.add_index(columns, unique, partial);
         }
         schema.insert(name, table);
     }

@@ -94,7 +94,41 @@ impl Driver {
 
     /// Starts the app with its own data directory, pointed at `backend_url`.
     pub async fn launch(&self, data_dir: &Path, backend_url: &str) -> anyhow::Result<App> {
-        let app = app_binary()?;
+        self.launch_program(&app_binary()?, data_dir, backend_url)
+            .await
+    }
+
+    /// Starts the app as [`Driver::launch`] does, but with the system clock it reads set off by
+    /// `offset` (libfaketime's form: `-10m` is ten minutes slow), as on a phone whose clock is
+    /// wrong. The wrapper script that does it is written into `data_dir`'s parent.
+    pub async fn launch_with_clock_off(
+        &self,
+        data_dir: &Path,
+        backend_url: &str,
+        offset: &str,
+    ) -> anyhow::Result<App> {
+        use std::os::unix::fs::PermissionsExt as _;
+        let wrapper = data_dir
+            .parent()
+            .context("a data directory with a parent")?
+            .join(format!("homeward-clock-{}.sh", std::process::id()));
+        std::fs::write(
+            &wrapper,
+            format!(
+                "#!/bin/sh\nFAKETIME_DONT_FAKE_MONOTONIC=1 exec faketime -m -f '{offset}' '{}' \"$@\"\n",
+                app_binary()?.display()
+            ),
+        )?;
+        std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755))?;
+        self.launch_program(&wrapper, data_dir, backend_url).await
+    }
+
+    async fn launch_program(
+        &self,
+        app: &Path,
+        data_dir: &Path,
+        backend_url: &str,
+    ) -> anyhow::Result<App> {
         let caps = serde_json::json!({
             "browserName": "wry",
             "tauri:options": {

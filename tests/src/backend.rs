@@ -80,6 +80,20 @@ impl TestBackend {
         homeward_backend::storage::open(&self.database).await
     }
 
+    /// As if restored from a backup taken before any document arrived: forgets every upload,
+    /// its record and its bytes. SQLite only.
+    pub fn lose_uploads(&self) -> anyhow::Result<()> {
+        let DatabaseUrl::Sqlite(path) = &self.database else {
+            anyhow::bail!("uploads are lost by hand only from an SQLite backend");
+        };
+        rusqlite::Connection::open(path)?.execute("DELETE FROM uploads", [])?;
+        let attachments = self._dir.path().join("attachments");
+        for entry in std::fs::read_dir(&attachments)? {
+            std::fs::remove_file(entry?.path())?;
+        }
+        Ok(())
+    }
+
     /// The key its receipts are signed with, as it publishes it at `/v1/keys`.
     pub async fn receipt_key(&self) -> anyhow::Result<ed25519_dalek::VerifyingKey> {
         let keys: homeward_domain::sync::BackendKeys =

@@ -27,6 +27,8 @@ pub struct FaultCounts {
     pub bytes: AtomicUsize,
     /// Bytes passed from the apps to the backend.
     pub sent: AtomicUsize,
+    /// How many more requests the proxy refuses, in [`FaultProxy::refusing`].
+    pub refusals_left: AtomicUsize,
 }
 
 impl FaultCounts {
@@ -54,6 +56,9 @@ enum Fault {
     CutRequest(usize),
     CutResponse(usize),
     Unavailable,
+    /// Answers 503 if the request starts with this (and refusals are left); otherwise passes
+    /// it on a connection that closes after the answer, so the next request is looked at too.
+    RefuseStarting(&'static str),
 }
 
 pub struct FaultProxy {
@@ -71,6 +76,8 @@ enum Mode {
     Transparent,
     /// The connection that carries the app's `n`th byte is cut there; everything else passes.
     CutOnceAt(usize),
+    /// Requests starting with this are answered 503, as many times as `refusals_left` says.
+    Refusing(&'static str),
 }
 
 impl FaultProxy {
@@ -97,6 +104,18 @@ impl FaultProxy {
         Self::with_mode(upstream, Mode::CutOnceAt(n)).await
     }
 
+    /// A proxy that answers the next `times` requests starting with `start` (`"POST /v1/x"`)
+    /// with a 503, and passes everything else.
+    pub async fn refusing(
+        upstream: SocketAddr,
+        start: &'static str,
+        times: usize,
+    ) -> anyhow::Result<Self> {
+        let proxy = Self::with_mode(upstream, Mode::Refusing(start)).await?;
+        proxy.counts.refusals_left.store(times, Ordering::Relaxed);
+        Ok(proxy)
+    }
+
     async fn with_mode(upstream: SocketAddr, mode: Mode) -> anyhow::Result<Self> {
         let listener = TcpListener::bind("127.0.0.1:0").await?;
         let url = format!("http://{}", listener.local_addr()?);
@@ -119,6 +138,7 @@ impl FaultProxy {
                     },
                     Mode::Faults { .. } => Fault::Clean(rng.gen_range(500..8_000)),
                     Mode::Transparent => Fault::Clean(usize::MAX),
+                    Mode::Refusing(start) => Fault::RefuseStarting(start),
                     Mode::CutOnceAt(n) => {
                         let sent = shared.sent.load(Ordering::Relaxed);
                         if shared.cut_request.load(Ordering::Relaxed) == 0 && sent < n {
@@ -170,6 +190,60 @@ async fn pipe(
     to.shutdown().await
 }
 
+/// Answers a 503 with the backend's JSON error shape and closes.
+async fn unavailable(mut client: TcpStream) -> std::io::Result<()> {
+    let body = r#"{"code":"backend","message":"injected fault"}"#;
+    let reply = format!(
+        "HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/json\r\n\
+         content-length: {}\r\nconnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    client.write_all(reply.as_bytes()).await?;
+    client.shutdown().await
+}
+
+/// Refuses a request that starts with `start` while refusals are left; passes any other, asking
+/// the backend to close the connection after answering it, so each request meets this check.
+async fn refuse_starting(
+    mut client: TcpStream,
+    upstream: SocketAddr,
+    start: &str,
+    counts: &FaultCounts,
+) -> std::io::Result<()> {
+    let mut head = vec![0u8; 16 * 1024];
+    let n = client.read(&mut head).await?;
+    head.truncate(n);
+    let refuse = head.starts_with(start.as_bytes())
+        && counts
+            .refusals_left
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
+                left.checked_sub(1)
+            })
+            .is_ok();
+    if refuse {
+        counts.unavailable.fetch_add(1, Ordering::Relaxed);
+        return unavailable(client).await;
+    }
+    counts.clean.fetch_add(1, Ordering::Relaxed);
+    let line_end = head
+        .windows(2)
+        .position(|w| w == b"\r\n")
+        .map_or(head.len(), |i| i + 2);
+    let mut forwarded = head[..line_end].to_vec();
+    forwarded.extend_from_slice(b"connection: close\r\n");
+    forwarded.extend_from_slice(&head[line_end..]);
+    let mut server = TcpStream::connect(upstream).await?;
+    server.write_all(&forwarded).await?;
+    counts.sent.fetch_add(n, Ordering::Relaxed);
+    let (client_read, client_write) = client.into_split();
+    let (server_read, server_write) = server.into_split();
+    tokio::select! {
+        _ = pipe(client_read, server_write, usize::MAX, &counts.bytes, Some(&counts.sent)) => {}
+        _ = pipe(server_read, client_write, usize::MAX, &counts.bytes, None) => {}
+    }
+    Ok(())
+}
+
 /// No connection lives longer than this many bytes either way, so a pooled connection that
 /// escaped a fault meets the next one soon.
 const LIFETIME: usize = 64 * 1024;
@@ -191,14 +265,10 @@ async fn handle(
             let mut client = client;
             let mut buf = vec![0u8; 4096];
             let _ = client.read(&mut buf).await?;
-            let body = r#"{"code":"backend","message":"injected fault"}"#;
-            let reply = format!(
-                "HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/json\r\n\
-                 content-length: {}\r\nconnection: close\r\n\r\n{body}",
-                body.len()
-            );
-            client.write_all(reply.as_bytes()).await?;
-            return client.shutdown().await;
+            return unavailable(client).await;
+        }
+        Fault::RefuseStarting(start) => {
+            return refuse_starting(client, upstream, start, counts).await
         }
         Fault::Delay(d) => {
             bump(&counts.delayed);

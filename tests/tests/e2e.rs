@@ -685,6 +685,28 @@ async fn with_the_backend_up_the_app_shows_it_is_connected() -> anyhow::Result<(
 
 /// The outbox takes the news in place: a timeline the person closed stays closed, and the focus
 /// stays where it was, while the city's decision arrives.
+/// A phone whose clock is ten minutes slow still sends: the app learns the backend's time from
+/// the `Date` of its answers and signs with it, where each attempt used to be refused as a
+/// replay and the application set aside.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "drives the real app: run by `cargo xtask test`"]
+async fn a_phone_whose_clock_is_ten_minutes_slow_still_sends() -> anyhow::Result<()> {
+    let data = TempDir::new()?;
+    let backend = TestBackend::start().await?;
+    backend
+        .add_staff("officer-li", STAFF_PASSWORD, false)
+        .await?;
+    let driver = Driver::start(4624)?;
+    let app = driver
+        .launch_with_clock_off(data.path(), &backend.url, "-10m")
+        .await?;
+    app.click("#lang-en").await?;
+    send_proof_of_life(&app, &backend).await?;
+    assert_eq!(app.count(".send[data-state='set-aside']").await?, 0);
+    assert_eq!(backend.stored_submissions().await?, 1);
+    Ok(())
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "drives the real app: run by `cargo xtask test`"]
 async fn news_in_the_outbox_keeps_a_closed_timeline_closed_and_the_focus_where_it_was(

@@ -10,11 +10,14 @@ use homeward_domain::sync::{OutboxState, SignedReceipt, Submission};
 use homeward_domain::wire::header;
 use homeward_domain::{DraftId, ErrorCode, GuideId};
 use homeward_tests::backend::{free_port, TestBackend};
+use homeward_tests::faults::FaultProxy;
 use homeward_tests::installation::{
     attested_in_person, hukou_cancellation, open_consented, proof_of_life,
 };
 use homeward_tests::probe::{code, now_ms, Probe};
 use sha2::{Digest as _, Sha256};
+use std::sync::atomic::Ordering;
+
 use tempfile::TempDir;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -313,4 +316,52 @@ async fn a_refused_item_is_set_aside_and_the_others_still_go() {
     assert_eq!(core.sync_outbox().await.unwrap().set_aside, 1);
     assert_eq!(backend.stored_submissions().await.unwrap(), 1);
     backend.stop().await.unwrap();
+}
+
+/// The backend lost documents the app had uploaded (its data restored from a backup taken
+/// before they came, say): the app uploads them again and the application arrives, where it
+/// used to wait for ever behind `material-not-uploaded`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn documents_the_backend_lost_are_uploaded_again() {
+    let backend = TestBackend::start().await.unwrap();
+    // The documents go through; the submission after them meets a backend that is away.
+    let proxy = FaultProxy::refusing(backend.addr(), "POST /v1/submissions", 1)
+        .await
+        .unwrap();
+    let data = TempDir::new().unwrap();
+    let core = open_consented(data.path(), &proxy.url);
+    let draft = proof_of_life(&core, "certificate");
+    let photo = homeward_core::materials::fixtures::phone_photo(3000, 2000);
+    core.add_material(draft, "life-certificate", "certificate.jpg", &photo)
+        .unwrap();
+    core.submit(draft).unwrap();
+    let report = core.sync_outbox().await.unwrap();
+    assert_eq!((report.delivered, report.waiting), (0, 1), "{report:?}");
+    assert_eq!(proxy.counts.unavailable.load(Ordering::Relaxed), 1);
+
+    backend.lose_uploads().unwrap();
+    let mut passes = 0;
+    while core.sync_outbox().await.unwrap().delivered == 0 {
+        passes += 1;
+        assert!(
+            passes < 4,
+            "still not delivered: {:?}",
+            core.outbox().unwrap()
+        );
+        let due = core.outbox_next_due().unwrap().expect("due later");
+        let wait = u64::try_from((due - now_ms()).max(0)).expect("not negative");
+        tokio::time::sleep(std::time::Duration::from_millis(wait + 50)).await;
+    }
+    assert_eq!(backend.stored_submissions().await.unwrap(), 1);
+    let apps = backend
+        .database()
+        .await
+        .unwrap()
+        .applications(homeward_backend::storage::ApplicationFilter {
+            limit: 10,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(apps.len(), 1);
 }

@@ -33,6 +33,8 @@ const PACKAGES: &[&str] = &[
     "fonts-hanazono",
     // The tests read the PDFs the app writes back as text.
     "poppler-utils",
+    // A phone whose clock is wrong, for the end-to-end tests: libfaketime under the app.
+    "faketime",
     // The backend's production database, started by the tests (pgbench for the baseline).
     "postgresql",
 ];

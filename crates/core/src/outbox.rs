@@ -309,15 +309,27 @@ impl Homeward {
                     self.wait_again(&item, &e)?;
                     report.waiting += 1;
                 }
-                // The backend no longer knows this device or a document (its data was reset,
-                // say): register and upload again on the next pass rather than give up.
+                // The backend no longer knows this device or a document (its data was restored
+                // from a backup, say): register and upload again on the next pass rather than
+                // give up. A signature it found out of its window was made by a clock that is
+                // off; the answer told the client the backend's time, so the next one is right.
                 Err(e)
                     if matches!(
                         e.code(),
-                        ErrorCode::UnknownDevice | ErrorCode::MaterialNotUploaded
+                        ErrorCode::UnknownDevice
+                            | ErrorCode::MaterialNotUploaded
+                            | ErrorCode::Replayed
                     ) =>
                 {
-                    self.store.remove_setting(DEVICE_REGISTERED_SETTING)?;
+                    match e.code() {
+                        ErrorCode::UnknownDevice => {
+                            self.store.remove_setting(DEVICE_REGISTERED_SETTING)?;
+                        }
+                        ErrorCode::MaterialNotUploaded => {
+                            self.store.outbox_forget_uploads(item.item.submission_id)?;
+                        }
+                        _ => {}
+                    }
                     self.wait_again(&item, &e)?;
                     report.waiting += 1;
                 }

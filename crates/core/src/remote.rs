@@ -1,7 +1,9 @@
 //! The city backend, seen from the device. Every call has a short connect timeout: the app must
 //! stay responsive on a poor connection and fall back to what it has.
 
-use std::time::Duration;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use ed25519_dalek::SigningKey;
 use homeward_domain::sync::{BackendKeys, DeviceRegistration, Feed, SignedReceipt};
@@ -15,6 +17,8 @@ use crate::error::{CoreError, Result};
 pub struct Remote {
     base: String,
     http: reqwest::Client,
+    /// The backend's clock minus this device's, as its last answer told (milliseconds).
+    clock_offset_ms: Arc<AtomicI64>,
 }
 
 /// A catalogue pack as it came over the wire, not yet parsed or trusted.
@@ -35,11 +39,12 @@ impl Remote {
         Ok(Remote {
             base: base_url.trim_end_matches('/').to_owned(),
             http,
+            clock_offset_ms: Arc::default(),
         })
     }
 
     pub async fn health(&self) -> Result<Health> {
-        let resp = self.get(path::HEALTH).send().await.map_err(offline)?;
+        let resp = self.send(self.get(path::HEALTH)).await?;
         json(check(resp).await?).await
     }
 
@@ -49,7 +54,7 @@ impl Remote {
         if let Some(tag) = etag {
             req = req.header(reqwest::header::IF_NONE_MATCH, tag);
         }
-        let resp = req.send().await.map_err(offline)?;
+        let resp = self.send(req).await?;
         if resp.status() == reqwest::StatusCode::NOT_MODIFIED {
             return Ok(None);
         }
@@ -65,7 +70,7 @@ impl Remote {
 
     /// The backend's public keys (the one that signs receipts).
     pub async fn keys(&self) -> Result<BackendKeys> {
-        json(check(self.get(path::KEYS).send().await.map_err(offline)?).await?).await
+        json(check(self.send(self.get(path::KEYS)).await?).await?).await
     }
 
     /// Makes this device's key known to the backend (again is harmless).
@@ -74,12 +79,8 @@ impl Remote {
             public_key: public_key.to_owned(),
         };
         let resp = self
-            .http
-            .post(self.url(path::DEVICES))
-            .json(&body)
-            .send()
-            .await
-            .map_err(offline)?;
+            .send(self.http.post(self.url(path::DEVICES)).json(&body))
+            .await?;
         check(resp).await.map(drop)
     }
 
@@ -103,7 +104,7 @@ impl Remote {
             Method::Patch => reqwest::Method::PATCH,
         };
         let mut builder = self.http.request(method, self.url(req.target));
-        for (name, value) in wire::sign(key, &req, now_secs()) {
+        for (name, value) in wire::sign(key, &req, self.backend_now_ms() / 1000) {
             builder = builder.header(name, value);
         }
         for (name, value) in unsigned {
@@ -198,8 +199,7 @@ impl Remote {
             (h(tus::header::UPLOAD_LENGTH), length.to_string()),
             (h(tus::header::UPLOAD_METADATA), meta),
         ];
-        let resp = self.signed(key, req, &unsigned).send().await;
-        let resp = check(resp.map_err(offline)?).await?;
+        let resp = check(self.send(self.signed(key, req, &unsigned)).await?).await?;
         let location = resp
             .headers()
             .get(reqwest::header::LOCATION)
@@ -217,11 +217,7 @@ impl Remote {
             binding: "",
             body: b"",
         };
-        let resp = self
-            .signed(key, req, &[tus_resumable()])
-            .send()
-            .await
-            .map_err(offline)?;
+        let resp = self.send(self.signed(key, req, &[tus_resumable()])).await?;
         if resp.status() == reqwest::StatusCode::NOT_FOUND {
             return Ok(None);
         }
@@ -255,15 +251,48 @@ impl Remote {
             (h(tus::header::UPLOAD_CHECKSUM), checksum),
             (CONTENT_TYPE, tus::CHUNK_CONTENT_TYPE.to_owned()),
         ];
-        let resp = self.signed(key, req, &unsigned).send().await;
-        upload_offset(&check(resp.map_err(offline)?).await?)
+        upload_offset(&check(self.send(self.signed(key, req, &unsigned)).await?).await?)
     }
 
     async fn send_json<T: serde::de::DeserializeOwned>(
         &self,
         req: reqwest::RequestBuilder,
     ) -> Result<T> {
-        json(check(req.send().await.map_err(offline)?).await?).await
+        json(check(self.send(req).await?).await?).await
+    }
+
+    /// Sends `req`; the answer, whatever its status. Each answer's `Date` says the backend's
+    /// time, which signatures follow.
+    async fn send(&self, req: reqwest::RequestBuilder) -> Result<reqwest::Response> {
+        let resp = req.send().await.map_err(offline)?;
+        self.note_backend_time(&resp);
+        Ok(resp)
+    }
+
+    /// Learns how far this device's clock is from the backend's, from an answer's `Date`.
+    /// The header has whole seconds, so a difference within them is no difference.
+    fn note_backend_time(&self, resp: &reqwest::Response) {
+        let backend_ms = resp
+            .headers()
+            .get(reqwest::header::DATE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| httpdate::parse_http_date(v).ok())
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .and_then(|d| i64::try_from(d.as_millis()).ok());
+        if let Some(backend_ms) = backend_ms {
+            let offset = backend_ms - local_now_ms();
+            let offset = if offset.abs() < 2_000 { 0 } else { offset };
+            let before = self.clock_offset_ms.swap(offset, Ordering::Relaxed);
+            if offset != 0 && (offset - before).abs() >= 2_000 {
+                tracing::info!(offset_s = offset / 1000, "this device's clock is off");
+            }
+        }
+    }
+
+    /// The backend's time as this device best knows it (milliseconds since the epoch): a
+    /// phone whose clock is wrong still signs requests the backend takes.
+    pub fn backend_now_ms(&self) -> i64 {
+        local_now_ms() + self.clock_offset_ms.load(Ordering::Relaxed)
     }
 
     fn get(&self, path: &str) -> reqwest::RequestBuilder {
@@ -287,10 +316,10 @@ fn tus_resumable() -> (HeaderName, String) {
     (h(tus::header::RESUMABLE), tus::VERSION.to_owned())
 }
 
-fn now_secs() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+fn local_now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }
 
 async fn json<T: serde::de::DeserializeOwned>(resp: reqwest::Response) -> Result<T> {

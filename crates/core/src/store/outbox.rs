@@ -164,6 +164,18 @@ impl Store {
         )
     }
 
+    /// Forgets how far the documents of item `id` were uploaded, so the next attempt uploads
+    /// them again: the backend said it does not have them (its data was restored from a
+    /// backup, say).
+    pub fn outbox_forget_uploads(&self, id: Uuid) -> Result<()> {
+        self.conn().execute(
+            "UPDATE outbox_materials SET upload_url = NULL, acknowledged = 0
+             WHERE submission_id = ?1",
+            [id.to_string()],
+        )?;
+        Ok(())
+    }
+
     /// Every outbox item, newest first.
     pub fn outbox(&self) -> Result<Vec<OutboxRow>> {
         let conn = self.conn();

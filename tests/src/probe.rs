@@ -54,6 +54,7 @@ impl Probe {
             answers: [("full-name".to_owned(), "王芳".to_owned())].into(),
             materials: vec![],
             sent_at: 0,
+            applicant: (!attestations.is_empty()).then(crate::installation::profile),
             attestations,
         })
         .expect("serialises")

@@ -377,3 +377,150 @@ async fn a_lost_phone_is_revoked_in_the_console_and_the_new_one_is_proven_again(
     assert_eq!(backend.stored_submissions().await.unwrap(), 2);
     backend.stop().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_key_of_small_order_is_refused_and_so_are_the_signatures_it_would_let_anyone_make() {
+    use base64::engine::general_purpose::STANDARD as B64;
+    use homeward_domain::wire::header;
+    let backend = TestBackend::start().await.unwrap();
+    backend.add_staff(ADMIN, PASSWORD, true).await.unwrap();
+    let auth = staff_token(&backend.url, ADMIN, PASSWORD).await.unwrap();
+    // The neutral point: every message "verifies" under it with R = the neutral point, s = 0.
+    let mut neutral = [0u8; 32];
+    neutral[0] = 1;
+    let weak = B64.encode(neutral);
+    let http = reqwest::Client::new();
+    let resp = http
+        .post(format!("{}/v1/devices", backend.url))
+        .json(&serde_json::json!({ "public_key": weak }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 400);
+    let json: serde_json::Value = resp.json().await.unwrap();
+    assert!(
+        json["message"].as_str().unwrap().starts_with("public_key:"),
+        "{json}"
+    );
+    // Nor can a liaison site be registered under it.
+    assert!(register_site(&backend.url, &auth, "prato", &weak)
+        .await
+        .is_err());
+    // A submission "signed" under it with the trivial signature is not taken.
+    let probe = Probe::new(&backend.url, 9, false).await;
+    let body = Probe::body(1);
+    let mut headers = probe.headers(&body, "k1", now_ms() / 1000);
+    let mut trivial = [0u8; 64];
+    trivial[0] = 1;
+    for (name, value) in &mut headers {
+        if *name == header::KEY {
+            value.clone_from(&weak);
+        } else if *name == header::SIGNATURE {
+            *value = B64.encode(trivial);
+        }
+    }
+    let (status, json) = probe.send(body, &headers).await;
+    assert_eq!(status, 401, "{json}");
+    assert_eq!(backend.stored_submissions().await.unwrap(), 0);
+    backend.stop().await.unwrap();
+}
+
+/// A submission body for `HUKOU` numbered `n`, with `attestations` and `applicant` as given.
+fn body_with(
+    n: u128,
+    guide: &str,
+    revision: u32,
+    attestations: Vec<String>,
+    applicant: Option<homeward_domain::privacy::Profile>,
+) -> Vec<u8> {
+    let mut s: homeward_domain::sync::Submission =
+        serde_json::from_slice(&Probe::body_for(n, guide, vec![])).unwrap();
+    s.submission_id = uuid::Uuid::from_u128(n + u128::from(revision) * 10_000);
+    s.revision = revision;
+    s.attestations = attestations;
+    s.applicant = applicant;
+    serde_json::to_vec(&s).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_proof_of_one_person_does_not_carry_another_persons_application_nor_a_swapped_revision() {
+    let backend = TestBackend::start().await.unwrap();
+    backend.add_staff(ADMIN, PASSWORD, true).await.unwrap();
+    let auth = staff_token(&backend.url, ADMIN, PASSWORD).await.unwrap();
+    let prato = SigningKey::from_bytes(&[21; 32]);
+    register_site(&backend.url, &auth, "prato", &public_key_b64(&prato))
+        .await
+        .unwrap();
+    let device = Probe::new(&backend.url, 1, true).await;
+    // Proven in person as the person of `profile()`.
+    let proof = attestation(&device, &prato, "prato").seal(&prato);
+    let mut someone_else = profile();
+    someone_else.name_han = "李四".into();
+    someone_else.id_number = "11010519491231002X".into();
+
+    // The same proof on an application for someone else: refused with its own code.
+    let (status, json) = device
+        .submit(
+            body_with(1, HUKOU, 0, vec![proof.clone()], Some(someone_else)),
+            "k1",
+        )
+        .await;
+    assert_eq!(
+        (status, code(&json)),
+        (403, ErrorCode::AttestationOtherPerson)
+    );
+    // A proof that names no applicant at all: the field is named.
+    let (status, json) = device
+        .submit(body_with(2, HUKOU, 0, vec![proof.clone()], None), "k2")
+        .await;
+    assert_eq!(status, 400, "{json}");
+    assert!(json["message"].as_str().unwrap().starts_with("applicant:"));
+    // For the proven person, taken.
+    let (status, json) = device
+        .submit(
+            body_with(3, HUKOU, 0, vec![proof.clone()], Some(profile())),
+            "k3",
+        )
+        .await;
+    assert_eq!(status, 201, "{json}");
+    let receipt: homeward_domain::sync::Receipt =
+        serde_json::from_str(json["receipt"].as_str().unwrap()).unwrap();
+
+    // Staff ask for more material; the revision swaps in a service that takes anyone's word,
+    // to skip the identity check: refused, and the application is unchanged.
+    let resp = reqwest::Client::new()
+        .post(format!(
+            "{}/v1/staff/applications/{}/decision",
+            backend.url, receipt.reference
+        ))
+        .header("authorization", &auth)
+        .json(&serde_json::json!({"status": "more-material-needed", "message": "请补充材料"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    let (status, json) = device
+        .submit(
+            body_with(3, "pension-proof-of-life", 1, vec![], None),
+            "k3-r1",
+        )
+        .await;
+    assert_eq!(
+        (status, code(&json)),
+        (422, ErrorCode::RevisionOtherService)
+    );
+    // Nor can the revision drop the proof while keeping the service.
+    let (status, json) = device
+        .submit(body_with(3, HUKOU, 1, vec![], None), "k3-r1b")
+        .await;
+    assert_eq!((status, code(&json)), (403, ErrorCode::IdentityLevelTooLow));
+    let (status, json) = device
+        .submit(
+            body_with(3, HUKOU, 1, vec![proof], Some(profile())),
+            "k3-r1c",
+        )
+        .await;
+    assert_eq!(status, 201, "{json}");
+    assert_eq!(backend.stored_submissions().await.unwrap(), 2);
+    backend.stop().await.unwrap();
+}

@@ -16,7 +16,10 @@ use homeward_backend::settings::DatabaseUrl;
 use homeward_backend::storage::SignerRow;
 use homeward_backend::Settings;
 use homeward_domain::catalog::IdentityLevel;
-use homeward_domain::identity::{public_key_b64, Attestation, DocumentKind, IssuerKind};
+use homeward_domain::identity::{
+    profile_digest, public_key_b64, Attestation, DocumentKind, IssuerKind,
+};
+use homeward_domain::privacy::Profile;
 use homeward_domain::sync::Submission;
 use homeward_domain::wire::{self, path, Method};
 use homeward_domain::{DraftId, GuideId};
@@ -52,6 +55,17 @@ fn args() -> anyhow::Result<Args> {
         clients,
         total,
     })
+}
+
+/// The person every generated application is for, whom its attestation proves.
+fn applicant() -> Profile {
+    Profile {
+        name_han: "陈明".into(),
+        name_pinyin: "CHEN MING".into(),
+        birth_date: "1990-01-01".into(),
+        id_number: "330302199001011235".into(),
+        passport: "E12345678".into(),
+    }
 }
 
 /// A realistic body: the answers of a family application, about 1.2 KB, and the attestation
@@ -90,6 +104,7 @@ fn body(n: u64, attestation: &str) -> Vec<u8> {
         materials: vec![],
         sent_at: 0,
         attestations: vec![attestation.to_owned()],
+        applicant: Some(applicant()),
     })
     .expect("serialise")
 }
@@ -160,7 +175,7 @@ async fn main() -> anyhow::Result<()> {
         let attestation = Attestation {
             id: uuid::Uuid::from_u128(c as u128),
             subject_key: public_key_b64(&key),
-            profile_digest: "0".repeat(64),
+            profile_digest: profile_digest(&applicant()),
             level: IdentityLevel::OnsiteAttended,
             issuer_kind: IssuerKind::Site,
             issuer_id: "bench-site".into(),

@@ -15,6 +15,7 @@ use homeward_domain::identity::{
     IssuerKind, ProofRequest, ProofingRequestBody, ProofingRequestState, SignerStanding,
 };
 use homeward_domain::staff::{DeviceRevocation, IdentityProof, NewSite, Signer};
+use homeward_domain::sync::Submission;
 use homeward_domain::ErrorCode;
 
 use crate::auth::{Admin, SignedDevice};
@@ -37,28 +38,46 @@ async fn standing(state: &AppState, a: &Attestation) -> anyhow::Result<SignerSta
     })
 }
 
-/// Checks one attestation now, against this backend's signers, for `device_key`.
+/// The digest of the person a submission says it is for; a submission without one names nobody,
+/// and no attestation proves nobody.
+fn applicant_digest(submission: &Submission) -> String {
+    submission
+        .applicant
+        .as_ref()
+        .map(profile_digest)
+        .unwrap_or_default()
+}
+
+/// Checks one attestation now, against this backend's signers, for `device_key` and the person
+/// whose digest is `person`.
 async fn verify_now(
     state: &AppState,
     device_key: &str,
+    person: &str,
     token: &str,
 ) -> anyhow::Result<Result<Attestation, AttestationProblem>> {
     let standing = match Attestation::open(token) {
         Some(a) => standing(state, &a).await?,
         None => SignerStanding::Unknown,
     };
-    Ok(Attestation::verify(token, device_key, now_ms(), |_| {
-        standing
-    }))
+    Ok(Attestation::verify_for(
+        token,
+        device_key,
+        person,
+        now_ms(),
+        |_| standing,
+    ))
 }
 
-/// One attestation checked now, for staff: what it says and why it fails, if it does.
+/// One attestation of `submission` checked now, for staff: what it says and why it fails, if
+/// it does.
 pub(crate) async fn check_for_staff(
     state: &AppState,
     device_key: &str,
+    submission: &Submission,
     token: &str,
 ) -> anyhow::Result<IdentityProof> {
-    let problem = verify_now(state, device_key, token)
+    let problem = verify_now(state, device_key, &applicant_digest(submission), token)
         .await?
         .err()
         .map(AttestationProblem::code);
@@ -68,16 +87,25 @@ pub(crate) async fn check_for_staff(
     })
 }
 
-/// The best level the attestations prove for `device_key` now. Every attestation sent must hold:
-/// one that does not is refused with its own code rather than quietly ignored.
+/// The best level the submission's attestations prove now, for `device_key` and for the
+/// applicant the submission names. Every attestation sent must hold: one that does not is
+/// refused with its own code rather than quietly ignored.
 pub(crate) async fn proven_level(
     state: &AppState,
     device_key: &str,
-    tokens: &[String],
+    submission: &Submission,
 ) -> Result<IdentityLevel, AppError> {
+    if !submission.attestations.is_empty() && submission.applicant.is_none() {
+        return Err(AppError::BadRequest(
+            "applicant: expected the details of the person the application is for, which the \
+             identity proofs prove"
+                .into(),
+        ));
+    }
+    let person = applicant_digest(submission);
     let mut best = IdentityLevel::SelfAsserted;
-    for token in tokens {
-        let a = verify_now(state, device_key, token)
+    for token in &submission.attestations {
+        let a = verify_now(state, device_key, &person, token)
             .await?
             .map_err(|p| AppError::Refused(StatusCode::FORBIDDEN, p.code(), p.to_string()))?;
         if a.level.rank() > best.rank() {

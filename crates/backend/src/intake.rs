@@ -45,7 +45,8 @@ pub(crate) async fn register_device(
     let reg: DeviceRegistration = json_body(&body)?;
     if parse_public_key(&reg.public_key).is_none() {
         return Err(AppError::BadRequest(
-            "public_key: expected a base64 Ed25519 public key (32 bytes)".into(),
+            "public_key: expected a base64 Ed25519 public key (32 bytes, not of small order)"
+                .into(),
         ));
     }
     let row = state
@@ -88,8 +89,7 @@ pub(crate) async fn submit(
             "guide_id: not a service in the catalogue this backend serves".into(),
         ));
     };
-    let level =
-        crate::identity::proven_level(&state, &device_key, &submission.attestations).await?;
+    let level = crate::identity::proven_level(&state, &device_key, &submission).await?;
     if !level.satisfies(guide.min_identity_level) {
         return Err(refused(
             StatusCode::FORBIDDEN,
@@ -140,6 +140,11 @@ pub(crate) async fn submit(
             ErrorCode::IdempotencyConflict,
             "this idempotency key or submission id was used for another submission, or this \
              revision does not answer a request for more material",
+        )),
+        Intake::OtherService => Err(refused(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::RevisionOtherService,
+            "a revision must name the service of the application it revises",
         )),
     }
 }

@@ -265,7 +265,10 @@ pub(crate) async fn open(
             );
         let mut identity = vec![];
         for token in &submission.attestations {
-            identity.push(crate::identity::check_for_staff(state, &app.device_key, token).await?);
+            identity.push(
+                crate::identity::check_for_staff(state, &app.device_key, &submission, token)
+                    .await?,
+            );
         }
         submissions.push(SubmissionView {
             revision: s.revision,

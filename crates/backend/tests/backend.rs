@@ -159,6 +159,17 @@ async fn the_openapi_document_is_served_and_describes_routes_that_exist() {
     for path in homeward_domain::wire::path::ALL {
         assert!(paths.contains_key(path), "{path} is described");
     }
+    let codes: Vec<&str> = doc["components"]["schemas"]["Error"]["properties"]["code"]["enum"]
+        .as_array()
+        .expect("the error codes")
+        .iter()
+        .filter_map(serde_json::Value::as_str)
+        .collect();
+    let all: Vec<&str> = homeward_domain::ErrorCode::ALL
+        .iter()
+        .map(|c| c.slug())
+        .collect();
+    assert_eq!(codes, all, "every error code is described, in order");
     for (path, ops) in paths {
         let concrete = path
             .replace("{id}", "00ff")

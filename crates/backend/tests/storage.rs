@@ -113,7 +113,7 @@ async fn racing_repeats_store_one_row_and_sequence_numbers_are_unique(s: impl St
                 "sequence numbers are unique"
             ),
             Intake::Repeat(_) => repeats += 1,
-            Intake::Conflict => panic!("a repeat is not a conflict"),
+            other => panic!("a repeat is not {other:?}"),
         }
     }
     assert_eq!(new.len(), 40, "each submission stored exactly once");
@@ -156,6 +156,10 @@ async fn a_revision_is_taken_only_when_more_material_was_asked_for(s: impl Stora
     )
     .await
     .unwrap();
+    // Asked for more, but the revision names another service: refused, nothing stored.
+    let mut swapped = revision("r-swapped", 1);
+    swapped.guide_id = "a-service-with-no-identity-check".into();
+    assert_eq!(s.intake(swapped).await.unwrap(), Intake::OtherService);
     let Intake::New(second) = s.intake(revision("r1", 1)).await.unwrap() else {
         panic!("the revision is stored");
     };

@@ -5,7 +5,7 @@
 
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
-use ed25519_dalek::{Signature, Signer as _, SigningKey, Verifier as _, VerifyingKey};
+use ed25519_dalek::{Signature, Signer as _, SigningKey, VerifyingKey};
 use homeward_domain::catalog::{SignedPack, PACK_FORMAT};
 use homeward_domain::CataloguePack;
 use sha2::{Digest as _, Sha256};
@@ -69,7 +69,11 @@ pub fn parse_public_key(hex_text: &str) -> Result<VerifyingKey, PackError> {
     let arr: [u8; 32] = bytes
         .try_into()
         .map_err(|_| PackError::Malformed("a public key is 32 bytes".into()))?;
-    VerifyingKey::from_bytes(&arr).map_err(|e| PackError::Malformed(e.to_string()))
+    let key = VerifyingKey::from_bytes(&arr).map_err(|e| PackError::Malformed(e.to_string()))?;
+    if key.is_weak() {
+        return Err(PackError::Malformed("a public key of small order".into()));
+    }
+    Ok(key)
 }
 
 /// The key this build trusts.
@@ -95,7 +99,7 @@ pub fn verify(bytes: &[u8], trusted: &VerifyingKey) -> Result<VerifiedPack, Pack
         .map_err(|e| PackError::Malformed(e.to_string()))?;
     let signature = Signature::from_slice(&sig_bytes).map_err(|_| PackError::BadSignature)?;
     trusted
-        .verify(&payload, &signature)
+        .verify_strict(&payload, &signature)
         .map_err(|_| PackError::BadSignature)?;
     let pack: CataloguePack =
         serde_json::from_slice(&payload).map_err(|e| PackError::Malformed(e.to_string()))?;

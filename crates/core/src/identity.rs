@@ -153,7 +153,7 @@ fn code(text: String) -> Result<Code> {
 
 impl Homeward {
     /// The profile as checked and normalised, if it is complete.
-    fn ready_profile(&self) -> Result<Option<Profile>> {
+    pub(crate) fn ready_profile(&self) -> Result<Option<Profile>> {
         Ok(self.profile()?.and_then(|p| {
             let (normalised, problems) = crate::privacy::check_profile(&p);
             problems.is_empty().then_some(normalised)
@@ -174,8 +174,10 @@ impl Homeward {
             };
             let refused = refused.and_then(|r| ErrorCode::ALL.into_iter().find(|c| c.slug() == r));
             let current = refused.is_none()
-                && Attestation::verify(&token, &me, now, |_| SignerStanding::Trusted).is_ok()
-                && digest.as_deref() == Some(a.profile_digest.as_str());
+                && digest.as_deref().is_some_and(|person| {
+                    Attestation::verify_for(&token, &me, person, now, |_| SignerStanding::Trusted)
+                        .is_ok()
+                });
             out.push(Held {
                 attestation: a,
                 token,

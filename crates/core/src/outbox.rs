@@ -16,7 +16,7 @@ use std::sync::atomic::Ordering;
 
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
-use ed25519_dalek::{Signature, Verifier as _, VerifyingKey};
+use ed25519_dalek::{Signature, VerifyingKey};
 use homeward_domain::sync::{
     ApplicationStatus, BackendKeys, EventKind, FeedEvent, MaterialRef, OutboxItem, OutboxState,
     Receipt, SignedReceipt, Submission,
@@ -111,6 +111,19 @@ impl Homeward {
             })
             .collect();
         let now = now_ms();
+        // Identity proofs go only to services that ask for more than the person's word, and
+        // with them whom they prove, so the city can tell they are this applicant's.
+        let (attestations, applicant) = if guide.min_identity_level.rank() > 0 {
+            let held = self.current_attestations()?;
+            let applicant = if held.is_empty() {
+                None
+            } else {
+                self.ready_profile()?
+            };
+            (held, applicant)
+        } else {
+            (vec![], None)
+        };
         let submission = Submission {
             submission_id: uuid::Uuid::now_v7(),
             draft_id: id,
@@ -120,12 +133,8 @@ impl Homeward {
             answers,
             materials,
             sent_at: now,
-            // Identity proofs go only to services that ask for more than the person's word.
-            attestations: if guide.min_identity_level.rank() > 0 {
-                self.current_attestations()?
-            } else {
-                vec![]
-            },
+            attestations,
+            applicant,
         };
         let body =
             serde_json::to_vec(&submission).map_err(|e| CoreError::Damaged(e.to_string()))?;
@@ -342,6 +351,7 @@ impl Homeward {
                             | ErrorCode::RevokedSigner
                             | ErrorCode::AttestationOtherDevice
                             | ErrorCode::AttestationExpired
+                            | ErrorCode::AttestationOtherPerson
                     ) {
                         self.refuse_attestations_of(&item.body, e.code())?;
                     }
@@ -545,7 +555,7 @@ pub fn verify_receipt(
         .ok()
         .and_then(|b| Signature::from_slice(&b).ok())
         .ok_or_else(|| bad("signature is malformed"))?;
-    key.verify(signed.receipt.as_bytes(), &signature)
+    key.verify_strict(signed.receipt.as_bytes(), &signature)
         .map_err(|_| bad("signature does not verify"))?;
     let receipt: Receipt =
         serde_json::from_str(&signed.receipt).map_err(|_| bad("is malformed"))?;

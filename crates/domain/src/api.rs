@@ -52,13 +52,18 @@ pub enum ErrorCode {
     AttestationOtherDevice,
     /// An attestation has expired (or claims a date in the future).
     AttestationExpired,
+    /// An attestation proves another person than the one the application is for (the digest
+    /// of the applicant's details does not match).
+    AttestationOtherPerson,
+    /// A revision names another service than the application it revises.
+    RevisionOtherService,
     /// The service needs a higher level of identity proof than the person has.
     IdentityLevelTooLow,
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 25] = [
+    pub const ALL: [ErrorCode; 27] = [
         ErrorCode::InvalidInput,
         ErrorCode::NotFound,
         ErrorCode::Storage,
@@ -82,6 +87,8 @@ impl ErrorCode {
         ErrorCode::RevokedSigner,
         ErrorCode::AttestationOtherDevice,
         ErrorCode::AttestationExpired,
+        ErrorCode::AttestationOtherPerson,
+        ErrorCode::RevisionOtherService,
         ErrorCode::IdentityLevelTooLow,
         ErrorCode::Internal,
     ];
@@ -111,6 +118,8 @@ impl ErrorCode {
             ErrorCode::RevokedSigner => "revoked-signer",
             ErrorCode::AttestationOtherDevice => "attestation-other-device",
             ErrorCode::AttestationExpired => "attestation-expired",
+            ErrorCode::AttestationOtherPerson => "attestation-other-person",
+            ErrorCode::RevisionOtherService => "revision-other-service",
             ErrorCode::IdentityLevelTooLow => "identity-level-too-low",
             ErrorCode::Internal => "internal",
         }

@@ -264,6 +264,8 @@ pub enum AttestationProblem {
     OtherDevice,
     #[error("the attestation has expired or is not yet valid")]
     Expired,
+    #[error("the attestation proves another person than the one the application is for")]
+    OtherPerson,
 }
 
 impl AttestationProblem {
@@ -275,6 +277,7 @@ impl AttestationProblem {
             AttestationProblem::RevokedSigner => ErrorCode::RevokedSigner,
             AttestationProblem::OtherDevice => ErrorCode::AttestationOtherDevice,
             AttestationProblem::Expired => ErrorCode::AttestationExpired,
+            AttestationProblem::OtherPerson => ErrorCode::AttestationOtherPerson,
         }
     }
 }
@@ -301,7 +304,7 @@ pub use sealed::*;
 mod sealed {
     use base64::engine::general_purpose::{STANDARD as B64, URL_SAFE_NO_PAD as B64URL};
     use base64::Engine as _;
-    use ed25519_dalek::{Signature, Signer as _, SigningKey, Verifier as _, VerifyingKey};
+    use ed25519_dalek::{Signature, Signer as _, SigningKey, VerifyingKey};
     use serde::de::DeserializeOwned;
     use serde::Serialize;
     use sha2::{Digest as _, Sha256};
@@ -358,10 +361,13 @@ mod sealed {
         B64.encode(key.verifying_key().as_bytes())
     }
 
-    /// An Ed25519 public key from its base64 form.
+    /// An Ed25519 public key from its base64 form. A key of small order (one any signature
+    /// verifies under, whatever was signed) is no key and reads as none.
     pub fn parse_public_key(b64: &str) -> Option<VerifyingKey> {
         let bytes: [u8; 32] = B64.decode(b64.trim()).ok()?.try_into().ok()?;
-        VerifyingKey::from_bytes(&bytes).ok()
+        VerifyingKey::from_bytes(&bytes)
+            .ok()
+            .filter(|key| !key.is_weak())
     }
 
     fn seal<T: Serialize>(prefix: &str, context: &[u8], value: &T, key: &SigningKey) -> String {
@@ -382,7 +388,7 @@ mod sealed {
         let value: T = serde_json::from_slice(&B64URL.decode(payload).ok()?).ok()?;
         let signature = Signature::from_slice(&B64URL.decode(signature).ok()?).ok()?;
         let key = parse_public_key(signer(&value))?;
-        key.verify(&[context, payload.as_bytes()].concat(), &signature)
+        key.verify_strict(&[context, payload.as_bytes()].concat(), &signature)
             .ok()?;
         Some(value)
     }
@@ -440,6 +446,22 @@ mod sealed {
             }
             if now_ms >= a.expires_at || a.issued_at > now_ms + CLOCK_SKEW_MS {
                 return Err(AttestationProblem::Expired);
+            }
+            Ok(a)
+        }
+
+        /// [`Attestation::verify`], and that it proves the very person `person` describes
+        /// (a [`profile_digest`]): a proof of one person never counts for another.
+        pub fn verify_for(
+            token: &str,
+            device_key: &str,
+            person: &str,
+            now_ms: i64,
+            standing: impl FnOnce(&Attestation) -> SignerStanding,
+        ) -> Result<Attestation, AttestationProblem> {
+            let a = Attestation::verify(token, device_key, now_ms, standing)?;
+            if a.profile_digest != person {
+                return Err(AttestationProblem::OtherPerson);
             }
             Ok(a)
         }

@@ -63,6 +63,10 @@ pub struct Submission {
     /// ([`crate::identity::Attestation`]); the backend takes the best level they prove.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attestations: Vec<String>,
+    /// Whom the application is for, sent with the attestations (and only then): the backend
+    /// takes an attestation only if it proves this very person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applicant: Option<crate::privacy::Profile>,
 }
 
 /// What the backend promises on taking a submission.

@@ -238,7 +238,7 @@ pub use signing::{sign, Presented, SignatureProblem};
 mod signing {
     use base64::engine::general_purpose::STANDARD as B64;
     use base64::Engine as _;
-    use ed25519_dalek::{Signature, Signer as _, SigningKey, Verifier as _, VerifyingKey};
+    use ed25519_dalek::{Signature, Signer as _, SigningKey, VerifyingKey};
     use sha2::{Digest as _, Sha256};
     use subtle::ConstantTimeEq as _;
 
@@ -348,7 +348,7 @@ mod signing {
                 .parse()
                 .map_err(|_| SignatureProblem::MalformedTimestamp)?;
             let signature = decode_signature(self.signature)?;
-            key.verify(&req.message(timestamp, self.digest), &signature)
+            key.verify_strict(&req.message(timestamp, self.digest), &signature)
                 .map_err(|_| SignatureProblem::DoesNotVerify)?;
             if (now - timestamp).abs() > SIGNATURE_WINDOW_SECS {
                 return Err(SignatureProblem::OutsideWindow);
@@ -377,7 +377,7 @@ mod signing {
             return false;
         };
         decode_signature(signature).is_ok_and(|s| {
-            key.verify(&req.message(timestamp, &digest_of(req.body)), &s)
+            key.verify_strict(&req.message(timestamp, &digest_of(req.body)), &s)
                 .is_ok()
         })
     }

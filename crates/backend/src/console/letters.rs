@@ -145,7 +145,11 @@ fn letter_rows(catalog: &CatalogBody, lang: Lang, d: &Delegation) -> [(String, S
         ),
         (
             tr(lang, "console-letter-validity"),
-            format!("{} – {}", when(d.valid_from), when(d.valid_until - 1)),
+            format!(
+                "{} – {}",
+                when(d.valid_from),
+                when(d.valid_until.saturating_sub(1))
+            ),
         ),
     ]
 }

@@ -72,11 +72,33 @@ fn lang_of(headers: &HeaderMap) -> Lang {
     }
 }
 
+/// A person's details as staff compare them with documents: each one given, labelled.
+fn profile_table(lang: Lang, profile: &homeward_domain::privacy::Profile) -> maud::Markup {
+    maud::html! {
+        table class="profile" {
+            tbody {
+                @for (label, value) in [
+                    ("profile-name-han", &profile.name_han),
+                    ("profile-name-pinyin", &profile.name_pinyin),
+                    ("profile-birth-date", &profile.birth_date),
+                    ("profile-id-number", &profile.id_number),
+                    ("profile-passport", &profile.passport),
+                ] {
+                    @if !value.is_empty() {
+                        tr { th { (tr(lang, label)) } td { (value) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// A moment in Beijing time, as staff read it.
 fn when(ms: i64) -> String {
     let offset = time::UtcOffset::from_hms(8, 0, 0).unwrap_or(time::UtcOffset::UTC);
     time::OffsetDateTime::from_unix_timestamp(ms / 1000)
-        .map(|t| t.to_offset(offset))
+        .ok()
+        .and_then(|t| t.checked_to_offset(offset))
         .map(|t| {
             format!(
                 "{:04}-{:02}-{:02} {:02}:{:02}",

@@ -18,7 +18,7 @@ use serde::Deserialize;
 
 use super::layout::{self, csrf_field};
 use super::paths;
-use super::{answer, lang_of, posted_by, session, tr, tr_args, when, CsrfForm};
+use super::{answer, lang_of, posted_by, profile_table, session, tr, tr_args, when, CsrfForm};
 use crate::error::AppError;
 use crate::staff::Staff;
 use crate::storage::ProofingRow;
@@ -103,21 +103,7 @@ fn detail_page(lang: Lang, me: &Staff, row: &ProofingRow) -> Markup {
         h1 { (tr(lang, "console-proofing-call")) }
         section class="card" {
             p { strong { (tr(lang, "console-proofing-contact")) } " " (row.contact) }
-            table {
-                tbody {
-                    @for (label, value) in [
-                        ("profile-name-han", &profile.name_han),
-                        ("profile-name-pinyin", &profile.name_pinyin),
-                        ("profile-birth-date", &profile.birth_date),
-                        ("profile-id-number", &profile.id_number),
-                        ("profile-passport", &profile.passport),
-                    ] {
-                        @if !value.is_empty() {
-                            tr { th { (tr(lang, label)) } td { (value) } }
-                        }
-                    }
-                }
-            }
+            (profile_table(lang, &profile))
         }
         @if let Some(at) = row.closed_at {
             @let (class, mark, done) = if row.token.is_some() {

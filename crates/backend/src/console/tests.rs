@@ -8,7 +8,7 @@ use ed25519_dalek::SigningKey;
 use homeward_domain::catalog::{GuideId, IdentityLevel};
 use homeward_domain::draft::DraftId;
 use homeward_domain::identity::{
-    public_key_b64, Attestation, Delegation, DocumentKind, IssuerKind,
+    profile_digest, public_key_b64, Attestation, Delegation, DocumentKind, IssuerKind,
 };
 use homeward_domain::privacy::Profile;
 use homeward_domain::sync::{MaterialRef, Submission};
@@ -117,10 +117,17 @@ impl Console {
     async fn application(&self, value: &str) -> String {
         let site = SigningKey::from_bytes(&[7; 32]);
         let now = crate::now_ms();
+        let applicant = Profile {
+            name_han: value.into(),
+            name_pinyin: value.into(),
+            birth_date: value.into(),
+            id_number: value.into(),
+            passport: value.into(),
+        };
         let proof = Attestation {
             id: Uuid::now_v7(),
             subject_key: value.into(),
-            profile_digest: value.into(),
+            profile_digest: profile_digest(&applicant),
             level: IdentityLevel::OnsiteAttended,
             issuer_kind: IssuerKind::Site,
             issuer_id: value.into(),
@@ -146,6 +153,7 @@ impl Console {
             }],
             sent_at: now,
             attestations: vec![proof.seal(&site)],
+            applicant: Some(applicant),
         };
         let body = serde_json::to_vec(&submission).expect("json");
         let db = &self.state.db;

@@ -81,6 +81,8 @@ pub enum Intake {
     /// revision does not fit the application (a second first submission, a revision nobody
     /// asked for).
     Conflict,
+    /// A revision names another service than the application it revises.
+    OtherService,
 }
 
 /// An application as staff list it.
@@ -144,6 +146,18 @@ fn revision_fits(status: Option<ApplicationStatus>, revision: u32) -> bool {
         None => revision == 0,
         Some(s) => revision > 0 && s == ApplicationStatus::MoreMaterialNeeded,
     }
+}
+
+/// Why a new submission does not fit the application it names (`(seq, status, guide)`, None:
+/// no application yet), if it does not: a revision must revise an application of the same service.
+fn misfit(
+    application: Option<&(i64, ApplicationStatus, String)>,
+    s: &NewSubmission,
+) -> Option<Intake> {
+    if application.is_some_and(|(_, _, guide)| *guide != s.guide_id) {
+        return Some(Intake::OtherService);
+    }
+    (!revision_fits(application.map(|(_, st, _)| *st), s.revision)).then_some(Intake::Conflict)
 }
 
 /// The event a submission taken records.
@@ -241,16 +255,17 @@ impl Applications for SqliteStorage {
             let draft = s.draft_id.to_string();
             let application = sqlite::first(
                 &tx,
-                "SELECT seq, status FROM applications WHERE device_key = ?1 AND draft_id = ?2",
+                "SELECT seq, status, guide_id FROM applications
+                 WHERE device_key = ?1 AND draft_id = ?2",
                 params![s.device_key, draft],
-                |r| Ok((r.int(0)?, status(&r.text(1)?)?)),
+                |r| Ok((r.int(0)?, status(&r.text(1)?)?, r.text(2)?)),
             )?;
-            if !revision_fits(application.map(|(_, st)| st), s.revision) {
-                return Ok(Intake::Conflict);
+            if let Some(refusal) = misfit(application.as_ref(), &s) {
+                return Ok(refusal);
             }
             let received_slug = ApplicationStatus::Received.slug();
             let seq = match application {
-                Some((seq, _)) => {
+                Some((seq, _, _)) => {
                     tx.execute(
                         "UPDATE applications SET status = ?2, updated_at = ?3 WHERE seq = ?1",
                         params![seq, received_slug, s.received_at],
@@ -369,22 +384,23 @@ impl PgStorage {
         // Lock the application first, so the checks below see any racing revision committed.
         let application = tx
             .query_opt(
-                "SELECT seq, status FROM applications WHERE device_key = $1 AND draft_id = $2
+                "SELECT seq, status, guide_id FROM applications
+                 WHERE device_key = $1 AND draft_id = $2
                  FOR UPDATE",
                 &[&s.device_key, &s.draft_id],
             )
             .await?
-            .map(|r| Ok::<_, anyhow::Error>((r.int(0)?, status(&r.text(1)?)?)))
+            .map(|r| Ok::<_, anyhow::Error>((r.int(0)?, status(&r.text(1)?)?, r.text(2)?)))
             .transpose()?;
         if let Some(existing) = submission_by_key_pg(&tx, &s.idempotency_key).await? {
             return Ok(Some(repeat_or_conflict(Some(existing), s)));
         }
-        if !revision_fits(application.map(|(_, st)| st), s.revision) {
-            return Ok(Some(Intake::Conflict));
+        if let Some(refusal) = misfit(application.as_ref(), s) {
+            return Ok(Some(refusal));
         }
         let received_slug = ApplicationStatus::Received.slug();
         let seq: i64 = match application {
-            Some((seq, _)) => {
+            Some((seq, _, _)) => {
                 tx.execute(
                     "UPDATE applications SET status = $2, updated_at = $3 WHERE seq = $1",
                     &[&seq, &received_slug, &s.received_at],

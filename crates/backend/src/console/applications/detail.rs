@@ -10,7 +10,7 @@ use maud::{html, Markup};
 
 use super::super::layout::{self, csrf_field};
 use super::super::paths;
-use super::super::{guide_title, tr, tr_args, when};
+use super::super::{guide_title, profile_table, tr, tr_args, when};
 use super::status_tag;
 use crate::routes::CatalogBody;
 use crate::staff::Staff;
@@ -91,6 +91,12 @@ fn submission(
                 }
             }
             (identity_proofs(lang, s.revision, &s.identity))
+            @if let Some(applicant) = s.submission.applicant.as_ref().filter(|_| !s.identity.is_empty()) {
+                div class="applicant" id={ "applicant-" (s.revision) } {
+                    strong { (tr(lang, "console-proven-person")) }
+                    (profile_table(lang, applicant))
+                }
+            }
             table {
                 tbody {
                     @for (key, label, value) in answer_table(catalog, lang, &d.summary.guide_id, &s.submission) {

@@ -380,6 +380,10 @@ letter-title = Letter of entrustment
 letter-body = I, { $principal } (identity document { $document }), entrust { $agent } (resident ID number { $agent_id }) to handle on my behalf:
 letter-validity = Valid from { $from } to { $until } inclusive.
 letter-number = Letter number { $id }
+letter-proven = The person's identity was confirmed { $level ->
+        [onsite-attended] in person at liaison site { $issuer }
+       *[remote-attended] by video by officer { $issuer }
+    } on { $date }; the check confirms that this proof is genuine and is for this person.
 letter-verify = Counter staff: scan the QR code, or submit the text below it at { $url } or in the back-office console. The letter holds only if the check says it is valid; the person may revoke it at any time.
 letter-signed = Signed electronically with the key of the person's device, registered with the city.
 letter-principal = Signature of the person entrusting
@@ -387,6 +391,7 @@ letters-link = Entrust a relative
 letters-title = Entrust a relative
 letters-intro = A letter of entrustment lets a relative in China finish a step at a counter for you. The app signs it with this device's key; print it or send the PDF to your relative. The counter scans its QR code to check it, and you can revoke it at any time.
 letters-new = New letter
+letters-identity-needed = Before you can entrust a relative, your identity must be confirmed in person at a liaison site or by video with an officer. The letter carries that confirmation, so a counter knows it really comes from you.
 letters-agent-name = Your relative's name
 letters-agent-name-hint = As on their resident ID card.
 letters-agent-id = Your relative's resident ID number

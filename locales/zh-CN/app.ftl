@@ -351,12 +351,17 @@ letter-title = 委托书
 letter-body = 本人 { $principal }（证件号码 { $document }）委托 { $agent }（公民身份号码 { $agent_id }）代为办理以下事项：
 letter-validity = 委托期限：自 { $from } 起至 { $until } 止（含当日）。
 letter-number = 委托书编号 { $id }
+letter-proven = 委托人身份已于 { $date } { $level ->
+        [onsite-attended] 经联络站 { $issuer } 现场核验
+       *[remote-attended] 经工作人员 { $issuer } 视频核验
+    }；核验委托书时将一并确认该身份凭证真实有效、属于委托人本人。
 letter-verify = 窗口工作人员请扫描二维码，或将其下方的文字提交至 { $url } 或后台管理系统核验。仅在核验结果为有效时方可受理；委托人可随时撤销。
 letter-signed = 本委托书已由委托人在城市登记的设备密钥电子签名。
 letter-principal = 委托人签名
 letters-link = 委托亲属办理
 letters-title = 委托亲属办理
 letters-intro = 委托书可让您在国内的亲属代您到窗口办理某个环节。应用用本设备的密钥签名；您可打印委托书或把 PDF 发给亲属。窗口扫描其二维码核验，您可随时撤销。
+letters-identity-needed = 委托亲属办理前，您须先在海外联络站现场核验身份，或与工作人员视频核验身份。委托书将附带该核验凭证，以便窗口确认委托确由您本人作出。
 letters-new = 新建委托书
 letters-agent-name = 受托亲属姓名
 letters-agent-name-hint = 与其居民身份证一致。

@@ -76,11 +76,16 @@ pub fn hukou_cancellation(core: &Homeward) -> DraftId {
 /// Gives the person of `core` the standard profile and an attestation of it, signed by `site`
 /// as liaison site `site_id`, as a volunteer would face to face.
 pub fn attested_in_person(core: &Homeward, site: &ed25519_dalek::SigningKey, site_id: &str) {
+    core.set_profile(&profile()).expect("profile");
+    attested_as_they_are(core, site, site_id);
+}
+
+/// The person, with the details already on the device, proven in person at `site_id`.
+pub fn attested_as_they_are(core: &Homeward, site: &ed25519_dalek::SigningKey, site_id: &str) {
     use homeward_domain::identity::{
         profile_digest, public_key_b64, validity_days, Attestation, DocumentKind, IssuerKind,
         ProofRequest,
     };
-    core.set_profile(&profile()).expect("profile");
     let request = ProofRequest::decode(&core.proof_request().expect("request").text)
         .expect("a proof request");
     let now = crate::probe::now_ms();

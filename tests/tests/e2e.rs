@@ -1144,6 +1144,14 @@ async fn send_hukou_cancellation(app: &homeward_tests::app::App) -> anyhow::Resu
 
 /// Signs a letter entrusting 王大明 with cancelling the hukou, through the letters screen.
 async fn sign_letter(app: &homeward_tests::app::App, valid_until: &str) -> anyhow::Result<()> {
+    fill_letter(app, valid_until).await?;
+    app.click("#sign-letter").await?;
+    app.wait_css("#letter-made").await?;
+    Ok(())
+}
+
+/// Fills in a letter entrusting 王大明 with cancelling the hukou, on the letters screen.
+async fn fill_letter(app: &homeward_tests::app::App, valid_until: &str) -> anyhow::Result<()> {
     app.click("#open-letters").await?;
     app.input_text("#letter-agent-name", "王大明").await?;
     app.wait_css("#letter-agent-id")
@@ -1157,8 +1165,43 @@ async fn sign_letter(app: &homeward_tests::app::App, valid_until: &str) -> anyho
         .await?
         .send_keys(valid_until)
         .await?;
-    app.click("#sign-letter").await?;
-    app.wait_css("#letter-made").await?;
+    Ok(())
+}
+
+/// Proves the person's identity in person, as liaison site `prato` with key `site` would: the
+/// code the app shows is read, the site's attestation pasted back.
+async fn proven_in_person(
+    app: &homeward_tests::app::App,
+    site: &ed25519_dalek::SigningKey,
+) -> anyhow::Result<()> {
+    use homeward_domain::catalog::IdentityLevel;
+    use homeward_domain::identity::{
+        profile_digest, public_key_b64, validity_days, Attestation, DocumentKind, IssuerKind,
+        ProofRequest,
+    };
+    app.click("#show-identity-code").await?;
+    let code = app.value("#identity-code-text").await?;
+    let request = ProofRequest::decode(&code)
+        .ok_or_else(|| anyhow::anyhow!("the app shows an identity code"))?;
+    let now = homeward_tests::probe::now_ms();
+    let level = IdentityLevel::OnsiteAttended;
+    let token = Attestation {
+        id: uuid::Uuid::now_v7(),
+        subject_key: request.device_key,
+        profile_digest: profile_digest(&request.profile),
+        level,
+        issuer_kind: IssuerKind::Site,
+        issuer_id: "prato".into(),
+        signer_key: public_key_b64(site),
+        documents: vec![DocumentKind::Passport],
+        issued_at: now,
+        expires_at: now + validity_days(level) * 86_400_000,
+    }
+    .seal(site);
+    app.input_text("#attestation-text", &token).await?;
+    app.click("#add-attestation").await?;
+    app.wait_css("#identity-level[data-level='onsite-attended']")
+        .await?;
     Ok(())
 }
 
@@ -1180,13 +1223,37 @@ async fn an_entrustment_letter_is_printed_checked_and_revoked() -> anyhow::Resul
     backend
         .add_staff("officer-li", STAFF_PASSWORD, false)
         .await?;
+    backend
+        .add_staff("admin-chen", ADMIN_PASSWORD, true)
+        .await?;
+    let auth = staff_token(&backend.url, "admin-chen", ADMIN_PASSWORD).await?;
+    let prato = ed25519_dalek::SigningKey::from_bytes(&[21; 32]);
+    register_site(
+        &backend.url,
+        &auth,
+        "prato",
+        &homeward_domain::identity::public_key_b64(&prato),
+    )
+    .await?;
     let driver = Driver::start(4584)?;
     let app = driver.launch(data.path(), &backend.url).await?;
     app.click("#lang-en").await?;
     fill_profile(&app).await?;
 
+    // Not yet proven: the screen says what is needed first, and signing is refused.
+    fill_letter(&app, &days_from_today(30)).await?;
+    app.wait_css("#letter-identity-needed").await?;
+    app.click("#sign-letter").await?;
+    app.wait_text("#new-letter .error-note", "stronger proof of your identity")
+        .await?;
+    anyhow::ensure!(app.count(".letter").await? == 0, "no letter was signed");
+    app.click("#letter-prove-identity").await?;
+    proven_in_person(&app, &prato).await?;
+    app.click("button.brand").await?;
+
     // A bad ID number is named; then the letter is signed and saved as a PDF.
     app.click("#open-letters").await?;
+    app.wait_css("#new-letter").await?;
     app.input_text("#letter-agent-name", "王大明").await?;
     app.wait_css("#letter-agent-id")
         .await?

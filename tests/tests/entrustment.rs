@@ -1,22 +1,87 @@
 //! Entrustment letters across crates: the person's app signs a letter and prints it; the QR code
 //! read back from the printed page is what the backend checks; the letter holds until the person
-//! revokes it, and a tampered, expired, not-yet-valid or revoked-device letter fails. Needs the
-//! OS keyring session and poppler's `pdftoppm`, which `cargo xtask test` provides.
+//! revokes it, and a tampered, expired, not-yet-valid or revoked-device letter fails. Only a
+//! person whose identity was seen in person or by video can sign one: a stranger's letter, a
+//! letter whose proof is another person's, an over-long letter and a letter for a service that
+//! cannot be entrusted each fail with a state of their own. Needs the OS keyring session and
+//! poppler's `pdftoppm`, which `cargo xtask test` provides.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64URL;
 use base64::Engine as _;
+use ed25519_dalek::SigningKey;
+use homeward_domain::catalog::IdentityLevel;
 use homeward_domain::identity::{
-    public_key_b64, Delegation, DelegationCheck, DelegationRevocation, DelegationToken,
-    NewDelegation,
+    profile_digest, public_key_b64, Attestation, Delegation, DelegationCheck, DelegationRevocation,
+    DelegationToken, DocumentKind, IssuerKind, NewDelegation,
 };
+use homeward_domain::privacy::Profile;
 use homeward_domain::{ErrorCode, GuideId, Lang};
-use homeward_tests::backend::{staff_token, TestBackend};
-use homeward_tests::installation::{open_consented, profile};
+use homeward_tests::backend::{register_site, staff_token, Console, TestBackend};
+use homeward_tests::installation::{attested_in_person, open_consented, profile};
 use homeward_tests::probe::{now_ms, Probe};
 use homeward_tests::qr::scan_pdf;
 use tempfile::TempDir;
 
 const DAY: i64 = 86_400_000;
+const ADMIN: &str = "admin-chen";
+const PASSWORD: &str = "a long administrator password";
+const HUKOU: &str = "hukou-cancel-settled-abroad";
+
+/// A backend that trusts the liaison site `prato`, whose key is returned; and an administrator's
+/// bearer token.
+async fn backend_with_site() -> (TestBackend, SigningKey, String) {
+    let backend = TestBackend::start().await.unwrap();
+    backend.add_staff(ADMIN, PASSWORD, true).await.unwrap();
+    let auth = staff_token(&backend.url, ADMIN, PASSWORD).await.unwrap();
+    let prato = SigningKey::from_bytes(&[21; 32]);
+    register_site(&backend.url, &auth, "prato", &public_key_b64(&prato))
+        .await
+        .unwrap();
+    (backend, prato, auth)
+}
+
+/// `site`'s in-person attestation that the holder of `device` is `person`.
+fn proof_of(device: &Probe, person: &Profile, site: &SigningKey) -> String {
+    let now = now_ms();
+    Attestation {
+        id: uuid::Uuid::now_v7(),
+        subject_key: device.public(),
+        profile_digest: profile_digest(person),
+        level: IdentityLevel::OnsiteAttended,
+        issuer_kind: IssuerKind::Site,
+        issuer_id: "prato".into(),
+        signer_key: public_key_b64(site),
+        documents: vec![DocumentKind::Passport],
+        issued_at: now - 30 * DAY,
+        expires_at: now + 300 * DAY,
+    }
+    .seal(site)
+}
+
+/// A letter signed by `device` in `person`'s name, resting on `proof`, for `guides`.
+fn letter_of(
+    device: &Probe,
+    person: &Profile,
+    proof: Option<String>,
+    guides: &[&str],
+    (from, until): (i64, i64),
+) -> String {
+    Delegation {
+        id: uuid::Uuid::now_v7(),
+        principal_key: device.public(),
+        principal_name: person.name_han.clone(),
+        principal_document: person.passport.clone(),
+        agent_name: "王大明".into(),
+        agent_id_number: "330324198506150074".into(),
+        guides: guides.iter().map(|g| GuideId((*g).into())).collect(),
+        valid_from: from,
+        valid_until: until,
+        issued_at: from.min(now_ms()),
+        principal: Some(person.clone()),
+        proof,
+    }
+    .seal(&device.key)
+}
 
 fn new_letter(valid_until: &str) -> NewDelegation {
     NewDelegation {
@@ -43,7 +108,7 @@ async fn check(url: &str, token: &str) -> DelegationCheck {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_printed_letter_verifies_until_the_person_revokes_it() {
-    let backend = TestBackend::start().await.unwrap();
+    let (backend, prato, _) = backend_with_site().await;
     let data = TempDir::new().unwrap();
     let core = open_consented(data.path(), &backend.url);
 
@@ -77,6 +142,15 @@ async fn a_printed_letter_verifies_until_the_person_revokes_it() {
         .to_string()
         .contains("valid-until"));
 
+    // Everything right, but the person's identity was never seen: no letter.
+    assert_eq!(
+        core.create_delegation(&new_letter(&in_a_month))
+            .unwrap_err()
+            .code(),
+        ErrorCode::IdentityLevelTooLow
+    );
+    assert!(core.delegations().unwrap().is_empty());
+    attested_in_person(&core, &prato, "prato");
     let letter = core.create_delegation(&new_letter(&in_a_month)).unwrap();
     assert_eq!(core.delegations().unwrap().len(), 1);
     core.register_for_letters().await.unwrap();
@@ -92,6 +166,11 @@ async fn a_printed_letter_verifies_until_the_person_revokes_it() {
         panic!("valid");
     };
     assert_eq!(delegation.agent_name, "王大明");
+    assert_eq!(
+        (&delegation.principal, &delegation.proof),
+        (&None, &None),
+        "the counter is told what the letter shows, not the person's other details"
+    );
     assert_eq!(
         core.check_delegation(&scanned).await.unwrap(),
         DelegationCheck::Valid { delegation }
@@ -122,23 +201,18 @@ async fn a_printed_letter_verifies_until_the_person_revokes_it() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn expired_early_and_revoked_device_letters_fail() {
-    let backend = TestBackend::start().await.unwrap();
+    let (backend, prato, auth) = backend_with_site().await;
     let device = Probe::new(&backend.url, 9, true).await;
     let now = now_ms();
+    let proof = proof_of(&device, &profile(), &prato);
     let letter = |from: i64, until: i64| {
-        Delegation {
-            id: uuid::Uuid::now_v7(),
-            principal_key: device.public(),
-            principal_name: "王小明".into(),
-            principal_document: "E12345678".into(),
-            agent_name: "王大明".into(),
-            agent_id_number: "330324198506150074".into(),
-            guides: vec![GuideId("hukou-cancel-settled-abroad".into())],
-            valid_from: from,
-            valid_until: until,
-            issued_at: from,
-        }
-        .seal(&device.key)
+        letter_of(
+            &device,
+            &profile(),
+            Some(proof.clone()),
+            &[HUKOU],
+            (from, until),
+        )
     };
     assert!(matches!(
         check(&backend.url, &letter(now - 10 * DAY, now - DAY)).await,
@@ -166,13 +240,6 @@ async fn expired_early_and_revoked_device_letters_fail() {
     ));
 
     // The phone is lost: an administrator revokes its key; its letters fail with it.
-    backend
-        .add_staff("admin-chen", "a long administrator password", true)
-        .await
-        .unwrap();
-    let auth = staff_token(&backend.url, "admin-chen", "a long administrator password")
-        .await
-        .unwrap();
     let resp = reqwest::Client::new()
         .post(format!("{}/v1/staff/devices/revoke", backend.url))
         .header("authorization", &auth)
@@ -199,5 +266,114 @@ async fn expired_early_and_revoked_device_letters_fail() {
         .await
         .unwrap();
     assert_eq!(resp.status(), 400);
+    backend.stop().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_strangers_letter_an_over_long_one_and_one_for_a_service_that_cannot_be_entrusted_fail() {
+    let (backend, prato, _) = backend_with_site().await;
+    let now = now_ms();
+    let month = (now - DAY, now + 30 * DAY);
+    let state = |check: DelegationCheck| serde_json::to_value(check).unwrap()["state"].clone();
+    let expect = |state_: &str| serde_json::Value::from(state_);
+
+    // A stranger registers a fresh key and signs a letter in the person's name: no proof.
+    let stranger = Probe::new(&backend.url, 30, true).await;
+    let forged = letter_of(&stranger, &profile(), None, &[HUKOU], month);
+    assert_eq!(
+        state(check(&backend.url, &forged).await),
+        expect("identity-not-proven")
+    );
+    // The stranger was proven, as themselves; the letter names the person: still no.
+    let mut them = profile();
+    them.name_han = "李四".into();
+    them.passport = "E99999999".into();
+    them.id_number = "11010519491231002X".into();
+    let own_proof = proof_of(&stranger, &them, &prato);
+    let forged = letter_of(
+        &stranger,
+        &profile(),
+        Some(own_proof.clone()),
+        &[HUKOU],
+        month,
+    );
+    assert_eq!(
+        state(check(&backend.url, &forged).await),
+        expect("identity-not-proven")
+    );
+    // Nor by naming the person with the stranger's own proven details under the person's name.
+    let mut mixed = them.clone();
+    mixed.name_han = profile().name_han;
+    let forged = letter_of(&stranger, &mixed, Some(own_proof.clone()), &[HUKOU], month);
+    assert_eq!(
+        state(check(&backend.url, &forged).await),
+        expect("identity-not-proven")
+    );
+    // Someone else's genuine proof, copied into the stranger's letter: made for another device.
+    let person = Probe::new(&backend.url, 31, true).await;
+    let theirs = proof_of(&person, &profile(), &prato);
+    let forged = letter_of(&stranger, &profile(), Some(theirs.clone()), &[HUKOU], month);
+    assert_eq!(
+        state(check(&backend.url, &forged).await),
+        expect("identity-not-proven")
+    );
+    // A proof signed by a site the city never registered.
+    let fake_site = SigningKey::from_bytes(&[66; 32]);
+    let fake = proof_of(&stranger, &them, &fake_site);
+    let forged = letter_of(&stranger, &them, Some(fake), &[HUKOU], month);
+    assert_eq!(
+        state(check(&backend.url, &forged).await),
+        expect("identity-not-proven")
+    );
+    // The stranger's own letter, in their own name, with their own proof: that one holds.
+    let own = letter_of(&stranger, &them, Some(own_proof), &[HUKOU], month);
+    assert_eq!(state(check(&backend.url, &own).await), expect("valid"));
+
+    // The person's genuine letter, but for two years.
+    let long = letter_of(
+        &person,
+        &profile(),
+        Some(theirs.clone()),
+        &[HUKOU],
+        (now - DAY, now + 2 * 365 * DAY),
+    );
+    assert_eq!(state(check(&backend.url, &long).await), expect("too-long"));
+    // An absurd date does not break the check (nor the console that shows it).
+    let absurd = letter_of(
+        &person,
+        &profile(),
+        Some(theirs.clone()),
+        &[HUKOU],
+        (i64::MIN, i64::MAX),
+    );
+    assert_eq!(
+        state(check(&backend.url, &absurd).await),
+        expect("too-long")
+    );
+    let console = Console::sign_in(&backend.url, ADMIN, PASSWORD)
+        .await
+        .unwrap();
+    let status = console
+        .submit_form(
+            "/console/letters",
+            "/console/letters",
+            &[("token", &absurd)],
+        )
+        .await
+        .unwrap();
+    assert_eq!(status, 200, "the console shows it without failing");
+    // For a service whose guide does not allow entrustment, or one the city does not offer.
+    for guides in [
+        &["pension-proof-of-life"][..],
+        &[HUKOU, "no-such-service"][..],
+    ] {
+        let letter = letter_of(&person, &profile(), Some(theirs.clone()), guides, month);
+        assert_eq!(
+            state(check(&backend.url, &letter).await),
+            expect("not-entrustable")
+        );
+    }
+    let good = letter_of(&person, &profile(), Some(theirs), &[HUKOU], month);
+    assert_eq!(state(check(&backend.url, &good).await), expect("valid"));
     backend.stop().await.unwrap();
 }

@@ -48,7 +48,12 @@ fn export_holds_everything_and_erasure_leaves_nothing() {
         && c.granted_at.is_none()
         && c.withdrawn_at.is_some()));
 
-    // A letter of entrustment is the person's data too.
+    // A letter of entrustment is the person's data too (it rests on a proof of identity).
+    homeward_tests::installation::attested_as_they_are(
+        &core,
+        &ed25519_dalek::SigningKey::from_bytes(&[21; 32]),
+        "prato",
+    );
     core.create_delegation(&homeward_domain::identity::NewDelegation {
         agent_name: "王大明".into(),
         agent_id_number: "330324198506150074".into(),
@@ -70,7 +75,11 @@ fn export_holds_everything_and_erasure_leaves_nothing() {
     assert_eq!(json["profile"]["name_han"], "王𠀀明");
     assert_eq!(json["drafts"].as_array().unwrap().len(), 1);
     assert_eq!(json["sent"].as_array().unwrap().len(), 1);
-    assert_eq!(json["identity"]["level"], "self-asserted");
+    assert_eq!(json["identity"]["level"], "onsite-attended");
+    assert_eq!(
+        json["identity"]["attestations"].as_array().unwrap().len(),
+        1
+    );
     assert_eq!(json["letters"][0]["delegation"]["agent_name"], "王大明");
     let file = json["drafts"][0]["documents"][0]["file"].as_str().unwrap();
     assert!(std::fs::metadata(folder.join(file)).unwrap().len() > 1000);

@@ -13,6 +13,7 @@ use homeward_domain::identity::{
     parse_public_key, profile_digest, validity_days, Attestation, AttestationProblem, Delegation,
     DelegationCheck, DelegationRevocation, DelegationRevoked, DelegationToken, DocumentKind,
     IssuerKind, ProofRequest, ProofingRequestBody, ProofingRequestState, SignerStanding,
+    LETTER_IDENTITY_LEVEL, MAX_LETTER_DAYS,
 };
 use homeward_domain::staff::{DeviceRevocation, IdentityProof, NewSite, Signer};
 use homeward_domain::sync::Submission;
@@ -225,27 +226,52 @@ pub(crate) async fn check_delegation(
     state: &AppState,
     token: &str,
 ) -> Result<DelegationCheck, AppError> {
-    let Some(delegation) = Delegation::open(token) else {
+    let Some(letter) = Delegation::open(token) else {
         return Ok(DelegationCheck::Tampered);
     };
-    let device = state.db.device(delegation.principal_key.trim()).await?;
+    let key = letter.principal_key.trim().to_owned();
+    // The answer repeats what the letter shows the counter, and no more.
+    let delegation = letter.clone().for_counter();
+    let device = state.db.device(&key).await?;
     if device.is_none_or(|d| d.revoked_at.is_some()) {
         return Ok(DelegationCheck::UnknownSigner { delegation });
     }
-    if let Some(revoked_at) = state
-        .db
-        .delegation_revoked(delegation.id, delegation.principal_key.trim())
-        .await?
-    {
+    if let Some(revoked_at) = state.db.delegation_revoked(letter.id, &key).await? {
         return Ok(DelegationCheck::Revoked {
             delegation,
             revoked_at,
         });
     }
+    // Each service must allow entrustment; the proof must reach the highest level they ask.
+    let mut needed = LETTER_IDENTITY_LEVEL;
+    for g in &letter.guides {
+        match state.catalog.guide(&g.0) {
+            Some(guide) if guide.entrustment.is_some() => {
+                if guide.min_identity_level.rank() > needed.rank() {
+                    needed = guide.min_identity_level;
+                }
+            }
+            _ => return Ok(DelegationCheck::NotEntrustable { delegation }),
+        }
+    }
+    if letter.guides.is_empty() {
+        return Ok(DelegationCheck::NotEntrustable { delegation });
+    }
+    let longest = (MAX_LETTER_DAYS + 1) * 86_400_000;
+    if letter.valid_until.saturating_sub(letter.valid_from) > longest {
+        return Ok(DelegationCheck::TooLong { delegation });
+    }
+    let proof_standing = match letter.proof.as_deref().and_then(Attestation::open) {
+        Some(a) => standing(state, &a).await?,
+        None => SignerStanding::Unknown,
+    };
+    if letter.proven(needed, |_| proof_standing).is_none() {
+        return Ok(DelegationCheck::IdentityNotProven { delegation });
+    }
     let now = now_ms();
-    Ok(if now < delegation.valid_from {
+    Ok(if now < letter.valid_from {
         DelegationCheck::NotYetValid { delegation }
-    } else if now >= delegation.valid_until {
+    } else if now >= letter.valid_until {
         DelegationCheck::Expired { delegation }
     } else {
         DelegationCheck::Valid { delegation }

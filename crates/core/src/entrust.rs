@@ -6,7 +6,7 @@
 use homeward_domain::catalog::FieldKind;
 use homeward_domain::identity::{
     Delegation, DelegationCheck, DelegationRevocation, DelegationRevoked, DelegationSummary,
-    DelegationToken, NewDelegation,
+    DelegationToken, NewDelegation, LETTER_IDENTITY_LEVEL, MAX_LETTER_DAYS,
 };
 use homeward_domain::wire::path;
 use homeward_domain::{GuideId, Lang};
@@ -17,8 +17,6 @@ use crate::error::{CoreError, Result};
 use crate::store::Store;
 use crate::validate::{self, Date};
 
-/// The longest a letter may run: a year, as the counters accept.
-const MAX_DAYS: i64 = 366;
 const DAY_MS: i64 = 86_400_000;
 /// China's offset from UTC: a letter runs to the end of its last day there.
 const CHINA_MS: i64 = 8 * 3_600_000;
@@ -95,6 +93,7 @@ impl Homeward {
             return Err(invalid("guides", "choose at least one service"));
         }
         let mut guides: Vec<GuideId> = vec![];
+        let mut needed = LETTER_IDENTITY_LEVEL;
         for g in &new.guides {
             let guide = self.guide(&g.0)?;
             if guide.entrustment.is_none() {
@@ -103,6 +102,9 @@ impl Homeward {
                     format!("{} cannot be entrusted to a relative", g.0),
                 ));
             }
+            if guide.min_identity_level.rank() > needed.rank() {
+                needed = guide.min_identity_level;
+            }
             if !guides.contains(g) {
                 guides.push(g.clone());
             }
@@ -110,12 +112,17 @@ impl Homeward {
         let until = Date::parse(&new.valid_until)
             .ok_or_else(|| invalid("valid-until", "expected a date like 2027-05-31"))?;
         let days = until.to_unix_days() - today.to_unix_days();
-        if !(0..=MAX_DAYS).contains(&days) {
+        if !(0..=MAX_LETTER_DAYS).contains(&days) {
             return Err(invalid(
                 "valid-until",
                 "expected a date from today to a year from now",
             ));
         }
+        // Only a person whose identity was seen, in person or by video, may entrust anyone;
+        // the letter carries that proof, for the counter's check.
+        let proof = self
+            .best_proof(needed)?
+            .ok_or(CoreError::IdentityLevelTooLow { required: needed })?;
         let now = now_ms();
         let delegation = Delegation {
             id: uuid::Uuid::now_v7(),
@@ -133,6 +140,8 @@ impl Homeward {
             // The end of the last day, in China.
             valid_until: (until.to_unix_days() + 1) * DAY_MS - CHINA_MS,
             issued_at: now,
+            principal: Some(profile),
+            proof: Some(proof),
         };
         let token = delegation.seal(&self.keys.device);
         self.store.add_delegation(&delegation, &token)?;

@@ -202,6 +202,17 @@ impl Homeward {
         Ok(())
     }
 
+    /// The current attestation that proves at least `needed` and runs longest, sealed: what a
+    /// letter rests on.
+    pub(crate) fn best_proof(&self, needed: IdentityLevel) -> Result<Option<String>> {
+        Ok(self
+            .attestations()?
+            .into_iter()
+            .filter(|h| h.current && h.attestation.level.satisfies(needed))
+            .max_by_key(|h| h.attestation.expires_at)
+            .map(|h| h.token))
+    }
+
     /// The sealed attestations that count now, to send with a submission.
     pub fn current_attestations(&self) -> Result<Vec<String>> {
         Ok(self

@@ -89,6 +89,33 @@ pub struct Delegation {
     pub valid_from: i64,
     pub valid_until: i64,
     pub issued_at: i64,
+    /// The person's details as their identity was proven; `principal_name` and
+    /// `principal_document` are taken from them. The counter's check does not repeat them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub principal: Option<Profile>,
+    /// The sealed attestation proving the person's identity (in person or by video), made for
+    /// this device and these details. A letter without one entrusts nothing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proof: Option<String>,
+}
+
+/// The longest a letter may run, in days from the day it is signed (the last day included,
+/// ending at midnight in China): a year, leap day included.
+pub const MAX_LETTER_DAYS: i64 = 366;
+
+/// The weakest proof of identity a letter may rest on: the person was seen, in person or by
+/// video. A service that asks for more needs that much more.
+pub const LETTER_IDENTITY_LEVEL: IdentityLevel = IdentityLevel::RemoteAttended;
+
+impl Delegation {
+    /// What a counter is told of a letter: who entrusts whom with what, until when; not the
+    /// person's other details nor the proof behind it.
+    #[must_use]
+    pub fn for_counter(mut self) -> Delegation {
+        self.principal = None;
+        self.proof = None;
+        self
+    }
 }
 
 /// What the person fills in to entrust a relative.
@@ -131,6 +158,19 @@ pub enum DelegationCheck {
     },
     /// The signer is not a registered device, or its key was revoked.
     UnknownSigner {
+        delegation: Delegation,
+    },
+    /// The letter carries no genuine, unrevoked proof that the person named in it, holding the
+    /// device that signed it, was seen in person or by video: anyone could have written it.
+    IdentityNotProven {
+        delegation: Delegation,
+    },
+    /// The letter runs longer than a year.
+    TooLong {
+        delegation: Delegation,
+    },
+    /// The letter names a service that cannot be entrusted to a relative.
+    NotEntrustable {
         delegation: Delegation,
     },
     /// Not a delegation, or altered after it was signed.
@@ -483,6 +523,34 @@ mod sealed {
                 |d: &Delegation| &d.principal_key,
             )
         }
+
+        /// The attestation the letter rests on, if it holds: intact, its signer in good
+        /// standing, made for the device that signed the letter and for the very person the
+        /// letter names (name and document are the proven details'), current when the letter
+        /// was signed, and at least at level `needed`.
+        pub fn proven(
+            &self,
+            needed: IdentityLevel,
+            standing: impl FnOnce(&Attestation) -> SignerStanding,
+        ) -> Option<Attestation> {
+            let principal = self.principal.as_ref()?;
+            let document = self.principal_document.trim();
+            let named = self.principal_name == principal.name_han
+                && !document.is_empty()
+                && (document == principal.passport || document == principal.id_number);
+            if !named {
+                return None;
+            }
+            let a = Attestation::verify_for(
+                self.proof.as_deref()?,
+                &self.principal_key,
+                &profile_digest(principal),
+                self.issued_at,
+                standing,
+            )
+            .ok()?;
+            a.level.satisfies(needed).then_some(a)
+        }
     }
 
     #[cfg(test)]
@@ -664,11 +732,66 @@ mod tests {
             valid_from: 0,
             valid_until: DAY,
             issued_at: 0,
+            principal: None,
+            proof: None,
         };
         let token = d.seal(&device);
         assert_eq!(Delegation::open(&token), Some(d));
         let swapped = token.replacen(prefix::DELEGATION, prefix::ATTESTATION, 1);
         assert_eq!(Attestation::open(&swapped), None);
+    }
+
+    #[test]
+    fn a_letter_rests_only_on_a_proof_of_its_own_device_and_person_at_the_level_needed() {
+        let site = SigningKey::from_bytes(&[2; 32]);
+        let device = SigningKey::from_bytes(&[3; 32]);
+        let proof = attestation(&site, &device).seal(&site);
+        let letter = Delegation {
+            id: Uuid::nil(),
+            principal_key: public_key_b64(&device),
+            principal_name: profile().name_han,
+            principal_document: profile().passport,
+            agent_name: "王大明".into(),
+            agent_id_number: "330302196501011234".into(),
+            guides: vec![],
+            valid_from: 15 * DAY,
+            valid_until: 16 * DAY,
+            issued_at: 15 * DAY,
+            principal: Some(profile()),
+            proof: Some(proof.clone()),
+        };
+        let trusted = |_: &Attestation| SignerStanding::Trusted;
+        let attended = IdentityLevel::OnsiteAttended;
+        assert!(letter.proven(attended, trusted).is_some());
+        assert!(letter.proven(attended, |_| SignerStanding::Revoked).is_none());
+
+        let mut other_name = letter.clone();
+        other_name.principal_name = "李四".into();
+        let mut other_document = letter.clone();
+        other_document.principal_document = "E00000000".into();
+        let mut other_details = letter.clone();
+        other_details.principal.as_mut().unwrap().birth_date = "1991-01-01".into();
+        let mut other_device = letter.clone();
+        other_device.principal_key = public_key_b64(&SigningKey::from_bytes(&[4; 32]));
+        let mut unproven = letter.clone();
+        unproven.proof = None;
+        let mut after_expiry = letter.clone();
+        after_expiry.issued_at = 20 * DAY;
+        for (why, l) in [
+            ("another name", other_name),
+            ("another document", other_document),
+            ("other details", other_details),
+            ("another device", other_device),
+            ("no proof", unproven),
+            ("signed after the proof expired", after_expiry),
+        ] {
+            assert!(l.proven(attended, trusted).is_none(), "{why}");
+        }
+        assert_eq!(
+            letter.for_counter().proof,
+            None,
+            "the counter is not told the proof"
+        );
     }
 
     #[test]

@@ -2,11 +2,12 @@
 //! print the signed letter for them to take to the counter, and revoke it at any time.
 
 use homeward_domain::catalog::GuideSummary;
-use homeward_domain::identity::{DelegationSummary, NewDelegation};
+use homeward_domain::identity::{DelegationSummary, NewDelegation, LETTER_IDENTITY_LEVEL};
 use homeward_domain::{ApiError, GuideId};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::app::{use_nav, Screen};
 use crate::i18n::{key, lang_signal, pick, t, t_args};
 use crate::ipc;
 use crate::widgets::{format_china_day, format_time, BackLink, ConfirmAction, ErrorNote, PdfState};
@@ -25,6 +26,14 @@ pub fn LettersScreen() -> impl IntoView {
         });
     };
     reload();
+    // A letter rests on the person's identity having been seen, in person or by video.
+    let proven = RwSignal::new(None::<bool>);
+    spawn_local(async move {
+        if let Ok(s) = ipc::call(ipc::Identity {}).await {
+            proven.set(Some(s.level.satisfies(LETTER_IDENTITY_LEVEL)));
+        }
+    });
+    let nav = use_nav();
     spawn_local(async move {
         if let Ok(o) = ipc::call(ipc::CatalogOverview {}).await {
             services.set(o.guides.into_iter().filter(|g| g.entrustable).collect());
@@ -36,6 +45,14 @@ pub fn LettersScreen() -> impl IntoView {
             <h1 id="letters-title">{move || t("letters-title")}</h1>
             <p class="muted">{move || t("letters-intro")}</p>
             {move || error.get().map(|e| view! { <ErrorNote error=e/> })}
+            <Show when=move || proven.get() == Some(false)>
+                <div class="notice" id="letter-identity-needed" role="note">
+                    <p>{move || t("letters-identity-needed")}</p>
+                    <button class="link" id="letter-prove-identity" on:click=move |_| nav.go(Screen::Identity)>
+                        {move || t("guide-identity-how")}
+                    </button>
+                </div>
+            </Show>
             <NewLetter services=services on_made=move || reload()/>
             <Show when=move || !letters.with(Vec::is_empty)>
                 <section class="section">

@@ -101,6 +101,19 @@ fn outcome(catalog: &CatalogBody, lang: Lang, check: &DelegationCheck) -> Markup
             key("console-letter-unknown-signer"),
             Some(delegation),
         ),
+        DelegationCheck::IdentityNotProven { delegation } => (
+            "identity-not-proven",
+            key("console-letter-identity-not-proven"),
+            Some(delegation),
+        ),
+        DelegationCheck::TooLong { delegation } => {
+            ("too-long", key("console-letter-too-long"), Some(delegation))
+        }
+        DelegationCheck::NotEntrustable { delegation } => (
+            "not-entrustable",
+            key("console-letter-not-entrustable"),
+            Some(delegation),
+        ),
         DelegationCheck::Tampered => ("tampered", key("console-letter-tampered"), None),
     };
     let (class, mark) = if state == "valid" {

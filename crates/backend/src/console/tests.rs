@@ -223,6 +223,8 @@ impl Console {
             valid_from: now,
             valid_until: now + DAY,
             issued_at: now,
+            principal: None,
+            proof: Some(value.into()),
         }
         .seal(&device)
     }

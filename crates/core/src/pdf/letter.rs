@@ -1,7 +1,7 @@
 //! The entrustment letter (委托书): who entrusts whom with which services until when, signed by
 //! the person's device, with a QR code the counter scans to check it with the city's backend.
 
-use homeward_domain::identity::Delegation;
+use homeward_domain::identity::{Attestation, Delegation};
 use homeward_domain::Lang;
 use homeward_i18n::{key, Localizer};
 use krilla::metadata::Metadata;
@@ -80,10 +80,23 @@ pub(crate) fn write(fonts: &Fonts, input: &LetterPdf<'_>) -> Result<Vec<u8>> {
         key("letter-validity"),
         &[
             ("from", china_date(d.valid_from).into()),
-            ("until", china_date(d.valid_until - 1).into()),
+            ("until", china_date(d.valid_until.saturating_sub(1)).into()),
         ],
         BODY,
     );
+    if let Some(proof) = d.proof.as_deref().and_then(Attestation::open) {
+        flow.space(4.0);
+        both(
+            &mut flow,
+            key("letter-proven"),
+            &[
+                ("level", proof.level.slug().into()),
+                ("issuer", proof.issuer_id.into()),
+                ("date", china_date(proof.issued_at).into()),
+            ],
+            BODY,
+        );
+    }
     flow.space(4.0);
     both(
         &mut flow,

@@ -35,6 +35,7 @@ error-unknown-device = The city does not know this device's key, or the key was 
 error-idempotency-conflict = Two different versions of the same application were sent, so it was refused. Contact a liaison site.
 error-not-signed-in = Sign in first, or check the user name and password.
 error-not-allowed = This account may not do that.
+error-conflict = Someone else decided on this application or routed it while you had it open, so your decision was not recorded. Open it again to see what they did, then decide.
 error-material-not-uploaded = A document has not finished uploading; the app uploads it first and sends again.
 error-consent-required = Before sending, agree to the processing of your sensitive data and to sending it to China.
 error-too-many-attempts = Too many failed sign-ins for this name. Try again in 15 minutes.
@@ -273,7 +274,16 @@ outbox-send = { $revision ->
 }
 outbox-timeline = What happened (including every time staff opened it)
 outbox-event-routed = Passed to { $department }
-outbox-event-access = { $staff } at the city opened your application
+outbox-event-access = { $role ->
+        [administrator] An administrator
+        [officer] An officer
+       *[reviewer] A reviewer
+    } at the city opened your application
+outbox-event-access-department = { $role ->
+        [administrator] An administrator
+        [officer] An officer
+       *[reviewer] A reviewer
+    } of { $department } opened your application
 send-revision = Send the revision
 
 ## My details and privacy
@@ -421,6 +431,7 @@ field-error-valid-until = Valid until: a date from today to a year from now, lik
 field-error-site-id = Site code: lower-case letters, digits and hyphens only, as the city gave it.
 field-error-site-name = Site name: write the site's name (up to 100 characters).
 field-error-contact = How the officer can call you: a phone number, WeChat id or e-mail.
+field-error-backend-url = This build points at the city's server over an unprotected connection (plain http://), which would let anyone on the way read your data, so Homeward will not use it. Install the city's official build, which talks to its server over https://.
 field-error-proof-request = This is not a Homeward identity code, or it was cut short. Scan or paste it again.
 field-error-attestation = This confirmation is for other details than those in your profile. Ask the volunteer for a new one.
 field-error-documents = Tick the documents you checked.

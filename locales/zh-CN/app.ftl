@@ -35,6 +35,7 @@ error-unknown-device = 市里不认识这台设备的密钥，或该密钥已被
 error-idempotency-conflict = 同一份申请被发送了两个不同的版本，已被拒收。请联系侨务联络点。
 error-not-signed-in = 请先登录，或检查用户名和密码。
 error-not-allowed = 此账户无权进行这项操作。
+error-conflict = 在您查看期间，其他工作人员已对该申请作出处理或转办，您的决定未被记录。请重新打开申请查看最新情况后再作决定。
 error-material-not-uploaded = 有材料尚未上传完成，应用会先补传材料再重新提交。
 error-consent-required = 提交前请先同意处理敏感个人信息并向境内提供。
 error-too-many-attempts = 该用户名登录失败次数过多，请 15 分钟后再试。
@@ -244,7 +245,16 @@ outbox-send = { $revision ->
 }
 outbox-timeline = 办理记录（含工作人员查阅记录）
 outbox-event-routed = 已转交{ $department }
-outbox-event-access = 工作人员 { $staff } 查阅了您的申请
+outbox-event-access = { $role ->
+        [administrator] 管理员
+        [officer] 核验专员
+       *[reviewer] 审核人员
+    }查阅了您的申请
+outbox-event-access-department = { $department }{ $role ->
+        [administrator] 管理员
+        [officer] 核验专员
+       *[reviewer] 审核人员
+    }查阅了您的申请
 send-revision = 提交补充材料
 
 ## My details and privacy
@@ -392,6 +402,7 @@ field-error-valid-until = 有效期至：请填写今天起一年以内的日期
 field-error-site-id = 联络站代码：只能包含小写字母、数字和连字符，以城市分配的为准。
 field-error-site-name = 联络站名称：请填写名称（不超过 100 个字符）。
 field-error-contact = 联系方式：请填写电话号码、微信号或电子邮箱。
+field-error-backend-url = 此版本通过未加密的连接（http://）连接城市服务器，途经网络的任何人都可能读取您的数据，因此侨乡通拒绝使用。请安装城市发布的正式版本，它通过 https:// 连接服务器。
 field-error-proof-request = 这不是侨乡通身份码，或内容不完整，请重新扫描或粘贴。
 field-error-attestation = 该核验凭证对应的信息与您的个人信息不一致，请向志愿者重新获取。
 field-error-documents = 请勾选您核对过的证件。

@@ -246,6 +246,11 @@ impl Console {
         let csrf = quoted_after(&html, "name=\"csrf\" value=\"")
             .with_context(|| format!("no CSRF token on {page}"))?;
         let mut form = vec![("csrf", csrf.as_str())];
+        // The version an application's forms carry, as a browser would send it.
+        let version = quoted_after(&html, "name=\"version\" value=\"");
+        if let Some(version) = &version {
+            form.push(("version", version.as_str()));
+        }
         form.extend_from_slice(fields);
         let resp = self
             .http

@@ -4,7 +4,7 @@
 //! console's pages with their CSRF protection. Needs the keyring session `cargo xtask test` gives.
 
 use homeward_domain::staff::{ApplicationDetail, ApplicationSummary, StaffToken};
-use homeward_domain::sync::{ApplicationStatus, EventKind};
+use homeward_domain::sync::{ApplicationStatus, EventKind, StaffRole};
 use homeward_domain::{ApiError, ErrorCode};
 use homeward_tests::backend::TestBackend;
 use homeward_tests::installation::{open_consented, proof_of_life};
@@ -103,29 +103,55 @@ async fn staff_ask_for_more_material_the_person_revises_and_staff_approve() {
     assert_eq!(error_code(resp).await, (400, ErrorCode::InvalidInput));
 
     // More material needed: a message is required, and only allowed moves are taken.
-    let decide = |status: &str, message: &str| {
+    // Each decision names the version it was made on.
+    let decide = |status: &str, message: &str, version: i64| {
         http.post(api(&format!("/applications/{reference}/decision")))
             .header("authorization", &auth)
-            .json(&serde_json::json!({"status": status, "message": message}))
+            .json(&serde_json::json!({"status": status, "message": message, "version": version}))
             .send()
     };
-    let resp = decide("more-material-needed", " ").await.unwrap();
+    let read = detail.summary.version;
+    let resp = decide("more-material-needed", " ", read).await.unwrap();
     assert_eq!(error_code(resp).await, (400, ErrorCode::InvalidInput));
-    let resp = decide("more-material-needed", "请补充近期的生存证明照片")
+    let resp = decide("more-material-needed", "请补充近期的生存证明照片", read)
         .await
         .unwrap();
     assert_eq!(resp.status(), 200);
-    let resp = decide("completed", "").await.unwrap();
+    let asked: ApplicationSummary = resp.json().await.unwrap();
+    assert_eq!(asked.version, read + 1);
+    // A second officer decides on the page they read before: refused, nothing recorded, so
+    // the person never hears both "more material" and "rejected".
+    let resp = decide("rejected", "材料不全", read).await.unwrap();
+    assert_eq!(error_code(resp).await, (409, ErrorCode::Conflict));
+    let resp = decide("completed", "", asked.version).await.unwrap();
     assert_eq!(error_code(resp).await, (403, ErrorCode::NotAllowed));
 
     // The person's app hears of it, with the access recorded, and sends a revision.
     let new = core.poll_status().await.unwrap();
-    assert!(new
-        .iter()
-        .any(|e| matches!(&e.event, EventKind::Access { staff } if staff == "officer-li")));
+    assert!(new.iter().any(|e| matches!(
+        &e.event,
+        EventKind::Access {
+            role: StaffRole::Reviewer,
+            ..
+        }
+    )));
+    assert!(
+        new.iter().all(|e| e.by.is_none()),
+        "the person is never told a login name"
+    );
     assert!(new.iter().any(|e| matches!(&e.event,
         EventKind::Status { status: ApplicationStatus::MoreMaterialNeeded, message }
             if message.contains("生存证明"))));
+    assert!(
+        !new.iter().any(|e| matches!(
+            &e.event,
+            EventKind::Status {
+                status: ApplicationStatus::Rejected,
+                ..
+            }
+        )),
+        "the stale decision never reached the person"
+    );
     assert_eq!(
         core.application_status(draft).unwrap(),
         Some(ApplicationStatus::MoreMaterialNeeded)
@@ -140,8 +166,16 @@ async fn staff_ask_for_more_material_the_person_revises_and_staff_approve() {
     assert_eq!(core.sync_outbox().await.unwrap().delivered, 1);
     assert!(core.submit(draft).is_err(), "no third one unasked");
 
-    // Approved; the app hears that too.
-    let resp = decide("approved", "已通过").await.unwrap();
+    // Approved, on the version the revision made; the app hears that too.
+    let resp = decide("approved", "已通过", asked.version).await.unwrap();
+    assert_eq!(
+        error_code(resp).await,
+        (409, ErrorCode::Conflict),
+        "the revision moved it on"
+    );
+    let resp = decide("approved", "已通过", asked.version + 1)
+        .await
+        .unwrap();
     assert_eq!(resp.status(), 200, "{:?}", resp.text().await);
     core.poll_status().await.unwrap();
     assert_eq!(
@@ -250,23 +284,41 @@ async fn the_console_signs_in_lists_opens_and_decides_with_csrf_protection() {
         .expect("a CSRF token")
         .to_owned();
 
+    let version = homeward_tests::backend::quoted_after(&detail, "name=\"version\" value=\"")
+        .expect("the forms carry the version they were shown");
+
     // A decision without the form's token is refused; with it, taken.
     let decide = |token: &str| {
         http.post(url(&format!("/console/applications/{reference}/decision")))
             .header("cookie", &cookie)
-            .form(&[("csrf", token), ("status", "in-review"), ("message", "")])
+            .form(&[
+                ("csrf", token),
+                ("status", "in-review"),
+                ("message", ""),
+                ("version", &version),
+            ])
             .send()
     };
     assert_eq!(decide("forged").await.unwrap().status(), 403);
     assert_eq!(decide(&csrf).await.unwrap().status(), 303);
-    let resp = http
-        .post(url(&format!("/console/applications/{reference}/route")))
-        .header("cookie", &cookie)
-        .form(&[("csrf", csrf.as_str()), ("department", "鹿城区社保中心")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status(), 303);
+    // Routing from the page as it was before that decision: someone decided first, and the
+    // console says so.
+    let route = |version: String| {
+        http.post(url(&format!("/console/applications/{reference}/route")))
+            .header("cookie", &cookie)
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("department", "鹿城区社保中心"),
+                ("version", &version),
+            ])
+            .send()
+    };
+    let resp = route(version.clone()).await.unwrap();
+    assert_eq!(resp.status(), 409);
+    let text = resp.text().await.unwrap();
+    assert!(text.contains("其他工作人员已对该申请作出处理"), "{text}");
+    let next = (version.parse::<i64>().unwrap() + 1).to_string();
+    assert_eq!(route(next).await.unwrap().status(), 303);
     let detail = page(&format!("/console/applications/{reference}"))
         .await
         .unwrap()
@@ -282,8 +334,97 @@ async fn the_console_signs_in_lists_opens_and_decides_with_csrf_protection() {
         .status_events()
         .unwrap()
         .into_iter()
-        .filter(|e| matches!(&e.event, EventKind::Access { staff } if staff == "officer-wang"))
+        .filter(|e| {
+            matches!(
+                &e.event,
+                EventKind::Access {
+                    role: StaffRole::Administrator,
+                    ..
+                }
+            )
+        })
         .count();
     assert_eq!(openings, 2, "the detail page was opened twice");
+    backend.stop().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_disabled_account_is_signed_out_everywhere_at_once_and_signs_in_no_more() {
+    let backend = TestBackend::start().await.unwrap();
+    backend
+        .add_staff("admin-chen", PASSWORD, true)
+        .await
+        .unwrap();
+    backend
+        .add_staff("officer-leaving", PASSWORD, false)
+        .await
+        .unwrap();
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let api = |path: &str| format!("{}/v1/staff{path}", backend.url);
+    let token = |username: &'static str| {
+        let http = http.clone();
+        let url = api("/sessions");
+        async move {
+            let resp = http
+                .post(url)
+                .json(&serde_json::json!({"username": username, "password": PASSWORD}))
+                .send()
+                .await
+                .unwrap();
+            (
+                resp.status().as_u16(),
+                resp.json::<serde_json::Value>().await.unwrap(),
+            )
+        }
+    };
+    let (_, admin) = token("admin-chen").await;
+    let admin = format!("Bearer {}", admin["token"].as_str().unwrap());
+    let (_, leaving) = token("officer-leaving").await;
+    let leaving = format!("Bearer {}", leaving["token"].as_str().unwrap());
+    let console =
+        homeward_tests::backend::Console::sign_in(&backend.url, "officer-leaving", PASSWORD)
+            .await
+            .unwrap();
+    let list = |auth: String| {
+        http.get(api("/applications"))
+            .header("authorization", auth)
+            .send()
+    };
+    assert_eq!(list(leaving.clone()).await.unwrap().status(), 200);
+    assert!(console.page("/console").await.is_ok());
+
+    // Only an administrator disables, and not their own account.
+    let disable = |auth: String, who: &str| {
+        http.post(api(&format!("/accounts/{who}/disable")))
+            .header("authorization", auth)
+            .send()
+    };
+    let resp = disable(leaving.clone(), "admin-chen").await.unwrap();
+    assert_eq!(error_code(resp).await, (403, ErrorCode::NotAllowed));
+    let resp = disable(admin.clone(), "admin-chen").await.unwrap();
+    assert_eq!(error_code(resp).await, (403, ErrorCode::NotAllowed));
+    let resp = disable(admin.clone(), "nobody").await.unwrap();
+    assert_eq!(error_code(resp).await, (404, ErrorCode::NotFound));
+    assert_eq!(
+        disable(admin.clone(), "officer-leaving")
+            .await
+            .unwrap()
+            .status(),
+        204
+    );
+
+    // Every session ended: the API token, the console cookie; and no new sign-in.
+    let resp = list(leaving).await.unwrap();
+    assert_eq!(error_code(resp).await, (401, ErrorCode::NotSignedIn));
+    assert!(
+        console.page("/console").await.is_err(),
+        "the console sends the old cookie to the sign-in page"
+    );
+    let (status, json) = token("officer-leaving").await;
+    assert_eq!(status, 401, "told as a wrong password is: {json}");
+    assert_eq!(list(admin).await.unwrap().status(), 200, "others go on");
     backend.stop().await.unwrap();
 }

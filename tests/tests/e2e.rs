@@ -1348,12 +1348,31 @@ async fn screenshots_of_identity_site_mode_and_entrustment() -> anyhow::Result<(
     }
     site.click("button.brand").await?;
     site.click("#lang-en").await?;
-    enable_site_mode(&site).await?;
+    let site_key = enable_site_mode(&site).await?;
+    backend
+        .add_staff("admin-chen", ADMIN_PASSWORD, true)
+        .await?;
+    let auth = staff_token(&backend.url, "admin-chen", ADMIN_PASSWORD).await?;
+    register_site(&backend.url, &auth, "prato", &site_key).await?;
 
     let driver = Driver::start(4594)?;
     let app = driver.launch(person_dir.path(), &backend.url).await?;
     app.click("#lang-en").await?;
     fill_profile(&app).await?;
+    // Before the person's identity is confirmed, the letters screen says what comes first.
+    for (size_name, (w, h)) in sizes {
+        app.set_size(w, h).await?;
+        for lang in langs {
+            app.click("button.brand").await?;
+            app.click(&format!("#lang-{lang}")).await?;
+            app.click("#open-letters").await?;
+            app.wait_css("#letter-identity-needed").await?;
+            app.screenshot(&out.join(format!("letters-identity-needed-{lang}-{size_name}.png")))
+                .await?;
+        }
+    }
+    app.click("button.brand").await?;
+    app.click("#lang-en").await?;
     app.click("#open-identity").await?;
     app.click("#show-identity-code").await?;
     let code = app.value("#identity-code-text").await?;
@@ -1431,6 +1450,15 @@ async fn screenshots_of_identity_site_mode_and_entrustment() -> anyhow::Result<(
     app.click("#ask-video").await?;
     app.wait_css("#video-requested").await?;
     let request_page = console.oldest_video_request().await?;
+    let forged_letter = {
+        let stranger = homeward_tests::probe::Probe::new(&backend.url, 44, true).await;
+        let mut letter = homeward_domain::identity::Delegation::open(&token)
+            .ok_or_else(|| anyhow::anyhow!("the letter opens"))?;
+        letter.id = uuid::Uuid::now_v7();
+        letter.principal_key = stranger.public();
+        letter.proof = None;
+        letter.seal(&stranger.key)
+    };
     for (size_name, (w, h)) in sizes {
         app.set_size(w, h).await?;
         for lang in langs {
@@ -1471,6 +1499,12 @@ async fn screenshots_of_identity_site_mode_and_entrustment() -> anyhow::Result<(
             app.click("#check-letter").await?;
             app.wait_css("#letter-result[data-state='valid']").await?;
             app.screenshot(&shot("console-letter")).await?;
+            // A stranger's letter in the person's name: no proof of who signed it.
+            app.input_text("#token", &forged_letter).await?;
+            app.click("#check-letter").await?;
+            app.wait_css("#letter-result[data-state='identity-not-proven']")
+                .await?;
+            app.screenshot(&shot("console-letter-not-proven")).await?;
             app.click("header form button").await?;
             app.wait_css("#username").await?;
         }

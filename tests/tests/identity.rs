@@ -494,7 +494,7 @@ async fn a_proof_of_one_person_does_not_carry_another_persons_application_nor_a_
             backend.url, receipt.reference
         ))
         .header("authorization", &auth)
-        .json(&serde_json::json!({"status": "more-material-needed", "message": "请补充材料"}))
+        .json(&serde_json::json!({"status": "more-material-needed", "message": "请补充材料", "version": 1}))
         .send()
         .await
         .unwrap();

@@ -16,7 +16,6 @@ use homeward_domain::sync::{
     BackendKeys, DeviceRecord, DeviceRegistration, Feed, FeedEvent, Receipt, SignedReceipt,
     Submission,
 };
-use homeward_domain::DraftId;
 use homeward_domain::ErrorCode;
 use sha2::{Digest as _, Sha256};
 
@@ -183,13 +182,7 @@ pub(crate) async fn feed(
     let events: Vec<FeedEvent> = rows
         .into_iter()
         .take(FEED_PAGE as usize)
-        .map(|r| FeedEvent {
-            cursor: r.cursor,
-            draft_id: DraftId(r.draft_id),
-            reference: crate::storage::reference(r.application_seq, r.application_created_at),
-            event: r.event,
-            at: r.at,
-        })
+        .map(crate::staff::feed_event)
         .collect();
     let cursor = events.last().map_or(query.after, |e| e.cursor);
     Ok(Json(Feed {

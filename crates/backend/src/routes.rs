@@ -93,6 +93,10 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
         )
         .route(path::STAFF_SESSIONS, post(staff_api::sign_in))
         .route(path::STAFF_ACCOUNTS, post(staff_api::add_account))
+        .route(
+            path::STAFF_ACCOUNT_DISABLE,
+            post(staff_api::disable_account),
+        )
         .route(path::STAFF_APPLICATIONS, get(staff_api::list))
         .route(path::STAFF_APPLICATION, get(staff_api::show))
         .route(path::STAFF_DECISION, post(staff_api::decide))

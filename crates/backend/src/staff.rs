@@ -11,7 +11,7 @@ use axum_extra::extract::CookieJar;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64URL;
 use base64::Engine as _;
 use homeward_domain::staff::{ApplicationDetail, ApplicationSummary, SubmissionView};
-use homeward_domain::sync::{ApplicationStatus, EventKind, FeedEvent, Submission};
+use homeward_domain::sync::{ApplicationStatus, EventKind, FeedEvent, StaffRole, Submission};
 use homeward_domain::wire::{self, path, Method};
 use homeward_domain::{DraftId, ErrorCode};
 use sha2::{Digest as _, Sha256};
@@ -92,7 +92,8 @@ pub(crate) async fn sign_in(
     let dummy = dummy_hash();
     let hash = account.as_ref().map_or(dummy, |a| a.password_hash.as_str());
     let ok = password_matches(password, hash);
-    let Some(account) = account.filter(|_| ok) else {
+    // A disabled account is told what a wrong password is told.
+    let Some(account) = account.filter(|a| ok && a.disabled_at.is_none()) else {
         state.sign_ins.failed(name, now);
         return Err(not_signed_in());
     };
@@ -218,9 +219,11 @@ pub(crate) fn summary(a: &ApplicationRow) -> ApplicationSummary {
         department: a.department.clone(),
         created_at: a.created_at,
         updated_at: a.updated_at,
+        version: a.version,
     }
 }
 
+/// An event as a device's feed tells it: what happened, never who at the city did it.
 pub(crate) fn feed_event(e: EventRow) -> FeedEvent {
     FeedEvent {
         cursor: e.cursor,
@@ -228,6 +231,28 @@ pub(crate) fn feed_event(e: EventRow) -> FeedEvent {
         reference: crate::storage::reference(e.application_seq, e.application_created_at),
         event: e.event,
         at: e.at,
+        by: None,
+    }
+}
+
+/// An event as staff read it: with the account that did it.
+fn staff_event(e: EventRow) -> FeedEvent {
+    let by = Some(e.actor.clone());
+    FeedEvent {
+        by,
+        ..feed_event(e)
+    }
+}
+
+/// How an applicant is told who opened their application: a role and a department.
+fn opening_by(account: &StaffRow) -> EventKind {
+    EventKind::Access {
+        role: if account.admin {
+            StaffRole::Administrator
+        } else {
+            StaffRole::Reviewer
+        },
+        department: account.department.clone(),
     }
 }
 
@@ -239,12 +264,15 @@ pub(crate) async fn open(
     reference: &str,
 ) -> Result<ApplicationDetail, AppError> {
     let app = find(state, reference).await?;
-    let access = EventKind::Access {
-        staff: staff.account.username.clone(),
-    };
     state
         .db
-        .record(app.seq, access, &staff.account.username, now_ms())
+        .record(
+            app.seq,
+            opening_by(&staff.account),
+            &staff.account.username,
+            now_ms(),
+            None,
+        )
         .await?;
     let mut submissions = vec![];
     for s in state.db.submissions(app.seq).await? {
@@ -283,7 +311,7 @@ pub(crate) async fn open(
         .events(app.seq)
         .await?
         .into_iter()
-        .map(feed_event)
+        .map(staff_event)
         .collect();
     Ok(ApplicationDetail {
         summary: summary(&app),
@@ -293,15 +321,30 @@ pub(crate) async fn open(
     })
 }
 
-/// A decision: the status must be one the application can move to from where it is.
+/// Someone else changed the application after `staff` read it.
+fn stale() -> AppError {
+    AppError::Refused(
+        StatusCode::CONFLICT,
+        ErrorCode::Conflict,
+        "someone else changed this application since you read it; read it again, then decide"
+            .into(),
+    )
+}
+
+/// A decision made on `version` of the application: the status must be one it can move to
+/// from where it is, and nobody may have changed it since.
 pub(crate) async fn decide(
     state: &AppState,
     staff: &Staff,
     reference: &str,
     status: ApplicationStatus,
     message: &str,
+    version: i64,
 ) -> Result<ApplicationSummary, AppError> {
     let app = find(state, reference).await?;
+    if app.version != version {
+        return Err(stale());
+    }
     if !app.status.can_become(status) {
         return Err(not_allowed(&format!(
             "an application that is {} cannot become {}",
@@ -321,8 +364,9 @@ pub(crate) async fn decide(
     let at = now_ms();
     state
         .db
-        .record(app.seq, event, &staff.account.username, at)
-        .await?;
+        .record(app.seq, event, &staff.account.username, at, Some(version))
+        .await?
+        .ok_or_else(stale)?;
     tracing::info!(
         application = app.seq,
         status = status.slug(),
@@ -332,16 +376,18 @@ pub(crate) async fn decide(
     Ok(summary(&ApplicationRow {
         status,
         updated_at: at,
+        version: version + 1,
         ..app
     }))
 }
 
-/// Sends an application to another department.
+/// Sends an application to another department, as decided on `version` of it.
 pub(crate) async fn route(
     state: &AppState,
     staff: &Staff,
     reference: &str,
     department: &str,
+    version: i64,
 ) -> Result<ApplicationSummary, AppError> {
     let department = department.trim();
     if department.is_empty() || department.chars().count() > 100 {
@@ -356,11 +402,13 @@ pub(crate) async fn route(
     let at = now_ms();
     state
         .db
-        .record(app.seq, event, &staff.account.username, at)
-        .await?;
+        .record(app.seq, event, &staff.account.username, at, Some(version))
+        .await?
+        .ok_or_else(stale)?;
     Ok(summary(&ApplicationRow {
         department: Some(department.to_owned()),
         updated_at: at,
+        version: version + 1,
         ..app
     }))
 }
@@ -378,6 +426,29 @@ pub(crate) async fn add_account(
         return Err(not_allowed("only an administrator adds staff"));
     }
     create_account(state.db.as_ref(), username, password, admin, department).await
+}
+
+/// Disables a staff account (only an administrator may, and not their own): it signs in no
+/// more and every session it has ends at once.
+pub(crate) async fn disable_account(
+    state: &AppState,
+    by: &Staff,
+    username: &str,
+) -> Result<(), AppError> {
+    if !by.account.admin {
+        return Err(not_allowed("only an administrator disables staff"));
+    }
+    let username = username.trim();
+    if username == by.account.username {
+        return Err(not_allowed(
+            "an administrator cannot disable their own account",
+        ));
+    }
+    if !state.db.disable_staff(username, now_ms()).await? {
+        return Err(AppError::NotFound("staff account"));
+    }
+    tracing::info!(by = by.account.id, "staff account disabled");
+    Ok(())
 }
 
 /// Adds a staff account with no one signed in: for the first administrator, from the server.

@@ -88,7 +88,7 @@ pub(crate) async fn decide(
 ) -> Result<Json<ApplicationSummary>, AppError> {
     let d: Decision = json_body(&body)?;
     Ok(Json(
-        staff::decide(&state, &me, &reference, d.status, &d.message).await?,
+        staff::decide(&state, &me, &reference, d.status, &d.message, d.version).await?,
     ))
 }
 
@@ -100,8 +100,17 @@ pub(crate) async fn route(
 ) -> Result<Json<ApplicationSummary>, AppError> {
     let r: Routing = json_body(&body)?;
     Ok(Json(
-        staff::route(&state, &me, &reference, &r.department).await?,
+        staff::route(&state, &me, &reference, &r.department, r.version).await?,
     ))
+}
+
+pub(crate) async fn disable_account(
+    State(state): State<Arc<AppState>>,
+    me: Staff,
+    Path(username): Path<String>,
+) -> Result<StatusCode, AppError> {
+    staff::disable_account(&state, &me, &username).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 pub(crate) async fn add_account(

@@ -9,7 +9,7 @@ use homeward_backend::storage::{
     ApplicationFilter, Intake, NewSubmission, PgStorage, ProofingRow, SignerRow, SqliteStorage,
     Storage, UploadRow,
 };
-use homeward_domain::sync::{ApplicationStatus, EventKind};
+use homeward_domain::sync::{ApplicationStatus, EventKind, StaffRole};
 use uuid::Uuid;
 
 const POSTGRES_ENV: &str = "HOMEWARD_TEST_POSTGRES";
@@ -153,6 +153,7 @@ async fn a_revision_is_taken_only_when_more_material_was_asked_for(s: impl Stora
         status(ApplicationStatus::MoreMaterialNeeded, "照片不清晰"),
         "staff-a",
         5,
+        None,
     )
     .await
     .unwrap();
@@ -185,10 +186,12 @@ async fn events_reach_only_their_device_in_cursor_order(s: impl Storage) {
     s.record(
         seq,
         EventKind::Access {
-            staff: "officer-li".into(),
+            role: StaffRole::Reviewer,
+            department: Some("公安局".into()),
         },
         "officer-li",
         10,
+        None,
     )
     .await
     .unwrap();
@@ -199,6 +202,7 @@ async fn events_reach_only_their_device_in_cursor_order(s: impl Storage) {
         },
         "officer-li",
         11,
+        None,
     )
     .await
     .unwrap();
@@ -207,6 +211,7 @@ async fn events_reach_only_their_device_in_cursor_order(s: impl Storage) {
         status(ApplicationStatus::Approved, "已批准"),
         "officer-li",
         12,
+        None,
     )
     .await
     .unwrap();
@@ -215,6 +220,7 @@ async fn events_reach_only_their_device_in_cursor_order(s: impl Storage) {
         status(ApplicationStatus::Rejected, "x"),
         "a",
         13,
+        None,
     )
     .await
     .unwrap();
@@ -236,7 +242,8 @@ async fn events_reach_only_their_device_in_cursor_order(s: impl Storage) {
     assert_eq!(
         kinds[1],
         &EventKind::Access {
-            staff: "officer-li".into()
+            role: StaffRole::Reviewer,
+            department: Some("公安局".into()),
         }
     );
     assert_eq!(kinds[3], &status(ApplicationStatus::Approved, "已批准"));
@@ -293,6 +300,73 @@ async fn staff_sessions_open_expire_and_close(s: impl Storage) {
     assert_eq!(s.session("nope", 50).await.unwrap(), None);
     s.close_session("t1").await.unwrap();
     assert_eq!(s.session("t1", 50).await.unwrap(), None, "closed");
+
+    // Disabled: every session of the account ends, others' go on.
+    assert!(s.add_staff("wang", "hash", false, None).await.unwrap());
+    let wang = s.staff("wang").await.unwrap().expect("stored");
+    s.open_session("t2", li.id, "csrf", 100).await.unwrap();
+    s.open_session("t3", li.id, "csrf", 100).await.unwrap();
+    s.open_session("t4", wang.id, "csrf", 100).await.unwrap();
+    assert!(s.disable_staff("li", 60).await.unwrap());
+    assert!(!s.disable_staff("nobody", 60).await.unwrap());
+    assert_eq!(s.session("t2", 70).await.unwrap(), None);
+    assert_eq!(s.session("t3", 70).await.unwrap(), None);
+    assert!(s.session("t4", 70).await.unwrap().is_some());
+    let li = s.staff("li").await.unwrap().expect("kept, for the record");
+    assert_eq!(li.disabled_at, Some(60));
+    assert!(s.disable_staff("li", 80).await.unwrap());
+    assert_eq!(
+        s.staff("li").await.unwrap().unwrap().disabled_at,
+        Some(60),
+        "the first time stands"
+    );
+}
+
+async fn a_decision_on_a_version_someone_moved_on_records_nothing(s: impl Storage) {
+    s.register_device("dev", 1).await.unwrap();
+    let Intake::New(first) = s.intake(application(1, "k1", "dev")).await.unwrap() else {
+        panic!("stored");
+    };
+    let seq = first.application_seq;
+    let read = s.application(seq).await.unwrap().unwrap().version;
+    // Two officers read the same version; the first decides, the second is told it is stale.
+    let first_decision = s
+        .record(
+            seq,
+            status(ApplicationStatus::InReview, ""),
+            "a",
+            2,
+            Some(read),
+        )
+        .await
+        .unwrap();
+    assert!(first_decision.is_some());
+    let second = s
+        .record(
+            seq,
+            status(ApplicationStatus::Rejected, "x"),
+            "b",
+            3,
+            Some(read),
+        )
+        .await
+        .unwrap();
+    assert_eq!(second, None);
+    let now = s.application(seq).await.unwrap().unwrap();
+    assert_eq!(now.status, ApplicationStatus::InReview);
+    assert_eq!(now.version, read + 1);
+    assert_eq!(s.events(seq).await.unwrap().len(), 2, "received, in review");
+    // An opening changes nothing and needs no version.
+    let opening = EventKind::Access {
+        role: StaffRole::Reviewer,
+        department: None,
+    };
+    assert!(s
+        .record(seq, opening, "b", 4, Some(read))
+        .await
+        .unwrap()
+        .is_some());
+    assert_eq!(s.application(seq).await.unwrap().unwrap().version, read + 1);
 }
 
 async fn an_upload_is_found_again_and_moves_only_from_where_it_stands(s: impl Storage) {
@@ -508,6 +582,7 @@ suite!(
     a_revision_is_taken_only_when_more_material_was_asked_for,
     events_reach_only_their_device_in_cursor_order,
     staff_sessions_open_expire_and_close,
+    a_decision_on_a_version_someone_moved_on_records_nothing,
     an_upload_is_found_again_and_moves_only_from_where_it_stands,
     signers_devices_and_delegations_are_revoked_once,
     a_device_has_one_open_proofing_request_and_its_attestation_is_kept,

@@ -63,16 +63,22 @@ pub enum AdminCommand {
         json: bool,
     },
     /// Decide: in-review, more-material-needed (with --message), approved, rejected, completed.
+    /// `--version` is the version `show` or `list` printed: if someone changed the application
+    /// since, the decision is refused.
     Decide {
         reference: String,
         status: String,
         #[arg(long, default_value = "")]
         message: String,
+        #[arg(long)]
+        version: i64,
     },
-    /// Route an application to a department.
+    /// Route an application to a department, as decided on `--version` of it.
     Route {
         reference: String,
         department: String,
+        #[arg(long)]
+        version: i64,
     },
     /// List the keys trusted to sign identity attestations: liaison sites and officers.
     Sites {
@@ -100,6 +106,8 @@ pub enum AdminCommand {
         #[arg(long)]
         department: Option<String>,
     },
+    /// Disable a staff account: it signs in no more, and its sessions end at once.
+    DisableStaff { username: String },
 }
 
 /// A refusal from the backend, kept apart from not reaching it at all.
@@ -202,8 +210,9 @@ pub fn run(args: AdminArgs, out: &Out) -> anyhow::Result<ExitCode> {
 
 fn print_summary(out: &Out, a: &ApplicationSummary) {
     println!(
-        "{}  {:<34}  {:<14}  {}",
+        "{}  v{:<3}  {:<34}  {:<14}  {}",
         a.reference,
+        a.version,
         a.guide_id,
         out.tr(&format!("application-status-{}", a.status.slug())),
         a.department.as_deref().unwrap_or("")
@@ -319,9 +328,10 @@ async fn admin(client: &Client, command: AdminCommand, out: &Out) -> Result<(), 
                         "console-event-routed",
                         &[("department", department.clone().into())],
                     ),
-                    EventKind::Access { staff } => {
-                        out.tr_args("console-event-access", &[("staff", staff.clone().into())])
-                    }
+                    EventKind::Access { .. } => out.tr_args(
+                        "console-event-access",
+                        &[("staff", e.by.clone().unwrap_or_default().into())],
+                    ),
                 };
                 println!("  #{} {}", e.cursor, what.trim());
             }
@@ -330,10 +340,12 @@ async fn admin(client: &Client, command: AdminCommand, out: &Out) -> Result<(), 
             reference,
             status: wanted,
             message,
+            version,
         } => {
             let decision = Decision {
                 status: status(&wanted)?,
                 message,
+                version,
             };
             let a: ApplicationSummary = client
                 .send(
@@ -350,6 +362,7 @@ async fn admin(client: &Client, command: AdminCommand, out: &Out) -> Result<(), 
         AdminCommand::Route {
             reference,
             department,
+            version,
         } => {
             let a: ApplicationSummary = client
                 .send(
@@ -358,7 +371,10 @@ async fn admin(client: &Client, command: AdminCommand, out: &Out) -> Result<(), 
                             Method::POST,
                             &path::fill(path::STAFF_ROUTE, &[reference.trim()]),
                         )
-                        .json(&Routing { department }),
+                        .json(&Routing {
+                            department,
+                            version,
+                        }),
                 )
                 .await?;
             print_summary(out, &a);
@@ -417,6 +433,23 @@ async fn admin(client: &Client, command: AdminCommand, out: &Out) -> Result<(), 
                 return Err(Failure::Refused(e));
             }
             println!("{}", out.tr("cli-admin-device-revoked"));
+        }
+        AdminCommand::DisableStaff { username } => {
+            let resp = client
+                .request(
+                    Method::POST,
+                    &path::fill(path::STAFF_ACCOUNT_DISABLE, &[username.trim()]),
+                )
+                .send()
+                .await?;
+            if !resp.status().is_success() {
+                let e: ApiError = resp.json().await?;
+                return Err(Failure::Refused(e));
+            }
+            println!(
+                "{}",
+                out.tr_args("cli-admin-staff-disabled", &[("username", username.into())])
+            );
         }
         AdminCommand::AddStaff {
             username,

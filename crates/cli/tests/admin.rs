@@ -105,6 +105,7 @@ async fn staff_work_an_application_from_the_command_line() {
         .as_str()
         .expect("a reference")
         .to_owned();
+    let version = list[0]["version"].as_i64().expect("a version");
     let (code, shown) = admin(&url, t, &["show", &reference], "");
     assert_eq!(code, 0);
     assert!(shown.contains("device signature verified"), "{shown}");
@@ -119,12 +120,33 @@ async fn staff_work_an_application_from_the_command_line() {
             "more-material-needed",
             "--message",
             "请补充照片",
+            "--version",
+            &version.to_string(),
         ],
         "",
     );
     assert_eq!(code, 0);
-    let (code, _) = admin(&url, t, &["decide", &reference, "completed"], "");
+    let next = (version + 1).to_string();
+    let (code, _) = admin(
+        &url,
+        t,
+        &["decide", &reference, "completed", "--version", &next],
+        "",
+    );
     assert_eq!(code, 1, "not allowed from more-material-needed");
+    let (code, _) = admin(
+        &url,
+        t,
+        &[
+            "decide",
+            &reference,
+            "rejected",
+            "--version",
+            &version.to_string(),
+        ],
+        "",
+    );
+    assert_eq!(code, 1, "decided on a version someone else moved on");
     let (code, _) = admin(
         &url,
         t,
@@ -137,9 +159,10 @@ async fn staff_work_an_application_from_the_command_line() {
 
     // The app hears of the decision and of the openings.
     let events = core.poll_status().await.unwrap();
-    assert!(events
-        .iter()
-        .any(|e| matches!(&e.event, homeward_domain::sync::EventKind::Access { staff } if staff == "clerk")));
+    assert!(events.iter().any(|e| matches!(
+        &e.event,
+        homeward_domain::sync::EventKind::Access { .. }
+    ) && e.by.is_none()));
 
     // Keys: a clerk may list them but not register or revoke one; an administrator may.
     let site_key = "A6EHv/POEL4dcN0Y50vAmWfk1jCbpQ1fHdyGZBJVMbg=";

@@ -28,8 +28,39 @@ pub struct FetchedPack {
     pub etag: Option<String>,
 }
 
+/// Whether the app may talk to `base_url`: over HTTPS, or over plain HTTP only to this very
+/// machine (development and tests). Anything else would send people's data where anyone on the
+/// way can read it.
+fn check_backend_url(base_url: &str) -> Result<()> {
+    let refused = |reason: &str| CoreError::InvalidInput {
+        field: "backend-url",
+        reason: reason.to_owned(),
+    };
+    let url = reqwest::Url::parse(base_url.trim())
+        .map_err(|_| refused("expected an address such as https://city.example"))?;
+    let loopback = || {
+        url.host_str().is_some_and(|host| {
+            host.eq_ignore_ascii_case("localhost")
+                || host
+                    .trim_start_matches('[')
+                    .trim_end_matches(']')
+                    .parse::<std::net::IpAddr>()
+                    .is_ok_and(|ip| ip.is_loopback())
+        })
+    };
+    match url.scheme() {
+        "https" if url.host_str().is_some() => Ok(()),
+        "http" if loopback() => Ok(()),
+        "http" => Err(refused(
+            "plain http:// is allowed only to this computer; the city's server needs https://",
+        )),
+        _ => Err(refused("expected an https:// address")),
+    }
+}
+
 impl Remote {
     pub fn new(base_url: &str) -> Result<Self> {
+        check_backend_url(base_url)?;
         let http = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(5))
             .timeout(Duration::from_secs(30))
@@ -356,5 +387,34 @@ async fn check(resp: reqwest::Response) -> Result<reqwest::Response> {
         Ok(e) if !retry_later => Err(CoreError::Refused(e)),
         Ok(e) => Err(CoreError::Backend(format!("{status}: {}", e.message))),
         Err(_) => Err(CoreError::Backend(status.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_backend_url;
+
+    #[test]
+    fn only_https_or_plain_http_to_this_machine_is_accepted() {
+        for ok in [
+            "https://city.example",
+            "https://203.0.113.7:8443/",
+            "http://127.0.0.1:8787",
+            "http://localhost:8787",
+            "http://[::1]:8787",
+        ] {
+            assert!(check_backend_url(ok).is_ok(), "{ok}");
+        }
+        for refused in [
+            "http://city.example",
+            "http://192.168.1.20:8787",
+            "http://127.0.0.1.city.example",
+            "ftp://city.example",
+            "city.example",
+            "",
+        ] {
+            let e = check_backend_url(refused).expect_err(refused);
+            assert!(e.to_string().contains("backend-url"), "{refused}: {e}");
+        }
     }
 }

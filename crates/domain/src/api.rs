@@ -42,6 +42,8 @@ pub enum ErrorCode {
     TooManyAttempts,
     /// Signed in, but this account may not do this (or the application cannot move that way).
     NotAllowed,
+    /// Someone else changed the application since it was read: read it again, then decide.
+    Conflict,
     /// An attestation is malformed, or was altered after it was signed.
     AttestationTampered,
     /// An attestation's signer is not a registered liaison site or officer.
@@ -63,7 +65,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 27] = [
+    pub const ALL: [ErrorCode; 28] = [
         ErrorCode::InvalidInput,
         ErrorCode::NotFound,
         ErrorCode::Storage,
@@ -82,6 +84,7 @@ impl ErrorCode {
         ErrorCode::NotSignedIn,
         ErrorCode::TooManyAttempts,
         ErrorCode::NotAllowed,
+        ErrorCode::Conflict,
         ErrorCode::AttestationTampered,
         ErrorCode::UnknownSigner,
         ErrorCode::RevokedSigner,
@@ -113,6 +116,7 @@ impl ErrorCode {
             ErrorCode::NotSignedIn => "not-signed-in",
             ErrorCode::TooManyAttempts => "too-many-attempts",
             ErrorCode::NotAllowed => "not-allowed",
+            ErrorCode::Conflict => "conflict",
             ErrorCode::AttestationTampered => "attestation-tampered",
             ErrorCode::UnknownSigner => "unknown-signer",
             ErrorCode::RevokedSigner => "revoked-signer",
@@ -146,6 +150,7 @@ pub const FIELDS_WITH_MESSAGES: &[&str] = &[
     "attestation",
     "documents",
     "code-image",
+    "backend-url",
 ];
 
 /// The error shape of every API: the shell's commands and the backend's HTTP responses.

@@ -763,7 +763,9 @@ mod tests {
         let trusted = |_: &Attestation| SignerStanding::Trusted;
         let attended = IdentityLevel::OnsiteAttended;
         assert!(letter.proven(attended, trusted).is_some());
-        assert!(letter.proven(attended, |_| SignerStanding::Revoked).is_none());
+        assert!(letter
+            .proven(attended, |_| SignerStanding::Revoked)
+            .is_none());
 
         let mut other_name = letter.clone();
         other_name.principal_name = "李四".into();

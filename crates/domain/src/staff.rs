@@ -39,6 +39,10 @@ pub struct ApplicationSummary {
     pub department: Option<String>,
     pub created_at: i64,
     pub updated_at: i64,
+    /// Moves on with every decision, routing and revision; a decision names the version it
+    /// was made on.
+    #[serde(default)]
+    pub version: i64,
 }
 
 /// One submission of an application, with its signature checked again on opening.
@@ -87,12 +91,17 @@ pub struct Decision {
     pub status: ApplicationStatus,
     #[serde(default)]
     pub message: String,
+    /// The application's version the decision was made on: if someone changed it since, the
+    /// decision is refused with `conflict`.
+    pub version: i64,
 }
 
 /// `POST /v1/staff/applications/{reference}/route`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Routing {
     pub department: String,
+    /// The application's version the routing was decided on (see [`Decision::version`]).
+    pub version: i64,
 }
 
 /// A key trusted to sign attestations, as `GET /v1/staff/signers` lists it.

@@ -212,8 +212,47 @@ pub enum EventKind {
     },
     /// Sent to another department.
     Routed { department: String },
-    /// A member of staff opened the application.
-    Access { staff: String },
+    /// A member of staff opened the application: the person is told their role and
+    /// department, never their name.
+    Access {
+        #[serde(default)]
+        role: StaffRole,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        department: Option<String>,
+    },
+}
+
+/// What a member of staff does at the city, as an applicant is told it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StaffRole {
+    /// Reads and decides applications.
+    #[default]
+    Reviewer,
+    /// Verifies people's identity by video.
+    Officer,
+    /// Manages accounts and the keys the city trusts.
+    Administrator,
+}
+
+impl StaffRole {
+    pub const ALL: [StaffRole; 3] = [
+        StaffRole::Reviewer,
+        StaffRole::Officer,
+        StaffRole::Administrator,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            StaffRole::Reviewer => "reviewer",
+            StaffRole::Officer => "officer",
+            StaffRole::Administrator => "administrator",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<StaffRole> {
+        StaffRole::ALL.into_iter().find(|r| r.slug() == slug)
+    }
 }
 
 /// One entry of the feed.
@@ -227,6 +266,9 @@ pub struct FeedEvent {
     pub event: EventKind,
     /// Milliseconds since the epoch.
     pub at: i64,
+    /// The account that did it: told to staff, never in a device's feed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
 }
 
 /// `GET /v1/feed?after=CURSOR`: the device's events after `after`, oldest first.

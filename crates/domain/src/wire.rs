@@ -37,6 +37,8 @@ pub mod path {
     pub const STAFF_SESSIONS: &str = "/v1/staff/sessions";
     /// `POST`: an administrator adds a staff account.
     pub const STAFF_ACCOUNTS: &str = "/v1/staff/accounts";
+    /// `POST`: an administrator disables a staff account; its sessions end.
+    pub const STAFF_ACCOUNT_DISABLE: &str = "/v1/staff/accounts/{username}/disable";
     /// `GET`: applications, filtered.
     pub const STAFF_APPLICATIONS: &str = "/v1/staff/applications";
     /// `GET`: one application, opened (the opening is recorded).
@@ -53,7 +55,7 @@ pub mod path {
     pub const STAFF_DEVICE_REVOKE: &str = "/v1/staff/devices/revoke";
 
     /// Every route of the API, for checks that the description and the router agree.
-    pub const ALL: [&str; 21] = [
+    pub const ALL: [&str; 22] = [
         HEALTH,
         CATALOG,
         OPENAPI,
@@ -68,6 +70,7 @@ pub mod path {
         DELEGATIONS_REVOKE,
         STAFF_SESSIONS,
         STAFF_ACCOUNTS,
+        STAFF_ACCOUNT_DISABLE,
         STAFF_APPLICATIONS,
         STAFF_APPLICATION,
         STAFF_DECISION,

@@ -389,9 +389,18 @@ fn timeline_entry(e: FeedEvent) -> impl IntoView {
                 )
             }),
         ),
-        EventKind::Access { staff } => (
+        EventKind::Access { role, department } => (
             "access",
-            Box::new(move || t_args("outbox-event-access", &[("staff", staff.clone().into())])),
+            Box::new(move || {
+                let role = role.slug().into();
+                match &department {
+                    Some(d) => t_args(
+                        "outbox-event-access-department",
+                        &[("role", role), ("department", d.clone().into())],
+                    ),
+                    None => t_args("outbox-event-access", &[("role", role)]),
+                }
+            }),
         ),
     };
     view! {

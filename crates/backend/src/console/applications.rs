@@ -142,6 +142,7 @@ pub(super) struct DecisionForm {
     status: String,
     #[serde(default)]
     message: String,
+    version: i64,
 }
 
 pub(super) async fn decide(
@@ -154,7 +155,15 @@ pub(super) async fn decide(
         let (me, posted) = posted_by(&state, &headers, posted, |f| &f.csrf).await?;
         let status = ApplicationStatus::from_slug(&posted.status)
             .ok_or_else(|| AppError::BadRequest("status: not a known status".into()))?;
-        staff::decide(&state, &me, &reference, status, &posted.message).await
+        staff::decide(
+            &state,
+            &me,
+            &reference,
+            status,
+            &posted.message,
+            posted.version,
+        )
+        .await
     }
     .await;
     answer(
@@ -168,6 +177,7 @@ pub(super) struct RouteForm {
     #[serde(default)]
     csrf: String,
     department: String,
+    version: i64,
 }
 
 pub(super) async fn route(
@@ -178,7 +188,7 @@ pub(super) async fn route(
 ) -> Response {
     let result = async {
         let (me, posted) = posted_by(&state, &headers, posted, |f| &f.csrf).await?;
-        staff::route(&state, &me, &reference, &posted.department).await
+        staff::route(&state, &me, &reference, &posted.department, posted.version).await
     }
     .await;
     answer(

@@ -97,7 +97,12 @@ impl Console {
             .nth(1)
             .and_then(|s| s.split('"').next())
             .expect("a CSRF token");
-        let form = [&[("csrf", csrf)], fields].concat();
+        let version = html
+            .split("name=\"version\" value=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap_or_default();
+        let form = [&[("csrf", csrf), ("version", version)], fields].concat();
         let url = format!("{}{action}", self.base);
         self.send(self.http.post(url).form(&form)).await
     }

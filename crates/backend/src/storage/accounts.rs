@@ -13,6 +13,8 @@ pub struct StaffRow {
     pub password_hash: String,
     pub admin: bool,
     pub department: Option<String>,
+    /// When an administrator disabled the account: it signs in no more, and its sessions end.
+    pub disabled_at: Option<i64>,
 }
 
 /// What a session cookie stands for.
@@ -23,7 +25,7 @@ pub struct SessionRow {
     pub expires_at: i64,
 }
 
-const STAFF_COLUMNS: &str = "id, username, password_hash, admin, department";
+const STAFF_COLUMNS: &str = "id, username, password_hash, admin, department, disabled_at";
 
 fn staff_row(r: &dyn Row) -> anyhow::Result<StaffRow> {
     Ok(StaffRow {
@@ -32,19 +34,22 @@ fn staff_row(r: &dyn Row) -> anyhow::Result<StaffRow> {
         password_hash: r.text(2)?,
         admin: r.flag(3)?,
         department: r.opt_text(4)?,
+        disabled_at: r.opt_int(5)?,
     })
 }
 
-/// A session: the account's columns as [`STAFF_COLUMNS`] orders them, then the session's.
+/// A session of an account not disabled: the account's columns as [`STAFF_COLUMNS`] orders
+/// them, then the session's. The caller adds its conditions with `AND`.
 const SESSION_QUERY: &str = "SELECT st.id, st.username, st.password_hash, st.admin,
-    st.department, s.csrf, s.expires_at
-    FROM sessions s JOIN staff st ON st.id = s.staff_id";
+    st.department, st.disabled_at, s.csrf, s.expires_at
+    FROM sessions s JOIN staff st ON st.id = s.staff_id
+    WHERE st.disabled_at IS NULL";
 
 fn session_row(r: &dyn Row) -> anyhow::Result<SessionRow> {
     Ok(SessionRow {
         staff: staff_row(r)?,
-        csrf: r.text(5)?,
-        expires_at: r.int(6)?,
+        csrf: r.text(6)?,
+        expires_at: r.int(7)?,
     })
 }
 
@@ -74,6 +79,10 @@ pub trait StaffAccounts: Send + Sync {
     async fn session(&self, token_hash: &str, now: i64) -> anyhow::Result<Option<SessionRow>>;
 
     async fn close_session(&self, token_hash: &str) -> anyhow::Result<()>;
+
+    /// Disables an account at `at`: from that instant none of its sessions counts (and they
+    /// are deleted) and it cannot sign in. False if there is no such account.
+    async fn disable_staff(&self, username: &str, at: i64) -> anyhow::Result<bool>;
 }
 
 #[async_trait]
@@ -131,7 +140,7 @@ impl StaffAccounts for SqliteStorage {
 
     async fn session(&self, token_hash: &str, now: i64) -> anyhow::Result<Option<SessionRow>> {
         self.first_row(
-            format!("{SESSION_QUERY} WHERE s.token_hash = ?1 AND s.expires_at > ?2"),
+            format!("{SESSION_QUERY} AND s.token_hash = ?1 AND s.expires_at > ?2"),
             vec![text(token_hash), now.into()],
             session_row,
         )
@@ -145,6 +154,23 @@ impl StaffAccounts for SqliteStorage {
         )
         .await
         .map(drop)
+    }
+
+    async fn disable_staff(&self, username: &str, at: i64) -> anyhow::Result<bool> {
+        let found = self
+            .exec(
+                "UPDATE staff SET disabled_at = coalesce(disabled_at, ?2) WHERE username = ?1",
+                vec![text(username), at.into()],
+            )
+            .await?;
+        // The sessions already count for nothing; this only clears them away.
+        self.exec(
+            "DELETE FROM sessions WHERE staff_id IN
+                (SELECT id FROM staff WHERE username = ?1)",
+            vec![text(username)],
+        )
+        .await?;
+        Ok(found == 1)
     }
 }
 
@@ -193,7 +219,7 @@ impl StaffAccounts for PgStorage {
 
     async fn session(&self, token_hash: &str, now: i64) -> anyhow::Result<Option<SessionRow>> {
         self.first_row(
-            &format!("{SESSION_QUERY} WHERE s.token_hash = $1 AND s.expires_at > $2"),
+            &format!("{SESSION_QUERY} AND s.token_hash = $1 AND s.expires_at > $2"),
             &[&token_hash, &now],
             session_row,
         )
@@ -204,5 +230,22 @@ impl StaffAccounts for PgStorage {
         self.exec("DELETE FROM sessions WHERE token_hash = $1", &[&token_hash])
             .await
             .map(drop)
+    }
+
+    async fn disable_staff(&self, username: &str, at: i64) -> anyhow::Result<bool> {
+        let found = self
+            .exec(
+                "UPDATE staff SET disabled_at = coalesce(disabled_at, $2) WHERE username = $1",
+                &[&username, &at],
+            )
+            .await?;
+        // The sessions already count for nothing; this only clears them away.
+        self.exec(
+            "DELETE FROM sessions WHERE staff_id IN
+                (SELECT id FROM staff WHERE username = $1)",
+            &[&username],
+        )
+        .await?;
+        Ok(found == 1)
     }
 }

@@ -96,6 +96,8 @@ pub struct ApplicationRow {
     pub department: Option<String>,
     pub created_at: i64,
     pub updated_at: i64,
+    /// Moves on with every change of status, routing or revision.
+    pub version: i64,
 }
 
 impl ApplicationRow {
@@ -192,7 +194,7 @@ fn submission_row(r: &dyn Row) -> anyhow::Result<SubmissionRow> {
 }
 
 const APPLICATION_COLUMNS: &str =
-    "seq, device_key, draft_id, guide_id, status, department, created_at, updated_at";
+    "seq, device_key, draft_id, guide_id, status, department, created_at, updated_at, version";
 
 fn application_row(r: &dyn Row) -> anyhow::Result<ApplicationRow> {
     Ok(ApplicationRow {
@@ -204,6 +206,7 @@ fn application_row(r: &dyn Row) -> anyhow::Result<ApplicationRow> {
         department: r.opt_text(5)?,
         created_at: r.int(6)?,
         updated_at: r.int(7)?,
+        version: r.int(8)?,
     })
 }
 
@@ -267,7 +270,8 @@ impl Applications for SqliteStorage {
             let seq = match application {
                 Some((seq, _, _)) => {
                     tx.execute(
-                        "UPDATE applications SET status = ?2, updated_at = ?3 WHERE seq = ?1",
+                        "UPDATE applications SET status = ?2, updated_at = ?3, version = version + 1
+                         WHERE seq = ?1",
                         params![seq, received_slug, s.received_at],
                     )?;
                     seq
@@ -402,7 +406,8 @@ impl PgStorage {
         let seq: i64 = match application {
             Some((seq, _, _)) => {
                 tx.execute(
-                    "UPDATE applications SET status = $2, updated_at = $3 WHERE seq = $1",
+                    "UPDATE applications SET status = $2, updated_at = $3, version = version + 1
+                     WHERE seq = $1",
                     &[&seq, &received_slug, &s.received_at],
                 )
                 .await?;

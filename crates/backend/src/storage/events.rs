@@ -3,7 +3,7 @@
 
 use async_trait::async_trait;
 use deadpool_postgres::GenericClient;
-use homeward_domain::sync::{ApplicationStatus, EventKind};
+use homeward_domain::sync::{ApplicationStatus, EventKind, StaffRole};
 use rusqlite::{params, Connection};
 use uuid::Uuid;
 
@@ -23,12 +23,17 @@ pub struct EventRow {
     pub at: i64,
 }
 
-/// How an event is stored: a kind, a status or department, a message.
+/// How an event is stored: a kind; a status, or the role of who opened it; a message or a
+/// department. (Who did it is the event's actor, a column of its own.)
 fn event_columns(e: &EventKind) -> (&'static str, Option<&'static str>, String) {
     match e {
         EventKind::Status { status, message } => ("status", Some(status.slug()), message.clone()),
         EventKind::Routed { department } => ("routed", None, department.clone()),
-        EventKind::Access { staff } => ("access", None, staff.clone()),
+        EventKind::Access { role, department } => (
+            "access",
+            Some(role.slug()),
+            department.clone().unwrap_or_default(),
+        ),
     }
 }
 
@@ -42,7 +47,12 @@ fn event_from_columns(kind: &str, status: Option<&str>, text: String) -> anyhow:
             message: text,
         },
         "routed" => EventKind::Routed { department: text },
-        "access" => EventKind::Access { staff: text },
+        "access" => EventKind::Access {
+            role: status
+                .and_then(StaffRole::from_slug)
+                .ok_or_else(|| anyhow::anyhow!("an opening with an unknown role"))?,
+            department: Some(text).filter(|d| !d.is_empty()),
+        },
         other => anyhow::bail!("an event of unknown kind {other:?}"),
     })
 }
@@ -67,14 +77,17 @@ fn event_row(r: &dyn Row) -> anyhow::Result<EventRow> {
 #[async_trait]
 pub trait Events: Send + Sync {
     /// Records `event` for application `seq`, by `actor`; a status event also sets the
-    /// application's status, a routing event its department. Returns the event.
+    /// application's status, a routing event its department, and both move its version on.
+    /// With `made_on`, a status or routing event is recorded only if the application is still
+    /// at that version: None when someone else changed it first, and nothing is recorded.
     async fn record(
         &self,
         seq: i64,
         event: EventKind,
         actor: &str,
         at: i64,
-    ) -> anyhow::Result<EventRow>;
+        made_on: Option<i64>,
+    ) -> anyhow::Result<Option<EventRow>>;
 
     /// The events of one application, oldest first.
     async fn events(&self, seq: i64) -> anyhow::Result<Vec<EventRow>>;
@@ -128,21 +141,28 @@ impl Events for SqliteStorage {
         event: EventKind,
         actor: &str,
         at: i64,
-    ) -> anyhow::Result<EventRow> {
+        made_on: Option<i64>,
+    ) -> anyhow::Result<Option<EventRow>> {
         let actor = actor.to_owned();
         self.with(move |c| {
             let tx = c.transaction()?;
-            match &event {
+            let changed = match &event {
                 EventKind::Status { status, .. } => tx.execute(
-                    "UPDATE applications SET status = ?2, updated_at = ?3 WHERE seq = ?1",
-                    params![seq, status.slug(), at],
+                    "UPDATE applications SET status = ?2, updated_at = ?3, version = version + 1
+                     WHERE seq = ?1 AND (?4 IS NULL OR version = ?4)",
+                    params![seq, status.slug(), at, made_on],
                 )?,
                 EventKind::Routed { department } => tx.execute(
-                    "UPDATE applications SET department = ?2, updated_at = ?3 WHERE seq = ?1",
-                    params![seq, department, at],
+                    "UPDATE applications SET department = ?2, updated_at = ?3,
+                        version = version + 1
+                     WHERE seq = ?1 AND (?4 IS NULL OR version = ?4)",
+                    params![seq, department, at, made_on],
                 )?,
                 EventKind::Access { .. } => 1,
             };
+            if changed == 0 {
+                return Ok(None);
+            }
             let cursor = insert_event_sqlite(&tx, seq, &event, &actor, at)?;
             let row = sqlite::one(
                 &tx,
@@ -151,7 +171,7 @@ impl Events for SqliteStorage {
                 event_row,
             )?;
             tx.commit()?;
-            Ok(row)
+            Ok(Some(row))
         })
         .await
     }
@@ -190,32 +210,39 @@ impl Events for PgStorage {
         event: EventKind,
         actor: &str,
         at: i64,
-    ) -> anyhow::Result<EventRow> {
+        made_on: Option<i64>,
+    ) -> anyhow::Result<Option<EventRow>> {
         let mut client = self.client().await?;
         let tx = client.transaction().await?;
-        match &event {
+        let changed = match &event {
             EventKind::Status { status, .. } => {
                 tx.execute(
-                    "UPDATE applications SET status = $2, updated_at = $3 WHERE seq = $1",
-                    &[&seq, &status.slug(), &at],
+                    "UPDATE applications SET status = $2, updated_at = $3, version = version + 1
+                     WHERE seq = $1 AND ($4::BIGINT IS NULL OR version = $4)",
+                    &[&seq, &status.slug(), &at, &made_on],
                 )
-                .await?;
+                .await?
             }
             EventKind::Routed { department } => {
                 tx.execute(
-                    "UPDATE applications SET department = $2, updated_at = $3 WHERE seq = $1",
-                    &[&seq, department, &at],
+                    "UPDATE applications SET department = $2, updated_at = $3,
+                        version = version + 1
+                     WHERE seq = $1 AND ($4::BIGINT IS NULL OR version = $4)",
+                    &[&seq, department, &at, &made_on],
                 )
-                .await?;
+                .await?
             }
-            EventKind::Access { .. } => {}
+            EventKind::Access { .. } => 1,
+        };
+        if changed == 0 {
+            return Ok(None);
         }
         let cursor = insert_event_pg(&tx, seq, &event, actor, at).await?;
         let row = tx
             .query_one(&format!("{EVENTS} WHERE e.cursor = $1"), &[&cursor])
             .await?;
         tx.commit().await?;
-        event_row(&row)
+        event_row(&row).map(Some)
     }
 
     async fn events(&self, seq: i64) -> anyhow::Result<Vec<EventRow>> {

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0002_devices_applications_staff_uploads.sql"),
     include_str!("../../migrations/sqlite/0003_signers_delegations_proofing.sql"),
     include_str!("../../migrations/sqlite/0004_one_open_proofing_request.sql"),
+    include_str!("../../migrations/sqlite/0005_versions_and_disabled_staff.sql"),
 ];
 
 #[derive(Debug, Clone)]

@@ -360,6 +360,7 @@ impl Store {
                     event: serde_json::from_str(&event)
                         .map_err(|e| CoreError::Damaged(e.to_string()))?,
                     at,
+                    by: None,
                 })
             })
             .collect()

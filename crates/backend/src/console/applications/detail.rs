@@ -3,7 +3,9 @@
 //! revoke the device's key; and the timeline.
 
 use homeward_domain::identity::IssuerKind;
-use homeward_domain::staff::{ApplicationDetail, IdentityProof, SubmissionView};
+use homeward_domain::staff::{
+    ApplicationDetail, ApplicationSummary, IdentityProof, SubmissionView,
+};
 use homeward_domain::sync::{ApplicationStatus, EventKind, FeedEvent, Submission};
 use homeward_domain::Lang;
 use maud::{html, Markup};
@@ -27,10 +29,11 @@ pub(super) fn page(catalog: &CatalogBody, lang: Lang, me: &Staff, d: &Applicatio
             (submission(catalog, lang, d, &fingerprint, s))
         }
         div class="grid" {
-            (decision_form(lang, me, reference, d.summary.status))
+            (decision_form(lang, me, &d.summary))
             form class="card" method="post" action=(paths::fill(paths::ROUTE, &[reference])) id="routing" {
                 h2 { (tr(lang, "console-route")) }
                 (csrf_field(me))
+                input type="hidden" name="version" value=(d.summary.version);
                 label for="department" { (tr(lang, "console-route-department")) }
                 input id="department" name="department" required maxlength="100";
                 p { button type="submit" { (tr(lang, "console-route-submit")) } }
@@ -133,16 +136,19 @@ fn submission(
 
 /// The form to decide, offering only the statuses the application can move to; none once it
 /// can move no further.
-fn decision_form(lang: Lang, me: &Staff, reference: &str, status: ApplicationStatus) -> Markup {
+fn decision_form(lang: Lang, me: &Staff, app: &ApplicationSummary) -> Markup {
+    let reference = &app.reference;
     let next: Vec<ApplicationStatus> = ApplicationStatus::ALL
         .into_iter()
-        .filter(|s| status.can_become(*s))
+        .filter(|s| app.status.can_become(*s))
         .collect();
     html! {
         @if !next.is_empty() {
             form class="card" method="post" action=(paths::fill(paths::DECISION, &[reference])) id="decision" {
                 h2 { (tr(lang, "console-decide")) }
                 (csrf_field(me))
+                // The version this page shows: a decision on an older one is refused.
+                input type="hidden" name="version" value=(app.version);
                 label for="decision-status" { (tr(lang, "console-decision-status")) }
                 select id="decision-status" name="status" {
                     @for s in next {
@@ -168,8 +174,8 @@ fn event_text(lang: Lang, e: &FeedEvent) -> Markup {
             EventKind::Routed { department } => {
                 (tr_args(lang, "console-event-routed", &[("department", department.clone().into())]))
             }
-            EventKind::Access { staff } => {
-                (tr_args(lang, "console-event-access", &[("staff", staff.clone().into())]))
+            EventKind::Access { .. } => {
+                (tr_args(lang, "console-event-access", &[("staff", e.by.clone().unwrap_or_default().into())]))
             }
         }
     }

@@ -19,6 +19,7 @@ check-date-in-future = This date cannot be in the future.
 check-date-in-past = This date cannot be in the past.
 check-document-expired = This document has expired. Renew it first, or use a valid one.
 check-name-characters = Use only Chinese characters or letters, with spaces, · or hyphens.
+check-invisible-characters = This contains invisible characters (such as direction marks or zero-width spaces) that could make it read differently from what it says. Type it again without pasting.
 check-pinyin-characters = Write the name in pinyin letters, as on your passport.
 check-choice-unknown = Choose one of the options.
 check-material-missing = Attach this document.

@@ -19,6 +19,7 @@ check-date-in-future = 该日期不能晚于今天。
 check-date-in-past = 该日期不能早于今天。
 check-document-expired = 该证件已过期，请先换发或使用有效证件。
 check-name-characters = 只能使用汉字或字母，可用空格、“·”或连字符。
+check-invisible-characters = 含有不可见字符（如文字方向控制符或零宽字符），可能使内容显示得与实际不同。请不要粘贴，重新手动输入。
 check-pinyin-characters = 请按护照上的拼音字母填写。
 check-choice-unknown = 请从选项中选择一项。
 check-material-missing = 请上传此文件。

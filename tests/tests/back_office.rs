@@ -428,3 +428,52 @@ async fn a_disabled_account_is_signed_out_everywhere_at_once_and_signs_in_no_mor
     assert_eq!(list(admin).await.unwrap().status(), 200, "others go on");
     backend.stop().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn invisible_direction_controls_are_refused_in_names_and_shown_for_what_they_are_to_staff() {
+    use homeward_domain::check::CheckCode;
+    // The app refuses them where a person types a name, with a message of their own.
+    let data = TempDir::new().unwrap();
+    let backend = TestBackend::start().await.unwrap();
+    let core = open_consented(data.path(), &backend.url);
+    let mut spoofed = homeward_tests::installation::profile();
+    spoofed.name_han = "王\u{202E}明小".into();
+    let problems = core.set_profile(&spoofed).unwrap();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.field == "name-han" && p.code == CheckCode::InvisibleCharacters),
+        "{problems:?}"
+    );
+    let mut zero_width = homeward_tests::installation::profile();
+    zero_width.name_han = "王\u{200B}小明".into();
+    assert!(!core.set_profile(&zero_width).unwrap().is_empty());
+
+    // A client that skips the app's checks still cannot make staff read something else: the
+    // console shows each control as a visible mark, inside an isolate.
+    let device = homeward_tests::probe::Probe::new(&backend.url, 5, true).await;
+    let mut submission: homeward_domain::sync::Submission =
+        serde_json::from_slice(&homeward_tests::probe::Probe::body(1)).unwrap();
+    submission
+        .answers
+        .insert("full-name".into(), "王\u{202E}明小\u{2066}".into());
+    let (status, json) = device
+        .submit(serde_json::to_vec(&submission).unwrap(), "k1")
+        .await;
+    assert_eq!(status, 201, "{json}");
+    backend
+        .add_staff("officer-li", PASSWORD, false)
+        .await
+        .unwrap();
+    let console = homeward_tests::backend::Console::sign_in(&backend.url, "officer-li", PASSWORD)
+        .await
+        .unwrap();
+    let reference = console.latest_reference().await.unwrap();
+    let page = console
+        .page(&format!("/console/applications/{reference}"))
+        .await
+        .unwrap();
+    assert!(!page.contains('\u{202E}') && !page.contains('\u{2066}'));
+    assert!(page.contains("<bdi>王⟦U+202E⟧明小⟦U+2066⟧</bdi>"), "{page}");
+    backend.stop().await.unwrap();
+}

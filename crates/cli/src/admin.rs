@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use clap::Subcommand;
+use homeward_domain::check::show_hidden_controls;
 use homeward_domain::identity::IssuerKind;
 use homeward_domain::staff::{
     ApplicationDetail, ApplicationSummary, Decision, DeviceRevocation, NewSite, NewStaff, Routing,
@@ -306,7 +307,7 @@ async fn admin(client: &Client, command: AdminCommand, out: &Out) -> Result<(), 
                     out.tr(key)
                 );
                 for (k, v) in &s.submission.answers {
-                    println!("  {k}: {v}");
+                    println!("  {k}: {}", show_hidden_controls(v));
                 }
                 for m in &s.submission.materials {
                     println!(

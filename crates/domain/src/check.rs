@@ -31,10 +31,47 @@ pub enum CheckCode {
     ChoiceUnknown,
     /// A required document is not attached yet.
     MaterialMissing,
+    /// Characters that change how text reads without showing (direction overrides, zero-width
+    /// or blank letters): a name with them could show staff something other than it says.
+    InvisibleCharacters,
+}
+
+/// `text` with each of its [`is_hidden_control`] characters written out (`⟦U+202E⟧`), so
+/// staff reading what someone else typed see the control instead of obeying it.
+pub fn show_hidden_controls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_hidden_control(c) {
+            out.push_str(&format!("⟦U+{:04X}⟧", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether `c` changes how text reads without being seen: the bidirectional controls
+/// (embeddings, overrides, isolates, marks), zero-width and other format characters, and the
+/// blank Hangul fillers that pass for letters. None belongs in an answer.
+pub fn is_hidden_control(c: char) -> bool {
+    matches!(c,
+        '\u{200B}'..='\u{200F}'      // zero-width space, (non-)joiner, LRM, RLM
+        | '\u{202A}'..='\u{202E}'    // embeddings and overrides
+        | '\u{2060}'..='\u{2064}'    // word joiner, invisible operators
+        | '\u{2066}'..='\u{2069}'    // isolates
+        | '\u{206A}'..='\u{206F}'    // deprecated format characters
+        | '\u{061C}'                  // Arabic letter mark
+        | '\u{00AD}'                  // soft hyphen
+        | '\u{034F}'                  // combining grapheme joiner
+        | '\u{180E}'                  // Mongolian vowel separator
+        | '\u{FEFF}'                  // zero-width no-break space
+        | '\u{FFF9}'..='\u{FFFB}'    // interlinear annotations
+        | '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' // Hangul fillers
+        | '\u{E0000}'..='\u{E007F}') // tags
 }
 
 impl CheckCode {
-    pub const ALL: [CheckCode; 22] = [
+    pub const ALL: [CheckCode; 23] = [
         CheckCode::Required,
         CheckCode::TooLong,
         CheckCode::IdCardLength,
@@ -57,6 +94,7 @@ impl CheckCode {
         CheckCode::PinyinCharacters,
         CheckCode::ChoiceUnknown,
         CheckCode::MaterialMissing,
+        CheckCode::InvisibleCharacters,
     ];
 
     /// The kebab-case code, also the suffix of its Fluent key.

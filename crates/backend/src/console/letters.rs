@@ -16,7 +16,7 @@ use serde::Deserialize;
 
 use super::layout::{self, csrf_field};
 use super::paths;
-use super::{answer, guide_title, lang_of, posted_by, session, tr, when};
+use super::{answer, guide_title, lang_of, posted_by, session, tr, when, Typed};
 use crate::routes::CatalogBody;
 use crate::staff::Staff;
 use crate::AppState;
@@ -128,7 +128,7 @@ fn outcome(catalog: &CatalogBody, lang: Lang, check: &DelegationCheck) -> Markup
                 table {
                     tbody {
                         @for (label, value) in letter_rows(catalog, lang, d) {
-                            tr { th { (label) } td { (value) } }
+                            tr { th { (label) } td { (Typed(&value)) } }
                         }
                     }
                 }

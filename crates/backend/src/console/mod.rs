@@ -72,6 +72,18 @@ fn lang_of(headers: &HeaderMap) -> Lang {
     }
 }
 
+/// Text someone else typed, as staff read it: escaped, isolated from the text around it
+/// (`<bdi>`), and every invisible control shown for what it is (`⟦U+202E⟧`) rather than obeyed,
+/// so a name cannot make a page read other than it says.
+struct Typed<'a>(&'a str);
+
+impl maud::Render for Typed<'_> {
+    fn render(&self) -> maud::Markup {
+        let shown = homeward_domain::check::show_hidden_controls(self.0);
+        maud::html! { bdi { (shown) } }
+    }
+}
+
 /// A person's details as staff compare them with documents: each one given, labelled.
 fn profile_table(lang: Lang, profile: &homeward_domain::privacy::Profile) -> maud::Markup {
     maud::html! {
@@ -85,7 +97,7 @@ fn profile_table(lang: Lang, profile: &homeward_domain::privacy::Profile) -> mau
                     ("profile-passport", &profile.passport),
                 ] {
                     @if !value.is_empty() {
-                        tr { th { (tr(lang, label)) } td { (value) } }
+                        tr { th { (tr(lang, label)) } td { (Typed(value)) } }
                     }
                 }
             }

@@ -18,7 +18,9 @@ use serde::Deserialize;
 
 use super::layout::{self, csrf_field};
 use super::paths;
-use super::{answer, lang_of, posted_by, profile_table, session, tr, tr_args, when, CsrfForm};
+use super::{
+    answer, lang_of, posted_by, profile_table, session, tr, tr_args, when, CsrfForm, Typed,
+};
 use crate::error::AppError;
 use crate::staff::Staff;
 use crate::storage::ProofingRow;
@@ -57,8 +59,8 @@ fn list_page(lang: Lang, me: &Staff, rows: &[ProofingRow]) -> Markup {
                     @for r in rows {
                         tr {
                             td { a href=(paths::fill(paths::PROOFING_REQUEST, &[&r.id.to_string()])) { (when(r.requested_at)) } }
-                            td { (profile(r).name_han) }
-                            td { (r.contact) }
+                            td { (Typed(&profile(r).name_han)) }
+                            td { (Typed(&r.contact)) }
                         }
                     }
                 }
@@ -102,7 +104,7 @@ fn detail_page(lang: Lang, me: &Staff, row: &ProofingRow) -> Markup {
         p class="muted" { a href=(paths::PROOFING) { (tr(lang, "console-proofing")) } }
         h1 { (tr(lang, "console-proofing-call")) }
         section class="card" {
-            p { strong { (tr(lang, "console-proofing-contact")) } " " (row.contact) }
+            p { strong { (tr(lang, "console-proofing-contact")) } " " (Typed(&row.contact)) }
             (profile_table(lang, &profile))
         }
         @if let Some(at) = row.closed_at {

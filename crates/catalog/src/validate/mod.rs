@@ -41,6 +41,9 @@ pub fn check(kind: &FieldKind, value: &str, today: Date) -> FieldCheck {
     if value.chars().count() > MAX_CHARS {
         return FieldCheck::fail(value, CheckCode::TooLong);
     }
+    if value.chars().any(homeward_domain::check::is_hidden_control) {
+        return FieldCheck::fail(value, CheckCode::InvisibleCharacters);
+    }
     match kind {
         FieldKind::IdCard => documents::id_card(value, today),
         FieldKind::Passport => documents::passport(value),

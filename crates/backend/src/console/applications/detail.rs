@@ -12,7 +12,7 @@ use maud::{html, Markup};
 
 use super::super::layout::{self, csrf_field};
 use super::super::paths;
-use super::super::{guide_title, profile_table, tr, tr_args, when};
+use super::super::{guide_title, profile_table, tr, tr_args, when, Typed};
 use super::status_tag;
 use crate::routes::CatalogBody;
 use crate::staff::Staff;
@@ -103,7 +103,7 @@ fn submission(
             table {
                 tbody {
                     @for (key, label, value) in answer_table(catalog, lang, &d.summary.guide_id, &s.submission) {
-                        tr data-field=(key) { th { (label) } td { (value) } }
+                        tr data-field=(key) { th { (Typed(&label)) } td { (Typed(&value)) } }
                     }
                 }
             }

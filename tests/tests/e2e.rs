@@ -1247,6 +1247,7 @@ async fn an_entrustment_letter_is_printed_checked_and_revoked() -> anyhow::Resul
     app.wait_text("#new-letter .error-note", "stronger proof of your identity")
         .await?;
     anyhow::ensure!(app.count(".letter").await? == 0, "no letter was signed");
+    scroll_to(&app, "#letter-prove-identity").await?;
     app.click("#letter-prove-identity").await?;
     proven_in_person(&app, &prato).await?;
     app.click("button.brand").await?;

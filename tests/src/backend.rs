@@ -11,6 +11,7 @@ use tokio::task::JoinHandle;
 pub struct TestBackend {
     pub url: String,
     database: DatabaseUrl,
+    settings: Settings,
     shutdown: Option<oneshot::Sender<()>>,
     handle: Option<JoinHandle<anyhow::Result<()>>>,
     _dir: TempDir,
@@ -52,20 +53,37 @@ impl TestBackend {
             std::fs::write(&path, bytes)?;
             settings.catalog = Some(path);
         }
-        let settings_database = settings.database.clone();
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
         let url = format!("http://{}", listener.local_addr()?);
-        let (tx, rx) = oneshot::channel();
-        let handle = tokio::spawn(homeward_backend::serve(settings, listener, async {
-            let _ = rx.await;
-        }));
+        let (tx, handle) = serve(settings.clone(), listener);
         Ok(TestBackend {
             url,
-            database: settings_database,
+            database: settings.database.clone(),
+            settings,
             shutdown: Some(tx),
             handle: Some(handle),
             _dir: dir,
         })
+    }
+
+    /// Stops the backend, does `change` to its key file (its path is given), and starts it
+    /// again on the same address with the same data.
+    pub async fn restart_after(
+        &mut self,
+        change: impl FnOnce(&std::path::Path) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(h) = self.handle.take() {
+            h.await??;
+        }
+        change(&self.settings.keys)?;
+        let listener = tokio::net::TcpListener::bind(self.addr()).await?;
+        let (tx, handle) = serve(self.settings.clone(), listener);
+        self.shutdown = Some(tx);
+        self.handle = Some(handle);
+        Ok(())
     }
 
     /// How many submissions its database holds.
@@ -159,6 +177,17 @@ impl TestBackend {
         }
         Ok(())
     }
+}
+
+type Serving = (oneshot::Sender<()>, JoinHandle<anyhow::Result<()>>);
+
+/// Serves `settings` on `listener` until the sender is used or dropped.
+fn serve(settings: Settings, listener: tokio::net::TcpListener) -> Serving {
+    let (tx, rx) = oneshot::channel();
+    let handle = tokio::spawn(homeward_backend::serve(settings, listener, async {
+        let _ = rx.await;
+    }));
+    (tx, handle)
 }
 
 impl Drop for TestBackend {

@@ -365,3 +365,67 @@ async fn documents_the_backend_lost_are_uploaded_again() {
         .unwrap();
     assert_eq!(apps.len(), 1);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rotated_receipt_key_is_followed_and_one_nobody_endorsed_is_refused() {
+    let mut backend = TestBackend::start().await.unwrap();
+    let data = TempDir::new().unwrap();
+    let core = open_consented(data.path(), &backend.url);
+    let send = |core: &homeward_core::Homeward| {
+        core.submit(proof_of_life(core, "face")).unwrap();
+    };
+    send(&core);
+    assert_eq!(
+        core.sync_outbox().await.unwrap().delivered,
+        1,
+        "pins the key"
+    );
+    let first = backend.receipt_key().await.unwrap();
+    let keys: homeward_domain::sync::BackendKeys = reqwest::get(format!("{}/v1/keys", backend.url))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_ne!(
+        keys.officer_key, keys.receipt_key,
+        "identity proofs have a key of their own"
+    );
+
+    // The city rotates the receipt key: the app follows the endorsement and takes receipts.
+    backend
+        .restart_after(|keys| homeward_backend::keys::rotate_receipt_key(keys).map(drop))
+        .await
+        .unwrap();
+    let second = backend.receipt_key().await.unwrap();
+    assert_ne!(first, second);
+    send(&core);
+    assert_eq!(core.sync_outbox().await.unwrap().delivered, 1);
+
+    // Someone else's key, endorsed by nobody (a backend taken over, say): its receipts are not
+    // believed, and the item waits rather than counting as delivered.
+    backend
+        .restart_after(|keys| {
+            let text = std::fs::read_to_string(keys)?;
+            let stranger = B64.encode(SigningKey::from_bytes(&[77; 32]).to_bytes());
+            let replaced: Vec<String> = text
+                .lines()
+                .map(|l| {
+                    if l.starts_with("receipt = ") {
+                        format!("receipt = \"{stranger}\"")
+                    } else {
+                        l.to_owned()
+                    }
+                })
+                .collect();
+            std::fs::write(keys, replaced.join("\n"))?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+    send(&core);
+    let report = core.sync_outbox().await.unwrap();
+    assert_eq!((report.delivered, report.waiting), (0, 1), "{report:?}");
+    assert_eq!(backend.stored_submissions().await.unwrap(), 3);
+    backend.stop().await.unwrap();
+}

@@ -22,7 +22,12 @@ use anyhow::{bail, Context as _};
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let release = args.iter().any(|a| a == "--release");
-    match args.first().map(String::as_str) {
+    let command = args.first().map(String::as_str);
+    DEMO.store(
+        release || command == Some("bench"),
+        std::sync::atomic::Ordering::Relaxed,
+    );
+    match command {
         Some("setup") => setup::all(),
         Some("run") => run(release),
         Some("test") => test(),
@@ -60,9 +65,16 @@ pub fn target_dir() -> PathBuf {
         .unwrap_or_else(|| root().join("target"))
 }
 
+/// Whether this run builds a demo: its release builds may trust the public sample content key
+/// (`HOMEWARD_DEMO_BUILD`, which a city's own release build never sets).
+static DEMO: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 pub fn cargo() -> Command {
     let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
     cmd.current_dir(root());
+    if DEMO.load(std::sync::atomic::Ordering::Relaxed) {
+        cmd.env("HOMEWARD_DEMO_BUILD", "1");
+    }
     cmd
 }
 

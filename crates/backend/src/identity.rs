@@ -385,9 +385,9 @@ pub(crate) async fn attest_by_officer(
     let profile: homeward_domain::privacy::Profile = serde_json::from_str(&request.profile)
         .map_err(|e| anyhow::anyhow!("a stored profile does not parse: {e}"))?;
     let name = officer.account.username.clone();
-    let signer_key = state.signer.public().receipt_key;
-    // The officer is a signer through the backend's key; registered on first use, so an
-    // administrator can revoke what they attested like a site's.
+    let signer_key = state.keys.public().officer_key;
+    // The officer is a signer through the backend's officer key; registered on first use, so
+    // an administrator can revoke what they attested like a site's.
     state
         .db
         .add_signer(SignerRow {
@@ -420,7 +420,7 @@ pub(crate) async fn attest_by_officer(
         issued_at: now,
         expires_at: now + validity_days(level) * 86_400_000,
     };
-    let token = attestation.seal(state.signer.key());
+    let token = attestation.seal(state.keys.officer());
     if !state
         .db
         .close_proofing(id, Some(&token), &name, now)

@@ -34,7 +34,7 @@ pub(crate) fn json_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T
 }
 
 pub(crate) async fn keys(State(state): State<Arc<AppState>>) -> Json<BackendKeys> {
-    Json(state.signer.public())
+    Json(state.keys.public())
 }
 
 pub(crate) async fn register_device(
@@ -131,9 +131,9 @@ pub(crate) async fn submit(
                 revision = row.revision,
                 "submission received"
             );
-            Ok((StatusCode::CREATED, Json(state.signer.sign(&receipt(&row)))))
+            Ok((StatusCode::CREATED, Json(state.keys.sign(&receipt(&row)))))
         }
-        Intake::Repeat(row) => Ok((StatusCode::OK, Json(state.signer.sign(&receipt(&row))))),
+        Intake::Repeat(row) => Ok((StatusCode::OK, Json(state.keys.sign(&receipt(&row))))),
         Intake::Conflict => Err(refused(
             StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::IdempotencyConflict,

@@ -1,70 +1,253 @@
-//! The backend's own key, which signs receipts. Made on first start and kept in the database, so
-//! every backend process in front of one database signs with the same key.
+//! The backend's own keys: one signs receipts, another officers' attestations, so a leak of
+//! either cannot stand in for the other. They live in a key file of their own (TOML, mode 0600),
+//! named in the settings and kept apart from the database, so a backup of the data can mint
+//! neither receipts nor identity proofs. Made on first start; the receipt key rotates with
+//! `homeward-backend rotate-receipt-key`, each new key endorsed by the one before, which apps
+//! follow from the key they pinned.
+
+use std::io::Write as _;
+use std::path::Path;
 
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
 use ed25519_dalek::{Signer as _, SigningKey};
-use homeward_domain::sync::{BackendKeys, Receipt, SignedReceipt};
-use sha2::{Digest as _, Sha256};
+use homeward_domain::identity::{endorse_rotation, key_id, public_key_b64};
+use homeward_domain::sync::{BackendKeys, KeyRotation, Receipt, SignedReceipt};
 
 use crate::storage::Storage;
 
-const META_KEY: &str = "receipt-signing-key";
+/// Where a backend from before the key file kept its one key, in the database.
+const LEGACY_META_KEY: &str = "receipt-signing-key";
 
-pub(crate) struct ReceiptSigner {
-    key: SigningKey,
-    key_id: String,
+/// The key file as written.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeyFile {
+    /// Base64 secret keys.
+    receipt: String,
+    officer: String,
+    #[serde(default)]
+    rotations: Vec<KeyRotation>,
 }
 
-impl std::fmt::Debug for ReceiptSigner {
+pub(crate) struct BackendKeyring {
+    receipt: SigningKey,
+    receipt_id: String,
+    officer: SigningKey,
+    rotations: Vec<KeyRotation>,
+}
+
+impl std::fmt::Debug for BackendKeyring {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ReceiptSigner")
-            .field("key_id", &self.key_id)
+        f.debug_struct("BackendKeyring")
+            .field("receipt_id", &self.receipt_id)
             .finish_non_exhaustive()
     }
 }
 
-/// The first 16 hex digits of the SHA-256 of a public key.
-pub fn key_id(public: &[u8]) -> String {
-    hex::encode(&Sha256::digest(public)[..8])
+fn secret(b64: &str, which: &str) -> anyhow::Result<SigningKey> {
+    let bytes: [u8; 32] = B64
+        .decode(b64.trim())
+        .ok()
+        .and_then(|b| b.try_into().ok())
+        .ok_or_else(|| anyhow::anyhow!("the {which} key in the key file is malformed"))?;
+    Ok(SigningKey::from_bytes(&bytes))
 }
 
-impl ReceiptSigner {
-    pub async fn load(db: &dyn Storage) -> anyhow::Result<Self> {
-        let fresh = SigningKey::generate(&mut rand::rngs::OsRng);
-        let stored = db
-            .meta_or_insert(META_KEY, B64.encode(fresh.to_bytes()))
-            .await?;
-        let bytes: [u8; 32] = B64
-            .decode(stored)
-            .ok()
-            .and_then(|b| b.try_into().ok())
-            .ok_or_else(|| anyhow::anyhow!("the stored receipt key is malformed"))?;
-        let key = SigningKey::from_bytes(&bytes);
-        let key_id = key_id(key.verifying_key().as_bytes());
-        Ok(ReceiptSigner { key, key_id })
+fn read(path: &Path) -> anyhow::Result<KeyFile> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(path)?.permissions().mode();
+        anyhow::ensure!(
+            mode & 0o077 == 0,
+            "the key file {} may be read by others (mode {:o}); make it the service's own: \
+             chmod 600",
+            path.display(),
+            mode & 0o777
+        );
+    }
+    let text = std::fs::read_to_string(path)?;
+    toml::from_str(&text).map_err(|e| anyhow::anyhow!("the key file {}: {e}", path.display()))
+}
+
+/// Writes the key file whole or not at all, readable by its owner only.
+fn write(path: &Path, file: &KeyFile) -> anyhow::Result<()> {
+    let text = format!(
+        "# Homeward backend keys. Keep this file apart from the database and its backups: it\n\
+         # signs receipts and identity proofs. Rotate the receipt key with\n\
+         # `homeward-backend rotate-receipt-key`; never edit by hand.\n{}",
+        toml::to_string(file)?
+    );
+    let tmp = path.with_extension("tmp");
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(0o600);
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut f = options.open(&tmp)?;
+    f.write_all(text.as_bytes())?;
+    f.sync_all()?;
+    std::fs::rename(&tmp, path)?;
+    Ok(())
+}
+
+impl BackendKeyring {
+    /// Reads the key file at `path`, or makes it on first start. A backend that kept its one key
+    /// in the database hands it over as the receipt key (apps pinned it) and forgets it there.
+    pub async fn load(path: &Path, db: &dyn Storage) -> anyhow::Result<Self> {
+        if !path.exists() {
+            let legacy = db.meta(LEGACY_META_KEY).await?;
+            let receipt = match &legacy {
+                Some(b64) => secret(b64, "stored receipt")?,
+                None => SigningKey::generate(&mut rand::rngs::OsRng),
+            };
+            let officer = SigningKey::generate(&mut rand::rngs::OsRng);
+            write(
+                path,
+                &KeyFile {
+                    receipt: B64.encode(receipt.to_bytes()),
+                    officer: B64.encode(officer.to_bytes()),
+                    rotations: vec![],
+                },
+            )?;
+            if legacy.is_some() {
+                db.forget_meta(LEGACY_META_KEY).await?;
+            }
+            tracing::info!(path = %path.display(), "backend keys made");
+        }
+        let file = read(path)?;
+        let receipt = secret(&file.receipt, "receipt")?;
+        let officer = secret(&file.officer, "officer")?;
+        anyhow::ensure!(
+            receipt.verifying_key() != officer.verifying_key(),
+            "the receipt and officer keys must differ"
+        );
+        Ok(BackendKeyring {
+            receipt_id: key_id(&receipt.verifying_key()),
+            receipt,
+            officer,
+            rotations: file.rotations,
+        })
     }
 
     pub fn sign(&self, receipt: &Receipt) -> SignedReceipt {
         let json = serde_json::to_string(receipt).expect("a receipt always serialises");
-        let signature = self.key.sign(json.as_bytes());
+        let signature = self.receipt.sign(json.as_bytes());
         SignedReceipt {
-            key_id: self.key_id.clone(),
+            key_id: self.receipt_id.clone(),
             receipt: json,
             signature: B64.encode(signature.to_bytes()),
         }
     }
 
-    /// The key itself, which also signs officers' attestations (under its own context, so a
-    /// receipt can never pass for an attestation).
-    pub(crate) fn key(&self) -> &SigningKey {
-        &self.key
+    /// The key that signs officers' attestations.
+    pub(crate) fn officer(&self) -> &SigningKey {
+        &self.officer
     }
 
     pub fn public(&self) -> BackendKeys {
         BackendKeys {
-            receipt_key: B64.encode(self.key.verifying_key().as_bytes()),
-            receipt_key_id: self.key_id.clone(),
+            receipt_key: public_key_b64(&self.receipt),
+            receipt_key_id: self.receipt_id.clone(),
+            officer_key: public_key_b64(&self.officer),
+            rotations: self.rotations.clone(),
         }
+    }
+}
+
+/// Replaces the receipt key in the key file at `path` with a new one, endorsed by the old; a
+/// backend reads it at its next start. Returns the new key's id.
+pub fn rotate_receipt_key(path: &Path) -> anyhow::Result<String> {
+    let mut file = read(path)?;
+    let old = secret(&file.receipt, "receipt")?;
+    let new = SigningKey::generate(&mut rand::rngs::OsRng);
+    file.rotations
+        .push(endorse_rotation(&old, &new.verifying_key()));
+    file.receipt = B64.encode(new.to_bytes());
+    write(path, &file)?;
+    Ok(key_id(&new.verifying_key()))
+}
+
+#[cfg(test)]
+mod tests {
+    use homeward_domain::identity::{follow_rotations, parse_public_key};
+
+    use super::*;
+    use crate::settings::DatabaseUrl;
+
+    #[tokio::test]
+    async fn keys_live_in_their_own_file_apart_and_rotate_with_an_endorsement() {
+        let dir = tempfile::TempDir::new().expect("dir");
+        let db = crate::storage::open(&DatabaseUrl::Sqlite(dir.path().join("b.db")))
+            .await
+            .expect("db");
+        // A backend from before the key file: its one key moves to the file, out of the data.
+        let legacy = SigningKey::from_bytes(&[5; 32]);
+        db.meta_or_insert(LEGACY_META_KEY, B64.encode(legacy.to_bytes()))
+            .await
+            .expect("stored");
+        let path = dir.path().join("keys.toml");
+        let keys = BackendKeyring::load(&path, db.as_ref())
+            .await
+            .expect("made");
+        assert_eq!(keys.public().receipt_key, public_key_b64(&legacy));
+        assert_ne!(keys.public().officer_key, keys.public().receipt_key);
+        assert_eq!(db.meta(LEGACY_META_KEY).await.expect("read"), None);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            let mode = std::fs::metadata(&path).expect("file").permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+            // Loaded again: the same keys.
+            let again = BackendKeyring::load(&path, db.as_ref())
+                .await
+                .expect("read");
+            assert_eq!(again.public(), keys.public());
+            // Readable by others: refused, with what to do.
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+            let e = BackendKeyring::load(&path, db.as_ref())
+                .await
+                .expect_err("refused");
+            assert!(e.to_string().contains("chmod 600"), "{e}");
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+        }
+
+        // Two rotations: an app that pinned the first key follows to the third, and a key
+        // outside the chain is not reached.
+        rotate_receipt_key(&path).expect("rotated");
+        rotate_receipt_key(&path).expect("rotated again");
+        let now = BackendKeyring::load(&path, db.as_ref())
+            .await
+            .expect("read")
+            .public();
+        assert_eq!(now.rotations.len(), 2);
+        assert_eq!(
+            now.officer_key,
+            keys.public().officer_key,
+            "the officer key stays"
+        );
+        let current = parse_public_key(&now.receipt_key).expect("a key");
+        assert_eq!(
+            follow_rotations(&legacy.verifying_key(), &now.rotations, &now.receipt_key),
+            Some(current)
+        );
+        let stranger = SigningKey::from_bytes(&[6; 32]);
+        assert_eq!(
+            follow_rotations(&stranger.verifying_key(), &now.rotations, &now.receipt_key),
+            None
+        );
+        let mut forged = now.rotations.clone();
+        forged[1].to = public_key_b64(&stranger);
+        assert_eq!(
+            follow_rotations(&legacy.verifying_key(), &forged, &public_key_b64(&stranger)),
+            None,
+            "an endorsement signed for another key does not carry over"
+        );
     }
 }

@@ -38,19 +38,19 @@ pub fn now_ms() -> i64 {
 pub(crate) struct AppState {
     pub db: std::sync::Arc<dyn storage::Storage>,
     pub catalog: routes::CatalogBody,
-    pub signer: keys::ReceiptSigner,
+    pub keys: keys::BackendKeyring,
     pub blobs: blobs::DirBlobStore,
     pub sign_ins: staff::SignInThrottle,
 }
 
 impl AppState {
     /// Opens what the settings name: the database (brought up to date), the catalogue, the
-    /// receipt key and the documents' directory.
+    /// backend's keys and the documents' directory.
     pub(crate) async fn open(settings: &Settings) -> anyhow::Result<Self> {
         let db = storage::open(&settings.database).await?;
         Ok(AppState {
             catalog: routes::CatalogBody::load(settings.catalog.as_deref())?,
-            signer: keys::ReceiptSigner::load(db.as_ref()).await?,
+            keys: keys::BackendKeyring::load(&settings.keys, db.as_ref()).await?,
             blobs: blobs::DirBlobStore::new(settings.attachments.clone())?,
             db,
             sign_ins: staff::SignInThrottle::default(),

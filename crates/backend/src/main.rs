@@ -32,6 +32,10 @@ struct Args {
     /// else in the working directory].
     #[arg(long, env = "HOMEWARD_ATTACHMENTS", global = true)]
     attachments: Option<PathBuf>,
+    /// The backend's key file, made on first start (mode 0600); keep it apart from the
+    /// database and its backups [default: beside an SQLite database, as `NAME.keys.toml`].
+    #[arg(long, env = "HOMEWARD_KEYS_FILE", global = true)]
+    keys: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -51,6 +55,9 @@ enum Command {
         #[arg(long)]
         department: Option<String>,
     },
+    /// Replace the receipt key with a new one endorsed by the old (apps follow the
+    /// endorsement); restart the backend to use it.
+    RotateReceiptKey,
 }
 
 #[tokio::main]
@@ -74,6 +81,7 @@ async fn main() -> anyhow::Result<()> {
             database: args.database,
             attachments: args.attachments,
             catalog: args.catalog,
+            keys: args.keys,
         },
         file,
     )
@@ -109,6 +117,11 @@ async fn main() -> anyhow::Result<()> {
             .await
             .map_err(|e| anyhow::anyhow!("{e}"))?;
             eprintln!("staff account {username} added");
+            Ok(())
+        }
+        Command::RotateReceiptKey => {
+            let id = homeward_backend::keys::rotate_receipt_key(&settings.keys)?;
+            eprintln!("receipt key rotated; the new key is {id}; restart the backend to use it");
             Ok(())
         }
     }

@@ -42,6 +42,9 @@ pub struct Settings {
     pub catalog: Option<PathBuf>,
     /// Where uploaded documents are kept.
     pub attachments: PathBuf,
+    /// The backend's key file (made on first start): keep it apart from the database and its
+    /// backups.
+    pub keys: PathBuf,
 }
 
 impl Settings {
@@ -52,17 +55,23 @@ impl Settings {
                 .map_or_else(|| PathBuf::from("attachments"), |d| d.join("attachments")),
             DatabaseUrl::Postgres(_) => PathBuf::from("attachments"),
         };
+        let keys = match &database {
+            DatabaseUrl::Sqlite(path) => path.with_extension("keys.toml"),
+            DatabaseUrl::Postgres(_) => PathBuf::from("homeward-backend.keys.toml"),
+        };
         Settings {
             listen: SocketAddr::from(([127, 0, 0, 1], 8787)),
             database,
             catalog: None,
             attachments,
+            keys,
         }
     }
 }
 
 /// Settings as a file states them (`homeward-backend --config FILE`, TOML): any of `listen`,
-/// `database`, `attachments`, `catalog`. Flags and environment variables override the file.
+/// `database`, `attachments`, `catalog`, `keys`. Flags and environment variables override the
+/// file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FileSettings {
@@ -70,6 +79,7 @@ pub struct FileSettings {
     pub database: Option<String>,
     pub attachments: Option<PathBuf>,
     pub catalog: Option<PathBuf>,
+    pub keys: Option<PathBuf>,
 }
 
 impl FileSettings {
@@ -87,6 +97,7 @@ pub struct Given {
     pub database: Option<DatabaseUrl>,
     pub attachments: Option<PathBuf>,
     pub catalog: Option<PathBuf>,
+    pub keys: Option<PathBuf>,
 }
 
 /// The settings in force: each from the flag or environment if given, else from the file, else
@@ -106,6 +117,9 @@ pub fn layered(given: Given, file: Option<FileSettings>) -> Result<Settings, Str
         settings.attachments = dir;
     }
     settings.catalog = given.catalog.or(file.catalog);
+    if let Some(keys) = given.keys.or(file.keys) {
+        settings.keys = keys;
+    }
     Ok(settings)
 }
 

@@ -39,6 +39,9 @@ async fn meta_keeps_the_first_value(s: impl Storage) {
         s.meta_or_insert("k", "second".into()).await.unwrap(),
         "first"
     );
+    assert_eq!(s.meta("k").await.unwrap().as_deref(), Some("first"));
+    s.forget_meta("k").await.unwrap();
+    assert_eq!(s.meta("k").await.unwrap(), None);
 }
 
 async fn a_device_registers_once(s: impl Storage) {

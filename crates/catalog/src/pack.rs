@@ -16,6 +16,42 @@ pub const BUNDLED_PACK: &[u8] = include_bytes!("../../../catalog/pack.signed.jso
 /// The city content key this build trusts, hex-encoded (`catalog/keys/content-key.pub`).
 pub const TRUSTED_KEY_HEX: &str = include_str!("../../../catalog/keys/content-key.pub");
 
+/// The public half of the sample content key, whose secret half is in the repository for all to
+/// see (`catalog/keys/sample-content-key.secret`): anyone can sign a catalogue with it.
+pub const SAMPLE_KEY_HEX: &str = "52fccf482db56a8bf2df98bf1df051ca15457bf6faf51640eaa6662e531ef956";
+
+/// Whether this build was asked for as a demo (`HOMEWARD_DEMO_BUILD` set when it was compiled,
+/// as `cargo xtask` does for its release builds): only a demo may ship trusting the sample key.
+pub const DEMO_BUILD: bool = option_env!("HOMEWARD_DEMO_BUILD").is_some();
+
+/// Whether two strings are equal once trimmed of ASCII whitespace, at compile time.
+const fn same_key(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim_ascii().as_bytes(), b.trim_ascii().as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Whether this build trusts the sample key, which signs nothing a city published.
+pub const TRUSTS_SAMPLE_KEY: bool = same_key(TRUSTED_KEY_HEX, SAMPLE_KEY_HEX);
+
+// A release build that trusts the public sample key would take a catalogue signed by anyone:
+// it is refused unless asked for as a demo. Debug builds (development, tests) may.
+const _: () = assert!(
+    cfg!(debug_assertions) || DEMO_BUILD || !TRUSTS_SAMPLE_KEY,
+    "this release build would trust the public sample content key: put the city's key in \
+     catalog/keys/content-key.pub (see README, The signed catalogue), or build as a demo with \
+     HOMEWARD_DEMO_BUILD=1"
+);
+
 /// Why a pack was not accepted. Each is its own case so the app can say which, and tests can
 /// check each.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -180,3 +216,21 @@ pub fn generate_key() -> (zeroize::Zeroizing<String>, String) {
 #[cfg(test)]
 #[path = "pack_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+mod sample_key_tests {
+    use super::*;
+
+    /// The refusal of release builds names the sample key by its public half: it must be the
+    /// one the sample secret makes, or the check would guard nothing.
+    #[test]
+    fn the_sample_key_named_is_the_one_the_sample_secret_makes() {
+        let seed =
+            hex::decode(include_str!("../../../catalog/keys/sample-content-key.secret").trim())
+                .expect("hex");
+        let seed: [u8; 32] = seed.try_into().expect("32 bytes");
+        let public = SigningKey::from_bytes(&seed).verifying_key();
+        assert_eq!(hex::encode(public.as_bytes()), SAMPLE_KEY_HEX);
+        assert!(same_key(" ab\n", "ab") && !same_key("ab", "ac") && !same_key("ab", "abc"));
+    }
+}

@@ -17,6 +17,7 @@ use std::sync::atomic::Ordering;
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
 use ed25519_dalek::{Signature, VerifyingKey};
+use homeward_domain::identity::{follow_rotations, key_id};
 use homeward_domain::sync::{
     ApplicationStatus, BackendKeys, EventKind, FeedEvent, MaterialRef, OutboxItem, OutboxState,
     Receipt, SignedReceipt, Submission,
@@ -485,13 +486,35 @@ impl Homeward {
             .remote
             .submit(&self.keys.device, &idempotency_key, &item.body)
             .await?;
+        let receipt_key = if signed.key_id == key_id(receipt_key) {
+            *receipt_key
+        } else {
+            self.follow_receipt_key(receipt_key).await?
+        };
         verify_receipt(
             &signed,
-            receipt_key,
+            &receipt_key,
             item.item.submission_id,
             &hex::encode(sha),
         )?;
         Ok(signed)
+    }
+
+    /// The backend signs with a key other than the one pinned: trust the new one only if a
+    /// chain of rotations, each endorsed by the key before, leads there from the pinned one;
+    /// then pin it. A key nobody endorsed is refused, whatever the backend says.
+    async fn follow_receipt_key(&self, pinned: &VerifyingKey) -> Result<VerifyingKey> {
+        let keys = self.remote.keys().await?;
+        let current =
+            follow_rotations(pinned, &keys.rotations, &keys.receipt_key).ok_or_else(|| {
+                CoreError::Backend(
+                    "the backend signs receipts with a key the pinned key never endorsed".into(),
+                )
+            })?;
+        self.store
+            .set_setting(RECEIPT_KEY_SETTING, &keys.receipt_key)?;
+        tracing::info!("the backend's receipt key rotated; following it");
+        Ok(current)
     }
 }
 

@@ -352,6 +352,52 @@ mod sealed {
     use super::*;
 
     const ATTESTATION_CONTEXT: &[u8] = b"homeward attestation v1\n";
+    const ROTATION_CONTEXT: &[u8] = b"homeward receipt key rotation v1\n";
+
+    /// The short id of a backend key, as receipts name the key that signed them: the first 16
+    /// hex digits of the SHA-256 of the public key.
+    pub fn key_id(key: &VerifyingKey) -> String {
+        hex_lower(&Sha256::digest(key.as_bytes())[..8])
+    }
+
+    /// `old` hands the receipt key over to `new`.
+    pub fn endorse_rotation(old: &SigningKey, new: &VerifyingKey) -> crate::sync::KeyRotation {
+        let signature = old.sign(&[ROTATION_CONTEXT, new.as_bytes()].concat());
+        crate::sync::KeyRotation {
+            from: public_key_b64(old),
+            to: B64.encode(new.as_bytes()),
+            signature: B64.encode(signature.to_bytes()),
+        }
+    }
+
+    /// The key `current` names, if a chain of rotations each signed by the key before leads
+    /// there from `pinned`: the key an app that trusted `pinned` may trust now.
+    pub fn follow_rotations(
+        pinned: &VerifyingKey,
+        rotations: &[crate::sync::KeyRotation],
+        current: &str,
+    ) -> Option<VerifyingKey> {
+        let target = parse_public_key(current)?;
+        let mut at = *pinned;
+        // Each step moves to a key not seen before, so the walk ends.
+        let mut seen = vec![at];
+        while at != target {
+            let step = rotations.iter().find(|r| {
+                parse_public_key(&r.from) == Some(at)
+                    && parse_public_key(&r.to).is_some_and(|to| !seen.contains(&to))
+            })?;
+            let to = parse_public_key(&step.to)?;
+            let signature = B64
+                .decode(&step.signature)
+                .ok()
+                .and_then(|b| Signature::from_slice(&b).ok())?;
+            at.verify_strict(&[ROTATION_CONTEXT, to.as_bytes()].concat(), &signature)
+                .ok()?;
+            seen.push(to);
+            at = to;
+        }
+        Some(at)
+    }
     const DELEGATION_CONTEXT: &[u8] = b"homeward delegation v1\n";
 
     /// The digest every attestation binds a person's details by. **A frozen format**: every

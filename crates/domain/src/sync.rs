@@ -100,6 +100,24 @@ pub struct BackendKeys {
     /// Base64 Ed25519 public key that signs receipts.
     pub receipt_key: String,
     pub receipt_key_id: String,
+    /// Base64 Ed25519 public key that signs officers' attestations: a key of its own, so a
+    /// receipt key that leaked could not mint identity proofs, nor the other way round.
+    #[serde(default)]
+    pub officer_key: String,
+    /// Every rotation of the receipt key, oldest first: each new key endorsed by the one before,
+    /// so an app that pinned any earlier key can follow to the current one.
+    #[serde(default)]
+    pub rotations: Vec<KeyRotation>,
+}
+
+/// "The receipt key `from` hands over to `to`", signed by `from`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyRotation {
+    /// Base64 public keys.
+    pub from: String,
+    pub to: String,
+    /// Base64 Ed25519 signature by `from` over a context string and `to`'s bytes.
+    pub signature: String,
 }
 
 /// Where an item of the outbox stands, as the outbox screen shows it.

@@ -12,6 +12,12 @@ pub trait Meta: Send + Sync {
     /// The value stored under `key`, storing `value` first if there is none; of two racing
     /// callers, both get the value that won.
     async fn meta_or_insert(&self, key: &str, value: String) -> anyhow::Result<String>;
+
+    /// The value stored under `key`, if any.
+    async fn meta(&self, key: &str) -> anyhow::Result<Option<String>>;
+
+    /// Forgets the value stored under `key`.
+    async fn forget_meta(&self, key: &str) -> anyhow::Result<()>;
 }
 
 #[async_trait]
@@ -31,6 +37,21 @@ impl Meta for SqliteStorage {
         )
         .await
     }
+
+    async fn meta(&self, key: &str) -> anyhow::Result<Option<String>> {
+        self.first_row(
+            "SELECT value FROM server_meta WHERE key = ?1".into(),
+            vec![text(key)],
+            |r| r.text(0),
+        )
+        .await
+    }
+
+    async fn forget_meta(&self, key: &str) -> anyhow::Result<()> {
+        self.exec("DELETE FROM server_meta WHERE key = ?1", vec![text(key)])
+            .await
+            .map(drop)
+    }
 }
 
 #[async_trait]
@@ -47,5 +68,20 @@ impl Meta for PgStorage {
             |r| r.text(0),
         )
         .await
+    }
+
+    async fn meta(&self, key: &str) -> anyhow::Result<Option<String>> {
+        self.first_row(
+            "SELECT value FROM server_meta WHERE key = $1",
+            &[&key],
+            |r| r.text(0),
+        )
+        .await
+    }
+
+    async fn forget_meta(&self, key: &str) -> anyhow::Result<()> {
+        self.exec("DELETE FROM server_meta WHERE key = $1", &[&key])
+            .await
+            .map(drop)
     }
 }

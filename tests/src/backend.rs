@@ -48,6 +48,7 @@ impl TestBackend {
         let mut settings =
             Settings::new(database.unwrap_or_else(|| DatabaseUrl::Sqlite(db_path.clone())));
         settings.attachments = dir.path().join("attachments");
+        settings.keys = dir.path().join("backend.keys.toml");
         if let Some(bytes) = catalog {
             let path = dir.path().join("catalog.json");
             std::fs::write(&path, bytes)?;

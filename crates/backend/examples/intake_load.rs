@@ -141,6 +141,7 @@ async fn main() -> anyhow::Result<()> {
     drop(db);
     let mut settings = Settings::new(args.database);
     settings.attachments = attachments.clone();
+    settings.keys = attachments.join("backend.keys.toml");
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let server = tokio::spawn(homeward_backend::serve(settings, listener, async {
         let _ = stopped.await;

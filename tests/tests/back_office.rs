@@ -230,6 +230,34 @@ async fn the_console_signs_in_lists_opens_and_decides_with_csrf_protection() {
         .unwrap();
     assert_eq!(resp.status(), 429);
 
+    // A sign-in posted from another site's page (login CSRF) is refused, even with the right
+    // password, and sets no cookie; from the console's own page it is taken (below).
+    for (origin, fetch_site) in [
+        ("https://evil.example", "cross-site"),
+        ("https://evil.example", ""),
+        ("null", ""),
+    ] {
+        let mut req = http
+            .post(url("/console/login"))
+            .header("origin", origin)
+            .form(&[("username", "officer-wang"), ("password", PASSWORD)]);
+        if !fetch_site.is_empty() {
+            req = req.header("sec-fetch-site", fetch_site);
+        }
+        let resp = req.send().await.unwrap();
+        assert_eq!(resp.status(), 403, "{origin} {fetch_site}");
+        assert!(resp.headers().get("set-cookie").is_none());
+    }
+    let resp = http
+        .post(url("/console/login"))
+        .header("origin", backend.url.clone())
+        .header("sec-fetch-site", "same-origin")
+        .form(&[("username", "officer-wang"), ("password", "nope nope nope")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 401, "same origin: checked as usual");
+
     // Signed out: sent to the sign-in page.
     let resp = http.get(url("/console")).send().await.unwrap();
     assert_eq!(resp.status(), 303);

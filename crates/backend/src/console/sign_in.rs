@@ -63,12 +63,44 @@ pub(super) struct LoginForm {
     password: String,
 }
 
+/// Whether a sign-in was posted from another site: a page elsewhere could otherwise sign a
+/// member of staff into an account of the attacker's (login CSRF), whose pages they would then
+/// trust. Browsers say where a form came from (`Origin`, `Sec-Fetch-Site`); a request that says
+/// nothing (a script, the command line) is not a browser's and carries no one's session.
+fn posted_from_elsewhere(headers: &HeaderMap) -> bool {
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    if header("sec-fetch-site").is_some_and(|s| s == "cross-site" || s == "same-site") {
+        return true;
+    }
+    match (header("origin"), header("host")) {
+        (Some(origin), Some(host)) => {
+            let authority = origin
+                .split_once("://")
+                .map_or(origin, |(_, rest)| rest)
+                .trim_end_matches('/');
+            !authority.eq_ignore_ascii_case(host)
+        }
+        (Some(_), None) => true,
+        (None, _) => false,
+    }
+}
+
 pub(super) async fn login(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
     form: Result<Form<LoginForm>, FormRejection>,
 ) -> Response {
     let lang = lang_of(&headers);
+    if posted_from_elsewhere(&headers) {
+        return failure(
+            lang,
+            AppError::Refused(
+                StatusCode::FORBIDDEN,
+                ErrorCode::NotAllowed,
+                "a sign-in posted from another site is refused".into(),
+            ),
+        );
+    }
     let Ok(Form(form)) = form else {
         return (
             StatusCode::BAD_REQUEST,

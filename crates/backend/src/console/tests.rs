@@ -317,7 +317,7 @@ async fn what_people_and_staff_typed_is_shown_escaped_on_every_page() {
         ("application", format!("<tr data-field=\"{ESCAPED}\"><th>")),
         (
             "application",
-            format!("<th>{ESCAPED}</th><td>{ESCAPED}</td>"),
+            format!("<th><bdi>{ESCAPED}</bdi></th><td><bdi>{ESCAPED}</bdi></td>"),
         ),
         ("application", format!("</span> {ESCAPED}</li>")),
         ("application", format!("alt=\"{ESCAPED}\"")),
@@ -327,10 +327,16 @@ async fn what_people_and_staff_typed_is_shown_escaped_on_every_page() {
         ),
         (
             "video requests",
-            format!("<td>{ESCAPED}</td><td>{ESCAPED}</td>"),
+            format!("<td><bdi>{ESCAPED}</bdi></td><td><bdi>{ESCAPED}</bdi></td>"),
         ),
-        ("video request", format!("</strong> {ESCAPED}</p>")),
-        ("letter", format!("<td>{ESCAPED} · {ESCAPED}</td>")),
+        (
+            "video request",
+            format!("</strong> <bdi>{ESCAPED}</bdi></p>"),
+        ),
+        (
+            "letter",
+            format!("<td><bdi>{ESCAPED} · {ESCAPED}</bdi></td>"),
+        ),
         ("letter", "data-state=\"unknown-signer\"".into()),
         ("damaged letter", format!("required>{ESCAPED}</textarea>")),
         ("damaged letter", "data-state=\"tampered\"".into()),

@@ -450,11 +450,16 @@ async fn sent_offline_with_a_photo_it_arrives_once_is_sent_back_revised_and_appr
     app.wait_css(".application[data-status='more-material-needed']")
         .await?;
     app.wait_text("#department-message", "更清晰").await?;
+    // Told by role, never by login name.
     app.wait_text(
         "#timeline",
-        "officer-li at the city opened your application",
+        "A reviewer at the city opened your application",
     )
     .await?;
+    anyhow::ensure!(
+        !app.text("#timeline").await?.contains("officer-li"),
+        "the person is never told a login name"
+    );
     app.eventually("a desktop notification", || async {
         Ok(notifications.seen("More material needed"))
     })

@@ -3,6 +3,7 @@
 use anyhow::Context as _;
 use homeward_backend::settings::DatabaseUrl;
 use homeward_backend::Settings;
+use homeward_domain::sync::StaffRole;
 use tempfile::TempDir;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
@@ -132,15 +133,32 @@ impl TestBackend {
             .expect("a loopback address")
     }
 
-    /// Adds a staff account straight into its database, as `homeward-backend add-staff` does.
+    /// Adds a staff account straight into its database, as `homeward-backend add-staff` does:
+    /// an administrator, or else an officer (who reviews applications and verifies identities).
     pub async fn add_staff(
         &self,
         username: &str,
         password: &str,
         admin: bool,
     ) -> anyhow::Result<()> {
+        let role = if admin {
+            StaffRole::Administrator
+        } else {
+            StaffRole::Officer
+        };
+        self.add_staff_as(username, password, role, None).await
+    }
+
+    /// Adds a staff account with this role and department.
+    pub async fn add_staff_as(
+        &self,
+        username: &str,
+        password: &str,
+        role: StaffRole,
+        department: Option<&str>,
+    ) -> anyhow::Result<()> {
         let db = self.database().await?;
-        homeward_backend::staff::create_account(db.as_ref(), username, password, admin, None)
+        homeward_backend::staff::create_account(db.as_ref(), username, password, role, department)
             .await
             .map_err(|e| anyhow::anyhow!("{e}"))
     }

@@ -131,7 +131,7 @@ async fn staff_ask_for_more_material_the_person_revises_and_staff_approve() {
     assert!(new.iter().any(|e| matches!(
         &e.event,
         EventKind::Access {
-            role: StaffRole::Reviewer,
+            role: StaffRole::Officer,
             ..
         }
     )));
@@ -503,5 +503,70 @@ async fn invisible_direction_controls_are_refused_in_names_and_shown_for_what_th
         .unwrap();
     assert!(!page.contains('\u{202E}') && !page.contains('\u{2066}'));
     assert!(page.contains("<bdi>王⟦U+202E⟧明小⟦U+2066⟧</bdi>"), "{page}");
+    backend.stop().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_officers_and_administrators_verify_identities_and_see_the_details_for_it() {
+    let backend = TestBackend::start().await.unwrap();
+    backend
+        .add_staff_as("reviewer-zhou", PASSWORD, StaffRole::Reviewer, None)
+        .await
+        .unwrap();
+    backend
+        .add_staff_as("officer-qian", PASSWORD, StaffRole::Officer, None)
+        .await
+        .unwrap();
+    let reviewer =
+        homeward_tests::backend::Console::sign_in(&backend.url, "reviewer-zhou", PASSWORD)
+            .await
+            .unwrap();
+    let officer = homeward_tests::backend::Console::sign_in(&backend.url, "officer-qian", PASSWORD)
+        .await
+        .unwrap();
+    // A reviewer reads applications, but not the requests for video verification with their
+    // full ID numbers, and is not offered them.
+    let home = reviewer.page("/console").await.unwrap();
+    assert!(!home.contains("id=\"open-proofing\""));
+    let err = reviewer.page("/console/proofing").await.unwrap_err();
+    assert!(err.to_string().contains("403"), "{err}");
+    let home = officer.page("/console").await.unwrap();
+    assert!(home.contains("id=\"open-proofing\""));
+    assert!(officer.page("/console/proofing").await.is_ok());
+
+    // Roles given through the staff API: an administrator names one; a reviewer by default.
+    backend
+        .add_staff("admin-chen", PASSWORD, true)
+        .await
+        .unwrap();
+    let http = reqwest::Client::new();
+    let token: StaffToken = http
+        .post(format!("{}/v1/staff/sessions", backend.url))
+        .json(&serde_json::json!({"username": "admin-chen", "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    for (name, role) in [("new-officer", Some("officer")), ("new-reviewer", None)] {
+        let resp = http
+            .post(format!("{}/v1/staff/accounts", backend.url))
+            .header("authorization", format!("Bearer {}", token.token))
+            .json(&serde_json::json!({"username": name, "password": PASSWORD, "role": role}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), 201);
+    }
+    let db = backend.database().await.unwrap();
+    assert_eq!(
+        db.staff("new-officer").await.unwrap().unwrap().role,
+        StaffRole::Officer
+    );
+    assert_eq!(
+        db.staff("new-reviewer").await.unwrap().unwrap().role,
+        StaffRole::Reviewer
+    );
     backend.stop().await.unwrap();
 }

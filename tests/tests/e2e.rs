@@ -453,7 +453,7 @@ async fn sent_offline_with_a_photo_it_arrives_once_is_sent_back_revised_and_appr
     // Told by role, never by login name.
     app.wait_text(
         "#timeline",
-        "A reviewer at the city opened your application",
+        "An officer at the city opened your application",
     )
     .await?;
     anyhow::ensure!(

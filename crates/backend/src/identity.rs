@@ -364,6 +364,7 @@ pub(crate) async fn attest_by_officer(
     level: IdentityLevel,
     documents: Vec<DocumentKind>,
 ) -> Result<Attestation, AppError> {
+    crate::staff::require_officer(officer)?;
     if !matches!(
         level,
         IdentityLevel::RemoteAttended | IdentityLevel::DocumentsReviewed
@@ -440,6 +441,7 @@ pub(crate) async fn decline_by_officer(
     officer: &Staff,
     id: uuid::Uuid,
 ) -> Result<(), AppError> {
+    crate::staff::require_officer(officer)?;
     if !state
         .db
         .close_proofing(id, None, &officer.account.username, now_ms())

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use homeward_backend::settings::{layered, DatabaseUrl, FileSettings, Given};
+use homeward_domain::sync::StaffRole;
 
 /// The reference city backend for Homeward.
 #[derive(Debug, Parser)]
@@ -48,9 +49,13 @@ enum Command {
     AddStaff {
         #[arg(long)]
         username: String,
-        /// May add other staff accounts.
+        /// Short for `--role administrator`.
         #[arg(long)]
         admin: bool,
+        /// reviewer (applications), officer (also verifies identities by video) or
+        /// administrator (also accounts and trusted keys) [default: reviewer].
+        #[arg(long)]
+        role: Option<String>,
         /// The department the account belongs to.
         #[arg(long)]
         department: Option<String>,
@@ -99,8 +104,16 @@ async fn main() -> anyhow::Result<()> {
         Command::AddStaff {
             username,
             admin,
+            role,
             department,
         } => {
+            let role = match role.as_deref() {
+                Some(slug) => StaffRole::from_slug(slug).with_context(|| {
+                    format!("role: expected reviewer, officer or administrator, not {slug:?}")
+                })?,
+                None if admin => StaffRole::Administrator,
+                None => StaffRole::Reviewer,
+            };
             let mut password = String::new();
             std::io::stdin()
                 .lock()
@@ -111,7 +124,7 @@ async fn main() -> anyhow::Result<()> {
                 db.as_ref(),
                 &username,
                 password.trim_end_matches(['\r', '\n']),
-                admin,
+                role,
                 department.as_deref(),
             )
             .await

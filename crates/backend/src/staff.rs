@@ -247,11 +247,7 @@ fn staff_event(e: EventRow) -> FeedEvent {
 /// How an applicant is told who opened their application: a role and a department.
 fn opening_by(account: &StaffRow) -> EventKind {
     EventKind::Access {
-        role: if account.admin {
-            StaffRole::Administrator
-        } else {
-            StaffRole::Reviewer
-        },
+        role: account.role,
         department: account.department.clone(),
     }
 }
@@ -319,6 +315,21 @@ pub(crate) async fn open(
         submissions,
         events,
     })
+}
+
+/// Refuses unless `staff` may verify people's identity: officers and administrators. The
+/// pages that show people's full details for that are theirs alone too.
+pub(crate) fn require_officer(staff: &Staff) -> Result<(), AppError> {
+    if matches!(
+        staff.account.role,
+        StaffRole::Officer | StaffRole::Administrator
+    ) {
+        Ok(())
+    } else {
+        Err(not_allowed(
+            "only an officer or an administrator verifies identities",
+        ))
+    }
 }
 
 /// Someone else changed the application after `staff` read it.
@@ -419,13 +430,13 @@ pub(crate) async fn add_account(
     by: &Staff,
     username: &str,
     password: &str,
-    admin: bool,
+    role: StaffRole,
     department: Option<&str>,
 ) -> Result<(), AppError> {
     if !by.account.admin {
         return Err(not_allowed("only an administrator adds staff"));
     }
-    create_account(state.db.as_ref(), username, password, admin, department).await
+    create_account(state.db.as_ref(), username, password, role, department).await
 }
 
 /// Disables a staff account (only an administrator may, and not their own): it signs in no
@@ -456,7 +467,7 @@ pub async fn create_account(
     db: &dyn crate::storage::Storage,
     username: &str,
     password: &str,
-    admin: bool,
+    role: StaffRole,
     department: Option<&str>,
 ) -> Result<(), AppError> {
     let username = username.trim();
@@ -476,7 +487,7 @@ pub async fn create_account(
         ));
     }
     let hash = hash_password(password)?;
-    if !db.add_staff(username, &hash, admin, department).await? {
+    if !db.add_staff(username, &hash, role, department).await? {
         return Err(AppError::Refused(
             StatusCode::CONFLICT,
             ErrorCode::InvalidInput,

@@ -124,7 +124,7 @@ pub(crate) async fn add_account(
         &me,
         &n.username,
         &n.password,
-        n.admin,
+        n.role(),
         n.department.as_deref(),
     )
     .await?;

@@ -283,15 +283,18 @@ async fn events_reach_only_their_device_in_cursor_order(s: impl Storage) {
 
 async fn staff_sessions_open_expire_and_close(s: impl Storage) {
     assert!(s
-        .add_staff("li", "hash", true, Some("公安局"))
+        .add_staff("li", "hash", StaffRole::Administrator, Some("公安局"))
         .await
         .unwrap());
     assert!(
-        !s.add_staff("li", "other", false, None).await.unwrap(),
+        !s.add_staff("li", "other", StaffRole::Reviewer, None)
+            .await
+            .unwrap(),
         "names are unique"
     );
     let li = s.staff("li").await.unwrap().expect("stored");
     assert!(li.admin);
+    assert_eq!(li.role, StaffRole::Administrator);
     assert_eq!(li.password_hash, "hash");
     s.open_session("t1", li.id, "csrf", 100).await.unwrap();
     let open = s.session("t1", 50).await.unwrap().expect("open");
@@ -305,7 +308,14 @@ async fn staff_sessions_open_expire_and_close(s: impl Storage) {
     assert_eq!(s.session("t1", 50).await.unwrap(), None, "closed");
 
     // Disabled: every session of the account ends, others' go on.
-    assert!(s.add_staff("wang", "hash", false, None).await.unwrap());
+    assert!(s
+        .add_staff("wang", "hash", StaffRole::Officer, None)
+        .await
+        .unwrap());
+    assert_eq!(
+        s.staff("wang").await.unwrap().unwrap().role,
+        StaffRole::Officer
+    );
     let wang = s.staff("wang").await.unwrap().expect("stored");
     s.open_session("t2", li.id, "csrf", 100).await.unwrap();
     s.open_session("t3", li.id, "csrf", 100).await.unwrap();

@@ -15,7 +15,7 @@ use homeward_domain::staff::{
     ApplicationDetail, ApplicationSummary, Decision, DeviceRevocation, NewSite, NewStaff, Routing,
     Signer, StaffLogin, StaffToken,
 };
-use homeward_domain::sync::{ApplicationStatus, EventKind};
+use homeward_domain::sync::{ApplicationStatus, EventKind, StaffRole};
 use homeward_domain::wire::path;
 use homeward_domain::ApiError;
 
@@ -102,8 +102,13 @@ pub enum AdminCommand {
     AddStaff {
         #[arg(long)]
         username: String,
+        /// Short for `--role administrator`.
         #[arg(long)]
         admin: bool,
+        /// reviewer, officer (also verifies identities by video) or administrator
+        /// [default: reviewer].
+        #[arg(long)]
+        role: Option<String>,
         #[arg(long)]
         department: Option<String>,
     },
@@ -455,8 +460,17 @@ async fn admin(client: &Client, command: AdminCommand, out: &Out) -> Result<(), 
         AdminCommand::AddStaff {
             username,
             admin,
+            role,
             department,
         } => {
+            let role = match role.as_deref() {
+                None => None,
+                Some(slug) => Some(StaffRole::from_slug(slug).ok_or_else(|| {
+                    Failure::Other(anyhow::anyhow!(
+                        "role: expected reviewer, officer or administrator, not {slug:?}"
+                    ))
+                })?),
+            };
             let password = read_password()?;
             let resp = client
                 .request(Method::POST, path::STAFF_ACCOUNTS)
@@ -464,6 +478,7 @@ async fn admin(client: &Client, command: AdminCommand, out: &Out) -> Result<(), 
                     username: username.clone(),
                     password,
                     admin,
+                    role,
                     department,
                 })
                 .send()

@@ -54,9 +54,15 @@ async fn staff_work_an_application_from_the_command_line() {
     let db = homeward_backend::storage::open(&DatabaseUrl::Sqlite(db_path))
         .await
         .unwrap();
-    homeward_backend::staff::create_account(db.as_ref(), "clerk", PASSWORD, false, None)
-        .await
-        .unwrap();
+    homeward_backend::staff::create_account(
+        db.as_ref(),
+        "clerk",
+        PASSWORD,
+        homeward_domain::sync::StaffRole::Reviewer,
+        None,
+    )
+    .await
+    .unwrap();
 
     // An application sent by the app.
     let data = tempfile::tempdir().unwrap();
@@ -168,9 +174,15 @@ async fn staff_work_an_application_from_the_command_line() {
     let site_key = "A6EHv/POEL4dcN0Y50vAmWfk1jCbpQ1fHdyGZBJVMbg=";
     let (code, _) = admin(&url, t, &["add-site", "prato", "Prato", site_key], "");
     assert_eq!(code, 1, "only an administrator registers a site");
-    homeward_backend::staff::create_account(db.as_ref(), "boss", PASSWORD, true, None)
-        .await
-        .unwrap();
+    homeward_backend::staff::create_account(
+        db.as_ref(),
+        "boss",
+        PASSWORD,
+        homeward_domain::sync::StaffRole::Administrator,
+        None,
+    )
+    .await
+    .unwrap();
     let (_, boss) = admin(
         &url,
         None,

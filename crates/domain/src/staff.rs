@@ -23,10 +23,26 @@ pub struct StaffToken {
 pub struct NewStaff {
     pub username: String,
     pub password: String,
+    /// Short for `role: administrator`.
     #[serde(default)]
     pub admin: bool,
+    /// What the account may do; a reviewer if neither this nor `admin` says otherwise.
+    #[serde(default)]
+    pub role: Option<crate::sync::StaffRole>,
     #[serde(default)]
     pub department: Option<String>,
+}
+
+impl NewStaff {
+    /// The role the account gets.
+    pub fn role(&self) -> crate::sync::StaffRole {
+        use crate::sync::StaffRole;
+        match self.role {
+            Some(role) => role,
+            None if self.admin => StaffRole::Administrator,
+            None => StaffRole::Reviewer,
+        }
+    }
 }
 
 /// One application in a list.

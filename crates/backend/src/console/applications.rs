@@ -11,7 +11,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{Redirect, Response};
 use axum::Form;
-use homeward_domain::sync::ApplicationStatus;
+use homeward_domain::sync::{ApplicationStatus, StaffRole};
 use homeward_domain::Lang;
 use maud::{html, Markup};
 use serde::Deserialize;
@@ -68,8 +68,10 @@ fn list_page(
         h1 { (tr(lang, "console-applications")) }
         p {
             a href=(paths::LETTERS) id="open-letters" { (tr(lang, "console-letters")) }
-            " · "
-            a href=(paths::PROOFING) id="open-proofing" { (tr(lang, "console-proofing")) }
+            @if me.account.role != StaffRole::Reviewer {
+                " · "
+                a href=(paths::PROOFING) id="open-proofing" { (tr(lang, "console-proofing")) }
+            }
         }
         form class="filters" method="get" action=(paths::HOME) {
             div {

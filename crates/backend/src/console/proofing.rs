@@ -22,7 +22,7 @@ use super::{
     answer, lang_of, posted_by, profile_table, session, tr, tr_args, when, CsrfForm, Typed,
 };
 use crate::error::AppError;
-use crate::staff::Staff;
+use crate::staff::{self, Staff};
 use crate::storage::ProofingRow;
 use crate::AppState;
 
@@ -31,6 +31,7 @@ pub(super) async fn list(State(state): State<Arc<AppState>>, headers: HeaderMap)
     let lang = lang_of(&headers);
     let result = async {
         let me = session(&state, &headers).await?;
+        staff::require_officer(&me)?;
         let rows = state.db.proofing_requests(true).await?;
         Ok(list_page(lang, &me, &rows))
     }
@@ -83,6 +84,7 @@ pub(super) async fn detail(
     let lang = lang_of(&headers);
     let result = async {
         let me = session(&state, &headers).await?;
+        staff::require_officer(&me)?;
         let id = request_id(&id)?;
         let row = state
             .db

@@ -11,7 +11,7 @@ use homeward_domain::identity::{
     profile_digest, public_key_b64, Attestation, Delegation, DocumentKind, IssuerKind,
 };
 use homeward_domain::privacy::Profile;
-use homeward_domain::sync::{MaterialRef, Submission};
+use homeward_domain::sync::{MaterialRef, StaffRole, Submission};
 use sha2::{Digest as _, Sha256};
 use tempfile::TempDir;
 use uuid::Uuid;
@@ -47,7 +47,7 @@ impl Console {
         let hash = crate::staff::hash_password(PASSWORD).expect("hash");
         state
             .db
-            .add_staff(username, &hash, true, Some(HOSTILE))
+            .add_staff(username, &hash, StaffRole::Administrator, Some(HOSTILE))
             .await
             .expect("staff");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")

@@ -4,6 +4,7 @@ use super::row::Row;
 use super::sqlite::text;
 use super::{PgStorage, SqliteStorage};
 use async_trait::async_trait;
+use homeward_domain::sync::StaffRole;
 
 /// A member of staff.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,7 +12,9 @@ pub struct StaffRow {
     pub id: i64,
     pub username: String,
     pub password_hash: String,
+    /// Whether the account is an administrator's (its role says so).
     pub admin: bool,
+    pub role: StaffRole,
     pub department: Option<String>,
     /// When an administrator disabled the account: it signs in no more, and its sessions end.
     pub disabled_at: Option<i64>,
@@ -25,14 +28,17 @@ pub struct SessionRow {
     pub expires_at: i64,
 }
 
-const STAFF_COLUMNS: &str = "id, username, password_hash, admin, department, disabled_at";
+const STAFF_COLUMNS: &str = "id, username, password_hash, role, department, disabled_at";
 
 fn staff_row(r: &dyn Row) -> anyhow::Result<StaffRow> {
+    let role = StaffRole::from_slug(&r.text(3)?)
+        .ok_or_else(|| anyhow::anyhow!("a staff account with an unknown role"))?;
     Ok(StaffRow {
         id: r.int(0)?,
         username: r.text(1)?,
         password_hash: r.text(2)?,
-        admin: r.flag(3)?,
+        admin: role == StaffRole::Administrator,
+        role,
         department: r.opt_text(4)?,
         disabled_at: r.opt_int(5)?,
     })
@@ -40,7 +46,7 @@ fn staff_row(r: &dyn Row) -> anyhow::Result<StaffRow> {
 
 /// A session of an account not disabled: the account's columns as [`STAFF_COLUMNS`] orders
 /// them, then the session's. The caller adds its conditions with `AND`.
-const SESSION_QUERY: &str = "SELECT st.id, st.username, st.password_hash, st.admin,
+const SESSION_QUERY: &str = "SELECT st.id, st.username, st.password_hash, st.role,
     st.department, st.disabled_at, s.csrf, s.expires_at
     FROM sessions s JOIN staff st ON st.id = s.staff_id
     WHERE st.disabled_at IS NULL";
@@ -60,7 +66,7 @@ pub trait StaffAccounts: Send + Sync {
         &self,
         username: &str,
         password_hash: &str,
-        admin: bool,
+        role: StaffRole,
         department: Option<&str>,
     ) -> anyhow::Result<bool>;
 
@@ -91,16 +97,17 @@ impl StaffAccounts for SqliteStorage {
         &self,
         username: &str,
         password_hash: &str,
-        admin: bool,
+        role: StaffRole,
         department: Option<&str>,
     ) -> anyhow::Result<bool> {
         self.exec(
-            "INSERT INTO staff (username, password_hash, admin, department)
-             VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+            "INSERT INTO staff (username, password_hash, admin, role, department)
+             VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
             vec![
                 text(username),
                 text(password_hash),
-                admin.into(),
+                (role == StaffRole::Administrator).into(),
+                text(role.slug()),
                 department.map(str::to_owned).into(),
             ],
         )
@@ -180,13 +187,14 @@ impl StaffAccounts for PgStorage {
         &self,
         username: &str,
         password_hash: &str,
-        admin: bool,
+        role: StaffRole,
         department: Option<&str>,
     ) -> anyhow::Result<bool> {
+        let admin = role == StaffRole::Administrator;
         self.exec(
-            "INSERT INTO staff (username, password_hash, admin, department)
-             VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
-            &[&username, &password_hash, &admin, &department],
+            "INSERT INTO staff (username, password_hash, admin, role, department)
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+            &[&username, &password_hash, &admin, &role.slug(), &department],
         )
         .await
         .map(|n| n == 1)

@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0002_devices_applications_staff_uploads.sql"),
     include_str!("../../migrations/postgres/0003_signers_delegations_proofing.sql"),
     include_str!("../../migrations/postgres/0004_versions_and_disabled_staff.sql"),
+    include_str!("../../migrations/postgres/0005_staff_roles.sql"),
 ];
 
 /// An arbitrary constant naming the lock that serialises migrations between backends starting

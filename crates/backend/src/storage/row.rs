@@ -12,7 +12,6 @@ pub(super) trait Row {
     fn opt_text(&self, i: usize) -> anyhow::Result<Option<String>>;
     fn blob(&self, i: usize) -> anyhow::Result<Vec<u8>>;
     fn uuid(&self, i: usize) -> anyhow::Result<Uuid>;
-    fn flag(&self, i: usize) -> anyhow::Result<bool>;
 }
 
 impl Row for rusqlite::Row<'_> {
@@ -35,9 +34,6 @@ impl Row for rusqlite::Row<'_> {
         let text: String = self.get(i)?;
         text.parse()
             .with_context(|| format!("column {i} is not a UUID"))
-    }
-    fn flag(&self, i: usize) -> anyhow::Result<bool> {
-        Ok(self.get(i)?)
     }
 }
 
@@ -62,9 +58,6 @@ impl Row for tokio_postgres::Row {
         Ok(self.try_get(i)?)
     }
     fn uuid(&self, i: usize) -> anyhow::Result<Uuid> {
-        Ok(self.try_get(i)?)
-    }
-    fn flag(&self, i: usize) -> anyhow::Result<bool> {
         Ok(self.try_get(i)?)
     }
 }

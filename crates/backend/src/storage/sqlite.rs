@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0003_signers_delegations_proofing.sql"),
     include_str!("../../migrations/sqlite/0004_one_open_proofing_request.sql"),
     include_str!("../../migrations/sqlite/0005_versions_and_disabled_staff.sql"),
+    include_str!("../../migrations/sqlite/0006_staff_roles.sql"),
 ];
 
 #[derive(Debug, Clone)]

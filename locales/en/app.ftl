@@ -314,6 +314,29 @@ consent-withdrawn-at = Withdrawn on { $time }
 consent-not-given = Not given
 consent-give = Give consent
 consent-withdraw = Withdraw consent
+access-title = Who at the city read my data
+access-body = The city records every time its staff open your application, download one of your documents, read your request for identity verification or check a letter you signed. Here you see each time, with their role and department. Asking sends nothing but this device's signature.
+access-show = Show
+access-refresh = Show again
+access-none = No one at the city has read anything of yours.
+access-older = Show older entries
+access-entry = { $by } { $action }
+access-by = { $role ->
+        [administrator] An administrator
+        [officer] An officer
+       *[reviewer] A reviewer
+    }
+access-by-department = { $role ->
+        [administrator] An administrator
+        [officer] An officer
+       *[reviewer] A reviewer
+    } of { $department }
+access-action-opened-application = opened your application { $reference }
+access-action-downloaded-document = downloaded a document of your application { $reference }
+access-action-viewed-proofing-request = read your request for identity verification, with your details
+access-action-checked-letter = checked an entrustment letter you signed
+access-action-revoked-device = withdrew this device's key
+access-action-other = changed the city's accounts or keys
 export-title = Export all my data
 export-body = Everything the app keeps about you (details, consents, drafts, documents, what you sent and the receipts) goes into your downloads folder.
 export-button = Export

@@ -285,6 +285,29 @@ consent-withdrawn-at = 已于 { $time } 撤回
 consent-not-given = 尚未同意
 consent-give = 同意
 consent-withdraw = 撤回同意
+access-title = 谁查阅了我的信息
+access-body = 市里工作人员每次打开您的申请、下载您的材料、查看您的身份核验申请或核验您签署的委托书，都会留下记录。您可在此查看每一次记录及其角色和部门。查询时只发送本设备的签名。
+access-show = 查看
+access-refresh = 重新查看
+access-none = 市里尚无人查阅过您的信息。
+access-older = 查看更早的记录
+access-entry = { $by }{ $action }
+access-by = { $role ->
+        [administrator] 管理员
+        [officer] 核验专员
+       *[reviewer] 审核人员
+    }
+access-by-department = { $department }{ $role ->
+        [administrator] 管理员
+        [officer] 核验专员
+       *[reviewer] 审核人员
+    }
+access-action-opened-application = 打开了您的申请 { $reference }
+access-action-downloaded-document = 下载了您申请 { $reference } 的材料
+access-action-viewed-proofing-request = 查看了您的身份核验申请及个人信息
+access-action-checked-letter = 核验了您签署的委托书
+access-action-revoked-device = 吊销了本设备的密钥
+access-action-other = 变更了市里的账户或密钥
 export-title = 导出全部数据
 export-body = 把本应用保存的关于您的全部信息（基本信息、同意记录、草稿、材料、提交记录和回执）导出到下载文件夹。
 export-button = 导出

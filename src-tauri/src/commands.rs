@@ -146,6 +146,7 @@ handlers! {
         create_delegation: CreateDelegation,
         revoke_delegation: RevokeDelegation,
         save_delegation_pdf: SaveDelegationPdf,
+        access_log: AccessLogPage,
     }
     raw {
         add_material: AddMaterial,
@@ -366,6 +367,12 @@ impl AnswerLater for ipc::CreateDelegation {
 impl AnswerLater for ipc::RevokeDelegation {
     async fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
         Ok(shell.core()?.revoke_delegation(self.id).await?)
+    }
+}
+
+impl AnswerLater for ipc::AccessLogPage {
+    async fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
+        Ok(shell.core()?.access_log(self.before).await?)
     }
 }
 

@@ -264,6 +264,11 @@ impl Console {
         })
     }
 
+    /// The session cookie, as `name=value`, for requests made by hand.
+    pub fn cookie(&self) -> &str {
+        &self.cookie
+    }
+
     /// A console page's HTML.
     pub async fn page(&self, path: &str) -> anyhow::Result<String> {
         let resp = self

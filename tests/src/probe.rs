@@ -129,6 +129,17 @@ impl Probe {
         (status, resp.json().await.expect("every answer is JSON"))
     }
 
+    /// GETs `path` (with its query), signed now; the status and JSON answer.
+    pub async fn get_signed(&self, path: &str) -> (u16, serde_json::Value) {
+        let mut req = self.http.get(format!("{}{path}", self.url));
+        for (k, v) in self.sign("GET", path, "", b"") {
+            req = req.header(k, v);
+        }
+        let resp = req.send().await.expect("the backend answers");
+        let status = resp.status().as_u16();
+        (status, resp.json().await.expect("every answer is JSON"))
+    }
+
     /// Signs and sends `body` now, under idempotency key `key`.
     pub async fn submit(&self, body: Vec<u8>, key: &str) -> (u16, serde_json::Value) {
         let headers = self.headers(&body, key, now_ms() / 1000);

@@ -570,3 +570,250 @@ async fn only_officers_and_administrators_verify_identities_and_see_the_details_
     );
     backend.stop().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reviewer_reads_only_their_department_and_the_person_sees_every_access() {
+    use homeward_domain::sync::{AccessAction, AccessLog};
+    const DEPARTMENT: &str = "鹿城区社保中心";
+    let backend = TestBackend::start().await.unwrap();
+    backend
+        .add_staff("admin-chen", PASSWORD, true)
+        .await
+        .unwrap();
+    backend
+        .add_staff_as(
+            "reviewer-zhou",
+            PASSWORD,
+            StaffRole::Reviewer,
+            Some(DEPARTMENT),
+        )
+        .await
+        .unwrap();
+    let data = TempDir::new().unwrap();
+    let core = open_consented(data.path(), &backend.url);
+    let draft = proof_of_life(&core, "certificate");
+    let photo = homeward_core::materials::fixtures::phone_photo(800, 600);
+    core.add_material(draft, "life-certificate", "certificate.jpg", &photo)
+        .unwrap();
+    core.submit(draft).unwrap();
+    assert_eq!(core.sync_outbox().await.unwrap().delivered, 1);
+
+    let admin = homeward_tests::backend::Console::sign_in(&backend.url, "admin-chen", PASSWORD)
+        .await
+        .unwrap();
+    let reviewer =
+        homeward_tests::backend::Console::sign_in(&backend.url, "reviewer-zhou", PASSWORD)
+            .await
+            .unwrap();
+    let http = reqwest::Client::new();
+    let reviewer_token =
+        homeward_tests::backend::staff_token(&backend.url, "reviewer-zhou", PASSWORD)
+            .await
+            .unwrap();
+    let api_list = |auth: String| {
+        let url = format!("{}/v1/staff/applications", backend.url);
+        let http = http.clone();
+        async move {
+            http.get(url)
+                .header("authorization", auth)
+                .send()
+                .await
+                .unwrap()
+                .json::<Vec<ApplicationSummary>>()
+                .await
+                .unwrap()
+        }
+    };
+
+    // Before routing, nothing is the reviewer's department's: not listed, and not found when
+    // asked for by its reference, in the console and through the API.
+    let list = admin.page("/console?status=received").await.unwrap();
+    let reference = homeward_tests::backend::quoted_after(&list, "data-reference=\"").unwrap();
+    let home = reviewer.page("/console").await.unwrap();
+    assert!(home.contains(DEPARTMENT), "the list says whose it shows");
+    assert!(home.contains("id=\"none\""), "{home}");
+    assert!(api_list(reviewer_token.clone()).await.is_empty());
+    let page = format!("/console/applications/{reference}");
+    let err = reviewer.page(&page).await.unwrap_err();
+    assert!(err.to_string().contains("404"), "{err}");
+    let resp = http
+        .get(format!("{}/v1/staff/applications/{reference}", backend.url))
+        .header("authorization", reviewer_token.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(error_code(resp).await, (404, ErrorCode::NotFound));
+
+    // Routed there by the administrator, it is theirs: listed, opened, its document read.
+    let status = admin
+        .submit_form(
+            &page,
+            &format!("{page}/route"),
+            &[("department", DEPARTMENT)],
+        )
+        .await
+        .unwrap();
+    assert_eq!(status, 303);
+    let listed = api_list(reviewer_token.clone()).await;
+    assert_eq!(
+        listed
+            .iter()
+            .map(|a| a.reference.as_str())
+            .collect::<Vec<_>>(),
+        [reference.as_str()]
+    );
+    let detail = reviewer.page(&page).await.unwrap();
+    let document =
+        homeward_tests::backend::quoted_after(&detail, "<a href=\"/console/applications/")
+            .unwrap_or_else(|| panic!("a link to the document: {detail}"));
+    let document = format!("/console/applications/{document}");
+    assert!(document.contains("/materials/"), "{document}");
+    let resp = http
+        .get(format!("{}{document}", backend.url))
+        .header("cookie", reviewer.cookie())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+
+    // The person reads who did what with their data: roles and departments, never a name.
+    let log: AccessLog = core.access_log(None).await.unwrap();
+    let seen: Vec<(AccessAction, StaffRole, Option<&str>)> = log
+        .records
+        .iter()
+        .map(|r| (r.action, r.role, r.department.as_deref()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (
+                AccessAction::DownloadedDocument,
+                StaffRole::Reviewer,
+                Some(DEPARTMENT)
+            ),
+            (
+                AccessAction::OpenedApplication,
+                StaffRole::Reviewer,
+                Some(DEPARTMENT)
+            ),
+            (
+                AccessAction::OpenedApplication,
+                StaffRole::Administrator,
+                None
+            ),
+        ],
+        "newest first"
+    );
+    assert!(log.records.iter().all(|r| r.by.is_none()
+        && r.subject.is_none()
+        && r.reference.as_deref() == Some(reference.as_str())));
+    assert!(!log.more);
+    let older = core.access_log(Some(log.records[0].seq)).await.unwrap();
+    assert_eq!(older.records, log.records[1..], "a page before an entry");
+    // An officer's view of the person's request for verification by video, with their full
+    // details, is theirs to read too.
+    core.set_profile(&homeward_tests::installation::profile())
+        .unwrap();
+    core.request_video_proofing("+39 333 123 4567")
+        .await
+        .unwrap();
+    let request = admin.oldest_video_request().await.unwrap();
+    admin.page(&request).await.unwrap();
+    let newest = core.access_log(None).await.unwrap().records.remove(0);
+    assert_eq!(
+        (newest.action, newest.role, newest.reference),
+        (
+            AccessAction::ViewedProofingRequest,
+            StaffRole::Administrator,
+            None
+        )
+    );
+    // Another person's device, registered with an application of its own.
+    let other_data = TempDir::new().unwrap();
+    let other = open_consented(other_data.path(), &backend.url);
+    let other_draft = proof_of_life(&other, "face");
+    other.submit(other_draft).unwrap();
+    assert_eq!(other.sync_outbox().await.unwrap().delivered, 1);
+    // It reads nothing of the first person's.
+    assert_eq!(other.access_log(None).await.unwrap().records, vec![]);
+    // A device that never sent anything asks nothing, and has nothing to read.
+    let fresh_data = TempDir::new().unwrap();
+    let fresh = open_consented(
+        fresh_data.path(),
+        &homeward_tests::backend::unreachable_url(),
+    );
+    assert_eq!(fresh.access_log(None).await.unwrap(), AccessLog::default());
+
+    // Administrators manage accounts in the console, and every change is in the access log
+    // with who made it; a reviewer may do neither.
+    let status = admin
+        .submit_form(
+            "/console/accounts",
+            "/console/accounts",
+            &[
+                ("username", "reviewer-temp"),
+                ("password", PASSWORD),
+                ("role", "reviewer"),
+                ("department", DEPARTMENT),
+            ],
+        )
+        .await
+        .unwrap();
+    assert_eq!(status, 303);
+    let temp = homeward_tests::backend::Console::sign_in(&backend.url, "reviewer-temp", PASSWORD)
+        .await
+        .unwrap();
+    assert!(temp.page("/console").await.is_ok());
+    let disable = "/console/accounts/reviewer-temp/disable";
+    let status = admin
+        .submit_form("/console/accounts", disable, &[])
+        .await
+        .unwrap();
+    assert_eq!(status, 400, "not without the confirmation");
+    let status = admin
+        .submit_form("/console/accounts", disable, &[("confirm", "yes")])
+        .await
+        .unwrap();
+    assert_eq!(status, 303);
+    assert!(temp.page("/console").await.is_err(), "signed out at once");
+    let accounts = admin.page("/console/accounts").await.unwrap();
+    assert!(accounts.contains("data-username=\"reviewer-temp\" data-disabled=\"true\""));
+    let audit = admin.page("/console/access-log").await.unwrap();
+    for action in ["added-account", "disabled-account", "downloaded-document"] {
+        assert!(
+            audit.contains(&format!("data-action=\"{action}\"")),
+            "{action}"
+        );
+    }
+    assert!(audit.contains("reviewer-zhou") && audit.contains("admin-chen"));
+    for page in ["/console/accounts", "/console/access-log"] {
+        let err = reviewer.page(page).await.unwrap_err();
+        assert!(err.to_string().contains("403"), "{page}: {err}");
+    }
+    let resp = http
+        .get(format!("{}/v1/staff/access-log", backend.url))
+        .header("authorization", reviewer_token.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(error_code(resp).await, (403, ErrorCode::NotAllowed));
+    let admin_token = homeward_tests::backend::staff_token(&backend.url, "admin-chen", PASSWORD)
+        .await
+        .unwrap();
+    let all: AccessLog = http
+        .get(format!("{}/v1/staff/access-log", backend.url))
+        .header("authorization", admin_token.clone())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let disabled = &all.records[0];
+    assert_eq!(disabled.action, AccessAction::DisabledAccount);
+    assert_eq!(
+        (disabled.by.as_deref(), disabled.subject.as_deref()),
+        (Some("admin-chen"), Some("reviewer-temp"))
+    );
+    backend.stop().await.unwrap();
+}

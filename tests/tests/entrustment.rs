@@ -362,6 +362,31 @@ async fn a_strangers_letter_an_over_long_one_and_one_for_a_service_that_cannot_b
         .await
         .unwrap();
     assert_eq!(status, 200, "the console shows it without failing");
+    // The person is told that a letter of theirs was checked, by whom in role, never by name.
+    let (status, log) = person.get_signed("/v1/access-log").await;
+    assert_eq!(status, 200);
+    let log: homeward_domain::sync::AccessLog = serde_json::from_value(log).unwrap();
+    let checked = log
+        .records
+        .iter()
+        .find(|r| r.action == homeward_domain::sync::AccessAction::CheckedLetter)
+        .expect("the check is in the person's access log");
+    assert_eq!(
+        checked.role,
+        homeward_domain::sync::StaffRole::Administrator
+    );
+    assert_eq!(
+        (checked.by.as_deref(), checked.subject.as_deref()),
+        (None, None)
+    );
+    let unsigned = reqwest::get(format!("{}/v1/access-log", backend.url))
+        .await
+        .unwrap();
+    assert_eq!(
+        unsigned.status(),
+        401,
+        "only the device itself reads its log"
+    );
     // For a service whose guide does not allow entrustment, or one the city does not offer.
     for guides in [
         &["pension-proof-of-life"][..],

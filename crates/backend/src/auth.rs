@@ -188,7 +188,7 @@ impl FromRequestParts<Arc<AppState>> for Staff {
 
 /// A member of staff who is an administrator: only they manage keys.
 #[derive(Debug)]
-pub(crate) struct Admin;
+pub(crate) struct Admin(pub Staff);
 
 impl FromRequestParts<Arc<AppState>> for Admin {
     type Rejection = AppError;
@@ -201,6 +201,6 @@ impl FromRequestParts<Arc<AppState>> for Admin {
         if !me.account.admin {
             return Err(staff::not_allowed("only an administrator manages keys"));
         }
-        Ok(Admin)
+        Ok(Admin(me))
     }
 }

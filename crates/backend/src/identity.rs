@@ -16,14 +16,14 @@ use homeward_domain::identity::{
     LETTER_IDENTITY_LEVEL, MAX_LETTER_DAYS,
 };
 use homeward_domain::staff::{DeviceRevocation, IdentityProof, NewSite, Signer};
-use homeward_domain::sync::Submission;
+use homeward_domain::sync::{AccessAction, Submission};
 use homeward_domain::ErrorCode;
 
 use crate::auth::{Admin, SignedDevice};
 use crate::error::AppError;
 use crate::intake::json_body;
 use crate::now_ms;
-use crate::staff::{not_allowed, Staff};
+use crate::staff::{self, not_allowed, About, Staff};
 use crate::storage::{ProofingRow, SignerRow};
 use crate::AppState;
 
@@ -142,7 +142,7 @@ pub(crate) async fn list_signers(
 /// Registers a liaison site's key (`POST /v1/staff/signers`).
 pub(crate) async fn add_site(
     State(state): State<Arc<AppState>>,
-    _: Admin,
+    Admin(me): Admin,
     body: Bytes,
 ) -> Result<(StatusCode, Json<Signer>), AppError> {
     let site: NewSite = json_body(&body)?;
@@ -179,6 +179,12 @@ pub(crate) async fn add_site(
         ));
     }
     tracing::info!(site = id, "liaison site registered");
+    let subject = Some(id.to_owned());
+    let about = About {
+        subject,
+        ..About::default()
+    };
+    staff::record_access(&state, &me, AccessAction::AddedSite, about).await?;
     Ok((StatusCode::CREATED, Json(signer(row))))
 }
 
@@ -186,13 +192,18 @@ pub(crate) async fn add_site(
 /// every attestation it signed from then on.
 pub(crate) async fn revoke_signer(
     State(state): State<Arc<AppState>>,
-    _: Admin,
+    Admin(me): Admin,
     Path((kind, id)): Path<(String, String)>,
 ) -> Result<Json<Signer>, AppError> {
     if !state.db.revoke_signer(&kind, &id, now_ms()).await? {
         return Err(AppError::NotFound("signer"));
     }
     tracing::info!(kind = %kind, signer = %id, "signer revoked");
+    let about = About {
+        subject: Some(format!("{kind}/{id}")),
+        ..About::default()
+    };
+    staff::record_access(&state, &me, AccessAction::RevokedSigner, about).await?;
     let row = state
         .db
         .signer(&kind, &id)
@@ -206,19 +217,31 @@ pub(crate) async fn revoke_signer(
 /// one.
 pub(crate) async fn revoke_device(
     State(state): State<Arc<AppState>>,
-    _: Admin,
+    Admin(me): Admin,
     body: Bytes,
 ) -> Result<StatusCode, AppError> {
     let r: DeviceRevocation = json_body(&body)?;
-    if !state
-        .db
-        .revoke_device(r.public_key.trim(), now_ms())
-        .await?
-    {
+    revoke_device_by(&state, &me, &r.public_key).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Withdraws a device's key, as `me` (an administrator) decided, and records it in the access
+/// log of the device's owner.
+pub(crate) async fn revoke_device_by(
+    state: &AppState,
+    me: &Staff,
+    public_key: &str,
+) -> Result<(), AppError> {
+    let public_key = public_key.trim();
+    if !state.db.revoke_device(public_key, now_ms()).await? {
         return Err(AppError::NotFound("device"));
     }
     tracing::info!("device key revoked");
-    Ok(StatusCode::NO_CONTENT)
+    let about = About {
+        device_key: Some(public_key),
+        ..About::default()
+    };
+    staff::record_access(state, me, AccessAction::RevokedDevice, about).await
 }
 
 /// What a counter learns from an entrustment letter's token.

@@ -5,6 +5,7 @@
 //! the status feed. Every error, including a malformed request, is a JSON `{code, message}` with a
 //! 4xx status; details go to the log, never personal data.
 
+mod access;
 mod auth;
 pub mod blobs;
 mod console;

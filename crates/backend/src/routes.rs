@@ -70,7 +70,7 @@ impl CatalogBody {
 }
 
 pub(crate) fn router(state: Arc<AppState>) -> Router {
-    use crate::{identity, intake, staff_api, uploads};
+    use crate::{access, identity, intake, staff_api, uploads};
     use axum::routing::head;
     use homeward_domain::wire::{path, tus};
     Router::new()
@@ -81,6 +81,7 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
         .route(path::DEVICES, post(intake::register_device))
         .route(path::SUBMISSIONS, post(intake::submit))
         .route(path::FEED, get(intake::feed))
+        .route(path::ACCESS_LOG, get(access::for_device))
         .route(
             path::UPLOADS,
             post(uploads::create).options(uploads::options),
@@ -107,6 +108,7 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
         )
         .route(path::STAFF_SIGNER_REVOKE, post(identity::revoke_signer))
         .route(path::STAFF_DEVICE_REVOKE, post(identity::revoke_device))
+        .route(path::STAFF_ACCESS_LOG, get(access::for_admin))
         .route(path::DELEGATIONS_VERIFY, post(identity::verify_delegation))
         .route(path::PROOFING_REQUESTS, post(identity::request_proofing))
         .route(path::DELEGATIONS_REVOKE, post(identity::revoke_delegation))

@@ -11,14 +11,16 @@ use axum_extra::extract::CookieJar;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64URL;
 use base64::Engine as _;
 use homeward_domain::staff::{ApplicationDetail, ApplicationSummary, SubmissionView};
-use homeward_domain::sync::{ApplicationStatus, EventKind, FeedEvent, StaffRole, Submission};
+use homeward_domain::sync::{
+    AccessAction, AccessRecord, ApplicationStatus, EventKind, FeedEvent, StaffRole, Submission,
+};
 use homeward_domain::wire::{self, path, Method};
 use homeward_domain::{DraftId, ErrorCode};
 use sha2::{Digest as _, Sha256};
 use subtle::ConstantTimeEq as _;
 
 use crate::error::AppError;
-use crate::storage::{parse_reference, ApplicationRow, EventRow, StaffRow};
+use crate::storage::{parse_reference, ApplicationRow, EventRow, NewAccess, StaffRow};
 use crate::{now_ms, AppState};
 
 /// How long a session lasts.
@@ -191,6 +193,22 @@ impl Staff {
     pub(crate) fn csrf_matches(&self, presented: &str) -> bool {
         !presented.is_empty() && bool::from(self.csrf.as_bytes().ct_eq(presented.as_bytes()))
     }
+
+    /// The one department whose applications this member of staff reads: a reviewer's, when
+    /// the account names one. Officers, administrators and reviewers of no department (who
+    /// take applications in and route them) read every application.
+    pub(crate) fn scope(&self) -> Option<&str> {
+        match self.account.role {
+            StaffRole::Reviewer => self.account.department.as_deref(),
+            StaffRole::Officer | StaffRole::Administrator => None,
+        }
+    }
+
+    /// Whether `app` is within [`Staff::scope`].
+    fn may_read(&self, app: &ApplicationRow) -> bool {
+        self.scope()
+            .is_none_or(|d| app.department.as_deref() == Some(d))
+    }
 }
 
 pub(crate) async fn sign_out(state: &AppState, staff: &Staff) -> Result<(), AppError> {
@@ -198,8 +216,13 @@ pub(crate) async fn sign_out(state: &AppState, staff: &Staff) -> Result<(), AppE
     Ok(())
 }
 
-/// The application a reference names.
-pub(crate) async fn find(state: &AppState, reference: &str) -> Result<ApplicationRow, AppError> {
+/// The application a reference names, if `staff` may read it; one outside their department is
+/// not found, as if it did not exist.
+pub(crate) async fn find(
+    state: &AppState,
+    staff: &Staff,
+    reference: &str,
+) -> Result<ApplicationRow, AppError> {
     let seq = parse_reference(reference).ok_or_else(|| {
         AppError::BadRequest("reference: expected one like HW-2026-0000042".into())
     })?;
@@ -207,7 +230,7 @@ pub(crate) async fn find(state: &AppState, reference: &str) -> Result<Applicatio
         .db
         .application(seq)
         .await?
-        .filter(|a| a.reference().eq_ignore_ascii_case(reference.trim()))
+        .filter(|a| a.reference().eq_ignore_ascii_case(reference.trim()) && staff.may_read(a))
         .ok_or(AppError::NotFound("application"))
 }
 
@@ -244,6 +267,43 @@ fn staff_event(e: EventRow) -> FeedEvent {
     }
 }
 
+/// What an access concerned: the device whose data it was, the application, and what else it
+/// acted on (an account, a key, a document's digest).
+#[derive(Debug, Default)]
+pub(crate) struct About<'a> {
+    pub device_key: Option<&'a str>,
+    pub reference: Option<String>,
+    pub subject: Option<String>,
+}
+
+/// Records in the access log that `staff` did `action`. Callers record before they show or
+/// change anything, so what cannot be recorded does not happen.
+pub(crate) async fn record_access(
+    state: &AppState,
+    staff: &Staff,
+    action: AccessAction,
+    about: About<'_>,
+) -> Result<(), AppError> {
+    let record = AccessRecord {
+        seq: 0,
+        at: now_ms(),
+        action,
+        role: staff.account.role,
+        department: staff.account.department.clone(),
+        reference: about.reference,
+        by: Some(staff.account.username.clone()),
+        subject: about.subject,
+    };
+    state
+        .db
+        .log_access(NewAccess {
+            record,
+            device_key: about.device_key.map(str::to_owned),
+        })
+        .await?;
+    Ok(())
+}
+
 /// How an applicant is told who opened their application: a role and a department.
 fn opening_by(account: &StaffRow) -> EventKind {
     EventKind::Access {
@@ -259,7 +319,18 @@ pub(crate) async fn open(
     staff: &Staff,
     reference: &str,
 ) -> Result<ApplicationDetail, AppError> {
-    let app = find(state, reference).await?;
+    let app = find(state, staff, reference).await?;
+    record_access(
+        state,
+        staff,
+        AccessAction::OpenedApplication,
+        About {
+            device_key: Some(&app.device_key),
+            reference: Some(app.reference()),
+            subject: None,
+        },
+    )
+    .await?;
     state
         .db
         .record(
@@ -352,7 +423,7 @@ pub(crate) async fn decide(
     message: &str,
     version: i64,
 ) -> Result<ApplicationSummary, AppError> {
-    let app = find(state, reference).await?;
+    let app = find(state, staff, reference).await?;
     if app.version != version {
         return Err(stale());
     }
@@ -406,7 +477,7 @@ pub(crate) async fn route(
             "department: expected a name of 1 to 100 characters".into(),
         ));
     }
-    let app = find(state, reference).await?;
+    let app = find(state, staff, reference).await?;
     let event = EventKind::Routed {
         department: department.to_owned(),
     };
@@ -436,7 +507,18 @@ pub(crate) async fn add_account(
     if !by.account.admin {
         return Err(not_allowed("only an administrator adds staff"));
     }
-    create_account(state.db.as_ref(), username, password, role, department).await
+    create_account(state.db.as_ref(), username, password, role, department).await?;
+    let subject = Some(username.trim().to_owned());
+    record_access(
+        state,
+        by,
+        AccessAction::AddedAccount,
+        About {
+            subject,
+            ..About::default()
+        },
+    )
+    .await
 }
 
 /// Disables a staff account (only an administrator may, and not their own): it signs in no
@@ -459,7 +541,17 @@ pub(crate) async fn disable_account(
         return Err(AppError::NotFound("staff account"));
     }
     tracing::info!(by = by.account.id, "staff account disabled");
-    Ok(())
+    let subject = Some(username.to_owned());
+    record_access(
+        state,
+        by,
+        AccessAction::DisabledAccount,
+        About {
+            subject,
+            ..About::default()
+        },
+    )
+    .await
 }
 
 /// Adds a staff account with no one signed in: for the first administrator, from the server.

@@ -34,8 +34,10 @@ pub(crate) struct ListQuery {
     limit: Option<u32>,
 }
 
-/// The filter a list request names; an unknown status is a 400 naming the field.
+/// The filter a list request names, within what `staff` may read; an unknown status is a 400
+/// naming the field.
 pub(crate) fn filter(
+    staff: &Staff,
     status: Option<&str>,
     guide: Option<&str>,
     limit: Option<u32>,
@@ -57,17 +59,18 @@ pub(crate) fn filter(
             .map(str::trim)
             .filter(|g| !g.is_empty())
             .map(str::to_owned),
+        department: staff.scope().map(str::to_owned),
         limit: limit.unwrap_or(100).clamp(1, 500),
     })
 }
 
 pub(crate) async fn list(
     State(state): State<Arc<AppState>>,
-    _: Staff,
+    me: Staff,
     query: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<Vec<ApplicationSummary>>, AppError> {
     let Query(q) = query.map_err(|e| AppError::BadRequest(format!("query: {e}")))?;
-    let filter = filter(q.status.as_deref(), q.guide.as_deref(), q.limit)?;
+    let filter = filter(&me, q.status.as_deref(), q.guide.as_deref(), q.limit)?;
     let rows = state.db.applications(filter).await?;
     Ok(Json(rows.iter().map(staff::summary).collect()))
 }

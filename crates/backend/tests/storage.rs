@@ -266,11 +266,22 @@ async fn events_reach_only_their_device_in_cursor_order(s: impl Storage) {
         .applications(ApplicationFilter {
             status: Some(ApplicationStatus::Approved),
             guide: None,
+            department: None,
             limit: 50,
         })
         .await
         .unwrap();
     assert_eq!(approved.iter().map(|a| a.seq).collect::<Vec<_>>(), [seq]);
+    let in_department = |d: &str| {
+        s.applications(ApplicationFilter {
+            department: Some(d.into()),
+            limit: 50,
+            ..Default::default()
+        })
+    };
+    let routed = in_department("公安局").await.unwrap();
+    assert_eq!(routed.iter().map(|a| a.seq).collect::<Vec<_>>(), [seq]);
+    assert_eq!(in_department("民政局").await.unwrap(), vec![]);
     let all = s
         .applications(ApplicationFilter {
             limit: 50,
@@ -279,6 +290,66 @@ async fn events_reach_only_their_device_in_cursor_order(s: impl Storage) {
         .await
         .unwrap();
     assert_eq!(all.len(), 2);
+}
+
+async fn the_access_log_pages_newest_first_by_device(s: impl Storage) {
+    use homeward_backend::storage::NewAccess;
+    use homeward_domain::sync::{AccessAction, AccessRecord};
+    let entry = |at: i64, action, device: Option<&str>| NewAccess {
+        record: AccessRecord {
+            seq: 0,
+            at,
+            action,
+            role: StaffRole::Reviewer,
+            department: Some("公安局".into()),
+            reference: device.map(|_| "HW-2026-0000001".into()),
+            by: Some("zhou".into()),
+            subject: Some(format!("s{at}")),
+        },
+        device_key: device.map(str::to_owned),
+    };
+    s.log_access(entry(1, AccessAction::OpenedApplication, Some("a")))
+        .await
+        .unwrap();
+    s.log_access(entry(2, AccessAction::AddedAccount, None))
+        .await
+        .unwrap();
+    s.log_access(entry(3, AccessAction::DownloadedDocument, Some("a")))
+        .await
+        .unwrap();
+    s.log_access(entry(4, AccessAction::CheckedLetter, Some("b")))
+        .await
+        .unwrap();
+    let all = s.access_log(None, None, 10).await.unwrap();
+    assert_eq!(all.iter().map(|r| r.at).collect::<Vec<_>>(), [4, 3, 2, 1]);
+    assert!(all.windows(2).all(|w| w[0].seq > w[1].seq));
+    let first = &all[3];
+    assert_eq!(
+        (first.action, first.role, first.department.as_deref()),
+        (
+            AccessAction::OpenedApplication,
+            StaffRole::Reviewer,
+            Some("公安局")
+        )
+    );
+    assert_eq!(
+        (
+            first.by.as_deref(),
+            first.subject.as_deref(),
+            first.reference.as_deref()
+        ),
+        (Some("zhou"), Some("s1"), Some("HW-2026-0000001"))
+    );
+    let a = s.access_log(Some("a"), None, 10).await.unwrap();
+    assert_eq!(a.iter().map(|r| r.at).collect::<Vec<_>>(), [3, 1]);
+    let page = s.access_log(Some("a"), None, 1).await.unwrap();
+    assert_eq!(page.iter().map(|r| r.at).collect::<Vec<_>>(), [3]);
+    let older = s
+        .access_log(Some("a"), Some(page[0].seq), 10)
+        .await
+        .unwrap();
+    assert_eq!(older.iter().map(|r| r.at).collect::<Vec<_>>(), [1]);
+    assert_eq!(s.access_log(Some("c"), None, 10).await.unwrap(), vec![]);
 }
 
 async fn staff_sessions_open_expire_and_close(s: impl Storage) {
@@ -595,6 +666,7 @@ suite!(
     a_revision_is_taken_only_when_more_material_was_asked_for,
     events_reach_only_their_device_in_cursor_order,
     staff_sessions_open_expire_and_close,
+    the_access_log_pages_newest_first_by_device,
     a_decision_on_a_version_someone_moved_on_records_nothing,
     an_upload_is_found_again_and_moves_only_from_where_it_stands,
     signers_devices_and_delegations_are_revoked_once,

@@ -408,6 +408,11 @@ impl Homeward {
         Ok(key)
     }
 
+    /// Whether the backend knows this device's key (it registered when it first sent).
+    pub(crate) fn is_registered(&self) -> Result<bool> {
+        Ok(self.store.setting(DEVICE_REGISTERED_SETTING)?.is_some())
+    }
+
     /// This device's public key in base64, as the backend knows it.
     pub fn device_public_key_b64(&self) -> String {
         B64.encode(self.keys.device_public().as_bytes())

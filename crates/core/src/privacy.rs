@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use homeward_domain::catalog::{DateRule, FieldKind};
 use homeward_domain::check::CheckCode;
 use homeward_domain::privacy::{Consent, ConsentKind, Profile, ProfileProblem};
+use homeward_domain::sync::AccessLog;
 use rusqlite::{params, OptionalExtension as _};
 use serde::Serialize;
 
@@ -184,6 +185,17 @@ impl Homeward {
     pub fn set_consent(&self, kind: ConsentKind, granted: bool) -> Result<Vec<Consent>> {
         self.store.set_consent(kind, granted, now_ms())?;
         self.consents()
+    }
+
+    /// What staff at the city did with this person's data, newest first: each opening of an
+    /// application, document download, view of their request for verification and check of
+    /// their letters, by role and department. The page older than `before`, or the newest. A
+    /// device the city never heard of has nothing to tell, and nothing is sent for it.
+    pub async fn access_log(&self, before: Option<i64>) -> Result<AccessLog> {
+        if !self.is_registered()? {
+            return Ok(AccessLog::default());
+        }
+        self.remote.access_log(&self.keys.device, before).await
     }
 
     /// Whether every consent sending needs is given.

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use ed25519_dalek::SigningKey;
-use homeward_domain::sync::{BackendKeys, DeviceRegistration, Feed, SignedReceipt};
+use homeward_domain::sync::{AccessLog, BackendKeys, DeviceRegistration, Feed, SignedReceipt};
 use homeward_domain::wire::{self, path, tus, Method, Request};
 use homeward_domain::{ApiError, Health};
 use reqwest::header::{HeaderName, CONTENT_TYPE};
@@ -197,6 +197,21 @@ impl Remote {
     /// The page of the status feed after `cursor`, asked by `key`'s device.
     pub async fn feed(&self, key: &SigningKey, cursor: i64) -> Result<Feed> {
         let target = format!("{}?after={cursor}", path::FEED);
+        let req = Request {
+            method: Method::Get,
+            target: &target,
+            binding: "",
+            body: b"",
+        };
+        self.send_json(self.signed(key, req, &[])).await
+    }
+
+    /// A page of what staff did with the data of `key`'s device, older than `before` if given.
+    pub async fn access_log(&self, key: &SigningKey, before: Option<i64>) -> Result<AccessLog> {
+        let target = match before {
+            Some(seq) => format!("{}?before={seq}", path::ACCESS_LOG),
+            None => path::ACCESS_LOG.to_owned(),
+        };
         let req = Request {
             method: Method::Get,
             target: &target,

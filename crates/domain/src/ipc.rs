@@ -147,6 +147,9 @@ commands! {
     export_all: ExportAll {} -> String;
     /// Erases everything on this device; the app then closes.
     erase_all: EraseAll {} -> ();
+    /// What staff at the city did with the person's data, newest first: the page older than
+    /// `before`, or the newest.
+    access_log: AccessLogPage { before: Option<i64> } -> crate::sync::AccessLog;
     identity: Identity {} -> IdentityStatus;
     /// The code a volunteer scans: the device key and the profile.
     proof_request: ProofRequest {} -> Code;

@@ -273,6 +273,95 @@ impl StaffRole {
     }
 }
 
+/// What a member of staff did that the access log records: every reading of a person's data
+/// and every change to who may do what at the city.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AccessAction {
+    /// Opened an application: its answers and identity proofs.
+    OpenedApplication,
+    /// Downloaded one of an application's documents.
+    DownloadedDocument,
+    /// Opened a request for identity verification by video, with the person's full details.
+    ViewedProofingRequest,
+    /// Checked an entrustment letter the person signed.
+    CheckedLetter,
+    /// Withdrew a device's key (a lost phone).
+    RevokedDevice,
+    /// Added a staff account.
+    AddedAccount,
+    /// Disabled a staff account.
+    DisabledAccount,
+    /// Registered a liaison site's key.
+    AddedSite,
+    /// Revoked a site's or an officer's key.
+    RevokedSigner,
+}
+
+impl AccessAction {
+    pub const ALL: [AccessAction; 9] = [
+        AccessAction::OpenedApplication,
+        AccessAction::DownloadedDocument,
+        AccessAction::ViewedProofingRequest,
+        AccessAction::CheckedLetter,
+        AccessAction::RevokedDevice,
+        AccessAction::AddedAccount,
+        AccessAction::DisabledAccount,
+        AccessAction::AddedSite,
+        AccessAction::RevokedSigner,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            AccessAction::OpenedApplication => "opened-application",
+            AccessAction::DownloadedDocument => "downloaded-document",
+            AccessAction::ViewedProofingRequest => "viewed-proofing-request",
+            AccessAction::CheckedLetter => "checked-letter",
+            AccessAction::RevokedDevice => "revoked-device",
+            AccessAction::AddedAccount => "added-account",
+            AccessAction::DisabledAccount => "disabled-account",
+            AccessAction::AddedSite => "added-site",
+            AccessAction::RevokedSigner => "revoked-signer",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<AccessAction> {
+        AccessAction::ALL.into_iter().find(|a| a.slug() == slug)
+    }
+}
+
+/// One entry of the access log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessRecord {
+    /// Increases with every entry; a page of older ones is asked for `before` the last seen.
+    pub seq: i64,
+    /// Milliseconds since the epoch.
+    pub at: i64,
+    pub action: AccessAction,
+    /// The role and department of who did it: what a person is told.
+    pub role: StaffRole,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+    /// The application it concerned, if one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    /// The account that did it, and what it acted on (an account, a key): told to
+    /// administrators, never to a device.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+}
+
+/// `GET /v1/access-log?before=SEQ` (a device: what staff did with its data) and `GET
+/// /v1/staff/access-log?before=SEQ` (an administrator: everything), newest first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessLog {
+    pub records: Vec<AccessRecord>,
+    /// Whether older entries wait beyond this page.
+    pub more: bool,
+}
+
 /// One entry of the feed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FeedEvent {

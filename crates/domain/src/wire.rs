@@ -32,6 +32,8 @@ pub mod path {
     pub const DELEGATIONS_VERIFY: &str = "/v1/delegations/verify";
     /// `POST`, signed: the device that signed a letter revokes it.
     pub const DELEGATIONS_REVOKE: &str = "/v1/delegations/revoke";
+    /// `GET`, signed: what staff did with the device's data, newest first (`?before=SEQ`).
+    pub const ACCESS_LOG: &str = "/v1/access-log";
 
     /// `POST`: staff sign in for a bearer token.
     pub const STAFF_SESSIONS: &str = "/v1/staff/sessions";
@@ -53,9 +55,11 @@ pub mod path {
     pub const STAFF_SIGNER_REVOKE: &str = "/v1/staff/signers/{kind}/{id}/revoke";
     /// `POST`: revokes a lost device's key.
     pub const STAFF_DEVICE_REVOKE: &str = "/v1/staff/devices/revoke";
+    /// `GET`: an administrator reads the whole access log, newest first (`?before=SEQ`).
+    pub const STAFF_ACCESS_LOG: &str = "/v1/staff/access-log";
 
     /// Every route of the API, for checks that the description and the router agree.
-    pub const ALL: [&str; 22] = [
+    pub const ALL: [&str; 24] = [
         HEALTH,
         CATALOG,
         OPENAPI,
@@ -68,6 +72,7 @@ pub mod path {
         PROOFING_REQUESTS,
         DELEGATIONS_VERIFY,
         DELEGATIONS_REVOKE,
+        ACCESS_LOG,
         STAFF_SESSIONS,
         STAFF_ACCOUNTS,
         STAFF_ACCOUNT_DISABLE,
@@ -78,6 +83,7 @@ pub mod path {
         STAFF_SIGNERS,
         STAFF_SIGNER_REVOKE,
         STAFF_DEVICE_REVOKE,
+        STAFF_ACCESS_LOG,
     ];
 
     /// `template` with each `{name}` part replaced, in order, by one of `values`, each

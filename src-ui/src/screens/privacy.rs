@@ -2,6 +2,7 @@
 //! its own), an export of everything, and erasure of everything from this device.
 
 use homeward_domain::privacy::{Consent, Profile, ProfileProblem};
+use homeward_domain::sync::{AccessAction, AccessRecord};
 use homeward_domain::ApiError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -140,6 +141,7 @@ pub fn PrivacyScreen() -> impl IntoView {
                 }).collect_view()}
             </section>
 
+            <AccessLogCard/>
             <ExportCard/>
             <EraseCard/>
         </section>
@@ -178,6 +180,108 @@ fn ConsentCard(consent: Consent, consents: RwSignal<Vec<Consent>>) -> impl IntoV
                 {move || t(if granted { key("consent-withdraw") } else { key("consent-give") })}
             </button>
         </div>
+    }
+}
+
+/// What staff at the city did with the person's data, asked for when they want to see it (the
+/// city keeps the record; nothing is sent until they ask).
+#[component]
+fn AccessLogCard() -> impl IntoView {
+    let records = RwSignal::new(None::<Vec<AccessRecord>>);
+    let more = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<ApiError>);
+    let load = move |before: Option<i64>| {
+        busy.set(true);
+        spawn_local(async move {
+            match ipc::call(ipc::AccessLogPage { before }).await {
+                Ok(log) => {
+                    records.update(|r| {
+                        let list = r.get_or_insert_with(Vec::new);
+                        if before.is_none() {
+                            list.clear();
+                        }
+                        list.extend(log.records);
+                    });
+                    more.set(log.more);
+                    error.set(None);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+    let older = move |_| {
+        let last = records.with(|r| r.as_ref().and_then(|l| l.last().map(|x| x.seq)));
+        if let Some(seq) = last {
+            load(Some(seq));
+        }
+    };
+    view! {
+        <section class="card" id="access-log-card">
+            <h2>{move || t("access-title")}</h2>
+            <p class="muted">{move || t("access-body")}</p>
+            <button class="secondary" id="show-access-log" on:click=move |_| load(None)
+                disabled=move || busy.get()>
+                {move || t(if records.with(Option::is_some) { key("access-refresh") } else { key("access-show") })}
+            </button>
+            {move || error.get().map(|e| view! { <ErrorNote error=e/> })}
+            {move || records.get().map(|list| if list.is_empty() {
+                view! { <p class="muted" id="access-none" role="status">{move || t("access-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="access-log" id="access-log">
+                        {list.into_iter().map(access_entry).collect_view()}
+                    </ol>
+                }.into_any()
+            })}
+            {move || more.get().then(|| view! {
+                <button class="secondary" id="access-older" on:click=older disabled=move || busy.get()>
+                    {move || t("access-older")}
+                </button>
+            })}
+        </section>
+    }
+}
+
+/// One entry: when, who (a role and a department, never a name) and what.
+fn access_entry(r: AccessRecord) -> impl IntoView {
+    let action = match r.action {
+        AccessAction::OpenedApplication => key("access-action-opened-application"),
+        AccessAction::DownloadedDocument => key("access-action-downloaded-document"),
+        AccessAction::ViewedProofingRequest => key("access-action-viewed-proofing-request"),
+        AccessAction::CheckedLetter => key("access-action-checked-letter"),
+        AccessAction::RevokedDevice => key("access-action-revoked-device"),
+        AccessAction::AddedAccount
+        | AccessAction::DisabledAccount
+        | AccessAction::AddedSite
+        | AccessAction::RevokedSigner => key("access-action-other"),
+    };
+    let slug = r.action.slug();
+    let text = move || {
+        let role = r.role.slug().into();
+        let by = match &r.department {
+            Some(d) => t_args(
+                "access-by-department",
+                &[("role", role), ("department", d.clone().into())],
+            ),
+            None => t_args("access-by", &[("role", role)]),
+        };
+        let what = t_args(
+            action,
+            &[("reference", r.reference.clone().unwrap_or_default().into())],
+        );
+        t_args(
+            "access-entry",
+            &[("by", by.into()), ("action", what.into())],
+        )
+    };
+    view! {
+        <li data-action=slug>
+            <span class="muted when">{format_time(r.at)}</span>
+            " "
+            <span>{text}</span>
+        </li>
     }
 }
 

@@ -11,13 +11,13 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{Redirect, Response};
 use axum::Form;
-use homeward_domain::sync::{ApplicationStatus, StaffRole};
+use homeward_domain::sync::{AccessAction, ApplicationStatus, StaffRole};
 use homeward_domain::Lang;
 use maud::{html, Markup};
 use serde::Deserialize;
 
 use super::paths;
-use super::{answer, guide_title, lang_of, layout, posted_by, session, tr, when};
+use super::{answer, guide_title, lang_of, layout, posted_by, session, tr, tr_args, when};
 use crate::error::AppError;
 use crate::routes::CatalogBody;
 use crate::staff::{self, Staff};
@@ -48,7 +48,8 @@ pub(super) async fn list(
     let result = async {
         let Query(q) = query.map_err(|e| AppError::BadRequest(format!("query: {e}")))?;
         let me = session(&state, &headers).await?;
-        let filter = crate::staff_api::filter(q.status.as_deref(), q.guide.as_deref(), Some(200))?;
+        let filter =
+            crate::staff_api::filter(&me, q.status.as_deref(), q.guide.as_deref(), Some(200))?;
         let rows = state.db.applications(filter.clone()).await?;
         Ok(list_page(&state.catalog, lang, &me, &filter, &rows))
     }
@@ -71,6 +72,15 @@ fn list_page(
             @if me.account.role != StaffRole::Reviewer {
                 " · "
                 a href=(paths::PROOFING) id="open-proofing" { (tr(lang, "console-proofing")) }
+            }
+            @if me.account.admin {
+                " · "
+                a href=(paths::ACCOUNTS) id="open-accounts" { (tr(lang, "console-accounts")) }
+            }
+        }
+        @if let Some(department) = me.scope() {
+            p class="muted" id="scope" {
+                (tr_args(lang, "console-scope", &[("department", department.into())]))
             }
         }
         form class="filters" method="get" action=(paths::HOME) {
@@ -211,8 +221,8 @@ pub(super) async fn material(
     Path((reference, sha256)): Path<(String, String)>,
 ) -> Response {
     let result = async {
-        session(&state, &headers).await?;
-        let app = staff::find(&state, &reference).await?;
+        let me = session(&state, &headers).await?;
+        let app = staff::find(&state, &me, &reference).await?;
         let named = state
             .db
             .submissions(app.seq)
@@ -224,6 +234,12 @@ pub(super) async fn material(
             .flat_map(|s| s.materials)
             .find(|m| m.sha256 == sha256)
             .ok_or(AppError::NotFound("document"))?;
+        let about = staff::About {
+            device_key: Some(&app.device_key),
+            reference: Some(app.reference()),
+            subject: Some(sha256.clone()),
+        };
+        staff::record_access(&state, &me, AccessAction::DownloadedDocument, about).await?;
         let upload = state
             .db
             .upload_of(&app.device_key, &sha256)
@@ -279,14 +295,7 @@ pub(super) async fn revoke_device(
                 "confirm: confirm that the person asked for this".into(),
             ));
         }
-        if !state
-            .db
-            .revoke_device(posted.public_key.trim(), crate::now_ms())
-            .await?
-        {
-            return Err(AppError::NotFound("device"));
-        }
-        tracing::info!("device key revoked from the console");
+        crate::identity::revoke_device_by(&state, &me, &posted.public_key).await?;
         Ok(to_application(posted.reference.trim()))
     }
     .await;

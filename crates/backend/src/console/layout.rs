@@ -32,6 +32,8 @@ header button{background:transparent;border-color:#fff}
 .muted{color:#5f666d}.grid{display:grid;grid-template-columns:1fr 1fr;gap:1rem}
 .timeline{list-style:none;padding:0;margin:0}.timeline li{padding:.4rem 0;border-bottom:1px solid #eee}
 .login{max-width:360px;margin:4rem auto}.error{color:#b42318}
+label.check{display:inline;font-weight:400;margin:0 .6rem 0 0}button.danger{background:#b42318;border-color:#b42318}
+td form{margin:0}
 @media (max-width:700px){.grid{grid-template-columns:1fr}th,td{padding:.4rem}}
 ";
 

@@ -9,6 +9,7 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::Form;
 use homeward_domain::identity::{Delegation, DelegationCheck};
+use homeward_domain::sync::AccessAction;
 use homeward_domain::Lang;
 use homeward_i18n::key;
 use maud::{html, Markup};
@@ -18,7 +19,7 @@ use super::layout::{self, csrf_field};
 use super::paths;
 use super::{answer, guide_title, lang_of, posted_by, session, tr, when, Typed};
 use crate::routes::CatalogBody;
-use crate::staff::Staff;
+use crate::staff::{self, Staff};
 use crate::AppState;
 
 pub(super) async fn letters(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
@@ -46,6 +47,15 @@ pub(super) async fn check_letter(
     let lang = lang_of(&headers);
     let result = async {
         let (me, posted) = posted_by(&state, &headers, posted, |f| &f.csrf).await?;
+        // A letter that opens at all names the device that signed it: its owner is told.
+        if let Some(letter) = Delegation::open(&posted.token) {
+            let about = staff::About {
+                device_key: Some(letter.principal_key.trim()),
+                reference: None,
+                subject: Some(letter.id.to_string()),
+            };
+            staff::record_access(&state, &me, AccessAction::CheckedLetter, about).await?;
+        }
         let check = crate::identity::check_delegation(&state, &posted.token).await?;
         let token = posted.token.trim();
         Ok(letter_page(&state.catalog, lang, &me, token, Some(&check)))

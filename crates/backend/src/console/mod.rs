@@ -7,6 +7,7 @@
 //! Pages are `maud` templates: whatever is spliced into one is escaped, so nothing a person or a
 //! member of staff typed can become markup. Only the constant stylesheet goes in as it is.
 
+mod accounts;
 mod applications;
 mod layout;
 mod letters;
@@ -190,6 +191,9 @@ pub(crate) fn router() -> Router<Arc<AppState>> {
         .route(paths::PROOFING_REQUEST, get(proofing::detail))
         .route(paths::ATTEST, post(proofing::attest))
         .route(paths::DECLINE, post(proofing::decline))
+        .route(paths::ACCOUNTS, get(accounts::list).post(accounts::add))
+        .route(paths::ACCOUNT_DISABLE, post(accounts::disable))
+        .route(paths::ACCESS_LOG, get(accounts::access_log))
 }
 
 /// A form that carries nothing but the session's CSRF token.

@@ -19,3 +19,6 @@ pub(super) const PROOFING: &str = "/console/proofing";
 pub(super) const PROOFING_REQUEST: &str = "/console/proofing/{id}";
 pub(super) const ATTEST: &str = "/console/proofing/{id}/attest";
 pub(super) const DECLINE: &str = "/console/proofing/{id}/decline";
+pub(super) const ACCOUNTS: &str = "/console/accounts";
+pub(super) const ACCOUNT_DISABLE: &str = "/console/accounts/{username}/disable";
+pub(super) const ACCESS_LOG: &str = "/console/access-log";

@@ -11,6 +11,7 @@ use axum::Form;
 use homeward_domain::catalog::IdentityLevel;
 use homeward_domain::identity::DocumentKind;
 use homeward_domain::privacy::Profile;
+use homeward_domain::sync::AccessAction;
 use homeward_domain::Lang;
 use homeward_i18n::key;
 use maud::{html, Markup};
@@ -91,6 +92,12 @@ pub(super) async fn detail(
             .proofing_request(id)
             .await?
             .ok_or(AppError::NotFound("proofing request"))?;
+        let about = staff::About {
+            device_key: Some(&row.device_key),
+            reference: None,
+            subject: Some(row.id.to_string()),
+        };
+        staff::record_access(&state, &me, AccessAction::ViewedProofingRequest, about).await?;
         Ok(detail_page(lang, &me, &row))
     }
     .await;

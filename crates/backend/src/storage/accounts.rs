@@ -72,6 +72,9 @@ pub trait StaffAccounts: Send + Sync {
 
     async fn staff(&self, username: &str) -> anyhow::Result<Option<StaffRow>>;
 
+    /// Every account, disabled ones too, by name.
+    async fn staff_accounts(&self) -> anyhow::Result<Vec<StaffRow>>;
+
     /// Opens a session: `token_hash` is the SHA-256 of the cookie's secret.
     async fn open_session(
         &self,
@@ -119,6 +122,15 @@ impl StaffAccounts for SqliteStorage {
         self.first_row(
             format!("SELECT {STAFF_COLUMNS} FROM staff WHERE username = ?1"),
             vec![text(username)],
+            staff_row,
+        )
+        .await
+    }
+
+    async fn staff_accounts(&self) -> anyhow::Result<Vec<StaffRow>> {
+        self.all_rows(
+            format!("SELECT {STAFF_COLUMNS} FROM staff ORDER BY username"),
+            vec![],
             staff_row,
         )
         .await
@@ -204,6 +216,15 @@ impl StaffAccounts for PgStorage {
         self.first_row(
             &format!("SELECT {STAFF_COLUMNS} FROM staff WHERE username = $1"),
             &[&username],
+            staff_row,
+        )
+        .await
+    }
+
+    async fn staff_accounts(&self) -> anyhow::Result<Vec<StaffRow>> {
+        self.all_rows(
+            &format!("SELECT {STAFF_COLUMNS} FROM staff ORDER BY username"),
+            &[],
             staff_row,
         )
         .await

@@ -124,6 +124,8 @@ pub struct SubmissionDetail {
 pub struct ApplicationFilter {
     pub status: Option<ApplicationStatus>,
     pub guide: Option<String>,
+    /// Only the applications routed to this department (a reviewer's scope).
+    pub department: Option<String>,
     pub limit: u32,
 }
 
@@ -335,12 +337,14 @@ impl Applications for SqliteStorage {
             format!(
                 "SELECT {APPLICATION_COLUMNS} FROM applications
                  WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR guide_id = ?2)
+                   AND (?4 IS NULL OR department = ?4)
                  ORDER BY updated_at DESC, seq DESC LIMIT ?3"
             ),
             vec![
                 filter.status.map(|s| s.slug().to_owned()).into(),
                 filter.guide.into(),
                 filter.limit.into(),
+                filter.department.into(),
             ],
             application_row,
         )
@@ -494,9 +498,10 @@ impl Applications for PgStorage {
             &format!(
                 "SELECT {APPLICATION_COLUMNS} FROM applications
                  WHERE ($1::TEXT IS NULL OR status = $1) AND ($2::TEXT IS NULL OR guide_id = $2)
+                   AND ($4::TEXT IS NULL OR department = $4)
                  ORDER BY updated_at DESC, seq DESC LIMIT $3"
             ),
-            &[&status, &filter.guide, &limit],
+            &[&status, &filter.guide, &limit, &filter.department],
             application_row,
         )
         .await

@@ -17,6 +17,7 @@
 //! decided by the database's own constraints inside one transaction, so two requests racing
 //! each other cannot both win.
 
+mod access;
 mod accounts;
 mod applications;
 mod delegations;
@@ -33,6 +34,7 @@ use std::sync::Arc;
 
 use crate::settings::DatabaseUrl;
 
+pub use access::{AccessLogs, NewAccess};
 pub use accounts::{SessionRow, StaffAccounts, StaffRow};
 pub use applications::{
     parse_reference, reference, ApplicationFilter, ApplicationRow, Applications, Intake,
@@ -66,7 +68,8 @@ storage_of!(
     Uploads,
     StaffAccounts,
     Signers,
-    Delegations
+    Delegations,
+    AccessLogs
 );
 
 /// The database the settings name, opened and brought up to date.

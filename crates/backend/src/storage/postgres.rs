@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0003_signers_delegations_proofing.sql"),
     include_str!("../../migrations/postgres/0004_versions_and_disabled_staff.sql"),
     include_str!("../../migrations/postgres/0005_staff_roles.sql"),
+    include_str!("../../migrations/postgres/0006_access_log.sql"),
 ];
 
 /// An arbitrary constant naming the lock that serialises migrations between backends starting

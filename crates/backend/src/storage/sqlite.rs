@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0004_one_open_proofing_request.sql"),
     include_str!("../../migrations/sqlite/0005_versions_and_disabled_staff.sql"),
     include_str!("../../migrations/sqlite/0006_staff_roles.sql"),
+    include_str!("../../migrations/sqlite/0007_access_log.sql"),
 ];
 
 #[derive(Debug, Clone)]

@@ -28,6 +28,7 @@ cli-admin-revision = { $revision ->
 }
 cli-admin-staff-added = Staff account { $username } added.
 cli-admin-staff-disabled = Staff account { $username } disabled; its sessions have ended.
+cli-admin-access-more = Older entries wait: add --before { $seq }.
 cli-admin-device-revoked = Device key revoked: the backend refuses it from now on.
 cli-admin-signer-trusted = trusted
 cli-admin-signer-revoked = revoked

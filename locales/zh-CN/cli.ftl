@@ -25,6 +25,7 @@ cli-admin-revision = { $revision ->
 }
 cli-admin-staff-added = 已添加工作人员账户 { $username }。
 cli-admin-staff-disabled = 已停用工作人员账号 { $username }，其登录会话已全部失效。
+cli-admin-access-more = 还有更早的记录：加上 --before { $seq } 查看。
 cli-admin-device-revoked = 已吊销设备密钥，后台自即日起拒绝该密钥。
 cli-admin-signer-trusted = 受信任
 cli-admin-signer-revoked = 已吊销

@@ -499,6 +499,22 @@ async fn sent_offline_with_a_photo_it_arrives_once_is_sent_back_revised_and_appr
         Ok(notifications.seen("Approved"))
     })
     .await?;
+
+    // The person reads who at the city read their data: by role, never by login name.
+    app.click(".brand").await?;
+    app.click("#open-privacy").await?;
+    app.click("#show-access-log").await?;
+    let log = app
+        .wait_text(
+            "#access-log li[data-action='opened-application']",
+            "An officer opened your application",
+        )
+        .await?;
+    anyhow::ensure!(log.contains(&reference), "{log}");
+    anyhow::ensure!(
+        !app.text("#access-log").await?.contains("officer-li"),
+        "the person is never told a login name"
+    );
     app.close().await?;
     backend.stop().await?;
     Ok(())
@@ -905,8 +921,20 @@ async fn screenshots_of_sending_the_outbox_and_the_back_office() -> anyhow::Resu
                 )
                 .await?;
             app.screenshot(&shot("timeline")).await?;
+            // Who at the city read the person's data.
+            app.click("button.brand").await?;
+            app.click("#open-privacy").await?;
+            app.click("#show-access-log").await?;
+            let log = serde_json::to_value(app.wait_css("#access-log").await?)?;
+            app.client
+                .execute("arguments[0].scrollIntoView({block: 'center'})", vec![log])
+                .await?;
+            app.screenshot(&shot("access-log")).await?;
         }
     }
+    backend
+        .add_staff("admin-chen", STAFF_PASSWORD, true)
+        .await?;
 
     // The console, in the same webview, as staff at a desk or on a tablet see it.
     for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
@@ -920,7 +948,7 @@ async fn screenshots_of_sending_the_outbox_and_the_back_office() -> anyhow::Resu
             app.screenshot(&shot("console-sign-in")).await?;
             app.wait_css("#username")
                 .await?
-                .send_keys("officer-li")
+                .send_keys("admin-chen")
                 .await?;
             app.wait_css("#password")
                 .await?
@@ -933,6 +961,28 @@ async fn screenshots_of_sending_the_outbox_and_the_back_office() -> anyhow::Resu
                 .await?;
             app.wait_css("#timeline").await?;
             app.screenshot(&shot("console-application")).await?;
+            // Routing from a page someone else moved on since: the console says so.
+            app.client
+                .execute(
+                    "for (const v of document.querySelectorAll('input[name=version]')) v.value = '0'",
+                    vec![],
+                )
+                .await?;
+            app.wait_css("#routing #department")
+                .await?
+                .send_keys("鹿城区社保中心")
+                .await?;
+            app.click("#routing button[type='submit']").await?;
+            app.wait_css("p.error").await?;
+            app.screenshot(&shot("console-conflict")).await?;
+            app.client
+                .goto(&format!("{}/console/accounts", backend.url))
+                .await?;
+            app.wait_css("#accounts").await?;
+            app.screenshot(&shot("console-accounts")).await?;
+            app.click("#open-access-log").await?;
+            app.wait_css("#access-log").await?;
+            app.screenshot(&shot("console-access-log")).await?;
             app.click("header form button").await?;
             app.wait_css("#username").await?;
         }

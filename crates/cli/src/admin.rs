@@ -15,7 +15,7 @@ use homeward_domain::staff::{
     ApplicationDetail, ApplicationSummary, Decision, DeviceRevocation, NewSite, NewStaff, Routing,
     Signer, StaffLogin, StaffToken,
 };
-use homeward_domain::sync::{ApplicationStatus, EventKind, StaffRole};
+use homeward_domain::sync::{AccessLog, AccessRecord, ApplicationStatus, EventKind, StaffRole};
 use homeward_domain::wire::path;
 use homeward_domain::ApiError;
 
@@ -114,6 +114,15 @@ pub enum AdminCommand {
     },
     /// Disable a staff account: it signs in no more, and its sessions end at once.
     DisableStaff { username: String },
+    /// Read the access log, newest first: who opened, downloaded or checked what, and every
+    /// change to accounts and keys (administrators only).
+    AccessLog {
+        /// Only entries older than this number (the last one of the page before).
+        #[arg(long)]
+        before: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// A refusal from the backend, kept apart from not reaching it at all.
@@ -222,6 +231,38 @@ fn print_summary(out: &Out, a: &ApplicationSummary) {
         a.guide_id,
         out.tr(&format!("application-status-{}", a.status.slug())),
         a.department.as_deref().unwrap_or("")
+    );
+}
+
+/// One entry of the access log on one line: its number, when (UTC), who, what, and about what.
+fn print_access(out: &Out, r: &AccessRecord) {
+    let at = time::OffsetDateTime::from_unix_timestamp(r.at.div_euclid(1000))
+        .ok()
+        .and_then(|t| {
+            t.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
+        .unwrap_or_default();
+    let who = match &r.department {
+        Some(d) => format!(
+            "{} ({}, {})",
+            r.by.as_deref().unwrap_or(""),
+            r.role.slug(),
+            d
+        ),
+        None => format!("{} ({})", r.by.as_deref().unwrap_or(""), r.role.slug()),
+    };
+    let about = [r.reference.as_deref(), r.subject.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    println!(
+        "#{:<6} {at}  {}  {}  {}",
+        r.seq,
+        show_hidden_controls(&who),
+        out.tr(&format!("console-access-{}", r.action.slug())),
+        show_hidden_controls(&about)
     );
 }
 
@@ -439,6 +480,27 @@ async fn admin(client: &Client, command: AdminCommand, out: &Out) -> Result<(), 
                 return Err(Failure::Refused(e));
             }
             println!("{}", out.tr("cli-admin-device-revoked"));
+        }
+        AdminCommand::AccessLog { before, json } => {
+            let target = match before {
+                Some(seq) => format!("{}?before={seq}", path::STAFF_ACCESS_LOG),
+                None => path::STAFF_ACCESS_LOG.to_owned(),
+            };
+            let log: AccessLog = client.send(client.request(Method::GET, &target)).await?;
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&log).map_err(anyhow::Error::from)?
+                );
+            } else {
+                log.records.iter().for_each(|r| print_access(out, r));
+                if let (true, Some(last)) = (log.more, log.records.last()) {
+                    println!(
+                        "{}",
+                        out.tr_args("cli-admin-access-more", &[("seq", last.seq.into())])
+                    );
+                }
+            }
         }
         AdminCommand::DisableStaff { username } => {
             let resp = client

@@ -215,6 +215,34 @@ async fn staff_work_an_application_from_the_command_line() {
     let refused = core.poll_status().await.unwrap_err();
     assert_eq!(refused.code(), homeward_domain::ErrorCode::DeviceRevoked);
 
+    // The access log: who did what, newest first; an administrator's alone to read.
+    let (code, _) = admin(&url, t, &["access-log"], "");
+    assert_eq!(code, 1, "a clerk may not read the access log");
+    let (code, log) = admin(&url, b, &["access-log"], "");
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = log.lines().collect();
+    assert!(
+        lines[0].contains("boss (administrator)") && lines[0].contains("Revoked a device's key"),
+        "{log}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("clerk (reviewer)") && l.contains(&reference)),
+        "{log}"
+    );
+    let (code, json) = admin(&url, b, &["access-log", "--json"], "");
+    assert_eq!(code, 0);
+    let log: homeward_domain::sync::AccessLog = serde_json::from_str(&json).unwrap();
+    let oldest = log.records.last().unwrap().seq;
+    let (code, older) = admin(
+        &url,
+        b,
+        &["access-log", "--before", &oldest.to_string()],
+        "",
+    );
+    assert_eq!((code, older.as_str()), (0, ""), "nothing before the first");
+
     let _ = stop.send(());
     server.await.unwrap().unwrap();
 }

@@ -8,7 +8,7 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::Form;
-use homeward_domain::identity::{Delegation, DelegationCheck};
+use homeward_domain::identity::{parse_public_key, Delegation, DelegationCheck};
 use homeward_domain::sync::AccessAction;
 use homeward_domain::Lang;
 use homeward_i18n::key;
@@ -49,8 +49,10 @@ pub(super) async fn check_letter(
         let (me, posted) = posted_by(&state, &headers, posted, |f| &f.csrf).await?;
         // A letter that opens at all names the device that signed it: its owner is told.
         if let Some(letter) = Delegation::open(&posted.token) {
+            let key = letter.principal_key.trim();
+            let key = parse_public_key(key).is_some().then_some(key);
             let about = staff::About {
-                device_key: Some(letter.principal_key.trim()),
+                device_key: key,
                 reference: None,
                 subject: Some(letter.id.to_string()),
             };

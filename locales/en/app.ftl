@@ -48,6 +48,8 @@ error-attestation-other-person = The identity confirmation proves someone else t
 error-revision-other-service = This update names a different service from the application it belongs to, so it was refused. Start a new application for the other service.
 error-identity-level-too-low = This service needs a stronger proof of your identity. See "My identity" for how to get it.
 error-device-revoked = This device's key was withdrawn, as for a lost phone: the city takes nothing it signs. Erase the app's data in "My details and privacy", set it up again and verify your identity anew.
+error-too-large = This is larger than the city's server takes. Attach a smaller document, or fewer at once.
+error-timed-out = The connection was too slow to finish in time. The app tries again by itself.
 error-internal = Something unexpected went wrong. Your data has not been lost. Restart the app.
 
 ## Home

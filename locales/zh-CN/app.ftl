@@ -48,6 +48,8 @@ error-attestation-other-person = 该身份核验凭证证明的是另一人，�
 error-revision-other-service = 补充提交的事项与原申请不一致，已被拒收。如需办理其他事项，请新建申请。
 error-identity-level-too-low = 该事项需要更高等级的身份核验，请在“我的身份”中查看办法。
 error-device-revoked = 本设备的密钥已被吊销（如手机丢失时），城市不再接受其签名的任何内容。请在“我的信息与隐私”中清除应用数据，重新设置并重新核验身份。
+error-too-large = 超出市里服务器接收的大小。请附上较小的材料，或分次附上。
+error-timed-out = 网络太慢，未能及时完成。应用会自动重试。
 error-internal = 应用出现了意外问题，您的数据没有丢失。请重新启动应用。
 
 ## 首页

@@ -817,3 +817,53 @@ async fn a_reviewer_reads_only_their_department_and_the_person_sees_every_access
     );
     backend.stop().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn console_pages_forbid_scripts_framing_caching_and_referrers_and_cookies_are_secure_over_https(
+) {
+    let backend = TestBackend::start().await.unwrap();
+    backend
+        .add_staff("admin-chen", PASSWORD, true)
+        .await
+        .unwrap();
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let login = http
+        .get(format!("{}/console/login", backend.url))
+        .send()
+        .await
+        .unwrap();
+    let h = login.headers();
+    let csp = h["content-security-policy"].to_str().unwrap();
+    for part in [
+        "default-src 'none'",
+        "frame-ancestors 'none'",
+        "form-action 'self'",
+        "style-src 'sha256-",
+    ] {
+        assert!(csp.contains(part), "{part} in {csp}");
+    }
+    assert!(!csp.contains("unsafe-inline") && !csp.contains("script-src"));
+    assert_eq!(h["cache-control"], "no-store");
+    assert_eq!(h["referrer-policy"], "no-referrer");
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert_eq!(h["x-frame-options"], "DENY");
+    // Signed in behind a proxy that speaks HTTPS: the session cookie is Secure; over plain
+    // loopback HTTP (development) it cannot be.
+    for (proto, secure) in [(Some("https"), true), (None, false)] {
+        let mut req = http
+            .post(format!("{}/console/login", backend.url))
+            .form(&[("username", "admin-chen"), ("password", PASSWORD)]);
+        if let Some(p) = proto {
+            req = req.header("x-forwarded-proto", p);
+        }
+        let resp = req.send().await.unwrap();
+        assert_eq!(resp.status(), 303);
+        let cookie = resp.headers()["set-cookie"].to_str().unwrap().to_owned();
+        assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"));
+        assert_eq!(cookie.contains("; Secure"), secure, "{cookie}");
+    }
+    backend.stop().await.unwrap();
+}

@@ -60,6 +60,16 @@ fn dynamic_keys() -> BTreeSet<String> {
                 .iter()
                 .map(|s| format!("application-status-{}", s.slug())),
         )
+        .chain(
+            homeward_domain::sync::AccessAction::ALL
+                .iter()
+                .map(|a| format!("console-access-{}", a.slug())),
+        )
+        .chain(
+            homeward_domain::sync::StaffRole::ALL
+                .iter()
+                .map(|r| format!("console-role-{}", r.slug())),
+        )
         .collect()
 }
 

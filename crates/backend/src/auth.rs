@@ -130,9 +130,14 @@ impl<B: Binding + Send> FromRequest<Arc<AppState>> for SignedDevice<B> {
             .map_or_else(|| req.uri().path().to_owned(), |p| p.as_str().to_owned());
         let headers = req.headers().clone();
         let binding = B::read(&headers)?;
-        let body = Bytes::from_request(req, state)
-            .await
-            .map_err(|e| AppError::Refused(e.status(), ErrorCode::InvalidInput, e.body_text()))?;
+        let body = Bytes::from_request(req, state).await.map_err(|e| {
+            let code = if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                ErrorCode::TooLarge
+            } else {
+                ErrorCode::InvalidInput
+            };
+            AppError::Refused(e.status(), code, e.body_text())
+        })?;
         let presented =
             Presented::from_headers(|name| headers.get(name)?.to_str().ok()).map_err(refused)?;
         // The body must be the one the digest names, and the key a key, before the database

@@ -14,6 +14,7 @@ mod identity;
 mod intake;
 pub mod keys;
 mod routes;
+mod server;
 pub mod settings;
 pub mod staff;
 mod staff_api;
@@ -59,17 +60,15 @@ impl AppState {
     }
 }
 
-/// Serves on `listener` until `shutdown` completes, then finishes the requests in flight.
+/// Serves on `listener` until `shutdown` completes, then finishes the requests in flight (for
+/// as long as the settings' grace period allows).
 pub async fn serve(
     settings: Settings,
     listener: TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let state = Arc::new(AppState::open(&settings).await?);
-    let app = routes::router(state);
+    let app = server::layered(routes::router(state), &settings.limits);
     tracing::info!(addr = %listener.local_addr()?, "homeward-backend listening");
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await?;
-    Ok(())
+    server::run(listener, app, &settings.limits, shutdown).await
 }

@@ -34,6 +34,41 @@ impl std::str::FromStr for DatabaseUrl {
     }
 }
 
+/// What the backend allows one connection and one request; a deployment sets any of them in
+/// the settings file's `[limits]` table. The defaults suit a city's backend on the internet.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Limits {
+    /// Connections open at once; more are closed as they arrive.
+    pub max_connections: usize,
+    /// Seconds a client has to send a request's headers.
+    pub header_timeout_secs: u64,
+    /// Seconds a connection may read and write nothing (between requests, or mid-request).
+    pub idle_timeout_secs: u64,
+    /// Seconds a request may take, its body included.
+    pub request_timeout_secs: u64,
+    /// Seconds a chunk of a document may take on a slow line.
+    pub upload_timeout_secs: u64,
+    /// Seconds requests in flight may finish in once the backend is told to stop.
+    pub shutdown_grace_secs: u64,
+    /// The largest body a request other than a document's chunk may have, in bytes.
+    pub body_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_connections: 1024,
+            header_timeout_secs: 10,
+            idle_timeout_secs: 60,
+            request_timeout_secs: 30,
+            upload_timeout_secs: 300,
+            shutdown_grace_secs: 20,
+            body_bytes: 256 * 1024,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub listen: SocketAddr,
@@ -45,6 +80,7 @@ pub struct Settings {
     /// The backend's key file (made on first start): keep it apart from the database and its
     /// backups.
     pub keys: PathBuf,
+    pub limits: Limits,
 }
 
 impl Settings {
@@ -65,13 +101,14 @@ impl Settings {
             catalog: None,
             attachments,
             keys,
+            limits: Limits::default(),
         }
     }
 }
 
 /// Settings as a file states them (`homeward-backend --config FILE`, TOML): any of `listen`,
-/// `database`, `attachments`, `catalog`, `keys`. Flags and environment variables override the
-/// file.
+/// `database`, `attachments`, `catalog`, `keys`, and a `[limits]` table. Flags and environment
+/// variables override the file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FileSettings {
@@ -80,6 +117,7 @@ pub struct FileSettings {
     pub attachments: Option<PathBuf>,
     pub catalog: Option<PathBuf>,
     pub keys: Option<PathBuf>,
+    pub limits: Option<Limits>,
 }
 
 impl FileSettings {
@@ -120,6 +158,12 @@ pub fn layered(given: Given, file: Option<FileSettings>) -> Result<Settings, Str
     if let Some(keys) = given.keys.or(file.keys) {
         settings.keys = keys;
     }
+    if let Some(limits) = file.limits {
+        if limits.max_connections == 0 || limits.body_bytes == 0 {
+            return Err("limits: max_connections and body_bytes must be above 0".into());
+        }
+        settings.limits = limits;
+    }
     Ok(settings)
 }
 
@@ -155,6 +199,18 @@ mod tests {
             s.database,
             DatabaseUrl::Sqlite("homeward-backend.db".into())
         );
+    }
+
+    #[test]
+    fn limits_are_set_one_by_one_in_the_file_and_default_otherwise() {
+        let file: FileSettings =
+            toml::from_str("[limits]\nmax_connections = 50\n").expect("parses");
+        let s = layered(Given::default(), Some(file)).expect("valid");
+        assert_eq!(s.limits.max_connections, 50);
+        assert_eq!(s.limits.body_bytes, Limits::default().body_bytes);
+        assert!(toml::from_str::<FileSettings>("[limits]\nmax_conections = 5\n").is_err());
+        let zero: FileSettings = toml::from_str("[limits]\nbody_bytes = 0\n").expect("parses");
+        assert!(layered(Given::default(), Some(zero)).is_err());
     }
 
     #[test]

@@ -61,11 +61,15 @@ pub enum ErrorCode {
     RevisionOtherService,
     /// The service needs a higher level of identity proof than the person has.
     IdentityLevelTooLow,
+    /// The request is larger than the backend takes for it.
+    TooLarge,
+    /// The request took longer than the backend waits (sent too slowly, or it was busy).
+    TimedOut,
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 28] = [
+    pub const ALL: [ErrorCode; 30] = [
         ErrorCode::InvalidInput,
         ErrorCode::NotFound,
         ErrorCode::Storage,
@@ -93,6 +97,8 @@ impl ErrorCode {
         ErrorCode::AttestationOtherPerson,
         ErrorCode::RevisionOtherService,
         ErrorCode::IdentityLevelTooLow,
+        ErrorCode::TooLarge,
+        ErrorCode::TimedOut,
         ErrorCode::Internal,
     ];
 
@@ -125,13 +131,18 @@ impl ErrorCode {
             ErrorCode::AttestationOtherPerson => "attestation-other-person",
             ErrorCode::RevisionOtherService => "revision-other-service",
             ErrorCode::IdentityLevelTooLow => "identity-level-too-low",
+            ErrorCode::TooLarge => "too-large",
+            ErrorCode::TimedOut => "timed-out",
             ErrorCode::Internal => "internal",
         }
     }
 
     /// Whether trying the same thing again later may succeed.
     pub fn is_transient(self) -> bool {
-        matches!(self, ErrorCode::Offline | ErrorCode::Backend)
+        matches!(
+            self,
+            ErrorCode::Offline | ErrorCode::Backend | ErrorCode::TimedOut
+        )
     }
 }
 

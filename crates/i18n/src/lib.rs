@@ -19,6 +19,8 @@ pub const DYNAMIC_FAMILIES: &[&str] = &[
     "check-",
     "application-status-",
     "field-error-",
+    "console-access-",
+    "console-role-",
 ];
 
 /// Marks a literal as a message key where it is not passed straight to a translation call, so the

@@ -9,7 +9,7 @@ use super::tr;
 use crate::staff::Staff;
 
 /// The console's stylesheet: a constant, the one piece of markup that goes in unescaped.
-const STYLE: &str = "
+pub(super) const STYLE: &str = "
 body{margin:0;font:15px/1.55 system-ui,'Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif;color:#1d2421;background:#f6f4ef}
 header{background:#0f5c4d;color:#fff;padding:.7rem 1.2rem;display:flex;gap:1rem;align-items:center;justify-content:space-between}
 header a,header button{color:#fff}header form{margin:0}.langs{margin-left:auto;display:flex;gap:.6rem}
@@ -34,6 +34,7 @@ header button{background:transparent;border-color:#fff}
 .login{max-width:360px;margin:4rem auto}.error{color:#b42318}
 label.check{display:inline;font-weight:400;margin:0 .6rem 0 0}button.danger{background:#b42318;border-color:#b42318}
 td form{margin:0}
+img.preview{max-width:320px;max-height:240px;border:1px solid #dcd8cf;border-radius:6px}
 @media (max-width:700px){.grid{grid-template-columns:1fr}th,td{padding:.4rem}}
 ";
 

@@ -34,6 +34,9 @@ use crate::routes::CatalogBody;
 use crate::staff::{self, Staff};
 use crate::AppState;
 
+/// Where the console's pages live: everything under it answers in HTML, not JSON.
+pub(crate) const PREFIX: &str = paths::HOME;
+
 thread_local! {
     static L10N: Localizer = Localizer::new();
 }
@@ -172,6 +175,70 @@ fn redirect_setting(to: &str, cookie: &str) -> Response {
     resp
 }
 
+/// The console's Content-Security-Policy: nothing but its own stylesheet (by its hash), its own
+/// images (documents) and forms that post to itself; no script at all, and no framing.
+fn content_security_policy() -> HeaderValue {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    static CSP: std::sync::OnceLock<HeaderValue> = std::sync::OnceLock::new();
+    CSP.get_or_init(|| {
+        let hash = base64::engine::general_purpose::STANDARD
+            .encode(sha2::Sha256::digest(layout::STYLE.as_bytes()));
+        let policy = format!(
+            "default-src 'none'; style-src 'sha256-{hash}'; img-src 'self'; \
+             form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        );
+        HeaderValue::from_str(&policy).unwrap_or(HeaderValue::from_static("default-src 'none'"))
+    })
+    .clone()
+}
+
+/// Whether the request reached the proxy in front of the backend over HTTPS, as the proxy says.
+fn came_over_https(headers: &HeaderMap) -> bool {
+    let says = |name: &str, needle: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.to_ascii_lowercase().contains(needle))
+    };
+    says("x-forwarded-proto", "https") || says("forwarded", "proto=https")
+}
+
+/// What every console answer carries: the policy above, no caching (the pages hold people's
+/// details), no referrer, no sniffing, no framing; and cookies marked `Secure` when the console
+/// is reached over HTTPS.
+async fn guarded(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let https = came_over_https(req.headers());
+    let mut resp = next.run(req).await;
+    let h = resp.headers_mut();
+    h.entry(header::CONTENT_SECURITY_POLICY)
+        .or_insert_with(content_security_policy);
+    h.entry(header::CACHE_CONTROL)
+        .or_insert(HeaderValue::from_static("no-store"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    if https {
+        let cookies: Vec<HeaderValue> = h
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .filter_map(|v| HeaderValue::from_str(&format!("{v}; Secure")).ok())
+            .collect();
+        h.remove(header::SET_COOKIE);
+        for c in cookies {
+            h.append(header::SET_COOKIE, c);
+        }
+    }
+    resp
+}
+
 pub(crate) fn router() -> Router<Arc<AppState>> {
     Router::new()
         .route(paths::HOME, get(applications::list))
@@ -194,6 +261,7 @@ pub(crate) fn router() -> Router<Arc<AppState>> {
         .route(paths::ACCOUNTS, get(accounts::list).post(accounts::add))
         .route(paths::ACCOUNT_DISABLE, post(accounts::disable))
         .route(paths::ACCESS_LOG, get(accounts::access_log))
+        .layer(axum::middleware::from_fn(guarded))
 }
 
 /// A form that carries nothing but the session's CSRF token.

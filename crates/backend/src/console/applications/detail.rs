@@ -123,8 +123,7 @@ fn submission(
                             }
                             @if m.mime.starts_with("image/") {
                                 br;
-                                img src=(href) alt=(m.file_name)
-                                    style="max-width:320px;max-height:240px;border:1px solid #dcd8cf;border-radius:6px";
+                                img class="preview" src=(href) alt=(m.file_name);
                             }
                         }
                     }

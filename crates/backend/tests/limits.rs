@@ -1,0 +1,190 @@
+//! The server's limits against real sockets on loopback: slow and idle clients are cut off, the
+//! connection cap holds, oversized bodies are refused as JSON, answers are compressed and
+//! carry a request id, and stopping does not wait on a client that never finishes.
+
+use std::time::Duration;
+
+use homeward_backend::settings::{DatabaseUrl, Limits};
+use homeward_backend::Settings;
+use homeward_domain::{ApiError, ErrorCode};
+use tempfile::TempDir;
+use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+use tokio::net::TcpStream;
+
+struct Running {
+    url: String,
+    addr: std::net::SocketAddr,
+    stop: tokio::sync::oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<anyhow::Result<()>>,
+    _dir: TempDir,
+}
+
+/// Short limits, so the test sees them act in seconds.
+fn limits() -> Limits {
+    Limits {
+        max_connections: 4,
+        header_timeout_secs: 1,
+        idle_timeout_secs: 2,
+        request_timeout_secs: 5,
+        upload_timeout_secs: 5,
+        shutdown_grace_secs: 2,
+        body_bytes: 4096,
+    }
+}
+
+async fn start() -> Running {
+    let dir = TempDir::new().expect("tempdir");
+    let mut settings = Settings::new(DatabaseUrl::Sqlite(dir.path().join("data/backend.db")));
+    settings.limits = limits();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let (stop, rx) = tokio::sync::oneshot::channel::<()>();
+    let task = tokio::spawn(homeward_backend::serve(settings, listener, async {
+        let _ = rx.await;
+    }));
+    Running {
+        url: format!("http://{addr}"),
+        addr,
+        stop,
+        task,
+        _dir: dir,
+    }
+}
+
+/// Reads until the server closes the connection (true), or gives up after `within` (false).
+async fn closed_within(stream: &mut TcpStream, within: Duration) -> bool {
+    let mut buf = [0u8; 4096];
+    let read = async {
+        loop {
+            match stream.read(&mut buf).await {
+                Ok(0) | Err(_) => return,
+                Ok(_) => {}
+            }
+        }
+    };
+    tokio::time::timeout(within, read).await.is_ok()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_and_idle_clients_are_cut_off_and_the_cap_holds() {
+    let server = start().await;
+    // Headers never finished: closed once their deadline passes.
+    let mut slow = TcpStream::connect(server.addr).await.unwrap();
+    slow.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
+        .await
+        .unwrap();
+    assert!(closed_within(&mut slow, Duration::from_secs(5)).await);
+
+    // A keep-alive connection that asks nothing more: closed once idle too long.
+    let mut idle = TcpStream::connect(server.addr).await.unwrap();
+    idle.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        .await
+        .unwrap();
+    assert!(closed_within(&mut idle, Duration::from_secs(8)).await);
+
+    // The cap: four connections held open, a fifth is closed at once; room again after.
+    let mut held = vec![];
+    for _ in 0..4 {
+        let mut c = TcpStream::connect(server.addr).await.unwrap();
+        c.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+            .await
+            .unwrap();
+        let mut buf = [0u8; 512];
+        assert!(c.read(&mut buf).await.unwrap() > 0, "answered");
+        held.push(c);
+    }
+    let mut fifth = TcpStream::connect(server.addr).await.unwrap();
+    let _ = fifth
+        .write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        .await;
+    assert!(closed_within(&mut fifth, Duration::from_millis(1500)).await);
+    drop(held);
+    let mut ok = false;
+    for _ in 0..20 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        if let Ok(r) = reqwest::get(format!("{}/healthz", server.url)).await {
+            ok = r.status() == 200;
+            if ok {
+                break;
+            }
+        }
+    }
+    assert!(ok, "connections are taken again once others close");
+
+    // Stopping does not wait for a client that never finishes its request.
+    let mut stuck = TcpStream::connect(server.addr).await.unwrap();
+    stuck
+        .write_all(b"POST /v1/devices HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{")
+        .await
+        .unwrap();
+    let _ = server.stop.send(());
+    tokio::time::timeout(Duration::from_secs(10), server.task)
+        .await
+        .expect("the backend stops within its grace period")
+        .expect("join")
+        .expect("a clean stop");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn refusals_are_json_answers_are_compressed_and_carry_a_request_id() {
+    let server = start().await;
+    let http = reqwest::Client::new();
+    // Over the body limit: 413 with the project's error, whichever route reads the body.
+    for path in [
+        "/v1/devices",
+        "/v1/staff/sessions",
+        "/v1/delegations/verify",
+    ] {
+        let resp = http
+            .post(format!("{}{path}", server.url))
+            .header("content-type", "application/json")
+            .body(vec![b' '; 10_000])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), 413, "{path}");
+        let e: ApiError = resp.json().await.expect("a JSON error");
+        assert_eq!(e.code, ErrorCode::TooLarge, "{path}");
+    }
+    // A request id on every answer; the one a proxy gave is kept.
+    let resp = http
+        .get(format!("{}/healthz", server.url))
+        .send()
+        .await
+        .unwrap();
+    assert!(resp.headers().contains_key("x-request-id"));
+    let resp = http
+        .get(format!("{}/healthz", server.url))
+        .header("x-request-id", "proxy-7")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.headers()["x-request-id"], "proxy-7");
+    // The catalogue goes out gzipped to a client that takes it, and much smaller.
+    let plain = http
+        .get(format!("{}/v1/catalog", server.url))
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    let resp = http
+        .get(format!("{}/v1/catalog", server.url))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.headers()["content-encoding"], "gzip");
+    let gzipped = resp.bytes().await.unwrap();
+    assert!(
+        gzipped.len() * 3 < plain.len(),
+        "{} gzipped of {}",
+        gzipped.len(),
+        plain.len()
+    );
+    let _ = server.stop.send(());
+    server.task.await.unwrap().unwrap();
+}

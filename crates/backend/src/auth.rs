@@ -191,6 +191,24 @@ impl FromRequestParts<Arc<AppState>> for Staff {
     }
 }
 
+/// The client's address, as the connection gives it (none where the router is called without
+/// one, as in some tests): for limits per address.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ClientAddr(pub Option<std::net::IpAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(ClientAddr(
+            parts
+                .extensions
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|c| c.0.ip()),
+        ))
+    }
+}
+
 /// A member of staff who is an administrator: only they manage keys.
 #[derive(Debug)]
 pub(crate) struct Admin(pub Staff);

@@ -43,6 +43,7 @@ pub(crate) struct AppState {
     pub keys: keys::BackendKeyring,
     pub blobs: blobs::DirBlobStore,
     pub sign_ins: staff::SignInThrottle,
+    pub hashing: staff::HashingPool,
 }
 
 impl AppState {
@@ -56,6 +57,7 @@ impl AppState {
             blobs: blobs::DirBlobStore::new(settings.attachments.clone())?,
             db,
             sign_ins: staff::SignInThrottle::default(),
+            hashing: staff::HashingPool::default(),
         })
     }
 }

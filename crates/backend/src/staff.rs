@@ -74,32 +74,44 @@ pub(crate) struct Staff {
     token_hash: String,
 }
 
-/// Checks a name and password; opens a session and returns its token and CSRF token.
+/// Checks a name and password, from the client at `client` when known; opens a session and
+/// returns its token and CSRF token. The attempt is counted before the password is checked, so
+/// guesses racing each other cannot get past the limit, and the check runs on the bounded pool
+/// for Argon2, so a flood of sign-ins leaves the rest of the API its threads.
 pub(crate) async fn sign_in(
     state: &AppState,
     username: &str,
     password: &str,
+    client: Option<std::net::IpAddr>,
 ) -> Result<(String, String, i64), AppError> {
     let name = username.trim();
     let now = now_ms();
-    if !state.sign_ins.allowed(name, now) {
-        return Err(AppError::Refused(
+    let too_many = || {
+        AppError::Refused(
             StatusCode::TOO_MANY_REQUESTS,
             ErrorCode::TooManyAttempts,
-            "too many failed sign-ins for this name; try again later".into(),
-        ));
-    }
+            "too many failed sign-ins for this name or from this address; try again later".into(),
+        )
+    };
+    let attempt = state
+        .sign_ins
+        .begin(name, client, now)
+        .ok_or_else(too_many)?;
     let account = state.db.staff(name).await?;
     // The hash is checked even for an unknown name, so timing does not tell names apart.
-    let dummy = dummy_hash();
-    let hash = account.as_ref().map_or(dummy, |a| a.password_hash.as_str());
-    let ok = password_matches(password, hash);
+    let hash = account
+        .as_ref()
+        .map_or_else(|| dummy_hash().to_owned(), |a| a.password_hash.clone());
+    let password = zeroize::Zeroizing::new(password.to_owned());
+    let ok = state
+        .hashing
+        .run(move || password_matches(&password, &hash))
+        .await?;
     // A disabled account is told what a wrong password is told.
     let Some(account) = account.filter(|a| ok && a.disabled_at.is_none()) else {
-        state.sign_ins.failed(name, now);
         return Err(not_signed_in());
     };
-    state.sign_ins.succeeded(name);
+    state.sign_ins.succeeded(attempt);
     let token = random_token();
     let csrf = random_token();
     let expires_at = now_ms() + SESSION_MS;
@@ -111,48 +123,150 @@ pub(crate) async fn sign_in(
     Ok((token, csrf, expires_at))
 }
 
-/// Failed sign-ins per name: after [`MAX_FAILURES`] within [`FAILURE_WINDOW_MS`], the name is
-/// refused until the window has passed, so passwords cannot be guessed at speed. Kept in
+/// Where password hashing runs: on the blocking pool, a few at a time, so sign-ins (and the
+/// accounts being made) never take the async workers the rest of the API runs on. A request that
+/// cannot get a turn in time is told to try again.
+#[derive(Debug)]
+pub(crate) struct HashingPool {
+    turns: tokio::sync::Semaphore,
+}
+
+impl Default for HashingPool {
+    fn default() -> Self {
+        let cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+        HashingPool {
+            turns: tokio::sync::Semaphore::new(cores),
+        }
+    }
+}
+
+impl HashingPool {
+    const WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+    pub(crate) async fn run<T: Send + 'static>(
+        &self,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, AppError> {
+        let busy = || {
+            AppError::Refused(
+                StatusCode::TOO_MANY_REQUESTS,
+                ErrorCode::TooManyAttempts,
+                "too many sign-ins at once; try again in a moment".into(),
+            )
+        };
+        let _turn = tokio::time::timeout(Self::WAIT, self.turns.acquire())
+            .await
+            .map_err(|_| busy())?
+            .map_err(|_| busy())?;
+        tokio::task::spawn_blocking(work)
+            .await
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("password hashing stopped: {e}")))
+    }
+}
+
+/// Sign-in attempts per name and per client address: after [`MAX_PER_NAME`] (or
+/// [`MAX_PER_ADDRESS`]) within [`WINDOW_MS`], further attempts are refused until the window has
+/// passed. An attempt counts from the moment it starts, under one lock, so parallel guesses
+/// cannot slip past the limit; a successful sign-in clears its name. At most [`MAX_ENTRIES`]
+/// names and addresses are kept: expired ones are dropped when the table is full, and while it is
+/// still full new ones are refused (closed, rather than forgetting a name under attack). Kept in
 /// memory: one backend process; several behind a balancer would keep it in the database.
 #[derive(Debug, Default)]
 pub(crate) struct SignInThrottle {
-    failures: std::sync::Mutex<std::collections::HashMap<String, (u32, i64)>>,
+    counts: std::sync::Mutex<std::collections::HashMap<ThrottleKey, (u32, i64)>>,
 }
 
-const MAX_FAILURES: u32 = 5;
-const FAILURE_WINDOW_MS: i64 = 15 * 60 * 1000;
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum ThrottleKey {
+    Name(String),
+    Address(std::net::IpAddr),
+}
+
+/// An attempt in progress: its name, and its address if known, to clear if it succeeds.
+#[derive(Debug)]
+pub(crate) struct Attempt(ThrottleKey, Option<ThrottleKey>);
+
+const MAX_PER_NAME: u32 = 5;
+const MAX_PER_ADDRESS: u32 = 20;
+const WINDOW_MS: i64 = 15 * 60 * 1000;
+const MAX_ENTRIES: usize = 100_000;
 
 impl SignInThrottle {
-    fn key(name: &str) -> String {
-        name.to_lowercase()
+    /// A name as counted: case-folded and cut to the longest name an account may have, so a
+    /// long name costs no more memory than a short one.
+    fn name_key(name: &str) -> ThrottleKey {
+        ThrottleKey::Name(name.chars().take(64).collect::<String>().to_lowercase())
     }
 
-    fn allowed(&self, name: &str, now: i64) -> bool {
-        let map = self
-            .failures
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        map.get(&Self::key(name))
-            .is_none_or(|(n, since)| *n < MAX_FAILURES || now - since > FAILURE_WINDOW_MS)
-    }
-
-    fn failed(&self, name: &str, now: i64) {
+    /// Counts an attempt for `name` from `client` at `now`, if both are under their limits.
+    pub(crate) fn begin(
+        &self,
+        name: &str,
+        client: Option<std::net::IpAddr>,
+        now: i64,
+    ) -> Option<Attempt> {
         let mut map = self
-            .failures
+            .counts
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let entry = map.entry(Self::key(name)).or_insert((0, now));
-        if now - entry.1 > FAILURE_WINDOW_MS {
-            *entry = (0, now);
+        let keys = [
+            Some((Self::name_key(name), MAX_PER_NAME)),
+            client.map(|a| (ThrottleKey::Address(a), MAX_PER_ADDRESS)),
+        ];
+        let keys: Vec<_> = keys.into_iter().flatten().collect();
+        let current = |map: &std::collections::HashMap<ThrottleKey, (u32, i64)>,
+                       k: &ThrottleKey| {
+            map.get(k)
+                .filter(|(_, since)| now - since <= WINDOW_MS)
+                .map_or(0, |(n, _)| *n)
+        };
+        if keys.iter().any(|(k, max)| current(&map, k) >= *max) {
+            return None;
         }
-        entry.0 += 1;
+        let new = keys.iter().filter(|(k, _)| !map.contains_key(k)).count();
+        if map.len() + new > MAX_ENTRIES {
+            map.retain(|_, (_, since)| now - *since <= WINDOW_MS);
+            if map.len() + new > MAX_ENTRIES {
+                return None;
+            }
+        }
+        for (k, _) in &keys {
+            let entry = map.entry(k.clone()).or_insert((0, now));
+            if now - entry.1 > WINDOW_MS {
+                *entry = (0, now);
+            }
+            entry.0 += 1;
+        }
+        Some(Attempt(
+            keys[0].0.clone(),
+            keys.get(1).map(|(k, _)| k.clone()),
+        ))
     }
 
-    fn succeeded(&self, name: &str) {
-        self.failures
+    /// The attempt succeeded: its name starts afresh, and it no longer counts against its
+    /// address (only failures do).
+    pub(crate) fn succeeded(&self, attempt: Attempt) {
+        let mut map = self
+            .counts
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        map.remove(&attempt.0);
+        if let Some(address) = attempt.1 {
+            if let Some((n, _)) = map.get_mut(&address) {
+                *n = n.saturating_sub(1);
+                if *n == 0 {
+                    map.remove(&address);
+                }
+            }
+        }
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.counts
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .remove(&Self::key(name));
+            .len()
     }
 }
 
@@ -587,4 +701,45 @@ pub async fn create_account(
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attempts_count_from_their_start_per_name_and_per_address_in_bounded_memory() {
+        let t = SignInThrottle::default();
+        let here: std::net::IpAddr = "203.0.113.7".parse().unwrap();
+        // Five at one name, however they interleave; the sixth waits out the window.
+        let started: Vec<_> = (0..MAX_PER_NAME)
+            .map(|_| t.begin("Li", Some(here), 0).expect("under the limit"))
+            .collect();
+        assert!(t.begin("li", Some(here), 1).is_none(), "names fold case");
+        assert!(t.begin("li", None, WINDOW_MS + 1).is_some(), "a new window");
+        drop(started);
+        // Spraying names from one address stops at the address's limit, and memory with it.
+        let t = SignInThrottle::default();
+        let allowed = (0..1000)
+            .filter(|i| t.begin(&format!("name-{i}"), Some(here), 0).is_some())
+            .count();
+        assert_eq!(allowed, MAX_PER_ADDRESS as usize);
+        assert_eq!(t.len(), MAX_PER_ADDRESS as usize + 1);
+        // A long name is kept cut short.
+        let long = "x".repeat(100_000);
+        let t = SignInThrottle::default();
+        let a = t.begin(&long, None, 0).unwrap();
+        assert!(matches!(&a.0, ThrottleKey::Name(n) if n.len() == 64));
+        t.succeeded(a);
+        assert_eq!(t.len(), 0);
+        // A success takes back what it counted, for its name and its address.
+        let t = SignInThrottle::default();
+        for _ in 0..100 {
+            let a = t
+                .begin("li", Some(here), 0)
+                .expect("never locked by succeeding");
+            t.succeeded(a);
+        }
+        assert_eq!(t.len(), 0);
+    }
 }

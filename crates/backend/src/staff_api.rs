@@ -12,6 +12,7 @@ use homeward_domain::staff::{
 };
 use homeward_domain::sync::ApplicationStatus;
 
+use crate::auth::ClientAddr;
 use crate::error::AppError;
 use crate::intake::json_body;
 use crate::staff::{self, Staff};
@@ -20,10 +21,12 @@ use crate::AppState;
 
 pub(crate) async fn sign_in(
     State(state): State<Arc<AppState>>,
+    ClientAddr(client): ClientAddr,
     body: Bytes,
 ) -> Result<(StatusCode, Json<StaffToken>), AppError> {
     let login: StaffLogin = json_body(&body)?;
-    let (token, _, expires_at) = staff::sign_in(&state, &login.username, &login.password).await?;
+    let (token, _, expires_at) =
+        staff::sign_in(&state, &login.username, &login.password, client).await?;
     Ok((StatusCode::CREATED, Json(StaffToken { token, expires_at })))
 }
 

@@ -33,9 +33,13 @@ fn limits() -> Limits {
 }
 
 async fn start() -> Running {
+    start_with(limits()).await
+}
+
+async fn start_with(limits: Limits) -> Running {
     let dir = TempDir::new().expect("tempdir");
     let mut settings = Settings::new(DatabaseUrl::Sqlite(dir.path().join("data/backend.db")));
-    settings.limits = limits();
+    settings.limits = limits;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
@@ -187,4 +191,76 @@ async fn refusals_are_json_answers_are_compressed_and_carry_a_request_id() {
     );
     let _ = server.stop.send(());
     server.task.await.unwrap().unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_in_guesses_in_parallel_or_sprayed_over_names_win_nothing_beyond_the_limits() {
+    const PASSWORD: &str = "a long staff password";
+    let server = start_with(Limits::default()).await;
+    let db = homeward_backend::storage::open(&DatabaseUrl::Sqlite(
+        server._dir.path().join("data/backend.db"),
+    ))
+    .await
+    .unwrap();
+    homeward_backend::staff::create_account(
+        db.as_ref(),
+        "li",
+        PASSWORD,
+        homeward_domain::sync::StaffRole::Reviewer,
+        None,
+    )
+    .await
+    .unwrap();
+    let http = reqwest::Client::new();
+    let guess = |name: String, password: &'static str| {
+        let http = http.clone();
+        let url = format!("{}/v1/staff/sessions", server.url);
+        async move {
+            http.post(url)
+                .json(&serde_json::json!({"username": name, "password": password}))
+                .send()
+                .await
+                .map(|r| r.status().as_u16())
+                .unwrap_or(0)
+        }
+    };
+    // 200 guesses at one name at once: only the first five are even checked.
+    let statuses = futures_join_all((0..200).map(|_| guess("li".into(), "wrong password!!"))).await;
+    let checked = statuses.iter().filter(|s| **s == 401).count();
+    let refused = statuses.iter().filter(|s| **s == 429).count();
+    eprintln!("parallel guesses at one name: {checked} checked, {refused} refused of 200");
+    assert!(checked <= 5, "{checked} guesses were checked");
+    assert_eq!(checked + refused, 200, "{statuses:?}");
+    // Even the right password waits out the window now.
+    assert_eq!(guess("li".into(), PASSWORD).await, 429);
+    // While guesses flood in, the rest of the API answers.
+    let flood =
+        futures_join_all((0..100).map(|i| guess(format!("sprayed-{i}"), "wrong password!!")));
+    let health = async {
+        tokio::time::timeout(
+            Duration::from_secs(10),
+            reqwest::get(format!("{}/healthz", server.url)),
+        )
+        .await
+    };
+    let (sprayed, health) = tokio::join!(flood, health);
+    assert_eq!(health.expect("answered").expect("a response").status(), 200);
+    // Spraying other names from the same address stops at the address's limit.
+    let checked = sprayed.iter().filter(|s| **s == 401).count();
+    eprintln!("sprayed names: {checked} checked of 100");
+    assert!(checked <= 20, "{checked} sprayed guesses were checked");
+    let _ = server.stop.send(());
+    server.task.await.unwrap().unwrap();
+}
+
+/// Runs every future at once and collects their outputs in order.
+async fn futures_join_all<F: std::future::Future<Output = u16> + Send + 'static>(
+    futures: impl Iterator<Item = F>,
+) -> Vec<u16> {
+    let handles: Vec<_> = futures.map(tokio::spawn).collect();
+    let mut out = vec![];
+    for h in handles {
+        out.push(h.await.unwrap_or(0));
+    }
+    out
 }

@@ -87,6 +87,7 @@ fn posted_from_elsewhere(headers: &HeaderMap) -> bool {
 
 pub(super) async fn login(
     State(state): State<Arc<AppState>>,
+    crate::auth::ClientAddr(client): crate::auth::ClientAddr,
     headers: HeaderMap,
     form: Result<Form<LoginForm>, FormRejection>,
 ) -> Response {
@@ -108,7 +109,7 @@ pub(super) async fn login(
         )
             .into_response();
     };
-    match staff::sign_in(&state, &form.username, &form.password).await {
+    match staff::sign_in(&state, &form.username, &form.password, client).await {
         Ok((token, _, _)) => redirect_setting(
             paths::HOME,
             &format!(

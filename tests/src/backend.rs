@@ -114,6 +114,16 @@ impl TestBackend {
         Ok(())
     }
 
+    /// The bytes stored for the upload `id` (the last part of its address).
+    pub fn stored_upload(&self, id: &str) -> anyhow::Result<Vec<u8>> {
+        Ok(std::fs::read(
+            self._dir
+                .path()
+                .join("attachments")
+                .join(format!("{id}.bin")),
+        )?)
+    }
+
     /// The key its receipts are signed with, as it publishes it at `/v1/keys`.
     pub async fn receipt_key(&self) -> anyhow::Result<ed25519_dalek::VerifyingKey> {
         let keys: homeward_domain::sync::BackendKeys =

@@ -265,6 +265,63 @@ async fn an_upload_cut_half_way_resumes_from_the_acknowledged_offset() {
     backend.stop().await.unwrap();
 }
 
+/// Two requests racing to write the same part of one upload: whatever the order, a complete
+/// upload holds exactly the announced file.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn racing_chunks_never_leave_a_complete_upload_with_other_bytes() {
+    let backend = TestBackend::start().await.unwrap();
+    let probe = Probe::new(&backend.url, 4, true).await;
+    let mut completed = 0;
+    for round in 0..40u32 {
+        let file: Vec<u8> = (0..200_000u32).map(|i| ((i + round) % 251) as u8).collect();
+        let mut other = file.clone();
+        other[199_999] ^= 0x55;
+        let sha = hex::encode(Sha256::digest(&file));
+        let mut req = probe
+            .http
+            .post(format!("{}/v1/uploads", backend.url))
+            .header("tus-resumable", "1.0.0")
+            .header("upload-length", file.len().to_string())
+            .header("upload-metadata", format!("sha256 {}", B64.encode(&sha)));
+        for (k, v) in probe.sign("POST", "/v1/uploads", &sha, b"") {
+            req = req.header(k, v);
+        }
+        let resp = req.send().await.unwrap();
+        assert_eq!(resp.status(), 201);
+        let location = resp.headers()["location"].to_str().unwrap().to_owned();
+        let patch = |chunk: Vec<u8>| {
+            let mut req = probe
+                .http
+                .patch(format!("{}{location}", backend.url))
+                .header("tus-resumable", "1.0.0")
+                .header("content-type", "application/offset+octet-stream")
+                .header("upload-offset", "0")
+                .header(
+                    "upload-checksum",
+                    format!("sha256 {}", B64.encode(Sha256::digest(&chunk))),
+                );
+            for (k, v) in probe.sign("PATCH", &location, "", &chunk) {
+                req = req.header(k, v);
+            }
+            req.body(chunk).send()
+        };
+        let (a, b) = tokio::join!(patch(file.clone()), patch(other));
+        let statuses = [a.unwrap().status().as_u16(), b.unwrap().status().as_u16()];
+        let id = location.rsplit('/').next().unwrap();
+        if statuses.contains(&204) {
+            completed += 1;
+            let stored = backend.stored_upload(id).unwrap();
+            assert_eq!(
+                hex::encode(Sha256::digest(&stored)),
+                sha,
+                "round {round}: {statuses:?}"
+            );
+        }
+    }
+    assert!(completed > 0, "the right file got through at least once");
+    backend.stop().await.unwrap();
+}
+
 /// One refused item is set aside with the backend's reason; the others are delivered all the
 /// same, and "Send again" puts it back in line.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

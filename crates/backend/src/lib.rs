@@ -44,6 +44,7 @@ pub(crate) struct AppState {
     pub blobs: blobs::DirBlobStore,
     pub sign_ins: staff::SignInThrottle,
     pub hashing: staff::HashingPool,
+    pub upload_turns: uploads::UploadTurns,
 }
 
 impl AppState {
@@ -58,6 +59,7 @@ impl AppState {
             db,
             sign_ins: staff::SignInThrottle::default(),
             hashing: staff::HashingPool::default(),
+            upload_turns: uploads::UploadTurns::default(),
         })
     }
 }

@@ -205,6 +205,10 @@ pub(crate) async fn patch(
     }
     let offset = number(&headers, tus::header::UPLOAD_OFFSET)?;
     let chunk = device.body;
+    // One chunk at a time per upload, from reading where it stands to checking the whole
+    // file: a second request racing the first can neither write over bytes already
+    // acknowledged nor leave a complete upload whose bytes are not the announced file.
+    let _turn = state.upload_turns.lock(&id).await;
     let upload = owned(&state, &device.key, &id).await?;
     if offset != upload.offset {
         return Err(refused(
@@ -258,4 +262,30 @@ pub(crate) async fn patch(
     }
     let headers = tus_headers(&[(h(tus::header::UPLOAD_OFFSET), end.to_string())]);
     Ok((StatusCode::NO_CONTENT, headers).into_response())
+}
+
+/// Turns to write to uploads: a fixed set of locks, each upload taking the one its id hashes
+/// to, so memory stays the same however many uploads there are (two uploads sharing a lock only
+/// wait for each other a moment).
+#[derive(Debug)]
+pub(crate) struct UploadTurns {
+    locks: Vec<tokio::sync::Mutex<()>>,
+}
+
+impl Default for UploadTurns {
+    fn default() -> Self {
+        UploadTurns {
+            locks: (0..64).map(|_| tokio::sync::Mutex::new(())).collect(),
+        }
+    }
+}
+
+impl UploadTurns {
+    pub(crate) async fn lock(&self, id: &str) -> tokio::sync::MutexGuard<'_, ()> {
+        use std::hash::{Hash as _, Hasher as _};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        id.hash(&mut h);
+        let i = usize::try_from(h.finish() % self.locks.len() as u64).unwrap_or(0);
+        self.locks[i].lock().await
+    }
 }

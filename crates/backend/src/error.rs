@@ -33,6 +33,14 @@ impl IntoResponse for AppError {
                 self.to_string(),
             ),
             AppError::Refused(status, code, m) => (*status, *code, m.clone()),
+            AppError::Internal(e) if database_unavailable(e) => {
+                tracing::warn!(error = %e, "the database did not answer in time");
+                (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    ErrorCode::Backend,
+                    "the database is not answering; try again shortly".into(),
+                )
+            }
             AppError::Internal(e) => {
                 // The detail stays in the log; the client gets a generic message.
                 tracing::error!(error = %e, "internal error");
@@ -45,4 +53,31 @@ impl IntoResponse for AppError {
         };
         (status, Json(ApiError::new(code, message))).into_response()
     }
+}
+
+/// Whether `e` says the database could not be reached, or did not answer in time (a pooled
+/// connection not had, a link gone, a statement cancelled by its timeout), rather than that
+/// something is wrong: the client is told to try again (503), not that the server failed.
+fn database_unavailable(e: &anyhow::Error) -> bool {
+    use tokio_postgres::error::SqlState;
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<crate::storage::DatabaseTimeout>()
+            .is_some()
+            || cause
+                .downcast_ref::<deadpool_postgres::PoolError>()
+                .is_some()
+            || cause
+                .downcast_ref::<tokio_postgres::Error>()
+                .is_some_and(|pg| match pg.code() {
+                    None => true,
+                    Some(code) => [
+                        SqlState::QUERY_CANCELED,
+                        SqlState::ADMIN_SHUTDOWN,
+                        SqlState::CANNOT_CONNECT_NOW,
+                        SqlState::TOO_MANY_CONNECTIONS,
+                    ]
+                    .contains(code),
+                })
+    })
 }

@@ -264,3 +264,115 @@ async fn futures_join_all<F: std::future::Future<Output = u16> + Send + 'static>
     }
     out
 }
+
+/// A TCP relay to `upstream` that can go silent: while `silent` is set it passes nothing either
+/// way and keeps every connection open, as a link whose far end vanished does.
+async fn silenceable_relay(
+    upstream: std::net::SocketAddr,
+) -> (
+    std::net::SocketAddr,
+    std::sync::Arc<std::sync::atomic::AtomicBool>,
+) {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let silent = std::sync::Arc::new(AtomicBool::new(false));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let flag = silent.clone();
+    tokio::spawn(async move {
+        while let Ok((client, _)) = listener.accept().await {
+            let Ok(server) = TcpStream::connect(upstream).await else {
+                continue;
+            };
+            let (cr, cw) = client.into_split();
+            let (sr, sw) = server.into_split();
+            for (mut from, mut to) in [
+                (
+                    Box::new(cr) as Box<dyn tokio::io::AsyncRead + Send + Unpin>,
+                    Box::new(sw) as Box<dyn tokio::io::AsyncWrite + Send + Unpin>,
+                ),
+                (Box::new(sr) as _, Box::new(cw) as _),
+            ] {
+                let flag = flag.clone();
+                tokio::spawn(async move {
+                    let mut buf = vec![0u8; 16 * 1024];
+                    loop {
+                        let n = match from.read(&mut buf).await {
+                            Ok(0) | Err(_) => return,
+                            Ok(n) => n,
+                        };
+                        while flag.load(Ordering::Relaxed) {
+                            tokio::time::sleep(Duration::from_millis(50)).await;
+                        }
+                        if to.write_all(&buf[..n]).await.is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+        }
+    });
+    (addr, silent)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs PostgreSQL: run by `cargo xtask test`"]
+async fn a_database_link_gone_silent_is_a_503_not_a_hang_and_service_comes_back() {
+    use std::sync::atomic::Ordering;
+    let url = std::env::var("HOMEWARD_TEST_POSTGRES").expect("run by `cargo xtask test`");
+    let name = format!("t_silent_{}", std::process::id());
+    let (client, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
+        .await
+        .unwrap();
+    tokio::spawn(connection);
+    client
+        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .await
+        .unwrap();
+    let config: tokio_postgres::Config = url.parse().unwrap();
+    let port = config.get_ports().first().copied().unwrap_or(5432);
+    let (relay, silent) = silenceable_relay(([127, 0, 0, 1], port).into()).await;
+    let user = config.get_user().unwrap_or("postgres");
+    let dir = TempDir::new().unwrap();
+    let mut settings = Settings::new(DatabaseUrl::Postgres(format!(
+        "postgres://{user}@{relay}/{name}"
+    )));
+    settings.attachments = dir.path().join("attachments");
+    settings.keys = dir.path().join("keys.toml");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let (stop, rx) = tokio::sync::oneshot::channel::<()>();
+    let task = tokio::spawn(homeward_backend::serve(settings, listener, async {
+        let _ = rx.await;
+    }));
+    let http = reqwest::Client::builder()
+        .timeout(Duration::from_secs(60))
+        .build()
+        .unwrap();
+    let health = || http.get(format!("{base}/healthz")).send();
+    assert_eq!(health().await.unwrap().status(), 200);
+
+    silent.store(true, Ordering::Relaxed);
+    let started = std::time::Instant::now();
+    let resp = health().await.expect("an answer, not a hang");
+    eprintln!(
+        "silent database link answered {} after {:?}",
+        resp.status(),
+        started.elapsed()
+    );
+    assert_eq!(resp.status(), 503);
+    let e: ApiError = resp.json().await.expect("the JSON error");
+    assert_eq!(e.code, ErrorCode::Backend);
+
+    silent.store(false, Ordering::Relaxed);
+    let mut back = false;
+    for _ in 0..30 {
+        if health().await.is_ok_and(|r| r.status() == 200) {
+            back = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_secs(1)).await;
+    }
+    assert!(back, "the backend answers again once the link does");
+    let _ = stop.send(());
+    task.await.unwrap().unwrap();
+}

@@ -72,6 +72,12 @@ storage_of!(
     AccessLogs
 );
 
+/// The database did not answer in time: the link to it is gone, or it is overloaded. Requests
+/// that meet it are told to try again (503).
+#[derive(Debug, thiserror::Error)]
+#[error("the database did not answer within {0:?}")]
+pub struct DatabaseTimeout(pub std::time::Duration);
+
 /// The database the settings name, opened and brought up to date.
 pub async fn open(url: &DatabaseUrl) -> anyhow::Result<Arc<dyn Storage>> {
     Ok(match url {

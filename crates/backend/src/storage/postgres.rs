@@ -2,6 +2,7 @@
 //! The statements themselves live with their aggregate, beside SQLite's.
 
 use std::str::FromStr as _;
+use std::time::Duration;
 
 use anyhow::Context as _;
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
@@ -20,6 +21,57 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0006_access_log.sql"),
 ];
 
+/// How long connecting, or waiting for a connection, may take.
+const TIMEOUT: Duration = Duration::from_secs(5);
+/// How long one statement may run on the server.
+const STATEMENT_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long the backend waits for the database to answer one statement, however the link
+/// behaves: a little beyond the server's own limit.
+const ANSWER_TIMEOUT: Duration = Duration::from_secs(12);
+
+/// `work` (a connection taken from the pool and a statement run on it), or
+/// [`super::DatabaseTimeout`] if the database has not answered in [`ANSWER_TIMEOUT`].
+async fn bounded<T>(
+    work: impl std::future::Future<Output = anyhow::Result<T>>,
+) -> anyhow::Result<T> {
+    tokio::time::timeout(ANSWER_TIMEOUT, work)
+        .await
+        .map_err(|_| anyhow::Error::new(super::DatabaseTimeout(ANSWER_TIMEOUT)))?
+}
+
+/// Whether every host of `config` is on this machine: a Unix socket or a loopback address.
+fn is_local(config: &tokio_postgres::Config) -> bool {
+    use tokio_postgres::config::Host;
+    !config.get_hosts().is_empty()
+        && config.get_hosts().iter().all(|h| match h {
+            Host::Tcp(name) => {
+                name == "localhost"
+                    || name
+                        .trim_start_matches('[')
+                        .trim_end_matches(']')
+                        .parse::<std::net::IpAddr>()
+                        .is_ok_and(|a| a.is_loopback())
+            }
+            #[cfg(unix)]
+            Host::Unix(_) => true,
+        })
+}
+
+/// TLS for a server elsewhere: rustls with the public web roots.
+fn tls() -> anyhow::Result<tokio_postgres_rustls::MakeRustlsConnect> {
+    let roots = rustls::RootCertStore {
+        roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+    };
+    let config = rustls::ClientConfig::builder_with_provider(std::sync::Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .context("setting up TLS for PostgreSQL")?
+    .with_root_certificates(roots)
+    .with_no_client_auth();
+    Ok(tokio_postgres_rustls::MakeRustlsConnect::new(config))
+}
+
 /// An arbitrary constant naming the lock that serialises migrations between backends starting
 /// at once.
 const MIGRATION_LOCK: i64 = 0x486f_6d65_7761_7264;
@@ -37,18 +89,39 @@ impl std::fmt::Debug for PgStorage {
 
 impl PgStorage {
     /// Connects to `url` (`postgres://user@host:port/db`) and brings the schema up to date.
+    ///
+    /// A server on this machine (loopback or a Unix socket) is reached as the URL says; any
+    /// other only over TLS, its certificate checked against the public roots. Every wait is
+    /// bounded: connecting, waiting for a pooled connection, a statement (on the server), and a
+    /// link that stops answering (the kernel gives up on unacknowledged data), so a database
+    /// that is gone is an error within seconds, never a request hanging.
     pub async fn connect(url: &str) -> anyhow::Result<Self> {
-        let config = tokio_postgres::Config::from_str(url)
+        let mut config = tokio_postgres::Config::from_str(url)
             .context("the PostgreSQL URL is not valid (postgres://USER@HOST:PORT/DB)")?;
-        let manager = Manager::from_config(
-            config,
-            NoTls,
-            ManagerConfig {
-                recycling_method: RecyclingMethod::Fast,
-            },
-        );
+        config
+            .connect_timeout(TIMEOUT)
+            .keepalives(true)
+            .keepalives_idle(Duration::from_secs(30))
+            .tcp_user_timeout(TIMEOUT * 2)
+            .options(format!(
+                "-c statement_timeout={}",
+                STATEMENT_TIMEOUT.as_millis()
+            ));
+        let manager_config = ManagerConfig {
+            recycling_method: RecyclingMethod::Fast,
+        };
+        let manager = if is_local(&config) {
+            Manager::from_config(config, NoTls, manager_config)
+        } else {
+            config.ssl_mode(tokio_postgres::config::SslMode::Require);
+            Manager::from_config(config, tls()?, manager_config)
+        };
         let pool = Pool::builder(manager)
             .max_size(16)
+            .runtime(deadpool_postgres::Runtime::Tokio1)
+            .wait_timeout(Some(TIMEOUT))
+            .create_timeout(Some(TIMEOUT))
+            .recycle_timeout(Some(TIMEOUT))
             .build()
             .context("building the PostgreSQL pool")?;
         let storage = PgStorage { pool };
@@ -104,7 +177,7 @@ impl PgStorage {
         params: Params<'_>,
         f: impl FnOnce(&dyn Row) -> anyhow::Result<T> + Send,
     ) -> anyhow::Result<Option<T>> {
-        let row = self.client().await?.query_opt(sql, params).await?;
+        let row = bounded(async { Ok(self.client().await?.query_opt(sql, params).await?) }).await?;
         row.map(|r| f(&r)).transpose()
     }
 
@@ -115,13 +188,13 @@ impl PgStorage {
         params: Params<'_>,
         f: impl Fn(&dyn Row) -> anyhow::Result<T> + Send,
     ) -> anyhow::Result<Vec<T>> {
-        let rows = self.client().await?.query(sql, params).await?;
+        let rows = bounded(async { Ok(self.client().await?.query(sql, params).await?) }).await?;
         rows.iter().map(|r| f(r)).collect()
     }
 
     /// Runs `sql`; how many rows it changed.
     pub(super) async fn exec(&self, sql: &str, params: Params<'_>) -> anyhow::Result<u64> {
-        Ok(self.client().await?.execute(sql, params).await?)
+        bounded(async { Ok(self.client().await?.execute(sql, params).await?) }).await
     }
 
     /// Runs `write`, then reads the one row `read` selects: an insert that may do nothing,
@@ -133,8 +206,12 @@ impl PgStorage {
         params: (Params<'_>, Params<'_>),
         f: impl FnOnce(&dyn Row) -> anyhow::Result<T> + Send,
     ) -> anyhow::Result<T> {
-        let client = self.client().await?;
-        client.execute(write, params.0).await?;
-        f(&client.query_one(read, params.1).await?)
+        let row = bounded(async {
+            let client = self.client().await?;
+            client.execute(write, params.0).await?;
+            Ok(client.query_one(read, params.1).await?)
+        })
+        .await?;
+        f(&row)
     }
 }

@@ -9,6 +9,7 @@
 //!
 //! Tools are built from crates.io at pinned versions; nothing downloads a prebuilt binary.
 
+mod deny;
 mod postgres;
 mod setup;
 mod ui;
@@ -33,18 +34,20 @@ fn main() -> anyhow::Result<()> {
         Some("test") => test(),
         Some("screenshots") => screenshots(),
         Some("bench") => bench(),
+        Some("deny") => deny::check(),
         Some("build") => {
             setup::all()?;
             build_app(release).map(|_| ())
         }
         _ => {
             eprintln!(
-                "usage: cargo xtask <run|test|screenshots|setup|build> [--release]\n\
+                "usage: cargo xtask <run|test|screenshots|bench|deny|setup|build> [--release]\n\
                  run          set up, start the backend on 127.0.0.1:8787 and open the app\n\
                  test         set up, then formatting, lints, every test, the end-to-end tests\n\
                  screenshots  every screen in zh-CN and en at 390x844 and 1280x800\n\
                  bench        search latency, release sizes, cold start (for BENCHMARKS.md)\n\
                  setup        install system packages and pinned tools only\n\
+                 deny         advisories, licences, bans and sources of every dependency\n\
                  build        build the UI and the app"
             );
             std::process::exit(2);
@@ -306,6 +309,8 @@ fn test() -> anyhow::Result<()> {
         "-D",
         "warnings",
     ]))?;
+
+    deny::check()?;
 
     step("catalogue");
     for args in [&["check"][..], &["pack", "--check"]] {

@@ -146,29 +146,27 @@ fn cargo_installed() -> String {
 
 fn tools() -> anyhow::Result<()> {
     let wasm_bindgen = locked_wasm_bindgen()?;
-    let list = cargo_installed();
-    let wanted = [
-        ("tauri-driver", TAURI_DRIVER.to_owned(), true),
-        // Its own lock file names a crate version the registry mirror may lack; resolve afresh.
-        ("wasm-bindgen-cli", wasm_bindgen, false),
-    ];
-    for (name, version, locked) in wanted {
-        if list
-            .lines()
-            .any(|l| l.starts_with(&format!("{name} v{version}:")))
-        {
-            continue;
-        }
-        step(&format!("build {name} {version} from crates.io"));
-        let mut cmd = Command::new("cargo");
-        cmd.args(["install", name, "--version", &version]);
-        if locked {
-            cmd.arg("--locked");
-        }
-        // Built outside the workspace so its toolchain file and target dir are not used.
-        cmd.current_dir(std::env::temp_dir())
-            .env_remove("CARGO_TARGET_DIR");
-        run_cmd(&mut cmd)?;
+    install_crate("tauri-driver", TAURI_DRIVER, true)?;
+    // Its own lock file names a crate version the registry mirror may lack; resolve afresh.
+    install_crate("wasm-bindgen-cli", &wasm_bindgen, false)
+}
+
+/// Builds `name` at `version` from crates.io unless that very version is installed.
+pub fn install_crate(name: &str, version: &str, locked: bool) -> anyhow::Result<()> {
+    if cargo_installed()
+        .lines()
+        .any(|l| l.starts_with(&format!("{name} v{version}:")))
+    {
+        return Ok(());
     }
-    Ok(())
+    step(&format!("build {name} {version} from crates.io"));
+    let mut cmd = Command::new("cargo");
+    cmd.args(["install", name, "--version", version]);
+    if locked {
+        cmd.arg("--locked");
+    }
+    // Built outside the workspace so its toolchain file and target dir are not used.
+    cmd.current_dir(std::env::temp_dir())
+        .env_remove("CARGO_TARGET_DIR");
+    run_cmd(&mut cmd)
 }

@@ -50,6 +50,8 @@ error-identity-level-too-low = This service needs a stronger proof of your ident
 error-device-revoked = This device's key was withdrawn, as for a lost phone: the city takes nothing it signs. Erase the app's data in "My details and privacy", set it up again and verify your identity anew.
 error-too-large = This is larger than the city's server takes. Attach a smaller document, or fewer at once.
 error-timed-out = The connection was too slow to finish in time. The app tries again by itself.
+error-quota-exceeded = You have sent as much as the city's server takes from one phone for now. The app tries again later by itself.
+error-insufficient-storage = The city's server is short of space and takes no new documents for now. The app tries again later by itself.
 error-internal = Something unexpected went wrong. Your data has not been lost. Restart the app.
 
 ## Home

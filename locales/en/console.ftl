@@ -101,3 +101,5 @@ console-access-added-account = Added an account
 console-access-disabled-account = Disabled an account
 console-access-added-site = Registered a liaison site
 console-access-revoked-signer = Revoked a signing key
+console-queue-earlier = Earlier requests
+console-queue-later = Later requests

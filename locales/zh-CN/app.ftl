@@ -50,6 +50,8 @@ error-identity-level-too-low = 该事项需要更高等级的身份核验，请�
 error-device-revoked = 本设备的密钥已被吊销（如手机丢失时），城市不再接受其签名的任何内容。请在“我的信息与隐私”中清除应用数据，重新设置并重新核验身份。
 error-too-large = 超出市里服务器接收的大小。请附上较小的材料，或分次附上。
 error-timed-out = 网络太慢，未能及时完成。应用会自动重试。
+error-quota-exceeded = 本设备暂时已达到市里服务器的接收上限。应用稍后会自动重试。
+error-insufficient-storage = 市里服务器存储空间不足，暂不接收新材料。应用稍后会自动重试。
 error-internal = 应用出现了意外问题，您的数据没有丢失。请重新启动应用。
 
 ## 首页

@@ -101,3 +101,5 @@ console-access-added-account = 添加了账户
 console-access-disabled-account = 停用了账户
 console-access-added-site = 登记了联络站
 console-access-revoked-signer = 吊销了签名密钥
+console-queue-earlier = 较早的申请
+console-queue-later = 较晚的申请

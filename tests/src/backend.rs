@@ -1,7 +1,7 @@
 //! The reference backend, started for real on a loopback port 0 with its own database file.
 
 use anyhow::Context as _;
-use homeward_backend::settings::DatabaseUrl;
+use homeward_backend::settings::{DatabaseUrl, Limits};
 use homeward_backend::Settings;
 use homeward_domain::sync::StaffRole;
 use tempfile::TempDir;
@@ -31,18 +31,35 @@ impl TestBackend {
 
     /// Starts a backend on `port` with `database`, or an SQLite file of its own.
     pub async fn start_with(port: u16, database: Option<DatabaseUrl>) -> anyhow::Result<Self> {
-        Self::start_full(port, database, None).await
+        Self::start_full(port, database, None, Limits::default()).await
+    }
+
+    /// Starts a backend for a load from this one machine: [`TestBackend::start_with`] with no
+    /// limit per hour on registrations and applications (every client shares an address).
+    pub async fn start_for_load(database: Option<DatabaseUrl>) -> anyhow::Result<Self> {
+        let limits = Limits {
+            registrations_per_address_hour: u32::MAX,
+            self_asserted_per_device_hour: u32::MAX,
+            ..Limits::default()
+        };
+        Self::start_full(0, database, None, limits).await
+    }
+
+    /// Starts a backend with these limits, on SQLite.
+    pub async fn start_limited(limits: Limits) -> anyhow::Result<Self> {
+        Self::start_full(0, None, None, limits).await
     }
 
     /// Starts a backend serving the signed pack `catalog` instead of the bundled one.
     pub async fn start_serving(catalog: &[u8]) -> anyhow::Result<Self> {
-        Self::start_full(0, None, Some(catalog)).await
+        Self::start_full(0, None, Some(catalog), Limits::default()).await
     }
 
     async fn start_full(
         port: u16,
         database: Option<DatabaseUrl>,
         catalog: Option<&[u8]>,
+        limits: Limits,
     ) -> anyhow::Result<Self> {
         let dir = TempDir::new()?;
         let db_path = dir.path().join("backend.db");
@@ -50,6 +67,7 @@ impl TestBackend {
             Settings::new(database.unwrap_or_else(|| DatabaseUrl::Sqlite(db_path.clone())));
         settings.attachments = dir.path().join("attachments");
         settings.keys = dir.path().join("backend.keys.toml");
+        settings.limits = limits;
         if let Some(bytes) = catalog {
             let path = dir.path().join("catalog.json");
             std::fs::write(&path, bytes)?;

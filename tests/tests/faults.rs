@@ -43,7 +43,7 @@ fn application(core: &Homeward, n: usize) -> homeward_domain::DraftId {
 
 async fn run(database: Option<DatabaseUrl>) {
     let started = std::time::Instant::now();
-    let backend = TestBackend::start_with(0, database).await.unwrap();
+    let backend = TestBackend::start_for_load(database).await.unwrap();
     let proxy = FaultProxy::start(backend.addr(), 20261123, 0.35)
         .await
         .unwrap();

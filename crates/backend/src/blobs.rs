@@ -19,6 +19,12 @@ pub trait BlobStore: Send + Sync {
 
     /// The whole blob.
     fn read(&self, id: &str) -> impl Future<Output = anyhow::Result<Vec<u8>>> + Send;
+
+    /// Deletes blob `id`; a blob that is not there is already deleted.
+    fn remove(&self, id: &str) -> impl Future<Output = anyhow::Result<()>> + Send;
+
+    /// Bytes still free where blobs are written, if the store can tell.
+    fn free_bytes(&self) -> impl Future<Output = Option<u64>> + Send;
 }
 
 /// Blobs as files in a directory.
@@ -64,5 +70,26 @@ impl BlobStore for DirBlobStore {
     async fn read(&self, id: &str) -> anyhow::Result<Vec<u8>> {
         let path = self.path(id)?;
         Ok(tokio::task::spawn_blocking(move || std::fs::read(path)).await??)
+    }
+
+    async fn remove(&self, id: &str) -> anyhow::Result<()> {
+        let path = self.path(id)?;
+        tokio::task::spawn_blocking(move || match std::fs::remove_file(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
+            _ => Ok(()),
+        })
+        .await?
+    }
+
+    async fn free_bytes(&self) -> Option<u64> {
+        let dir = self.dir.clone();
+        tokio::task::spawn_blocking(move || {
+            rustix::fs::statvfs(&dir)
+                .ok()
+                .map(|s| s.f_bavail.saturating_mul(s.f_frsize))
+        })
+        .await
+        .ok()
+        .flatten()
     }
 }

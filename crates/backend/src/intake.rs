@@ -11,6 +11,7 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
+use homeward_domain::catalog::IdentityLevel;
 use homeward_domain::identity::parse_public_key;
 use homeward_domain::sync::{
     BackendKeys, DeviceRecord, DeviceRegistration, Feed, FeedEvent, Receipt, SignedReceipt,
@@ -37,11 +38,26 @@ pub(crate) async fn keys(State(state): State<Arc<AppState>>) -> Json<BackendKeys
     Json(state.keys.public())
 }
 
+/// Refused because a limit per hour was reached.
+fn over_quota(what: &str) -> AppError {
+    AppError::Refused(
+        StatusCode::TOO_MANY_REQUESTS,
+        ErrorCode::QuotaExceeded,
+        format!("{what}; try again in an hour"),
+    )
+}
+
 pub(crate) async fn register_device(
     State(state): State<Arc<AppState>>,
+    crate::auth::ClientAddr(client): crate::auth::ClientAddr,
     body: Bytes,
 ) -> Result<(StatusCode, Json<DeviceRecord>), AppError> {
     let reg: DeviceRegistration = json_body(&body)?;
+    if let Some(address) = client {
+        if !state.registrations.take(&address.to_string(), now_ms()) {
+            return Err(over_quota("too many devices registered from this address"));
+        }
+    }
     if parse_public_key(&reg.public_key).is_none() {
         return Err(AppError::BadRequest(
             "public_key: expected a base64 Ed25519 public key (32 bytes, not of small order)"
@@ -98,6 +114,16 @@ pub(crate) async fn submit(
                 guide.min_identity_level.slug(),
                 level.slug()
             ),
+        ));
+    }
+    // Services anyone can ask for without proof are where junk would flood in: a device sends
+    // only so many new ones an hour (a retry of one already taken is not new).
+    if guide.min_identity_level == IdentityLevel::SelfAsserted
+        && !state.db.submission_known(&idempotency_key).await?
+        && !state.self_asserted.take(&device_key, now)
+    {
+        return Err(over_quota(
+            "too many applications from this device to services that need no proof of identity",
         ));
     }
     // Every document it names must have arrived whole from this device first.

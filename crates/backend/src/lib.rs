@@ -13,6 +13,7 @@ mod error;
 mod identity;
 mod intake;
 pub mod keys;
+mod quota;
 mod routes;
 mod server;
 pub mod settings;
@@ -45,6 +46,11 @@ pub(crate) struct AppState {
     pub sign_ins: staff::SignInThrottle,
     pub hashing: staff::HashingPool,
     pub upload_turns: uploads::UploadTurns,
+    pub limits: settings::Limits,
+    /// Devices registered per client address.
+    pub registrations: quota::Windowed,
+    /// Applications to services that need no proof of identity, per device.
+    pub self_asserted: quota::Windowed,
 }
 
 impl AppState {
@@ -60,6 +66,11 @@ impl AppState {
             sign_ins: staff::SignInThrottle::default(),
             hashing: staff::HashingPool::default(),
             upload_turns: uploads::UploadTurns::default(),
+            registrations: quota::Windowed::per_hour(
+                settings.limits.registrations_per_address_hour,
+            ),
+            self_asserted: quota::Windowed::per_hour(settings.limits.self_asserted_per_device_hour),
+            limits: settings.limits.clone(),
         })
     }
 }
@@ -72,7 +83,10 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let state = Arc::new(AppState::open(&settings).await?);
+    let sweeper = tokio::spawn(uploads::sweep(state.clone()));
     let app = server::layered(routes::router(state), &settings.limits);
     tracing::info!(addr = %listener.local_addr()?, "homeward-backend listening");
-    server::run(listener, app, &settings.limits, shutdown).await
+    let served = server::run(listener, app, &settings.limits, shutdown).await;
+    sweeper.abort();
+    served
 }

@@ -53,6 +53,19 @@ pub struct Limits {
     pub shutdown_grace_secs: u64,
     /// The largest body a request other than a document's chunk may have, in bytes.
     pub body_bytes: usize,
+    /// Bytes of documents one device may have announced, finished or not.
+    pub device_upload_bytes: u64,
+    /// Uploads one device may have started and not finished.
+    pub device_unfinished_uploads: u64,
+    /// Hours after which an unfinished upload is forgotten, its bytes deleted.
+    pub unfinished_upload_hours: u64,
+    /// Below this many free bytes where documents are kept, new documents are refused
+    /// (`insufficient-storage`), so the disk never fills under the database.
+    pub min_free_disk_bytes: u64,
+    /// Devices one client address may register per hour.
+    pub registrations_per_address_hour: u32,
+    /// Applications one device may send per hour to services that need no proof of identity.
+    pub self_asserted_per_device_hour: u32,
 }
 
 impl Default for Limits {
@@ -65,6 +78,12 @@ impl Default for Limits {
             upload_timeout_secs: 300,
             shutdown_grace_secs: 20,
             body_bytes: 256 * 1024,
+            device_upload_bytes: 1 << 30,
+            device_unfinished_uploads: 10,
+            unfinished_upload_hours: 24,
+            min_free_disk_bytes: 512 << 20,
+            registrations_per_address_hour: 30,
+            self_asserted_per_device_hour: 30,
         }
     }
 }

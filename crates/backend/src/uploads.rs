@@ -107,6 +107,32 @@ pub(crate) async fn create(
             format!("{}: expected 1 byte to 20 MB", tus::header::UPLOAD_LENGTH),
         ));
     }
+    room_for(&state, length).await?;
+    // A file this device started before is resumed, whatever the quotas; a new one must fit.
+    if state
+        .db
+        .upload_of(&device.key, &device.binding)
+        .await?
+        .is_none()
+    {
+        let (unfinished, bytes) = state.db.upload_usage(&device.key).await?;
+        let limits = &state.limits;
+        if unfinished >= limits.device_unfinished_uploads {
+            return Err(refused(
+                StatusCode::TOO_MANY_REQUESTS,
+                ErrorCode::QuotaExceeded,
+                "this device has too many unfinished uploads; finish one first".into(),
+            ));
+        }
+        if bytes.saturating_add(length) > limits.device_upload_bytes {
+            return Err(refused(
+                StatusCode::TOO_MANY_REQUESTS,
+                ErrorCode::QuotaExceeded,
+                "this device has sent as many bytes of documents as the city takes from one device"
+                    .into(),
+            ));
+        }
+    }
     let mut id = [0u8; 16];
     rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut id);
     let upload = state
@@ -135,6 +161,65 @@ pub(crate) async fn create(
         (h(tus::header::UPLOAD_OFFSET), upload.offset.to_string()),
     ]);
     Ok((StatusCode::CREATED, headers).into_response())
+}
+
+/// Refuses (`insufficient-storage`) unless `bytes` more leave the settings' margin free where
+/// documents are kept: the disk never fills under the database, and what is stored stays whole.
+async fn room_for(state: &AppState, bytes: u64) -> Result<(), AppError> {
+    use crate::blobs::BlobStore as _;
+    match state.blobs.free_bytes().await {
+        Some(free) if free < bytes.saturating_add(state.limits.min_free_disk_bytes) => {
+            tracing::warn!(free, "disk space low: new documents refused");
+            Err(refused(
+                StatusCode::INSUFFICIENT_STORAGE,
+                ErrorCode::InsufficientStorage,
+                "the server is short of disk space; try again later".into(),
+            ))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Forgets unfinished uploads older than the settings allow, their bytes with them, every few
+/// minutes for as long as the backend runs.
+pub(crate) async fn sweep(state: std::sync::Arc<AppState>) {
+    let every = std::time::Duration::from_secs(300);
+    let ttl_ms = i64::try_from(
+        state
+            .limits
+            .unfinished_upload_hours
+            .saturating_mul(3_600_000),
+    )
+    .unwrap_or(i64::MAX);
+    loop {
+        let before = crate::now_ms().saturating_sub(ttl_ms);
+        match sweep_once(&state, before).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(uploads = n, "unfinished uploads forgotten"),
+            Err(e) => tracing::warn!(error = %e, "sweeping unfinished uploads failed"),
+        }
+        tokio::time::sleep(every).await;
+    }
+}
+
+/// Forgets the unfinished uploads started before `before`; how many.
+pub(crate) async fn sweep_once(state: &AppState, before: i64) -> anyhow::Result<usize> {
+    use crate::blobs::BlobStore as _;
+    let mut forgotten = 0;
+    loop {
+        let stale = state.db.stale_uploads(before, 100).await?;
+        if stale.is_empty() {
+            return Ok(forgotten);
+        }
+        for id in stale {
+            // Under the upload's turn, so a chunk arriving now finishes first or finds it gone.
+            let _turn = state.upload_turns.lock(&id).await;
+            if state.db.forget_unfinished_upload(&id).await? {
+                state.blobs.remove(&id).await?;
+                forgotten += 1;
+            }
+        }
+    }
 }
 
 /// The upload `id`, if the device that signed the request started it.
@@ -240,6 +325,7 @@ pub(crate) async fn patch(
             ),
         ));
     }
+    room_for(&state, chunk.len() as u64).await?;
     state.blobs.write_at(&id, offset, chunk.to_vec()).await?;
     if !state.db.advance_upload(&id, offset, end).await? {
         return Err(refused(
@@ -287,5 +373,48 @@ impl UploadTurns {
         id.hash(&mut h);
         let i = usize::try_from(h.finish() % self.locks.len() as u64).unwrap_or(0);
         self.locks[i].lock().await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::settings::{DatabaseUrl, Settings};
+    use crate::storage::UploadRow;
+
+    #[tokio::test]
+    async fn unfinished_uploads_past_their_time_are_forgotten_with_their_bytes() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let mut settings = Settings::new(DatabaseUrl::Sqlite(dir.path().join("backend.db")));
+        settings.keys = dir.path().join("keys.toml");
+        let state = AppState::open(&settings).await.unwrap();
+        let now = crate::now_ms();
+        // Old and unfinished; new and unfinished; old and finished.
+        for (id, created_at, finished) in [("aa", 0, false), ("bb", now, false), ("cc", 0, true)] {
+            state
+                .db
+                .create_upload(UploadRow {
+                    id: id.into(),
+                    device_key: "device".into(),
+                    sha256: id.repeat(32),
+                    length: 4,
+                    offset: 0,
+                    created_at,
+                })
+                .await
+                .unwrap();
+            state.blobs.write_at(id, 0, vec![1, 2, 3, 4]).await.unwrap();
+            if finished {
+                assert!(state.db.advance_upload(id, 0, 4).await.unwrap());
+            }
+        }
+        assert_eq!(sweep_once(&state, now - 60_000).await.unwrap(), 1);
+        assert!(state.db.upload("aa").await.unwrap().is_none());
+        assert!(state.blobs.read("aa").await.is_err(), "its bytes are gone");
+        for kept in ["bb", "cc"] {
+            assert!(state.db.upload(kept).await.unwrap().is_some(), "{kept}");
+            assert_eq!(state.blobs.read(kept).await.unwrap(), [1, 2, 3, 4]);
+        }
+        assert_eq!(sweep_once(&state, now - 60_000).await.unwrap(), 0);
     }
 }

@@ -29,6 +29,7 @@ fn limits() -> Limits {
         upload_timeout_secs: 5,
         shutdown_grace_secs: 2,
         body_bytes: 4096,
+        ..Limits::default()
     }
 }
 

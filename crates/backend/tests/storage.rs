@@ -352,6 +352,39 @@ async fn the_access_log_pages_newest_first_by_device(s: impl Storage) {
     assert_eq!(s.access_log(Some("c"), None, 10).await.unwrap(), vec![]);
 }
 
+async fn unfinished_uploads_are_counted_and_only_they_are_forgotten(s: impl Storage) {
+    for (id, created_at, finished) in [("aa", 0, false), ("bb", 50, false), ("cc", 0, true)] {
+        s.create_upload(UploadRow {
+            id: id.into(),
+            device_key: "dev".into(),
+            sha256: id.repeat(32),
+            length: 10,
+            offset: 0,
+            created_at,
+        })
+        .await
+        .unwrap();
+        if finished {
+            assert!(s.advance_upload(id, 0, 10).await.unwrap());
+        }
+    }
+    assert_eq!(s.upload_usage("dev").await.unwrap(), (2, 30));
+    assert_eq!(s.upload_usage("other").await.unwrap(), (0, 0));
+    assert_eq!(s.stale_uploads(10, 100).await.unwrap(), ["aa"]);
+    assert_eq!(
+        s.stale_uploads(100, 1).await.unwrap(),
+        ["aa"],
+        "oldest first"
+    );
+    assert!(
+        !s.forget_unfinished_upload("cc").await.unwrap(),
+        "a finished one stays"
+    );
+    assert!(s.forget_unfinished_upload("aa").await.unwrap());
+    assert!(!s.forget_unfinished_upload("aa").await.unwrap());
+    assert_eq!(s.upload_usage("dev").await.unwrap(), (1, 20));
+}
+
 async fn staff_sessions_open_expire_and_close(s: impl Storage) {
     assert!(s
         .add_staff("li", "hash", StaffRole::Administrator, Some("公安局"))
@@ -546,7 +579,17 @@ async fn a_device_has_one_open_proofing_request_and_its_attestation_is_kept(s: i
     let again = s.add_proofing_request(request(2, "dev")).await.unwrap();
     assert_eq!(again, first, "one open request per device");
     s.add_proofing_request(request(3, "other")).await.unwrap();
-    assert_eq!(s.proofing_requests(true).await.unwrap().len(), 2);
+    assert_eq!(s.proofing_requests(true, 0, 50).await.unwrap().len(), 2);
+    assert_eq!(
+        s.proofing_requests(true, 1, 50).await.unwrap().len(),
+        1,
+        "paged"
+    );
+    assert_eq!(
+        s.proofing_requests(true, 0, 1).await.unwrap().len(),
+        1,
+        "paged"
+    );
     assert_eq!(
         s.issued_attestations("dev").await.unwrap(),
         Vec::<String>::new()
@@ -575,8 +618,8 @@ async fn a_device_has_one_open_proofing_request_and_its_attestation_is_kept(s: i
         "the details are forgotten once attested"
     );
     assert_eq!(s.issued_attestations("dev").await.unwrap(), ["HWA1.x.y"]);
-    assert_eq!(s.proofing_requests(true).await.unwrap().len(), 1);
-    assert_eq!(s.proofing_requests(false).await.unwrap().len(), 2);
+    assert_eq!(s.proofing_requests(true, 0, 50).await.unwrap().len(), 1);
+    assert_eq!(s.proofing_requests(false, 0, 50).await.unwrap().len(), 2);
     // Verified once, the device may ask again; a request closed without a match is declined.
     let later = s.add_proofing_request(request(4, "dev")).await.unwrap();
     assert_eq!(later.id, Uuid::from_u128(4));
@@ -667,6 +710,7 @@ suite!(
     events_reach_only_their_device_in_cursor_order,
     staff_sessions_open_expire_and_close,
     the_access_log_pages_newest_first_by_device,
+    unfinished_uploads_are_counted_and_only_they_are_forgotten,
     a_decision_on_a_version_someone_moved_on_records_nothing,
     an_upload_is_found_again_and_moves_only_from_where_it_stands,
     signers_devices_and_delegations_are_revoked_once,

@@ -65,11 +65,15 @@ pub enum ErrorCode {
     TooLarge,
     /// The request took longer than the backend waits (sent too slowly, or it was busy).
     TimedOut,
+    /// The device has used what the backend allows it (documents, or applications per hour).
+    QuotaExceeded,
+    /// The backend is short of disk space and takes no new documents for now.
+    InsufficientStorage,
     Internal,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 30] = [
+    pub const ALL: [ErrorCode; 32] = [
         ErrorCode::InvalidInput,
         ErrorCode::NotFound,
         ErrorCode::Storage,
@@ -99,6 +103,8 @@ impl ErrorCode {
         ErrorCode::IdentityLevelTooLow,
         ErrorCode::TooLarge,
         ErrorCode::TimedOut,
+        ErrorCode::QuotaExceeded,
+        ErrorCode::InsufficientStorage,
         ErrorCode::Internal,
     ];
 
@@ -133,6 +139,8 @@ impl ErrorCode {
             ErrorCode::IdentityLevelTooLow => "identity-level-too-low",
             ErrorCode::TooLarge => "too-large",
             ErrorCode::TimedOut => "timed-out",
+            ErrorCode::QuotaExceeded => "quota-exceeded",
+            ErrorCode::InsufficientStorage => "insufficient-storage",
             ErrorCode::Internal => "internal",
         }
     }
@@ -141,7 +149,11 @@ impl ErrorCode {
     pub fn is_transient(self) -> bool {
         matches!(
             self,
-            ErrorCode::Offline | ErrorCode::Backend | ErrorCode::TimedOut
+            ErrorCode::Offline
+                | ErrorCode::Backend
+                | ErrorCode::TimedOut
+                | ErrorCode::QuotaExceeded
+                | ErrorCode::InsufficientStorage
         )
     }
 }

@@ -27,21 +27,42 @@ use crate::staff::{self, Staff};
 use crate::storage::ProofingRow;
 use crate::AppState;
 
-/// Requests for verification by video still waiting for an officer.
-pub(super) async fn list(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
+/// How many requests a page of the queue shows.
+const QUEUE_PAGE: u32 = 50;
+
+#[derive(Debug, Deserialize)]
+pub(super) struct QueueQuery {
+    #[serde(default)]
+    page: u32,
+}
+
+/// Requests for verification by video still waiting for an officer, a page at a time.
+pub(super) async fn list(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    query: Result<axum::extract::Query<QueueQuery>, axum::extract::rejection::QueryRejection>,
+) -> Response {
     let lang = lang_of(&headers);
     let result = async {
+        let axum::extract::Query(q) =
+            query.map_err(|_| AppError::BadRequest("page: expected a whole number".into()))?;
         let me = session(&state, &headers).await?;
         staff::require_officer(&me)?;
-        let rows = state.db.proofing_requests(true).await?;
-        Ok(list_page(lang, &me, &rows))
+        let skip = q.page.saturating_mul(QUEUE_PAGE);
+        let mut rows = state
+            .db
+            .proofing_requests(true, skip, QUEUE_PAGE + 1)
+            .await?;
+        let more = rows.len() > QUEUE_PAGE as usize;
+        rows.truncate(QUEUE_PAGE as usize);
+        Ok(list_page(lang, &me, &rows, q.page, more))
     }
     .await;
     answer(lang, result)
 }
 
-/// The requests still open, oldest first.
-fn list_page(lang: Lang, me: &Staff, rows: &[ProofingRow]) -> Markup {
+/// The requests still open, oldest first: page `page`, and links to the pages around it.
+fn list_page(lang: Lang, me: &Staff, rows: &[ProofingRow], page: u32, more: bool) -> Markup {
     let body = html! {
         p class="muted" { a href=(paths::HOME) { (tr(lang, "console-back")) } }
         h1 { (tr(lang, "console-proofing")) }
@@ -65,6 +86,19 @@ fn list_page(lang: Lang, me: &Staff, rows: &[ProofingRow]) -> Markup {
                             td { (Typed(&r.contact)) }
                         }
                     }
+                }
+            }
+        }
+        p {
+            @if page > 0 {
+                a id="queue-earlier" href={ (paths::PROOFING) "?page=" (page - 1) } {
+                    (tr(lang, "console-queue-earlier"))
+                }
+                " "
+            }
+            @if more {
+                a id="queue-later" href={ (paths::PROOFING) "?page=" (page + 1) } {
+                    (tr(lang, "console-queue-later"))
                 }
             }
         }

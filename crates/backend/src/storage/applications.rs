@@ -239,6 +239,9 @@ pub trait Applications: Send + Sync {
 
     async fn applications(&self, filter: ApplicationFilter) -> anyhow::Result<Vec<ApplicationRow>>;
 
+    /// Whether a submission was stored under this idempotency key.
+    async fn submission_known(&self, idempotency_key: &str) -> anyhow::Result<bool>;
+
     async fn application(&self, seq: i64) -> anyhow::Result<Option<ApplicationRow>>;
 
     /// Every submission of an application, first one first.
@@ -330,6 +333,16 @@ impl Applications for SqliteStorage {
             r.int(0)
         });
         Ok(count.await?.unwrap_or(0))
+    }
+
+    async fn submission_known(&self, idempotency_key: &str) -> anyhow::Result<bool> {
+        self.first_row(
+            "SELECT 1 FROM submissions WHERE idempotency_key = ?1".into(),
+            vec![idempotency_key.to_owned().into()],
+            |r| r.int(0),
+        )
+        .await
+        .map(|r| r.is_some())
     }
 
     async fn applications(&self, filter: ApplicationFilter) -> anyhow::Result<Vec<ApplicationRow>> {
@@ -489,6 +502,16 @@ impl Applications for PgStorage {
     async fn count_submissions(&self) -> anyhow::Result<i64> {
         let count = self.first_row("SELECT count(*) FROM submissions", &[], |r| r.int(0));
         Ok(count.await?.unwrap_or(0))
+    }
+
+    async fn submission_known(&self, idempotency_key: &str) -> anyhow::Result<bool> {
+        self.first_row(
+            "SELECT 1::BIGINT FROM submissions WHERE idempotency_key = $1",
+            &[&idempotency_key],
+            |r| r.int(0),
+        )
+        .await
+        .map(|r| r.is_some())
     }
 
     async fn applications(&self, filter: ApplicationFilter) -> anyhow::Result<Vec<ApplicationRow>> {

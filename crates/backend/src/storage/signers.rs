@@ -86,7 +86,14 @@ pub trait Signers: Send + Sync {
     async fn add_proofing_request(&self, row: ProofingRow) -> anyhow::Result<ProofingRow>;
 
     /// Requests for video verification, oldest first; only those still open if `open_only`.
-    async fn proofing_requests(&self, open_only: bool) -> anyhow::Result<Vec<ProofingRow>>;
+    /// Requests (only the open ones if `open_only`), oldest first: `limit` of them after
+    /// skipping `skip`.
+    async fn proofing_requests(
+        &self,
+        open_only: bool,
+        skip: u32,
+        limit: u32,
+    ) -> anyhow::Result<Vec<ProofingRow>>;
 
     async fn proofing_request(&self, id: Uuid) -> anyhow::Result<Option<ProofingRow>>;
 
@@ -176,10 +183,18 @@ impl Signers for SqliteStorage {
         .await
     }
 
-    async fn proofing_requests(&self, open_only: bool) -> anyhow::Result<Vec<ProofingRow>> {
+    async fn proofing_requests(
+        &self,
+        open_only: bool,
+        skip: u32,
+        limit: u32,
+    ) -> anyhow::Result<Vec<ProofingRow>> {
         self.all_rows(
-            format!("{PROOFING_QUERY} WHERE NOT ?1 OR closed_at IS NULL ORDER BY requested_at"),
-            vec![open_only.into()],
+            format!(
+                "{PROOFING_QUERY} WHERE NOT ?1 OR closed_at IS NULL
+                 ORDER BY requested_at, id LIMIT ?3 OFFSET ?2"
+            ),
+            vec![open_only.into(), skip.into(), limit.into()],
             proofing_row,
         )
         .await
@@ -308,10 +323,19 @@ impl Signers for PgStorage {
         .await
     }
 
-    async fn proofing_requests(&self, open_only: bool) -> anyhow::Result<Vec<ProofingRow>> {
+    async fn proofing_requests(
+        &self,
+        open_only: bool,
+        skip: u32,
+        limit: u32,
+    ) -> anyhow::Result<Vec<ProofingRow>> {
+        let (skip, limit) = (i64::from(skip), i64::from(limit));
         self.all_rows(
-            &format!("{PROOFING_QUERY} WHERE NOT $1 OR closed_at IS NULL ORDER BY requested_at"),
-            &[&open_only],
+            &format!(
+                "{PROOFING_QUERY} WHERE NOT $1 OR closed_at IS NULL
+                 ORDER BY requested_at, id LIMIT $3 OFFSET $2"
+            ),
+            &[&open_only, &skip, &limit],
             proofing_row,
         )
         .await

@@ -52,6 +52,17 @@ pub trait Uploads: Send + Sync {
     /// Moves an upload's offset from `from` to `to`; false if it was not at `from` (another
     /// request moved it first).
     async fn advance_upload(&self, id: &str, from: u64, to: u64) -> anyhow::Result<bool>;
+
+    /// What `device_key` holds: how many uploads it has not finished, and the bytes of all its
+    /// uploads announced (finished or not).
+    async fn upload_usage(&self, device_key: &str) -> anyhow::Result<(u64, u64)>;
+
+    /// Up to `limit` unfinished uploads started before `before`, oldest first: to be swept.
+    async fn stale_uploads(&self, before: i64, limit: u32) -> anyhow::Result<Vec<String>>;
+
+    /// Forgets the upload `id` if it is still unfinished; false if it finished meanwhile (or
+    /// is gone).
+    async fn forget_unfinished_upload(&self, id: &str) -> anyhow::Result<bool>;
 }
 
 #[async_trait]
@@ -108,6 +119,40 @@ impl Uploads for SqliteStorage {
         .await
         .map(|n| n == 1)
     }
+
+    async fn upload_usage(&self, device_key: &str) -> anyhow::Result<(u64, u64)> {
+        let row = self
+            .first_row(
+                "SELECT count(*) FILTER (WHERE received_bytes < length), coalesce(sum(length), 0)
+                 FROM uploads WHERE device_key = ?1"
+                    .into(),
+                vec![text(device_key)],
+                |r| Ok((r.int(0)?, r.int(1)?)),
+            )
+            .await?
+            .unwrap_or((0, 0));
+        Ok((u64::try_from(row.0)?, u64::try_from(row.1)?))
+    }
+
+    async fn stale_uploads(&self, before: i64, limit: u32) -> anyhow::Result<Vec<String>> {
+        self.all_rows(
+            "SELECT id FROM uploads WHERE received_bytes < length AND created_at < ?1
+             ORDER BY created_at LIMIT ?2"
+                .into(),
+            vec![before.into(), limit.into()],
+            |r| r.text(0),
+        )
+        .await
+    }
+
+    async fn forget_unfinished_upload(&self, id: &str) -> anyhow::Result<bool> {
+        self.exec(
+            "DELETE FROM uploads WHERE id = ?1 AND received_bytes < length",
+            vec![text(id)],
+        )
+        .await
+        .map(|n| n == 1)
+    }
 }
 
 #[async_trait]
@@ -158,6 +203,40 @@ impl Uploads for PgStorage {
             "UPDATE uploads SET received_bytes = $3
              WHERE id = $1 AND received_bytes = $2 AND $3 <= length",
             &[&id, &from, &to],
+        )
+        .await
+        .map(|n| n == 1)
+    }
+
+    async fn upload_usage(&self, device_key: &str) -> anyhow::Result<(u64, u64)> {
+        let row = self
+            .first_row(
+                "SELECT count(*) FILTER (WHERE received_bytes < length),
+                        coalesce(sum(length), 0)::BIGINT
+                 FROM uploads WHERE device_key = $1",
+                &[&device_key],
+                |r| Ok((r.int(0)?, r.int(1)?)),
+            )
+            .await?
+            .unwrap_or((0, 0));
+        Ok((u64::try_from(row.0)?, u64::try_from(row.1)?))
+    }
+
+    async fn stale_uploads(&self, before: i64, limit: u32) -> anyhow::Result<Vec<String>> {
+        let limit = i64::from(limit);
+        self.all_rows(
+            "SELECT id FROM uploads WHERE received_bytes < length AND created_at < $1
+             ORDER BY created_at LIMIT $2",
+            &[&before, &limit],
+            |r| r.text(0),
+        )
+        .await
+    }
+
+    async fn forget_unfinished_upload(&self, id: &str) -> anyhow::Result<bool> {
+        self.exec(
+            "DELETE FROM uploads WHERE id = $1 AND received_bytes < length",
+            &[&id],
         )
         .await
         .map(|n| n == 1)

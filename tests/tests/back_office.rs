@@ -867,3 +867,270 @@ async fn console_pages_forbid_scripts_framing_caching_and_referrers_and_cookies_
     }
     backend.stop().await.unwrap();
 }
+
+/// Every form of the console and every call of the staff API, for each role, without a session,
+/// and with a forged CSRF token: a forged token or no session is refused on every form before
+/// anything happens, and each role reaches exactly what it may.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn csrf_and_roles_hold_on_every_console_form_and_staff_call() {
+    use homeward_tests::backend::{quoted_after, staff_token, Console};
+    use homeward_tests::probe::Probe;
+    let backend = TestBackend::start().await.unwrap();
+    let roles = [
+        ("reviewer-zhou", StaffRole::Reviewer),
+        ("officer-qian", StaffRole::Officer),
+        ("admin-chen", StaffRole::Administrator),
+    ];
+    for (name, role) in roles {
+        backend
+            .add_staff_as(name, PASSWORD, role, None)
+            .await
+            .unwrap();
+    }
+    // An application to act on.
+    let probe = Probe::new(&backend.url, 12, true).await;
+    assert_eq!(probe.submit(Probe::body(1), "matrix-1").await.0, 201);
+    let admin = Console::sign_in(&backend.url, "admin-chen", PASSWORD)
+        .await
+        .unwrap();
+    let reference = admin.latest_reference().await.unwrap();
+    let request = uuid::Uuid::from_u128(7).to_string();
+    // Each form: its action, its fields, and which roles may use it.
+    let anyone = [true, true, true];
+    let officers = [false, true, true];
+    let admins = [false, false, true];
+    let forms: Vec<(String, Vec<(&str, String)>, [bool; 3])> = vec![
+        (
+            format!("/console/applications/{reference}/decision"),
+            vec![("status", "in-review".into()), ("version", "0".into())],
+            anyone,
+        ),
+        (
+            format!("/console/applications/{reference}/route"),
+            vec![("department", "民政局".into()), ("version", "0".into())],
+            anyone,
+        ),
+        (
+            "/console/letters".into(),
+            vec![("token", "x".into())],
+            anyone,
+        ),
+        (
+            format!("/console/proofing/{request}/attest"),
+            vec![
+                ("level", "remote-attended".into()),
+                ("passport", "1".into()),
+                ("confirm", "1".into()),
+            ],
+            officers,
+        ),
+        (
+            format!("/console/proofing/{request}/decline"),
+            vec![],
+            officers,
+        ),
+        (
+            "/console/devices/revoke".into(),
+            vec![
+                (
+                    "public_key",
+                    Probe::new(&backend.url, 99, false).await.public(),
+                ),
+                ("reference", reference.clone()),
+                ("confirm", "1".into()),
+            ],
+            admins,
+        ),
+        (
+            "/console/accounts".into(),
+            vec![
+                ("username", "made-in-matrix".into()),
+                ("password", PASSWORD.into()),
+                ("role", "reviewer".into()),
+            ],
+            admins,
+        ),
+        (
+            "/console/accounts/nobody-here/disable".into(),
+            vec![("confirm", "yes".into())],
+            admins,
+        ),
+    ];
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let post = |action: &str, cookie: Option<&str>, csrf: &str, fields: &[(&str, String)]| {
+        let mut form: Vec<(&str, String)> = vec![("csrf", csrf.to_owned())];
+        form.extend(fields.iter().cloned());
+        let mut req = http.post(format!("{}{action}", backend.url)).form(&form);
+        if let Some(c) = cookie {
+            req = req.header("cookie", c);
+        }
+        async move {
+            let resp = req.send().await.unwrap();
+            let location = resp
+                .headers()
+                .get("location")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_owned();
+            (resp.status().as_u16(), location)
+        }
+    };
+    for (action, fields, may) in &forms {
+        // No session: the sign-in page, nothing done.
+        let (status, location) = post(action, None, "anything", fields).await;
+        assert_eq!(
+            (status, location.as_str()),
+            (303, "/console/login"),
+            "{action}"
+        );
+        for (i, (name, _)) in roles.iter().enumerate() {
+            let console = Console::sign_in(&backend.url, name, PASSWORD)
+                .await
+                .unwrap();
+            let home = console.page("/console").await.unwrap();
+            let csrf = quoted_after(&home, "name=\"csrf\" value=\"").unwrap();
+            let (forged, _) = post(action, Some(console.cookie()), "forged", fields).await;
+            assert_eq!(forged, 403, "{action} as {name} with a forged token");
+            let (status, _) = post(action, Some(console.cookie()), &csrf, fields).await;
+            if may[i] {
+                assert!(
+                    ![401, 403].contains(&status),
+                    "{action} as {name}: {status}"
+                );
+            } else {
+                assert_eq!(status, 403, "{action} as {name}");
+            }
+        }
+    }
+    assert!(
+        backend
+            .database()
+            .await
+            .unwrap()
+            .staff("made-in-matrix")
+            .await
+            .unwrap()
+            .is_some(),
+        "the administrator's account was made, and only once the token matched"
+    );
+
+    // The staff API: no token is 401; each role reaches what it may.
+    let api = |method: reqwest::Method, path: String, body: Option<serde_json::Value>| {
+        let http = http.clone();
+        let url = format!("{}{path}", backend.url);
+        move |token: Option<String>| {
+            let mut req = http.request(method.clone(), url.clone());
+            if let Some(t) = token {
+                req = req.header("authorization", t);
+            }
+            if let Some(b) = body.clone() {
+                req = req.json(&b);
+            }
+            async move { req.send().await.unwrap().status().as_u16() }
+        }
+    };
+    use reqwest::Method;
+    let calls: Vec<(String, _, [bool; 3])> = vec![
+        (
+            "list".into(),
+            api(Method::GET, "/v1/staff/applications".into(), None),
+            anyone,
+        ),
+        (
+            "show".into(),
+            api(
+                Method::GET,
+                format!("/v1/staff/applications/{reference}"),
+                None,
+            ),
+            anyone,
+        ),
+        (
+            "decide".into(),
+            api(
+                Method::POST,
+                format!("/v1/staff/applications/{reference}/decision"),
+                Some(serde_json::json!({"status": "in-review", "message": "", "version": 0})),
+            ),
+            anyone,
+        ),
+        (
+            "signers".into(),
+            api(Method::GET, "/v1/staff/signers".into(), None),
+            anyone,
+        ),
+        (
+            "add site".into(),
+            api(
+                Method::POST,
+                "/v1/staff/signers".into(),
+                Some(serde_json::json!({"id": "x", "name": "x", "public_key": "x"})),
+            ),
+            admins,
+        ),
+        (
+            "revoke signer".into(),
+            api(
+                Method::POST,
+                "/v1/staff/signers/site/none/revoke".into(),
+                None,
+            ),
+            admins,
+        ),
+        (
+            "revoke device".into(),
+            api(
+                Method::POST,
+                "/v1/staff/devices/revoke".into(),
+                Some(serde_json::json!({"public_key": "x"})),
+            ),
+            admins,
+        ),
+        (
+            "add account".into(),
+            api(
+                Method::POST,
+                "/v1/staff/accounts".into(),
+                Some(serde_json::json!({"username": "x!", "password": "short"})),
+            ),
+            admins,
+        ),
+        (
+            "disable account".into(),
+            api(
+                Method::POST,
+                "/v1/staff/accounts/nobody-here/disable".into(),
+                None,
+            ),
+            admins,
+        ),
+        (
+            "access log".into(),
+            api(Method::GET, "/v1/staff/access-log".into(), None),
+            admins,
+        ),
+    ];
+    let mut tokens = vec![];
+    for (name, _) in roles {
+        tokens.push(staff_token(&backend.url, name, PASSWORD).await.unwrap());
+    }
+    for (what, call, may) in &calls {
+        assert_eq!(call(None).await, 401, "{what} without a token");
+        for (i, token) in tokens.iter().enumerate() {
+            let status = call(Some(token.clone())).await;
+            if may[i] {
+                assert!(
+                    ![401, 403].contains(&status),
+                    "{what} as {}: {status}",
+                    roles[i].0
+                );
+            } else {
+                assert_eq!(status, 403, "{what} as {}", roles[i].0);
+            }
+        }
+    }
+    backend.stop().await.unwrap();
+}

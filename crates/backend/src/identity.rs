@@ -450,7 +450,7 @@ pub(crate) async fn attest_by_officer(
         .close_proofing(id, Some(&token), &name, now)
         .await?
     {
-        return Err(not_allowed("this request was answered already"));
+        return Err(answered_already());
     }
     tracing::info!(level = level.slug(), "officer attestation issued");
     Ok(attestation)
@@ -459,6 +459,15 @@ pub(crate) async fn attest_by_officer(
 /// An officer could not confirm the person of request `id` (no answer, or the person and their
 /// document did not match): the request is closed without an attestation, and the person's app
 /// learns it from the status feed and offers to ask again.
+/// Another officer closed the request first.
+fn answered_already() -> AppError {
+    AppError::Refused(
+        StatusCode::CONFLICT,
+        ErrorCode::Conflict,
+        "this request was answered already".into(),
+    )
+}
+
 pub(crate) async fn decline_by_officer(
     state: &AppState,
     officer: &Staff,
@@ -470,7 +479,10 @@ pub(crate) async fn decline_by_officer(
         .close_proofing(id, None, &officer.account.username, now_ms())
         .await?
     {
-        return Err(not_allowed("this request was answered already"));
+        return Err(match state.db.proofing_request(id).await? {
+            None => AppError::NotFound("proofing request"),
+            Some(_) => answered_already(),
+        });
     }
     tracing::info!("video verification declined");
     Ok(())

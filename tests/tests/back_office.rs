@@ -868,6 +868,10 @@ async fn console_pages_forbid_scripts_framing_caching_and_referrers_and_cookies_
     backend.stop().await.unwrap();
 }
 
+/// A console form: its action, its fields, and which of reviewer, officer, administrator may
+/// use it.
+type Form = (String, Vec<(&'static str, String)>, [bool; 3]);
+
 /// Every form of the console and every call of the staff API, for each role, without a session,
 /// and with a forged CSRF token: a forged token or no session is refused on every form before
 /// anything happens, and each role reaches exactly what it may.
@@ -899,7 +903,7 @@ async fn csrf_and_roles_hold_on_every_console_form_and_staff_call() {
     let anyone = [true, true, true];
     let officers = [false, true, true];
     let admins = [false, false, true];
-    let forms: Vec<(String, Vec<(&str, String)>, [bool; 3])> = vec![
+    let forms: Vec<Form> = vec![
         (
             format!("/console/applications/{reference}/decision"),
             vec![("status", "in-review".into()), ("version", "0".into())],

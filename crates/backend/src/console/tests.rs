@@ -287,6 +287,13 @@ impl Console {
                 .await;
             pages.push((name, status, html));
         }
+        for (name, path) in [
+            ("accounts", "/console/accounts"),
+            ("access log", "/console/access-log"),
+        ] {
+            let (status, html) = self.get(path).await;
+            pages.push((name, status, html));
+        }
         let (status, html) = self.get("/console/applications/HW-2026-9999999").await;
         pages.push(("failure", status, html));
         pages
@@ -361,4 +368,53 @@ async fn what_people_and_staff_typed_is_shown_escaped_on_every_page() {
         assert!(count >= times, "{name}, {from}: {part}");
     }
     assert!(page("empty list").contains("id=\"none\""));
+}
+
+/// Attacks that would run, or change a page, if what people type went into the page raw.
+const CORPUS: &[&str] = &[
+    "<img src=x onerror=alert(1)>",
+    "\"><svg onload=alert(1)>",
+    "' onmouseover='alert(1)' x='",
+    "javascript:alert(1)",
+    "</textarea><script>alert(document.cookie)</script>",
+    "<a href=\"javascript:alert(1)\">x</a>",
+    "<iframe srcdoc=\"<script>alert(1)</script>\">",
+    "<!--",
+    "<style>*{display:none}</style>",
+    "\u{202E}<b>gnp.exe</b>",
+];
+
+/// As maud writes text and attribute values (always in double quotes).
+fn escaped(value: &str) -> String {
+    value
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[tokio::test]
+async fn a_corpus_of_attacks_comes_out_as_text_on_every_page() {
+    for &attack in CORPUS {
+        let console = Console::start(attack).await;
+        let pages = console.tour(attack).await;
+        for (name, status, html) in &pages {
+            assert!(*status == 200 || *name == "failure", "{name}: {status}");
+            // Every attribute is double-quoted and every `<`, `>`, `"` and `&` typed is
+            // escaped: nothing typed can open a tag, close an attribute or start a comment.
+            if attack.contains(['<', '>', '"']) {
+                assert!(!html.contains(attack), "{attack} raw on {name}");
+            }
+            for scheme in ["href=\"javascript:", "src=\"javascript:"] {
+                assert!(!html.contains(scheme), "{scheme} on {name} for {attack}");
+            }
+        }
+        let shown = escaped(attack);
+        for name in ["application", "video request", "accounts", "access log"] {
+            let html = &pages.iter().find(|p| p.0 == name).expect(name).2;
+            let shown_here = html.contains(&shown)
+                || html.contains(&homeward_domain::check::show_hidden_controls(&shown));
+            assert!(shown_here, "{name} shows {attack} as text");
+        }
+    }
 }

@@ -503,3 +503,30 @@ pub async fn revoke_signer(url: &str, auth: &str, kind: &str, id: &str) -> anyho
         .error_for_status()?;
     Ok(())
 }
+
+/// The `homeward-backend` binary, built if it is not there yet: `HOMEWARD_BACKEND_BIN`, else
+/// the debug build in the target directory.
+pub fn backend_binary() -> anyhow::Result<std::path::PathBuf> {
+    if let Some(path) = std::env::var_os("HOMEWARD_BACKEND_BIN") {
+        return Ok(path.into());
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(
+        || crate::repo_root().join("target"),
+        std::path::PathBuf::from,
+    );
+    let bin = target.join("debug/homeward-backend");
+    if !bin.exists() {
+        let status = std::process::Command::new(env!("CARGO"))
+            .current_dir(crate::repo_root())
+            .args([
+                "build",
+                "--package",
+                "homeward-backend",
+                "--bin",
+                "homeward-backend",
+            ])
+            .status()?;
+        anyhow::ensure!(status.success(), "building homeward-backend failed");
+    }
+    Ok(bin)
+}

@@ -211,3 +211,166 @@ async fn two_hundred_applications_arrive_exactly_once_through_faults_on_sqlite()
 async fn two_hundred_applications_arrive_exactly_once_through_faults_on_postgres() {
     run(Some(fresh_postgres().await.unwrap())).await;
 }
+
+/// The backend as a process of its own on `port`, with its data in `dir`.
+fn backend_process(dir: &std::path::Path, port: u16) -> std::process::Child {
+    let bin = homeward_tests::backend::backend_binary().expect("the backend binary");
+    std::process::Command::new(bin)
+        .arg("--listen")
+        .arg(format!("127.0.0.1:{port}"))
+        .arg("--database")
+        .arg(format!("sqlite://{}", dir.join("backend.db").display()))
+        .arg("--attachments")
+        .arg(dir.join("attachments"))
+        .arg("--keys")
+        .arg(dir.join("backend.keys.toml"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("the backend starts")
+}
+
+/// Waits until something accepts connections on `port` (at most 20 s).
+fn wait_listening(port: u16) {
+    for _ in 0..400 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    panic!("the backend did not come back on port {port}");
+}
+
+/// Three apps send their applications while the backend process is killed with SIGKILL at
+/// random moments, a hundred times, and started again on the same data: every application the
+/// apps were told was received is stored exactly once, none is missing, and every document's
+/// bytes have the SHA-256 announced.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_backend_killed_a_hundred_times_mid_intake_loses_nothing_and_stores_nothing_twice() {
+    use rand::{Rng as _, SeedableRng as _};
+    use sha2::{Digest as _, Sha256};
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::sync::Arc;
+    const KILLS: usize = 100;
+    const PER_CORE: usize = 30;
+    let data = TempDir::new().unwrap();
+    let port = homeward_tests::backend::free_port();
+    let url = format!("http://127.0.0.1:{port}");
+    let mut child = backend_process(data.path(), port);
+    wait_listening(port);
+    let dirs: Vec<TempDir> = (0..CLIENTS).map(|_| TempDir::new().unwrap()).collect();
+    let cores: Vec<Homeward> = dirs
+        .iter()
+        .map(|d| open_consented(d.path(), &url))
+        .collect();
+    for (i, core) in cores.iter().enumerate() {
+        for n in 0..PER_CORE {
+            let draft = application(core, i * PER_CORE + n + 1);
+            core.submit(draft).expect("frozen");
+        }
+    }
+
+    // The killer: SIGKILL at a random moment, start again on the same data, a hundred times.
+    let kills = Arc::new(AtomicUsize::new(0));
+    let done = Arc::new(AtomicBool::new(false));
+    let killer = {
+        let (kills, done, dir) = (kills.clone(), done.clone(), data.path().to_owned());
+        std::thread::spawn(move || {
+            let mut rng = rand::rngs::StdRng::seed_from_u64(20261203);
+            while kills.load(Ordering::Relaxed) < KILLS {
+                std::thread::sleep(std::time::Duration::from_millis(rng.gen_range(5..120)));
+                child.kill().expect("SIGKILL");
+                child.wait().expect("reaped");
+                kills.fetch_add(1, Ordering::Relaxed);
+                child = backend_process(&dir, port);
+                wait_listening(port);
+            }
+            done.store(true, Ordering::Relaxed);
+            child
+        })
+    };
+    let pending = |cores: &[Homeward]| -> usize {
+        cores
+            .iter()
+            .map(|c| {
+                c.outbox()
+                    .unwrap()
+                    .iter()
+                    .filter(|i| !matches!(i.state, OutboxState::Delivered { .. }))
+                    .count()
+            })
+            .sum()
+    };
+    let mut passes = 0;
+    while !done.load(Ordering::Relaxed) || pending(&cores) > 0 {
+        passes += 1;
+        assert!(passes < 5000, "{} items undelivered", pending(&cores));
+        for core in &cores {
+            for item in core.outbox().unwrap() {
+                match &item.state {
+                    OutboxState::Delivered { .. } => {}
+                    OutboxState::SetAside { error, message } => {
+                        panic!("a kill was taken for a refusal: {error}: {message}")
+                    }
+                    _ => {
+                        core.retry_submission(item.submission_id).unwrap();
+                    }
+                }
+            }
+        }
+        let results = join_all(cores.iter().map(|c| Box::pin(c.sync_outbox())).collect()).await;
+        for r in results {
+            r.expect("a pass never fails as a whole");
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    let mut child = killer.join().expect("the killer finished");
+    eprintln!(
+        "{} applications delivered through {} kills in {passes} passes",
+        CLIENTS * PER_CORE,
+        kills.load(Ordering::Relaxed)
+    );
+
+    // Exactly once, none missing, every document whole.
+    let db = homeward_backend::storage::open(&DatabaseUrl::Sqlite(data.path().join("backend.db")))
+        .await
+        .unwrap();
+    let apps = db
+        .applications(ApplicationFilter {
+            limit: 500,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        apps.len(),
+        CLIENTS * PER_CORE,
+        "one application per draft sent"
+    );
+    for app in &apps {
+        let submissions = db.submissions(app.seq).await.unwrap();
+        assert_eq!(submissions.len(), 1, "stored once");
+        let submission: homeward_domain::sync::Submission =
+            serde_json::from_slice(&submissions[0].body).unwrap();
+        let sha = &submission.materials[0].sha256;
+        let upload = db
+            .upload_of(&app.device_key, sha)
+            .await
+            .unwrap()
+            .expect("uploaded");
+        assert!(upload.is_complete());
+        let bytes = std::fs::read(
+            data.path()
+                .join("attachments")
+                .join(format!("{}.bin", upload.id)),
+        )
+        .unwrap();
+        assert_eq!(
+            &hex::encode(Sha256::digest(&bytes)),
+            sha,
+            "the document is whole"
+        );
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+}

@@ -118,3 +118,48 @@ async fn a_device_has_so_many_unfinished_uploads_and_bytes_and_a_low_disk_takes_
     assert_eq!(code(&json), ErrorCode::InsufficientStorage);
     backend.stop().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn behind_a_trusted_proxy_each_client_is_counted_and_otherwise_the_header_is_ignored() {
+    let register = |url: String, seed: u8, forwarded: &'static str| async move {
+        let key = Probe::new(&url, seed, false).await.public();
+        reqwest::Client::new()
+            .post(format!("{url}/v1/devices"))
+            .header("x-forwarded-for", forwarded)
+            .json(&serde_json::json!({ "public_key": key }))
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16()
+    };
+    let limits = Limits {
+        registrations_per_address_hour: 1,
+        ..Limits::default()
+    };
+    // Trusted: the proxy's last entry is the client; what a client put before it is not.
+    let backend = TestBackend::start_limited(Limits {
+        trusted_proxies: vec!["127.0.0.1".parse().unwrap()],
+        ..limits.clone()
+    })
+    .await
+    .unwrap();
+    let url = backend.url.clone();
+    assert_eq!(register(url.clone(), 1, "203.0.113.1").await, 201);
+    assert_eq!(register(url.clone(), 2, "203.0.113.1").await, 429);
+    assert_eq!(
+        register(url.clone(), 3, "203.0.113.1, 203.0.113.2").await,
+        201
+    );
+    assert_eq!(
+        register(url.clone(), 4, "198.51.100.9, 203.0.113.2").await,
+        429
+    );
+    backend.stop().await.unwrap();
+    // Not trusted: the header changes nothing.
+    let backend = TestBackend::start_limited(limits).await.unwrap();
+    let url = backend.url.clone();
+    assert_eq!(register(url.clone(), 1, "203.0.113.1").await, 201);
+    assert_eq!(register(url.clone(), 2, "203.0.113.9").await, 429);
+    backend.stop().await.unwrap();
+}

@@ -191,21 +191,38 @@ impl FromRequestParts<Arc<AppState>> for Staff {
     }
 }
 
-/// The client's address, as the connection gives it (none where the router is called without
-/// one, as in some tests): for limits per address.
+/// The client's address, for limits per address: as the connection gives it, or, when the
+/// connection comes from a proxy the settings trust, the last address that proxy put in
+/// `X-Forwarded-For` (the one it saw; earlier ones are whatever the client claimed). None where
+/// the router is called without a connection, as in some tests.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct ClientAddr(pub Option<std::net::IpAddr>);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+impl FromRequestParts<Arc<AppState>> for ClientAddr {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(ClientAddr(
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &Arc<AppState>,
+    ) -> Result<Self, Self::Rejection> {
+        let peer = parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|c| c.0.ip());
+        let forwarded = || {
             parts
-                .extensions
-                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                .map(|c| c.0.ip()),
-        ))
+                .headers
+                .get_all("x-forwarded-for")
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .flat_map(|v| v.split(','))
+                .filter_map(|a| a.trim().parse::<std::net::IpAddr>().ok())
+                .next_back()
+        };
+        Ok(ClientAddr(match peer {
+            Some(p) if state.limits.trusted_proxies.contains(&p) => forwarded().or(Some(p)),
+            other => other,
+        }))
     }
 }
 

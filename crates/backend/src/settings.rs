@@ -66,6 +66,9 @@ pub struct Limits {
     pub registrations_per_address_hour: u32,
     /// Applications one device may send per hour to services that need no proof of identity.
     pub self_asserted_per_device_hour: u32,
+    /// Addresses of the proxies in front of the backend: a request from one of them is counted
+    /// against the client its `X-Forwarded-For` names last, not against the proxy.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Default for Limits {
@@ -84,6 +87,7 @@ impl Default for Limits {
             min_free_disk_bytes: 512 << 20,
             registrations_per_address_hour: 30,
             self_asserted_per_device_hour: 30,
+            trusted_proxies: vec![],
         }
     }
 }

@@ -847,7 +847,15 @@ async fn console_pages_forbid_scripts_framing_caching_and_referrers_and_cookies_
     }
     assert!(!csp.contains("unsafe-inline") && !csp.contains("script-src"));
     assert_eq!(h["cache-control"], "no-store");
-    assert_eq!(h["referrer-policy"], "no-referrer");
+    // The sign-in form must send its Origin (which `no-referrer` would make `null`); every
+    // other page sends no referrer at all.
+    assert_eq!(h["referrer-policy"], "same-origin");
+    let other = http
+        .get(format!("{}/console/letters", backend.url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(other.headers()["referrer-policy"], "no-referrer");
     assert_eq!(h["x-content-type-options"], "nosniff");
     assert_eq!(h["x-frame-options"], "DENY");
     // Signed in behind a proxy that speaks HTTPS: the session cookie is Secure; over plain

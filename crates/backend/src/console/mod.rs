@@ -205,10 +205,13 @@ fn came_over_https(headers: &HeaderMap) -> bool {
 }
 
 /// What every console answer carries: the policy above, no caching (the pages hold people's
-/// details), no referrer, no sniffing, no framing; and cookies marked `Secure` when the console
+/// details), no referrer (but to itself, from the sign-in page), no sniffing, no framing; and cookies marked `Secure` when the console
 /// is reached over HTTPS.
 async fn guarded(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
     let https = came_over_https(req.headers());
+    // The sign-in page's form must say where it comes from (`Origin`), which browsers replace
+    // by `null` under `no-referrer`; it shows nothing of anyone, so `same-origin` costs nothing.
+    let sign_in = req.uri().path() == paths::LOGIN;
     let mut resp = next.run(req).await;
     let h = resp.headers_mut();
     h.entry(header::CONTENT_SECURITY_POLICY)
@@ -222,7 +225,11 @@ async fn guarded(req: axum::extract::Request, next: axum::middleware::Next) -> R
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     h.insert(
         header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
+        HeaderValue::from_static(if sign_in {
+            "same-origin"
+        } else {
+            "no-referrer"
+        }),
     );
     if https {
         let cookies: Vec<HeaderValue> = h

@@ -35,7 +35,7 @@ header button{background:transparent;border-color:#fff}
 label.check{display:inline;font-weight:400;margin:0 .6rem 0 0}button.danger{background:#b42318;border-color:#b42318}
 td form{margin:0}
 img.preview{max-width:320px;max-height:240px;border:1px solid #dcd8cf;border-radius:6px}
-@media (max-width:700px){.grid{grid-template-columns:1fr}th,td{padding:.4rem}}
+@media (max-width:700px){.grid{grid-template-columns:1fr}th,td{padding:.4rem}table{display:block;overflow-x:auto}}
 ";
 
 /// A whole page: `body` inside the console's shell, titled `title`. `staff` is who is signed

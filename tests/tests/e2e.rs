@@ -515,6 +515,22 @@ async fn sent_offline_with_a_photo_it_arrives_once_is_sent_back_revised_and_appr
         !app.text("#access-log").await?.contains("officer-li"),
         "the person is never told a login name"
     );
+
+    // A browser signs in to the console through its own form (the form's Origin passes the
+    // login-CSRF check under the page's referrer policy).
+    app.client
+        .goto(&format!("{}/console/login", backend.url))
+        .await?;
+    app.wait_css("#username")
+        .await?
+        .send_keys("officer-li")
+        .await?;
+    app.wait_css("#password")
+        .await?
+        .send_keys(STAFF_PASSWORD)
+        .await?;
+    app.click(".login button[type='submit']").await?;
+    app.wait_css("#applications").await?;
     app.close().await?;
     backend.stop().await?;
     Ok(())

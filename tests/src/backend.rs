@@ -55,13 +55,28 @@ impl TestBackend {
         Self::start_full(0, None, Some(catalog), Limits::default()).await
     }
 
+    /// Starts a backend on SQLite with its database, documents and keys in a new directory
+    /// under `parent` (a filesystem a test controls), with these limits.
+    pub async fn start_in(parent: &std::path::Path, limits: Limits) -> anyhow::Result<Self> {
+        Self::start_full_in(TempDir::new_in(parent)?, 0, None, None, limits).await
+    }
+
     async fn start_full(
         port: u16,
         database: Option<DatabaseUrl>,
         catalog: Option<&[u8]>,
         limits: Limits,
     ) -> anyhow::Result<Self> {
-        let dir = TempDir::new()?;
+        Self::start_full_in(TempDir::new()?, port, database, catalog, limits).await
+    }
+
+    async fn start_full_in(
+        dir: TempDir,
+        port: u16,
+        database: Option<DatabaseUrl>,
+        catalog: Option<&[u8]>,
+        limits: Limits,
+    ) -> anyhow::Result<Self> {
         let db_path = dir.path().join("backend.db");
         let mut settings =
             Settings::new(database.unwrap_or_else(|| DatabaseUrl::Sqlite(db_path.clone())));
@@ -529,4 +544,55 @@ pub fn backend_binary() -> anyhow::Result<std::path::PathBuf> {
         anyhow::ensure!(status.success(), "building homeward-backend failed");
     }
     Ok(bin)
+}
+
+/// What a backend holds after a fault campaign: `expected` applications, one per draft, each
+/// stored exactly once, and every document complete with the bytes its SHA-256 announced.
+pub async fn assert_each_stored_once(
+    db: &dyn homeward_backend::storage::Storage,
+    attachments: &std::path::Path,
+    expected: usize,
+) {
+    use sha2::{Digest as _, Sha256};
+    let apps = db
+        .applications(homeward_backend::storage::ApplicationFilter {
+            limit: u32::try_from(expected + 100).expect("a small number"),
+            ..Default::default()
+        })
+        .await
+        .expect("the applications");
+    assert_eq!(apps.len(), expected, "one application per draft sent");
+    let drafts: std::collections::BTreeSet<_> = apps
+        .iter()
+        .map(|a| (a.device_key.clone(), a.draft_id))
+        .collect();
+    assert_eq!(drafts.len(), expected, "no draft arrived twice");
+    for app in &apps {
+        let submissions = db.submissions(app.seq).await.expect("its submissions");
+        assert_eq!(submissions.len(), 1, "stored once");
+        let submission: homeward_domain::sync::Submission =
+            serde_json::from_slice(&submissions[0].body).expect("a submission");
+        for material in &submission.materials {
+            let upload = db
+                .upload_of(&app.device_key, &material.sha256)
+                .await
+                .expect("the upload")
+                .expect("uploaded");
+            assert!(upload.is_complete());
+            let bytes = std::fs::read(attachments.join(format!("{}.bin", upload.id)))
+                .expect("the document's bytes");
+            assert_eq!(
+                hex::encode(Sha256::digest(&bytes)),
+                material.sha256,
+                "the document is whole"
+            );
+        }
+    }
+}
+
+impl TestBackend {
+    /// Where it keeps documents.
+    pub fn attachments(&self) -> &std::path::Path {
+        &self.settings.attachments
+    }
 }

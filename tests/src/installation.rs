@@ -105,3 +105,48 @@ pub fn attested_as_they_are(core: &Homeward, site: &ed25519_dalek::SigningKey, s
     .seal(site);
     core.add_attestation(&token).expect("attestation taken");
 }
+
+/// A complete proof-of-life application with a life certificate photo that differs per `n`
+/// (so none is deduplicated); every twentieth photo takes several upload chunks.
+pub fn proof_of_life_with_photo(core: &Homeward, n: usize) -> DraftId {
+    let draft = proof_of_life(core, "certificate");
+    let n = u32::try_from(n).expect("a small number");
+    let (w, h) = if n.is_multiple_of(20) {
+        (1600 + n, 1200)
+    } else {
+        (320 + n, 240)
+    };
+    let photo = homeward_core::materials::fixtures::phone_photo(w, h);
+    core.add_material(
+        draft,
+        "life-certificate",
+        &format!("certificate-{n}.jpg"),
+        &photo,
+    )
+    .expect("photo");
+    draft
+}
+
+/// Runs the futures side by side on this task (several apps syncing at once).
+pub async fn join_all<F: std::future::Future + Unpin>(mut futures: Vec<F>) -> Vec<F::Output> {
+    use std::task::Poll;
+    let mut results: Vec<Option<F::Output>> = futures.iter().map(|_| None).collect();
+    std::future::poll_fn(|cx| {
+        let mut done = true;
+        for (i, f) in futures.iter_mut().enumerate() {
+            if results[i].is_none() {
+                match std::pin::Pin::new(f).poll(cx) {
+                    Poll::Ready(v) => results[i] = Some(v),
+                    Poll::Pending => done = false,
+                }
+            }
+        }
+        if done {
+            Poll::Ready(())
+        } else {
+            Poll::Pending
+        }
+    })
+    .await;
+    results.into_iter().map(|r| r.expect("finished")).collect()
+}

@@ -12,34 +12,13 @@ use homeward_backend::settings::DatabaseUrl;
 use homeward_backend::storage::ApplicationFilter;
 use homeward_core::Homeward;
 use homeward_domain::sync::OutboxState;
-use homeward_tests::backend::{fresh_postgres, TestBackend};
+use homeward_tests::backend::{assert_each_stored_once, fresh_postgres, TestBackend};
 use homeward_tests::faults::FaultProxy;
-use homeward_tests::installation::{open_consented, proof_of_life};
+use homeward_tests::installation::{join_all, open_consented, proof_of_life_with_photo};
 use tempfile::TempDir;
 
 const CLIENTS: usize = 3;
 const APPLICATIONS: usize = 200;
-
-/// A complete proof-of-life application with a life certificate photo that differs per `n`.
-fn application(core: &Homeward, n: usize) -> homeward_domain::DraftId {
-    let draft = proof_of_life(core, "certificate");
-    // Every photo differs (so none is deduplicated), and some take several upload chunks.
-    let n = u32::try_from(n).expect("a small number");
-    let (w, h) = if n.is_multiple_of(20) {
-        (1600 + n, 1200)
-    } else {
-        (320 + n, 240)
-    };
-    let photo = homeward_core::materials::fixtures::phone_photo(w, h);
-    core.add_material(
-        draft,
-        "life-certificate",
-        &format!("certificate-{n}.jpg"),
-        &photo,
-    )
-    .expect("photo");
-    draft
-}
 
 async fn run(database: Option<DatabaseUrl>) {
     let started = std::time::Instant::now();
@@ -54,7 +33,7 @@ async fn run(database: Option<DatabaseUrl>) {
         .collect();
     for n in 0..APPLICATIONS {
         let core = &cores[n % CLIENTS];
-        let draft = application(core, n);
+        let draft = proof_of_life_with_photo(core, n);
         core.submit(draft).expect("frozen");
     }
 
@@ -177,30 +156,6 @@ async fn run(database: Option<DatabaseUrl>) {
     backend.stop().await.unwrap();
 }
 
-/// Runs the futures side by side on this task.
-async fn join_all<F: std::future::Future + Unpin>(mut futures: Vec<F>) -> Vec<F::Output> {
-    use std::task::Poll;
-    let mut results: Vec<Option<F::Output>> = futures.iter().map(|_| None).collect();
-    std::future::poll_fn(|cx| {
-        let mut done = true;
-        for (i, f) in futures.iter_mut().enumerate() {
-            if results[i].is_none() {
-                match std::pin::Pin::new(f).poll(cx) {
-                    Poll::Ready(v) => results[i] = Some(v),
-                    Poll::Pending => done = false,
-                }
-            }
-        }
-        if done {
-            Poll::Ready(())
-        } else {
-            Poll::Pending
-        }
-    })
-    .await;
-    results.into_iter().map(|r| r.expect("finished")).collect()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_hundred_applications_arrive_exactly_once_through_faults_on_sqlite() {
     run(None).await;
@@ -248,7 +203,6 @@ fn wait_listening(port: u16) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_backend_killed_a_hundred_times_mid_intake_loses_nothing_and_stores_nothing_twice() {
     use rand::{Rng as _, SeedableRng as _};
-    use sha2::{Digest as _, Sha256};
     use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
     use std::sync::Arc;
     const KILLS: usize = 100;
@@ -265,7 +219,7 @@ async fn a_backend_killed_a_hundred_times_mid_intake_loses_nothing_and_stores_no
         .collect();
     for (i, core) in cores.iter().enumerate() {
         for n in 0..PER_CORE {
-            let draft = application(core, i * PER_CORE + n + 1);
+            let draft = proof_of_life_with_photo(core, i * PER_CORE + n + 1);
             core.submit(draft).expect("frozen");
         }
     }
@@ -335,42 +289,12 @@ async fn a_backend_killed_a_hundred_times_mid_intake_loses_nothing_and_stores_no
     let db = homeward_backend::storage::open(&DatabaseUrl::Sqlite(data.path().join("backend.db")))
         .await
         .unwrap();
-    let apps = db
-        .applications(ApplicationFilter {
-            limit: 500,
-            ..Default::default()
-        })
-        .await
-        .unwrap();
-    assert_eq!(
-        apps.len(),
+    assert_each_stored_once(
+        db.as_ref(),
+        &data.path().join("attachments"),
         CLIENTS * PER_CORE,
-        "one application per draft sent"
-    );
-    for app in &apps {
-        let submissions = db.submissions(app.seq).await.unwrap();
-        assert_eq!(submissions.len(), 1, "stored once");
-        let submission: homeward_domain::sync::Submission =
-            serde_json::from_slice(&submissions[0].body).unwrap();
-        let sha = &submission.materials[0].sha256;
-        let upload = db
-            .upload_of(&app.device_key, sha)
-            .await
-            .unwrap()
-            .expect("uploaded");
-        assert!(upload.is_complete());
-        let bytes = std::fs::read(
-            data.path()
-                .join("attachments")
-                .join(format!("{}.bin", upload.id)),
-        )
-        .unwrap();
-        assert_eq!(
-            &hex::encode(Sha256::digest(&bytes)),
-            sha,
-            "the document is whole"
-        );
-    }
+    )
+    .await;
     child.kill().unwrap();
     child.wait().unwrap();
 }

@@ -360,6 +360,27 @@ fn test() -> anyhow::Result<()> {
         .env(POSTGRES_ENV, postgres.url());
     run_cmd(&mut in_keyring_session(&faults, &keyring))?;
     let _ = std::fs::remove_dir_all(&keyring);
+
+    step("outages: a full disk, PostgreSQL stopped dead and started again");
+    let small = SmallFs::mount("outages", "32m")?;
+    let keyring = tempdir("keyring-outages")?;
+    let mut outages = cargo();
+    outages
+        .args([
+            "test",
+            "--package",
+            "homeward-tests",
+            "--test",
+            "outages",
+            "--",
+            "--ignored",
+        ])
+        .env(POSTGRES_ENV, postgres.url())
+        .env("HOMEWARD_TEST_POSTGRES_CTL", postgres.ctl_line())
+        .env("HOMEWARD_TEST_SMALL_FS", &small.dir);
+    run_cmd(&mut in_keyring_session(&outages, &keyring))?;
+    let _ = std::fs::remove_dir_all(&keyring);
+    drop(small);
     drop(postgres);
 
     let app = build_app(false)?;
@@ -544,6 +565,33 @@ fn run_e2e(app: &Path, filter: &[&str]) -> anyhow::Result<()> {
     let result = run_cmd(&mut under_xvfb(&in_keyring_session(&cmd, &keyring)));
     let _ = std::fs::remove_dir_all(&keyring);
     result
+}
+
+/// A filesystem of its own, small enough for a test to fill (tmpfs), unmounted when dropped.
+struct SmallFs {
+    dir: PathBuf,
+}
+
+impl SmallFs {
+    fn mount(name: &str, size: &str) -> anyhow::Result<Self> {
+        let dir = tempdir(name)?;
+        run_cmd(
+            setup::as_root("mount")
+                .args(["-t", "tmpfs", "-o"])
+                .arg(format!("size={size},mode=0700"))
+                .arg("homeward-test")
+                .arg(&dir),
+        )
+        .context("mounting a small tmpfs for the disk-full test (needs root or sudo)")?;
+        Ok(SmallFs { dir })
+    }
+}
+
+impl Drop for SmallFs {
+    fn drop(&mut self) {
+        let _ = setup::as_root("umount").arg(&self.dir).status();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
 }
 
 /// A fresh directory under the target directory (not /tmp, which may be small or shared).

@@ -81,6 +81,17 @@ impl Postgres {
         self.bin.join(name)
     }
 
+    /// The `pg_ctl` command line for this server (with its `-D` and `-l`), for the tests that
+    /// stop and start it.
+    pub fn ctl_line(&self) -> String {
+        format!(
+            "runuser -u postgres -- {} -D {} -l {}",
+            self.bin.join("pg_ctl").display(),
+            self.dir.join("data").display(),
+            self.dir.join("log").display()
+        )
+    }
+
     /// The URL of its `postgres` database, as the `homeward` superuser.
     pub fn url(&self) -> String {
         format!("postgres://homeward@127.0.0.1:{}/postgres", self.port)

@@ -64,6 +64,17 @@ fn is_root() -> bool {
         .is_ok_and(|o| o.stdout.trim_ascii() == b"0")
 }
 
+/// `program`, run as root (through `sudo` unless we are root already).
+pub fn as_root(program: &str) -> Command {
+    if is_root() {
+        Command::new(program)
+    } else {
+        let mut c = Command::new("sudo");
+        c.arg(program);
+        c
+    }
+}
+
 fn packages() -> anyhow::Result<()> {
     if Command::new("dpkg-query")
         .arg("--version")
@@ -80,15 +91,7 @@ fn packages() -> anyhow::Result<()> {
         return Ok(());
     }
     step(&format!("install system packages: {}", missing.join(" ")));
-    let sudo = |program: &str| {
-        if is_root() {
-            Command::new(program)
-        } else {
-            let mut c = Command::new("sudo");
-            c.arg(program);
-            c
-        }
-    };
+    let sudo = as_root;
     run_cmd(
         sudo("apt-get")
             .arg("update")

@@ -33,6 +33,14 @@ impl IntoResponse for AppError {
                 self.to_string(),
             ),
             AppError::Refused(status, code, m) => (*status, *code, m.clone()),
+            AppError::Internal(e) if storage_full(e) => {
+                tracing::warn!(error = %e, "the disk is full: a write was refused");
+                (
+                    StatusCode::INSUFFICIENT_STORAGE,
+                    ErrorCode::InsufficientStorage,
+                    "the server is short of disk space; try again later".into(),
+                )
+            }
             AppError::Internal(e) if database_unavailable(e) => {
                 tracing::warn!(error = %e, "the database did not answer in time");
                 (
@@ -79,5 +87,23 @@ fn database_unavailable(e: &anyhow::Error) -> bool {
                     ]
                     .contains(code),
                 })
+    })
+}
+
+/// Whether `e` says a disk is full (the database's or the documents'): nothing was kept, and
+/// the client is told to try again later (507) rather than that the server failed.
+fn storage_full(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::StorageFull)
+            || cause
+                .downcast_ref::<rusqlite::Error>()
+                .and_then(rusqlite::Error::sqlite_error_code)
+                .is_some_and(|code| code == rusqlite::ErrorCode::DiskFull)
+            || cause
+                .downcast_ref::<tokio_postgres::Error>()
+                .and_then(tokio_postgres::Error::code)
+                .is_some_and(|code| *code == tokio_postgres::error::SqlState::DISK_FULL)
     })
 }

@@ -388,7 +388,9 @@ fn offline(e: reqwest::Error) -> CoreError {
 }
 
 /// A success, or the backend's error: a refusal (4xx with its JSON error, kept whole so the
-/// outbox can show it and knows not to retry) or a failure worth retrying (5xx, 408, 429).
+/// outbox can show it and knows not to retry) or a failure worth retrying (5xx, 408, 429);
+/// a retryable answer whose code says why (`quota-exceeded`, `insufficient-storage`, ...) keeps
+/// it, so the person is told the reason.
 async fn check(resp: reqwest::Response) -> Result<reqwest::Response> {
     use reqwest::StatusCode;
     if resp.status().is_success() {
@@ -399,7 +401,7 @@ async fn check(resp: reqwest::Response) -> Result<reqwest::Response> {
         || status == StatusCode::REQUEST_TIMEOUT
         || status == StatusCode::TOO_MANY_REQUESTS;
     match resp.json::<ApiError>().await {
-        Ok(e) if !retry_later => Err(CoreError::Refused(e)),
+        Ok(e) if !retry_later || e.code.is_transient() => Err(CoreError::Refused(e)),
         Ok(e) => Err(CoreError::Backend(format!("{status}: {}", e.message))),
         Err(_) => Err(CoreError::Backend(status.to_string())),
     }

@@ -7,6 +7,7 @@ pub mod faults;
 pub mod installation;
 pub mod probe;
 pub mod qr;
+pub mod signing_proxy;
 
 use std::path::PathBuf;
 

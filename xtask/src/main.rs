@@ -361,6 +361,22 @@ fn test() -> anyhow::Result<()> {
     run_cmd(&mut in_keyring_session(&faults, &keyring))?;
     let _ = std::fs::remove_dir_all(&keyring);
 
+    step("schemathesis over /openapi.json, through a signing proxy");
+    let st = setup::schemathesis()?;
+    let mut fuzz = cargo();
+    fuzz.args([
+        "test",
+        "--package",
+        "homeward-tests",
+        "--test",
+        "schemathesis",
+        "--",
+        "--ignored",
+        "--nocapture",
+    ])
+    .env("HOMEWARD_SCHEMATHESIS", &st);
+    run_cmd(&mut fuzz)?;
+
     step("outages: a full disk, PostgreSQL stopped dead and started again");
     let small = SmallFs::mount("outages", "32m")?;
     let keyring = tempdir("keyring-outages")?;

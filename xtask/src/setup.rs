@@ -37,6 +37,8 @@ const PACKAGES: &[&str] = &[
     "faketime",
     // The backend's production database, started by the tests (pgbench for the baseline).
     "postgresql",
+    // A virtual environment for schemathesis (PyPI), which fuzzes the API from its OpenAPI.
+    "python3-venv",
 ];
 
 /// Tools built from crates.io, pinned. wasm-bindgen-cli's version follows Cargo.lock.
@@ -172,4 +174,28 @@ pub fn install_crate(name: &str, version: &str, locked: bool) -> anyhow::Result<
     cmd.current_dir(std::env::temp_dir())
         .env_remove("CARGO_TARGET_DIR");
     run_cmd(&mut cmd)
+}
+
+/// schemathesis's `st`, installed with everything it needs at the versions
+/// `tests/schemathesis/requirements.txt` pins, into a virtual environment of its own under the
+/// target directory (again only when the pins change).
+pub fn schemathesis() -> anyhow::Result<std::path::PathBuf> {
+    let requirements = root().join("tests/schemathesis/requirements.txt");
+    let pins = std::fs::read(&requirements).context("reading the schemathesis pins")?;
+    let venv = crate::target_dir().join("tools/schemathesis");
+    let st = venv.join("bin/st");
+    let installed_pins = venv.join("installed-requirements.txt");
+    if st.exists() && std::fs::read(&installed_pins).is_ok_and(|p| p == pins) {
+        return Ok(st);
+    }
+    step("install schemathesis from PyPI (pinned)");
+    let _ = std::fs::remove_dir_all(&venv);
+    run_cmd(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
+    run_cmd(
+        Command::new(venv.join("bin/pip"))
+            .args(["install", "--quiet", "--disable-pip-version-check", "-r"])
+            .arg(&requirements),
+    )?;
+    std::fs::write(&installed_pins, &pins)?;
+    Ok(st)
 }

@@ -443,6 +443,17 @@ fn bench() -> anyhow::Result<()> {
 
     intake_bench()?;
 
+    step("/healthz while the backend is abused: 1,000 slow clients, then a sign-in flood");
+    run_cmd(cargo().args([
+        "run",
+        "--release",
+        "--quiet",
+        "--package",
+        "homeward-backend",
+        "--example",
+        "abuse_load",
+    ]))?;
+
     step("bytes on the wire per submission, and after an upload is cut half-way");
     let keyring = tempdir("keyring-bench")?;
     let mut wire = cargo();

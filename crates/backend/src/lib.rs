@@ -75,6 +75,22 @@ impl AppState {
     }
 }
 
+/// Raises this process's limit on open files to the most it may have: every connection is one,
+/// and a soft limit of 1,024 (a common default) would run out before the connection cap does.
+pub fn raise_open_files_limit() {
+    use rustix::process::{getrlimit, setrlimit, Resource};
+    let limit = getrlimit(Resource::Nofile);
+    if limit.current < limit.maximum {
+        let raised = rustix::process::Rlimit {
+            current: limit.maximum,
+            maximum: limit.maximum,
+        };
+        if let Err(e) = setrlimit(Resource::Nofile, raised) {
+            tracing::warn!(error = %e, "the limit on open files could not be raised");
+        }
+    }
+}
+
 /// Serves on `listener` until `shutdown` completes, then finishes the requests in flight (for
 /// as long as the settings' grace period allows).
 pub async fn serve(

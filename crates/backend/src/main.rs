@@ -73,6 +73,7 @@ async fn main() -> anyhow::Result<()> {
                 .unwrap_or_else(|_| "homeward_backend=info".into()),
         )
         .init();
+    homeward_backend::raise_open_files_limit();
     let args = Args::parse();
     let file = args
         .config

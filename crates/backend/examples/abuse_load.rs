@@ -23,12 +23,12 @@ const SLOW_CLIENTS: usize = 1_000;
 const FLOOD_CLIENTS: usize = 64;
 const PHASE: Duration = Duration::from_secs(15);
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    if sorted.is_empty() {
+/// The `pct`th percentile of `sorted` (nearest rank), zero for none.
+fn percentile(sorted: &[Duration], pct: usize) -> Duration {
+    let Some(last) = sorted.len().checked_sub(1) else {
         return Duration::ZERO;
-    }
-    let at = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[at.min(sorted.len() - 1)]
+    };
+    sorted[(last * pct).div_ceil(100)]
 }
 
 /// Probes `/healthz` on a new connection every 20 ms for `PHASE`; prints the figures.
@@ -52,8 +52,8 @@ async fn probe(url: &str, phase: &str) -> anyhow::Result<()> {
     println!(
         "BENCH /healthz {phase}: {} probes, p50 {:.2?}, p99 {:.2?}, max {:.2?}, {failures} failed",
         latencies.len(),
-        percentile(&latencies, 0.50),
-        percentile(&latencies, 0.99),
+        percentile(&latencies, 50),
+        percentile(&latencies, 99),
         latencies.last().copied().unwrap_or_default()
     );
     Ok(())

@@ -12,7 +12,6 @@ use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse as _, Response};
-use base64::Engine as _;
 use ed25519_dalek::SigningKey;
 use homeward_domain::wire::{self, tus};
 
@@ -97,12 +96,7 @@ fn binding(method: &str, path: &str, headers: &HeaderMap) -> String {
             .unwrap_or_default()
             .to_owned(),
         ("POST", wire::path::UPLOADS) => text(tus::header::UPLOAD_METADATA)
-            .into_iter()
-            .flat_map(|meta| meta.split(','))
-            .filter_map(|pair| pair.trim().split_once(' '))
-            .find(|(key, _)| *key == tus::SHA256_METADATA)
-            .and_then(|(_, value)| base64::engine::general_purpose::STANDARD.decode(value).ok())
-            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .and_then(tus::metadata_sha256)
             .unwrap_or_default(),
         _ => String::new(),
     }

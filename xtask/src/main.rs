@@ -10,6 +10,7 @@
 //! Tools are built from crates.io at pinned versions; nothing downloads a prebuilt binary.
 
 mod deny;
+mod fuzz;
 mod postgres;
 mod setup;
 mod ui;
@@ -35,19 +36,21 @@ fn main() -> anyhow::Result<()> {
         Some("screenshots") => screenshots(),
         Some("bench") => bench(),
         Some("deny") => deny::check(),
+        Some("fuzz") => fuzz::run(),
         Some("build") => {
             setup::all()?;
             build_app(release).map(|_| ())
         }
         _ => {
             eprintln!(
-                "usage: cargo xtask <run|test|screenshots|bench|deny|setup|build> [--release]\n\
+                "usage: cargo xtask <run|test|screenshots|bench|deny|fuzz|setup|build> [--release]\n\
                  run          set up, start the backend on 127.0.0.1:8787 and open the app\n\
                  test         set up, then formatting, lints, every test, the end-to-end tests\n\
                  screenshots  every screen in zh-CN and en at 390x844 and 1280x800\n\
                  bench        search latency, release sizes, cold start (for BENCHMARKS.md)\n\
                  setup        install system packages and pinned tools only\n\
                  deny         advisories, licences, bans and sources of every dependency\n\
+                 fuzz         each fuzz target of fuzz/ for a bounded time (nightly)\n\
                  build        build the UI and the app"
             );
             std::process::exit(2);
@@ -376,6 +379,8 @@ fn test() -> anyhow::Result<()> {
     ])
     .env("HOMEWARD_SCHEMATHESIS", &st);
     run_cmd(&mut fuzz)?;
+
+    fuzz::run()?;
 
     step("outages: a full disk, PostgreSQL stopped dead and started again");
     let small = SmallFs::mount("outages", "32m")?;

@@ -13,8 +13,6 @@ use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode};
-use base64::engine::general_purpose::STANDARD as B64;
-use base64::Engine as _;
 use homeward_domain::wire::{self, header, tus, Method, Presented, SignatureProblem};
 use homeward_domain::ErrorCode;
 
@@ -76,23 +74,11 @@ impl Binding for UploadDigest {
                 tus::SHA256_METADATA
             ))
         };
-        let meta = headers
+        headers
             .get(tus::header::UPLOAD_METADATA)
             .and_then(|v| v.to_str().ok())
-            .ok_or_else(bad)?;
-        let value = meta
-            .split(',')
-            .filter_map(|pair| pair.trim().split_once(' '))
-            .find(|(k, _)| *k == tus::SHA256_METADATA)
-            .ok_or_else(bad)?
-            .1;
-        let hex =
-            String::from_utf8(B64.decode(value.trim()).map_err(|_| bad())?).map_err(|_| bad())?;
-        if hex.len() == 64 && hex.chars().all(|c| c.is_ascii_hexdigit()) {
-            Ok(hex.to_ascii_lowercase())
-        } else {
-            Err(bad())
-        }
+            .and_then(tus::metadata_sha256)
+            .ok_or_else(bad)
     }
 }
 

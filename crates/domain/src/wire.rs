@@ -204,6 +204,25 @@ pub mod tus {
 
     /// The metadata key under which an upload names its file's hex SHA-256.
     pub const SHA256_METADATA: &str = "sha256";
+
+    /// The hex SHA-256 (lower case) that an `Upload-Metadata` value names under
+    /// [`SHA256_METADATA`]; tus writes metadata values in base64. `None` when it names none, or
+    /// something that is not a SHA-256.
+    #[cfg(feature = "crypto")]
+    pub fn metadata_sha256(metadata: &str) -> Option<String> {
+        use base64::Engine as _;
+        let value = metadata
+            .split(',')
+            .filter_map(|pair| pair.trim().split_once(' '))
+            .find(|(key, _)| *key == SHA256_METADATA)?
+            .1;
+        let decoded = base64::engine::general_purpose::STANDARD
+            .decode(value.trim())
+            .ok()?;
+        let hex = String::from_utf8(decoded).ok()?;
+        (hex.len() == 64 && hex.chars().all(|c| c.is_ascii_hexdigit()))
+            .then(|| hex.to_ascii_lowercase())
+    }
 }
 
 /// How far a signature's timestamp may be from the backend's clock. An attempt older than this

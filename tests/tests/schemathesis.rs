@@ -20,6 +20,8 @@ async fn schemathesis_finds_no_server_error_and_no_error_that_is_not_json() {
     use base64::Engine as _;
     let st = std::env::var_os("HOMEWARD_SCHEMATHESIS")
         .expect("HOMEWARD_SCHEMATHESIS (schemathesis's `st`) is not set: run `cargo xtask test`");
+    // It runs in a directory of its own (below), so a relative path is made whole here.
+    let st = std::fs::canonicalize(&st).unwrap_or_else(|_| st.into());
     let backend = TestBackend::start().await.unwrap();
     backend
         .add_staff("admin", "a long passphrase for the fuzzer", true)
@@ -47,6 +49,8 @@ async fn schemathesis_finds_no_server_error_and_no_error_that_is_not_json() {
     let url = proxy.url.clone();
     let output = tokio::task::spawn_blocking(move || {
         std::process::Command::new(st)
+            // Its cache goes where it runs: there, not in the repository.
+            .current_dir(report.path())
             .env(
                 "PYTHONPATH",
                 homeward_tests::repo_root().join("tests/schemathesis"),

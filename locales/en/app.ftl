@@ -18,6 +18,7 @@ status-retry = Try again
 
 fatal-title = Homeward cannot open your data
 fatal-hint = Nothing has been lost. Restart the app; if this keeps happening, contact your nearest liaison site.
+fatal-start-again = Start again (keep the old data aside)
 
 ## Errors, by code
 
@@ -25,6 +26,8 @@ error-invalid-input = Something you entered is not in the expected format. Check
 error-not-found = This item could not be found. It may have been deleted.
 error-storage = Homeward cannot read or write its data on this device. Make sure there is free space, then try again.
 error-keyring = Homeward cannot reach the system keyring; your data stays encrypted. Unlock the keyring, then restart the app.
+error-keys-missing = The keys that lock your Homeward data are missing from this device's keyring, so your drafts and applications cannot be read. If you have a backup of the keyring, restore it and restart the app. Otherwise, start again: your old data is kept aside, locked, in case the keys come back.
+error-no-key-store = This device has no safe place for Homeward's keys, so the app cannot keep your data safe and does not start. Use Homeward on a phone or computer with a system keyring.
 error-offline = The city's server cannot be reached right now. Homeward will try again when you are online.
 error-backend = The city's server cannot handle this right now. Try again later.
 error-no-font = This device has no font for Chinese, so the PDF cannot be made. Use Print instead.

@@ -127,6 +127,7 @@ handlers! {
         consents: Consents,
         set_consent: SetConsent,
         erase_all: EraseAll,
+        start_again: StartAgain,
         identity: Identity,
         proof_request: ProofRequest,
         add_attestation: AddAttestation,
@@ -318,6 +319,20 @@ impl Answer for ipc::EraseAll {
         std::thread::spawn(move || {
             std::thread::sleep(std::time::Duration::from_millis(1500));
             app.exit(0);
+        });
+        Ok(())
+    }
+}
+
+/// Sets aside data whose keys are gone from the keyring (never deleting it), then starts the
+/// app again, which makes a fresh installation.
+impl Answer for ipc::StartAgain {
+    fn answer(self, shell: &Shell, app: &AppHandle) -> Reply<Self> {
+        homeward_core::set_aside_unreadable(&shell.data_dir)?;
+        let app = app.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(500));
+            app.restart();
         });
         Ok(())
     }

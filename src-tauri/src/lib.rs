@@ -25,6 +25,8 @@ const DEFAULT_BACKEND: &str = "http://127.0.0.1:8787";
 /// Set at start: the installation, or why it could not be opened (shown to the person).
 pub struct Shell {
     core: Result<Arc<Homeward>, ApiError>,
+    /// Where the installation lives (`--data-dir`, else the platform's app data directory).
+    data_dir: PathBuf,
     /// Where files made for the person (PDFs) are saved: `--export-dir`, else the downloads
     /// folder.
     export_dir: PathBuf,
@@ -148,7 +150,7 @@ pub fn run() {
             let backend_url = option("--backend-url", "HOMEWARD_BACKEND_URL")
                 .unwrap_or_else(|| DEFAULT_BACKEND.to_owned());
             let core = Homeward::open(&Config {
-                data_dir,
+                data_dir: data_dir.clone(),
                 backend_url,
             })
             .map(Arc::new)
@@ -172,7 +174,11 @@ pub fn run() {
                 let handle = app.handle().clone();
                 tauri::async_runtime::spawn(sync_in_background(handle, Arc::clone(core)));
             }
-            app.manage(Shell { core, export_dir });
+            app.manage(Shell {
+                core,
+                data_dir,
+                export_dir,
+            });
             Ok(())
         })
         .invoke_handler(commands::handler())

@@ -255,12 +255,39 @@ fn BackendBanner() -> impl IntoView {
 
 #[component]
 fn Fatal(error: homeward_domain::ApiError) -> impl IntoView {
+    use homeward_domain::ErrorCode;
     let key = format!("error-{}", error.code.slug());
+    let code = error.code;
+    let starting = RwSignal::new(false);
+    let failed = RwSignal::new(None::<homeward_domain::ApiError>);
+    let start_again = move |_| {
+        starting.set(true);
+        spawn_local(async move {
+            if let Err(e) = ipc::call(ipc::StartAgain {}).await {
+                failed.set(Some(e));
+                starting.set(false);
+            }
+        });
+    };
     view! {
         <section class="card fatal" role="alert">
             <h1>{move || t("fatal-title")}</h1>
             <p>{move || t(&key)}</p>
-            <p class="muted">{move || t("fatal-hint")}</p>
+            {match code {
+                // Restarting does not bring keys back: the person chooses what to do.
+                ErrorCode::KeysMissing => view! {
+                    <button class="primary" id="start-again" on:click=start_again disabled=move || starting.get()>
+                        {move || t("fatal-start-again")}
+                    </button>
+                    {move || failed.get().map(|e| {
+                        let key = format!("error-{}", e.code.slug());
+                        view! { <p class="error" role="alert">{move || t(&key)}</p> }
+                    })}
+                }
+                .into_any(),
+                ErrorCode::NoKeyStore => ().into_any(),
+                _ => view! { <p class="muted">{move || t("fatal-hint")}</p> }.into_any(),
+            }}
         </section>
     }
 }

@@ -612,6 +612,72 @@ async fn my_details_consents_export_and_erasure() -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Data whose keys are gone from the keyring is reported, not replaced: the app says so and
+/// offers to start again; starting again keeps the old files aside and opens a fresh install.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "drives the real app: run by `cargo xtask test`"]
+async fn data_whose_keys_are_gone_is_reported_and_can_be_set_aside_to_start_again(
+) -> anyhow::Result<()> {
+    let data = TempDir::new()?;
+    let driver = Driver::start(4634)?;
+    let offline = unreachable_url();
+    let app = driver.launch(data.path(), &offline).await?;
+    app.wait_css(".guide-card").await?;
+    app.close().await?;
+    // Another install id names other keyring entries: this database's keys are not among them.
+    std::fs::write(
+        data.path().join("install-id"),
+        "7d1f3c2a-0000-4000-8000-000000000002",
+    )?;
+
+    let app = driver.launch(data.path(), &offline).await?;
+    app.wait_text(".fatal", "密钥").await?;
+    app.click("#start-again").await?;
+    let mut aside = None;
+    for _ in 0..100 {
+        aside = std::fs::read_dir(data.path())?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .find(|p| p.to_string_lossy().contains("unreadable-"));
+        if aside.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let aside = aside.ok_or_else(|| anyhow::anyhow!("the old data was set aside"))?;
+    anyhow::ensure!(aside.join("homeward.db").exists(), "kept, not deleted");
+    // The app starts itself again; that instance is not the driver's, so it is ended here.
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    drop(app);
+    end_processes_using(data.path());
+
+    let app = driver.launch(data.path(), &offline).await?;
+    app.wait_css(".guide-card").await?;
+    anyhow::ensure!(app.count(".fatal").await? == 0, "a fresh start");
+    app.close().await?;
+    Ok(())
+}
+
+/// Ends (SIGKILL) every process whose command line names `dir`.
+fn end_processes_using(dir: &std::path::Path) {
+    let needle = dir.to_string_lossy().into_owned();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else {
+            continue;
+        };
+        let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else {
+            continue;
+        };
+        if String::from_utf8_lossy(&cmdline).contains(&needle)
+            && u32::try_from(pid) != Ok(std::process::id())
+        {
+            let _ = std::process::Command::new("kill")
+                .args(["-9", &pid.to_string()])
+                .status();
+        }
+    }
+}
+
 /// Fills every question of `answers` on the open draft: text by typing, choices by value.
 async fn fill(app: &homeward_tests::app::App, answers: &[(&str, &str)]) -> anyhow::Result<()> {
     for (field, value) in answers {

@@ -130,6 +130,39 @@ fn install_id(data_dir: &Path) -> Result<String> {
     }
 }
 
+/// Starts again after [`CoreError::KeyMissing`]: moves the installation whose keys are gone
+/// (its database and install id) into `unreadable-<milliseconds>/` inside `data_dir`, so the
+/// next [`Homeward::open`] makes a new one. Nothing is deleted: should the keyring be restored,
+/// the old files can be put back. Refused unless the keys really are missing.
+pub fn set_aside_unreadable(data_dir: &Path) -> Result<PathBuf> {
+    match Homeward::open(&Config {
+        data_dir: data_dir.to_owned(),
+        backend_url: "http://127.0.0.1:9".into(),
+    }) {
+        Err(CoreError::KeyMissing) => {}
+        Err(e) => return Err(e),
+        Ok(_) => {
+            return Err(CoreError::InvalidInput {
+                field: "data",
+                reason: "the data can be read; there is nothing to set aside".into(),
+            })
+        }
+    }
+    let aside = data_dir.join(format!("unreadable-{}", now_ms()));
+    std::fs::create_dir(&aside)?;
+    for entry in std::fs::read_dir(data_dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(DB_FILE) || name == INSTALL_ID_FILE {
+            std::fs::rename(entry.path(), aside.join(&*name))?;
+        }
+    }
+    std::fs::File::open(data_dir)?.sync_all()?;
+    tracing::warn!("data whose keys are missing was set aside; starting again");
+    Ok(aside)
+}
+
 impl Homeward {
     /// Opens the installation in `config.data_dir`, creating it (and its keys) on first use.
     pub fn open(config: &Config) -> Result<Self> {

@@ -24,9 +24,15 @@ pub enum CoreError {
     #[error("the OS keyring could not be used: {0}; is a Secret Service (gnome-keyring) running and unlocked?")]
     Keyring(#[from] keyring::Error),
     #[error(
-        "the database exists but its key is missing from the OS keyring; the data cannot be read"
+        "the local data exists but its keys are missing from the OS keyring; it cannot be read \
+         (restore the keyring, or erase the data and start again)"
     )]
     KeyMissing,
+    #[error(
+        "this device has no key store that keeps keys (only an in-memory one): nothing could be \
+         kept safely"
+    )]
+    NoKeyStore,
     #[error("the key stored in the OS keyring under {0} is malformed")]
     KeyMalformed(&'static str),
     #[error("the city backend could not be reached: {0}")]
@@ -59,9 +65,9 @@ impl CoreError {
             | CoreError::SchemaTooNew { .. }
             | CoreError::Io(_)
             | CoreError::Damaged(_) => ErrorCode::Storage,
-            CoreError::Keyring(_) | CoreError::KeyMissing | CoreError::KeyMalformed(_) => {
-                ErrorCode::Keyring
-            }
+            CoreError::Keyring(_) | CoreError::KeyMalformed(_) => ErrorCode::Keyring,
+            CoreError::KeyMissing => ErrorCode::KeysMissing,
+            CoreError::NoKeyStore => ErrorCode::NoKeyStore,
             CoreError::Offline(_) => ErrorCode::Offline,
             CoreError::Backend(_) => ErrorCode::Backend,
             CoreError::Refused(e) => e.code,

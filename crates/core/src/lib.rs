@@ -22,5 +22,5 @@ pub mod store;
 pub use homeward_catalog as catalog;
 pub use homeward_catalog::{review, validate};
 
-pub use app::{Config, Homeward};
+pub use app::{set_aside_unreadable, Config, Homeward};
 pub use error::{CoreError, Result};

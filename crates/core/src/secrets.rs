@@ -47,6 +47,16 @@ impl Keys {
     }
 }
 
+/// Refuses a key store that does not keep keys until they are deleted: keyring falls back to
+/// an in-memory store on a platform it has no store for, and keys kept there would be gone at
+/// the next start, with the data they lock.
+fn keeps_keys(persistence: keyring::credential::CredentialPersistence) -> Result<()> {
+    match persistence {
+        keyring::credential::CredentialPersistence::UntilDelete => Ok(()),
+        _ => Err(CoreError::NoKeyStore),
+    }
+}
+
 /// The keyring entries of one installation.
 #[derive(Debug, Clone)]
 pub struct Keyring {
@@ -92,11 +102,15 @@ impl Keyring {
         Ok(())
     }
 
-    /// Loads both keys; creates them when neither exists and `may_create` (no database yet).
+    /// Loads both keys; creates what is missing only when `may_create` (no database yet).
     ///
-    /// A database without its key is unreadable; rather than silently starting over (and hiding
-    /// the person's drafts), this reports [`CoreError::KeyMissing`].
+    /// Existing data without either key is reported ([`CoreError::KeyMissing`]) rather than
+    /// given a new one: a new database key would hide the person's drafts, and a new device key
+    /// would cut them off from every application, receipt and letter the old one signed. On a
+    /// platform whose only key store forgets (an in-memory one), nothing is created at all
+    /// ([`CoreError::NoKeyStore`]).
     pub fn load_or_create(&self, may_create: bool) -> Result<Keys> {
+        keeps_keys(keyring::default::default_credential_builder().persistence())?;
         let db = self.get(DB_KEY)?;
         let device = self.get(DEVICE_KEY)?;
         match (db, device) {
@@ -105,7 +119,7 @@ impl Keyring {
                 device: SigningKey::from_bytes(&seed),
                 created: false,
             }),
-            (None, _) if !may_create => Err(CoreError::KeyMissing),
+            _ if !may_create => Err(CoreError::KeyMissing),
             (db, device) => {
                 let database = match db {
                     Some(k) => k,
@@ -164,5 +178,27 @@ impl Keyring {
 
     pub fn delete_site_key(&self) -> Result<()> {
         self.delete(SITE_KEY)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_store_that_keeps_keys_is_used() {
+        use keyring::credential::CredentialPersistence;
+        // What this build uses on Linux: the Secret Service, kept until deleted.
+        assert!(keeps_keys(keyring::default::default_credential_builder().persistence()).is_ok());
+        // What keyring falls back to where it has no store: gone with the process.
+        let mock = keyring::mock::default_credential_builder().persistence();
+        assert!(matches!(keeps_keys(mock), Err(CoreError::NoKeyStore)));
+        for forgets in [
+            CredentialPersistence::EntryOnly,
+            CredentialPersistence::ProcessOnly,
+            CredentialPersistence::UntilReboot,
+        ] {
+            assert!(matches!(keeps_keys(forgets), Err(CoreError::NoKeyStore)));
+        }
     }
 }

@@ -69,6 +69,43 @@ fn a_database_whose_key_is_gone_is_reported_not_replaced() {
     );
 }
 
+#[test]
+fn data_whose_device_key_is_gone_is_reported_not_given_a_new_key() {
+    let dir = TempDir::new().expect("tempdir");
+    drop(Homeward::open(&config(&dir)).expect("open"));
+    let id = std::fs::read_to_string(dir.path().join("install-id")).expect("install id");
+    keyring::Entry::new(
+        homeward_core::secrets::KEYRING_SERVICE,
+        &format!("{}/device-signing-key", id.trim()),
+    )
+    .expect("entry")
+    .delete_credential()
+    .expect("the device key deleted");
+    let err = Homeward::open(&config(&dir)).expect_err("must not open");
+    assert!(matches!(err, CoreError::KeyMissing), "{err:?}");
+    assert_eq!(err.code(), homeward_domain::ErrorCode::KeysMissing);
+    // Still missing: nothing was made in its place.
+    assert!(matches!(
+        Homeward::open(&config(&dir)),
+        Err(CoreError::KeyMissing)
+    ));
+}
+
+#[test]
+fn starting_again_sets_the_unreadable_data_aside_and_opens_afresh() {
+    let dir = TempDir::new().expect("tempdir");
+    let app = Homeward::open(&config(&dir)).expect("open");
+    app.create_draft("pension-proof-of-life").expect("draft");
+    drop(app);
+    // Data that can be read is not set aside.
+    assert!(homeward_core::set_aside_unreadable(dir.path()).is_err());
+    std::fs::write(dir.path().join("install-id"), uuid_like()).expect("rewrite id");
+    let aside = homeward_core::set_aside_unreadable(dir.path()).expect("set aside");
+    assert!(aside.join("homeward.db").exists(), "kept, not deleted");
+    let app = Homeward::open(&config(&dir)).expect("a new start");
+    assert!(app.drafts().expect("drafts").is_empty());
+}
+
 fn uuid_like() -> String {
     "7d1f3c2a-0000-4000-8000-000000000001".into()
 }

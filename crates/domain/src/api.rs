@@ -14,6 +14,11 @@ pub enum ErrorCode {
     Storage,
     /// The OS keyring is unavailable or refused access.
     Keyring,
+    /// The local data exists but its keys are gone from the OS keyring: it cannot be read.
+    KeysMissing,
+    /// This platform has no key store that keeps keys (only an in-memory one): nothing can be
+    /// kept safely, so the app does not start.
+    NoKeyStore,
     /// The backend could not be reached; trying again later can help.
     Offline,
     /// The backend answered with an error.
@@ -73,11 +78,13 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 32] = [
+    pub const ALL: [ErrorCode; 34] = [
         ErrorCode::InvalidInput,
         ErrorCode::NotFound,
         ErrorCode::Storage,
         ErrorCode::Keyring,
+        ErrorCode::KeysMissing,
+        ErrorCode::NoKeyStore,
         ErrorCode::Offline,
         ErrorCode::Backend,
         ErrorCode::NoFont,
@@ -114,6 +121,8 @@ impl ErrorCode {
             ErrorCode::NotFound => "not-found",
             ErrorCode::Storage => "storage",
             ErrorCode::Keyring => "keyring",
+            ErrorCode::KeysMissing => "keys-missing",
+            ErrorCode::NoKeyStore => "no-key-store",
             ErrorCode::Offline => "offline",
             ErrorCode::Backend => "backend",
             ErrorCode::NoFont => "no-font",

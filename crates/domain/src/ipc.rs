@@ -147,6 +147,9 @@ commands! {
     export_all: ExportAll {} -> String;
     /// Erases everything on this device; the app then closes.
     erase_all: EraseAll {} -> ();
+    /// After `keys-missing`: sets the data that can no longer be read aside (kept, locked, in
+    /// case the keys come back) and starts the app again on a fresh installation.
+    start_again: StartAgain {} -> ();
     /// What staff at the city did with the person's data, newest first: the page older than
     /// `before`, or the newest.
     access_log: AccessLogPage { before: Option<i64> } -> crate::sync::AccessLog;

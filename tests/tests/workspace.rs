@@ -142,9 +142,15 @@ fn crates_depend_only_on_what_the_design_allows() {
         ("crates/domain", &[]),
         ("crates/i18n", &["homeward-domain"]),
         ("crates/catalog", &["homeward-domain"]),
+        ("crates/keys", &[]),
         (
             "crates/core",
-            &["homeward-domain", "homeward-i18n", "homeward-catalog"],
+            &[
+                "homeward-domain",
+                "homeward-i18n",
+                "homeward-catalog",
+                "homeward-keys",
+            ],
         ),
         ("crates/backend", &["homeward-domain", "homeward-i18n"]),
         (
@@ -192,6 +198,7 @@ fn the_command_line_links_no_database_keyring_or_pdf_stack() {
     assert!(linked.contains("homeward-catalog"), "the tree is read");
     for heavy in [
         "homeward-core",
+        "homeward-keys",
         "rusqlite",
         "libsqlite3-sys",
         "openssl-sys",

@@ -315,6 +315,17 @@ fn test() -> anyhow::Result<()> {
 
     deny::check()?;
 
+    step("the key store code for every platform the app is for (Windows, macOS, iOS, Android)");
+    for target in [
+        "x86_64-pc-windows-gnu",
+        "aarch64-apple-darwin",
+        "aarch64-apple-ios",
+        "aarch64-linux-android",
+    ] {
+        setup::rust_target(target)?;
+        run_cmd(cargo().args(["check", "--package", "homeward-keys", "--target", target]))?;
+    }
+
     step("catalogue");
     for args in [&["check"][..], &["pack", "--check"]] {
         let mut cmd = cargo();

@@ -108,21 +108,26 @@ fn packages() -> anyhow::Result<()> {
 }
 
 fn wasm_target() -> anyhow::Result<()> {
+    rust_target("wasm32-unknown-unknown")
+}
+
+/// Adds the standard library for `target` to the project's toolchain, unless it is there.
+pub fn rust_target(target: &str) -> anyhow::Result<()> {
     let out = Command::new("rustup")
         .args(["target", "list", "--installed"])
         .current_dir(root())
         .output()
-        .context("rustup is needed to add the wasm32 target")?;
+        .context("rustup is needed to add Rust targets")?;
     if String::from_utf8_lossy(&out.stdout)
         .lines()
-        .any(|l| l.trim() == "wasm32-unknown-unknown")
+        .any(|l| l.trim() == target)
     {
         return Ok(());
     }
-    step("add the wasm32-unknown-unknown target");
+    step(&format!("add the {target} target"));
     run_cmd(
         Command::new("rustup")
-            .args(["target", "add", "wasm32-unknown-unknown"])
+            .args(["target", "add", target])
             .current_dir(root()),
     )
 }

@@ -23,15 +23,9 @@ pub enum CoreError {
     Io(#[from] std::io::Error),
     #[error("the OS keyring could not be used: {0}; is a Secret Service (gnome-keyring) running and unlocked?")]
     Keyring(#[from] keyring::Error),
-    #[error(
-        "the local data exists but its keys are missing from the OS keyring; it cannot be read \
-         (restore the keyring, or erase the data and start again)"
-    )]
+    #[error("{}", homeward_keys::KeyError::Missing)]
     KeyMissing,
-    #[error(
-        "this device has no key store that keeps keys (only an in-memory one): nothing could be \
-         kept safely"
-    )]
+    #[error("{}", homeward_keys::KeyError::NoKeyStore)]
     NoKeyStore,
     #[error("the key stored in the OS keyring under {0} is malformed")]
     KeyMalformed(&'static str),
@@ -54,6 +48,18 @@ pub enum CoreError {
     },
     #[error("{0}")]
     Attestation(#[from] homeward_domain::identity::AttestationProblem),
+}
+
+impl From<homeward_keys::KeyError> for CoreError {
+    fn from(e: homeward_keys::KeyError) -> Self {
+        use homeward_keys::KeyError;
+        match e {
+            KeyError::Keyring(e) => CoreError::Keyring(e),
+            KeyError::Missing => CoreError::KeyMissing,
+            KeyError::Malformed(name) => CoreError::KeyMalformed(name),
+            KeyError::NoKeyStore => CoreError::NoKeyStore,
+        }
+    }
 }
 
 impl CoreError {

@@ -14,7 +14,8 @@ pub mod outbox;
 pub mod pdf;
 pub mod privacy;
 pub mod remote;
-pub mod secrets;
+/// The installation's keys in the OS keyring.
+pub use homeward_keys as secrets;
 pub mod store;
 
 /// The guides and their forms, from the crate that needs no storage: core re-exports them so

@@ -1,4 +1,7 @@
-//! Secrets in the OS keyring: the database key and the device's Ed25519 signing key.
+//! Secrets in the OS keyring: the database key and the device's Ed25519 signing key (and, in
+//! site mode, the liaison site's). A crate of its own, with no C underneath, so that
+//! `cargo xtask test` compiles it for every platform the app is for (Windows, macOS, iOS,
+//! Android) on a Linux machine without their SDKs.
 //!
 //! Nothing secret is ever written to a file. Each installation (one data directory) has a random
 //! install id, stored in plain text beside the database; keyring entries are named after it, so two
@@ -11,7 +14,26 @@ use rand::rngs::OsRng;
 use rand::RngCore as _;
 use zeroize::Zeroizing;
 
-use crate::error::{CoreError, Result};
+/// Why the keys could not be had.
+#[derive(Debug, thiserror::Error)]
+pub enum KeyError {
+    #[error("the OS keyring could not be used: {0}; is a Secret Service (gnome-keyring) running and unlocked?")]
+    Keyring(#[from] keyring::Error),
+    #[error(
+        "the local data exists but its keys are missing from the OS keyring; it cannot be read \
+         (restore the keyring, or erase the data and start again)"
+    )]
+    Missing,
+    #[error("the key stored in the OS keyring under {0} is malformed")]
+    Malformed(&'static str),
+    #[error(
+        "this device has no key store that keeps keys (only an in-memory one): nothing could be \
+         kept safely"
+    )]
+    NoKeyStore,
+}
+
+pub type Result<T, E = KeyError> = std::result::Result<T, E>;
 
 /// The keyring service every Homeward entry is filed under.
 pub const KEYRING_SERVICE: &str = "org.homeward.app";
@@ -53,7 +75,7 @@ impl Keys {
 fn keeps_keys(persistence: keyring::credential::CredentialPersistence) -> Result<()> {
     match persistence {
         keyring::credential::CredentialPersistence::UntilDelete => Ok(()),
-        _ => Err(CoreError::NoKeyStore),
+        _ => Err(KeyError::NoKeyStore),
     }
 }
 
@@ -83,12 +105,12 @@ impl Keyring {
                 let text = Zeroizing::new(text);
                 let bytes = Zeroizing::new(
                     B64.decode(text.as_bytes())
-                        .map_err(|_| CoreError::KeyMalformed(name))?,
+                        .map_err(|_| KeyError::Malformed(name))?,
                 );
                 let arr: [u8; 32] = bytes
                     .as_slice()
                     .try_into()
-                    .map_err(|_| CoreError::KeyMalformed(name))?;
+                    .map_err(|_| KeyError::Malformed(name))?;
                 Ok(Some(Zeroizing::new(arr)))
             }
             Err(keyring::Error::NoEntry) => Ok(None),
@@ -104,11 +126,11 @@ impl Keyring {
 
     /// Loads both keys; creates what is missing only when `may_create` (no database yet).
     ///
-    /// Existing data without either key is reported ([`CoreError::KeyMissing`]) rather than
+    /// Existing data without either key is reported ([`KeyError::Missing`]) rather than
     /// given a new one: a new database key would hide the person's drafts, and a new device key
     /// would cut them off from every application, receipt and letter the old one signed. On a
     /// platform whose only key store forgets (an in-memory one), nothing is created at all
-    /// ([`CoreError::NoKeyStore`]).
+    /// ([`KeyError::NoKeyStore`]).
     pub fn load_or_create(&self, may_create: bool) -> Result<Keys> {
         keeps_keys(keyring::default::default_credential_builder().persistence())?;
         let db = self.get(DB_KEY)?;
@@ -119,7 +141,7 @@ impl Keyring {
                 device: SigningKey::from_bytes(&seed),
                 created: false,
             }),
-            _ if !may_create => Err(CoreError::KeyMissing),
+            _ if !may_create => Err(KeyError::Missing),
             (db, device) => {
                 let database = match db {
                     Some(k) => k,
@@ -192,13 +214,13 @@ mod tests {
         assert!(keeps_keys(keyring::default::default_credential_builder().persistence()).is_ok());
         // What keyring falls back to where it has no store: gone with the process.
         let mock = keyring::mock::default_credential_builder().persistence();
-        assert!(matches!(keeps_keys(mock), Err(CoreError::NoKeyStore)));
+        assert!(matches!(keeps_keys(mock), Err(KeyError::NoKeyStore)));
         for forgets in [
             CredentialPersistence::EntryOnly,
             CredentialPersistence::ProcessOnly,
             CredentialPersistence::UntilReboot,
         ] {
-            assert!(matches!(keeps_keys(forgets), Err(CoreError::NoKeyStore)));
+            assert!(matches!(keeps_keys(forgets), Err(KeyError::NoKeyStore)));
         }
     }
 }

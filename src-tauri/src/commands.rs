@@ -108,7 +108,6 @@ handlers! {
         delete_draft: DeleteDraft,
         duplicate_draft: DuplicateDraft,
         materials: Materials,
-        material_preview: MaterialPreview,
         remove_material: RemoveMaterial,
         backend_status: BackendStatus,
         search: Search,
@@ -141,6 +140,7 @@ handlers! {
     }
     later {
         refresh_backend: RefreshBackend,
+        material_preview: MaterialPreview,
         save_application_pdf: SaveApplicationPdf,
         export_all: ExportAll,
         request_video_proofing: RequestVideoProofing,
@@ -215,9 +215,21 @@ answered_by_core! { |core, args|
     Delegations => core.delegations()?,
 }
 
-/// Takes the file's bytes as the raw request body (no JSON encoding of megabytes).
+/// Runs `work` on the blocking pool, so the window keeps answering meanwhile (a 12-megapixel
+/// photo takes most of a second to prepare, a preview a moment to decode).
+async fn off_the_ui_thread<T: Send + 'static>(
+    work: impl FnOnce() -> homeward_core::Result<T> + Send + 'static,
+) -> Result<T, ApiError> {
+    Ok(tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))??)
+}
+
+/// Takes the file's bytes as the raw request body (no JSON encoding of megabytes), and prepares
+/// them off the UI thread: the window goes on answering while a photo is made smaller. Each
+/// document is its own row, so two prepared side by side cannot overwrite each other.
 #[tauri::command(rename_all = "snake_case")]
-fn add_material(
+async fn add_material(
     shell: State<'_, Shell>,
     request: tauri::ipc::Request<'_>,
 ) -> RawReply<ipc::AddMaterial> {
@@ -239,13 +251,15 @@ fn add_material(
     let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
         return Err(bad("the file's bytes"));
     };
-    Ok(shell.core()?.add_material(draft, &field, &name, bytes)?)
+    let (core, bytes) = (shell.core.clone()?, bytes.clone());
+    off_the_ui_thread(move || core.add_material(draft, &field, &name, &bytes)).await
 }
 
-impl Answer for ipc::MaterialPreview {
-    fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
+impl AnswerLater for ipc::MaterialPreview {
+    async fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
         use base64::Engine as _;
-        let jpeg = shell.core()?.material_preview(self.id, self.material)?;
+        let core = shell.core.clone()?;
+        let jpeg = off_the_ui_thread(move || core.material_preview(self.id, self.material)).await?;
         Ok(jpeg.map(|b| {
             format!(
                 "data:image/jpeg;base64,{}",
@@ -268,10 +282,7 @@ impl AnswerLater for ipc::RefreshBackend {
 async fn blocking_path(
     work: impl FnOnce() -> homeward_core::Result<std::path::PathBuf> + Send + 'static,
 ) -> Result<String, ApiError> {
-    let path = tauri::async_runtime::spawn_blocking(work)
-        .await
-        .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))??;
-    Ok(path.display().to_string())
+    Ok(off_the_ui_thread(work).await?.display().to_string())
 }
 
 impl AnswerLater for ipc::SaveApplicationPdf {
@@ -349,12 +360,7 @@ async fn read_code_image(request: tauri::ipc::Request<'_>) -> RawReply<ipc::Read
         ));
     };
     let bytes = bytes.clone();
-    let text = tauri::async_runtime::spawn_blocking(move || {
-        homeward_core::identity::read_qr_image(&bytes)
-    })
-    .await
-    .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))??;
-    Ok(text)
+    off_the_ui_thread(move || homeward_core::identity::read_qr_image(&bytes)).await
 }
 
 impl AnswerLater for ipc::RequestVideoProofing {

@@ -217,6 +217,23 @@ async fn a_photo_is_attached_shown_and_kept_across_a_restart() -> anyhow::Result
     app.click("#start-draft").await?;
     let input = app.wait_css("#field-proof-of-stay").await?;
     input.send_keys(&photo.to_string_lossy()).await?;
+    // While the 12-megapixel photo is prepared, the window goes on answering: a command sent
+    // now is answered before the photo is done, and the button says it is being prepared.
+    app.wait_css(".file-button.busy").await?;
+    let answered = app
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             window.__TAURI__.core.invoke('backend_status', { args: {} })
+               .then(() => done(document.querySelectorAll('.file-button.busy').length),
+                     (e) => done('failed: ' + JSON.stringify(e)));",
+            vec![],
+        )
+        .await?;
+    anyhow::ensure!(
+        answered == serde_json::json!(1),
+        "a command answered while the photo was still being prepared: {answered}"
+    );
     app.wait_css(".document img.thumb").await?;
     let name = app
         .wait_css(".document .doc-name")

@@ -4,6 +4,7 @@
 use homeward_domain::{BackendStatus, DraftId, Lang};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::{JsCast as _, JsValue};
 
 use crate::i18n::{t, CurrentLang};
 use crate::ipc::{self, BackendStatusChanged, CatalogueUpdated};
@@ -41,22 +42,139 @@ pub enum Screen {
 #[derive(Clone, Copy)]
 pub struct CatalogueVersion(pub RwSignal<Option<u64>>);
 
-/// Navigation, provided to every screen.
+/// Navigation, provided to every screen. The stack of screens is mirrored in the webview's
+/// history, one entry per screen with its address in the fragment (`#/guide/<id>`): the system's
+/// back gesture or button (Android's among them) goes back a screen instead of closing the app,
+/// forward works, and an address can open a guide directly.
 #[derive(Clone, Copy)]
 pub struct Nav(RwSignal<Vec<Screen>>);
 
+impl Screen {
+    /// Its address, as the fragment of the page's URL.
+    fn fragment(&self) -> String {
+        match self {
+            Screen::Home => "#/".into(),
+            Screen::Guide(id) => format!("#/guide/{}", encode_part(id)),
+            Screen::Draft(id) => format!("#/draft/{id}"),
+            Screen::DraftQuestion(id, key) => format!("#/draft/{id}/{}", encode_part(key)),
+            Screen::Answers(id) => format!("#/answers/{id}"),
+            Screen::Contacts => "#/contacts".into(),
+            Screen::Outbox => "#/outbox".into(),
+            Screen::Privacy => "#/privacy".into(),
+            Screen::Identity => "#/identity".into(),
+            Screen::Site => "#/site".into(),
+            Screen::Letters => "#/letters".into(),
+        }
+    }
+
+    /// The screen an address names; `None` for anything else.
+    fn from_fragment(fragment: &str) -> Option<Screen> {
+        let path = fragment.strip_prefix("#/")?;
+        let parts: Vec<String> = path
+            .split('/')
+            .map(|p| js_sys::decode_uri_component(p).map_or_else(|_| p.to_owned(), String::from))
+            .collect();
+        let draft = |s: &str| s.parse::<uuid::Uuid>().ok().map(DraftId);
+        Some(
+            match parts.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+                [""] => Screen::Home,
+                ["guide", id] if !id.is_empty() => Screen::Guide(id.to_owned()),
+                ["draft", id] => Screen::Draft(draft(id)?),
+                ["draft", id, key] => Screen::DraftQuestion(draft(id)?, key.to_owned()),
+                ["answers", id] => Screen::Answers(draft(id)?),
+                ["contacts"] => Screen::Contacts,
+                ["outbox"] => Screen::Outbox,
+                ["privacy"] => Screen::Privacy,
+                ["identity"] => Screen::Identity,
+                ["site"] => Screen::Site,
+                ["letters"] => Screen::Letters,
+                _ => return None,
+            },
+        )
+    }
+}
+
+fn encode_part(part: &str) -> String {
+    String::from(js_sys::encode_uri_component(part))
+}
+
+fn history() -> Option<web_sys::History> {
+    web_sys::window()?.history().ok()
+}
+
+/// Writes (or replaces) the history entry for the screen at `depth` (1 for the first).
+fn record(screen: &Screen, depth: usize, replace: bool) {
+    let Some(history) = history() else { return };
+    let state = JsValue::from_str(&depth.to_string());
+    let url = screen.fragment();
+    let _ = if replace {
+        history.replace_state_with_url(&state, "", Some(&url))
+    } else {
+        history.push_state_with_url(&state, "", Some(&url))
+    };
+}
+
 impl Nav {
+    /// The stack at start: home, and the screen the address names if it names one.
+    fn starting() -> Nav {
+        let linked = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .and_then(|hash| Screen::from_fragment(&hash))
+            .filter(|s| *s != Screen::Home);
+        let nav = Nav(RwSignal::new(vec![Screen::Home]));
+        record(&Screen::Home, 1, true);
+        if let Some(screen) = linked {
+            nav.go(screen);
+        }
+        nav
+    }
+
+    /// Follows the history when the person goes back or forward with the system's controls.
+    fn follow_history(self) {
+        let on_pop = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::PopStateEvent)>::new(
+            move |ev: web_sys::PopStateEvent| {
+                let depth = ev
+                    .state()
+                    .as_string()
+                    .and_then(|d| d.parse::<usize>().ok())
+                    .filter(|d| *d >= 1)
+                    .unwrap_or(1);
+                let screen = web_sys::window()
+                    .and_then(|w| w.location().hash().ok())
+                    .and_then(|hash| Screen::from_fragment(&hash))
+                    .unwrap_or(Screen::Home);
+                self.0.update(|stack| {
+                    stack.truncate(depth.saturating_sub(1));
+                    if stack.is_empty() && screen != Screen::Home {
+                        stack.push(Screen::Home);
+                    }
+                    stack.push(screen);
+                });
+                scroll_to_top();
+            },
+        );
+        if let Some(w) = web_sys::window() {
+            let _ = w.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+        }
+        // The listener lives as long as the page.
+        on_pop.forget();
+    }
+
     pub fn current(&self) -> Screen {
         self.0.with(|s| s.last().cloned().unwrap_or(Screen::Home))
     }
 
     pub fn go(&self, screen: Screen) {
+        let depth = self.0.with(Vec::len) + 1;
+        record(&screen, depth, false);
         self.0.update(|s| s.push(screen));
         scroll_to_top();
     }
 
     /// Shows `screen` in place of the current one (back then skips the current one).
     pub fn replace(&self, screen: Screen) {
+        let depth = self.0.with(Vec::len).max(1);
+        record(&screen, depth, true);
         self.0.update(|s| {
             s.pop();
             s.push(screen);
@@ -64,11 +182,20 @@ impl Nav {
         scroll_to_top();
     }
 
+    /// Goes back a screen, through the history (so it and the stack stay one).
     pub fn back(&self) {
-        self.0.update(|s| {
-            s.pop();
-        });
-        scroll_to_top();
+        if !self.can_go_back() {
+            return;
+        }
+        match history() {
+            Some(history) if history.back().is_ok() => {}
+            _ => {
+                self.0.update(|s| {
+                    s.pop();
+                });
+                scroll_to_top();
+            }
+        }
     }
 
     pub fn can_go_back(&self) -> bool {
@@ -102,7 +229,9 @@ pub fn App() -> impl IntoView {
     let fatal = RwSignal::new(None::<homeward_domain::ApiError>);
     let status = RwSignal::new(BackendStatus::Unknown);
     provide_context(CurrentLang(lang));
-    provide_context(Nav(RwSignal::new(vec![Screen::Home])));
+    let nav = Nav::starting();
+    nav.follow_history();
+    provide_context(nav);
     provide_context(status);
     let catalogue = RwSignal::new(None::<u64>);
     provide_context(CatalogueVersion(catalogue));

@@ -629,6 +629,40 @@ async fn my_details_consents_export_and_erasure() -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The system's back and forward (a phone's back gesture, a browser's buttons) move between
+/// screens rather than leaving the app, and an address opens a guide directly.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "drives the real app: run by `cargo xtask test`"]
+async fn back_and_forward_follow_the_screens_and_an_address_opens_a_guide() -> anyhow::Result<()> {
+    let data = TempDir::new()?;
+    let driver = Driver::start(4644)?;
+    let app = driver.launch(data.path(), &unreachable_url()).await?;
+    app.click(&format!(".guide-card[data-guide='{STARTER_GUIDE}']"))
+        .await?;
+    app.wait_css("#start-draft").await?;
+    app.client.back().await?;
+    app.wait_css(".guide-card").await?;
+    app.wait_gone("#start-draft").await?;
+    app.client.forward().await?;
+    app.wait_css("#start-draft").await?;
+    // The app's own back button goes the same way.
+    app.click("#back").await?;
+    app.wait_css(".guide-card").await?;
+
+    // An address: the guide opens at start, and back leads home.
+    app.client
+        .execute(
+            &format!("location.hash = '#/guide/{STARTER_GUIDE}'; location.reload();"),
+            vec![],
+        )
+        .await?;
+    app.wait_css("#start-draft").await?;
+    app.click("#back").await?;
+    app.wait_css(".guide-card").await?;
+    app.close().await?;
+    Ok(())
+}
+
 /// Data whose keys are gone from the keyring is reported, not replaced: the app says so and
 /// offers to start again; starting again keeps the old files aside and opens a fresh install.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -127,6 +127,59 @@ async fn sync_in_background(app: AppHandle, core: Arc<Homeward>) {
     }
 }
 
+/// The identifier the app had before `org.homeward.client`; its data directory is named after it.
+const EARLIER_IDENTIFIER: &str = "org.homeward.app";
+
+/// Moves the data directory of an installation made under the earlier identifier to where this
+/// build keeps its data, if there is nothing there yet: the person's drafts follow the app across
+/// the rename (its keys are filed under a name that did not change). Answers whether it moved.
+fn adopt_earlier_data_dir(
+    earlier: &std::path::Path,
+    dir: &std::path::Path,
+) -> std::io::Result<bool> {
+    if dir.exists() || !earlier.is_dir() {
+        return Ok(false);
+    }
+    if let Some(parent) = dir.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::rename(earlier, dir)?;
+    tracing::info!("the data directory moved with the app's new identifier");
+    Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::adopt_earlier_data_dir;
+
+    #[test]
+    fn data_made_under_the_earlier_identifier_follows_the_app_once() {
+        let root = tempfile::TempDir::new().expect("tempdir");
+        let (earlier, dir) = (
+            root.path().join("org.homeward.app"),
+            root.path().join("org.homeward.client"),
+        );
+        // Nothing earlier: nothing to do.
+        assert!(!adopt_earlier_data_dir(&earlier, &dir).expect("checked"));
+        std::fs::create_dir(&earlier).expect("earlier dir");
+        std::fs::write(earlier.join("homeward.db"), b"drafts").expect("earlier data");
+        assert!(adopt_earlier_data_dir(&earlier, &dir).expect("moved"));
+        assert_eq!(
+            std::fs::read(dir.join("homeward.db")).expect("moved data"),
+            b"drafts"
+        );
+        assert!(!earlier.exists());
+        // Data in the new place is never replaced by an earlier copy.
+        std::fs::create_dir(&earlier).expect("earlier again");
+        std::fs::write(earlier.join("homeward.db"), b"older").expect("older data");
+        assert!(!adopt_earlier_data_dir(&earlier, &dir).expect("checked"));
+        assert_eq!(
+            std::fs::read(dir.join("homeward.db")).expect("data"),
+            b"drafts"
+        );
+    }
+}
+
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
     tracing_subscriber::fmt()
@@ -145,7 +198,11 @@ pub fn run() {
         .setup(|app| {
             let data_dir = match option("--data-dir", "HOMEWARD_DATA_DIR") {
                 Some(dir) => PathBuf::from(dir),
-                None => app.path().app_data_dir()?,
+                None => {
+                    let dir = app.path().app_data_dir()?;
+                    adopt_earlier_data_dir(&dir.with_file_name(EARLIER_IDENTIFIER), &dir)?;
+                    dir
+                }
             };
             let backend_url = option("--backend-url", "HOMEWARD_BACKEND_URL")
                 .unwrap_or_else(|| DEFAULT_BACKEND.to_owned());

@@ -35,7 +35,9 @@ pub enum KeyError {
 
 pub type Result<T, E = KeyError> = std::result::Result<T, E>;
 
-/// The keyring service every Homeward entry is filed under.
+/// The keyring service every Homeward entry is filed under. Frozen: it is the app's first
+/// identifier, kept when the bundle identifier became `org.homeward.client` (an identifier
+/// ending in `.app` reads as a macOS bundle), so keys made before are found without moving them.
 pub const KEYRING_SERVICE: &str = "org.homeward.app";
 
 const DB_KEY: &str = "database-key";

@@ -148,38 +148,6 @@ fn adopt_earlier_data_dir(
     Ok(true)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::adopt_earlier_data_dir;
-
-    #[test]
-    fn data_made_under_the_earlier_identifier_follows_the_app_once() {
-        let root = tempfile::TempDir::new().expect("tempdir");
-        let (earlier, dir) = (
-            root.path().join("org.homeward.app"),
-            root.path().join("org.homeward.client"),
-        );
-        // Nothing earlier: nothing to do.
-        assert!(!adopt_earlier_data_dir(&earlier, &dir).expect("checked"));
-        std::fs::create_dir(&earlier).expect("earlier dir");
-        std::fs::write(earlier.join("homeward.db"), b"drafts").expect("earlier data");
-        assert!(adopt_earlier_data_dir(&earlier, &dir).expect("moved"));
-        assert_eq!(
-            std::fs::read(dir.join("homeward.db")).expect("moved data"),
-            b"drafts"
-        );
-        assert!(!earlier.exists());
-        // Data in the new place is never replaced by an earlier copy.
-        std::fs::create_dir(&earlier).expect("earlier again");
-        std::fs::write(earlier.join("homeward.db"), b"older").expect("older data");
-        assert!(!adopt_earlier_data_dir(&earlier, &dir).expect("checked"));
-        assert_eq!(
-            std::fs::read(dir.join("homeward.db")).expect("data"),
-            b"drafts"
-        );
-    }
-}
-
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
     tracing_subscriber::fmt()
@@ -243,5 +211,37 @@ pub fn run() {
     if let Err(e) = result {
         tracing::error!("the app stopped with an error: {e}");
         std::process::exit(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::adopt_earlier_data_dir;
+
+    #[test]
+    fn data_made_under_the_earlier_identifier_follows_the_app_once() {
+        let root = tempfile::TempDir::new().expect("tempdir");
+        let (earlier, dir) = (
+            root.path().join("org.homeward.app"),
+            root.path().join("org.homeward.client"),
+        );
+        // Nothing earlier: nothing to do.
+        assert!(!adopt_earlier_data_dir(&earlier, &dir).expect("checked"));
+        std::fs::create_dir(&earlier).expect("earlier dir");
+        std::fs::write(earlier.join("homeward.db"), b"drafts").expect("earlier data");
+        assert!(adopt_earlier_data_dir(&earlier, &dir).expect("moved"));
+        assert_eq!(
+            std::fs::read(dir.join("homeward.db")).expect("moved data"),
+            b"drafts"
+        );
+        assert!(!earlier.exists());
+        // Data in the new place is never replaced by an earlier copy.
+        std::fs::create_dir(&earlier).expect("earlier again");
+        std::fs::write(earlier.join("homeward.db"), b"older").expect("older data");
+        assert!(!adopt_earlier_data_dir(&earlier, &dir).expect("checked"));
+        assert_eq!(
+            std::fs::read(dir.join("homeward.db")).expect("data"),
+            b"drafts"
+        );
     }
 }

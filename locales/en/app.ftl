@@ -193,6 +193,7 @@ status-complete = Complete
 
 material-add = Take a photo or choose a file
 material-adding = Preparing…
+material-camera = Take a photo
 material-add-failed = This file cannot be used. Choose a photo (JPEG, PNG or WebP) or a PDF of at most 30 MB.
 material-remove = Remove
 

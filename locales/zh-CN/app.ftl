@@ -181,6 +181,7 @@ status-complete = 已完成
 
 material-add = 拍照或选择文件
 material-adding = 正在处理…
+material-camera = 拍照
 material-add-failed = 无法使用该文件。请选择照片（JPEG、PNG 或 WebP）或 PDF，大小不超过 30 MB。
 material-remove = 移除
 

@@ -225,13 +225,14 @@ async fn a_photo_is_attached_shown_and_kept_across_a_restart() -> anyhow::Result
         .execute_async(
             "const done = arguments[arguments.length - 1];
              window.__TAURI__.core.invoke('backend_status', { args: {} })
-               .then(() => done(document.querySelectorAll('.file-button.busy').length),
+               .then(() => done(document.querySelector('#field-proof-of-stay')
+                       .closest('.file-button').classList.contains('busy')),
                      (e) => done('failed: ' + JSON.stringify(e)));",
             vec![],
         )
         .await?;
     anyhow::ensure!(
-        answered == serde_json::json!(1),
+        answered == serde_json::json!(true),
         "a command answered while the photo was still being prepared: {answered}"
     );
     app.wait_css(".document img.thumb").await?;

@@ -594,10 +594,16 @@ fn MaterialField(field: Field, state: FormState) -> impl IntoView {
             <ul class="documents">
                 {move || attached().into_iter().map(|m| view! { <Document info=m state=state/> }).collect_view()}
             </ul>
+            <label class="file-button camera-button" class:busy=move || busy.get()>
+                // Phones only (see the stylesheet): straight to the camera, the back one.
+                <input type="file" id=format!("{input_id}-camera") accept="image/*" capture="environment"
+                    on:change=on_file.clone() disabled=move || busy.get()/>
+                <span>{move || if busy.get() { t("material-adding") } else { t("material-camera") }}</span>
+            </label>
             <label class="file-button" class:busy=move || busy.get()>
                 <input type="file" id=input_id.clone() accept="image/*,application/pdf"
                     on:change=on_file disabled=move || busy.get()/>
-                <span>{move || if busy.get() { t("material-adding") } else { t("material-add") }}</span>
+                <span role="status">{move || if busy.get() { t("material-adding") } else { t("material-add") }}</span>
             </label>
             <Show when=move || failed.get()>
                 <p class="field-error" role="alert">{move || t("material-add-failed")}</p>

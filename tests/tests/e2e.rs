@@ -833,8 +833,14 @@ async fn with_the_backend_up_the_app_shows_it_is_connected() -> anyhow::Result<(
     let app = driver.launch(data.path(), &backend.url).await?;
     app.wait_css("#backend-status[data-state='online']").await?;
     app.wait_text("#backend-status", "已连接").await?;
-    app.close().await?;
+    // Settings say which backend, and whether it answers; when it stops, a check says so.
+    app.click("#open-privacy").await?;
+    app.wait_text("#backend-address", &backend.url).await?;
+    app.wait_css("#backend-state[data-state='online']").await?;
     backend.stop().await?;
+    app.click("#check-connection").await?;
+    app.wait_css("#backend-state[data-state='offline']").await?;
+    app.close().await?;
     Ok(())
 }
 

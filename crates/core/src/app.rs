@@ -503,6 +503,11 @@ impl Homeward {
         Ok(path)
     }
 
+    /// The address of the city's backend this installation talks to.
+    pub fn backend_address(&self) -> String {
+        self.remote.base().to_owned()
+    }
+
     pub fn backend_status(&self) -> BackendStatus {
         self.status
             .read()

@@ -119,6 +119,8 @@ commands! {
     backend_status: BackendStatus {} -> crate::BackendStatus;
     /// Checks the backend now (the person asked to try again).
     refresh_backend: RefreshBackend {} -> crate::BackendStatus;
+    /// The address of the city's backend this app talks to.
+    backend_address: BackendAddress {} -> String;
     search: Search { query: String, lang: Lang } -> Vec<SearchHit>;
     contacts: Contacts {} -> crate::catalog::Contacts;
     checked_materials: CheckedMaterials { guide_id: String } -> Vec<u32>;

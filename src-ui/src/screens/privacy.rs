@@ -141,6 +141,7 @@ pub fn PrivacyScreen() -> impl IntoView {
                 }).collect_view()}
             </section>
 
+            <ConnectionCard/>
             <AccessLogCard/>
             <ExportCard/>
             <EraseCard/>
@@ -308,6 +309,45 @@ fn ExportCard() -> impl IntoView {
                 }
                 Some(Err(e)) => view! { <ErrorNote error=e/> }.into_any(),
             }}
+        </section>
+    }
+}
+
+/// Which backend this app talks to, and whether it answers now.
+#[component]
+fn ConnectionCard() -> impl IntoView {
+    use homeward_domain::BackendStatus;
+    let status = expect_context::<RwSignal<BackendStatus>>();
+    let address = RwSignal::new(None::<String>);
+    let checking = RwSignal::new(false);
+    spawn_local(async move {
+        if let Ok(a) = ipc::call(ipc::BackendAddress {}).await {
+            address.set(Some(a));
+        }
+    });
+    let check = move |_| {
+        checking.set(true);
+        spawn_local(async move {
+            if let Ok(s) = ipc::call(ipc::RefreshBackend {}).await {
+                status.set(s);
+            }
+            checking.set(false);
+        });
+    };
+    let state = move || match status.get() {
+        BackendStatus::Online { .. } => ("online", "connection-online"),
+        BackendStatus::Offline => ("offline", "connection-offline"),
+        BackendStatus::Unknown => ("unknown", "connection-unknown"),
+    };
+    view! {
+        <section class="card" id="connection-card">
+            <h2>{move || t("connection-title")}</h2>
+            <p class="muted">{move || t("connection-body")}</p>
+            <p><code id="backend-address">{move || address.get().unwrap_or_default()}</code></p>
+            <p id="backend-state" role="status" data-state=move || state().0>{move || t(state().1)}</p>
+            <button class="secondary" id="check-connection" on:click=check disabled=move || checking.get()>
+                {move || if checking.get() { t("status-checking") } else { t("connection-check") }}
+            </button>
         </section>
     }
 }

@@ -998,6 +998,9 @@ async fn screenshots_of_every_screen() -> anyhow::Result<()> {
                 )
                 .await?;
             app.screenshot(&shot("consents")).await?;
+            app.wait_css("#backend-state[data-state='offline']").await?;
+            scroll_to(&app, "#connection-card").await?;
+            app.screenshot(&shot("connection")).await?;
         }
     }
     app.close().await?;

@@ -195,7 +195,6 @@ answered_by_core! { |core, args|
     Contacts => core.contacts(),
     CheckedMaterials => core.checked_materials(&args.guide_id)?,
     SetMaterialChecked => core.set_material_checked(&args.guide_id, args.index, args.checked)?,
-    Submit => core.submit(args.id)?,
     Outbox => core.outbox()?,
     AnswersAsSent => core.answers_as_sent(args.id)?,
     StatusEvents => core.status_events()?,
@@ -334,6 +333,30 @@ impl Answer for ipc::EraseAll {
             app.exit(0);
         });
         Ok(())
+    }
+}
+
+/// Freezes the application for sending. The first time something is sent, the app asks to
+/// notify the person when the city answers (Android 13 and later ask; elsewhere it is granted),
+/// off the main thread, and only if the system has not been told either way.
+impl Answer for ipc::Submit {
+    fn answer(self, shell: &Shell, app: &AppHandle) -> Reply<Self> {
+        let item = shell.core()?.submit(self.id)?;
+        let app = app.clone();
+        tauri::async_runtime::spawn_blocking(move || {
+            use tauri::plugin::PermissionState;
+            use tauri_plugin_notification::NotificationExt as _;
+            let notification = app.notification();
+            if matches!(
+                notification.permission_state(),
+                Ok(PermissionState::Prompt | PermissionState::PromptWithRationale)
+            ) {
+                if let Err(e) = notification.request_permission() {
+                    tracing::info!("notification permission not asked: {e}");
+                }
+            }
+        });
+        Ok(item)
     }
 }
 

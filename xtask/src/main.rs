@@ -11,6 +11,7 @@
 
 mod deny;
 mod fuzz;
+mod icons;
 mod postgres;
 mod setup;
 mod ui;
@@ -37,13 +38,14 @@ fn main() -> anyhow::Result<()> {
         Some("bench") => bench(),
         Some("deny") => deny::check(),
         Some("fuzz") => fuzz::run(),
+        Some("icons") => icons::run(false),
         Some("build") => {
             setup::all()?;
             build_app(release).map(|_| ())
         }
         _ => {
             eprintln!(
-                "usage: cargo xtask <run|test|screenshots|bench|deny|fuzz|setup|build> [--release]\n\
+                "usage: cargo xtask <run|test|screenshots|bench|deny|fuzz|icons|setup|build> [--release]\n\
                  run          set up, start the backend on 127.0.0.1:8787 and open the app\n\
                  test         set up, then formatting, lints, every test, the end-to-end tests\n\
                  screenshots  every screen in zh-CN and en at 390x844 and 1280x800\n\
@@ -51,6 +53,7 @@ fn main() -> anyhow::Result<()> {
                  setup        install system packages and pinned tools only\n\
                  deny         advisories, licences, bans and sources of every dependency\n\
                  fuzz         each fuzz target of fuzz/ for a bounded time (nightly)\n\
+                 icons        every icon size and format from icons/icon.png\n\
                  build        build the UI and the app"
             );
             std::process::exit(2);
@@ -302,6 +305,7 @@ fn test() -> anyhow::Result<()> {
 
     step("formatting");
     run_cmd(cargo().args(["fmt", "--all", "--check"]))?;
+    icons::run(true)?;
 
     step("lints");
     run_cmd(cargo().args([

@@ -335,16 +335,21 @@ fn ConnectionCard() -> impl IntoView {
         });
     };
     let state = move || match status.get() {
-        BackendStatus::Online { .. } => ("online", "connection-online"),
-        BackendStatus::Offline => ("offline", "connection-offline"),
-        BackendStatus::Unknown => ("unknown", "connection-unknown"),
+        BackendStatus::Online { .. } => "online",
+        BackendStatus::Offline => "offline",
+        BackendStatus::Unknown => "unknown",
+    };
+    let said = move || match status.get() {
+        BackendStatus::Online { .. } => t("connection-online"),
+        BackendStatus::Offline => t("connection-offline"),
+        BackendStatus::Unknown => t("connection-unknown"),
     };
     view! {
         <section class="card" id="connection-card">
             <h2>{move || t("connection-title")}</h2>
             <p class="muted">{move || t("connection-body")}</p>
             <p><code id="backend-address">{move || address.get().unwrap_or_default()}</code></p>
-            <p id="backend-state" role="status" data-state=move || state().0>{move || t(state().1)}</p>
+            <p id="backend-state" role="status" data-state=state>{said}</p>
             <button class="secondary" id="check-connection" on:click=check disabled=move || checking.get()>
                 {move || if checking.get() { t("status-checking") } else { t("connection-check") }}
             </button>

@@ -160,14 +160,6 @@ impl Nav {
         on_pop.forget();
     }
 
-    /// Goes to the first screen as a new step in the history: the address says where the person
-    /// is, and the system's back returns to where they were.
-    pub fn home(&self) {
-        record(&Screen::Home, 1, false);
-        self.0.set(vec![Screen::Home]);
-        scroll_to_top();
-    }
-
     pub fn current(&self) -> Screen {
         self.0.with(|s| s.last().cloned().unwrap_or(Screen::Home))
     }
@@ -314,7 +306,7 @@ fn Header() -> impl IntoView {
     };
     view! {
         <header class="topbar">
-            <button class="brand" on:click=move |_| nav.home()
+            <button class="brand" on:click=move |_| nav.0.set(vec![Screen::Home])
                 aria-label=move || t("nav-home")>
                 <span class="brand-mark" aria-hidden="true">"侨"</span>
                 <span class="brand-name">{move || t("app-name")}</span>

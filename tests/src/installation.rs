@@ -150,3 +150,22 @@ pub async fn join_all<F: std::future::Future + Unpin>(mut futures: Vec<F>) -> Ve
     .await;
     results.into_iter().map(|r| r.expect("finished")).collect()
 }
+
+/// How many items in these apps' outboxes are not yet delivered.
+pub fn undelivered(cores: &[Homeward]) -> usize {
+    cores
+        .iter()
+        .map(|c| {
+            c.outbox()
+                .expect("the outbox")
+                .iter()
+                .filter(|i| {
+                    !matches!(
+                        i.state,
+                        homeward_domain::sync::OutboxState::Delivered { .. }
+                    )
+                })
+                .count()
+        })
+        .sum()
+}

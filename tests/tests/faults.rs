@@ -14,7 +14,9 @@ use homeward_core::Homeward;
 use homeward_domain::sync::OutboxState;
 use homeward_tests::backend::{assert_each_stored_once, fresh_postgres, TestBackend};
 use homeward_tests::faults::FaultProxy;
-use homeward_tests::installation::{join_all, open_consented, proof_of_life_with_photo};
+use homeward_tests::installation::{
+    join_all, open_consented, proof_of_life_with_photo, undelivered,
+};
 use tempfile::TempDir;
 
 const CLIENTS: usize = 3;
@@ -42,16 +44,7 @@ async fn run(database: Option<DatabaseUrl>) {
     // items are made due at once (rather than waiting out their backoff).
     let mut passes = 0;
     loop {
-        let pending: usize = cores
-            .iter()
-            .map(|c| {
-                c.outbox()
-                    .unwrap()
-                    .iter()
-                    .filter(|i| !matches!(i.state, OutboxState::Delivered { .. }))
-                    .count()
-            })
-            .sum();
+        let pending = undelivered(&cores);
         if pending == 0 {
             break;
         }
@@ -243,22 +236,10 @@ async fn a_backend_killed_a_hundred_times_mid_intake_loses_nothing_and_stores_no
             child
         })
     };
-    let pending = |cores: &[Homeward]| -> usize {
-        cores
-            .iter()
-            .map(|c| {
-                c.outbox()
-                    .unwrap()
-                    .iter()
-                    .filter(|i| !matches!(i.state, OutboxState::Delivered { .. }))
-                    .count()
-            })
-            .sum()
-    };
     let mut passes = 0;
-    while !done.load(Ordering::Relaxed) || pending(&cores) > 0 {
+    while !done.load(Ordering::Relaxed) || undelivered(&cores) > 0 {
         passes += 1;
-        assert!(passes < 5000, "{} items undelivered", pending(&cores));
+        assert!(passes < 5000, "{} items undelivered", undelivered(&cores));
         for core in &cores {
             for item in core.outbox().unwrap() {
                 match &item.state {

@@ -16,7 +16,9 @@ use homeward_backend::settings::Limits;
 use homeward_core::Homeward;
 use homeward_domain::sync::OutboxState;
 use homeward_tests::backend::{assert_each_stored_once, fresh_postgres, TestBackend};
-use homeward_tests::installation::{join_all, open_consented, proof_of_life_with_photo};
+use homeward_tests::installation::{
+    join_all, open_consented, proof_of_life_with_photo, undelivered,
+};
 use tempfile::TempDir;
 
 /// Limits for many apps on one machine (they share an address).
@@ -26,19 +28,6 @@ fn load_limits() -> Limits {
         self_asserted_per_device_hour: u32::MAX,
         ..Limits::default()
     }
-}
-
-fn undelivered(cores: &[Homeward]) -> usize {
-    cores
-        .iter()
-        .map(|c| {
-            c.outbox()
-                .unwrap()
-                .iter()
-                .filter(|i| !matches!(i.state, OutboxState::Delivered { .. }))
-                .count()
-        })
-        .sum()
 }
 
 /// One sync pass of every app, with waiting items made due at once; returns the error codes

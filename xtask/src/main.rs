@@ -364,53 +364,26 @@ fn test() -> anyhow::Result<()> {
             .env(POSTGRES_ENV, postgres.url()),
     )?;
     let keyring = tempdir("keyring-pg")?;
-    let mut faults = cargo();
-    faults
-        .args([
-            "test",
-            "--package",
-            "homeward-tests",
-            "--test",
-            "faults",
-            "--",
-            "--ignored",
-        ])
-        .env(POSTGRES_ENV, postgres.url());
+    let mut faults = ignored_tests("faults");
+    faults.env(POSTGRES_ENV, postgres.url());
     run_cmd(&mut in_keyring_session(&faults, &keyring))?;
     let _ = std::fs::remove_dir_all(&keyring);
 
     step("schemathesis over /openapi.json, through a signing proxy");
     let st = setup::schemathesis()?;
-    let mut fuzz = cargo();
-    fuzz.args([
-        "test",
-        "--package",
-        "homeward-tests",
-        "--test",
-        "schemathesis",
-        "--",
-        "--ignored",
-        "--nocapture",
-    ])
-    .env("HOMEWARD_SCHEMATHESIS", &st);
-    run_cmd(&mut fuzz)?;
+    run_cmd(
+        ignored_tests("schemathesis")
+            .arg("--nocapture")
+            .env("HOMEWARD_SCHEMATHESIS", &st),
+    )?;
 
     fuzz::run()?;
 
     step("outages: a full disk, PostgreSQL stopped dead and started again");
     let small = SmallFs::mount("outages", "32m")?;
     let keyring = tempdir("keyring-outages")?;
-    let mut outages = cargo();
+    let mut outages = ignored_tests("outages");
     outages
-        .args([
-            "test",
-            "--package",
-            "homeward-tests",
-            "--test",
-            "outages",
-            "--",
-            "--ignored",
-        ])
         .env(POSTGRES_ENV, postgres.url())
         .env("HOMEWARD_TEST_POSTGRES_CTL", postgres.ctl_line())
         .env("HOMEWARD_TEST_SMALL_FS", &small.dir);
@@ -597,21 +570,20 @@ fn number_before(text: &str, unit: &str) -> Option<f64> {
 /// own; `filter` goes to the test harness after `--ignored`.
 fn run_e2e(app: &Path, filter: &[&str]) -> anyhow::Result<()> {
     let keyring = tempdir("keyring-e2e")?;
-    let mut cmd = cargo();
-    cmd.args([
-        "test",
-        "--package",
-        "homeward-tests",
-        "--test",
-        "e2e",
-        "--",
-        "--ignored",
-    ])
-    .args(filter)
-    .env("HOMEWARD_APP_BIN", app);
+    let mut cmd = ignored_tests("e2e");
+    cmd.args(filter).env("HOMEWARD_APP_BIN", app);
     let result = run_cmd(&mut under_xvfb(&in_keyring_session(&cmd, &keyring)));
     let _ = std::fs::remove_dir_all(&keyring);
     result
+}
+
+/// The `#[ignore]`d tests of one test binary of `homeward-tests` (those that need what the test
+/// command prepares); more harness arguments may follow.
+fn ignored_tests(binary: &str) -> Command {
+    let mut cmd = cargo();
+    cmd.args(["test", "--package", "homeward-tests", "--test", binary])
+        .args(["--", "--ignored"]);
+    cmd
 }
 
 /// A filesystem of its own, small enough for a test to fill (tmpfs), unmounted when dropped.

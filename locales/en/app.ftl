@@ -28,6 +28,7 @@ error-storage = Homeward cannot read or write its data on this device. Make sure
 error-keyring = Homeward cannot reach the system keyring; your data stays encrypted. Unlock the keyring, then restart the app.
 error-keys-missing = The keys that lock your Homeward data are missing from this device's keyring, so your drafts and applications cannot be read. If you have a backup of the keyring, restore it and restart the app. Otherwise, start again: your old data is kept aside, locked, in case the keys come back.
 error-no-key-store = This device has no safe place for Homeward's keys, so the app cannot keep your data safe and does not start. Use Homeward on a phone or computer with a system keyring.
+error-no-home-city = Choose your home city first: the app sends to the city you choose.
 error-offline = The city's server cannot be reached right now. Homeward will try again when you are online.
 error-backend = The city's server cannot handle this right now. Try again later.
 error-no-font = This device has no font for Chinese, so the PDF cannot be made. Use Print instead.

@@ -7,8 +7,12 @@ cli-catalog-problems = { $count ->
    *[other] Found { $count } problems in the catalogue.
 }
 cli-pack-written = Wrote { $path } with { $count } guides.
-cli-pack-stale = { $path } is out of date: run `homeward catalog pack` and commit the result.
-cli-pack-current = The pack (version { $version }) matches the sources.
+cli-pack-stale = { $path } is out of date: run `{ $command }` and commit the result.
+cli-pack-current = { $path } (version { $version }) matches its sources.
+cli-cities-written = Wrote { $path } with { $count ->
+        [one] one home city
+       *[other] { $count } home cities
+    }.
 cli-verify-ok = The signature is valid: catalogue version { $version }, { $count } guides.
 cli-verify-failed = The pack was refused
 cli-keygen-done = Secret key written to { $path }. Keep it offline; put the public key above in catalog/keys/content-key.pub.

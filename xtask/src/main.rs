@@ -331,7 +331,7 @@ fn test() -> anyhow::Result<()> {
     }
 
     step("catalogue");
-    for args in [&["check"][..], &["pack", "--check"]] {
+    for args in [&["check"][..], &["pack", "--check"], &["cities", "--check"]] {
         let mut cmd = cargo();
         cmd.args([
             "run",

@@ -7,10 +7,12 @@
 //! `homeward check-field` link none of SQLCipher, OpenSSL, the keyring or the PDF stack; the
 //! app's core builds on it.
 
+pub mod cities;
 mod pack;
 pub mod review;
 pub mod search;
 pub mod source;
 pub mod validate;
 
+pub use cities::{bundled_cities, sign_cities, verify_cities};
 pub use pack::*;

@@ -117,8 +117,8 @@ pub fn trusted_key() -> Result<VerifyingKey, PackError> {
     parse_public_key(TRUSTED_KEY_HEX)
 }
 
-/// Checks a signed pack's signature against `trusted`, then parses it.
-pub fn verify(bytes: &[u8], trusted: &VerifyingKey) -> Result<VerifiedPack, PackError> {
+/// Checks a signed envelope's signature against `trusted` and gives its payload.
+pub(crate) fn open_envelope(bytes: &[u8], trusted: &VerifyingKey) -> Result<Vec<u8>, PackError> {
     let envelope: SignedPack =
         serde_json::from_slice(bytes).map_err(|e| PackError::Malformed(e.to_string()))?;
     if envelope.format != PACK_FORMAT {
@@ -137,6 +137,26 @@ pub fn verify(bytes: &[u8], trusted: &VerifyingKey) -> Result<VerifiedPack, Pack
     trusted
         .verify_strict(&payload, &signature)
         .map_err(|_| PackError::BadSignature)?;
+    Ok(payload)
+}
+
+/// Signs `payload` into an envelope. Ed25519 signatures are deterministic, so the same payload
+/// and key always give the same file.
+pub(crate) fn seal(payload: &[u8], key: &SigningKey) -> Vec<u8> {
+    let envelope = SignedPack {
+        format: PACK_FORMAT,
+        key_id: key_id(&key.verifying_key()),
+        signature: B64.encode(key.sign(payload).to_bytes()),
+        payload: B64.encode(payload),
+    };
+    let mut out = serde_json::to_vec_pretty(&envelope).unwrap_or_default();
+    out.push(b'\n');
+    out
+}
+
+/// Checks a signed pack's signature against `trusted`, then parses it.
+pub fn verify(bytes: &[u8], trusted: &VerifyingKey) -> Result<VerifiedPack, PackError> {
+    let payload = open_envelope(bytes, trusted)?;
     let pack: CataloguePack =
         serde_json::from_slice(&payload).map_err(|e| PackError::Malformed(e.to_string()))?;
     if pack.format != PACK_FORMAT {
@@ -176,19 +196,9 @@ pub fn encode_pack(pack: &CataloguePack) -> Vec<u8> {
     out
 }
 
-/// Signs a pack with the content key. Ed25519 signatures are deterministic, so the same sources
-/// and key always give the same file.
+/// Signs a pack with the content key; the same sources and key always give the same file.
 pub fn sign_pack(pack: &CataloguePack, key: &SigningKey) -> Vec<u8> {
-    let payload = encode_pack(pack);
-    let envelope = SignedPack {
-        format: PACK_FORMAT,
-        key_id: key_id(&key.verifying_key()),
-        signature: B64.encode(key.sign(&payload).to_bytes()),
-        payload: B64.encode(&payload),
-    };
-    let mut out = serde_json::to_vec_pretty(&envelope).unwrap_or_default();
-    out.push(b'\n');
-    out
+    seal(&encode_pack(pack), key)
 }
 
 /// Reads a content signing key: 64 hex digits (the Ed25519 seed), as `homeward catalog keygen`

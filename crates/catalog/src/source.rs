@@ -177,7 +177,7 @@ pub fn load_dir(root: &Path) -> Result<CataloguePack, Vec<Problem>> {
     })
 }
 
-fn problem(file: &Path, field: &str, message: String) -> Problem {
+pub(crate) fn problem(file: &Path, field: &str, message: String) -> Problem {
     Problem {
         file: file.to_owned(),
         field: field.to_owned(),
@@ -185,7 +185,7 @@ fn problem(file: &Path, field: &str, message: String) -> Problem {
     }
 }
 
-fn read_toml<T: for<'de> Deserialize<'de>>(file: &Path) -> Result<T, Problem> {
+pub(crate) fn read_toml<T: for<'de> Deserialize<'de>>(file: &Path) -> Result<T, Problem> {
     let text = std::fs::read_to_string(file)
         .map_err(|e| problem(file, "-", format!("cannot read: {e}")))?;
     toml::from_str(&text).map_err(|e| {
@@ -410,14 +410,17 @@ fn walk_texts(file: &Path, at: &str, v: &serde_json::Value, problems: &mut Vec<P
     }
 }
 
+/// Whether `p` is a phone number in international format (`+86 577 12345`).
+pub(crate) fn is_dialable(p: &str) -> bool {
+    p.strip_prefix('+').is_some_and(|rest| {
+        rest.chars()
+            .all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
+    })
+}
+
 fn check_contacts(file: &Path, c: &ContactsFile, problems: &mut Vec<Problem>) {
     let mut ids = BTreeSet::new();
-    let phone_ok = |p: &str| {
-        p.starts_with('+')
-            && p[1..]
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
-    };
+    let phone_ok = is_dialable;
     for (i, site) in c.sites.iter().enumerate() {
         let at = format!("sites[{i}]");
         if !ids.insert(site.id.clone()) || !GuideId::is_valid(&site.id) {

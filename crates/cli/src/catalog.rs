@@ -43,6 +43,24 @@ pub enum CatalogCommand {
         #[arg(long)]
         check: bool,
     },
+    /// Check and sign the list of home cities the app offers at first start.
+    Cities {
+        #[arg(long, default_value = "catalog/cities.toml")]
+        file: PathBuf,
+        /// The signing key (64 hex digits): the key the app trusts for its catalogue.
+        #[arg(
+            long,
+            env = "HOMEWARD_CONTENT_KEY",
+            default_value = "catalog/keys/sample-content-key.secret"
+        )]
+        key: PathBuf,
+        /// Where to write the signed list (default: cities.signed.json beside the source).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Exit with an error if the list on disk differs from what the source gives.
+        #[arg(long)]
+        check: bool,
+    },
     /// Search the guides as the app does, best match first.
     Search {
         query: String,
@@ -78,6 +96,15 @@ pub fn run(cmd: CatalogCommand, out: &Out) -> anyhow::Result<ExitCode> {
         } => {
             let path = path.unwrap_or_else(|| dir.join("pack.signed.json"));
             pack(&dir, &key, &path, check, out)
+        }
+        CatalogCommand::Cities {
+            file,
+            key,
+            out: path,
+            check,
+        } => {
+            let path = path.unwrap_or_else(|| file.with_file_name("cities.signed.json"));
+            cities(&file, &key, &path, check, out)
         }
         CatalogCommand::Search { query, dir, json } => search(&dir, &query, json, out),
         CatalogCommand::Verify { file, public_key } => verify(&file, &public_key, out),
@@ -142,44 +169,81 @@ fn list(dir: &Path, json: bool, out: &Out) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn read_signing_key(key: &Path) -> anyhow::Result<ed25519_dalek::SigningKey> {
+    let secret = zeroize::Zeroizing::new(
+        std::fs::read_to_string(key)
+            .with_context(|| format!("reading the key {}", key.display()))?,
+    );
+    Ok(catalog::parse_signing_key(&secret)?)
+}
+
+/// Writes `bytes` to `path`, or with `check` only says whether the file there is the same.
+/// Answers whether the file is (now) current.
+/// `command` is what makes the file again.
+fn write_signed(
+    bytes: &[u8],
+    path: &Path,
+    check: bool,
+    out: &Out,
+    (version, command): (u64, &str),
+) -> anyhow::Result<bool> {
+    let shown = path.display().to_string();
+    if check {
+        if std::fs::read(path).unwrap_or_default() != bytes {
+            let args = [("path", shown.into()), ("command", command.into())];
+            eprintln!("{}", out.tr_args("cli-pack-stale", &args));
+            return Ok(false);
+        }
+        let args = [("path", shown.into()), ("version", version.into())];
+        println!("{}", out.tr_args("cli-pack-current", &args));
+        return Ok(true);
+    }
+    std::fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))?;
+    Ok(true)
+}
+
 fn pack(dir: &Path, key: &Path, path: &Path, check: bool, out: &Out) -> anyhow::Result<ExitCode> {
     let pack = match load(dir, out) {
         Ok(p) => p,
         Err(code) => return Ok(code),
     };
-    let secret = zeroize::Zeroizing::new(
-        std::fs::read_to_string(key)
-            .with_context(|| format!("reading the key {}", key.display()))?,
-    );
-    let key = catalog::parse_signing_key(&secret)?;
-    let bytes = catalog::sign_pack(&pack, &key);
-    if check {
-        let on_disk = std::fs::read(path).unwrap_or_default();
-        if on_disk != bytes {
-            let path = path.display().to_string();
-            eprintln!(
-                "{}",
-                out.tr_args("cli-pack-stale", &[("path", path.into())])
-            );
+    let bytes = catalog::sign_pack(&pack, &read_signing_key(key)?);
+    if !write_signed(&bytes, path, check, out, (pack.version, "homeward catalog pack"))? {
+        return Ok(ExitCode::FAILURE);
+    }
+    if !check {
+        let args = [
+            ("path", path.display().to_string().into()),
+            ("count", pack.guides.len().into()),
+        ];
+        println!("{}", out.tr_args("cli-pack-written", &args));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cities(file: &Path, key: &Path, path: &Path, check: bool, out: &Out) -> anyhow::Result<ExitCode> {
+    let list = match catalog::cities::load_cities(file) {
+        Ok(list) => list,
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            let args = [("count", problems.len().into())];
+            eprintln!("{}", out.tr_args("cli-catalog-problems", &args));
             return Ok(ExitCode::FAILURE);
         }
-        println!(
-            "{}",
-            out.tr_args("cli-pack-current", &[("version", pack.version.into())])
-        );
-        return Ok(ExitCode::SUCCESS);
+    };
+    let bytes = catalog::sign_cities(&list, &read_signing_key(key)?);
+    if !write_signed(&bytes, path, check, out, (list.version, "homeward catalog cities"))? {
+        return Ok(ExitCode::FAILURE);
     }
-    std::fs::write(path, &bytes).with_context(|| format!("writing {}", path.display()))?;
-    println!(
-        "{}",
-        out.tr_args(
-            "cli-pack-written",
-            &[
-                ("path", path.display().to_string().into()),
-                ("count", pack.guides.len().into())
-            ]
-        )
-    );
+    if !check {
+        let args = [
+            ("path", path.display().to_string().into()),
+            ("count", list.cities.len().into()),
+        ];
+        println!("{}", out.tr_args("cli-cities-written", &args));
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -19,6 +19,8 @@ pub enum ErrorCode {
     /// This platform has no key store that keeps keys (only an in-memory one): nothing can be
     /// kept safely, so the app does not start.
     NoKeyStore,
+    /// No home city is chosen yet, so there is no backend to talk to.
+    NoHomeCity,
     /// The backend could not be reached; trying again later can help.
     Offline,
     /// The backend answered with an error.
@@ -78,13 +80,14 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 34] = [
+    pub const ALL: [ErrorCode; 35] = [
         ErrorCode::InvalidInput,
         ErrorCode::NotFound,
         ErrorCode::Storage,
         ErrorCode::Keyring,
         ErrorCode::KeysMissing,
         ErrorCode::NoKeyStore,
+        ErrorCode::NoHomeCity,
         ErrorCode::Offline,
         ErrorCode::Backend,
         ErrorCode::NoFont,
@@ -123,6 +126,7 @@ impl ErrorCode {
             ErrorCode::Keyring => "keyring",
             ErrorCode::KeysMissing => "keys-missing",
             ErrorCode::NoKeyStore => "no-key-store",
+            ErrorCode::NoHomeCity => "no-home-city",
             ErrorCode::Offline => "offline",
             ErrorCode::Backend => "backend",
             ErrorCode::NoFont => "no-font",
@@ -159,6 +163,7 @@ impl ErrorCode {
         matches!(
             self,
             ErrorCode::Offline
+                | ErrorCode::NoHomeCity
                 | ErrorCode::Backend
                 | ErrorCode::TimedOut
                 | ErrorCode::QuotaExceeded

@@ -7,6 +7,7 @@
 pub mod api;
 pub mod catalog;
 pub mod check;
+pub mod city;
 pub mod draft;
 pub mod identity;
 pub mod ipc;

@@ -111,6 +111,8 @@ handlers! {
         remove_material: RemoveMaterial,
         backend_status: BackendStatus,
         backend_address: BackendAddress,
+        home_cities: HomeCities,
+        choose_city: ChooseCity,
         search: Search,
         contacts: Contacts,
         checked_materials: CheckedMaterials,
@@ -191,6 +193,7 @@ answered_by_core! { |core, args|
     RemoveMaterial => core.remove_material(args.id, args.material)?,
     BackendStatus => core.backend_status(),
     BackendAddress => core.backend_address(),
+    HomeCities => core.home_cities(),
     Search => core.search(&args.query, args.lang),
     Contacts => core.contacts(),
     CheckedMaterials => core.checked_materials(&args.guide_id)?,
@@ -275,6 +278,19 @@ impl AnswerLater for ipc::RefreshBackend {
     async fn answer(self, shell: &Shell, app: &AppHandle) -> Reply<Self> {
         let core = shell.core.clone()?;
         Ok(crate::check_backend(app, &core).await)
+    }
+}
+
+/// Once a city is chosen, its backend is checked at once rather than at the next round.
+impl Answer for ipc::ChooseCity {
+    fn answer(self, shell: &Shell, app: &AppHandle) -> Reply<Self> {
+        let core = shell.core.clone()?;
+        let chosen = core.choose_city(&self.id)?;
+        let app = app.clone();
+        tauri::async_runtime::spawn(async move {
+            crate::check_backend(&app, &core).await;
+        });
+        Ok(chosen)
     }
 }
 

@@ -15,12 +15,8 @@ use homeward_core::{Config, Homeward};
 use homeward_domain::ipc::{
     BackendStatusChanged, CatalogueUpdated, Event, FeedEventsArrived, OutboxItemChanged,
 };
-use homeward_domain::{ApiError, BackendStatus};
+use homeward_domain::{ApiError, BackendStatus, ErrorCode};
 use tauri::{AppHandle, Emitter as _, Manager as _};
-
-/// The backend the app talks to when nothing else is configured: the reference backend that
-/// `cargo xtask run` starts on loopback.
-const DEFAULT_BACKEND: &str = "http://127.0.0.1:8787";
 
 /// Set at start: the installation, or why it could not be opened (shown to the person).
 pub struct Shell {
@@ -38,8 +34,10 @@ impl Shell {
     }
 }
 
-/// `--data-dir DIR`, `--backend-url URL` and `--export-dir DIR`, or `HOMEWARD_DATA_DIR`,
-/// `HOMEWARD_BACKEND_URL` and `HOMEWARD_EXPORT_DIR`.
+/// `--data-dir DIR` and `--export-dir DIR`, or `HOMEWARD_DATA_DIR` and `HOMEWARD_EXPORT_DIR`;
+/// and, in a development build only (see [`development_option`]), `--backend-url URL`,
+/// `--cities FILE` and `--tls-root FILE`, or `HOMEWARD_BACKEND_URL`, `HOMEWARD_CITIES` and
+/// `HOMEWARD_TLS_ROOT`.
 fn option(name: &str, env: &str) -> Option<String> {
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -51,6 +49,45 @@ fn option(name: &str, env: &str) -> Option<String> {
         }
     }
     std::env::var(env).ok().filter(|v| !v.is_empty())
+}
+
+/// An option that points the app at another backend or trusts another certificate: taken in a
+/// development build (debug, or made with `HOMEWARD_DEMO_BUILD`) only, so nothing on a person's
+/// machine can redirect an installed app.
+fn development_option(name: &str, env: &str) -> Option<String> {
+    let value = option(name, env)?;
+    if homeward_core::remote::DEVELOPMENT_BUILD {
+        Some(value)
+    } else {
+        tracing::warn!("{name} is for development builds only and is ignored");
+        None
+    }
+}
+
+/// Where the installation is, and which cities and backends it may talk to.
+fn core_config(data_dir: PathBuf) -> Result<Config, ApiError> {
+    let read = |what: &str, path: &str| {
+        std::fs::read(path)
+            .map_err(|e| ApiError::new(ErrorCode::InvalidInput, format!("{what}: {path}: {e}")))
+    };
+    let cities = match development_option("--cities", "HOMEWARD_CITIES") {
+        Some(path) => {
+            let trusted = homeward_core::catalog::trusted_key()
+                .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?;
+            homeward_core::catalog::verify_cities(&read("cities", &path)?, &trusted)
+                .map_err(|e| ApiError::new(ErrorCode::InvalidInput, format!("cities: {e}")))?
+                .cities
+        }
+        None => Config::new(&data_dir)?.cities,
+    };
+    Ok(Config {
+        cities,
+        fixed_backend: development_option("--backend-url", "HOMEWARD_BACKEND_URL"),
+        extra_root_pem: development_option("--tls-root", "HOMEWARD_TLS_ROOT")
+            .map(|path| read("tls-root", &path))
+            .transpose()?,
+        data_dir,
+    })
 }
 
 /// Pushes `payload` to the UI as the event `E`.
@@ -172,17 +209,12 @@ pub fn run() {
                     dir
                 }
             };
-            let backend_url = option("--backend-url", "HOMEWARD_BACKEND_URL")
-                .unwrap_or_else(|| DEFAULT_BACKEND.to_owned());
-            let core = Homeward::open(&Config {
-                data_dir: data_dir.clone(),
-                backend_url,
-            })
-            .map(Arc::new)
-            .map_err(|e| {
-                tracing::error!(code = ?e.code(), "cannot open the installation: {e}");
-                ApiError::from(e)
-            });
+            let core = core_config(data_dir.clone())
+                .and_then(|config| Homeward::open(&config).map_err(ApiError::from))
+                .map(Arc::new)
+                .inspect_err(|e| {
+                    tracing::error!(code = ?e.code, "cannot open the installation: {}", e.message);
+                });
             let export_dir = match option("--export-dir", "HOMEWARD_EXPORT_DIR") {
                 Some(dir) => PathBuf::from(dir),
                 None => app

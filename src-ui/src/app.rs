@@ -1,6 +1,7 @@
 //! The app root: language, navigation, the backend banner and the current screen. It listens
 //! for what the shell pushes about the backend and the catalogue, for every screen.
 
+use homeward_domain::city::{HomeCity, HomeCityView};
 use homeward_domain::{BackendStatus, DraftId, Lang};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -8,6 +9,7 @@ use wasm_bindgen::{JsCast as _, JsValue};
 
 use crate::i18n::{t, CurrentLang};
 use crate::ipc::{self, BackendStatusChanged, CatalogueUpdated};
+use crate::screens::city::CityPicker;
 use crate::screens::{
     answers::AnswersScreen, contacts::ContactsScreen, draft::DraftScreen, guide::GuideScreen,
     home::HomeScreen, identity::IdentityScreen, identity::SiteScreen, letters::LettersScreen,
@@ -222,6 +224,10 @@ fn set_document_lang(lang: Lang) {
     }
 }
 
+/// The home city once chosen, for the screens that show it.
+#[derive(Clone, Copy)]
+pub struct ChosenCity(pub RwSignal<Option<HomeCityView>>);
+
 #[component]
 pub fn App() -> impl IntoView {
     let lang = RwSignal::new(Lang::default());
@@ -235,6 +241,9 @@ pub fn App() -> impl IntoView {
     provide_context(status);
     let catalogue = RwSignal::new(None::<u64>);
     provide_context(CatalogueVersion(catalogue));
+    let cities = RwSignal::new(Vec::<HomeCity>::new());
+    let chosen = RwSignal::new(None::<HomeCityView>);
+    provide_context(ChosenCity(chosen));
 
     Effect::new(move |_| set_document_lang(lang.get()));
 
@@ -251,6 +260,15 @@ pub fn App() -> impl IntoView {
             Ok(l) => lang.set(l),
             Err(e) => fatal.set(Some(e)),
         }
+        if fatal.get_untracked().is_none() {
+            match ipc::call(ipc::HomeCities {}).await {
+                Ok(home) => {
+                    cities.set(home.cities);
+                    chosen.set(home.chosen);
+                }
+                Err(e) => fatal.set(Some(e)),
+            }
+        }
         ready.set(true);
         listening.await;
         catalogue_listening.await;
@@ -264,10 +282,15 @@ pub fn App() -> impl IntoView {
     view! {
         <div class="app" class:ready=move || ready.get()>
             <Header/>
-            <BackendBanner/>
+            {move || chosen.with(Option::is_some).then(|| view! { <BackendBanner/> })}
             <main id="main" class="content">
                 {move || match fatal.get() {
                     Some(e) => view! { <Fatal error=e/> }.into_any(),
+                    // Nothing is sent anywhere before the person says which city is home.
+                    None if ready.get() && chosen.with(Option::is_none) => view! {
+                        <CityPicker cities=cities.get_untracked()
+                            on_chosen=Callback::new(move |view| chosen.set(Some(view)))/>
+                    }.into_any(),
                     None if ready.get() => view! { <Current/> }.into_any(),
                     None => view! { <p class="loading">{move || t("loading")}</p> }.into_any(),
                 }}

@@ -53,11 +53,7 @@ fn rand_suffix() -> u128 {
 }
 
 fn open(data: &TempDir, url: &str) -> Homeward {
-    Homeward::open(&Config {
-        data_dir: data.path().to_owned(),
-        backend_url: url.to_owned(),
-    })
-    .expect("open")
+    Homeward::open(&Config::fixed(data.path().to_owned(), &url).expect("config")).expect("open")
 }
 
 #[tokio::test]

@@ -8,10 +8,13 @@ use homeward_domain::ErrorCode;
 use tempfile::TempDir;
 
 fn open(data: &TempDir) -> Homeward {
-    Homeward::open(&Config {
-        data_dir: data.path().to_owned(),
-        backend_url: homeward_tests::backend::unreachable_url(),
-    })
+    Homeward::open(
+        &Config::fixed(
+            data.path().to_owned(),
+            &homeward_tests::backend::unreachable_url(),
+        )
+        .expect("config"),
+    )
     .expect("open")
 }
 

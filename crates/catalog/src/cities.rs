@@ -31,7 +31,10 @@ struct CitiesFile {
 fn city_problems(city: &HomeCity) -> Vec<(&'static str, String)> {
     let mut problems = Vec::new();
     if !HomeCity::is_valid_id(&city.id) {
-        problems.push(("id", "lower-case letters, digits and -, such as wenzhou".into()));
+        problems.push((
+            "id",
+            "lower-case letters, digits and -, such as wenzhou".into(),
+        ));
     }
     for (field, text) in [("name", &city.name), ("region", &city.region)] {
         for lang in [Lang::ZhCn, Lang::En] {
@@ -41,10 +44,16 @@ fn city_problems(city: &HomeCity) -> Vec<(&'static str, String)> {
         }
     }
     if parse_public_key(&city.content_key).is_err() {
-        problems.push(("content_key", "the catalogue's public key, 64 hex digits".into()));
+        problems.push((
+            "content_key",
+            "the catalogue's public key, 64 hex digits".into(),
+        ));
     }
     if receipt_key(&city.receipt_key).is_none() {
-        problems.push(("receipt_key", "the backend's receipt key, base64 of 32 bytes".into()));
+        problems.push((
+            "receipt_key",
+            "the backend's receipt key, base64 of 32 bytes".into(),
+        ));
     }
     if city.backend.trim().is_empty() {
         problems.push(("backend", "the backend's https:// address".into()));
@@ -63,7 +72,9 @@ fn receipt_key(b64: &str) -> Option<VerifyingKey> {
 /// Checks a whole list: its kind, and every city well-formed with an id of its own.
 fn check_list(list: &CityList) -> Result<(), PackError> {
     if list.kind != CITY_LIST_KIND {
-        return Err(PackError::Malformed("this is not a list of home cities".into()));
+        return Err(PackError::Malformed(
+            "this is not a list of home cities".into(),
+        ));
     }
     let mut ids = BTreeSet::new();
     for city in &list.cities {
@@ -74,7 +85,10 @@ fn check_list(list: &CityList) -> Result<(), PackError> {
             )));
         }
         if !ids.insert(city.id.as_str()) {
-            return Err(PackError::Malformed(format!("city {} is listed twice", city.id)));
+            return Err(PackError::Malformed(format!(
+                "city {} is listed twice",
+                city.id
+            )));
         }
     }
     Ok(())
@@ -124,7 +138,11 @@ pub fn load_cities(file: &Path) -> Result<CityList, Vec<Problem>> {
             ));
         }
         for (j, line) in city.help_lines.iter().enumerate() {
-            if line.phone.as_deref().is_some_and(|p| !source::is_dialable(p)) {
+            if line
+                .phone
+                .as_deref()
+                .is_some_and(|p| !source::is_dialable(p))
+            {
                 problems.push(source::problem(
                     file,
                     &at(&format!("help_lines[{j}].phone")),

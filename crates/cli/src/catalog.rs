@@ -208,7 +208,13 @@ fn pack(dir: &Path, key: &Path, path: &Path, check: bool, out: &Out) -> anyhow::
         Err(code) => return Ok(code),
     };
     let bytes = catalog::sign_pack(&pack, &read_signing_key(key)?);
-    if !write_signed(&bytes, path, check, out, (pack.version, "homeward catalog pack"))? {
+    if !write_signed(
+        &bytes,
+        path,
+        check,
+        out,
+        (pack.version, "homeward catalog pack"),
+    )? {
         return Ok(ExitCode::FAILURE);
     }
     if !check {
@@ -221,7 +227,13 @@ fn pack(dir: &Path, key: &Path, path: &Path, check: bool, out: &Out) -> anyhow::
     Ok(ExitCode::SUCCESS)
 }
 
-fn cities(file: &Path, key: &Path, path: &Path, check: bool, out: &Out) -> anyhow::Result<ExitCode> {
+fn cities(
+    file: &Path,
+    key: &Path,
+    path: &Path,
+    check: bool,
+    out: &Out,
+) -> anyhow::Result<ExitCode> {
     let list = match catalog::cities::load_cities(file) {
         Ok(list) => list,
         Err(problems) => {
@@ -234,7 +246,13 @@ fn cities(file: &Path, key: &Path, path: &Path, check: bool, out: &Out) -> anyho
         }
     };
     let bytes = catalog::sign_cities(&list, &read_signing_key(key)?);
-    if !write_signed(&bytes, path, check, out, (list.version, "homeward catalog cities"))? {
+    if !write_signed(
+        &bytes,
+        path,
+        check,
+        out,
+        (list.version, "homeward catalog cities"),
+    )? {
         return Ok(ExitCode::FAILURE);
     }
     if !check {

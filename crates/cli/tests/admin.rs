@@ -66,11 +66,8 @@ async fn staff_work_an_application_from_the_command_line() {
 
     // An application sent by the app.
     let data = tempfile::tempdir().unwrap();
-    let core = Homeward::open(&Config {
-        data_dir: data.path().to_owned(),
-        backend_url: url.clone(),
-    })
-    .unwrap();
+    let core =
+        Homeward::open(&Config::fixed(data.path().to_owned(), &url).expect("config")).unwrap();
     for kind in homeward_domain::privacy::ConsentKind::ALL {
         core.set_consent(kind, true).unwrap();
     }

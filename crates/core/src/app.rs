@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 
 use homeward_domain::catalog::{Contacts, FieldKind};
 use homeward_domain::check::FieldCheck;
+use homeward_domain::city::HomeCity;
 use homeward_domain::draft::MaterialInfo;
 use homeward_domain::ipc::AnswerSaved;
 use homeward_domain::sync::OutboxItem;
@@ -19,10 +20,10 @@ use homeward_domain::{DraftReview, DraftSummary};
 
 use crate::catalog;
 use crate::catalog::search::{Hit, SearchIndex};
+use crate::city::{self, Home};
 use crate::error::{CoreError, Result};
 use crate::materials;
 use crate::pdf;
-use crate::remote::Remote;
 use crate::review;
 use crate::secrets::{Keyring, Keys};
 use crate::store::Store;
@@ -33,11 +34,38 @@ pub(crate) const INSTALL_ID_FILE: &str = "install-id";
 /// The longest answer a single field takes; longer input is refused, not cut.
 pub const MAX_ANSWER_CHARS: usize = 4_000;
 
-/// Where an installation keeps its data and which backend it talks to.
+/// Where an installation keeps its data and which backends it may talk to.
 #[derive(Debug, Clone)]
 pub struct Config {
     pub data_dir: PathBuf,
-    pub backend_url: String,
+    /// The home cities on offer, from a verified list (see [`catalog::bundled_cities`]).
+    pub cities: Vec<HomeCity>,
+    /// Development and tests: talk to this address as the first listed city, whatever was
+    /// chosen, learning its receipt key at first contact.
+    pub fixed_backend: Option<String>,
+    /// Development and tests: one more certificate authority (PEM) to trust, for a backend
+    /// served with a test certificate. Ignored outside a [`crate::remote::DEVELOPMENT_BUILD`].
+    pub extra_root_pem: Option<Vec<u8>>,
+}
+
+impl Config {
+    /// The installation in `data_dir`, offering the cities of the list this build carries.
+    pub fn new(data_dir: impl Into<PathBuf>) -> Result<Self> {
+        Ok(Config {
+            data_dir: data_dir.into(),
+            cities: catalog::bundled_cities()?.cities,
+            fixed_backend: None,
+            extra_root_pem: None,
+        })
+    }
+
+    /// The installation in `data_dir`, talking to the backend at `url` (development and tests).
+    pub fn fixed(data_dir: impl Into<PathBuf>, url: &str) -> Result<Self> {
+        Ok(Config {
+            fixed_backend: Some(url.to_owned()),
+            ..Config::new(data_dir)?
+        })
+    }
 }
 
 /// What [`Homeward::watch_outbox`] calls with an item that changed.
@@ -50,7 +78,12 @@ pub struct Homeward {
     pack: RwLock<Arc<CataloguePack>>,
     index: RwLock<Arc<SearchIndex>>,
     status: RwLock<BackendStatus>,
-    pub(crate) remote: Remote,
+    /// The cities on offer, and the one chosen with its backend's client.
+    pub(crate) cities: Vec<HomeCity>,
+    pub(crate) home: RwLock<Option<Home>>,
+    /// Whether the backend's address was fixed by the command line or environment.
+    pub(crate) fixed_backend: bool,
+    pub(crate) extra_root_pem: Option<Vec<u8>>,
     /// Set while a pass over the outbox runs, so two never overlap.
     pub(crate) syncing: AtomicBool,
     /// The upload chunk size the link currently bears.
@@ -137,7 +170,9 @@ fn install_id(data_dir: &Path) -> Result<String> {
 pub fn set_aside_unreadable(data_dir: &Path) -> Result<PathBuf> {
     match Homeward::open(&Config {
         data_dir: data_dir.to_owned(),
-        backend_url: "http://127.0.0.1:9".into(),
+        cities: Vec::new(),
+        fixed_backend: None,
+        extra_root_pem: None,
     }) {
         Err(CoreError::KeyMissing) => {}
         Err(e) => return Err(e),
@@ -172,7 +207,8 @@ impl Homeward {
         let keyring = Keyring::new(install_id(&config.data_dir)?);
         let keys = keyring.load_or_create(is_new)?;
         let store = Store::open(&db_path, &keys.database)?;
-        let pack = Self::best_pack(&store)?;
+        let home = city::home_at_open(config, &store)?;
+        let pack = Self::best_pack(&store, &city::content_key(home.as_ref())?)?;
         let index = index_of(&pack);
         Ok(Homeward {
             store,
@@ -180,7 +216,10 @@ impl Homeward {
             index: RwLock::new(Arc::new(index)),
             pack: RwLock::new(Arc::new(pack)),
             status: RwLock::new(BackendStatus::Unknown),
-            remote: Remote::new(&config.backend_url)?,
+            cities: config.cities.clone(),
+            home: RwLock::new(home),
+            fixed_backend: config.fixed_backend.is_some(),
+            extra_root_pem: config.extra_root_pem.clone(),
             syncing: AtomicBool::new(false),
             upload_chunk: AtomicU64::new(crate::outbox::UPLOAD_CHUNK),
             outbox_watch: OnceLock::new(),
@@ -191,12 +230,11 @@ impl Homeward {
 
     /// The newer of the bundled pack and the last good pack taken from the backend. The cached
     /// pack is verified again: the database is trusted to keep data, not to vouch for it.
-    fn best_pack(store: &Store) -> Result<CataloguePack> {
-        let trusted = catalog::trusted_key()?;
+    fn best_pack(store: &Store, trusted: &ed25519_dalek::VerifyingKey) -> Result<CataloguePack> {
         let bundled = catalog::bundled()?;
         let cached = store
             .cached_pack()?
-            .and_then(|b| match catalog::verify(&b, &trusted) {
+            .and_then(|b| match catalog::verify(&b, trusted) {
                 Ok(p) => Some(p),
                 Err(e) => {
                     tracing::warn!("ignoring the cached catalogue: {e}");
@@ -503,9 +541,34 @@ impl Homeward {
         Ok(path)
     }
 
-    /// The address of the city's backend this installation talks to.
-    pub fn backend_address(&self) -> String {
-        self.remote.base().to_owned()
+    /// The address of the city's backend this installation talks to, once a city is chosen.
+    pub fn backend_address(&self) -> Option<String> {
+        self.remote().ok().map(|r| r.base().to_owned())
+    }
+
+    /// Uses `pack` from now on, with its search index.
+    fn use_pack(&self, pack: CataloguePack) {
+        *self
+            .index
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(index_of(&pack));
+        *self
+            .pack
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(pack);
+    }
+
+    /// Takes the best pack again, as the home city's content key verifies it (after a city is
+    /// chosen).
+    pub(crate) fn reload_pack(&self) -> Result<()> {
+        let key = city::content_key(
+            self.home
+                .read()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .as_ref(),
+        )?;
+        self.use_pack(Self::best_pack(&self.store, &key)?);
+        Ok(())
     }
 
     pub fn backend_status(&self) -> BackendStatus {
@@ -541,28 +604,26 @@ impl Homeward {
     async fn try_refresh(&self) -> Result<(u64, bool)> {
         const ETAG: &str = "catalog-etag";
         const REFUSED: &str = "catalog-update-refused";
-        self.remote.health().await?;
+        let remote = self.remote()?;
+        remote.health().await?;
         let current = self.pack().version;
         let etag = self.store.setting(ETAG)?;
-        let Some(fetched) = self.remote.catalog(etag.as_deref()).await? else {
+        let Some(fetched) = remote.catalog(etag.as_deref()).await? else {
             let refused = self.store.setting(REFUSED)?.is_some_and(|v| v == "1");
             return Ok((current, refused));
         };
-        let trusted = catalog::trusted_key()?;
+        let trusted = city::content_key(
+            self.home
+                .read()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .as_ref(),
+        )?;
         let result = match catalog::verify_update(&fetched.bytes, &trusted, current) {
             Ok(newer) => {
                 let version = newer.version();
                 self.store.cache_pack(version, newer.signed_bytes())?;
                 tracing::info!(version, "took a newer catalogue from the backend");
-                let pack = newer.into_pack();
-                *self
-                    .index
-                    .write()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(index_of(&pack));
-                *self
-                    .pack
-                    .write()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(pack);
+                self.use_pack(newer.into_pack());
                 (version, false)
             }
             Err(catalog::PackError::NotNewer { .. }) => (current, false),

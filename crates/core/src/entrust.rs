@@ -182,7 +182,7 @@ impl Homeward {
         let body = serde_json::to_vec(&DelegationRevocation { id })
             .map_err(|e| CoreError::Damaged(e.to_string()))?;
         let revoked: DelegationRevoked = self
-            .remote
+            .remote()?
             .post_signed(&self.keys.device, path::DELEGATIONS_REVOKE, &body)
             .await?;
         self.store.mark_delegation_revoked(id, revoked.revoked_at)?;
@@ -196,7 +196,9 @@ impl Homeward {
             token: token.trim().to_owned(),
         })
         .map_err(|e| CoreError::Damaged(e.to_string()))?;
-        self.remote.post_json(path::DELEGATIONS_VERIFY, body).await
+        self.remote()?
+            .post_json(path::DELEGATIONS_VERIFY, body)
+            .await
     }
 
     /// The printable letter, in Chinese with the person's language beside it.
@@ -234,7 +236,7 @@ impl Homeward {
                 token: &summary.token,
                 guide_titles: &titles,
                 lang,
-                verify_url: &format!("{}{}", self.remote.base(), path::DELEGATIONS_VERIFY),
+                verify_url: &format!("{}{}", self.remote()?.base(), path::DELEGATIONS_VERIFY),
             },
         )
     }

@@ -29,6 +29,8 @@ pub enum CoreError {
     NoKeyStore,
     #[error("the key stored in the OS keyring under {0} is malformed")]
     KeyMalformed(&'static str),
+    #[error("no home city is chosen yet")]
+    NoHomeCity,
     #[error("the city backend could not be reached: {0}")]
     Offline(String),
     #[error("the city backend answered with an error: {0}")]
@@ -74,6 +76,7 @@ impl CoreError {
             CoreError::Keyring(_) | CoreError::KeyMalformed(_) => ErrorCode::Keyring,
             CoreError::KeyMissing => ErrorCode::KeysMissing,
             CoreError::NoKeyStore => ErrorCode::NoKeyStore,
+            CoreError::NoHomeCity => ErrorCode::NoHomeCity,
             CoreError::Offline(_) => ErrorCode::Offline,
             CoreError::Backend(_) => ErrorCode::Backend,
             CoreError::Refused(e) => e.code,

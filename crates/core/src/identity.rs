@@ -314,7 +314,7 @@ impl Homeward {
         })
         .map_err(|e| CoreError::Damaged(e.to_string()))?;
         let state: ProofingRequestState = self
-            .remote
+            .remote()?
             .post_signed(&self.keys.device, path::PROOFING_REQUESTS, &body)
             .await?;
         let json = serde_json::to_string(&state).map_err(|e| CoreError::Damaged(e.to_string()))?;

@@ -6,6 +6,7 @@
 //! hands each command to a method here and returns what it gets.
 
 mod app;
+mod city;
 pub mod entrust;
 mod error;
 pub mod identity;

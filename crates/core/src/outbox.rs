@@ -53,7 +53,7 @@ pub const MIN_UPLOAD_CHUNK: u64 = 16 * 1024;
 pub const MAX_UPLOAD_CHUNK: u64 = 512 * 1024;
 
 /// The settings key under which the backend's receipt key is pinned on first contact.
-const RECEIPT_KEY_SETTING: &str = "backend-receipt-key";
+pub(crate) const RECEIPT_KEY_SETTING: &str = "backend-receipt-key";
 const DEVICE_REGISTERED_SETTING: &str = "device-registered";
 
 /// What one pass over the outbox did.
@@ -273,8 +273,12 @@ impl Homeward {
     /// made due at once when it answers again (a cheap health check), so delivery starts as
     /// soon as a connection allows rather than when the backoff runs out; then one pass.
     pub async fn sync_tick(&self) -> Result<SyncReport> {
-        if self.store.outbox_waiting_offline()? > 0 && self.remote.health().await.is_ok() {
-            self.store.outbox_wake_offline(now_ms())?;
+        if self.store.outbox_waiting_offline()? > 0 {
+            if let Ok(remote) = self.remote() {
+                if remote.health().await.is_ok() {
+                    self.store.outbox_wake_offline(now_ms())?;
+                }
+            }
         }
         self.sync_outbox().await
     }
@@ -391,7 +395,7 @@ impl Homeward {
         let key_b64 = match pinned {
             Some(k) => k,
             None => {
-                let BackendKeys { receipt_key, .. } = self.remote.keys().await?;
+                let BackendKeys { receipt_key, .. } = self.remote()?.keys().await?;
                 self.store.set_setting(RECEIPT_KEY_SETTING, &receipt_key)?;
                 receipt_key
             }
@@ -399,7 +403,7 @@ impl Homeward {
         let key = homeward_domain::identity::parse_public_key(&key_b64)
             .ok_or(CoreError::KeyMalformed("backend receipt key"))?;
         if self.store.setting(DEVICE_REGISTERED_SETTING)?.is_none() {
-            self.remote
+            self.remote()?
                 .register_device(&self.device_public_key_b64())
                 .await?;
             self.store
@@ -427,7 +431,7 @@ impl Homeward {
         }
         let known = match &m.upload_url {
             Some(url) => self
-                .remote
+                .remote()?
                 .upload_offset(&self.keys.device, url)
                 .await?
                 .map(|offset| (url.clone(), offset)),
@@ -436,7 +440,7 @@ impl Homeward {
         let (url, mut offset) = match known {
             Some(found) => found,
             None => {
-                self.remote
+                self.remote()?
                     .create_upload(&self.keys.device, length, &m.sha256)
                     .await?
             }
@@ -456,7 +460,7 @@ impl Homeward {
                 ));
             };
             match self
-                .remote
+                .remote()?
                 .patch_upload(&self.keys.device, &url, offset, chunk)
                 .await
             {
@@ -488,7 +492,7 @@ impl Homeward {
         let sha = Sha256::digest(&item.body);
         let idempotency_key = item.item.submission_id.to_string();
         let signed = self
-            .remote
+            .remote()?
             .submit(&self.keys.device, &idempotency_key, &item.body)
             .await?;
         let receipt_key = if signed.key_id == key_id(receipt_key) {
@@ -509,7 +513,7 @@ impl Homeward {
     /// chain of rotations, each endorsed by the key before, leads there from the pinned one;
     /// then pin it. A key nobody endorsed is refused, whatever the backend says.
     async fn follow_receipt_key(&self, pinned: &VerifyingKey) -> Result<VerifyingKey> {
-        let keys = self.remote.keys().await?;
+        let keys = self.remote()?.keys().await?;
         let current =
             follow_rotations(pinned, &keys.rotations, &keys.receipt_key).ok_or_else(|| {
                 CoreError::Backend(
@@ -537,7 +541,7 @@ impl Homeward {
                 .setting(FEED_CURSOR_SETTING)?
                 .and_then(|c| c.parse().ok())
                 .unwrap_or(0);
-            let feed = self.remote.feed(&self.keys.device, cursor).await?;
+            let feed = self.remote()?.feed(&self.keys.device, cursor).await?;
             self.take_issued_attestations(&feed.attestations)?;
             self.take_declined_proofing(&feed.declined_proofing)?;
             new.extend(self.store.add_status_events(&feed.events, feed.cursor)?);

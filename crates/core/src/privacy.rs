@@ -195,7 +195,7 @@ impl Homeward {
         if !self.is_registered()? {
             return Ok(AccessLog::default());
         }
-        self.remote.access_log(&self.keys.device, before).await
+        self.remote()?.access_log(&self.keys.device, before).await
     }
 
     /// Whether every consent sending needs is given.

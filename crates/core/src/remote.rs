@@ -28,10 +28,15 @@ pub struct FetchedPack {
     pub etag: Option<String>,
 }
 
-/// Whether the app may talk to `base_url`: over HTTPS, or over plain HTTP only to this very
-/// machine (development and tests). Anything else would send people's data where anyone on the
+/// Whether this is a build for development, tests or a demonstration (a debug build, or one
+/// made with `HOMEWARD_DEMO_BUILD`): only such a build takes a backend address or a root
+/// certificate from its command line or environment, or talks plain HTTP to this machine.
+pub const DEVELOPMENT_BUILD: bool = cfg!(debug_assertions) || crate::catalog::DEMO_BUILD;
+
+/// Whether the app may talk to `base_url`: over HTTPS, or, in a [`DEVELOPMENT_BUILD`], over
+/// plain HTTP to this very machine. Anything else would send people's data where anyone on the
 /// way can read it.
-fn check_backend_url(base_url: &str) -> Result<()> {
+pub fn check_backend_url(base_url: &str) -> Result<()> {
     let refused = |reason: &str| CoreError::InvalidInput {
         field: "backend-url",
         reason: reason.to_owned(),
@@ -50,7 +55,7 @@ fn check_backend_url(base_url: &str) -> Result<()> {
     };
     match url.scheme() {
         "https" if url.host_str().is_some() => Ok(()),
-        "http" if loopback() => Ok(()),
+        "http" if loopback() && DEVELOPMENT_BUILD => Ok(()),
         "http" => Err(refused(
             "plain http:// is allowed only to this computer; the city's server needs https://",
         )),
@@ -59,9 +64,21 @@ fn check_backend_url(base_url: &str) -> Result<()> {
 }
 
 impl Remote {
-    pub fn new(base_url: &str) -> Result<Self> {
+    /// A client for the backend at `base_url`. `extra_root` (PEM) is one more certificate
+    /// authority to trust beside the public ones: a test's own, in a [`DEVELOPMENT_BUILD`] only.
+    pub fn new(base_url: &str, extra_root: Option<&[u8]>) -> Result<Self> {
         check_backend_url(base_url)?;
-        let http = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder();
+        if let Some(pem) = extra_root.filter(|_| DEVELOPMENT_BUILD) {
+            let cert =
+                reqwest::Certificate::from_pem(pem).map_err(|_| CoreError::InvalidInput {
+                    field: "backend-url",
+                    reason: "the extra root certificate is not PEM".into(),
+                })?;
+            builder = builder.add_root_certificate(cert);
+        }
+        let http = builder
+            .https_only(!DEVELOPMENT_BUILD)
             .connect_timeout(Duration::from_secs(5))
             .timeout(Duration::from_secs(30))
             .user_agent(concat!("homeward/", env!("CARGO_PKG_VERSION")))

@@ -7,10 +7,7 @@ use tempfile::TempDir;
 
 fn config(dir: &TempDir) -> Config {
     // Nothing listens on port 9 (discard) on loopback: the backend is unreachable.
-    Config {
-        data_dir: dir.path().to_owned(),
-        backend_url: "http://127.0.0.1:9".into(),
-    }
+    Config::fixed(dir.path().to_owned(), "http://127.0.0.1:9").expect("config")
 }
 
 #[test]
@@ -149,11 +146,8 @@ fn crash_child_saves_until_killed() {
     ) else {
         return;
     };
-    let app = Homeward::open(&Config {
-        data_dir: dir.into(),
-        backend_url: "http://127.0.0.1:9".into(),
-    })
-    .expect("open");
+    let app =
+        Homeward::open(&Config::fixed(dir, "http://127.0.0.1:9").expect("config")).expect("open");
     let draft = homeward_domain::DraftId(draft.parse().expect("draft id"));
     let mut out = std::io::stdout().lock();
     for seq in 0u64.. {
@@ -263,4 +257,70 @@ fn a_kill_at_any_instant_loses_no_acknowledged_edit() {
         total_acks >= 30,
         "every round acknowledged at least one edit ({total_acks})"
     );
+}
+
+/// The cities an installation offers in these tests: the bundled Wenzhou, one more whose
+/// backend is plain HTTP on the internet, and one on loopback.
+fn cities_config(dir: &TempDir) -> Config {
+    let mut config = Config::new(dir.path()).expect("config");
+    let wenzhou = config.cities[0].clone();
+    let plain = homeward_domain::city::HomeCity {
+        id: "plaintext".into(),
+        backend: "http://city.example".into(),
+        ..wenzhou.clone()
+    };
+    let local = homeward_domain::city::HomeCity {
+        id: "local".into(),
+        backend: "http://127.0.0.1:9".into(),
+        ..wenzhou
+    };
+    config.cities.extend([plain, local]);
+    config
+}
+
+#[test]
+fn nothing_is_sent_before_a_home_city_is_chosen_and_the_choice_pins_its_receipt_key() {
+    let dir = TempDir::new().expect("tempdir");
+    let app = Homeward::open(&cities_config(&dir)).expect("open");
+    let home = app.home_cities();
+    assert_eq!(home.chosen, None);
+    assert_eq!(home.cities.len(), 3);
+    assert_eq!(app.backend_address(), None);
+    // No city, no backend: the check says offline and talks to nobody.
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    assert_eq!(runtime.block_on(app.refresh()), BackendStatus::Offline);
+
+    // A city not listed, and one whose backend is plain HTTP on the internet, are refused by
+    // the field they fail on.
+    for (id, field) in [("atlantis", "home-city"), ("plaintext", "backend-url")] {
+        match app.choose_city(id) {
+            Err(CoreError::InvalidInput { field: f, .. }) => assert_eq!(f, field, "{id}"),
+            other => panic!("{id}: {other:?}"),
+        }
+    }
+    assert_eq!(app.home_cities().chosen, None);
+
+    let chosen = app
+        .choose_city("local")
+        .expect("a loopback city in a debug build");
+    assert!(!chosen.fixed);
+    assert_eq!(app.backend_address().as_deref(), Some("http://127.0.0.1:9"));
+    // Choosing the same city again is harmless; another is refused.
+    app.choose_city("local").expect("again");
+    assert!(matches!(
+        app.choose_city("wenzhou"),
+        Err(CoreError::InvalidInput {
+            field: "home-city",
+            ..
+        })
+    ));
+    drop(app);
+
+    // The choice and the pinned key survive a restart.
+    let app = Homeward::open(&cities_config(&dir)).expect("reopen");
+    assert_eq!(app.home_cities().chosen.expect("chosen").city.id, "local");
+    assert_eq!(app.backend_address().as_deref(), Some("http://127.0.0.1:9"));
 }

@@ -119,8 +119,12 @@ commands! {
     backend_status: BackendStatus {} -> crate::BackendStatus;
     /// Checks the backend now (the person asked to try again).
     refresh_backend: RefreshBackend {} -> crate::BackendStatus;
-    /// The address of the city's backend this app talks to.
-    backend_address: BackendAddress {} -> String;
+    /// The address of the city's backend this app talks to, once a home city is chosen.
+    backend_address: BackendAddress {} -> Option<String>;
+    /// The home cities on offer, and the one chosen.
+    home_cities: HomeCities {} -> crate::city::HomeCities;
+    /// Makes a listed city the home city (once).
+    choose_city: ChooseCity { id: String } -> crate::city::HomeCityView;
     search: Search { query: String, lang: Lang } -> Vec<SearchHit>;
     contacts: Contacts {} -> crate::catalog::Contacts;
     checked_materials: CheckedMaterials { guide_id: String } -> Vec<u32>;

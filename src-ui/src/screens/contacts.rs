@@ -79,7 +79,11 @@ fn ContactList(contacts: Contacts) -> impl IntoView {
 
 /// Call and e-mail buttons; a tap opens the dialer or the mail client.
 #[component]
-fn ContactActions(phone: Option<String>, email: Option<String>, show_email: bool) -> impl IntoView {
+pub fn ContactActions(
+    phone: Option<String>,
+    email: Option<String>,
+    show_email: bool,
+) -> impl IntoView {
     view! {
         <div class="contact-actions">
             {phone.map(|p| {

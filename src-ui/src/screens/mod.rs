@@ -1,6 +1,7 @@
 //! One module per screen.
 
 pub mod answers;
+pub mod city;
 pub mod contacts;
 pub mod draft;
 pub mod guide;

@@ -7,7 +7,7 @@ use homeward_domain::ApiError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::i18n::{key, t, t_args};
+use crate::i18n::{key, pick, t, t_args};
 use crate::ipc;
 use crate::widgets::{consent_text, format_time, BackLink, ConfirmAction, ErrorNote};
 
@@ -313,18 +313,29 @@ fn ExportCard() -> impl IntoView {
     }
 }
 
-/// Which backend this app talks to, and whether it answers now.
+/// Which city and backend this app talks to, and whether it answers now.
 #[component]
 fn ConnectionCard() -> impl IntoView {
     use homeward_domain::BackendStatus;
     let status = expect_context::<RwSignal<BackendStatus>>();
+    let crate::app::ChosenCity(chosen) = expect_context();
     let address = RwSignal::new(None::<String>);
     let checking = RwSignal::new(false);
     spawn_local(async move {
         if let Ok(a) = ipc::call(ipc::BackendAddress {}).await {
-            address.set(Some(a));
+            address.set(a);
         }
     });
+    let city = move || {
+        chosen.get().map(|view| {
+            let (name, region) = (pick(&view.city.name), pick(&view.city.region));
+            t_args(
+                "connection-city",
+                &[("city", name.into()), ("region", region.into())],
+            )
+        })
+    };
+    let fixed = move || chosen.with(|c| c.as_ref().is_some_and(|v| v.fixed));
     let check = move |_| {
         checking.set(true);
         spawn_local(async move {
@@ -347,8 +358,10 @@ fn ConnectionCard() -> impl IntoView {
     view! {
         <section class="card" id="connection-card">
             <h2>{move || t("connection-title")}</h2>
+            <p id="home-city">{city}</p>
             <p class="muted">{move || t("connection-body")}</p>
             <p><code id="backend-address">{move || address.get().unwrap_or_default()}</code></p>
+            {move || fixed().then(|| view! { <p class="muted" id="backend-fixed">{move || t("connection-fixed")}</p> })}
             <p id="backend-state" role="status" data-state=state>{said}</p>
             <button class="secondary" id="check-connection" on:click=check disabled=move || checking.get()>
                 {move || if checking.get() { t("status-checking") } else { t("connection-check") }}

@@ -113,6 +113,21 @@ impl Store {
         Ok(())
     }
 
+    /// Sets several settings in one transaction: all of them, or none.
+    pub fn set_settings(&self, pairs: &[(&str, &str)]) -> Result<()> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        for (key, value) in pairs {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     pub fn delete_setting(&self, key: &str) -> Result<()> {
         self.conn()
             .execute("DELETE FROM settings WHERE key = ?1", [key])?;

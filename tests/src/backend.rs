@@ -15,6 +15,8 @@ pub struct TestBackend {
     settings: Settings,
     shutdown: Option<oneshot::Sender<()>>,
     handle: Option<JoinHandle<anyhow::Result<()>>>,
+    /// The authority its certificate is signed by (PEM), when it serves HTTPS.
+    ca_pem: Option<String>,
     _dir: TempDir,
 }
 
@@ -58,7 +60,34 @@ impl TestBackend {
     /// Starts a backend on SQLite with its database, documents and keys in a new directory
     /// under `parent` (a filesystem a test controls), with these limits.
     pub async fn start_in(parent: &std::path::Path, limits: Limits) -> anyhow::Result<Self> {
-        Self::start_full_in(TempDir::new_in(parent)?, 0, None, None, limits).await
+        Self::start_full_in(TempDir::new_in(parent)?, 0, None, None, limits, None).await
+    }
+
+    /// Starts a backend on SQLite that serves HTTPS on `127.0.0.1` with a certificate of a
+    /// certificate authority made for the test; answers it with that authority's certificate
+    /// (PEM), for the client to trust.
+    pub async fn start_https() -> anyhow::Result<(Self, String)> {
+        let dir = TempDir::new()?;
+        let ca_key = rcgen::KeyPair::generate()?;
+        let mut ca = rcgen::CertificateParams::new(Vec::<String>::new())?;
+        ca.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+        ca.distinguished_name
+            .push(rcgen::DnType::CommonName, "Homeward test authority");
+        let ca = ca.self_signed(&ca_key)?;
+        let key = rcgen::KeyPair::generate()?;
+        let cert = rcgen::CertificateParams::new(vec!["127.0.0.1".into(), "localhost".into()])?
+            .signed_by(&key, &ca, &ca_key)?;
+        let files = homeward_backend::settings::TlsFiles {
+            cert: dir.path().join("server.pem"),
+            key: dir.path().join("server.key"),
+        };
+        std::fs::write(&files.cert, cert.pem())?;
+        std::fs::write(&files.key, key.serialize_pem())?;
+        let mut backend =
+            Self::start_full_in(dir, 0, None, None, Limits::default(), Some(files)).await?;
+        backend.url = backend.url.replacen("http://", "https://", 1);
+        backend.ca_pem = Some(ca.pem());
+        Ok((backend, ca.pem()))
     }
 
     async fn start_full(
@@ -67,7 +96,7 @@ impl TestBackend {
         catalog: Option<&[u8]>,
         limits: Limits,
     ) -> anyhow::Result<Self> {
-        Self::start_full_in(TempDir::new()?, port, database, catalog, limits).await
+        Self::start_full_in(TempDir::new()?, port, database, catalog, limits, None).await
     }
 
     async fn start_full_in(
@@ -76,6 +105,7 @@ impl TestBackend {
         database: Option<DatabaseUrl>,
         catalog: Option<&[u8]>,
         limits: Limits,
+        tls: Option<homeward_backend::settings::TlsFiles>,
     ) -> anyhow::Result<Self> {
         let db_path = dir.path().join("backend.db");
         let mut settings =
@@ -83,6 +113,7 @@ impl TestBackend {
         settings.attachments = dir.path().join("attachments");
         settings.keys = dir.path().join("backend.keys.toml");
         settings.limits = limits;
+        settings.tls = tls;
         if let Some(bytes) = catalog {
             let path = dir.path().join("catalog.json");
             std::fs::write(&path, bytes)?;
@@ -97,6 +128,7 @@ impl TestBackend {
             settings,
             shutdown: Some(tx),
             handle: Some(handle),
+            ca_pem: None,
             _dir: dir,
         })
     }
@@ -159,19 +191,31 @@ impl TestBackend {
 
     /// The key its receipts are signed with, as it publishes it at `/v1/keys`.
     pub async fn receipt_key(&self) -> anyhow::Result<ed25519_dalek::VerifyingKey> {
-        let keys: homeward_domain::sync::BackendKeys =
-            reqwest::get(format!("{}/v1/keys", self.url))
-                .await?
-                .json()
-                .await?;
+        let keys: homeward_domain::sync::BackendKeys = self
+            .client()?
+            .get(format!("{}/v1/keys", self.url))
+            .send()
+            .await?
+            .json()
+            .await?;
         homeward_domain::identity::parse_public_key(&keys.receipt_key)
             .ok_or_else(|| anyhow::anyhow!("the receipt key is not an Ed25519 key"))
+    }
+
+    /// An HTTP client that trusts its certificate, if it has one.
+    pub fn client(&self) -> anyhow::Result<reqwest::Client> {
+        let mut builder = reqwest::Client::builder();
+        if let Some(pem) = &self.ca_pem {
+            builder = builder.add_root_certificate(reqwest::Certificate::from_pem(pem.as_bytes())?);
+        }
+        Ok(builder.build()?)
     }
 
     /// The address it listens on.
     pub fn addr(&self) -> std::net::SocketAddr {
         self.url
             .trim_start_matches("http://")
+            .trim_start_matches("https://")
             .parse()
             .expect("a loopback address")
     }

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod backend;
+pub mod cities;
 pub mod faults;
 pub mod installation;
 pub mod probe;

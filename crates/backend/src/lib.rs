@@ -98,11 +98,17 @@ pub async fn serve(
     listener: TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
+    let tls = settings
+        .tls
+        .as_ref()
+        .map(server::tls_acceptor)
+        .transpose()?;
     let state = Arc::new(AppState::open(&settings).await?);
     let sweeper = tokio::spawn(uploads::sweep(state.clone()));
     let app = server::layered(routes::router(state), &settings.limits);
-    tracing::info!(addr = %listener.local_addr()?, "homeward-backend listening");
-    let served = server::run(listener, app, &settings.limits, shutdown).await;
+    let scheme = if tls.is_some() { "https" } else { "http" };
+    tracing::info!(addr = %listener.local_addr()?, scheme, "homeward-backend listening");
+    let served = server::run(listener, app, &settings.limits, tls, shutdown).await;
     sweeper.abort();
     served
 }

@@ -37,6 +37,12 @@ struct Args {
     /// database and its backups [default: beside an SQLite database, as `NAME.keys.toml`].
     #[arg(long, env = "HOMEWARD_KEYS_FILE", global = true)]
     keys: Option<PathBuf>,
+    /// Serve HTTPS with this certificate chain (PEM); needs `--tls-key`.
+    #[arg(long, env = "HOMEWARD_TLS_CERT", global = true)]
+    tls_cert: Option<PathBuf>,
+    /// The private key (PEM) of `--tls-cert`.
+    #[arg(long, env = "HOMEWARD_TLS_KEY", global = true)]
+    tls_key: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -88,6 +94,8 @@ async fn main() -> anyhow::Result<()> {
             attachments: args.attachments,
             catalog: args.catalog,
             keys: args.keys,
+            tls_cert: args.tls_cert,
+            tls_key: args.tls_key,
         },
         file,
     )

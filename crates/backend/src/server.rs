@@ -23,6 +23,7 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpListener;
 use tokio::time::{sleep, Instant, Sleep};
+use tokio_rustls::TlsAcceptor;
 
 use crate::error::AppError;
 use crate::settings::Limits;
@@ -123,12 +124,44 @@ async fn json_errors(req: Request, next: Next) -> Response {
     fixed
 }
 
-/// Accepts connections on `listener` and serves `app` on each until `shutdown` completes; then
-/// stops accepting, lets requests in flight finish for up to the grace period, and returns.
+/// Reads a certificate chain and its private key (PEM files) into what serves HTTPS.
+pub(crate) fn tls_acceptor(files: &crate::settings::TlsFiles) -> anyhow::Result<TlsAcceptor> {
+    use anyhow::Context as _;
+    use rustls_pki_types::pem::PemObject as _;
+    use rustls_pki_types::{CertificateDer, PrivateKeyDer};
+    let chain = CertificateDer::pem_file_iter(&files.cert)
+        .and_then(Iterator::collect::<Result<Vec<_>, _>>)
+        .with_context(|| {
+            format!(
+                "tls_cert: {} is not a PEM certificate chain",
+                files.cert.display()
+            )
+        })?;
+    anyhow::ensure!(
+        !chain.is_empty(),
+        "tls_cert: {} holds no certificate",
+        files.cert.display()
+    );
+    let key = PrivateKeyDer::from_pem_file(&files.key)
+        .with_context(|| format!("tls_key: {} is not a PEM private key", files.key.display()))?;
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let mut config = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()?
+        .with_no_client_auth()
+        .with_single_cert(chain, key)
+        .context("tls_key does not match tls_cert")?;
+    config.alpn_protocols = vec![b"http/1.1".to_vec()];
+    Ok(TlsAcceptor::from(Arc::new(config)))
+}
+
+/// Accepts connections on `listener` and serves `app` on each (over TLS when `tls` is given)
+/// until `shutdown` completes; then stops accepting, lets requests in flight finish for up to
+/// the grace period, and returns.
 pub(crate) async fn run(
     listener: TcpListener,
     app: Router,
     limits: &Limits,
+    tls: Option<TlsAcceptor>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let permits = Arc::new(tokio::sync::Semaphore::new(limits.max_connections));
@@ -156,25 +189,24 @@ pub(crate) async fn run(
             continue;
         };
         let _ = stream.set_nodelay(true);
-        let app = app.clone();
-        let service =
-            hyper::service::service_fn(move |mut req: hyper::Request<hyper::body::Incoming>| {
-                req.extensions_mut().insert(ConnectInfo(peer));
-                let mut app = app.clone();
-                async move {
-                    let req = req.map(Body::new);
-                    tower_service::Service::call(&mut app, req).await
-                }
-            });
-        let connection = hyper::server::conn::http1::Builder::new()
-            .timer(TokioTimer::new())
-            .header_read_timeout(header_timeout)
-            .keep_alive(true)
-            .serve_connection(TokioIo::new(Idle::new(stream, idle)), service);
-        let connection = graceful.watch(connection);
+        let connection = Connection {
+            app: app.clone(),
+            peer,
+            header_timeout,
+            idle,
+            watcher: graceful.watcher(),
+        };
+        let tls = tls.clone();
         tokio::spawn(async move {
-            if let Err(e) = connection.await {
-                tracing::debug!(error = %e, "connection ended with an error");
+            match tls {
+                None => connection.serve(stream).await,
+                // The handshake has the headers' deadline: a client that opens a connection
+                // and says nothing holds it no longer over TLS than without.
+                Some(tls) => match tokio::time::timeout(header_timeout, tls.accept(stream)).await {
+                    Ok(Ok(stream)) => connection.serve(stream).await,
+                    Ok(Err(e)) => tracing::debug!(error = %e, "TLS handshake failed"),
+                    Err(_) => tracing::debug!("TLS handshake not finished in time"),
+                },
             }
             drop(permit);
         });
@@ -186,6 +218,41 @@ pub(crate) async fn run(
         () = sleep(grace) => tracing::warn!("requests still running at the end of the grace period were cut"),
     }
     Ok(())
+}
+
+/// One accepted connection, ready to be served over whatever stream it turns out to be.
+struct Connection {
+    app: Router,
+    peer: std::net::SocketAddr,
+    header_timeout: Duration,
+    idle: Duration,
+    watcher: hyper_util::server::graceful::Watcher,
+}
+
+impl Connection {
+    async fn serve<S>(self, stream: S)
+    where
+        S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+    {
+        let (app, peer) = (self.app, self.peer);
+        let service =
+            hyper::service::service_fn(move |mut req: hyper::Request<hyper::body::Incoming>| {
+                req.extensions_mut().insert(ConnectInfo(peer));
+                let mut app = app.clone();
+                async move {
+                    let req = req.map(Body::new);
+                    tower_service::Service::call(&mut app, req).await
+                }
+            });
+        let connection = hyper::server::conn::http1::Builder::new()
+            .timer(TokioTimer::new())
+            .header_read_timeout(self.header_timeout)
+            .keep_alive(true)
+            .serve_connection(TokioIo::new(Idle::new(stream, self.idle)), service);
+        if let Err(e) = self.watcher.watch(connection).await {
+            tracing::debug!(error = %e, "connection ended with an error");
+        }
+    }
 }
 
 /// A connection that fails once it has read and written nothing for `limit`: an idle

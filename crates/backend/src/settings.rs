@@ -103,7 +103,16 @@ pub struct Settings {
     /// The backend's key file (made on first start): keep it apart from the database and its
     /// backups.
     pub keys: PathBuf,
+    /// Serve HTTPS with this certificate chain and key (PEM) rather than plain HTTP.
+    pub tls: Option<TlsFiles>,
     pub limits: Limits,
+}
+
+/// A certificate chain and its private key, both PEM files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TlsFiles {
+    pub cert: PathBuf,
+    pub key: PathBuf,
 }
 
 impl Settings {
@@ -124,13 +133,15 @@ impl Settings {
             catalog: None,
             attachments,
             keys,
+            tls: None,
             limits: Limits::default(),
         }
     }
 }
 
 /// Settings as a file states them (`homeward-backend --config FILE`, TOML): any of `listen`,
-/// `database`, `attachments`, `catalog`, `keys`, and a `[limits]` table. Flags and environment
+/// `database`, `attachments`, `catalog`, `keys`, `tls_cert` with `tls_key`, and a `[limits]`
+/// table. Flags and environment
 /// variables override the file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -140,6 +151,8 @@ pub struct FileSettings {
     pub attachments: Option<PathBuf>,
     pub catalog: Option<PathBuf>,
     pub keys: Option<PathBuf>,
+    pub tls_cert: Option<PathBuf>,
+    pub tls_key: Option<PathBuf>,
     pub limits: Option<Limits>,
 }
 
@@ -159,6 +172,8 @@ pub struct Given {
     pub attachments: Option<PathBuf>,
     pub catalog: Option<PathBuf>,
     pub keys: Option<PathBuf>,
+    pub tls_cert: Option<PathBuf>,
+    pub tls_key: Option<PathBuf>,
 }
 
 /// The settings in force: each from the flag or environment if given, else from the file, else
@@ -181,6 +196,14 @@ pub fn layered(given: Given, file: Option<FileSettings>) -> Result<Settings, Str
     if let Some(keys) = given.keys.or(file.keys) {
         settings.keys = keys;
     }
+    settings.tls = match (
+        given.tls_cert.or(file.tls_cert),
+        given.tls_key.or(file.tls_key),
+    ) {
+        (Some(cert), Some(key)) => Some(TlsFiles { cert, key }),
+        (None, None) => None,
+        _ => return Err("tls_cert and tls_key: give both, or neither".into()),
+    };
     if let Some(limits) = file.limits {
         if limits.max_connections == 0 || limits.body_bytes == 0 {
             return Err("limits: max_connections and body_bytes must be above 0".into());
@@ -193,6 +216,27 @@ pub fn layered(given: Given, file: Option<FileSettings>) -> Result<Settings, Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn https_needs_both_a_certificate_and_its_key() {
+        let file: FileSettings =
+            toml::from_str("tls_cert = \"/etc/homeward/chain.pem\"\n").expect("parses");
+        let e = layered(Given::default(), Some(file.clone())).expect_err("no key");
+        assert!(e.contains("tls_key"), "{e}");
+        let given = Given {
+            tls_key: Some("/etc/homeward/key.pem".into()),
+            ..Given::default()
+        };
+        let s = layered(given, Some(file)).expect("both");
+        assert_eq!(
+            s.tls,
+            Some(TlsFiles {
+                cert: "/etc/homeward/chain.pem".into(),
+                key: "/etc/homeward/key.pem".into(),
+            })
+        );
+        assert_eq!(layered(Given::default(), None).expect("neither").tls, None);
+    }
 
     #[test]
     fn flags_and_environment_override_the_file_which_overrides_the_defaults() {

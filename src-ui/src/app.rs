@@ -320,6 +320,7 @@ fn Current() -> impl IntoView {
 #[component]
 fn Header() -> impl IntoView {
     let CurrentLang(lang) = expect_context::<CurrentLang>();
+    let ChosenCity(chosen) = expect_context::<ChosenCity>();
     let nav = use_nav();
     let choose = move |l: Lang| {
         lang.set(l);
@@ -334,12 +335,16 @@ fn Header() -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"侨"</span>
                 <span class="brand-name">{move || t("app-name")}</span>
             </button>
-            <button class="help-link" id="open-outbox" on:click=move |_| nav.go(Screen::Outbox)>
-                {move || t("nav-outbox")}
-            </button>
-            <button class="help-link" id="open-contacts" on:click=move |_| nav.go(Screen::Contacts)>
-                {move || t("nav-help")}
-            </button>
+            // Before a home city is chosen there is nothing sent, and the picker lists the help
+            // lines itself.
+            <Show when=move || chosen.with(Option::is_some)>
+                <button class="help-link" id="open-outbox" on:click=move |_| nav.go(Screen::Outbox)>
+                    {move || t("nav-outbox")}
+                </button>
+                <button class="help-link" id="open-contacts" on:click=move |_| nav.go(Screen::Contacts)>
+                    {move || t("nav-help")}
+                </button>
+            </Show>
             <div class="lang-switch" role="group" aria-label=move || t("language-switch-label")>
                 <button id="lang-zh-CN" lang="zh-CN"
                     class:active=move || lang.get() == Lang::ZhCn

@@ -94,8 +94,23 @@ impl Driver {
 
     /// Starts the app with its own data directory, pointed at `backend_url`.
     pub async fn launch(&self, data_dir: &Path, backend_url: &str) -> anyhow::Result<App> {
-        self.launch_program(&app_binary()?, data_dir, backend_url)
+        let backend = ["--backend-url", backend_url];
+        self.launch_program(&app_binary()?, data_dir, &backend)
             .await
+    }
+
+    /// Starts the app with its own data directory, offering the home cities of the signed list
+    /// `cities` and trusting the certificate authority `tls_root` (PEM file) beside the public
+    /// ones: the person picks a city, as at a first start.
+    pub async fn launch_with_cities(
+        &self,
+        data_dir: &Path,
+        cities: &Path,
+        tls_root: &Path,
+    ) -> anyhow::Result<App> {
+        let (cities, root) = (cities.to_string_lossy(), tls_root.to_string_lossy());
+        let args = ["--cities", &cities, "--tls-root", &root];
+        self.launch_program(&app_binary()?, data_dir, &args).await
     }
 
     /// Starts the app as [`Driver::launch`] does, but with the system clock it reads set off by
@@ -120,25 +135,28 @@ impl Driver {
             ),
         )?;
         std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755))?;
-        self.launch_program(&wrapper, data_dir, backend_url).await
+        self.launch_program(&wrapper, data_dir, &["--backend-url", backend_url])
+            .await
     }
 
+    /// Starts `app` on `data_dir` with `backend`, the arguments that say which backends it
+    /// talks to.
     async fn launch_program(
         &self,
         app: &Path,
         data_dir: &Path,
-        backend_url: &str,
+        backend: &[&str],
     ) -> anyhow::Result<App> {
+        let mut args = vec![
+            "--data-dir".to_owned(),
+            data_dir.to_string_lossy().into_owned(),
+            "--export-dir".to_owned(),
+            data_dir.join("exports").to_string_lossy().into_owned(),
+        ];
+        args.extend(backend.iter().map(|a| (*a).to_owned()));
         let caps = serde_json::json!({
             "browserName": "wry",
-            "tauri:options": {
-                "application": app,
-                "args": [
-                    "--data-dir", data_dir.to_string_lossy(),
-                    "--backend-url", backend_url,
-                    "--export-dir", data_dir.join("exports").to_string_lossy(),
-                ],
-            }
+            "tauri:options": { "application": app, "args": args }
         });
         let serde_json::Value::Object(caps) = caps else {
             bail!("capabilities")

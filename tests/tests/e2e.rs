@@ -963,6 +963,38 @@ async fn screenshots_of_every_screen() -> anyhow::Result<()> {
                 .await?;
             app.wait_css(".document img.thumb").await?;
             app.screenshot(&shot("documents")).await?;
+            // Another photo, shot while it is prepared: the moving bar. At phone size the
+            // camera option shows too, as on a touch screen (the stylesheet offers it to coarse
+            // pointers; this test's pointer is a mouse, so the phone's rule is applied here).
+            if size_name == "phone" {
+                app.client
+                    .execute(
+                        "const s = document.createElement('style');
+                         s.textContent = '.camera-button { display: inline-flex; margin: 0 0.5rem 0.5rem 0; }';
+                         document.head.appendChild(s);",
+                        vec![],
+                    )
+                    .await?;
+            }
+            let before = app.count(".document").await?;
+            let another = data.path().join(format!("passport-{lang}-{size_name}.jpg"));
+            std::fs::write(
+                &another,
+                homeward_core::materials::fixtures::phone_photo(4000, 3000),
+            )?;
+            let input = app.wait_css("#field-proof-of-stay").await?;
+            input.send_keys(&another.to_string_lossy()).await?;
+            app.wait_css("progress.preparing").await?;
+            app.screenshot(&shot("photo-progress")).await?;
+            app.eventually("the second photo attached", || async {
+                Ok(app.count(".document img.thumb").await? > before)
+            })
+            .await?;
+            app.click(".documents li:last-child .danger-link").await?;
+            app.eventually("the second photo removed", || async {
+                Ok(app.count(".document").await? == before)
+            })
+            .await?;
             // The same draft with a mistake and the summary of what needs attention.
             let phone = app.wait_css("#field-phone").await?;
             phone.clear().await?;
@@ -1724,4 +1756,77 @@ fn forge_level(confirmation: &str) -> anyhow::Result<String> {
     let json = B64URL.decode(payload.trim_start_matches("HWA1."))?;
     let raised = String::from_utf8(json)?.replace("onsite-attended", "remote-attended");
     Ok(format!("HWA1.{}.{signature}", B64URL.encode(raised)))
+}
+
+/// A first start: the person picks the home city from the signed list, in their language and
+/// at phone size, and the app reaches that city's backend over HTTPS (a test authority's
+/// certificate, served on loopback); a listed city whose server is plain HTTP on the internet
+/// is refused with the reason. Screenshots: `target/screenshots/city-*`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "drives the real app: run by `cargo xtask test`"]
+async fn a_first_start_picks_the_home_city_and_reaches_it_over_https() -> anyhow::Result<()> {
+    use homeward_tests::cities::{signed, wenzhou_at};
+    let out = homeward_tests::repo_root().join("target/screenshots");
+    let (backend, ca) = TestBackend::start_https().await?;
+    let key = backend.receipt_key().await?;
+    let wenzhou = wenzhou_at(&backend.url, &key);
+    let mut plain = wenzhou_at("http://203.0.113.9:8787", &key);
+    plain.id = "plaintext".into();
+    plain.name = homeward_domain::LocalizedText::new(&[
+        (homeward_domain::Lang::ZhCn, "明文市"),
+        (homeward_domain::Lang::En, "Plaintext"),
+    ]);
+    let data = TempDir::new()?;
+    let (cities, root) = (data.path().join("cities.json"), data.path().join("ca.pem"));
+    std::fs::write(&cities, signed(vec![wenzhou, plain]))?;
+    std::fs::write(&root, &ca)?;
+    let driver = Driver::start(4664)?;
+    let app = driver
+        .launch_with_cities(&data.path().join("app"), &cities, &root)
+        .await?;
+    app.wait_css("#city-picker").await?;
+    // Nothing of the catalogue or the backend before the choice: no banner, no guides.
+    assert_eq!(app.count("#backend-status").await?, 0);
+    assert_eq!(app.count(".guide-card").await?, 0);
+    for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
+        app.set_size(w, h).await?;
+        for (lang, title) in [("zh-CN", "家乡"), ("en", "home")] {
+            app.click(&format!("#lang-{lang}")).await?;
+            app.wait_text("#city-picker h1", title).await?;
+            app.client.execute("window.scrollTo(0, 0)", vec![]).await?;
+            app.screenshot(&out.join(format!("city-picker-{lang}-{size_name}.png")))
+                .await?;
+        }
+    }
+    // The plain-HTTP city is refused, naming the reason; nothing is chosen.
+    app.click("#choose-city-plaintext").await?;
+    app.wait_css(".error-note[data-field='backend-url']")
+        .await?;
+    app.wait_text(".error-note", "https://").await?;
+    app.screenshot(&out.join("city-refused-en-desktop.png"))
+        .await?;
+    assert_eq!(app.count(".guide-card").await?, 0);
+
+    app.click("#choose-city-wenzhou").await?;
+    app.wait_css(".guide-card").await?;
+    app.wait_css("#backend-status[data-state='online']").await?;
+    app.click("#open-privacy").await?;
+    app.wait_text("#home-city", "Wenzhou").await?;
+    app.wait_text("#backend-address", &backend.url).await?;
+    app.wait_css("#backend-state[data-state='online']").await?;
+    assert_eq!(app.count("#backend-fixed").await?, 0);
+    scroll_to(&app, "#connection-card").await?;
+    app.screenshot(&out.join("connection-https-en-desktop.png"))
+        .await?;
+    app.close().await?;
+
+    // The choice is kept: the next start goes straight to the guides.
+    let app = driver
+        .launch_with_cities(&data.path().join("app"), &cities, &root)
+        .await?;
+    app.wait_css(".guide-card").await?;
+    assert_eq!(app.count("#city-picker").await?, 0);
+    app.close().await?;
+    backend.stop().await?;
+    Ok(())
 }

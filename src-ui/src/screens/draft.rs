@@ -605,6 +605,10 @@ fn MaterialField(field: Field, state: FormState) -> impl IntoView {
                     on:change=on_file disabled=move || busy.get()/>
                 <span role="status">{move || if busy.get() { t("material-adding") } else { t("material-add") }}</span>
             </label>
+            // A photo takes a moment to be made smaller: a bar that moves says the app is at work.
+            <Show when=move || busy.get()>
+                <progress class="preparing" aria-label=move || t("material-adding")></progress>
+            </Show>
             <Show when=move || failed.get()>
                 <p class="field-error" role="alert">{move || t("material-add-failed")}</p>
             </Show>

@@ -99,6 +99,12 @@ impl Driver {
             .await
     }
 
+    /// Starts the app with its own data directory and nothing else: as a person starts it, with
+    /// the home cities the build carries.
+    pub async fn launch_as_installed(&self, data_dir: &Path) -> anyhow::Result<App> {
+        self.launch_program(&app_binary()?, data_dir, &[]).await
+    }
+
     /// Starts the app with its own data directory, offering the home cities of the signed list
     /// `cities` and trusting the certificate authority `tls_root` (PEM file) beside the public
     /// ones: the person picks a city, as at a first start.

@@ -1830,3 +1830,25 @@ async fn a_first_start_picks_the_home_city_and_reaches_it_over_https() -> anyhow
     backend.stop().await?;
     Ok(())
 }
+
+/// The app as a person starts it, with nothing on its command line: the first screen offers the
+/// home cities of the list the build carries, and picking Wenzhou opens the guides (the sample
+/// list's server is a placeholder, so the app is offline, and says so). `cargo xtask test` runs
+/// this again against the app installed from its `.deb`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "drives the real app: run by `cargo xtask test`"]
+async fn as_installed_the_app_offers_its_cities_and_opens_the_guides() -> anyhow::Result<()> {
+    let data = TempDir::new()?;
+    let driver = Driver::start(4674)?;
+    let app = driver.launch_as_installed(data.path()).await?;
+    app.wait_css("#city-picker .city[data-id='wenzhou']")
+        .await?;
+    app.wait_text(".city[data-id='wenzhou'] .city-host", "wenzhou")
+        .await?;
+    app.click("#choose-city-wenzhou").await?;
+    app.wait_css(".guide-card").await?;
+    app.wait_css("#backend-status[data-state='offline']")
+        .await?;
+    app.close().await?;
+    Ok(())
+}

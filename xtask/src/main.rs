@@ -9,6 +9,7 @@
 //!
 //! Tools are built from crates.io at pinned versions; nothing downloads a prebuilt binary.
 
+mod bundle;
 mod deny;
 mod fuzz;
 mod icons;
@@ -27,7 +28,7 @@ fn main() -> anyhow::Result<()> {
     let release = args.iter().any(|a| a == "--release");
     let command = args.first().map(String::as_str);
     DEMO.store(
-        release || command == Some("bench"),
+        release || command == Some("bench") || (command == Some("bundle") && release),
         std::sync::atomic::Ordering::Relaxed,
     );
     match command {
@@ -39,13 +40,17 @@ fn main() -> anyhow::Result<()> {
         Some("deny") => deny::check(),
         Some("fuzz") => fuzz::run(),
         Some("icons") => icons::run(false),
+        Some("bundle") => {
+            setup::all()?;
+            bundle::build(release).map(drop)
+        }
         Some("build") => {
             setup::all()?;
             build_app(release).map(|_| ())
         }
         _ => {
             eprintln!(
-                "usage: cargo xtask <run|test|screenshots|bench|deny|fuzz|icons|setup|build> [--release]\n\
+                "usage: cargo xtask <run|test|screenshots|bench|deny|fuzz|icons|bundle|setup|build> [--release]\n\
                  run          set up, start the backend on 127.0.0.1:8787 and open the app\n\
                  test         set up, then formatting, lints, every test, the end-to-end tests\n\
                  screenshots  every screen in zh-CN and en at 390x844 and 1280x800\n\
@@ -54,6 +59,7 @@ fn main() -> anyhow::Result<()> {
                  deny         advisories, licences, bans and sources of every dependency\n\
                  fuzz         each fuzz target of fuzz/ for a bounded time (nightly)\n\
                  icons        every icon size and format from icons/icon.png\n\
+                 bundle       the .deb and .rpm (a debug build unless --release)\n\
                  build        build the UI and the app"
             );
             std::process::exit(2);
@@ -403,6 +409,9 @@ fn test() -> anyhow::Result<()> {
     ];
     run_e2e(&app, &skip_benches)?;
 
+    let bundles = bundle::build(false)?;
+    bundle::install_and_start(&bundles.deb)?;
+
     eprintln!("\nall checks passed in {:.0?}", started.elapsed());
     Ok(())
 }
@@ -476,6 +485,9 @@ fn bench() -> anyhow::Result<()> {
             path.display()
         );
     }
+
+    let bundles = bundle::build(true)?;
+    bundle::install_and_start(&bundles.deb)?;
 
     step("cold start (release, Xvfb)");
     run_e2e(
@@ -568,7 +580,7 @@ fn number_before(text: &str, unit: &str) -> Option<f64> {
 
 /// Runs the end-to-end test binary against `app`, under Xvfb and in a keyring session of its
 /// own; `filter` goes to the test harness after `--ignored`.
-fn run_e2e(app: &Path, filter: &[&str]) -> anyhow::Result<()> {
+pub fn run_e2e(app: &Path, filter: &[&str]) -> anyhow::Result<()> {
     let keyring = tempdir("keyring-e2e")?;
     let mut cmd = ignored_tests("e2e");
     cmd.args(filter).env("HOMEWARD_APP_BIN", app);

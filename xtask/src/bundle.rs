@@ -26,7 +26,7 @@ pub struct Bundles {
 
 /// Builds the UI, then the app and its `.deb` and `.rpm` (a debug build unless `release`).
 pub fn build(release: bool) -> anyhow::Result<Bundles> {
-    setup::install_crate("tauri-cli", TAURI_CLI, true)?;
+    setup::install_crate("tauri-cli", TAURI_CLI, setup::Build::LockedDebug)?;
     ui::build(release)?;
     step("bundle the .deb and the .rpm (tauri-cli)");
     let mut cmd = cargo();

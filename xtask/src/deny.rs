@@ -17,7 +17,7 @@ const CARGO_DENY: &str = "0.20.2";
 const DB_DIR: &str = "target/advisory-dbs/advisory-db-3157b0e258782691";
 
 pub fn check() -> anyhow::Result<()> {
-    setup::install_crate("cargo-deny", CARGO_DENY, true)?;
+    setup::install_crate("cargo-deny", CARGO_DENY, setup::Build::Locked)?;
     step("dependencies: advisories, licences, bans, sources (cargo deny)");
     // Every platform's crates, so `cargo metadata` can run offline.
     run_cmd(crate::cargo().args(["fetch", "--locked"]))?;

@@ -37,7 +37,7 @@ fn nightly() -> anyhow::Result<()> {
 
 pub fn run() -> anyhow::Result<()> {
     nightly()?;
-    setup::install_crate("cargo-fuzz", CARGO_FUZZ, true)?;
+    setup::install_crate("cargo-fuzz", CARGO_FUZZ, setup::Build::Locked)?;
     step(&format!(
         "fuzzing: {} targets, {SECONDS} s each (cargo-fuzz, libFuzzer, AddressSanitizer)",
         TARGETS.len()

@@ -335,6 +335,14 @@ fn test() -> anyhow::Result<()> {
         setup::rust_target(target)?;
         run_cmd(cargo().args(["check", "--package", "homeward-keys", "--target", target]))?;
     }
+    step("the whole app for Windows (x86_64-pc-windows-gnu, mingw-w64): checked, not linked");
+    run_cmd(cargo().args([
+        "check",
+        "--package",
+        "homeward-app",
+        "--target",
+        "x86_64-pc-windows-gnu",
+    ]))?;
 
     step("catalogue");
     for args in [&["check"][..], &["pack", "--check"], &["cities", "--check"]] {

@@ -39,6 +39,8 @@ const PACKAGES: &[&str] = &[
     "postgresql",
     // A virtual environment for schemathesis (PyPI), which fuzzes the API from its OpenAPI.
     "python3-venv",
+    // The C compiler for Windows, for the SQLCipher and OpenSSL the Windows check compiles.
+    "gcc-mingw-w64-x86-64",
 ];
 
 /// Tools built from crates.io, pinned. wasm-bindgen-cli's version follows Cargo.lock.
@@ -156,13 +158,25 @@ fn cargo_installed() -> String {
 
 fn tools() -> anyhow::Result<()> {
     let wasm_bindgen = locked_wasm_bindgen()?;
-    install_crate("tauri-driver", TAURI_DRIVER, true)?;
+    install_crate("tauri-driver", TAURI_DRIVER, Build::Locked)?;
     // Its own lock file names a crate version the registry mirror may lack; resolve afresh.
-    install_crate("wasm-bindgen-cli", &wasm_bindgen, false)
+    install_crate("wasm-bindgen-cli", &wasm_bindgen, Build::Unlocked)
+}
+
+/// How a tool is built from crates.io.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Build {
+    /// With the lock file it was published with.
+    Locked,
+    /// Resolving its dependencies afresh: its lock file names a version the registry may lack.
+    Unlocked,
+    /// Locked, and not optimised: a tool that works for seconds, whose optimised build would
+    /// cost the test command many minutes (tauri-cli: 9 min against about 17).
+    LockedDebug,
 }
 
 /// Builds `name` at `version` from crates.io unless that very version is installed.
-pub fn install_crate(name: &str, version: &str, locked: bool) -> anyhow::Result<()> {
+pub fn install_crate(name: &str, version: &str, build: Build) -> anyhow::Result<()> {
     if cargo_installed()
         .lines()
         .any(|l| l.starts_with(&format!("{name} v{version}:")))
@@ -172,8 +186,11 @@ pub fn install_crate(name: &str, version: &str, locked: bool) -> anyhow::Result<
     step(&format!("build {name} {version} from crates.io"));
     let mut cmd = Command::new("cargo");
     cmd.args(["install", name, "--version", version]);
-    if locked {
+    if build != Build::Unlocked {
         cmd.arg("--locked");
+    }
+    if build == Build::LockedDebug {
+        cmd.arg("--debug");
     }
     // Built outside the workspace so its toolchain file and target dir are not used.
     cmd.current_dir(std::env::temp_dir())

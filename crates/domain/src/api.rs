@@ -188,6 +188,7 @@ pub const FIELDS_WITH_MESSAGES: &[&str] = &[
     "documents",
     "code-image",
     "backend-url",
+    "home-city",
 ];
 
 /// The error shape of every API: the shell's commands and the backend's HTTP responses.

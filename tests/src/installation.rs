@@ -8,7 +8,7 @@ use homeward_domain::DraftId;
 
 /// An installation in `dir` talking to `url`, whose person has given the consents sending needs.
 pub fn open_consented(dir: &Path, url: &str) -> Homeward {
-    let core = Homeward::open(&Config::fixed(dir.to_owned(), &url).expect("config")).expect("open");
+    let core = Homeward::open(&Config::fixed(dir.to_owned(), url).expect("config")).expect("open");
     for kind in ConsentKind::ALL {
         core.set_consent(kind, true).expect("consent");
     }

@@ -53,7 +53,7 @@ fn rand_suffix() -> u128 {
 }
 
 fn open(data: &TempDir, url: &str) -> Homeward {
-    Homeward::open(&Config::fixed(data.path().to_owned(), &url).expect("config")).expect("open")
+    Homeward::open(&Config::fixed(data.path().to_owned(), url).expect("config")).expect("open")
 }
 
 #[tokio::test]

@@ -28,7 +28,7 @@ const HUKOU: &str = "hukou-cancel-settled-abroad";
 const DAY: i64 = 86_400_000;
 
 fn open(dir: &std::path::Path, url: &str) -> Homeward {
-    Homeward::open(&Config::fixed(dir.to_owned(), &url).expect("config")).expect("open")
+    Homeward::open(&Config::fixed(dir.to_owned(), url).expect("config")).expect("open")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

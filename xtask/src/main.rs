@@ -28,7 +28,7 @@ fn main() -> anyhow::Result<()> {
     let release = args.iter().any(|a| a == "--release");
     let command = args.first().map(String::as_str);
     DEMO.store(
-        release || command == Some("bench") || (command == Some("bundle") && release),
+        release || command == Some("bench"),
         std::sync::atomic::Ordering::Relaxed,
     );
     match command {

@@ -177,29 +177,40 @@ fn read_signing_key(key: &Path) -> anyhow::Result<ed25519_dalek::SigningKey> {
     Ok(catalog::parse_signing_key(&secret)?)
 }
 
-/// Writes `bytes` to `path`, or with `check` only says whether the file there is the same.
-/// Answers whether the file is (now) current.
-/// `command` is what makes the file again.
+/// A signed file the content team publishes, as the two commands that make one describe it.
+struct Signed<'a> {
+    bytes: Vec<u8>,
+    version: u64,
+    /// What makes the file again.
+    command: &'a str,
+    /// The message once written, and the count it reports.
+    written: (&'a str, usize),
+}
+
+/// Writes the signed file to `path`, or with `check` only says whether the file there is the
+/// same.
 fn write_signed(
-    bytes: &[u8],
+    signed: &Signed<'_>,
     path: &Path,
     check: bool,
     out: &Out,
-    (version, command): (u64, &str),
-) -> anyhow::Result<bool> {
+) -> anyhow::Result<ExitCode> {
     let shown = path.display().to_string();
     if check {
-        if std::fs::read(path).unwrap_or_default() != bytes {
-            let args = [("path", shown.into()), ("command", command.into())];
+        if std::fs::read(path).unwrap_or_default() != signed.bytes {
+            let args = [("path", shown.into()), ("command", signed.command.into())];
             eprintln!("{}", out.tr_args("cli-pack-stale", &args));
-            return Ok(false);
+            return Ok(ExitCode::FAILURE);
         }
-        let args = [("path", shown.into()), ("version", version.into())];
+        let args = [("path", shown.into()), ("version", signed.version.into())];
         println!("{}", out.tr_args("cli-pack-current", &args));
-        return Ok(true);
+        return Ok(ExitCode::SUCCESS);
     }
-    std::fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))?;
-    Ok(true)
+    std::fs::write(path, &signed.bytes).with_context(|| format!("writing {shown}"))?;
+    let (message, count) = signed.written;
+    let args = [("path", shown.into()), ("count", count.into())];
+    println!("{}", out.tr_args(message, &args));
+    Ok(ExitCode::SUCCESS)
 }
 
 fn pack(dir: &Path, key: &Path, path: &Path, check: bool, out: &Out) -> anyhow::Result<ExitCode> {
@@ -207,24 +218,13 @@ fn pack(dir: &Path, key: &Path, path: &Path, check: bool, out: &Out) -> anyhow::
         Ok(p) => p,
         Err(code) => return Ok(code),
     };
-    let bytes = catalog::sign_pack(&pack, &read_signing_key(key)?);
-    if !write_signed(
-        &bytes,
-        path,
-        check,
-        out,
-        (pack.version, "homeward catalog pack"),
-    )? {
-        return Ok(ExitCode::FAILURE);
-    }
-    if !check {
-        let args = [
-            ("path", path.display().to_string().into()),
-            ("count", pack.guides.len().into()),
-        ];
-        println!("{}", out.tr_args("cli-pack-written", &args));
-    }
-    Ok(ExitCode::SUCCESS)
+    let signed = Signed {
+        bytes: catalog::sign_pack(&pack, &read_signing_key(key)?),
+        version: pack.version,
+        command: "homeward catalog pack",
+        written: ("cli-pack-written", pack.guides.len()),
+    };
+    write_signed(&signed, path, check, out)
 }
 
 fn cities(
@@ -245,24 +245,13 @@ fn cities(
             return Ok(ExitCode::FAILURE);
         }
     };
-    let bytes = catalog::sign_cities(&list, &read_signing_key(key)?);
-    if !write_signed(
-        &bytes,
-        path,
-        check,
-        out,
-        (list.version, "homeward catalog cities"),
-    )? {
-        return Ok(ExitCode::FAILURE);
-    }
-    if !check {
-        let args = [
-            ("path", path.display().to_string().into()),
-            ("count", list.cities.len().into()),
-        ];
-        println!("{}", out.tr_args("cli-cities-written", &args));
-    }
-    Ok(ExitCode::SUCCESS)
+    let signed = Signed {
+        bytes: catalog::sign_cities(&list, &read_signing_key(key)?),
+        version: list.version,
+        command: "homeward catalog cities",
+        written: ("cli-cities-written", list.cities.len()),
+    };
+    write_signed(&signed, path, check, out)
 }
 
 fn verify(file: &Path, public_key: &Path, out: &Out) -> anyhow::Result<ExitCode> {

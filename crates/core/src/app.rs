@@ -561,12 +561,7 @@ impl Homeward {
     /// Takes the best pack again, as the home city's content key verifies it (after a city is
     /// chosen).
     pub(crate) fn reload_pack(&self) -> Result<()> {
-        let key = city::content_key(
-            self.home
-                .read()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .as_ref(),
-        )?;
+        let key = self.content_key()?;
         self.use_pack(Self::best_pack(&self.store, &key)?);
         Ok(())
     }
@@ -612,12 +607,7 @@ impl Homeward {
             let refused = self.store.setting(REFUSED)?.is_some_and(|v| v == "1");
             return Ok((current, refused));
         };
-        let trusted = city::content_key(
-            self.home
-                .read()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .as_ref(),
-        )?;
+        let trusted = self.content_key()?;
         let result = match catalog::verify_update(&fetched.bytes, &trusted, current) {
             Ok(newer) => {
                 let version = newer.version();

@@ -75,6 +75,11 @@ impl Homeward {
             .clone()
     }
 
+    /// The key that signs the home city's catalogue (see [`content_key`]).
+    pub(crate) fn content_key(&self) -> Result<VerifyingKey> {
+        content_key(self.home().as_ref())
+    }
+
     /// The client for the home city's backend, or [`CoreError::NoHomeCity`] before one is
     /// chosen.
     pub(crate) fn remote(&self) -> Result<Remote> {

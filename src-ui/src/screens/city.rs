@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 
 use crate::i18n::{pick, t, t_args};
 use crate::ipc;
-use crate::screens::contacts::ContactActions;
+use crate::screens::contacts::HelpLineCard;
 use crate::widgets::ErrorNote;
 
 /// The host part of a backend address, as a person can check it against what the city
@@ -90,16 +90,7 @@ pub fn CityPicker(cities: Vec<HomeCity>, on_chosen: Callback<HomeCityView>) -> i
                 <section class="section">
                     <h2>{move || t("city-help-title")}</h2>
                     <ul class="cards contacts">
-                        {lines.into_iter().map(|line| {
-                            let (name, hours) = (line.name.clone(), line.hours.clone());
-                            view! {
-                                <li class="card help-line" data-id=line.id.clone()>
-                                    <h3>{move || pick(&name)}</h3>
-                                    <p class="muted">{move || pick(&hours)}</p>
-                                    <ContactActions phone=line.phone.clone() email=line.email.clone() show_email=true/>
-                                </li>
-                            }
-                        }).collect_view()}
+                        {lines.into_iter().map(|line| view! { <HelpLineCard line=line described=false/> }).collect_view()}
                     </ul>
                 </section>
             })}

@@ -1,6 +1,6 @@
 //! Help lines and overseas liaison sites: a tap calls or writes to them.
 
-use homeward_domain::catalog::Contacts;
+use homeward_domain::catalog::{Contacts, HelpLine};
 use homeward_domain::ApiError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -41,17 +41,7 @@ fn ContactList(contacts: Contacts) -> impl IntoView {
         <section class="section">
             <h2>{move || t("contacts-help-lines")}</h2>
             <ul class="cards contacts">
-                {contacts.help_lines.into_iter().map(|line| {
-                    let (name, desc, hours) = (line.name.clone(), line.description.clone(), line.hours.clone());
-                    view! {
-                        <li class="card help-line" data-id=line.id.clone()>
-                            <h3>{move || pick(&name)}</h3>
-                            <p>{move || pick(&desc)}</p>
-                            <p class="muted">{move || pick(&hours)}</p>
-                            <ContactActions phone=line.phone.clone() email=line.email.clone() show_email=true/>
-                        </li>
-                    }
-                }).collect_view()}
+                {contacts.help_lines.into_iter().map(|line| view! { <HelpLineCard line=line described=true/> }).collect_view()}
             </ul>
         </section>
         <section class="section">
@@ -77,13 +67,23 @@ fn ContactList(contacts: Contacts) -> impl IntoView {
     }
 }
 
+/// One help line: its name, what it is for (when `described`), its hours, and a way to call it.
+#[component]
+pub fn HelpLineCard(line: HelpLine, described: bool) -> impl IntoView {
+    let (name, desc, hours) = (line.name, line.description, line.hours);
+    view! {
+        <li class="card help-line" data-id=line.id>
+            <h3>{move || pick(&name)}</h3>
+            {described.then(|| view! { <p>{move || pick(&desc)}</p> })}
+            <p class="muted">{move || pick(&hours)}</p>
+            <ContactActions phone=line.phone email=line.email show_email=true/>
+        </li>
+    }
+}
+
 /// Call and e-mail buttons; a tap opens the dialer or the mail client.
 #[component]
-pub fn ContactActions(
-    phone: Option<String>,
-    email: Option<String>,
-    show_email: bool,
-) -> impl IntoView {
+fn ContactActions(phone: Option<String>, email: Option<String>, show_email: bool) -> impl IntoView {
     view! {
         <div class="contact-actions">
             {phone.map(|p| {

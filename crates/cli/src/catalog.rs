@@ -222,7 +222,7 @@ fn pack(dir: &Path, key: &Path, path: &Path, check: bool, out: &Out) -> anyhow::
         bytes: catalog::sign_pack(&pack, &read_signing_key(key)?),
         version: pack.version,
         command: "homeward catalog pack",
-        written: ("cli-pack-written", pack.guides.len()),
+        written: (homeward_i18n::key("cli-pack-written"), pack.guides.len()),
     };
     write_signed(&signed, path, check, out)
 }
@@ -249,7 +249,7 @@ fn cities(
         bytes: catalog::sign_cities(&list, &read_signing_key(key)?),
         version: list.version,
         command: "homeward catalog cities",
-        written: ("cli-cities-written", list.cities.len()),
+        written: (homeward_i18n::key("cli-cities-written"), list.cities.len()),
     };
     write_signed(&signed, path, check, out)
 }

@@ -22,7 +22,7 @@ pub enum CoreError {
     #[error("the local data directory could not be used: {0}")]
     Io(#[from] std::io::Error),
     #[error("the OS keyring could not be used: {0}; is a Secret Service (gnome-keyring) running and unlocked?")]
-    Keyring(#[from] keyring::Error),
+    Keyring(#[from] homeward_keys::StoreError),
     #[error("{}", homeward_keys::KeyError::Missing)]
     KeyMissing,
     #[error("{}", homeward_keys::KeyError::NoKeyStore)]

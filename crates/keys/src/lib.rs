@@ -18,7 +18,7 @@ use zeroize::Zeroizing;
 #[derive(Debug, thiserror::Error)]
 pub enum KeyError {
     #[error("the OS keyring could not be used: {0}; is a Secret Service (gnome-keyring) running and unlocked?")]
-    Keyring(#[from] keyring::Error),
+    Keyring(#[from] StoreError),
     #[error(
         "the local data exists but its keys are missing from the OS keyring; it cannot be read \
          (restore the keyring, or erase the data and start again)"
@@ -71,13 +71,103 @@ impl Keys {
     }
 }
 
-/// Refuses a key store that does not keep keys until they are deleted: keyring falls back to
-/// an in-memory store on a platform it has no store for, and keys kept there would be gone at
-/// the next start, with the data they lock.
-fn keeps_keys(persistence: keyring::credential::CredentialPersistence) -> Result<()> {
-    match persistence {
-        keyring::credential::CredentialPersistence::UntilDelete => Ok(()),
-        _ => Err(KeyError::NoKeyStore),
+pub use store::StoreError;
+
+/// Each platform's key store, behind the three things the app asks of it.
+#[cfg(not(target_os = "android"))]
+mod store {
+    use keyring::credential::CredentialPersistence;
+    pub use keyring::Error as StoreError;
+
+    /// Whether the platform's store keeps keys until they are deleted: keyring falls back to an
+    /// in-memory store on a platform it has no store for, and keys kept there would be gone at
+    /// the next start, with the data they lock.
+    pub fn keeps_keys() -> bool {
+        keeps(keyring::default::default_credential_builder().persistence())
+    }
+
+    pub(crate) fn keeps(persistence: CredentialPersistence) -> bool {
+        matches!(persistence, CredentialPersistence::UntilDelete)
+    }
+
+    pub struct Entry(keyring::Entry);
+
+    impl Entry {
+        pub fn new(service: &str, user: &str) -> Result<Self, StoreError> {
+            keyring::Entry::new(service, user).map(Entry)
+        }
+
+        pub fn get(&self) -> Result<Option<String>, StoreError> {
+            match self.0.get_password() {
+                Ok(text) => Ok(Some(text)),
+                Err(keyring::Error::NoEntry) => Ok(None),
+                Err(e) => Err(e),
+            }
+        }
+
+        pub fn set(&self, text: &str) -> Result<(), StoreError> {
+            self.0.set_password(text)
+        }
+
+        pub fn delete(&self) -> Result<(), StoreError> {
+            match self.0.delete_credential() {
+                Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+                Err(e) => Err(e),
+            }
+        }
+    }
+}
+
+/// Android's Keystore: entries in one private SharedPreferences file of the app, each encrypted
+/// with an AES key the Keystore holds and never lets out. The store needs the application
+/// context, which the Tauri mobile runtime hands to `ndk-context` before the app's code runs.
+#[cfg(target_os = "android")]
+mod store {
+    use std::sync::{Arc, OnceLock};
+
+    use keyring_core::api::CredentialPersistence;
+    pub use keyring_core::Error as StoreError;
+
+    fn store() -> Result<&'static Arc<keyring_core::CredentialStore>, StoreError> {
+        static STORE: OnceLock<Arc<keyring_core::CredentialStore>> = OnceLock::new();
+        if let Some(store) = STORE.get() {
+            return Ok(store);
+        }
+        let config = std::collections::HashMap::from([("name", "homeward")]);
+        let store: Arc<keyring_core::CredentialStore> =
+            android_native_keyring_store::Store::new_with_configuration(&config)?;
+        Ok(STORE.get_or_init(|| store))
+    }
+
+    pub fn keeps_keys() -> bool {
+        store().is_ok_and(|s| matches!(s.persistence(), CredentialPersistence::UntilDelete))
+    }
+
+    pub struct Entry(keyring_core::Entry);
+
+    impl Entry {
+        pub fn new(service: &str, user: &str) -> Result<Self, StoreError> {
+            keyring_core::Entry::new_in_store(store()?, service, user).map(Entry)
+        }
+
+        pub fn get(&self) -> Result<Option<String>, StoreError> {
+            match self.0.get_password() {
+                Ok(text) => Ok(Some(text)),
+                Err(StoreError::NoEntry) => Ok(None),
+                Err(e) => Err(e),
+            }
+        }
+
+        pub fn set(&self, text: &str) -> Result<(), StoreError> {
+            self.0.set_password(text)
+        }
+
+        pub fn delete(&self) -> Result<(), StoreError> {
+            match self.0.delete_credential() {
+                Ok(()) | Err(StoreError::NoEntry) => Ok(()),
+                Err(e) => Err(e),
+            }
+        }
     }
 }
 
@@ -94,16 +184,16 @@ impl Keyring {
         }
     }
 
-    fn entry(&self, name: &str) -> Result<keyring::Entry> {
-        Ok(keyring::Entry::new(
+    fn entry(&self, name: &str) -> Result<store::Entry> {
+        Ok(store::Entry::new(
             KEYRING_SERVICE,
             &format!("{}/{name}", self.install_id),
         )?)
     }
 
     fn get(&self, name: &'static str) -> Result<Option<Zeroizing<[u8; 32]>>> {
-        match self.entry(name)?.get_password() {
-            Ok(text) => {
+        match self.entry(name)?.get()? {
+            Some(text) => {
                 let text = Zeroizing::new(text);
                 let bytes = Zeroizing::new(
                     B64.decode(text.as_bytes())
@@ -115,14 +205,13 @@ impl Keyring {
                     .map_err(|_| KeyError::Malformed(name))?;
                 Ok(Some(Zeroizing::new(arr)))
             }
-            Err(keyring::Error::NoEntry) => Ok(None),
-            Err(e) => Err(e.into()),
+            None => Ok(None),
         }
     }
 
     fn set(&self, name: &str, secret: &[u8; 32]) -> Result<()> {
         let text = Zeroizing::new(B64.encode(secret));
-        self.entry(name)?.set_password(&text)?;
+        self.entry(name)?.set(&text)?;
         Ok(())
     }
 
@@ -134,7 +223,9 @@ impl Keyring {
     /// platform whose only key store forgets (an in-memory one), nothing is created at all
     /// ([`KeyError::NoKeyStore`]).
     pub fn load_or_create(&self, may_create: bool) -> Result<Keys> {
-        keeps_keys(keyring::default::default_credential_builder().persistence())?;
+        if !store::keeps_keys() {
+            return Err(KeyError::NoKeyStore);
+        }
         let db = self.get(DB_KEY)?;
         let device = self.get(DEVICE_KEY)?;
         match (db, device) {
@@ -180,10 +271,7 @@ impl Keyring {
     }
 
     fn delete(&self, name: &str) -> Result<()> {
-        match self.entry(name)?.delete_credential() {
-            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
-            Err(e) => Err(e.into()),
-        }
+        Ok(self.entry(name)?.delete()?)
     }
 
     /// The liaison site's signing key, if this installation is in site mode.
@@ -205,24 +293,25 @@ impl Keyring {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_os = "android")))]
 mod tests {
-    use super::*;
+    use super::store::{keeps, keeps_keys};
 
     #[test]
     fn only_a_store_that_keeps_keys_is_used() {
         use keyring::credential::CredentialPersistence;
         // What this build uses on Linux: the Secret Service, kept until deleted.
-        assert!(keeps_keys(keyring::default::default_credential_builder().persistence()).is_ok());
+        assert!(keeps_keys());
         // What keyring falls back to where it has no store: gone with the process.
-        let mock = keyring::mock::default_credential_builder().persistence();
-        assert!(matches!(keeps_keys(mock), Err(KeyError::NoKeyStore)));
+        assert!(!keeps(
+            keyring::mock::default_credential_builder().persistence()
+        ));
         for forgets in [
             CredentialPersistence::EntryOnly,
             CredentialPersistence::ProcessOnly,
             CredentialPersistence::UntilReboot,
         ] {
-            assert!(matches!(keeps_keys(forgets), Err(KeyError::NoKeyStore)));
+            assert!(!keeps(forgets));
         }
     }
 }

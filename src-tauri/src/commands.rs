@@ -138,6 +138,11 @@ handlers! {
         disable_site_mode: DisableSiteMode,
         read_proof_request: ReadProofRequest,
         attest: Attest,
+        desk: Desk,
+        remove_volunteer: RemoveVolunteer,
+        lock_desk: LockDesk,
+        keep_desk_open: KeepDeskOpen,
+        site_log: SiteLog,
         pending_proofing: PendingProofing,
         delegations: Delegations,
     }
@@ -151,6 +156,8 @@ handlers! {
         revoke_delegation: RevokeDelegation,
         save_delegation_pdf: SaveDelegationPdf,
         access_log: AccessLogPage,
+        add_volunteer: AddVolunteer,
+        unlock_desk: UnlockDesk,
     }
     raw {
         add_material: AddMaterial,
@@ -215,6 +222,11 @@ answered_by_core! { |core, args|
     DisableSiteMode => core.disable_site_mode()?,
     ReadProofRequest => core.read_proof_request(&args.text)?,
     Attest => core.attest(&args.text, &args.documents)?,
+    Desk => core.desk()?,
+    RemoveVolunteer => core.remove_volunteer(args.id)?,
+    LockDesk => core.lock_desk()?,
+    KeepDeskOpen => core.keep_desk_open()?,
+    SiteLog => core.site_log()?,
     PendingProofing => core.pending_proofing()?,
     Delegations => core.delegations()?,
 }
@@ -270,6 +282,21 @@ impl AnswerLater for ipc::MaterialPreview {
                 base64::engine::general_purpose::STANDARD.encode(b)
             )
         }))
+    }
+}
+
+/// A PIN is hashed (Argon2id, a deliberate fraction of a second) off the UI thread.
+impl AnswerLater for ipc::AddVolunteer {
+    async fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
+        let core = shell.core.clone()?;
+        off_the_ui_thread(move || core.add_volunteer(&self.name, &self.pin, &self.pin_again)).await
+    }
+}
+
+impl AnswerLater for ipc::UnlockDesk {
+    async fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
+        let core = shell.core.clone()?;
+        off_the_ui_thread(move || core.unlock_desk(self.volunteer, &self.pin)).await
     }
 }
 

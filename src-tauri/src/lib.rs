@@ -86,6 +86,13 @@ fn core_config(data_dir: PathBuf) -> Result<Config, ApiError> {
         extra_root_pem: development_option("--tls-root", "HOMEWARD_TLS_ROOT")
             .map(|path| read("tls-root", &path))
             .transpose()?,
+        // Tests lock a site's desk after seconds rather than minutes.
+        idle_lock: development_option("--idle-lock-seconds", "HOMEWARD_IDLE_LOCK_SECONDS")
+            .and_then(|s| s.parse().ok())
+            .map_or(
+                homeward_core::desk::IDLE_LOCK,
+                std::time::Duration::from_secs,
+            ),
         data_dir,
     })
 }

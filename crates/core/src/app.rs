@@ -46,6 +46,8 @@ pub struct Config {
     /// Development and tests: one more certificate authority (PEM) to trust, for a backend
     /// served with a test certificate. Ignored outside a [`crate::remote::DEVELOPMENT_BUILD`].
     pub extra_root_pem: Option<Vec<u8>>,
+    /// In site mode: how long the desk stays open without anyone touching the laptop.
+    pub idle_lock: std::time::Duration,
 }
 
 impl Config {
@@ -56,6 +58,7 @@ impl Config {
             cities: catalog::bundled_cities()?.cities,
             fixed_backend: None,
             extra_root_pem: None,
+            idle_lock: crate::desk::IDLE_LOCK,
         })
     }
 
@@ -93,6 +96,8 @@ pub struct Homeward {
     /// Where the installation lives, and its entries in the OS keyring, for erasure.
     pub(crate) data_dir: PathBuf,
     pub(crate) keyring: Keyring,
+    /// In site mode: who has the desk open.
+    pub(crate) desk: crate::desk::Desk,
 }
 
 impl std::fmt::Debug for Homeward {
@@ -173,6 +178,7 @@ pub fn set_aside_unreadable(data_dir: &Path) -> Result<PathBuf> {
         cities: Vec::new(),
         fixed_backend: None,
         extra_root_pem: None,
+        idle_lock: crate::desk::IDLE_LOCK,
     }) {
         Err(CoreError::KeyMissing) => {}
         Err(e) => return Err(e),
@@ -225,6 +231,7 @@ impl Homeward {
             outbox_watch: OnceLock::new(),
             data_dir: config.data_dir.clone(),
             keyring,
+            desk: crate::desk::Desk::new(config.idle_lock),
         })
     }
 

@@ -50,6 +50,10 @@ pub enum CoreError {
     },
     #[error("{0}")]
     Attestation(#[from] homeward_domain::identity::AttestationProblem),
+    #[error("the site's desk is locked: a volunteer must open it with their PIN")]
+    DeskLocked,
+    #[error("too many wrong PINs for this volunteer; wait, then try again")]
+    TooManyAttempts,
 }
 
 impl From<homeward_keys::KeyError> for CoreError {
@@ -85,6 +89,8 @@ impl CoreError {
             CoreError::IdentityLevelTooLow { .. } => ErrorCode::IdentityLevelTooLow,
             CoreError::Attestation(p) => p.code(),
             CoreError::Catalogue(_) => ErrorCode::Internal,
+            CoreError::DeskLocked => ErrorCode::DeskLocked,
+            CoreError::TooManyAttempts => ErrorCode::TooManyAttempts,
         }
     }
 

@@ -418,7 +418,9 @@ impl Homeward {
 
     /// Leaves site mode and destroys the site's key.
     pub fn disable_site_mode(&self) -> Result<()> {
+        self.volunteer_on_duty()?;
         self.keyring.delete_site_key()?;
+        self.forget_desk()?;
         self.store.delete_setting(SITE_ID)?;
         self.store.delete_setting(SITE_NAME)?;
         Ok(())
@@ -435,6 +437,8 @@ impl Homeward {
     /// In site mode: signs that the volunteer checked, face to face, that the person holding
     /// the device of `request` is who its profile says, with these documents.
     pub fn attest(&self, request: &str, documents: &[DocumentKind]) -> Result<Code> {
+        // Signed by a named volunteer, never by an open laptop.
+        let volunteer = self.volunteer_on_duty()?.ok_or(CoreError::DeskLocked)?;
         let request = self.read_proof_request(request)?;
         if documents.is_empty() {
             return Err(CoreError::InvalidInput {
@@ -461,8 +465,10 @@ impl Homeward {
             issued_at: now,
             expires_at: now + validity_days(level) * DAY_MS,
         };
+        let sealed = code(attestation.seal(&key))?;
+        self.log(Some(volunteer), homeward_domain::desk::SiteAction::Attested)?;
         tracing::info!("attestation signed");
-        code(attestation.seal(&key))
+        Ok(sealed)
     }
 }
 

@@ -7,6 +7,7 @@
 
 mod app;
 mod city;
+pub mod desk;
 pub mod entrust;
 mod error;
 pub mod identity;

@@ -45,8 +45,11 @@ pub enum ErrorCode {
     MaterialNotUploaded,
     /// Staff only: no valid session, or a wrong name or password.
     NotSignedIn,
-    /// Staff only: too many failed sign-ins for this name; wait, then try again.
+    /// Too many failed sign-ins (a staff member's password, a volunteer's PIN) for this name;
+    /// wait, then try again.
     TooManyAttempts,
+    /// A liaison site's desk is locked: a volunteer must open it with their PIN.
+    DeskLocked,
     /// Signed in, but this account may not do this (or the application cannot move that way).
     NotAllowed,
     /// Someone else changed the application since it was read: read it again, then decide.
@@ -80,7 +83,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 35] = [
+    pub const ALL: [ErrorCode; 36] = [
         ErrorCode::InvalidInput,
         ErrorCode::NotFound,
         ErrorCode::Storage,
@@ -101,6 +104,7 @@ impl ErrorCode {
         ErrorCode::MaterialNotUploaded,
         ErrorCode::NotSignedIn,
         ErrorCode::TooManyAttempts,
+        ErrorCode::DeskLocked,
         ErrorCode::NotAllowed,
         ErrorCode::Conflict,
         ErrorCode::AttestationTampered,
@@ -140,6 +144,7 @@ impl ErrorCode {
             ErrorCode::MaterialNotUploaded => "material-not-uploaded",
             ErrorCode::NotSignedIn => "not-signed-in",
             ErrorCode::TooManyAttempts => "too-many-attempts",
+            ErrorCode::DeskLocked => "desk-locked",
             ErrorCode::NotAllowed => "not-allowed",
             ErrorCode::Conflict => "conflict",
             ErrorCode::AttestationTampered => "attestation-tampered",
@@ -189,6 +194,9 @@ pub const FIELDS_WITH_MESSAGES: &[&str] = &[
     "code-image",
     "backend-url",
     "home-city",
+    "volunteer-name",
+    "pin",
+    "pin-again",
 ];
 
 /// The error shape of every API: the shell's commands and the backend's HTTP responses.

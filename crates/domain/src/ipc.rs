@@ -169,6 +169,16 @@ commands! {
     read_proof_request: ReadProofRequest { text: String } -> crate::identity::ProofRequest;
     /// In site mode: signs an attestation for the person whose code was read.
     attest: Attest { text: String, documents: Vec<DocumentKind> } -> Code;
+    /// In site mode: the desk (volunteers, who has it open); none otherwise.
+    desk: Desk {} -> Option<crate::desk::DeskState>;
+    /// Registers a volunteer: the first needs no PIN and opens the desk as them.
+    add_volunteer: AddVolunteer { name: String, pin: String, pin_again: String } -> crate::desk::DeskState;
+    remove_volunteer: RemoveVolunteer { id: Uuid } -> crate::desk::DeskState;
+    unlock_desk: UnlockDesk { volunteer: Uuid, pin: String } -> crate::desk::DeskState;
+    lock_desk: LockDesk {} -> crate::desk::DeskState;
+    /// The screen was touched: the desk's idle clock starts again.
+    keep_desk_open: KeepDeskOpen {} -> crate::desk::DeskState;
+    site_log: SiteLog {} -> crate::desk::SiteLog;
     /// Asks the city for verification by video; the officer calls the person at `contact`.
     request_video_proofing: RequestVideoProofing { contact: String } -> ProofingRequestState;
     pending_proofing: PendingProofing {} -> Option<ProofingRequestState>;

@@ -119,6 +119,22 @@ const MIGRATIONS: &[&str] = &[
         created_at INTEGER NOT NULL,
         revoked_at INTEGER
     ) STRICT;",
+    // 10: in site mode, the site's volunteers (their PINs as Argon2id hashes; a removed one is
+    // kept, so the log still names them) and the site's log: times, volunteers and actions, never
+    // anything about a person served.
+    "CREATE TABLE volunteers (
+        id         TEXT PRIMARY KEY NOT NULL,
+        name       TEXT NOT NULL,
+        pin_hash   TEXT NOT NULL,
+        added_at   INTEGER NOT NULL,
+        removed_at INTEGER
+    ) STRICT;
+    CREATE TABLE site_log (
+        seq          INTEGER PRIMARY KEY,
+        at           INTEGER NOT NULL,
+        volunteer_id TEXT REFERENCES volunteers (id),
+        action       TEXT NOT NULL
+    ) STRICT;",
 ];
 
 /// The schema version this build creates and understands.

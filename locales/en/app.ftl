@@ -43,6 +43,7 @@ error-conflict = Someone else decided on this application or routed it while you
 error-material-not-uploaded = A document has not finished uploading; the app uploads it first and sends again.
 error-consent-required = Before sending, agree to the processing of your sensitive data and to sending it to China.
 error-too-many-attempts = Too many failed sign-ins for this name. Try again in 15 minutes.
+error-desk-locked = The desk is locked. A volunteer must open it with their PIN.
 error-attestation-tampered = The identity confirmation is damaged or was altered after it was signed. Ask for a new one.
 error-unknown-signer = The identity confirmation was signed by a liaison site or officer the city does not know.
 error-revoked-signer = The liaison site or officer that confirmed your identity is no longer trusted by the city. Have your identity confirmed again.
@@ -415,6 +416,37 @@ site-next = Next person
 site-leave = Leave site mode
 site-leave-body = Destroys this site's key on this laptop. The city must register a new key before this laptop can sign again.
 site-leave-confirm = Destroy this site's key?
+desk-locked-title = The desk is locked
+desk-locked-intro = Choose your name and type your PIN to open the desk.
+desk-volunteer = Volunteer
+desk-pin = PIN or passphrase
+desk-pin-hint = At least 6 characters, not all the same. Only you should know it.
+desk-pin-again = The same PIN again
+desk-unlock = Open the desk
+desk-on-duty = On duty: { $name }
+desk-idle-hint = The desk locks itself after { $minutes ->
+    [one] one minute
+   *[other] { $minutes } minutes
+} without use. Lock it whenever you step away.
+desk-lock-now = Lock now
+desk-first-title = Register the first volunteer
+desk-first-intro = Each volunteer at this site has a name and a PIN or passphrase of their own. The desk opens only with one of them, and every confirmation signed here records who signed it.
+desk-add-title = Register another volunteer
+desk-add-intro = They will open the desk with their own name and PIN.
+desk-volunteer-name = Name
+desk-add-volunteer = Register the volunteer
+desk-volunteers = Volunteers at this site
+desk-remove-volunteer = Remove
+desk-remove-confirm = Remove this volunteer? They will no longer be able to open the desk.
+desk-log = Site log
+desk-log-intro = When the desk was opened and locked, by whom, and how many confirmations were signed. Nothing about the people served is kept here.
+site-action-volunteer-added = Volunteer registered
+site-action-volunteer-removed = Volunteer removed
+site-action-unlocked = Desk opened
+site-action-locked = Desk locked
+site-action-idle-locked = Desk locked when left idle
+site-action-pin-refused = Wrong PIN
+site-action-attested = Identity confirmation signed
 
 ## Entrustment letters
 letter-eyebrow = Letter of entrustment
@@ -465,6 +497,11 @@ field-error-site-name = Site name: write the site's name (up to 100 characters).
 field-error-contact = How the officer can call you: a phone number, WeChat id or e-mail.
 field-error-backend-url = This city's server is reached over an unprotected connection (plain http://), which would let anyone on the way read your data, so Homeward will not use it. The city's official list and builds use https://.
 field-error-home-city = Choose one of the cities listed. Once a home city is chosen, it stays.
+field-error-volunteer-name = Type the volunteer's name (1 to 60 characters), different from every volunteer already registered.
+field-error-volunteer = The last volunteer cannot be removed: nobody could open the desk.
+field-error-new-pin = A PIN needs 6 to 64 characters, and not just one character repeated.
+field-error-new-pin-again = The two PINs differ. Type the same PIN twice.
+field-error-pin = That is not this volunteer's PIN. After five wrong tries the name is refused for 15 minutes.
 field-error-proof-request = This is not a Homeward identity code, or it was cut short. Scan or paste it again.
 field-error-attestation = This confirmation is for other details than those in your profile. Ask the volunteer for a new one.
 field-error-documents = Tick the documents you checked.

@@ -10,6 +10,7 @@ use wasm_bindgen::{JsCast as _, JsValue};
 use crate::i18n::{t, CurrentLang};
 use crate::ipc::{self, BackendStatusChanged, CatalogueUpdated};
 use crate::screens::city::CityPicker;
+use crate::screens::desk::{is_locked, DeskCtx, DeskLock, IdleWatch};
 use crate::screens::{
     answers::AnswersScreen, contacts::ContactsScreen, draft::DraftScreen, guide::GuideScreen,
     home::HomeScreen, identity::IdentityScreen, identity::SiteScreen, letters::LettersScreen,
@@ -244,6 +245,16 @@ pub fn App() -> impl IntoView {
     let cities = RwSignal::new(Vec::<HomeCity>::new());
     let chosen = RwSignal::new(None::<HomeCityView>);
     provide_context(ChosenCity(chosen));
+    let desk = RwSignal::new(None::<homeward_domain::desk::DeskState>);
+    provide_context(DeskCtx(desk));
+    // While a volunteer has a site's desk open: its idle time, watched.
+    let on_duty = Memo::new(move |_| {
+        desk.with(|d| {
+            d.as_ref()
+                .filter(|d| d.on_duty.is_some())
+                .map(|d| d.idle_lock_seconds)
+        })
+    });
 
     Effect::new(move |_| set_document_lang(lang.get()));
 
@@ -269,6 +280,11 @@ pub fn App() -> impl IntoView {
                 Err(e) => fatal.set(Some(e)),
             }
         }
+        // A site's laptop opens on its desk, not on anyone's data.
+        if let Ok(Some(state)) = ipc::call(ipc::Desk {}).await {
+            desk.set(Some(state));
+            nav.go(Screen::Site);
+        }
         ready.set(true);
         listening.await;
         catalogue_listening.await;
@@ -291,10 +307,12 @@ pub fn App() -> impl IntoView {
                         <CityPicker cities=cities.get_untracked()
                             on_chosen=Callback::new(move |view| chosen.set(Some(view)))/>
                     }.into_any(),
+                    None if ready.get() && desk.with(is_locked) => view! { <DeskLock/> }.into_any(),
                     None if ready.get() => view! { <Current/> }.into_any(),
                     None => view! { <p class="loading">{move || t("loading")}</p> }.into_any(),
                 }}
             </main>
+            {move || on_duty.get().map(|idle| view! { <IdleWatch idle_seconds=idle/> })}
         </div>
     }
 }

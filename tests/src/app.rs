@@ -99,6 +99,19 @@ impl Driver {
             .await
     }
 
+    /// Starts the app as [`Driver::launch`] does, with a site's desk locking itself after
+    /// `idle_seconds` untouched (minutes, outside tests).
+    pub async fn launch_site(
+        &self,
+        data_dir: &Path,
+        backend_url: &str,
+        idle_seconds: u32,
+    ) -> anyhow::Result<App> {
+        let idle = idle_seconds.to_string();
+        let args = ["--backend-url", backend_url, "--idle-lock-seconds", &idle];
+        self.launch_program(&app_binary()?, data_dir, &args).await
+    }
+
     /// Starts the app with its own data directory and nothing else: as a person starts it, with
     /// the home cities the build carries.
     pub async fn launch_as_installed(&self, data_dir: &Path) -> anyhow::Result<App> {

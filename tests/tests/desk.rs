@@ -65,14 +65,17 @@ fn a_site_desk_opens_for_its_volunteers_only_and_logs_who_did_what() {
         field(site.add_volunteer(" ", LUCIA_PIN, LUCIA_PIN)),
         "volunteer-name"
     );
-    assert_eq!(field(site.add_volunteer("Lucia", "1234", "1234")), "pin");
+    assert_eq!(
+        field(site.add_volunteer("Lucia", "1234", "1234")),
+        "new-pin"
+    );
     assert_eq!(
         field(site.add_volunteer("Lucia", "111111", "111111")),
-        "pin"
+        "new-pin"
     );
     assert_eq!(
         field(site.add_volunteer("Lucia", LUCIA_PIN, "28461938")),
-        "pin-again"
+        "new-pin-again"
     );
 
     // The first volunteer opens the desk as themselves, and may then add another.

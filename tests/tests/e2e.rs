@@ -1238,8 +1238,24 @@ async fn enable_site_mode(site: &homeward_tests::app::App) -> anyhow::Result<Str
         .send_keys("Prato liaison site")
         .await?;
     site.click("#enable-site").await?;
+    register_first_volunteer(site).await?;
     site.wait_css("#site-info[data-site='prato']").await?;
     site.value("#site-public-key").await
+}
+
+const LUCIA_PIN: &str = "28461937";
+const MARCO_PIN: &str = "tre gatti neri";
+
+/// The site's first volunteer registers, which opens the desk as them.
+async fn register_first_volunteer(site: &homeward_tests::app::App) -> anyhow::Result<()> {
+    site.wait_css("#first-volunteer").await?;
+    site.input_text("#volunteer-name", "Lucia Bianchi").await?;
+    site.input_text("#new-pin", LUCIA_PIN).await?;
+    site.input_text("#new-pin-again", LUCIA_PIN).await?;
+    site.click("#register-volunteer").await?;
+    site.wait_css("#on-duty[data-volunteer='Lucia Bianchi']")
+        .await
+        .map(drop)
 }
 
 /// The volunteer reads the person's code, checks the passport and the person, and signs;
@@ -1851,4 +1867,101 @@ async fn as_installed_the_app_offers_its_cities_and_opens_the_guides() -> anyhow
         .await?;
     app.close().await?;
     Ok(())
+}
+
+/// Opens the desk as `name`, with `pin` typed key by key.
+async fn unlock_desk_as(
+    site: &homeward_tests::app::App,
+    name: &str,
+    pin: &str,
+) -> anyhow::Result<()> {
+    site.wait_css("#desk-lock").await?;
+    site.click(&format!(".volunteer-choice[data-name='{name}']"))
+        .await?;
+    site.wait_css("#desk-pin").await?.send_keys(pin).await?;
+    site.click("#desk-unlock").await
+}
+
+/// Volunteer mode's desk on a liaison site's laptop (its own keyring): the first volunteer
+/// registers and opens it; a second is added; the desk locks on demand, refuses a wrong PIN
+/// with a message naming it, opens for the right one, locks itself when left idle, and is
+/// locked again at the next start, where the site's log shows who did what.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "drives the real app: run by `cargo xtask test`"]
+async fn a_site_desk_opens_with_a_volunteers_pin_and_locks_when_left_idle() -> anyhow::Result<()> {
+    let (site_dir, site_keyring) = (TempDir::new()?, TempDir::new()?);
+    let offline = unreachable_url();
+    let driver = Driver::start_with_own_keyring(4684, site_keyring.path())?;
+    let site = driver.launch_site(site_dir.path(), &offline, 8).await?;
+    site.click("#lang-en").await?;
+    enable_site_mode(&site).await?;
+
+    // A second volunteer; a PIN too short is refused, naming the field.
+    site.input_text("#add-volunteer #volunteer-name", "Marco Rossi")
+        .await?;
+    site.input_text("#add-volunteer #new-pin", "1234").await?;
+    site.input_text("#add-volunteer #new-pin-again", "1234")
+        .await?;
+    site.click("#register-volunteer").await?;
+    site.wait_css("#add-volunteer .error-note[data-field='new-pin']")
+        .await?;
+    site.input_text("#add-volunteer #new-pin", MARCO_PIN)
+        .await?;
+    site.input_text("#add-volunteer #new-pin-again", MARCO_PIN)
+        .await?;
+    site.click("#register-volunteer").await?;
+    site.wait_css("#volunteers .volunteer[data-name='Marco Rossi']")
+        .await?;
+
+    // Locked on demand: the whole window is the lock screen, wherever one goes.
+    site.click("#lock-desk").await?;
+    site.wait_css("#desk-lock").await?;
+    assert_eq!(site.count("#site-info").await?, 0);
+    site.click("button.brand").await?;
+    site.wait_css("#desk-lock").await?;
+    assert_eq!(
+        site.count(".guide-card").await?,
+        0,
+        "nothing behind the lock"
+    );
+
+    // A wrong PIN is refused with a message that says so; the right one opens the desk.
+    unlock_desk_as(&site, "Marco Rossi", "00000000").await?;
+    site.wait_css("#desk-lock .error-note[data-field='pin']")
+        .await?;
+    site.wait_css("#desk-pin").await?.clear().await?;
+    unlock_desk_as(&site, "Marco Rossi", MARCO_PIN).await?;
+    site.wait_css("#on-duty[data-volunteer='Marco Rossi']")
+        .await?;
+
+    // Left alone, the desk locks itself.
+    tokio::time::sleep(std::time::Duration::from_secs(6)).await;
+    site.wait_css("#desk-lock").await?;
+
+    // At the next start it opens on the lock screen.
+    site.close().await?;
+    let site = driver.launch_site(site_dir.path(), &offline, 8).await?;
+    site.wait_css("#desk-lock").await?;
+    unlock_desk_as(&site, "Lucia Bianchi", LUCIA_PIN).await?;
+    site.wait_css("#on-duty[data-volunteer='Lucia Bianchi']")
+        .await?;
+    // The site's log: who opened and locked the desk, the wrong PIN, the idle lock.
+    for action in [
+        "volunteer-added",
+        "locked",
+        "pin-refused",
+        "idle-locked",
+        "unlocked",
+    ] {
+        site.wait_css(&format!(
+            "#site-log .site-log-entries [data-action='{action}']"
+        ))
+        .await?;
+    }
+    assert_eq!(
+        site.text("#site-log .counts [data-action='pin-refused'] .count")
+            .await?,
+        "1"
+    );
+    site.close().await
 }

@@ -14,10 +14,9 @@ use tempfile::TempDir;
 
 fn open(dir: &TempDir, city: homeward_domain::city::HomeCity, root: Option<&str>) -> Homeward {
     let core = Homeward::open(&Config {
-        data_dir: dir.path().to_owned(),
         cities: vec![city],
-        fixed_backend: None,
         extra_root_pem: root.map(|pem| pem.as_bytes().to_vec()),
+        ..Config::new(dir.path()).expect("config")
     })
     .expect("open");
     for kind in ConsentKind::ALL {

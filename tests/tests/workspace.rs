@@ -61,6 +61,11 @@ fn dynamic_keys() -> BTreeSet<String> {
                 .map(|s| format!("application-status-{}", s.slug())),
         )
         .chain(
+            homeward_domain::desk::SiteAction::ALL
+                .iter()
+                .map(|a| format!("site-action-{}", a.slug())),
+        )
+        .chain(
             homeward_domain::sync::AccessAction::ALL
                 .iter()
                 .map(|a| format!("console-access-{}", a.slug())),

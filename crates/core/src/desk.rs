@@ -92,15 +92,18 @@ fn check_pin(pin: &str, again: &str) -> Result<()> {
     let n = pin.chars().count();
     if !(PIN_MIN_CHARS..=PIN_MAX_CHARS).contains(&n) {
         return Err(invalid(
-            "pin",
+            "new-pin",
             format!("expected {PIN_MIN_CHARS} to {PIN_MAX_CHARS} characters"),
         ));
     }
-    if pin.chars().all(|c| Some(c) == pin.chars().next()) {
-        return Err(invalid("pin", "expected more than one character repeated"));
+    if pin.chars().all(|c| pin.starts_with(c)) {
+        return Err(invalid(
+            "new-pin",
+            "expected more than one character repeated",
+        ));
     }
     if pin != again {
-        return Err(invalid("pin-again", "the two PINs differ"));
+        return Err(invalid("new-pin-again", "the two PINs differ"));
     }
     Ok(())
 }
@@ -373,9 +376,9 @@ mod tests {
         assert!(check_pin("28461937", "28461937").is_ok());
         assert!(check_pin("correct horse", "correct horse").is_ok());
         for (pin, again, field) in [
-            ("1234", "1234", "pin"),
-            ("000000", "000000", "pin"),
-            ("28461937", "28461938", "pin-again"),
+            ("1234", "1234", "new-pin"),
+            ("000000", "000000", "new-pin"),
+            ("28461937", "28461938", "new-pin-again"),
         ] {
             match check_pin(pin, again) {
                 Err(CoreError::InvalidInput { field: f, .. }) => assert_eq!(f, field, "{pin}"),

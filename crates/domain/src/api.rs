@@ -195,8 +195,10 @@ pub const FIELDS_WITH_MESSAGES: &[&str] = &[
     "backend-url",
     "home-city",
     "volunteer-name",
+    "volunteer",
+    "new-pin",
+    "new-pin-again",
     "pin",
-    "pin-again",
 ];
 
 /// The error shape of every API: the shell's commands and the backend's HTTP responses.

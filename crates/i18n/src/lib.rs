@@ -21,6 +21,7 @@ pub const DYNAMIC_FAMILIES: &[&str] = &[
     "field-error-",
     "console-access-",
     "console-role-",
+    "site-action-",
 ];
 
 /// Marks a literal as a message key where it is not passed straight to a translation call, so the

@@ -14,6 +14,9 @@ use leptos::task::spawn_local;
 use crate::app::{use_nav, Screen};
 use crate::i18n::{key, t, t_args};
 use crate::ipc;
+use crate::screens::desk::{
+    desk_error, refresh_desk, use_desk, DeskAdmin, DeskOnDuty, FirstVolunteer,
+};
 use crate::widgets::{
     format_china_day, format_time, level_name, picked_file, BackLink, ConfirmAction, ErrorNote,
 };
@@ -317,9 +320,32 @@ pub fn SiteScreen() -> impl IntoView {
             {move || match site.get() {
                 None => ().into_any(),
                 Some(None) => view! { <SiteSetup site=site error=error/> }.into_any(),
-                Some(Some(info)) => view! { <SiteDesk info=info site=site/> }.into_any(),
+                Some(Some(info)) => view! { <SiteWithDesk info=info site=site/> }.into_any(),
             }}
         </section>
+    }
+}
+
+/// A site's desk: its first volunteer registered before anything else; then who is on duty,
+/// the confirmations, and the site's volunteers and log.
+#[component]
+fn SiteWithDesk(info: SiteInfo, site: RwSignal<Option<Option<SiteInfo>>>) -> impl IntoView {
+    let desk = use_desk();
+    let first = Memo::new(move |_| {
+        desk.with(|d| {
+            d.as_ref()
+                .map(homeward_domain::desk::DeskState::needs_first_volunteer)
+        })
+    });
+    move || match first.get() {
+        None => ().into_any(),
+        Some(true) => view! { <FirstVolunteer/> }.into_any(),
+        Some(false) => view! {
+            <DeskOnDuty/>
+            <SiteDesk info=info.clone() site=site/>
+            <DeskAdmin/>
+        }
+        .into_any(),
     }
 }
 
@@ -328,6 +354,7 @@ fn SiteSetup(
     site: RwSignal<Option<Option<SiteInfo>>>,
     error: RwSignal<Option<ApiError>>,
 ) -> impl IntoView {
+    let desk = use_desk();
     let id = RwSignal::new(String::new());
     let name = RwSignal::new(String::new());
     let enable = move |ev: leptos::ev::SubmitEvent| {
@@ -337,6 +364,7 @@ fn SiteSetup(
             match ipc::call(ipc::EnableSiteMode { id: i, name: n }).await {
                 Ok(info) => {
                     error.set(None);
+                    refresh_desk(desk);
                     site.set(Some(Some(info)));
                 }
                 Err(e) => error.set(Some(e)),
@@ -366,6 +394,7 @@ fn SiteSetup(
 
 #[component]
 fn SiteDesk(info: SiteInfo, site: RwSignal<Option<Option<SiteInfo>>>) -> impl IntoView {
+    let desk = use_desk();
     let text = RwSignal::new(String::new());
     let request = RwSignal::new(None::<ProofRequest>);
     let checked = RwSignal::new(Vec::<DocumentKind>::new());
@@ -404,7 +433,7 @@ fn SiteDesk(info: SiteInfo, site: RwSignal<Option<Option<SiteInfo>>>) -> impl In
                     error.set(None);
                     signed.set(Some(code));
                 }
-                Err(e) => error.set(Some(e)),
+                Err(e) => desk_error(desk, error, e),
             }
         });
     };
@@ -417,8 +446,12 @@ fn SiteDesk(info: SiteInfo, site: RwSignal<Option<Option<SiteInfo>>>) -> impl In
     };
     let leave = Callback::new(move |()| {
         spawn_local(async move {
-            if ipc::call(ipc::DisableSiteMode {}).await.is_ok() {
-                site.set(Some(None));
+            match ipc::call(ipc::DisableSiteMode {}).await {
+                Ok(()) => {
+                    desk.set(None);
+                    site.set(Some(None));
+                }
+                Err(e) => desk_error(desk, error, e),
             }
         });
     });

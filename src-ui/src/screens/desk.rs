@@ -1,0 +1,364 @@
+//! Volunteer mode's desk on a liaison site's laptop: the lock screen a volunteer opens with
+//! their PIN, the first volunteer's registration, who is on duty, the site's volunteers and its
+//! log. The lock itself is core's; the screen follows it, and locks the desk after the idle
+//! time without a touch.
+
+use homeward_domain::desk::{DeskState, SiteAction, SiteLog};
+use homeward_domain::{ApiError, ErrorCode};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use uuid::Uuid;
+
+use crate::i18n::{key, t, t_args};
+use crate::ipc;
+use crate::widgets::{format_time, ConfirmAction, ErrorNote};
+
+/// The desk of a laptop in site mode; none elsewhere.
+#[derive(Clone, Copy)]
+pub struct DeskCtx(pub RwSignal<Option<DeskState>>);
+
+pub fn use_desk() -> RwSignal<Option<DeskState>> {
+    expect_context::<DeskCtx>().0
+}
+
+/// Asks core for the desk again, after it answered that the desk is locked.
+pub fn refresh_desk(desk: RwSignal<Option<DeskState>>) {
+    spawn_local(async move {
+        if let Ok(state) = ipc::call(ipc::Desk {}).await {
+            desk.set(state);
+        }
+    });
+}
+
+/// Shows `error`, and if it says the desk is locked, shows the lock screen instead.
+pub fn desk_error(
+    desk: RwSignal<Option<DeskState>>,
+    error: RwSignal<Option<ApiError>>,
+    e: ApiError,
+) {
+    if e.code == ErrorCode::DeskLocked {
+        refresh_desk(desk);
+    }
+    error.set(Some(e));
+}
+
+/// Whether the desk stands locked: in site mode, with volunteers, and nobody on duty.
+pub fn is_locked(desk: &Option<DeskState>) -> bool {
+    desk.as_ref()
+        .is_some_and(|d| !d.needs_first_volunteer() && d.on_duty.is_none())
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// While a volunteer has the desk open: each touch of the keyboard, pointer or screen restarts
+/// the idle clock (and tells core now and then); once the idle time passes untouched, the desk
+/// locks.
+#[component]
+pub fn IdleWatch(idle_seconds: u32) -> impl IntoView {
+    let desk = use_desk();
+    let touched = StoredValue::new(now());
+    let told = StoredValue::new(now());
+    let touch = move || touched.set_value(now());
+    let handles = [
+        window_event_listener(leptos::ev::keydown, move |_| touch()),
+        window_event_listener(leptos::ev::pointerdown, move |_| touch()),
+        window_event_listener(leptos::ev::touchstart, move |_| touch()),
+        window_event_listener(leptos::ev::wheel, move |_| touch()),
+        window_event_listener(leptos::ev::input, move |_| touch()),
+    ];
+    let idle_ms = f64::from(idle_seconds) * 1000.0;
+    // Tell core of activity well within its idle time, so its clock never runs out first.
+    let tell_every = (idle_ms / 3.0).min(30_000.0);
+    let interval = gloo_timers::callback::Interval::new(1000, move || {
+        let (last, said) = (touched.get_value(), told.get_value());
+        if now() - last >= idle_ms {
+            spawn_local(async move {
+                if let Ok(state) = ipc::call(ipc::LockDesk {}).await {
+                    desk.set(Some(state));
+                }
+            });
+        } else if last > said && now() - said >= tell_every {
+            told.set_value(now());
+            spawn_local(async move {
+                if let Err(e) = ipc::call(ipc::KeepDeskOpen {}).await {
+                    if e.code == ErrorCode::DeskLocked {
+                        refresh_desk(desk);
+                    }
+                }
+            });
+        }
+    });
+    let cleanup = StoredValue::new_local(Some((handles, interval)));
+    on_cleanup(move || {
+        if let Some((handles, interval)) = cleanup.try_update_value(Option::take).flatten() {
+            for h in handles {
+                h.remove();
+            }
+            interval.cancel();
+        }
+    });
+}
+
+/// The whole window while the desk is locked: the volunteer picks their name and types their
+/// PIN.
+#[component]
+pub fn DeskLock() -> impl IntoView {
+    let desk = use_desk();
+    let state = desk.get_untracked();
+    let volunteers = state
+        .as_ref()
+        .map(|d| d.volunteers.clone())
+        .unwrap_or_default();
+    let site = state.map(|d| d.site.name).unwrap_or_default();
+    let chosen = RwSignal::new(volunteers.first().map(|v| v.id));
+    let pin = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<ApiError>);
+    let busy = RwSignal::new(false);
+    let unlock = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(volunteer) = chosen.get_untracked() else {
+            return;
+        };
+        busy.set(true);
+        let p = pin.get_untracked();
+        spawn_local(async move {
+            let result = ipc::call(ipc::UnlockDesk { volunteer, pin: p }).await;
+            busy.set(false);
+            pin.set(String::new());
+            match result {
+                Ok(state) => desk.set(Some(state)),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <section class="desk-lock" id="desk-lock" aria-labelledby="desk-lock-title">
+            <p class="eyebrow">{site}</p>
+            <h1 id="desk-lock-title" tabindex="-1">{move || t("desk-locked-title")}</h1>
+            <p class="muted">{move || t("desk-locked-intro")}</p>
+            <form class="card" on:submit=unlock novalidate>
+                <fieldset class="checks volunteers">
+                    <legend>{move || t("desk-volunteer")}</legend>
+                    {volunteers.into_iter().map(|v| {
+                        let id = v.id;
+                        view! {
+                            <label class="check">
+                                <input type="radio" name="volunteer" class="volunteer-choice"
+                                    data-name=v.name.clone()
+                                    prop:checked=move || chosen.get() == Some(id)
+                                    on:change=move |_| chosen.set(Some(id))/>
+                                <span>{v.name}</span>
+                            </label>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <div class="field">
+                    <label for="desk-pin">{move || t("desk-pin")}</label>
+                    <input id="desk-pin" type="password" autocomplete="off" autofocus
+                        prop:value=move || pin.get() on:input=move |ev| pin.set(event_target_value(&ev))/>
+                </div>
+                {move || error.get().map(|e| view! { <ErrorNote error=e/> })}
+                <div class="form-actions">
+                    <button class="primary" type="submit" id="desk-unlock"
+                        disabled=move || busy.get() || pin.with(String::is_empty)>
+                        {move || t("desk-unlock")}
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+/// A new volunteer's name and PIN, typed twice. `first` for the site's first volunteer.
+#[component]
+fn VolunteerForm(first: bool) -> impl IntoView {
+    let desk = use_desk();
+    let name = RwSignal::new(String::new());
+    let pin = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<ApiError>);
+    let busy = RwSignal::new(false);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        busy.set(true);
+        let args = ipc::AddVolunteer {
+            name: name.get_untracked(),
+            pin: pin.get_untracked(),
+            pin_again: again.get_untracked(),
+        };
+        spawn_local(async move {
+            let result = ipc::call(args).await;
+            busy.set(false);
+            match result {
+                Ok(state) => {
+                    error.set(None);
+                    name.set(String::new());
+                    pin.set(String::new());
+                    again.set(String::new());
+                    desk.set(Some(state));
+                }
+                Err(e) => desk_error(desk, error, e),
+            }
+        });
+    };
+    let (title, intro) = if first {
+        (key("desk-first-title"), key("desk-first-intro"))
+    } else {
+        (key("desk-add-title"), key("desk-add-intro"))
+    };
+    view! {
+        <form class="card" id=if first { "first-volunteer" } else { "add-volunteer" }
+            on:submit=add novalidate>
+            <h2>{move || t(title)}</h2>
+            <p class="muted">{move || t(intro)}</p>
+            <div class="field">
+                <label for="volunteer-name">{move || t("desk-volunteer-name")}</label>
+                <input id="volunteer-name" type="text" autocomplete="off"
+                    prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+            </div>
+            <div class="field">
+                <label for="new-pin">{move || t("desk-pin")}</label>
+                <p class="hint" id="new-pin-hint">{move || t("desk-pin-hint")}</p>
+                <input id="new-pin" type="password" autocomplete="new-password"
+                    aria-describedby="new-pin-hint"
+                    prop:value=move || pin.get() on:input=move |ev| pin.set(event_target_value(&ev))/>
+            </div>
+            <div class="field">
+                <label for="new-pin-again">{move || t("desk-pin-again")}</label>
+                <input id="new-pin-again" type="password" autocomplete="new-password"
+                    prop:value=move || again.get() on:input=move |ev| again.set(event_target_value(&ev))/>
+            </div>
+            {move || error.get().map(|e| view! { <ErrorNote error=e/> })}
+            <div class="form-actions">
+                <button class="primary" type="submit" id="register-volunteer" disabled=move || busy.get()>
+                    {move || t("desk-add-volunteer")}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+/// Before a site's first volunteer is registered, nothing else of the desk is shown.
+#[component]
+pub fn FirstVolunteer() -> impl IntoView {
+    view! { <VolunteerForm first=true/> }
+}
+
+/// Who is on duty, with the lock, the volunteers and the log.
+#[component]
+pub fn DeskOnDuty() -> impl IntoView {
+    let desk = use_desk();
+    let error = RwSignal::new(None::<ApiError>);
+    let lock = move |_| {
+        spawn_local(async move {
+            if let Ok(state) = ipc::call(ipc::LockDesk {}).await {
+                desk.set(Some(state));
+            }
+        });
+    };
+    let on_duty = move || {
+        desk.with(|d| {
+            d.as_ref()
+                .and_then(|d| d.on_duty.as_ref())
+                .map(|v| v.name.clone())
+                .unwrap_or_default()
+        })
+    };
+    let minutes = move || desk.with(|d| d.as_ref().map_or(0, |d| d.idle_lock_seconds.div_ceil(60)));
+    view! {
+        <div class="card on-duty" id="on-duty" data-volunteer=on_duty>
+            <p>
+                <strong>{move || t_args("desk-on-duty", &[("name", on_duty().into())])}</strong>
+            </p>
+            <p class="hint">{move || t_args("desk-idle-hint", &[("minutes", minutes().into())])}</p>
+            <div class="form-actions">
+                <button class="secondary" id="lock-desk" on:click=lock>{move || t("desk-lock-now")}</button>
+            </div>
+        </div>
+        {move || error.get().map(|e| view! { <ErrorNote error=e/> })}
+    }
+}
+
+/// The site's volunteers, to add and remove, and its log.
+#[component]
+pub fn DeskAdmin() -> impl IntoView {
+    let desk = use_desk();
+    let error = RwSignal::new(None::<ApiError>);
+    let log = RwSignal::new(None::<SiteLog>);
+    let load_log = move || {
+        spawn_local(async move {
+            match ipc::call(ipc::SiteLog {}).await {
+                Ok(l) => log.set(Some(l)),
+                Err(e) => desk_error(desk, error, e),
+            }
+        });
+    };
+    // The log follows every change of the desk.
+    Effect::new(move |_| {
+        desk.track();
+        load_log();
+    });
+    let remove = move |id: Uuid| {
+        spawn_local(async move {
+            match ipc::call(ipc::RemoveVolunteer { id }).await {
+                Ok(state) => {
+                    error.set(None);
+                    desk.set(Some(state));
+                }
+                Err(e) => desk_error(desk, error, e),
+            }
+        });
+    };
+    let volunteers =
+        move || desk.with(|d| d.as_ref().map(|d| d.volunteers.clone()).unwrap_or_default());
+    view! {
+        <section class="card" id="volunteers">
+            <h2>{move || t("desk-volunteers")}</h2>
+            {move || error.get().map(|e| view! { <ErrorNote error=e/> })}
+            <ul class="desk-list">
+                {move || volunteers().into_iter().map(|v| {
+                    let (id, name) = (v.id, v.name.clone());
+                    view! {
+                        <li class="volunteer" data-name=name>
+                            <span>{v.name}</span>
+                            <ConfirmAction label=key("desk-remove-volunteer")
+                                question=key("desk-remove-confirm")
+                                open_class="remove-volunteer" confirm_class="confirm-remove-volunteer"
+                                on_confirm=Callback::new(move |()| remove(id))/>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+        <VolunteerForm first=false/>
+        <section class="card" id="site-log">
+            <h2>{move || t("desk-log")}</h2>
+            <p class="muted">{move || t("desk-log-intro")}</p>
+            {move || log.get().map(|l| view! {
+                <dl class="facts counts">
+                    {l.counts.into_iter().map(|(action, n)| view! {
+                        <div data-action=action.slug()>
+                            <dt>{move || action_name(action)}</dt>
+                            <dd class="count">{n}</dd>
+                        </div>
+                    }).collect_view()}
+                </dl>
+                <ol class="desk-list site-log-entries">
+                    {l.newest.into_iter().map(|e| view! {
+                        <li data-action=e.action.slug()>
+                            <span class="muted">{format_time(e.at)}</span>" · "
+                            <span>{e.volunteer.unwrap_or_default()}</span>" · "
+                            <span>{move || action_name(e.action)}</span>
+                        </li>
+                    }).collect_view()}
+                </ol>
+            })}
+        </section>
+    }
+}
+
+fn action_name(action: SiteAction) -> String {
+    t(&format!("site-action-{}", action.slug()))
+}

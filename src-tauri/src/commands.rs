@@ -224,7 +224,7 @@ answered_by_core! { |core, args|
     Attest => core.attest(&args.text, &args.documents)?,
     Desk => core.desk()?,
     RemoveVolunteer => core.remove_volunteer(args.id)?,
-    LockDesk => core.lock_desk()?,
+    LockDesk => core.lock_desk(args.idle)?,
     KeepDeskOpen => core.keep_desk_open()?,
     SiteLog => core.site_log()?,
     PendingProofing => core.pending_proofing()?,

@@ -10,7 +10,7 @@ use wasm_bindgen::{JsCast as _, JsValue};
 use crate::i18n::{t, CurrentLang};
 use crate::ipc::{self, BackendStatusChanged, CatalogueUpdated};
 use crate::screens::city::CityPicker;
-use crate::screens::desk::{is_locked, DeskCtx, DeskLock, IdleWatch};
+use crate::screens::desk::{is_locked, use_desk, DeskCtx, DeskLock, IdleWatch, LockButton};
 use crate::screens::{
     answers::AnswersScreen, contacts::ContactsScreen, draft::DraftScreen, guide::GuideScreen,
     home::HomeScreen, identity::IdentityScreen, identity::SiteScreen, letters::LettersScreen,
@@ -247,6 +247,8 @@ pub fn App() -> impl IntoView {
     provide_context(ChosenCity(chosen));
     let desk = RwSignal::new(None::<homeward_domain::desk::DeskState>);
     provide_context(DeskCtx(desk));
+    // Only a change of the lock redraws the window, not every word from the desk.
+    let locked = Memo::new(move |_| desk.with(is_locked));
     // While a volunteer has a site's desk open: its idle time, watched.
     let on_duty = Memo::new(move |_| {
         desk.with(|d| {
@@ -307,7 +309,7 @@ pub fn App() -> impl IntoView {
                         <CityPicker cities=cities.get_untracked()
                             on_chosen=Callback::new(move |view| chosen.set(Some(view)))/>
                     }.into_any(),
-                    None if ready.get() && desk.with(is_locked) => view! { <DeskLock/> }.into_any(),
+                    None if ready.get() && locked.get() => view! { <DeskLock/> }.into_any(),
                     None if ready.get() => view! { <Current/> }.into_any(),
                     None => view! { <p class="loading">{move || t("loading")}</p> }.into_any(),
                 }}
@@ -339,6 +341,9 @@ fn Current() -> impl IntoView {
 fn Header() -> impl IntoView {
     let CurrentLang(lang) = expect_context::<CurrentLang>();
     let ChosenCity(chosen) = expect_context::<ChosenCity>();
+    let desk = use_desk();
+    let on_duty =
+        Memo::new(move |_| desk.with(|d| d.as_ref().is_some_and(|d| d.on_duty.is_some())));
     let nav = use_nav();
     let choose = move |l: Lang| {
         lang.set(l);
@@ -355,6 +360,9 @@ fn Header() -> impl IntoView {
             </button>
             // Before a home city is chosen there is nothing sent, and the picker lists the help
             // lines itself.
+            <Show when=move || on_duty.get()>
+                <LockButton/>
+            </Show>
             <Show when=move || chosen.with(Option::is_some)>
                 <button class="help-link" id="open-outbox" on:click=move |_| nav.go(Screen::Outbox)>
                     {move || t("nav-outbox")}

@@ -274,11 +274,13 @@ impl App {
     }
 
     pub async fn click(&self, css: &str) -> anyhow::Result<()> {
-        self.wait_css(css)
-            .await?
-            .click()
-            .await
-            .with_context(|| format!("clicking {css}"))
+        match self.wait_css(css).await?.click().await {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                let shot = self.failure_shot(css).await;
+                Err(anyhow::Error::new(e).context(format!("clicking {css} (screen: {shot})")))
+            }
+        }
     }
 
     pub async fn text(&self, css: &str) -> anyhow::Result<String> {

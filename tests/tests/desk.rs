@@ -100,7 +100,7 @@ fn a_site_desk_opens_for_its_volunteers_only_and_logs_who_did_what() {
     site.attest(&request, &passport).expect("signed by Lucia");
 
     // Locked: nothing is signed, nobody added, the log not shown, the site not left.
-    let desk = site.lock_desk().unwrap();
+    let desk = site.lock_desk(false).unwrap();
     assert_eq!(desk.on_duty, None);
     assert_eq!(
         code(site.attest(&request, &passport)),

@@ -1929,8 +1929,11 @@ async fn a_site_desk_opens_with_a_volunteers_pin_and_locks_when_left_idle() -> a
     unlock_desk_as(&site, "Marco Rossi", "00000000").await?;
     site.wait_css("#desk-lock .error-note[data-field='pin']")
         .await?;
-    site.wait_css("#desk-pin").await?.clear().await?;
     unlock_desk_as(&site, "Marco Rossi", MARCO_PIN).await?;
+    // Back where the desk was locked (the guides), with the lock at hand on every screen.
+    site.wait_css(".guide-card").await?;
+    site.wait_css("#lock-desk").await?;
+    site.click("#open-site").await?;
     site.wait_css("#on-duty[data-volunteer='Marco Rossi']")
         .await?;
 

@@ -306,11 +306,16 @@ impl Homeward {
         self.desk_state()
     }
 
-    /// Locks the desk now.
-    pub fn lock_desk(&self) -> Result<DeskState> {
+    /// Locks the desk now: on demand, or because the screen saw nobody for the idle time.
+    pub fn lock_desk(&self, idle: bool) -> Result<DeskState> {
         let was = self.desk.lock().on_duty.take();
         if let Some((id, _)) = was {
-            self.log(Some(id), SiteAction::Locked)?;
+            let action = if idle {
+                SiteAction::IdleLocked
+            } else {
+                SiteAction::Locked
+            };
+            self.log(Some(id), action)?;
         }
         self.desk_state()
     }

@@ -175,7 +175,8 @@ commands! {
     add_volunteer: AddVolunteer { name: String, pin: String, pin_again: String } -> crate::desk::DeskState;
     remove_volunteer: RemoveVolunteer { id: Uuid } -> crate::desk::DeskState;
     unlock_desk: UnlockDesk { volunteer: Uuid, pin: String } -> crate::desk::DeskState;
-    lock_desk: LockDesk {} -> crate::desk::DeskState;
+    /// Locks the desk: on demand, or `idle` when the screen saw nobody for the idle time.
+    lock_desk: LockDesk { idle: bool } -> crate::desk::DeskState;
     /// The screen was touched: the desk's idle clock starts again.
     keep_desk_open: KeepDeskOpen {} -> crate::desk::DeskState;
     site_log: SiteLog {} -> crate::desk::SiteLog;

@@ -75,7 +75,7 @@ pub fn IdleWatch(idle_seconds: u32) -> impl IntoView {
         let (last, said) = (touched.get_value(), told.get_value());
         if now() - last >= idle_ms {
             spawn_local(async move {
-                if let Ok(state) = ipc::call(ipc::LockDesk {}).await {
+                if let Ok(state) = ipc::call(ipc::LockDesk { idle: true }).await {
                     desk.set(Some(state));
                 }
             });
@@ -250,14 +250,6 @@ pub fn FirstVolunteer() -> impl IntoView {
 #[component]
 pub fn DeskOnDuty() -> impl IntoView {
     let desk = use_desk();
-    let error = RwSignal::new(None::<ApiError>);
-    let lock = move |_| {
-        spawn_local(async move {
-            if let Ok(state) = ipc::call(ipc::LockDesk {}).await {
-                desk.set(Some(state));
-            }
-        });
-    };
     let on_duty = move || {
         desk.with(|d| {
             d.as_ref()
@@ -273,11 +265,25 @@ pub fn DeskOnDuty() -> impl IntoView {
                 <strong>{move || t_args("desk-on-duty", &[("name", on_duty().into())])}</strong>
             </p>
             <p class="hint">{move || t_args("desk-idle-hint", &[("minutes", minutes().into())])}</p>
-            <div class="form-actions">
-                <button class="secondary" id="lock-desk" on:click=lock>{move || t("desk-lock-now")}</button>
-            </div>
         </div>
-        {move || error.get().map(|e| view! { <ErrorNote error=e/> })}
+    }
+}
+
+/// In the header, on every screen while a volunteer has the desk open: lock it now.
+#[component]
+pub fn LockButton() -> impl IntoView {
+    let desk = use_desk();
+    let lock = move |_| {
+        spawn_local(async move {
+            if let Ok(state) = ipc::call(ipc::LockDesk { idle: false }).await {
+                desk.set(Some(state));
+            }
+        });
+    };
+    view! {
+        <button class="help-link lock-desk" id="lock-desk" on:click=lock>
+            {move || t("desk-lock-now")}
+        </button>
     }
 }
 

@@ -1243,6 +1243,30 @@ async fn enable_site_mode(site: &homeward_tests::app::App) -> anyhow::Result<Str
     site.value("#site-public-key").await
 }
 
+/// The site's desk with a volunteer on duty, and its lock screen, in both languages at both
+/// sizes; the desk is left open in English, on the site screen.
+async fn desk_screenshots(
+    site: &homeward_tests::app::App,
+    out: &std::path::Path,
+) -> anyhow::Result<()> {
+    for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
+        site.set_size(w, h).await?;
+        for lang in ["zh-CN", "en"] {
+            site.click(&format!("#lang-{lang}")).await?;
+            site.wait_css("#on-duty").await?;
+            site.screenshot(&out.join(format!("site-desk-{lang}-{size_name}.png")))
+                .await?;
+            site.click("#lock-desk").await?;
+            site.wait_css("#desk-lock").await?;
+            site.screenshot(&out.join(format!("desk-lock-{lang}-{size_name}.png")))
+                .await?;
+            unlock_desk_as(site, "Lucia Bianchi", LUCIA_PIN).await?;
+            site.wait_css("#lock-desk").await?;
+        }
+    }
+    site.click("#lang-en").await
+}
+
 const LUCIA_PIN: &str = "28461937";
 const MARCO_PIN: &str = "tre gatti neri";
 
@@ -1596,6 +1620,7 @@ async fn screenshots_of_identity_site_mode_and_entrustment() -> anyhow::Result<(
     site.click("button.brand").await?;
     site.click("#lang-en").await?;
     let site_key = enable_site_mode(&site).await?;
+    desk_screenshots(&site, &out).await?;
     backend
         .add_staff("admin-chen", ADMIN_PASSWORD, true)
         .await?;

@@ -51,9 +51,9 @@ fn option(name: &str, env: &str) -> Option<String> {
     std::env::var(env).ok().filter(|v| !v.is_empty())
 }
 
-/// An option that points the app at another backend or trusts another certificate: taken in a
-/// development build (debug, or made with `HOMEWARD_DEMO_BUILD`) only, so nothing on a person's
-/// machine can redirect an installed app.
+/// An option for development and tests (another backend, another certificate authority, a
+/// shorter idle lock): taken in a development build (debug, or made with `HOMEWARD_DEMO_BUILD`)
+/// only, so nothing on a person's machine can redirect or weaken an installed app.
 fn development_option(name: &str, env: &str) -> Option<String> {
     let value = option(name, env)?;
     if homeward_core::remote::DEVELOPMENT_BUILD {

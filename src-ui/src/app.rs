@@ -363,7 +363,8 @@ fn Header() -> impl IntoView {
             <Show when=move || on_duty.get()>
                 <LockButton/>
             </Show>
-            <Show when=move || chosen.with(Option::is_some)>
+            // Behind a site's locked desk there is nothing to open.
+            <Show when=move || chosen.with(Option::is_some) && !desk.with(is_locked)>
                 <button class="help-link" id="open-outbox" on:click=move |_| nav.go(Screen::Outbox)>
                     {move || t("nav-outbox")}
                 </button>

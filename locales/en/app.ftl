@@ -447,6 +447,9 @@ site-action-locked = Desk locked
 site-action-idle-locked = Desk locked when left idle
 site-action-pin-refused = Wrong PIN
 site-action-attested = Identity confirmation signed
+site-action-walk-in-started = Walk-in session opened
+site-action-walk-in-ended = Walk-in session ended and wiped
+site-action-walk-in-sealed = Walk-in session sealed until the city receives it
 
 ## Entrustment letters
 letter-eyebrow = Letter of entrustment

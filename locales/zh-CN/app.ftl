@@ -415,6 +415,9 @@ site-action-locked = 锁定服务台
 site-action-idle-locked = 闲置自动锁定
 site-action-pin-refused = PIN 码错误
 site-action-attested = 签发身份确认
+site-action-walk-in-started = 开始来访者会话
+site-action-walk-in-ended = 来访者会话结束并已清除
+site-action-walk-in-sealed = 来访者会话已封存，待城市收到后清除
 
 ## 委托书
 letter-eyebrow = 委托书

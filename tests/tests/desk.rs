@@ -194,3 +194,173 @@ fn a_desk_nobody_touches_locks_itself() {
         .any(|e| e.action == SiteAction::IdleLocked
             && e.volunteer.as_deref() == Some("Lucia Bianchi")));
 }
+
+/// Every file under `dir`, read whole.
+fn files_under(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut out = vec![];
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(files_under(&path));
+        } else if let Ok(bytes) = std::fs::read(&path) {
+            out.push((path, bytes));
+        }
+    }
+    out
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// The keyring entries an installation's id names that are still there.
+fn keys_left(install_id: &str) -> Vec<&'static str> {
+    homeward_core::secrets::Keyring::new(install_id)
+        .stored_entries()
+        .expect("the keyring")
+}
+
+/// Two walk-ins served one after the other on one site laptop, each in a session of its own:
+/// attested in person with the site's key, an application sent, and the session ended. The
+/// first ends before the backend has its application: sealed, out of the desk's sight, then
+/// wiped once it is acknowledged. The second sees nothing of the first. Afterwards nothing of
+/// either person is left in the site's folder or the keyring, and the site still has its key and
+/// volunteers.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn walk_ins_are_served_in_sessions_of_their_own_that_leave_nothing_behind() {
+    use homeward_domain::desk::{WalkInEnd, WalkInState};
+    use homeward_domain::identity::DocumentKind;
+    use homeward_tests::backend::{register_site, staff_token, TestBackend};
+    use homeward_tests::installation::{hukou_cancellation, profile, HUKOU_ANSWERS};
+
+    let backend = TestBackend::start().await.unwrap();
+    backend
+        .add_staff("admin-chen", "a long enough passphrase", true)
+        .await
+        .unwrap();
+    let auth = staff_token(&backend.url, "admin-chen", "a long enough passphrase")
+        .await
+        .unwrap();
+    let dir = TempDir::new().unwrap();
+    let site = Homeward::open(&Config {
+        idle_lock: Duration::from_secs(300),
+        ..Config::fixed(dir.path().to_owned(), &backend.url).expect("config")
+    })
+    .unwrap();
+    let info = site
+        .enable_site_mode("prato", "Prato liaison site")
+        .unwrap();
+    register_site(&backend.url, &auth, "prato", &info.public_key)
+        .await
+        .unwrap();
+    assert_eq!(
+        code(site.start_walk_in()),
+        ErrorCode::DeskLocked,
+        "no volunteer yet"
+    );
+    site.add_volunteer("Lucia Bianchi", LUCIA_PIN, LUCIA_PIN)
+        .unwrap();
+
+    let serve = |session: &Homeward| {
+        for kind in homeward_domain::privacy::ConsentKind::ALL {
+            session.set_consent(kind, true).unwrap();
+        }
+        session.set_profile(&profile()).unwrap();
+        // In person, at the desk: the site signs for the session's own device key.
+        let request = session.proof_request().unwrap().text;
+        let attestation = site.attest(&request, &[DocumentKind::Passport]).unwrap();
+        session.add_attestation(&attestation.text).unwrap();
+        let draft = hukou_cancellation(session);
+        session.submit(draft).unwrap();
+    };
+
+    // The first walk-in: ended before the application reached the backend, so sealed.
+    let (first_id, first) = site.start_walk_in().unwrap();
+    let first_install = std::fs::read_to_string(
+        dir.path()
+            .join("walk-ins")
+            .join(first_id.to_string())
+            .join("install-id"),
+    )
+    .unwrap();
+    assert_eq!(
+        keys_left(first_install.trim()).len(),
+        2,
+        "the session's own keys"
+    );
+    serve(&first);
+    assert_eq!(
+        site.end_walk_in(first_id, &first).unwrap(),
+        WalkInEnd::Sealed
+    );
+    assert_eq!(site.walk_ins().unwrap()[0].state, WalkInState::Sealed);
+    assert!(matches!(
+        site.resume_walk_in(first_id),
+        Err(homeward_core::CoreError::NotFound { .. })
+    ));
+
+    // The second walk-in sees nothing of the first.
+    let (second_id, second) = site.start_walk_in().unwrap();
+    assert_eq!(second.profile().unwrap(), None);
+    assert!(second.draft_summaries().unwrap().is_empty());
+    assert!(second.outbox().unwrap().is_empty());
+    assert_eq!(second.identity().unwrap().attestations.len(), 0);
+
+    // The sealed session sends, and once acknowledged is wiped.
+    let report = first.sync_outbox().await.unwrap();
+    assert_eq!(report.delivered, 1, "{report:?}");
+    assert!(site.finish_sealed_walk_in(first_id, &first).unwrap());
+    drop(first);
+    assert!(!dir
+        .path()
+        .join("walk-ins")
+        .join(first_id.to_string())
+        .exists());
+    assert!(
+        keys_left(first_install.trim()).is_empty(),
+        "its keys are gone"
+    );
+
+    // The second is served, sent and acknowledged, then ended: wiped at once.
+    serve(&second);
+    assert_eq!(second.sync_outbox().await.unwrap().delivered, 1);
+    assert_eq!(
+        site.end_walk_in(second_id, &second).unwrap(),
+        WalkInEnd::Wiped
+    );
+    drop(second);
+    assert!(site.walk_ins().unwrap().is_empty());
+    assert_eq!(backend.stored_submissions().await.unwrap(), 2);
+
+    // Nothing of either person is left in the site's folder, in any file.
+    let person = profile();
+    let mut needles: Vec<&str> = HUKOU_ANSWERS.iter().map(|(_, v)| *v).collect();
+    needles.extend([
+        person.passport.as_str(),
+        person.id_number.as_str(),
+        "王小明",
+    ]);
+    for (path, bytes) in files_under(dir.path()) {
+        for needle in &needles {
+            assert!(
+                !contains(&bytes, needle.as_bytes()),
+                "{needle} in {}",
+                path.display()
+            );
+        }
+    }
+    // The site itself is untouched: its key, its volunteer, its log.
+    assert_eq!(
+        site.site().unwrap().map(|s| s.public_key),
+        Some(info.public_key)
+    );
+    let log = site.site_log().unwrap();
+    let count = |a: SiteAction| log.counts.iter().find(|(x, _)| *x == a).map_or(0, |c| c.1);
+    assert_eq!(count(SiteAction::WalkInStarted), 2);
+    assert_eq!(count(SiteAction::WalkInSealed), 1);
+    assert_eq!(count(SiteAction::WalkInEnded), 2);
+    backend.stop().await.unwrap();
+}

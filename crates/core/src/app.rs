@@ -98,6 +98,8 @@ pub struct Homeward {
     pub(crate) keyring: Keyring,
     /// In site mode: who has the desk open.
     pub(crate) desk: crate::desk::Desk,
+    /// How this installation was opened, for the walk-in sessions a site's laptop opens beside it.
+    pub(crate) config: Config,
 }
 
 impl std::fmt::Debug for Homeward {
@@ -232,6 +234,12 @@ impl Homeward {
             data_dir: config.data_dir.clone(),
             keyring,
             desk: crate::desk::Desk::new(config.idle_lock),
+            config: config.clone(),
+        })
+        .inspect(|core| {
+            if let Err(e) = core.sweep_walk_ins() {
+                tracing::warn!("wiped walk-in sessions not swept: {e}");
+            }
         })
     }
 

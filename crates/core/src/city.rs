@@ -68,7 +68,7 @@ pub(crate) fn content_key(home: Option<&Home>) -> Result<VerifyingKey> {
 }
 
 impl Homeward {
-    fn home(&self) -> Option<Home> {
+    pub(crate) fn home(&self) -> Option<Home> {
         self.home
             .read()
             .unwrap_or_else(std::sync::PoisonError::into_inner)

@@ -19,6 +19,7 @@ pub mod remote;
 /// The installation's keys in the OS keyring.
 pub use homeward_keys as secrets;
 pub mod store;
+pub mod walkin;
 
 /// The guides and their forms, from the crate that needs no storage: core re-exports them so
 /// the app reads one crate.

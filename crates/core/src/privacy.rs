@@ -259,6 +259,8 @@ impl Homeward {
     /// documents, profile, consents, the outbox and receipts), its keys in the OS keyring, and
     /// its id. The app must close afterwards; the next start is a fresh installation.
     pub fn erase_all(&self) -> Result<()> {
+        // A site laptop being decommissioned: its walk-in sessions go too, keys first.
+        self.wipe_every_walk_in()?;
         // The keys first: without them the database cannot be read even if a file survived.
         self.keyring.delete_all()?;
         for name in [

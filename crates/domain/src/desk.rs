@@ -53,10 +53,16 @@ pub enum SiteAction {
     PinRefused,
     /// An identity confirmation was signed with the site's key.
     Attested,
+    /// A walk-in session was opened for a person at the desk.
+    WalkInStarted,
+    /// A walk-in session ended with everything in it acknowledged, and was wiped.
+    WalkInEnded,
+    /// A walk-in session ended with applications not yet acknowledged: sealed until they are.
+    WalkInSealed,
 }
 
 impl SiteAction {
-    pub const ALL: [SiteAction; 7] = [
+    pub const ALL: [SiteAction; 10] = [
         SiteAction::VolunteerAdded,
         SiteAction::VolunteerRemoved,
         SiteAction::Unlocked,
@@ -64,6 +70,9 @@ impl SiteAction {
         SiteAction::IdleLocked,
         SiteAction::PinRefused,
         SiteAction::Attested,
+        SiteAction::WalkInStarted,
+        SiteAction::WalkInEnded,
+        SiteAction::WalkInSealed,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -75,6 +84,9 @@ impl SiteAction {
             SiteAction::IdleLocked => "idle-locked",
             SiteAction::PinRefused => "pin-refused",
             SiteAction::Attested => "attested",
+            SiteAction::WalkInStarted => "walk-in-started",
+            SiteAction::WalkInEnded => "walk-in-ended",
+            SiteAction::WalkInSealed => "walk-in-sealed",
         }
     }
 
@@ -98,6 +110,35 @@ pub struct SiteLogEntry {
 pub struct SiteLog {
     pub counts: Vec<(SiteAction, u32)>,
     pub newest: Vec<SiteLogEntry>,
+}
+
+/// Where a walk-in session stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WalkInState {
+    /// Being served, or interrupted (the laptop stopped) and waiting to be taken up again.
+    Open,
+    /// Ended with applications the backend has not yet acknowledged: out of sight, sending,
+    /// and wiped once they are acknowledged.
+    Sealed,
+}
+
+/// A walk-in session as the desk lists it: nothing about the person, only times.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WalkInSummary {
+    pub id: Uuid,
+    pub started_at: i64,
+    pub state: WalkInState,
+}
+
+/// How ending a walk-in session went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WalkInEnd {
+    /// Everything was acknowledged (or nothing sent): its data and keys are gone.
+    Wiped,
+    /// Some applications wait for the backend: sealed, and wiped once they are acknowledged.
+    Sealed,
 }
 
 #[cfg(test)]

@@ -274,6 +274,18 @@ impl Keyring {
         Ok(self.entry(name)?.delete()?)
     }
 
+    /// Which of this installation's entries the key store holds (for the checks that an
+    /// erased installation left nothing behind).
+    pub fn stored_entries(&self) -> Result<Vec<&'static str>> {
+        let mut out = vec![];
+        for name in [DB_KEY, DEVICE_KEY, SITE_KEY] {
+            if self.entry(name)?.get()?.is_some() {
+                out.push(name);
+            }
+        }
+        Ok(out)
+    }
+
     /// The liaison site's signing key, if this installation is in site mode.
     pub fn site_key(&self) -> Result<Option<SigningKey>> {
         Ok(self

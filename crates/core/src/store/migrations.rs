@@ -135,6 +135,14 @@ const MIGRATIONS: &[&str] = &[
         volunteer_id TEXT REFERENCES volunteers (id),
         action       TEXT NOT NULL
     ) STRICT;",
+    // 11: in site mode, the walk-in sessions: each its own installation under `walk-ins/<id>/`
+    // (its own database and keys); the site keeps only when it started and where it stands.
+    "CREATE TABLE walk_ins (
+        id         TEXT PRIMARY KEY NOT NULL,
+        started_at INTEGER NOT NULL,
+        state      TEXT NOT NULL CHECK (state IN ('open', 'sealed', 'ended')),
+        ended_at   INTEGER
+    ) STRICT;",
 ];
 
 /// The schema version this build creates and understands.

@@ -150,6 +150,19 @@ impl Store {
             .optional()?)
     }
 
+    /// The cached pack with its version, to hand on as it is.
+    pub fn cached_pack_row(&self) -> Result<Option<(u64, Vec<u8>)>> {
+        let row: Option<(i64, Vec<u8>)> = self
+            .conn()
+            .query_row(
+                "SELECT version, body FROM catalog_cache WHERE id = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        Ok(row.and_then(|(v, b)| u64::try_from(v).ok().map(|v| (v, b))))
+    }
+
     pub fn cache_pack(&self, version: u64, body: &[u8]) -> Result<()> {
         let version = i64::try_from(version).map_err(|_| CoreError::Catalogue("version".into()))?;
         self.conn().execute(

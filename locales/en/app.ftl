@@ -450,6 +450,27 @@ site-action-attested = Identity confirmation signed
 site-action-walk-in-started = Walk-in session opened
 site-action-walk-in-ended = Walk-in session ended and wiped
 site-action-walk-in-sealed = Walk-in session sealed until the city receives it
+walk-in-title = Walk-ins
+walk-in-intro = Serve a person who came to the desk in a session of their own: their details, documents and applications are kept apart from the site and from everyone else, and wiped when the session ends.
+walk-in-start = New walk-in
+walk-in-active = A walk-in is being served on this laptop.
+walk-in-back = Back to the walk-in
+walk-in-interrupted = Sessions interrupted when the laptop stopped
+walk-in-started-at = Started { $time }
+walk-in-resume = Resume
+walk-in-sealed-count = { $count ->
+    [one] One ended session is sealed: it is sent when the city can be reached, then wiped.
+   *[other] { $count } ended sessions are sealed: they are sent when the city can be reached, then wiped.
+}
+walk-in-wiped = The session ended. Nothing of it is left on this laptop.
+walk-in-sealed = The session ended and is sealed: nobody can open it. Its applications are sent when the city can be reached, and then it is wiped.
+walk-in-bar = Walk-in session
+walk-in-bar-hint = Everything here belongs to the person at the desk and is wiped when the session ends.
+walk-in-confirm-identity = Confirm identity
+walk-in-end = End the session
+walk-in-end-confirm = End this session? Drafts not sent are deleted with it; what was sent is wiped as soon as the city has it.
+walk-in-confirm-title = Confirm this person's identity in person
+walk-in-confirmed = Identity confirmed
 
 ## Entrustment letters
 letter-eyebrow = Letter of entrustment

@@ -418,6 +418,24 @@ site-action-attested = 签发身份确认
 site-action-walk-in-started = 开始来访者会话
 site-action-walk-in-ended = 来访者会话结束并已清除
 site-action-walk-in-sealed = 来访者会话已封存，待城市收到后清除
+walk-in-title = 来访者
+walk-in-intro = 为到服务台来的人单独开一个会话：其个人信息、证件和申请与本站及其他人完全隔离，会话结束即清除。
+walk-in-start = 接待新来访者
+walk-in-active = 本电脑正在接待一位来访者。
+walk-in-back = 回到来访者会话
+walk-in-interrupted = 电脑停止时中断的会话
+walk-in-started-at = 开始于 { $time }
+walk-in-resume = 继续
+walk-in-sealed-count = 有 { $count } 个已结束的会话处于封存状态：能连上城市时即发送，之后清除。
+walk-in-wiped = 会话已结束，本电脑上不留任何痕迹。
+walk-in-sealed = 会话已结束并封存，任何人都无法打开。其中的申请将在能连上城市时发送，之后会话即被清除。
+walk-in-bar = 来访者会话
+walk-in-bar-hint = 这里的一切都属于服务台前的这位来访者，会话结束即清除。
+walk-in-confirm-identity = 核验身份
+walk-in-end = 结束会话
+walk-in-end-confirm = 确定结束此会话？未发送的草稿将一并删除；已发送的内容在城市收到后立即清除。
+walk-in-confirm-title = 当面核验此人身份
+walk-in-confirmed = 身份已核验
 
 ## 委托书
 letter-eyebrow = 委托书

@@ -143,6 +143,9 @@ handlers! {
         lock_desk: LockDesk,
         keep_desk_open: KeepDeskOpen,
         site_log: SiteLog,
+        walk_ins: WalkIns,
+        current_walk_in: CurrentWalkIn,
+        attest_walk_in: AttestWalkIn,
         pending_proofing: PendingProofing,
         delegations: Delegations,
     }
@@ -158,6 +161,9 @@ handlers! {
         access_log: AccessLogPage,
         add_volunteer: AddVolunteer,
         unlock_desk: UnlockDesk,
+        start_walk_in: StartWalkIn,
+        resume_walk_in: ResumeWalkIn,
+        end_walk_in: EndWalkIn,
     }
     raw {
         add_material: AddMaterial,
@@ -166,15 +172,16 @@ handlers! {
 }
 
 /// The commands that are one call into core with their arguments, as `Args => call`: the call
-/// reads the installation as `core` and the arguments as `args`.
-macro_rules! answered_by_core {
-    (|$core:ident, $args:ident| $($(#[$doc:meta])* $Args:ident => $call:expr,)*) => {
+/// reads the installation as `core` (the person's: on a site's laptop, the walk-in's while one
+/// is served) or `site` (the installation itself), and the arguments as `args`.
+macro_rules! answered_by {
+    ($which:ident |$core:ident, $args:ident| $($(#[$doc:meta])* $Args:ident => $call:expr,)*) => {
         $(
             $(#[$doc])*
             impl Answer for ipc::$Args {
                 #[allow(unused_variables)]
                 fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
-                    let ($core, $args) = (shell.core()?, self);
+                    let ($core, $args) = (shell.$which()?, self);
                     Ok($call)
                 }
             }
@@ -182,7 +189,7 @@ macro_rules! answered_by_core {
     };
 }
 
-answered_by_core! { |core, args|
+answered_by! { core |core, args|
     Language => core.language()?,
     SetLanguage => core.set_language(args.lang)?,
     CatalogOverview => core.overview(),
@@ -217,18 +224,88 @@ answered_by_core! { |core, args|
     Identity => core.identity()?,
     ProofRequest => core.proof_request()?,
     AddAttestation => core.add_attestation(&args.token)?,
-    Site => core.site()?,
-    EnableSiteMode => core.enable_site_mode(&args.id, &args.name)?,
-    DisableSiteMode => core.disable_site_mode()?,
-    ReadProofRequest => core.read_proof_request(&args.text)?,
-    Attest => core.attest(&args.text, &args.documents)?,
-    Desk => core.desk()?,
-    RemoveVolunteer => core.remove_volunteer(args.id)?,
-    LockDesk => core.lock_desk(args.idle)?,
-    KeepDeskOpen => core.keep_desk_open()?,
-    SiteLog => core.site_log()?,
     PendingProofing => core.pending_proofing()?,
     Delegations => core.delegations()?,
+}
+
+// The site's own: its key, its desk and volunteers, and what its volunteers sign.
+answered_by! { site |site, args|
+    Site => site.site()?,
+    EnableSiteMode => site.enable_site_mode(&args.id, &args.name)?,
+    DisableSiteMode => site.disable_site_mode()?,
+    ReadProofRequest => site.read_proof_request(&args.text)?,
+    Attest => site.attest(&args.text, &args.documents)?,
+    Desk => site.desk()?,
+    RemoveVolunteer => site.remove_volunteer(args.id)?,
+    LockDesk => site.lock_desk(args.idle)?,
+    KeepDeskOpen => site.keep_desk_open()?,
+    SiteLog => site.site_log()?,
+    WalkIns => site.walk_ins()?,
+}
+
+impl Answer for ipc::CurrentWalkIn {
+    fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
+        Ok(shell.walk_in().map(|w| w.id))
+    }
+}
+
+/// A walk-in's own installation is made (a database, keys in the key store) off the UI
+/// thread; from then on the person's commands go to it.
+impl AnswerLater for ipc::StartWalkIn {
+    async fn answer(self, shell: &Shell, app: &AppHandle) -> Reply<Self> {
+        if shell.walk_in().is_some() {
+            return Err(ApiError::new(
+                ErrorCode::NotAllowed,
+                "a walk-in is being served: end it first",
+            ));
+        }
+        let site = shell.site()?;
+        let (id, session) = off_the_ui_thread(move || site.start_walk_in()).await?;
+        shell.set_walk_in(Some(crate::serve_walk_in(app, id, session)));
+        Ok(id)
+    }
+}
+
+impl AnswerLater for ipc::ResumeWalkIn {
+    async fn answer(self, shell: &Shell, app: &AppHandle) -> Reply<Self> {
+        if shell.walk_in().is_some() {
+            return Err(ApiError::new(
+                ErrorCode::NotAllowed,
+                "a walk-in is being served: end it first",
+            ));
+        }
+        let site = shell.site()?;
+        let id = self.id;
+        let session = off_the_ui_thread(move || site.resume_walk_in(id)).await?;
+        shell.set_walk_in(Some(crate::serve_walk_in(app, id, session)));
+        Ok(())
+    }
+}
+
+impl AnswerLater for ipc::EndWalkIn {
+    async fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
+        let walk_in = shell
+            .walk_in()
+            .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "no walk-in is being served"))?;
+        let site = shell.site()?;
+        let (id, session) = (walk_in.id, std::sync::Arc::clone(&walk_in.core));
+        let end = off_the_ui_thread(move || site.end_walk_in(id, &session)).await?;
+        crate::walk_in_ended(shell, end)?;
+        Ok(end)
+    }
+}
+
+/// The volunteer checked the walk-in's documents face to face: the site signs for the
+/// session's own device key, and the session takes the confirmation at once.
+impl Answer for ipc::AttestWalkIn {
+    fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
+        let walk_in = shell
+            .walk_in()
+            .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "no walk-in is being served"))?;
+        let request = walk_in.core.proof_request()?;
+        let signed = shell.site()?.attest(&request.text, &self.documents)?;
+        Ok(walk_in.core.add_attestation(&signed.text)?)
+    }
 }
 
 /// Runs `work` on the blocking pool, so the window keeps answering meanwhile (a 12-megapixel
@@ -267,14 +344,14 @@ async fn add_material(
     let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
         return Err(bad("the file's bytes"));
     };
-    let (core, bytes) = (shell.core.clone()?, bytes.clone());
+    let (core, bytes) = (shell.core()?, bytes.clone());
     off_the_ui_thread(move || core.add_material(draft, &field, &name, &bytes)).await
 }
 
 impl AnswerLater for ipc::MaterialPreview {
     async fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
         use base64::Engine as _;
-        let core = shell.core.clone()?;
+        let core = shell.core()?;
         let jpeg = off_the_ui_thread(move || core.material_preview(self.id, self.material)).await?;
         Ok(jpeg.map(|b| {
             format!(
@@ -288,14 +365,14 @@ impl AnswerLater for ipc::MaterialPreview {
 /// A PIN is hashed (Argon2id, a deliberate fraction of a second) off the UI thread.
 impl AnswerLater for ipc::AddVolunteer {
     async fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
-        let core = shell.core.clone()?;
+        let core = shell.site()?;
         off_the_ui_thread(move || core.add_volunteer(&self.name, &self.pin, &self.pin_again)).await
     }
 }
 
 impl AnswerLater for ipc::UnlockDesk {
     async fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
-        let core = shell.core.clone()?;
+        let core = shell.site()?;
         off_the_ui_thread(move || core.unlock_desk(self.volunteer, &self.pin)).await
     }
 }
@@ -303,7 +380,7 @@ impl AnswerLater for ipc::UnlockDesk {
 /// The UI hears of the result as an event too, as of every other check.
 impl AnswerLater for ipc::RefreshBackend {
     async fn answer(self, shell: &Shell, app: &AppHandle) -> Reply<Self> {
-        let core = shell.core.clone()?;
+        let core = shell.core()?;
         Ok(crate::check_backend(app, &core).await)
     }
 }
@@ -311,7 +388,7 @@ impl AnswerLater for ipc::RefreshBackend {
 /// Once a city is chosen, its backend is checked at once rather than at the next round.
 impl Answer for ipc::ChooseCity {
     fn answer(self, shell: &Shell, app: &AppHandle) -> Reply<Self> {
-        let core = shell.core.clone()?;
+        let core = shell.core()?;
         let chosen = core.choose_city(&self.id)?;
         let app = app.clone();
         tauri::async_runtime::spawn(async move {
@@ -331,8 +408,8 @@ async fn blocking_path(
 
 impl AnswerLater for ipc::SaveApplicationPdf {
     async fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
-        let core = shell.core.clone()?;
-        let dir = shell.export_dir.clone();
+        let core = shell.core()?;
+        let dir = shell.export_dir();
         blocking_path(move || core.save_application_pdf(self.id, self.lang, &dir)).await
     }
 }
@@ -350,7 +427,7 @@ impl Answer for ipc::OpenExport {
                 "name: expected the name of a saved file",
             ));
         }
-        let path = shell.export_dir.join(name);
+        let path = shell.export_dir().join(name);
         app.opener()
             .open_path(path.display().to_string(), None::<&str>)
             .map_err(|e| ApiError::new(ErrorCode::NotFound, e.to_string()))
@@ -359,8 +436,8 @@ impl Answer for ipc::OpenExport {
 
 impl AnswerLater for ipc::ExportAll {
     async fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
-        let core = shell.core.clone()?;
-        let dir = shell.export_dir.clone();
+        let core = shell.core()?;
+        let dir = shell.export_dir();
         blocking_path(move || core.export_all(&dir)).await
     }
 }
@@ -368,6 +445,18 @@ impl AnswerLater for ipc::ExportAll {
 /// Erases everything on this device, then closes the app (the next start is a fresh install).
 impl Answer for ipc::EraseAll {
     fn answer(self, shell: &Shell, app: &AppHandle) -> Reply<Self> {
+        // A walk-in erasing everything erases their session, not the site's laptop; the app
+        // starts again on the desk.
+        if let Some(walk_in) = shell.walk_in() {
+            shell.site()?.erase_walk_in(walk_in.id)?;
+            crate::walk_in_ended(shell, homeward_domain::desk::WalkInEnd::Wiped)?;
+            let app = app.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(std::time::Duration::from_millis(1500));
+                app.restart();
+            });
+            return Ok(());
+        }
         shell.core()?.erase_all()?;
         // A moment for the UI to say so before the window closes.
         let app = app.clone();
@@ -467,8 +556,8 @@ impl AnswerLater for ipc::AccessLogPage {
 
 impl AnswerLater for ipc::SaveDelegationPdf {
     async fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
-        let core = shell.core.clone()?;
-        let dir = shell.export_dir.clone();
+        let core = shell.core()?;
+        let dir = shell.export_dir();
         blocking_path(move || core.save_delegation_pdf(self.id, self.lang, &dir)).await
     }
 }

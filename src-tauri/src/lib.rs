@@ -9,7 +9,8 @@
 mod commands;
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 use homeward_core::{Config, Homeward};
 use homeward_domain::ipc::{
@@ -21,6 +22,9 @@ use tauri::{AppHandle, Emitter as _, Manager as _};
 /// Set at start: the installation, or why it could not be opened (shown to the person).
 pub struct Shell {
     core: Result<Arc<Homeward>, ApiError>,
+    /// On a site's laptop: the walk-in being served, whose installation the person's commands
+    /// go to.
+    walk_in: Mutex<Option<WalkIn>>,
     /// Where the installation lives (`--data-dir`, else the platform's app data directory).
     data_dir: PathBuf,
     /// Where files made for the person (PDFs) are saved: `--export-dir`, else the downloads
@@ -28,9 +32,61 @@ pub struct Shell {
     export_dir: PathBuf,
 }
 
+/// A walk-in session being served, and the flag that stops its sending when it ends.
+#[derive(Clone)]
+pub(crate) struct WalkIn {
+    id: uuid::Uuid,
+    core: Arc<Homeward>,
+    stop: Arc<AtomicBool>,
+}
+
 impl Shell {
-    fn core(&self) -> Result<&Homeward, ApiError> {
-        self.core.as_deref().map_err(Clone::clone)
+    /// The installation itself (on a site's laptop, the site's).
+    fn site(&self) -> Result<Arc<Homeward>, ApiError> {
+        self.core.clone()
+    }
+
+    /// The installation the person's commands go to: while a walk-in is served (and the desk is
+    /// open, which each command keeps open), the walk-in's own; otherwise this one.
+    fn core(&self) -> Result<Arc<Homeward>, ApiError> {
+        let site = self.site()?;
+        match self.walk_in() {
+            Some(walk_in) => {
+                site.touch_desk()?;
+                Ok(walk_in.core)
+            }
+            None => Ok(site),
+        }
+    }
+
+    fn walk_in(&self) -> Option<WalkIn> {
+        self.walk_in
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    fn set_walk_in(&self, walk_in: Option<WalkIn>) -> Option<WalkIn> {
+        std::mem::replace(
+            &mut self
+                .walk_in
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+            walk_in,
+        )
+    }
+
+    /// Where files made for the person go: a walk-in's inside their session's folder, wiped
+    /// with it; otherwise the export folder.
+    fn export_dir(&self) -> PathBuf {
+        match self.walk_in() {
+            Some(w) => self
+                .data_dir
+                .join(homeward_core::walkin::WALK_INS_DIR)
+                .join(w.id.to_string())
+                .join("exports"),
+            None => self.export_dir.clone(),
+        }
     }
 }
 
@@ -131,11 +187,14 @@ async fn check_in_background(app: AppHandle, core: Arc<Homeward>) {
 /// For as long as the app runs: sends what the outbox holds whenever the backend can be
 /// reached, and every few passes asks the status feed what happened, passing the news to the UI
 /// and raising a system notification for each change of status.
-async fn sync_in_background(app: AppHandle, core: Arc<Homeward>) {
+async fn sync_in_background(app: AppHandle, core: Arc<Homeward>, stop: Arc<AtomicBool>) {
     use tauri_plugin_notification::NotificationExt as _;
     const PASS: std::time::Duration = std::time::Duration::from_secs(3);
     const FEED_EVERY: u32 = 3;
     for pass in 0u32.. {
+        if stop.load(Ordering::SeqCst) {
+            return;
+        }
         match core.sync_tick().await {
             Ok(report) if report != Default::default() => {
                 tracing::info!(
@@ -169,6 +228,74 @@ async fn sync_in_background(app: AppHandle, core: Arc<Homeward>) {
         }
         tokio::time::sleep(PASS).await;
     }
+}
+
+/// Sends what a sealed walk-in session holds, nobody watching, and wipes it once the backend
+/// has acknowledged everything.
+async fn send_sealed(site: Arc<Homeward>, id: uuid::Uuid, session: Arc<Homeward>) {
+    const PASS: std::time::Duration = std::time::Duration::from_secs(10);
+    loop {
+        if let Err(e) = session.sync_tick().await {
+            tracing::debug!(code = ?e.code(), "a sealed walk-in's pass failed: {e}");
+        }
+        match site.finish_sealed_walk_in(id, &session) {
+            Ok(true) => return,
+            Ok(false) => {}
+            Err(e) => tracing::warn!(code = ?e.code(), "a sealed walk-in not finished: {e}"),
+        }
+        tokio::time::sleep(PASS).await;
+    }
+}
+
+/// Starts sending for a walk-in being served, telling the UI of its outbox as of the site's.
+pub(crate) fn serve_walk_in(app: &AppHandle, id: uuid::Uuid, core: Homeward) -> WalkIn {
+    let core = Arc::new(core);
+    let handle = app.clone();
+    core.watch_outbox(move |item| emit::<OutboxItemChanged>(&handle, item));
+    let stop = Arc::new(AtomicBool::new(false));
+    tauri::async_runtime::spawn(sync_in_background(
+        app.clone(),
+        Arc::clone(&core),
+        Arc::clone(&stop),
+    ));
+    WalkIn { id, core, stop }
+}
+
+/// The walk-in sessions the site sealed before it last stopped: sent, then wiped.
+fn send_sealed_at_start(site: &Arc<Homeward>) {
+    let sealed = site
+        .walk_ins()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|w| w.state == homeward_domain::desk::WalkInState::Sealed);
+    for walk_in in sealed {
+        match site.sealed_walk_in(walk_in.id) {
+            Ok(session) => {
+                tauri::async_runtime::spawn(send_sealed(
+                    Arc::clone(site),
+                    walk_in.id,
+                    Arc::new(session),
+                ));
+            }
+            Err(e) => tracing::warn!(code = ?e.code(), "a sealed walk-in cannot be opened: {e}"),
+        }
+    }
+}
+
+/// Ends the walk-in being served: stops its sending, and if it was sealed, sends on until the
+/// backend acknowledges it and then wipes it.
+pub(crate) fn walk_in_ended(
+    shell: &Shell,
+    end: homeward_domain::desk::WalkInEnd,
+) -> Result<(), ApiError> {
+    let site = shell.site()?;
+    if let Some(walk_in) = shell.set_walk_in(None) {
+        walk_in.stop.store(true, Ordering::SeqCst);
+        if end == homeward_domain::desk::WalkInEnd::Sealed {
+            tauri::async_runtime::spawn(send_sealed(site, walk_in.id, walk_in.core));
+        }
+    }
+    Ok(())
 }
 
 /// The identifier the app had before `org.homeward.client`; its data directory is named after it.
@@ -236,10 +363,16 @@ pub fn run() {
                 let handle = app.handle().clone();
                 tauri::async_runtime::spawn(check_in_background(handle, Arc::clone(core)));
                 let handle = app.handle().clone();
-                tauri::async_runtime::spawn(sync_in_background(handle, Arc::clone(core)));
+                tauri::async_runtime::spawn(sync_in_background(
+                    handle,
+                    Arc::clone(core),
+                    Arc::new(AtomicBool::new(false)),
+                ));
+                send_sealed_at_start(core);
             }
             app.manage(Shell {
                 core,
+                walk_in: Mutex::new(None),
                 data_dir,
                 export_dir,
             });

@@ -10,7 +10,9 @@ use wasm_bindgen::{JsCast as _, JsValue};
 use crate::i18n::{t, CurrentLang};
 use crate::ipc::{self, BackendStatusChanged, CatalogueUpdated};
 use crate::screens::city::CityPicker;
-use crate::screens::desk::{is_locked, use_desk, DeskCtx, DeskLock, IdleWatch, LockButton};
+use crate::screens::desk::{
+    is_locked, use_desk, DeskCtx, DeskLock, IdleWatch, LastEnd, LockButton, WalkInBar, WalkInCtx,
+};
 use crate::screens::{
     answers::AnswersScreen, contacts::ContactsScreen, draft::DraftScreen, guide::GuideScreen,
     home::HomeScreen, identity::IdentityScreen, identity::SiteScreen, letters::LettersScreen,
@@ -174,6 +176,17 @@ impl Nav {
         scroll_to_top();
     }
 
+    /// Starts again from home, then `screen` (a walk-in's session begun or ended: nothing of
+    /// the screens before is gone back to).
+    pub fn start_over(&self, screen: Screen) {
+        record(&Screen::Home, 1, true);
+        self.0.set(vec![Screen::Home]);
+        if screen != Screen::Home {
+            self.go(screen);
+        }
+        scroll_to_top();
+    }
+
     /// Shows `screen` in place of the current one (back then skips the current one).
     pub fn replace(&self, screen: Screen) {
         let depth = self.0.with(Vec::len).max(1);
@@ -247,6 +260,9 @@ pub fn App() -> impl IntoView {
     provide_context(ChosenCity(chosen));
     let desk = RwSignal::new(None::<homeward_domain::desk::DeskState>);
     provide_context(DeskCtx(desk));
+    let walk_in = RwSignal::new(None::<uuid::Uuid>);
+    provide_context(WalkInCtx(walk_in));
+    provide_context(LastEnd(RwSignal::new(None)));
     // Only a change of the lock redraws the window, not every word from the desk.
     let locked = Memo::new(move |_| desk.with(is_locked));
     // While a volunteer has a site's desk open: its idle time, watched.
@@ -286,6 +302,9 @@ pub fn App() -> impl IntoView {
         if let Ok(Some(state)) = ipc::call(ipc::Desk {}).await {
             desk.set(Some(state));
             nav.go(Screen::Site);
+            if let Ok(Some(id)) = ipc::call(ipc::CurrentWalkIn {}).await {
+                walk_in.set(Some(id));
+            }
         }
         ready.set(true);
         listening.await;
@@ -301,6 +320,7 @@ pub fn App() -> impl IntoView {
         <div class="app" class:ready=move || ready.get()>
             <Header/>
             {move || chosen.with(Option::is_some).then(|| view! { <BackendBanner/> })}
+            {move || (walk_in.get().is_some() && !locked.get()).then(|| view! { <WalkInBar/> })}
             <main id="main" class="content">
                 {move || match fatal.get() {
                     Some(e) => view! { <Fatal error=e/> }.into_any(),

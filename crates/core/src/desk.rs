@@ -177,6 +177,20 @@ impl Homeward {
         Ok(Some(id))
     }
 
+    /// While a walk-in is served: the desk must be open, and each of the person's steps counts
+    /// as a touch. Cheap (no key store), for every command of the session.
+    pub fn touch_desk(&self) -> Result<()> {
+        let now = now_ms();
+        let mut lock = self.desk.lock();
+        match lock.on_duty {
+            Some((id, last)) if now.saturating_sub(last) <= self.desk.idle_ms() => {
+                lock.on_duty = Some((id, now));
+                Ok(())
+            }
+            _ => Err(CoreError::DeskLocked),
+        }
+    }
+
     /// Says the volunteer on duty is still at the laptop (the screen was touched).
     pub fn keep_desk_open(&self) -> Result<DeskState> {
         self.volunteer_on_duty()?;

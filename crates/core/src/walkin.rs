@@ -153,6 +153,18 @@ impl Homeward {
         Ok(WalkInEnd::Wiped)
     }
 
+    /// Wipes an open session at the person's own request ("erase everything"), whatever it
+    /// still holds.
+    pub fn erase_walk_in(&self, id: Uuid) -> Result<()> {
+        let by = self.volunteer_on_duty()?.ok_or(CoreError::DeskLocked)?;
+        if self.walk_in_state(id)?.as_deref() != Some("open") {
+            return Err(not_found());
+        }
+        self.wipe_walk_in(id)?;
+        self.log(Some(by), SiteAction::WalkInEnded)?;
+        Ok(())
+    }
+
     /// Wipes a sealed session once the backend has acknowledged everything in it; says whether
     /// it did.
     pub fn finish_sealed_walk_in(&self, id: Uuid, session: &Homeward) -> Result<bool> {

@@ -180,6 +180,19 @@ commands! {
     /// The screen was touched: the desk's idle clock starts again.
     keep_desk_open: KeepDeskOpen {} -> crate::desk::DeskState;
     site_log: SiteLog {} -> crate::desk::SiteLog;
+    /// In site mode: the walk-in sessions not yet wiped (times only).
+    walk_ins: WalkIns {} -> Vec<crate::desk::WalkInSummary>;
+    /// The walk-in being served on this laptop now, if any.
+    current_walk_in: CurrentWalkIn {} -> Option<Uuid>;
+    /// Opens a session for a new walk-in: from then on the person's commands go to it.
+    start_walk_in: StartWalkIn {} -> Uuid;
+    /// Takes up a session the laptop was serving when it stopped.
+    resume_walk_in: ResumeWalkIn { id: Uuid } -> ();
+    /// Ends the walk-in being served: wiped, or sealed until the backend acknowledges it.
+    end_walk_in: EndWalkIn {} -> crate::desk::WalkInEnd;
+    /// Signs with the site's key, for the walk-in's own device key, that the volunteer checked
+    /// these documents face to face.
+    attest_walk_in: AttestWalkIn { documents: Vec<DocumentKind> } -> IdentityStatus;
     /// Asks the city for verification by video; the officer calls the person at `contact`.
     request_video_proofing: RequestVideoProofing { contact: String } -> ProofingRequestState;
     pending_proofing: PendingProofing {} -> Option<ProofingRequestState>;

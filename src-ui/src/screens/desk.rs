@@ -3,12 +3,15 @@
 //! log. The lock itself is core's; the screen follows it, and locks the desk after the idle
 //! time without a touch.
 
-use homeward_domain::desk::{DeskState, SiteAction, SiteLog};
+use homeward_domain::desk::{
+    DeskState, SiteAction, SiteLog, WalkInEnd, WalkInState, WalkInSummary,
+};
 use homeward_domain::{ApiError, ErrorCode};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
+use crate::app::{use_nav, Screen};
 use crate::i18n::{key, t, t_args};
 use crate::ipc;
 use crate::widgets::{format_time, ConfirmAction, ErrorNote};
@@ -367,4 +370,160 @@ pub fn DeskAdmin() -> impl IntoView {
 
 fn action_name(action: SiteAction) -> String {
     t(&format!("site-action-{}", action.slug()))
+}
+
+/// On a site's laptop: the walk-in being served now, if any.
+#[derive(Clone, Copy)]
+pub struct WalkInCtx(pub RwSignal<Option<Uuid>>);
+
+pub fn use_walk_in() -> RwSignal<Option<Uuid>> {
+    expect_context::<WalkInCtx>().0
+}
+
+/// What ending the last walk-in came to, for the desk to say.
+#[derive(Clone, Copy)]
+pub struct LastEnd(pub RwSignal<Option<WalkInEnd>>);
+
+/// On the desk: a new walk-in, the sessions interrupted when the laptop stopped, and how many
+/// are sealed, waiting for the city.
+#[component]
+pub fn WalkInDesk() -> impl IntoView {
+    let desk = use_desk();
+    let walk_in = use_walk_in();
+    let LastEnd(last_end) = expect_context::<LastEnd>();
+    let nav = use_nav();
+    let sessions = RwSignal::new(Vec::<WalkInSummary>::new());
+    let error = RwSignal::new(None::<ApiError>);
+    let busy = RwSignal::new(false);
+    spawn_local(async move {
+        match ipc::call(ipc::WalkIns {}).await {
+            Ok(list) => sessions.set(list),
+            Err(e) => desk_error(desk, error, e),
+        }
+    });
+    let start = move |_| {
+        busy.set(true);
+        spawn_local(async move {
+            let result = ipc::call(ipc::StartWalkIn {}).await;
+            busy.set(false);
+            match result {
+                Ok(id) => {
+                    last_end.set(None);
+                    walk_in.set(Some(id));
+                    nav.start_over(Screen::Home);
+                }
+                Err(e) => desk_error(desk, error, e),
+            }
+        });
+    };
+    let resume = move |id: Uuid| {
+        spawn_local(async move {
+            match ipc::call(ipc::ResumeWalkIn { id }).await {
+                Ok(()) => {
+                    last_end.set(None);
+                    walk_in.set(Some(id));
+                    nav.start_over(Screen::Home);
+                }
+                Err(e) => desk_error(desk, error, e),
+            }
+        });
+    };
+    let interrupted = move || {
+        sessions.with(|s| {
+            s.iter()
+                .filter(|w| w.state == WalkInState::Open && Some(w.id) != walk_in.get())
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    let sealed =
+        move || sessions.with(|s| s.iter().filter(|w| w.state == WalkInState::Sealed).count());
+    view! {
+        <section class="card walk-ins" id="walk-ins">
+            <h2>{move || t("walk-in-title")}</h2>
+            {move || last_end.get().map(|end| {
+                let (id, message) = match end {
+                    WalkInEnd::Wiped => ("walk-in-wiped", key("walk-in-wiped")),
+                    WalkInEnd::Sealed => ("walk-in-sealed", key("walk-in-sealed")),
+                };
+                view! { <p class="notice" id=id role="status">{move || t(message)}</p> }
+            })}
+            <p class="muted">{move || t("walk-in-intro")}</p>
+            {move || error.get().map(|e| view! { <ErrorNote error=e/> })}
+            {move || match walk_in.get() {
+                Some(_) => view! {
+                    <p class="notice" id="walk-in-active">{move || t("walk-in-active")}</p>
+                    <button class="primary" id="back-to-walk-in" on:click=move |_| nav.start_over(Screen::Home)>
+                        {move || t("walk-in-back")}
+                    </button>
+                }.into_any(),
+                None => view! {
+                    <button class="primary" id="start-walk-in" on:click=start disabled=move || busy.get()>
+                        {move || t("walk-in-start")}
+                    </button>
+                }.into_any(),
+            }}
+            {move || {
+                let list = interrupted();
+                (!list.is_empty() && walk_in.get().is_none()).then(|| view! {
+                    <h3>{move || t("walk-in-interrupted")}</h3>
+                    <ul class="desk-list">
+                        {list.into_iter().map(|w| {
+                            let id = w.id;
+                            view! {
+                                <li class="volunteer interrupted-walk-in">
+                                    <span>{t_args("walk-in-started-at", &[("time", format_time(w.started_at).into())])}</span>
+                                    <button class="secondary resume-walk-in" on:click=move |_| resume(id)>
+                                        {move || t("walk-in-resume")}
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                })
+            }}
+            {move || (sealed() > 0).then(|| view! {
+                <p class="hint" id="walk-ins-sealed" data-count=sealed>
+                    {move || t_args("walk-in-sealed-count", &[("count", sealed().into())])}
+                </p>
+            })}
+        </section>
+    }
+}
+
+/// Under the header while a walk-in is served: whose session this is not (nobody's name), and
+/// the way to end it.
+#[component]
+pub fn WalkInBar() -> impl IntoView {
+    let desk = use_desk();
+    let walk_in = use_walk_in();
+    let LastEnd(last_end) = expect_context::<LastEnd>();
+    let nav = use_nav();
+    let error = RwSignal::new(None::<ApiError>);
+    let end = Callback::new(move |()| {
+        spawn_local(async move {
+            match ipc::call(ipc::EndWalkIn {}).await {
+                Ok(how) => {
+                    error.set(None);
+                    last_end.set(Some(how));
+                    walk_in.set(None);
+                    nav.start_over(Screen::Site);
+                }
+                Err(e) => desk_error(desk, error, e),
+            }
+        });
+    });
+    view! {
+        <div class="walk-in-bar" id="walk-in-bar" role="region" aria-label=move || t("walk-in-bar")>
+            <p><strong>{move || t("walk-in-bar")}</strong>" "<span class="muted">{move || t("walk-in-bar-hint")}</span></p>
+            <div class="form-actions">
+                <button class="secondary" id="walk-in-identity" on:click=move |_| nav.go(Screen::Identity)>
+                    {move || t("walk-in-confirm-identity")}
+                </button>
+                <ConfirmAction label=key("walk-in-end") question=key("walk-in-end-confirm")
+                    open_id="end-walk-in" confirm_id="confirm-end-walk-in" on_confirm=end/>
+            </div>
+            {move || error.get().map(|e| view! { <ErrorNote error=e/> })}
+        </div>
+    }
 }

@@ -15,7 +15,8 @@ use crate::app::{use_nav, Screen};
 use crate::i18n::{key, t, t_args};
 use crate::ipc;
 use crate::screens::desk::{
-    desk_error, refresh_desk, use_desk, DeskAdmin, DeskOnDuty, FirstVolunteer,
+    desk_error, refresh_desk, use_desk, use_walk_in, DeskAdmin, DeskOnDuty, FirstVolunteer,
+    WalkInDesk,
 };
 use crate::widgets::{
     format_china_day, format_time, level_name, picked_file, BackLink, ConfirmAction, ErrorNote,
@@ -86,6 +87,7 @@ fn ScanButton(
 #[component]
 pub fn IdentityScreen() -> impl IntoView {
     let nav = use_nav();
+    let walk_in = use_walk_in();
     let status = RwSignal::new(None::<IdentityStatus>);
     let error = RwSignal::new(None::<ApiError>);
     let code = RwSignal::new(None::<Code>);
@@ -140,6 +142,8 @@ pub fn IdentityScreen() -> impl IntoView {
             })}
             {move || error.get().map(|e| view! { <ErrorNote error=e/> })}
 
+            {move || walk_in.get().is_some().then(|| view! { <WalkInConfirm status=status/> })}
+            <Show when=move || walk_in.get().is_none()>
             <section class="card">
                 <h2>{move || t("identity-in-person")}</h2>
                 <p>{move || t("identity-in-person-body")}</p>
@@ -179,6 +183,7 @@ pub fn IdentityScreen() -> impl IntoView {
             </section>
 
             <VideoCard ready=Signal::derive(move || status.with(|s| s.as_ref().is_some_and(|s| s.profile_ready)))/>
+            </Show>
 
             <section class="card">
                 <h2>{move || t("identity-other-ways")}</h2>
@@ -295,6 +300,110 @@ fn AttestationRow(a: AttestationSummary) -> impl IntoView {
     }
 }
 
+/// For a walk-in at a site's desk: the volunteer compares the details the person gave with
+/// their documents and the person in front of them, and the site signs for this session's own
+/// key at once, with no code to scan.
+#[component]
+fn WalkInConfirm(status: RwSignal<Option<IdentityStatus>>) -> impl IntoView {
+    let nav = use_nav();
+    let desk = use_desk();
+    let profile = RwSignal::new(None::<homeward_domain::privacy::Profile>);
+    let checked = RwSignal::new(Vec::<DocumentKind>::new());
+    let face_to_face = RwSignal::new(false);
+    let error = RwSignal::new(None::<ApiError>);
+    let signed = RwSignal::new(false);
+    spawn_local(async move {
+        match ipc::call(ipc::Profile {}).await {
+            Ok(p) => profile.set(p),
+            Err(e) => error.set(Some(e)),
+        }
+    });
+    let sign = move |_| {
+        let documents = checked.get_untracked();
+        spawn_local(async move {
+            match ipc::call(ipc::AttestWalkIn { documents }).await {
+                Ok(s) => {
+                    error.set(None);
+                    signed.set(true);
+                    status.set(Some(s));
+                }
+                Err(e) => desk_error(desk, error, e),
+            }
+        });
+    };
+    view! {
+        <section class="card compare" id="walk-in-confirm">
+            <h2>{move || t("walk-in-confirm-title")}</h2>
+            <p class="muted">{move || t("site-compare-hint")}</p>
+            {move || error.get().map(|e| view! { <ErrorNote error=e/> })}
+            {move || match profile.get() {
+                None => view! {
+                    <p class="notice" id="identity-profile-needed">{move || t("identity-profile-needed")}</p>
+                    <button class="secondary" on:click=move |_| nav.go(Screen::Privacy)>
+                        {move || t("privacy-link")}
+                    </button>
+                }.into_any(),
+                Some(p) => view! {
+                    <dl class="facts">
+                        <div><dt>{move || t("profile-name-han")}</dt><dd id="walk-in-name-han">{p.name_han.clone()}</dd></div>
+                        <div><dt>{move || t("profile-name-pinyin")}</dt><dd>{p.name_pinyin.clone()}</dd></div>
+                        <div><dt>{move || t("profile-birth-date")}</dt><dd>{p.birth_date.clone()}</dd></div>
+                        {(!p.id_number.is_empty()).then(|| view! {
+                            <div><dt>{move || t("profile-id-number")}</dt><dd>{p.id_number.clone()}</dd></div>
+                        })}
+                        {(!p.passport.is_empty()).then(|| view! {
+                            <div><dt>{move || t("profile-passport")}</dt><dd>{p.passport.clone()}</dd></div>
+                        })}
+                    </dl>
+                    <DocumentChecks checked=checked face_to_face=face_to_face/>
+                    <div class="form-actions">
+                        <button class="primary" id="sign-walk-in" on:click=sign
+                            disabled=move || !face_to_face.get() || checked.with(Vec::is_empty)>
+                            {move || t("site-sign")}
+                        </button>
+                        {move || signed.get().then(|| view! {
+                            <span class="saved" id="walk-in-confirmed" role="status">{move || t("walk-in-confirmed")}</span>
+                        })}
+                    </div>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// What the volunteer ticks: the documents checked, and that the person is there in person.
+#[component]
+fn DocumentChecks(
+    checked: RwSignal<Vec<DocumentKind>>,
+    face_to_face: RwSignal<bool>,
+) -> impl IntoView {
+    view! {
+        <fieldset class="checks">
+            <legend>{move || t("site-documents-checked")}</legend>
+            {DOCUMENTS.into_iter().map(|(kind, slug, label)| view! {
+                <label class="check">
+                    <input type="checkbox" id=format!("checked-{slug}")
+                        prop:checked=move || checked.with(|c| c.contains(&kind))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            checked.update(|c| {
+                                c.retain(|k| *k != kind);
+                                if on { c.push(kind); }
+                            });
+                        }/>
+                    <span>{move || t(label)}</span>
+                </label>
+            }).collect_view()}
+            <label class="check">
+                <input type="checkbox" id="checked-face-to-face"
+                    prop:checked=move || face_to_face.get()
+                    on:change=move |ev| face_to_face.set(event_target_checked(&ev))/>
+                <span>{move || t("site-face-to-face")}</span>
+            </label>
+        </fieldset>
+    }
+}
+
 /// The documents a volunteer may have checked, with their label keys.
 const DOCUMENTS: [(DocumentKind, &str, &str); 2] = [
     (DocumentKind::Passport, "passport", key("document-passport")),
@@ -342,6 +451,7 @@ fn SiteWithDesk(info: SiteInfo, site: RwSignal<Option<Option<SiteInfo>>>) -> imp
         Some(true) => view! { <FirstVolunteer/> }.into_any(),
         Some(false) => view! {
             <DeskOnDuty/>
+            <WalkInDesk/>
             <SiteDesk info=info.clone() site=site/>
             <DeskAdmin/>
         }
@@ -493,29 +603,7 @@ fn SiteDesk(info: SiteInfo, site: RwSignal<Option<Option<SiteInfo>>>) -> impl In
                             <div><dt>{move || t("profile-passport")}</dt><dd>{p.passport.clone()}</dd></div>
                         })}
                     </dl>
-                    <fieldset class="checks">
-                        <legend>{move || t("site-documents-checked")}</legend>
-                        {DOCUMENTS.into_iter().map(|(kind, slug, label)| view! {
-                            <label class="check">
-                                <input type="checkbox" id=format!("checked-{slug}")
-                                    prop:checked=move || checked.with(|c| c.contains(&kind))
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        checked.update(|c| {
-                                            c.retain(|k| *k != kind);
-                                            if on { c.push(kind); }
-                                        });
-                                    }/>
-                                <span>{move || t(label)}</span>
-                            </label>
-                        }).collect_view()}
-                        <label class="check">
-                            <input type="checkbox" id="checked-face-to-face"
-                                prop:checked=move || face_to_face.get()
-                                on:change=move |ev| face_to_face.set(event_target_checked(&ev))/>
-                            <span>{move || t("site-face-to-face")}</span>
-                        </label>
-                    </fieldset>
+                    <DocumentChecks checked=checked face_to_face=face_to_face/>
                     <div class="form-actions">
                         <button class="primary" id="sign-attestation" on:click=sign
                             disabled=move || !face_to_face.get() || checked.with(Vec::is_empty)>

@@ -133,24 +133,35 @@ impl TestBackend {
         })
     }
 
-    /// Stops the backend, does `change` to its key file (its path is given), and starts it
-    /// again on the same address with the same data.
-    pub async fn restart_after(
-        &mut self,
-        change: impl FnOnce(&std::path::Path) -> anyhow::Result<()>,
-    ) -> anyhow::Result<()> {
+    /// Stops serving (the address refuses connections) until [`TestBackend::resume`].
+    pub async fn pause(&mut self) -> anyhow::Result<()> {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
         if let Some(h) = self.handle.take() {
             h.await??;
         }
-        change(&self.settings.keys)?;
+        Ok(())
+    }
+
+    /// Serves again, on the same address with the same data, after [`TestBackend::pause`].
+    pub async fn resume(&mut self) -> anyhow::Result<()> {
         let listener = tokio::net::TcpListener::bind(self.addr()).await?;
         let (tx, handle) = serve(self.settings.clone(), listener);
         self.shutdown = Some(tx);
         self.handle = Some(handle);
         Ok(())
+    }
+
+    /// Stops the backend, does `change` to its key file (its path is given), and starts it
+    /// again on the same address with the same data.
+    pub async fn restart_after(
+        &mut self,
+        change: impl FnOnce(&std::path::Path) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        self.pause().await?;
+        change(&self.settings.keys)?;
+        self.resume().await
     }
 
     /// How many submissions its database holds.

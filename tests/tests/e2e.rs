@@ -1993,3 +1993,120 @@ async fn a_site_desk_opens_with_a_volunteers_pin_and_locks_when_left_idle() -> a
     );
     site.close().await
 }
+
+/// Every file under `dir` that holds one of `needles`, with the needle.
+fn files_holding(dir: &std::path::Path, needles: &[&str]) -> Vec<(std::path::PathBuf, String)> {
+    let mut found = vec![];
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return found;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(files_holding(&path, needles));
+        } else if let Ok(bytes) = std::fs::read(&path) {
+            for needle in needles {
+                if bytes.windows(needle.len()).any(|w| w == needle.as_bytes()) {
+                    found.push((path.clone(), (*needle).to_owned()));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Two walk-ins served back to back on a site's laptop (its own keyring), each in a session of
+/// its own. The first fills in their details, is confirmed in person for the session's own key,
+/// sends a hukou cancellation and, once it is delivered, the session ends and is wiped. The
+/// second sees nothing of the first; with the city unreachable their application waits, the
+/// session ends sealed, and once the city can be reached again it is sent and wiped. Nothing of
+/// either person is left in the site's folder, and the site's key and volunteers remain.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "drives the real app: run by `cargo xtask test`"]
+async fn walk_ins_are_served_one_after_another_and_leave_nothing_behind() -> anyhow::Result<()> {
+    let (site_dir, site_keyring) = (TempDir::new()?, TempDir::new()?);
+    let mut backend = TestBackend::start().await?;
+    backend
+        .add_staff("admin-chen", ADMIN_PASSWORD, true)
+        .await?;
+    let auth = staff_token(&backend.url, "admin-chen", ADMIN_PASSWORD).await?;
+    let driver = Driver::start_with_own_keyring(4694, site_keyring.path())?;
+    let site = driver
+        .launch_site(site_dir.path(), &backend.url, 300)
+        .await?;
+    site.click("#lang-en").await?;
+    let site_key = enable_site_mode(&site).await?;
+    register_site(&backend.url, &auth, "prato", &site_key).await?;
+
+    // The first walk-in: their details, confirmed face to face, a hukou cancellation sent.
+    site.click("#start-walk-in").await?;
+    site.wait_css("#walk-in-bar").await?;
+    fill_profile(&site).await?;
+    site.click("#walk-in-identity").await?;
+    site.wait_text("#walk-in-name-han", "王小明").await?;
+    site.click("#checked-passport").await?;
+    site.click("#checked-face-to-face").await?;
+    site.click("#sign-walk-in").await?;
+    site.wait_css("#walk-in-confirmed").await?;
+    site.wait_css("#identity-level[data-level='onsite-attended']")
+        .await?;
+    site.click("button.brand").await?;
+    send_hukou_cancellation(&site).await?;
+    site.eventually("delivered", || async {
+        Ok(site.count(".send[data-state='delivered']").await? == 1)
+    })
+    .await?;
+    site.click("#end-walk-in").await?;
+    site.click("#confirm-end-walk-in").await?;
+    site.wait_css("#walk-in-wiped").await?;
+    anyhow::ensure!(backend.stored_submissions().await? == 1);
+
+    // The second walk-in sees nothing of the first.
+    backend.pause().await?;
+    site.click("#start-walk-in").await?;
+    site.wait_css("#walk-in-bar").await?;
+    anyhow::ensure!(site.count(".draft-row").await? == 0, "no drafts");
+    site.click("#open-identity").await?;
+    site.wait_css("#identity-level[data-level='self-asserted']")
+        .await?;
+    site.click("#open-outbox").await?;
+    site.wait_css("#outbox-title").await?;
+    anyhow::ensure!(site.count(".send").await? == 0, "nothing sent");
+    // Their proof of life waits for the city; the session ends sealed.
+    site.click("button.brand").await?;
+    site.click(".guide-card[data-guide='pension-proof-of-life']")
+        .await?;
+    fill_proof_of_life(&site).await?;
+    site.click("#send-application").await?;
+    confirm_send(&site).await?;
+    site.click("#end-walk-in").await?;
+    site.click("#confirm-end-walk-in").await?;
+    site.wait_css("#walk-in-sealed").await?;
+    site.wait_css("#walk-ins-sealed[data-count='1']").await?;
+    let walk_ins = site_dir.path().join("walk-ins");
+    anyhow::ensure!(std::fs::read_dir(&walk_ins)?.count() == 1, "kept, sealed");
+
+    // The city is back: the sealed session is sent, then wiped.
+    backend.resume().await?;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while std::fs::read_dir(&walk_ins)?.count() > 0 {
+        anyhow::ensure!(
+            std::time::Instant::now() < deadline,
+            "the sealed session was not wiped"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    }
+    anyhow::ensure!(backend.stored_submissions().await? == 2);
+
+    // Nothing of either person is left anywhere in the site's folder.
+    let mut needles: Vec<&str> = HUKOU_ANSWERS.iter().map(|(_, v)| *v).collect();
+    needles.extend(["王小明", "E12345678", "王𠀀明"]);
+    let found = files_holding(site_dir.path(), &needles);
+    anyhow::ensure!(found.is_empty(), "left behind: {found:?}");
+    // The site keeps its volunteer and its key (the desk is where the session ended).
+    site.wait_css("#volunteers .volunteer[data-name='Lucia Bianchi']")
+        .await?;
+    anyhow::ensure!(site.value("#site-public-key").await? == site_key);
+    site.close().await?;
+    backend.stop().await
+}

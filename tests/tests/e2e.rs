@@ -1264,7 +1264,30 @@ async fn desk_screenshots(
             site.wait_css("#lock-desk").await?;
         }
     }
-    site.click("#lang-en").await
+    // A walk-in's session: its bar, and their identity confirmed at the desk.
+    site.click("#start-walk-in").await?;
+    site.wait_css("#walk-in-bar").await?;
+    fill_profile(site).await?;
+    for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
+        site.set_size(w, h).await?;
+        for lang in ["zh-CN", "en"] {
+            site.click("button.brand").await?;
+            site.click(&format!("#lang-{lang}")).await?;
+            site.wait_css("#walk-in-bar").await?;
+            site.screenshot(&out.join(format!("walk-in-{lang}-{size_name}.png")))
+                .await?;
+            site.click("#walk-in-identity").await?;
+            site.wait_css("#walk-in-confirm").await?;
+            site.screenshot(&out.join(format!("walk-in-confirm-{lang}-{size_name}.png")))
+                .await?;
+        }
+    }
+    site.click("#lang-en").await?;
+    site.click("#end-walk-in").await?;
+    site.click("#confirm-end-walk-in").await?;
+    site.wait_css("#walk-in-wiped").await?;
+    site.screenshot(&out.join("walk-in-wiped-en-desktop.png"))
+        .await
 }
 
 const LUCIA_PIN: &str = "28461937";

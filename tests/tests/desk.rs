@@ -364,3 +364,72 @@ async fn walk_ins_are_served_in_sessions_of_their_own_that_leave_nothing_behind(
     assert_eq!(count(SiteAction::WalkInEnded), 2);
     backend.stop().await.unwrap();
 }
+
+/// The laptop stops in the middle of serving a walk-in: at the next start the session is kept,
+/// every answer in it, out of reach until a volunteer opens the desk, then taken up again and,
+/// with nothing sent, wiped when it ends.
+#[test]
+fn a_walk_in_interrupted_by_a_stop_is_taken_up_again_with_every_answer() {
+    use homeward_domain::desk::{WalkInEnd, WalkInState};
+
+    let dir = TempDir::new().unwrap();
+    let site = open_site(dir.path(), Duration::from_secs(300));
+    site.enable_site_mode("prato", "Prato liaison site")
+        .unwrap();
+    let lucia = site
+        .add_volunteer("Lucia Bianchi", LUCIA_PIN, LUCIA_PIN)
+        .unwrap()
+        .volunteers[0]
+        .id;
+    let (id, session) = site.start_walk_in().unwrap();
+    let draft = session.create_draft("pension-proof-of-life").unwrap();
+    session.set_answer(draft.id, "full-name", "王𠀀明").unwrap();
+    drop(session);
+    drop(site);
+
+    let site = open_site(dir.path(), Duration::from_secs(300));
+    assert_eq!(code(site.resume_walk_in(id)), ErrorCode::DeskLocked);
+    site.unlock_desk(lucia, LUCIA_PIN).unwrap();
+    let listed = site.walk_ins().unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!((listed[0].id, listed[0].state), (id, WalkInState::Open));
+    let session = site.resume_walk_in(id).unwrap();
+    assert_eq!(
+        session
+            .draft(draft.id)
+            .unwrap()
+            .answers
+            .get("full-name")
+            .map(String::as_str),
+        Some("王𠀀明")
+    );
+    assert_eq!(site.end_walk_in(id, &session).unwrap(), WalkInEnd::Wiped);
+    drop(session);
+    assert!(site.walk_ins().unwrap().is_empty());
+    assert!(!dir.path().join("walk-ins").join(id.to_string()).exists());
+    assert!(matches!(
+        site.resume_walk_in(id),
+        Err(homeward_core::CoreError::NotFound { .. })
+    ));
+}
+
+/// Erasing a site's laptop (decommissioning it) takes its walk-in sessions with it, keys first.
+#[test]
+fn erasing_a_site_laptop_wipes_its_walk_ins_too() {
+    let dir = TempDir::new().unwrap();
+    let site = open_site(dir.path(), Duration::from_secs(300));
+    site.enable_site_mode("prato", "Prato liaison site")
+        .unwrap();
+    site.add_volunteer("Lucia Bianchi", LUCIA_PIN, LUCIA_PIN)
+        .unwrap();
+    let (id, session) = site.start_walk_in().unwrap();
+    session
+        .set_profile(&homeward_tests::installation::profile())
+        .unwrap();
+    let folder = dir.path().join("walk-ins").join(id.to_string());
+    let install = std::fs::read_to_string(folder.join("install-id")).unwrap();
+    drop(session);
+    site.erase_all().unwrap();
+    assert!(!folder.exists());
+    assert!(keys_left(install.trim()).is_empty());
+}

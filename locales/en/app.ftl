@@ -471,6 +471,13 @@ walk-in-end = End the session
 walk-in-end-confirm = End this session? Drafts not sent are deleted with it; what was sent is wiped as soon as the city has it.
 walk-in-confirm-title = Confirm this person's identity in person
 walk-in-confirmed = Identity confirmed
+walk-in-consents = Consents
+walk-in-read-title = Read this to the person
+walk-in-read-hint = Choose the language the person reads best, then read the text aloud or let them read it. Tick a box only when the person says yes.
+walk-in-read-language = Language of the text
+walk-in-read-intro = What you tell us today stays on this laptop only for this visit, locked with a key of its own. It is sent to the city only when you decide to send an application, and everything is wiped from this laptop when we finish, as soon as the city has received what you sent.
+walk-in-read-choice = You may say no, or change your mind later; without these two agreements we can still help you read the guides, but not send an application.
+walk-in-agrees = The person agrees
 
 ## Entrustment letters
 letter-eyebrow = Letter of entrustment

@@ -436,6 +436,13 @@ walk-in-end = 结束会话
 walk-in-end-confirm = 确定结束此会话？未发送的草稿将一并删除；已发送的内容在城市收到后立即清除。
 walk-in-confirm-title = 当面核验此人身份
 walk-in-confirmed = 身份已核验
+walk-in-consents = 同意事项
+walk-in-read-title = 请向来访者宣读
+walk-in-read-hint = 请选择来访者最熟悉的语言，然后朗读下文或请其自行阅读。只有在来访者表示同意时才勾选。
+walk-in-read-language = 文字所用语言
+walk-in-read-intro = 您今天告诉我们的信息只在本次来访期间保存在这台电脑上，并用专属密钥加密。只有在您决定发送申请时才会发给城市；办理结束、城市收到您发送的内容后，这台电脑上的一切都会被清除。
+walk-in-read-choice = 您可以不同意，也可以以后改变主意；没有这两项同意，我们仍可帮您阅读办事指南，但无法代为发送申请。
+walk-in-agrees = 来访者同意
 
 ## 委托书
 letter-eyebrow = 委托书

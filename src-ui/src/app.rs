@@ -11,7 +11,8 @@ use crate::i18n::{t, CurrentLang};
 use crate::ipc::{self, BackendStatusChanged, CatalogueUpdated};
 use crate::screens::city::CityPicker;
 use crate::screens::desk::{
-    is_locked, use_desk, DeskCtx, DeskLock, IdleWatch, LastEnd, LockButton, WalkInBar, WalkInCtx,
+    is_locked, use_desk, DeskCtx, DeskLock, IdleWatch, LastEnd, LockButton, WalkInBar,
+    WalkInConsents, WalkInCtx,
 };
 use crate::screens::{
     answers::AnswersScreen, contacts::ContactsScreen, draft::DraftScreen, guide::GuideScreen,
@@ -40,6 +41,8 @@ pub enum Screen {
     Site,
     /// Entrustment letters for a relative at home.
     Letters,
+    /// A walk-in at a site's desk: the consents read to them, in their language.
+    WalkInConsents,
 }
 
 /// The catalogue version the backend last gave, once the shell took a newer one while the app
@@ -69,6 +72,7 @@ impl Screen {
             Screen::Identity => "#/identity".into(),
             Screen::Site => "#/site".into(),
             Screen::Letters => "#/letters".into(),
+            Screen::WalkInConsents => "#/walk-in/consents".into(),
         }
     }
 
@@ -93,6 +97,7 @@ impl Screen {
                 ["identity"] => Screen::Identity,
                 ["site"] => Screen::Site,
                 ["letters"] => Screen::Letters,
+                ["walk-in", "consents"] => Screen::WalkInConsents,
                 _ => return None,
             },
         )
@@ -354,6 +359,7 @@ fn Current() -> impl IntoView {
         Screen::Identity => view! { <IdentityScreen/> }.into_any(),
         Screen::Site => view! { <SiteScreen/> }.into_any(),
         Screen::Letters => view! { <LettersScreen/> }.into_any(),
+        Screen::WalkInConsents => view! { <WalkInConsents/> }.into_any(),
     }
 }
 
@@ -393,14 +399,12 @@ fn Header() -> impl IntoView {
                 </button>
             </Show>
             <div class="lang-switch" role="group" aria-label=move || t("language-switch-label")>
-                <button id="lang-zh-CN" lang="zh-CN"
-                    class:active=move || lang.get() == Lang::ZhCn
-                    aria-pressed=move || (lang.get() == Lang::ZhCn).to_string()
-                    on:click=move |_| choose(Lang::ZhCn)>"中文"</button>
-                <button id="lang-en" lang="en"
-                    class:active=move || lang.get() == Lang::En
-                    aria-pressed=move || (lang.get() == Lang::En).to_string()
-                    on:click=move |_| choose(Lang::En)>"English"</button>
+                {Lang::ALL.into_iter().map(|l| view! {
+                    <button id=format!("lang-{}", l.tag()) lang=l.tag()
+                        class:active=move || lang.get() == l
+                        aria-pressed=move || (lang.get() == l).to_string()
+                        on:click=move |_| choose(l)>{l.endonym()}</button>
+                }).collect_view()}
             </div>
         </header>
     }

@@ -32,6 +32,11 @@ pub fn t(key: &str) -> String {
     L10N.with(|l| l.tr(lang, key))
 }
 
+/// The message `key` in `lang`, whatever the screen's language (text read to someone else).
+pub fn t_in(lang: Lang, key: &str) -> String {
+    L10N.with(|l| l.tr(lang, key))
+}
+
 /// The message `key` with arguments.
 pub fn t_args(key: &str, args: &[(&str, Value<'_>)]) -> String {
     let lang = lang();

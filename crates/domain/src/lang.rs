@@ -32,6 +32,14 @@ impl Lang {
             Lang::En => "en",
         }
     }
+
+    /// The language's name in itself, as a language switch shows it to those who read it.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Lang::ZhCn => "中文",
+            Lang::En => "English",
+        }
+    }
 }
 
 impl fmt::Display for Lang {

@@ -6,15 +6,16 @@
 use homeward_domain::desk::{
     DeskState, SiteAction, SiteLog, WalkInEnd, WalkInState, WalkInSummary,
 };
-use homeward_domain::{ApiError, ErrorCode};
+use homeward_domain::privacy::{Consent, ConsentKind};
+use homeward_domain::{ApiError, ErrorCode, Lang};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use crate::app::{use_nav, Screen};
-use crate::i18n::{key, t, t_args};
+use crate::i18n::{key, lang_signal, t, t_args, t_in};
 use crate::ipc;
-use crate::widgets::{format_time, ConfirmAction, ErrorNote};
+use crate::widgets::{consent_text, format_time, BackLink, ConfirmAction, ErrorNote};
 
 /// The desk of a laptop in site mode; none elsewhere.
 #[derive(Clone, Copy)]
@@ -517,6 +518,9 @@ pub fn WalkInBar() -> impl IntoView {
         <div class="walk-in-bar" id="walk-in-bar" role="region" aria-label=move || t("walk-in-bar")>
             <p><strong>{move || t("walk-in-bar")}</strong>" "<span class="muted">{move || t("walk-in-bar-hint")}</span></p>
             <div class="form-actions">
+                <button class="secondary" id="walk-in-read-consents" on:click=move |_| nav.go(Screen::WalkInConsents)>
+                    {move || t("walk-in-consents")}
+                </button>
                 <button class="secondary" id="walk-in-identity" on:click=move |_| nav.go(Screen::Identity)>
                     {move || t("walk-in-confirm-identity")}
                 </button>
@@ -525,5 +529,73 @@ pub fn WalkInBar() -> impl IntoView {
             </div>
             {move || error.get().map(|e| view! { <ErrorNote error=e/> })}
         </div>
+    }
+}
+
+/// For a walk-in: what the volunteer reads to the person before anything of theirs is typed,
+/// in large type and in the person's language (which may not be the volunteer's): what is kept,
+/// for how long, and each consent, ticked only when the person says yes.
+#[component]
+pub fn WalkInConsents() -> impl IntoView {
+    let desk = use_desk();
+    let consents = RwSignal::new(Vec::<Consent>::new());
+    let error = RwSignal::new(None::<ApiError>);
+    let read_in = RwSignal::new(lang_signal().map_or(Lang::ZhCn, |l| l.get_untracked()));
+    spawn_local(async move {
+        match ipc::call(ipc::Consents {}).await {
+            Ok(c) => consents.set(c),
+            Err(e) => desk_error(desk, error, e),
+        }
+    });
+    let set = move |kind: ConsentKind, granted: bool| {
+        spawn_local(async move {
+            match ipc::call(ipc::SetConsent { kind, granted }).await {
+                Ok(c) => {
+                    error.set(None);
+                    consents.set(c);
+                }
+                Err(e) => desk_error(desk, error, e),
+            }
+        });
+    };
+    let granted = move |kind: ConsentKind| {
+        consents.with(|c| c.iter().any(|x| x.kind == kind && x.is_granted()))
+    };
+    view! {
+        <BackLink/>
+        <section class="read-out-screen" id="walk-in-consents">
+            <h1 id="read-out-title" tabindex="-1">{move || t("walk-in-read-title")}</h1>
+            <p class="muted">{move || t("walk-in-read-hint")}</p>
+            <div class="lang-switch read-out-lang" role="group" aria-label=move || t("walk-in-read-language")>
+                {Lang::ALL.into_iter().map(|l| view! {
+                    <button id=format!("read-out-{}", l.tag()) lang=l.tag()
+                        class:active=move || read_in.get() == l
+                        aria-pressed=move || (read_in.get() == l).to_string()
+                        on:click=move |_| read_in.set(l)>{l.endonym()}</button>
+                }).collect_view()}
+            </div>
+            {move || error.get().map(|e| view! { <ErrorNote error=e/> })}
+            <div class="card read-out" lang=move || read_in.get().tag() id="read-out-text">
+                <p>{move || t_in(read_in.get(), key("walk-in-read-intro"))}</p>
+                {ConsentKind::ALL.into_iter().map(|kind| {
+                    let (title, body) = consent_text(kind);
+                    view! {
+                        <div class="read-out-consent" data-kind=kind.slug()>
+                            <h2>{move || t_in(read_in.get(), title)}</h2>
+                            <p>{move || t_in(read_in.get(), body)}</p>
+                            <label class="check">
+                                <input type="checkbox" id=format!("agrees-{}", kind.slug())
+                                    prop:checked=move || granted(kind)
+                                    on:change=move |ev| set(kind, event_target_checked(&ev))/>
+                                <span lang=move || lang_signal().map_or(Lang::ZhCn, |l| l.get()).tag()>
+                                    {move || t("walk-in-agrees")}
+                                </span>
+                            </label>
+                        </div>
+                    }
+                }).collect_view()}
+                <p>{move || t_in(read_in.get(), key("walk-in-read-choice"))}</p>
+            </div>
+        </section>
     }
 }

@@ -1288,7 +1288,7 @@ async fn desk_screenshots(
         }
     }
     site.click("#lang-en").await?;
-    end_walk_in(&site).await?;
+    end_walk_in(site).await?;
     site.wait_css("#walk-in-wiped").await?;
     site.screenshot(&out.join("walk-in-wiped-en-desktop.png"))
         .await

@@ -232,15 +232,19 @@ answered_by! { core |core, args|
 answered_by! { site |site, args|
     Site => site.site()?,
     EnableSiteMode => site.enable_site_mode(&args.id, &args.name)?,
-    DisableSiteMode => site.disable_site_mode()?,
     ReadProofRequest => site.read_proof_request(&args.text)?,
     Attest => site.attest(&args.text, &args.documents)?,
     Desk => site.desk()?,
-    RemoveVolunteer => site.remove_volunteer(args.id)?,
     LockDesk => site.lock_desk(args.idle)?,
     KeepDeskOpen => site.keep_desk_open()?,
-    SiteLog => site.site_log()?,
     WalkIns => site.walk_ins()?,
+}
+
+// What only volunteers may do, closed while a walk-in is served.
+answered_by! { desk_admin |site, args|
+    DisableSiteMode => site.disable_site_mode()?,
+    RemoveVolunteer => site.remove_volunteer(args.id)?,
+    SiteLog => site.site_log()?,
 }
 
 impl Answer for ipc::CurrentWalkIn {
@@ -254,10 +258,7 @@ impl Answer for ipc::CurrentWalkIn {
 impl AnswerLater for ipc::StartWalkIn {
     async fn answer(self, shell: &Shell, app: &AppHandle) -> Reply<Self> {
         if shell.walk_in().is_some() {
-            return Err(ApiError::new(
-                ErrorCode::NotAllowed,
-                "a walk-in is being served: end it first",
-            ));
+            return Err(crate::walk_in_active());
         }
         let site = shell.site()?;
         let (id, session) = off_the_ui_thread(move || site.start_walk_in()).await?;
@@ -269,10 +270,7 @@ impl AnswerLater for ipc::StartWalkIn {
 impl AnswerLater for ipc::ResumeWalkIn {
     async fn answer(self, shell: &Shell, app: &AppHandle) -> Reply<Self> {
         if shell.walk_in().is_some() {
-            return Err(ApiError::new(
-                ErrorCode::NotAllowed,
-                "a walk-in is being served: end it first",
-            ));
+            return Err(crate::walk_in_active());
         }
         let site = shell.site()?;
         let id = self.id;
@@ -365,7 +363,7 @@ impl AnswerLater for ipc::MaterialPreview {
 /// A PIN is hashed (Argon2id, a deliberate fraction of a second) off the UI thread.
 impl AnswerLater for ipc::AddVolunteer {
     async fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
-        let core = shell.site()?;
+        let core = shell.desk_admin()?;
         off_the_ui_thread(move || core.add_volunteer(&self.name, &self.pin, &self.pin_again)).await
     }
 }
@@ -457,7 +455,16 @@ impl Answer for ipc::EraseAll {
             });
             return Ok(());
         }
-        shell.core()?.erase_all()?;
+        // A site's laptop is decommissioned in two explicit steps: leaving site mode on the desk
+        // (a volunteer, the desk open), which destroys the site's key, then this.
+        let core = shell.core()?;
+        if core.site()?.is_some() {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                "site-mode: this laptop is a liaison site's; leave site mode on the desk first",
+            ));
+        }
+        core.erase_all()?;
         // A moment for the UI to say so before the window closes.
         let app = app.clone();
         std::thread::spawn(move || {

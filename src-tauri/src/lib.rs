@@ -59,6 +59,15 @@ impl Shell {
         }
     }
 
+    /// The site, for what only volunteers may do (volunteers, the log, leaving site mode): closed
+    /// while a walk-in is served, whose screens are in the person's hands.
+    fn desk_admin(&self) -> Result<Arc<Homeward>, ApiError> {
+        if self.walk_in().is_some() {
+            return Err(walk_in_active());
+        }
+        self.site()
+    }
+
     fn walk_in(&self) -> Option<WalkIn> {
         self.walk_in
             .lock()
@@ -228,6 +237,14 @@ async fn sync_in_background(app: AppHandle, core: Arc<Homeward>, stop: Arc<Atomi
         }
         tokio::time::sleep(PASS).await;
     }
+}
+
+/// Refuses what cannot be done while a walk-in is served.
+pub(crate) fn walk_in_active() -> ApiError {
+    ApiError::new(
+        ErrorCode::InvalidInput,
+        "walk-in-active: a walk-in is being served; end their session first",
+    )
 }
 
 /// Sends what a sealed walk-in session holds, nobody watching, and wipes it once the backend

@@ -2033,6 +2033,12 @@ async fn a_site_desk_opens_with_a_volunteers_pin_and_locks_when_left_idle() -> a
             .await?,
         "1"
     );
+    // The laptop is not erased from its privacy page while it is a site's.
+    site.click("button.brand").await?;
+    site.click("#open-privacy").await?;
+    site.click("#erase-all").await?;
+    site.click("#confirm-erase").await?;
+    site.wait_css(".error-note[data-field='site-mode']").await?;
     site.close().await
 }
 
@@ -2096,7 +2102,12 @@ async fn walk_ins_are_served_one_after_another_and_leave_nothing_behind() -> any
         })
         .await?;
     }
+    // The desk's administration is closed while the walk-in has the laptop.
     site.click("button.brand").await?;
+    site.click("#open-site").await?;
+    site.wait_css("#walk-in-active").await?;
+    anyhow::ensure!(site.count("#volunteers").await? + site.count("#site-log").await? == 0);
+    site.click("#back-to-walk-in").await?;
     fill_profile(&site).await?;
     site.click("#walk-in-identity").await?;
     site.wait_text("#walk-in-name-han", "王小明").await?;

@@ -199,6 +199,8 @@ pub const FIELDS_WITH_MESSAGES: &[&str] = &[
     "new-pin",
     "new-pin-again",
     "pin",
+    "walk-in-active",
+    "site-mode",
 ];
 
 /// The error shape of every API: the shell's commands and the backend's HTTP responses.

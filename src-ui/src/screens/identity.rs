@@ -440,6 +440,7 @@ pub fn SiteScreen() -> impl IntoView {
 #[component]
 fn SiteWithDesk(info: SiteInfo, site: RwSignal<Option<Option<SiteInfo>>>) -> impl IntoView {
     let desk = use_desk();
+    let walk_in = use_walk_in();
     let first = Memo::new(move |_| {
         desk.with(|d| {
             d.as_ref()
@@ -453,7 +454,10 @@ fn SiteWithDesk(info: SiteInfo, site: RwSignal<Option<Option<SiteInfo>>>) -> imp
             <DeskOnDuty/>
             <WalkInDesk/>
             <SiteDesk info=info.clone() site=site/>
-            <DeskAdmin/>
+            // Closed while a walk-in is served: their hands are on this laptop.
+            <Show when=move || walk_in.get().is_none()>
+                <DeskAdmin/>
+            </Show>
         }
         .into_any(),
     }
@@ -505,6 +509,7 @@ fn SiteSetup(
 #[component]
 fn SiteDesk(info: SiteInfo, site: RwSignal<Option<Option<SiteInfo>>>) -> impl IntoView {
     let desk = use_desk();
+    let walk_in = use_walk_in();
     let text = RwSignal::new(String::new());
     let request = RwSignal::new(None::<ProofRequest>);
     let checked = RwSignal::new(Vec::<DocumentKind>::new());
@@ -623,7 +628,7 @@ fn SiteDesk(info: SiteInfo, site: RwSignal<Option<Option<SiteInfo>>>) -> impl In
                 </div>
             </section>
         })}
-        <section class="card danger-zone">
+        <section class="card danger-zone" prop:hidden=move || walk_in.get().is_some()>
             <h2>{move || t("site-leave")}</h2>
             <p class="muted">{move || t("site-leave-body")}</p>
             <ConfirmAction label=key("site-leave") question=key("site-leave-confirm")

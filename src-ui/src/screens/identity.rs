@@ -344,17 +344,7 @@ fn WalkInConfirm(status: RwSignal<Option<IdentityStatus>>) -> impl IntoView {
                     </button>
                 }.into_any(),
                 Some(p) => view! {
-                    <dl class="facts">
-                        <div><dt>{move || t("profile-name-han")}</dt><dd id="walk-in-name-han">{p.name_han.clone()}</dd></div>
-                        <div><dt>{move || t("profile-name-pinyin")}</dt><dd>{p.name_pinyin.clone()}</dd></div>
-                        <div><dt>{move || t("profile-birth-date")}</dt><dd>{p.birth_date.clone()}</dd></div>
-                        {(!p.id_number.is_empty()).then(|| view! {
-                            <div><dt>{move || t("profile-id-number")}</dt><dd>{p.id_number.clone()}</dd></div>
-                        })}
-                        {(!p.passport.is_empty()).then(|| view! {
-                            <div><dt>{move || t("profile-passport")}</dt><dd>{p.passport.clone()}</dd></div>
-                        })}
-                    </dl>
+                    <ProfileFacts profile=p name_id="walk-in-name-han"/>
                     <DocumentChecks checked=checked face_to_face=face_to_face/>
                     <div class="form-actions">
                         <button class="primary" id="sign-walk-in" on:click=sign
@@ -368,6 +358,29 @@ fn WalkInConfirm(status: RwSignal<Option<IdentityStatus>>) -> impl IntoView {
                 }.into_any(),
             }}
         </section>
+    }
+}
+
+/// The details a person gave, for the volunteer to compare with their documents; the name in
+/// characters carries `name_id`.
+#[component]
+fn ProfileFacts(
+    profile: homeward_domain::privacy::Profile,
+    name_id: &'static str,
+) -> impl IntoView {
+    let p = profile;
+    view! {
+        <dl class="facts">
+            <div><dt>{move || t("profile-name-han")}</dt><dd id=name_id>{p.name_han}</dd></div>
+            <div><dt>{move || t("profile-name-pinyin")}</dt><dd>{p.name_pinyin}</dd></div>
+            <div><dt>{move || t("profile-birth-date")}</dt><dd>{p.birth_date}</dd></div>
+            {(!p.id_number.is_empty()).then(|| view! {
+                <div><dt>{move || t("profile-id-number")}</dt><dd>{p.id_number}</dd></div>
+            })}
+            {(!p.passport.is_empty()).then(|| view! {
+                <div><dt>{move || t("profile-passport")}</dt><dd>{p.passport}</dd></div>
+            })}
+        </dl>
     }
 }
 
@@ -597,17 +610,7 @@ fn SiteDesk(info: SiteInfo, site: RwSignal<Option<Option<SiteInfo>>>) -> impl In
                 <section class="card compare" id="proof-details">
                     <h2>{move || t("site-compare")}</h2>
                     <p class="muted">{move || t("site-compare-hint")}</p>
-                    <dl class="facts">
-                        <div><dt>{move || t("profile-name-han")}</dt><dd id="compare-name-han">{p.name_han.clone()}</dd></div>
-                        <div><dt>{move || t("profile-name-pinyin")}</dt><dd>{p.name_pinyin.clone()}</dd></div>
-                        <div><dt>{move || t("profile-birth-date")}</dt><dd>{p.birth_date.clone()}</dd></div>
-                        {(!p.id_number.is_empty()).then(|| view! {
-                            <div><dt>{move || t("profile-id-number")}</dt><dd>{p.id_number.clone()}</dd></div>
-                        })}
-                        {(!p.passport.is_empty()).then(|| view! {
-                            <div><dt>{move || t("profile-passport")}</dt><dd>{p.passport.clone()}</dd></div>
-                        })}
-                    </dl>
+                    <ProfileFacts profile=p name_id="compare-name-han"/>
                     <DocumentChecks checked=checked face_to_face=face_to_face/>
                     <div class="form-actions">
                         <button class="primary" id="sign-attestation" on:click=sign

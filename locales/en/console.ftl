@@ -103,3 +103,15 @@ console-access-added-site = Registered a liaison site
 console-access-revoked-signer = Revoked a signing key
 console-queue-earlier = Earlier requests
 console-queue-later = Later requests
+
+console-sites = Liaison sites
+console-sites-intro = Each liaison site whose key is registered, and what its volunteers helped with: walk-ins who sent at least one application from the site's laptop, and the applications sent. Counts only; nothing about the people helped.
+console-sites-none = No liaison site is registered yet.
+console-site-name = Site
+console-site-standing = Key
+console-site-helped = Walk-ins helped
+console-site-sent = Applications sent
+console-site-registered = registered { $when }
+console-site-revoked = revoked { $when }
+console-assisted = Sent from a walk-in's session at the liaison site
+console-assisted-volunteer = helped by volunteer

@@ -103,3 +103,15 @@ console-access-added-site = 登记了联络站
 console-access-revoked-signer = 吊销了签名密钥
 console-queue-earlier = 较早的申请
 console-queue-later = 较晚的申请
+
+console-sites = 联络站点
+console-sites-intro = 已登记密钥的各联络站点，以及志愿者协助办理的情况：在站点电脑上至少提交一件申请的来访者人数，以及提交的申请件数。只有统计数字，不含被协助者的任何信息。
+console-sites-none = 尚未登记联络站点。
+console-site-name = 站点
+console-site-standing = 密钥
+console-site-helped = 协助来访者
+console-site-sent = 提交申请
+console-site-registered = { $when } 登记
+console-site-revoked = { $when } 吊销
+console-assisted = 本申请由联络站点为来访者办理提交：
+console-assisted-volunteer = 协助志愿者：

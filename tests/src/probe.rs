@@ -55,6 +55,7 @@ impl Probe {
             materials: vec![],
             sent_at: 0,
             applicant: (!attestations.is_empty()).then(crate::installation::profile),
+            assisted: None,
             attestations,
         })
         .expect("serialises")

@@ -334,6 +334,26 @@ async fn walk_ins_are_served_in_sessions_of_their_own_that_leave_nothing_behind(
     drop(second);
     assert!(site.walk_ins().unwrap().is_empty());
     assert_eq!(backend.stored_submissions().await.unwrap(), 2);
+    // The city sees where help came from: the site, the volunteer, two walk-ins helped.
+    let db = backend.database().await.unwrap();
+    let counts = db.site_counts().await.unwrap();
+    assert_eq!(
+        counts
+            .iter()
+            .map(|c| (c.site_id.as_str(), c.helped, c.sent))
+            .collect::<Vec<_>>(),
+        [("prato", 2, 2)]
+    );
+    let apps = db
+        .applications(homeward_backend::storage::ApplicationFilter {
+            limit: 10,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert!(apps
+        .iter()
+        .all(|a| a.volunteer.as_deref() == Some("Lucia Bianchi")));
 
     // Nothing of either person is left in the site's folder, in any file.
     let person = profile();

@@ -105,6 +105,7 @@ fn body(n: u64, attestation: &str) -> Vec<u8> {
         sent_at: 0,
         attestations: vec![attestation.to_owned()],
         applicant: Some(applicant()),
+        assisted: None,
     })
     .expect("serialise")
 }

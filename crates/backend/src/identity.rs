@@ -10,10 +10,10 @@ use axum::http::StatusCode;
 use axum::Json;
 use homeward_domain::catalog::IdentityLevel;
 use homeward_domain::identity::{
-    parse_public_key, profile_digest, validity_days, Attestation, AttestationProblem, Delegation,
-    DelegationCheck, DelegationRevocation, DelegationRevoked, DelegationToken, DocumentKind,
-    IssuerKind, ProofRequest, ProofingRequestBody, ProofingRequestState, SignerStanding,
-    LETTER_IDENTITY_LEVEL, MAX_LETTER_DAYS,
+    parse_public_key, profile_digest, validity_days, Assistance, Attestation, AttestationProblem,
+    Delegation, DelegationCheck, DelegationRevocation, DelegationRevoked, DelegationToken,
+    DocumentKind, IssuerKind, ProofRequest, ProofingRequestBody, ProofingRequestState,
+    SignerStanding, LETTER_IDENTITY_LEVEL, MAX_LETTER_DAYS,
 };
 use homeward_domain::staff::{DeviceRevocation, IdentityProof, NewSite, Signer};
 use homeward_domain::sync::{AccessAction, Submission};
@@ -30,13 +30,52 @@ use crate::AppState;
 /// How the backend regards the key that signed `a`: it must be the registered key of that very
 /// site or officer, and not revoked.
 async fn standing(state: &AppState, a: &Attestation) -> anyhow::Result<SignerStanding> {
-    let row = state.db.signer(a.issuer_kind.slug(), &a.issuer_id).await?;
+    signer_standing(state, a.issuer_kind, &a.issuer_id, &a.signer_key).await
+}
+
+/// How the backend regards `key` signing as this site or officer.
+async fn signer_standing(
+    state: &AppState,
+    kind: IssuerKind,
+    id: &str,
+    key: &str,
+) -> anyhow::Result<SignerStanding> {
+    let row = state.db.signer(kind.slug(), id).await?;
     Ok(match row {
-        Some(r) if r.public_key != a.signer_key => SignerStanding::Unknown,
+        Some(r) if r.public_key != key => SignerStanding::Unknown,
         Some(r) if r.revoked_at.is_some() => SignerStanding::Revoked,
         Some(_) => SignerStanding::Trusted,
         None => SignerStanding::Unknown,
     })
+}
+
+/// Where help came from, for a submission that says it was sent from a walk-in's session: the
+/// site's statement must hold now for this very device, as an attestation must. One that does
+/// not is refused, not taken as if it had not been sent.
+pub(crate) async fn assisted(
+    state: &AppState,
+    device_key: &str,
+    submission: &Submission,
+) -> Result<Option<crate::storage::Assisted>, AppError> {
+    let Some(token) = submission.assisted.as_deref() else {
+        return Ok(None);
+    };
+    let standing = match Assistance::open(token) {
+        Some(a) => signer_standing(state, IssuerKind::Site, &a.site_id, &a.signer_key).await?,
+        None => SignerStanding::Unknown,
+    };
+    // Its own refusal, not an attestation's code: the app must not take the person's proofs
+    // of identity for the ones at fault.
+    let a = Assistance::verify(token, device_key, now_ms(), |_| standing).map_err(|p| {
+        AppError::BadRequest(format!(
+            "assisted: expected the statement of a registered liaison site for this device; {p}"
+        ))
+    })?;
+    Ok(Some(crate::storage::Assisted {
+        site_id: a.site_id,
+        volunteer: a.volunteer,
+        walk_in: a.id,
+    }))
 }
 
 /// The digest of the person a submission says it is for; a submission without one names nobody,

@@ -105,6 +105,7 @@ pub(crate) async fn submit(
         ));
     };
     let level = crate::identity::proven_level(&state, &device_key, &submission).await?;
+    let assisted = crate::identity::assisted(&state, &device_key, &submission).await?;
     if !level.satisfies(guide.min_identity_level) {
         return Err(refused(
             StatusCode::FORBIDDEN,
@@ -149,6 +150,7 @@ pub(crate) async fn submit(
         draft_id: submission.draft_id.0,
         revision: submission.revision,
         received_at: now,
+        assisted,
     };
     match state.db.intake(app).await? {
         Intake::New(row) => {

@@ -357,6 +357,8 @@ pub(crate) fn summary(a: &ApplicationRow) -> ApplicationSummary {
         created_at: a.created_at,
         updated_at: a.updated_at,
         version: a.version,
+        site_id: a.site_id.clone(),
+        volunteer: a.volunteer.clone(),
     }
 }
 

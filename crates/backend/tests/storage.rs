@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use homeward_backend::storage::{
-    ApplicationFilter, Intake, NewSubmission, PgStorage, ProofingRow, SignerRow, SqliteStorage,
-    Storage, UploadRow,
+    ApplicationFilter, Assisted, Intake, NewSubmission, PgStorage, ProofingRow, SignerRow,
+    SqliteStorage, Storage, UploadRow,
 };
 use homeward_domain::sync::{ApplicationStatus, EventKind, StaffRole};
 use uuid::Uuid;
@@ -27,6 +27,7 @@ fn application(n: u32, key: &str, device: &str) -> NewSubmission {
         draft_id: Uuid::from_u128(u128::from(n) + 1000),
         revision: 0,
         received_at: 1_700_000_000_000 + i64::from(n),
+        assisted: None,
     }
 }
 
@@ -63,6 +64,56 @@ async fn a_submission_is_stored_once_and_a_repeat_gets_the_first_row(s: impl Sto
     };
     assert_eq!(first, again);
     assert_eq!(s.count_submissions().await.unwrap(), 1);
+}
+
+async fn applications_sent_from_walk_ins_are_counted_per_site(s: impl Storage) {
+    for device in ["d1", "d2", "d3"] {
+        s.register_device(device, 1).await.unwrap();
+    }
+    let session = |n: u128| Uuid::from_u128(n);
+    let at = |site: &str, volunteer: &str, walk_in| {
+        Some(Assisted {
+            site_id: site.into(),
+            volunteer: volunteer.into(),
+            walk_in,
+        })
+    };
+    // One walk-in at Prato sent two applications, another one; Milan helped one; d3 alone.
+    let sent = [
+        (1, "d1", at("prato", "Lin", session(1))),
+        (2, "d1", at("prato", "Lin", session(1))),
+        (3, "d2", at("prato", "Chen", session(2))),
+        (4, "d3", None),
+        (5, "d3", at("milano", "Hu", session(3))),
+    ];
+    for (n, device, assisted) in sent {
+        let app = NewSubmission {
+            assisted,
+            ..application(n, &format!("k{n}"), device)
+        };
+        assert!(matches!(s.intake(app).await.unwrap(), Intake::New(_)));
+    }
+    let counts = s.site_counts().await.unwrap();
+    let got: Vec<_> = counts
+        .iter()
+        .map(|c| (c.site_id.as_str(), c.helped, c.sent))
+        .collect();
+    assert_eq!(got, [("milano", 1, 1), ("prato", 2, 3)]);
+    let apps = s
+        .applications(ApplicationFilter {
+            limit: 10,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let of = |draft: u128| {
+        apps.iter()
+            .find(|a| a.draft_id == Uuid::from_u128(draft + 1000))
+            .map(|a| (a.site_id.as_deref(), a.volunteer.as_deref()))
+            .unwrap()
+    };
+    assert_eq!(of(3), (Some("prato"), Some("Chen")));
+    assert_eq!(of(4), (None, None));
 }
 
 async fn a_reused_key_or_id_with_another_body_is_a_conflict(s: impl Storage) {
@@ -704,6 +755,7 @@ suite!(
     a_device_registers_once,
     a_submission_is_stored_once_and_a_repeat_gets_the_first_row,
     a_reused_key_or_id_with_another_body_is_a_conflict,
+    applications_sent_from_walk_ins_are_counted_per_site,
     a_submission_from_an_unregistered_device_is_not_stored,
     racing_repeats_store_one_row_and_sequence_numbers_are_unique,
     a_revision_is_taken_only_when_more_material_was_asked_for,

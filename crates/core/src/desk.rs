@@ -129,7 +129,7 @@ impl Homeward {
             .ok_or_else(|| invalid("site", "this installation is not in site mode"))
     }
 
-    fn volunteers(&self) -> Result<Vec<Volunteer>> {
+    pub(crate) fn volunteers(&self) -> Result<Vec<Volunteer>> {
         let conn = self.store.conn();
         let mut stmt = conn.prepare(
             "SELECT id, name FROM volunteers WHERE removed_at IS NULL ORDER BY added_at, id",

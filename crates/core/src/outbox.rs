@@ -136,6 +136,7 @@ impl Homeward {
             sent_at: now,
             attestations,
             applicant,
+            assisted: self.store.setting(crate::walkin::ASSISTED_SETTING)?,
         };
         let body =
             serde_json::to_vec(&submission).map_err(|e| CoreError::Damaged(e.to_string()))?;

@@ -9,12 +9,16 @@
 use std::path::PathBuf;
 
 use homeward_domain::desk::{SiteAction, WalkInEnd, WalkInState, WalkInSummary};
+use homeward_domain::identity::{Assistance, ASSISTANCE_DAYS};
 use homeward_domain::sync::OutboxState;
 use rusqlite::{params, OptionalExtension as _};
 use uuid::Uuid;
 
 use crate::app::{now_ms, Config, Homeward};
 use crate::error::{CoreError, Result};
+
+/// The setting, in a session's store, holding the site's statement sent with its applications.
+pub(crate) const ASSISTED_SETTING: &str = "assisted-by";
 
 /// The folder, inside the site's data directory, that holds the walk-in sessions.
 pub const WALK_INS_DIR: &str = "walk-ins";
@@ -56,6 +60,32 @@ impl Homeward {
         Ok(())
     }
 
+    /// The site's signed statement that `session` is walk-in `id` here, opened by volunteer
+    /// `by`: what tells the city where the applications sent from it came from.
+    fn assistance(&self, id: Uuid, by: Uuid, session: &Homeward) -> Result<String> {
+        let site = self.site()?.ok_or(CoreError::InvalidInput {
+            field: "site",
+            reason: "this installation is not in site mode".into(),
+        })?;
+        let volunteer = self
+            .volunteers()?
+            .into_iter()
+            .find(|v| v.id == by)
+            .ok_or(CoreError::DeskLocked)?;
+        let key = self.keyring.site_key()?.ok_or(CoreError::KeyMissing)?;
+        let now = now_ms();
+        let statement = Assistance {
+            id,
+            subject_key: session.device_public_key_b64(),
+            site_id: site.id,
+            volunteer: volunteer.name,
+            signer_key: site.public_key,
+            issued_at: now,
+            expires_at: now + ASSISTANCE_DAYS * 24 * 3600 * 1000,
+        };
+        Ok(statement.seal(&key))
+    }
+
     /// Opens a session for a new walk-in, as the volunteer on duty: its own store and keys, the
     /// site's home city, language and newest catalogue.
     pub fn start_walk_in(&self) -> Result<(Uuid, Homeward)> {
@@ -81,6 +111,9 @@ impl Homeward {
             session.store.cache_pack(version, &body)?;
             session.reload_pack()?;
         }
+        session
+            .store
+            .set_setting(ASSISTED_SETTING, &self.assistance(id, by, &session)?)?;
         self.log(Some(by), SiteAction::WalkInStarted)?;
         tracing::info!("walk-in session opened");
         Ok((id, session))

@@ -72,6 +72,29 @@ pub struct Attestation {
     pub expires_at: i64,
 }
 
+/// "This device is a walk-in's session at our site, opened by this volunteer": signed by the
+/// site's key when the session starts, and sent with each application from it, so the city sees
+/// where help came from. It proves nothing about the person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assistance {
+    /// The walk-in session's id: the site's count of people helped counts these.
+    pub id: Uuid,
+    /// Base64 public key of the session's device.
+    pub subject_key: String,
+    pub site_id: String,
+    /// The volunteer's name as the site registered it.
+    pub volunteer: String,
+    /// Base64 public key of the site, which signs this.
+    pub signer_key: String,
+    /// Milliseconds since the epoch.
+    pub issued_at: i64,
+    pub expires_at: i64,
+}
+
+/// How long a session's assistance statement is good for: long enough for a sealed session on a
+/// site that stayed offline for weeks to send what it holds.
+pub const ASSISTANCE_DAYS: i64 = 90;
+
 /// A person's signed authority for a relative at home to act for them on some services.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Delegation {
@@ -335,6 +358,7 @@ pub mod prefix {
     pub const PROOF_REQUEST: &str = "HWP1.";
     pub const ATTESTATION: &str = "HWA1.";
     pub const DELEGATION: &str = "HWD1.";
+    pub const ASSISTANCE: &str = "HWS1.";
 }
 
 #[cfg(feature = "crypto")]
@@ -399,6 +423,7 @@ mod sealed {
         Some(at)
     }
     const DELEGATION_CONTEXT: &[u8] = b"homeward delegation v1\n";
+    const ASSISTANCE_CONTEXT: &[u8] = b"homeward assistance v1\n";
 
     /// The digest every attestation binds a person's details by. **A frozen format**: every
     /// attestation ever signed depends on it, so it is written out here rather than left to how
@@ -548,6 +573,47 @@ mod sealed {
             let a = Attestation::verify(token, device_key, now_ms, standing)?;
             if a.profile_digest != person {
                 return Err(AttestationProblem::OtherPerson);
+            }
+            Ok(a)
+        }
+    }
+
+    impl Assistance {
+        /// Signs the statement; `key` must be the site's, which `signer_key` names.
+        pub fn seal(&self, key: &SigningKey) -> String {
+            debug_assert_eq!(public_key_b64(key), self.signer_key);
+            seal(prefix::ASSISTANCE, ASSISTANCE_CONTEXT, self, key)
+        }
+
+        /// The statement in `token` if its signature is intact; nothing else is checked.
+        pub fn open(token: &str) -> Option<Assistance> {
+            open(
+                prefix::ASSISTANCE,
+                ASSISTANCE_CONTEXT,
+                token,
+                |a: &Assistance| &a.signer_key,
+            )
+        }
+
+        /// The statement, if it is intact, its site in good standing (which only the caller
+        /// knows), made for `device_key` and current at `now_ms`.
+        pub fn verify(
+            token: &str,
+            device_key: &str,
+            now_ms: i64,
+            standing: impl FnOnce(&Assistance) -> SignerStanding,
+        ) -> Result<Assistance, AttestationProblem> {
+            let a = Assistance::open(token).ok_or(AttestationProblem::Tampered)?;
+            match standing(&a) {
+                SignerStanding::Trusted => {}
+                SignerStanding::Revoked => return Err(AttestationProblem::RevokedSigner),
+                SignerStanding::Unknown => return Err(AttestationProblem::UnknownSigner),
+            }
+            if a.subject_key.trim() != device_key.trim() {
+                return Err(AttestationProblem::OtherDevice);
+            }
+            if now_ms >= a.expires_at || a.issued_at > now_ms + CLOCK_SKEW_MS {
+                return Err(AttestationProblem::Expired);
             }
             Ok(a)
         }

@@ -59,6 +59,11 @@ pub struct ApplicationSummary {
     /// was made on.
     #[serde(default)]
     pub version: i64,
+    /// The liaison site and the volunteer, for an application sent from a walk-in's session.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volunteer: Option<String>,
 }
 
 /// One submission of an application, with its signature checked again on opening.

@@ -67,6 +67,10 @@ pub struct Submission {
     /// takes an attestation only if it proves this very person.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applicant: Option<crate::privacy::Profile>,
+    /// Sent from a walk-in's session on a liaison site's laptop: the site's sealed statement
+    /// naming the site and the volunteer ([`crate::identity::Assistance`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assisted: Option<String>,
 }
 
 /// What the backend promises on taking a submission.

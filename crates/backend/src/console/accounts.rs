@@ -1,6 +1,6 @@
 //! For administrators: the staff accounts (add one, disable one, which ends its sessions at
 //! once) and the access log of everything staff did with people's data and with accounts and
-//! keys.
+//! keys; and the liaison sites with what each helped with.
 
 use std::sync::Arc;
 
@@ -9,6 +9,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::response::{Redirect, Response};
 use axum::Form;
+use homeward_domain::identity::IssuerKind;
 use homeward_domain::sync::{AccessLog, StaffRole};
 use homeward_domain::Lang;
 use maud::{html, Markup};
@@ -28,7 +29,7 @@ fn require_admin(me: &Staff) -> Result<(), AppError> {
         Ok(())
     } else {
         Err(staff::not_allowed(
-            "only an administrator manages accounts and reads the access log",
+            "only an administrator manages accounts, reads the access log and sees the sites",
         ))
     }
 }
@@ -272,4 +273,76 @@ fn access_page(lang: Lang, me: &Staff, log: &AccessLog) -> Markup {
         }
     };
     layout::page(lang, &tr(lang, "console-access-log"), Some(me), &body)
+}
+
+/// Liaison sites, each with what it helped with: walk-in sessions that sent something, and the
+/// applications sent from them. Counts only: nothing about anyone helped.
+pub(super) async fn sites(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
+    let lang = lang_of(&headers);
+    let result = async {
+        let me = session(&state, &headers).await?;
+        require_admin(&me)?;
+        let signers = state.db.signers().await?;
+        let counts = state.db.site_counts().await?;
+        let rows: Vec<SiteLine> = signers
+            .into_iter()
+            .filter(|s| s.kind == IssuerKind::Site.slug())
+            .map(|s| {
+                let count = counts.iter().find(|c| c.site_id == s.id);
+                SiteLine {
+                    helped: count.map_or(0, |c| c.helped),
+                    sent: count.map_or(0, |c| c.sent),
+                    signer: s,
+                }
+            })
+            .collect();
+        Ok(sites_page(lang, &me, &rows))
+    }
+    .await;
+    answer(lang, result)
+}
+
+struct SiteLine {
+    signer: crate::storage::SignerRow,
+    helped: i64,
+    sent: i64,
+}
+
+fn sites_page(lang: Lang, me: &Staff, rows: &[SiteLine]) -> Markup {
+    let body = html! {
+        p class="muted" { a href=(paths::HOME) { (tr(lang, "console-back")) } }
+        h1 { (tr(lang, "console-sites")) }
+        p class="muted" { (tr(lang, "console-sites-intro")) }
+        @if rows.is_empty() {
+            p class="muted" id="none" { (tr(lang, "console-sites-none")) }
+        } @else {
+            table id="sites" {
+                thead {
+                    tr {
+                        th { (tr(lang, "console-site-name")) }
+                        th { (tr(lang, "console-site-standing")) }
+                        th { (tr(lang, "console-site-helped")) }
+                        th { (tr(lang, "console-site-sent")) }
+                    }
+                }
+                tbody {
+                    @for r in rows {
+                        tr data-site=(r.signer.id) {
+                            td { (Typed(&r.signer.name)) " " span class="muted" { "(" (r.signer.id) ")" } }
+                            td {
+                                @if let Some(at) = r.signer.revoked_at {
+                                    (tr_args(lang, "console-site-revoked", &[("when", when(at).into())]))
+                                } @else {
+                                    (tr_args(lang, "console-site-registered", &[("when", when(r.signer.registered_at).into())]))
+                                }
+                            }
+                            td class="helped" { (r.helped) }
+                            td class="sent" { (r.sent) }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    layout::page(lang, &tr(lang, "console-sites"), Some(me), &body)
 }

@@ -11,6 +11,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{Redirect, Response};
 use axum::Form;
+use homeward_domain::identity::IssuerKind;
 use homeward_domain::sync::{AccessAction, ApplicationStatus, StaffRole};
 use homeward_domain::Lang;
 use maud::{html, Markup};
@@ -76,6 +77,8 @@ fn list_page(
             @if me.account.admin {
                 " · "
                 a href=(paths::ACCOUNTS) id="open-accounts" { (tr(lang, "console-accounts")) }
+                " · "
+                a href=(paths::SITES) id="open-sites" { (tr(lang, "console-sites")) }
             }
         }
         @if let Some(department) = me.scope() {
@@ -141,7 +144,13 @@ pub(super) async fn detail(
     let result = async {
         let me = session(&state, &headers).await?;
         let d = staff::open(&state, &me, &reference).await?;
-        Ok(detail::page(&state.catalog, lang, &me, &d))
+        // The site's name as registered, for an application sent from a walk-in there.
+        let site = match d.summary.site_id.as_deref() {
+            Some(id) => state.db.signer(IssuerKind::Site.slug(), id).await?,
+            None => None,
+        };
+        let site = site.map(|s| s.name);
+        Ok(detail::page(&state.catalog, lang, &me, &d, site.as_deref()))
     }
     .await;
     answer(lang, result)

@@ -268,6 +268,7 @@ pub(crate) fn router() -> Router<Arc<AppState>> {
         .route(paths::ACCOUNTS, get(accounts::list).post(accounts::add))
         .route(paths::ACCOUNT_DISABLE, post(accounts::disable))
         .route(paths::ACCESS_LOG, get(accounts::access_log))
+        .route(paths::SITES, get(accounts::sites))
         .layer(axum::middleware::from_fn(guarded))
 }
 

@@ -22,3 +22,5 @@ pub(super) const DECLINE: &str = "/console/proofing/{id}/decline";
 pub(super) const ACCOUNTS: &str = "/console/accounts";
 pub(super) const ACCOUNT_DISABLE: &str = "/console/accounts/{username}/disable";
 pub(super) const ACCESS_LOG: &str = "/console/access-log";
+/// Per liaison site: its key's standing and how many it helped (administrators).
+pub(super) const SITES: &str = "/console/sites";

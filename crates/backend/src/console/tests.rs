@@ -17,7 +17,7 @@ use tempfile::TempDir;
 use uuid::Uuid;
 
 use crate::settings::DatabaseUrl;
-use crate::storage::{Intake, NewSubmission, ProofingRow};
+use crate::storage::{Assisted, Intake, NewSubmission, ProofingRow, SignerRow};
 use crate::AppState;
 
 /// Markup in every field: a username, a department, a message, an answer, a guide id…
@@ -159,10 +159,21 @@ impl Console {
             sent_at: now,
             attestations: vec![proof.seal(&site)],
             applicant: Some(applicant),
+            assisted: None,
         };
         let body = serde_json::to_vec(&submission).expect("json");
         let db = &self.state.db;
         db.register_device(value, now).await.expect("device");
+        db.add_signer(SignerRow {
+            kind: IssuerKind::Site.slug().into(),
+            id: value.into(),
+            name: value.into(),
+            public_key: public_key_b64(&site),
+            registered_at: now,
+            revoked_at: None,
+        })
+        .await
+        .expect("site");
         let intake = db
             .intake(NewSubmission {
                 submission_id: submission.submission_id,
@@ -176,6 +187,12 @@ impl Console {
                 draft_id: submission.draft_id.0,
                 revision: 0,
                 received_at: now,
+                // Sent from a walk-in's session at a site registered as `value`.
+                assisted: Some(Assisted {
+                    site_id: value.into(),
+                    volunteer: value.into(),
+                    walk_in: Uuid::now_v7(),
+                }),
             })
             .await
             .expect("intake");
@@ -290,6 +307,7 @@ impl Console {
         for (name, path) in [
             ("accounts", "/console/accounts"),
             ("access log", "/console/access-log"),
+            ("sites", "/console/sites"),
         ] {
             let (status, html) = self.get(path).await;
             pages.push((name, status, html));
@@ -347,6 +365,14 @@ async fn what_people_and_staff_typed_is_shown_escaped_on_every_page() {
         ("letter", "data-state=\"unknown-signer\"".into()),
         ("damaged letter", format!("required>{ESCAPED}</textarea>")),
         ("damaged letter", "data-state=\"tampered\"".into()),
+        (
+            "sites",
+            "<td class=\"helped\">1</td><td class=\"sent\">1</td>".into(),
+        ),
+        (
+            "sites",
+            format!("<td><bdi>{ESCAPED}</bdi> <span class=\"muted\">"),
+        ),
     ] {
         assert!(page(name).contains(&shown), "{name} lacks {shown}");
     }
@@ -354,6 +380,7 @@ async fn what_people_and_staff_typed_is_shown_escaped_on_every_page() {
     // opened the application; a closed video request the officer who closed it.
     for (name, from, to, times) in [
         ("application", "id=\"identity-0\"", "</div>", 1),
+        ("application", "id=\"assisted\"", "</p>", 2),
         ("application", "id=\"timeline\"", "</ul>", 3),
         ("video request", "<main>", "</main>", 6),
         ("video request declined", "id=\"proofing-done\"", "</p>", 1),

@@ -28,6 +28,27 @@ pub struct NewSubmission {
     pub draft_id: Uuid,
     pub revision: u32,
     pub received_at: i64,
+    /// Sent from a walk-in's session at a liaison site, as the site's statement says.
+    pub assisted: Option<Assisted>,
+}
+
+/// Where help came from, for an application sent from a walk-in's session at a liaison site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assisted {
+    pub site_id: String,
+    pub volunteer: String,
+    /// The session: a site's people helped are counted by these.
+    pub walk_in: Uuid,
+}
+
+/// What one liaison site helped with, counted; nothing about anyone helped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteCount {
+    pub site_id: String,
+    /// Walk-in sessions that sent at least one application.
+    pub helped: i64,
+    /// Applications sent from them.
+    pub sent: i64,
 }
 
 /// A stored submission, as intake answers about it.
@@ -98,6 +119,9 @@ pub struct ApplicationRow {
     pub updated_at: i64,
     /// Moves on with every change of status, routing or revision.
     pub version: i64,
+    /// The liaison site and the volunteer, when it was sent from a walk-in's session there.
+    pub site_id: Option<String>,
+    pub volunteer: Option<String>,
 }
 
 impl ApplicationRow {
@@ -195,8 +219,8 @@ fn submission_row(r: &dyn Row) -> anyhow::Result<SubmissionRow> {
     })
 }
 
-const APPLICATION_COLUMNS: &str =
-    "seq, device_key, draft_id, guide_id, status, department, created_at, updated_at, version";
+const APPLICATION_COLUMNS: &str = "seq, device_key, draft_id, guide_id, status, department,
+    created_at, updated_at, version, site_id, volunteer";
 
 fn application_row(r: &dyn Row) -> anyhow::Result<ApplicationRow> {
     Ok(ApplicationRow {
@@ -209,8 +233,22 @@ fn application_row(r: &dyn Row) -> anyhow::Result<ApplicationRow> {
         created_at: r.int(6)?,
         updated_at: r.int(7)?,
         version: r.int(8)?,
+        site_id: r.opt_text(9)?,
+        volunteer: r.opt_text(10)?,
     })
 }
+
+fn site_count(r: &dyn Row) -> anyhow::Result<SiteCount> {
+    Ok(SiteCount {
+        site_id: r.text(0)?,
+        helped: r.int(1)?,
+        sent: r.int(2)?,
+    })
+}
+
+/// Per site: sessions that sent something, and applications sent.
+const SITE_COUNTS: &str = "SELECT site_id, count(DISTINCT walk_in), count(*) FROM applications
+    WHERE site_id IS NOT NULL GROUP BY site_id ORDER BY site_id";
 
 const DETAIL_COLUMNS: &str = "revision, submission_id, idempotency_key, body, body_sha256,
     signature, signed_at, received_at";
@@ -246,6 +284,9 @@ pub trait Applications: Send + Sync {
 
     /// Every submission of an application, first one first.
     async fn submissions(&self, seq: i64) -> anyhow::Result<Vec<SubmissionDetail>>;
+
+    /// Per liaison site that helped anyone: how many walk-ins sent, and how much.
+    async fn site_counts(&self) -> anyhow::Result<Vec<SiteCount>>;
 }
 
 fn submission_by_key_sqlite(c: &Connection, key: &str) -> anyhow::Result<Option<SubmissionRow>> {
@@ -282,16 +323,20 @@ impl Applications for SqliteStorage {
                     seq
                 }
                 None => {
+                    let assisted = s.assisted.as_ref();
                     tx.execute(
                         "INSERT INTO applications (device_key, draft_id, guide_id, status,
-                            created_at, updated_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+                            created_at, updated_at, site_id, volunteer, walk_in)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7, ?8)",
                         params![
                             s.device_key,
                             draft,
                             s.guide_id,
                             received_slug,
-                            s.received_at
+                            s.received_at,
+                            assisted.map(|a| &a.site_id),
+                            assisted.map(|a| &a.volunteer),
+                            assisted.map(|a| a.walk_in.to_string()),
                         ],
                     )?;
                     tx.last_insert_rowid()
@@ -384,6 +429,10 @@ impl Applications for SqliteStorage {
         )
         .await
     }
+
+    async fn site_counts(&self) -> anyhow::Result<Vec<SiteCount>> {
+        self.all_rows(SITE_COUNTS.into(), vec![], site_count).await
+    }
 }
 
 async fn submission_by_key_pg(
@@ -431,11 +480,12 @@ impl PgStorage {
                 seq
             }
             None => {
+                let assisted = s.assisted.as_ref();
                 let inserted = tx
                     .query_opt(
                         "INSERT INTO applications (device_key, draft_id, guide_id, status,
-                            created_at, updated_at)
-                         VALUES ($1, $2, $3, $4, $5, $5)
+                            created_at, updated_at, site_id, volunteer, walk_in)
+                         VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8)
                          ON CONFLICT DO NOTHING RETURNING seq",
                         &[
                             &s.device_key,
@@ -443,6 +493,9 @@ impl PgStorage {
                             &s.guide_id,
                             &received_slug,
                             &s.received_at,
+                            &assisted.map(|a| &a.site_id),
+                            &assisted.map(|a| &a.volunteer),
+                            &assisted.map(|a| a.walk_in),
                         ],
                     )
                     .await?;
@@ -549,5 +602,9 @@ impl Applications for PgStorage {
             detail_row,
         )
         .await
+    }
+
+    async fn site_counts(&self) -> anyhow::Result<Vec<SiteCount>> {
+        self.all_rows(SITE_COUNTS, &[], site_count).await
     }
 }

@@ -37,8 +37,8 @@ use crate::settings::DatabaseUrl;
 pub use access::{AccessLogs, NewAccess};
 pub use accounts::{SessionRow, StaffAccounts, StaffRow};
 pub use applications::{
-    parse_reference, reference, ApplicationFilter, ApplicationRow, Applications, Intake,
-    NewSubmission, SubmissionDetail, SubmissionRow,
+    parse_reference, reference, ApplicationFilter, ApplicationRow, Applications, Assisted, Intake,
+    NewSubmission, SiteCount, SubmissionDetail, SubmissionRow,
 };
 pub use delegations::Delegations;
 pub use devices::{DeviceRow, Devices};

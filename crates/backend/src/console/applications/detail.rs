@@ -18,13 +18,26 @@ use crate::routes::CatalogBody;
 use crate::staff::Staff;
 
 /// The page, titled with the application's reference.
-pub(super) fn page(catalog: &CatalogBody, lang: Lang, me: &Staff, d: &ApplicationDetail) -> Markup {
+/// `site` is the registered name of the liaison site it was sent from, if any.
+pub(super) fn page(
+    catalog: &CatalogBody,
+    lang: Lang,
+    me: &Staff,
+    d: &ApplicationDetail,
+    site: Option<&str>,
+) -> Markup {
     let reference = &d.summary.reference;
     let fingerprint: String = d.device_key.chars().take(12).collect();
     let body = html! {
         p class="muted" { a href=(paths::HOME) { (tr(lang, "console-back")) } }
         h1 { (reference) " · " (guide_title(catalog, lang, &d.summary.guide_id)) }
         p { (status_tag(lang, d.summary.status)) " " (d.summary.department.as_deref().unwrap_or("")) }
+        @if let (Some(id), Some(volunteer)) = (&d.summary.site_id, &d.summary.volunteer) {
+            p class="card" id="assisted" {
+                (tr(lang, "console-assisted")) " " strong { (Typed(site.unwrap_or(id))) }
+                " · " (tr(lang, "console-assisted-volunteer")) " " strong { (Typed(volunteer)) }
+            }
+        }
         @for s in d.submissions.iter().rev() {
             (submission(catalog, lang, d, &fingerprint, s))
         }

@@ -453,3 +453,176 @@ fn erasing_a_site_laptop_wipes_its_walk_ins_too() {
     assert!(!folder.exists());
     assert!(keys_left(install.trim()).is_empty());
 }
+
+/// The person leaves the site with a receipt and takes the applications home: the session hands
+/// them over (once) to the person's own phone, which receives the office's request for more
+/// material and answers it; the laptop keeps nothing, and the receipt shows the status to
+/// whoever holds it until the phone has taken the applications over.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_walk_in_takes_the_receipt_home_and_answers_the_office_from_their_phone() {
+    use homeward_core::handover::read_ticket;
+    use homeward_domain::desk::WalkInEnd;
+    use homeward_domain::identity::DocumentKind;
+    use homeward_domain::sync::{ApplicationStatus, OutboxState};
+    use homeward_tests::backend::{register_site, staff_token, TestBackend};
+    use homeward_tests::installation::{
+        hukou_cancellation, open_consented, profile, proof_of_life_with_photo,
+    };
+
+    let backend = TestBackend::start().await.unwrap();
+    backend
+        .add_staff("admin-chen", "a long enough passphrase", true)
+        .await
+        .unwrap();
+    let auth = staff_token(&backend.url, "admin-chen", "a long enough passphrase")
+        .await
+        .unwrap();
+    let dir = TempDir::new().unwrap();
+    let site = Homeward::open(&Config {
+        idle_lock: Duration::from_secs(300),
+        ..Config::fixed(dir.path().to_owned(), &backend.url).expect("config")
+    })
+    .unwrap();
+    let info = site
+        .enable_site_mode("prato", "Prato liaison site")
+        .unwrap();
+    register_site(&backend.url, &auth, "prato", &info.public_key)
+        .await
+        .unwrap();
+    site.add_volunteer("Lucia Bianchi", LUCIA_PIN, LUCIA_PIN)
+        .unwrap();
+
+    // At the desk: attested in person, two applications (one with a photo), sent.
+    let (id, session) = site.start_walk_in().unwrap();
+    for kind in homeward_domain::privacy::ConsentKind::ALL {
+        session.set_consent(kind, true).unwrap();
+    }
+    session.set_profile(&profile()).unwrap();
+    let request = session.proof_request().unwrap().text;
+    let attestation = site.attest(&request, &[DocumentKind::Passport]).unwrap();
+    session.add_attestation(&attestation.text).unwrap();
+    let hukou = hukou_cancellation(&session);
+    let pension = proof_of_life_with_photo(&session, 1);
+    session.submit(hukou).unwrap();
+    session.submit(pension).unwrap();
+    assert_eq!(session.sync_outbox().await.unwrap().delivered, 2);
+
+    // The receipt: made once, the same when asked again; the hand-over is not offered yet, so
+    // ending the session seals it rather than wipe what the person has not got yet.
+    let receipt = session.walk_in_receipt().unwrap().expect("a receipt");
+    assert_eq!(session.walk_in_receipt().unwrap(), Some(receipt.clone()));
+    assert_eq!(receipt.applications.len(), 2);
+    assert!(receipt.applications.iter().all(|a| a.reference.is_some()));
+    assert!(receipt.qr_svg.starts_with("<svg"));
+    let ticket = read_ticket(&receipt.code.to_lowercase(), &receipt.secret).unwrap();
+    assert_eq!(site.end_walk_in(id, &session).unwrap(), WalkInEnd::Sealed);
+    session.sync_outbox().await.unwrap();
+    assert!(
+        site.finish_sealed_walk_in(id, &session).unwrap(),
+        "offered, then wiped"
+    );
+    drop(session);
+
+    // Whoever holds the receipt sees where things stand; a wrong secret sees nothing.
+    let phone_dir = TempDir::new().unwrap();
+    let phone = open_consented(phone_dir.path(), &backend.url);
+    let status = phone.receipt_status(&ticket).await.unwrap();
+    assert!(!status.claimed);
+    assert_eq!(status.applications.len(), 2);
+    let wrong = homeward_domain::handover::Ticket {
+        secret: "0000000000000000".into(),
+        ..ticket.clone()
+    };
+    assert!(phone
+        .receipt_status(&wrong)
+        .await
+        .unwrap_err()
+        .to_string()
+        .starts_with("receipt:"));
+
+    // The phone takes them over: answers, the photo, the receipts; twice is once.
+    let drafts = phone.take_over(&ticket).await.unwrap();
+    assert_eq!(drafts, [hukou, pension]);
+    assert_eq!(phone.take_over(&ticket).await.unwrap(), drafts);
+    assert_eq!(phone.materials(pension).unwrap().len(), 1);
+    let sent = phone.outbox().unwrap();
+    assert_eq!(sent.len(), 2);
+    assert!(sent
+        .iter()
+        .all(|i| matches!(i.state, OutboxState::Delivered { .. })));
+    assert!(phone.receipt_status(&ticket).await.unwrap().claimed);
+    // Another device with the same receipt is refused.
+    let other_dir = TempDir::new().unwrap();
+    let other = open_consented(other_dir.path(), &backend.url);
+    assert!(other
+        .take_over(&ticket)
+        .await
+        .unwrap_err()
+        .to_string()
+        .starts_with("receipt:"));
+
+    // The office asks for more material on the hukou application; the phone hears of it and
+    // answers, with no proof of identity of its own: it was proven at the site.
+    let hukou_sent = sent.iter().find(|i| i.draft_id == hukou).unwrap();
+    let reference = match &hukou_sent.state {
+        OutboxState::Delivered { reference, .. } => reference.clone(),
+        other => panic!("{other:?}"),
+    };
+    let http = reqwest::Client::new();
+    let opened: homeward_domain::staff::ApplicationDetail = http
+        .get(format!("{}/v1/staff/applications/{reference}", backend.url))
+        .header("authorization", &auth)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    // The city sees where help came from, and the device signatures still hold.
+    assert_eq!(opened.summary.site_id.as_deref(), Some("prato"));
+    assert!(opened.submissions.iter().all(|s| s.signature_verified));
+    let resp = http
+        .post(format!(
+            "{}/v1/staff/applications/{reference}/decision",
+            backend.url
+        ))
+        .header("authorization", &auth)
+        .json(&serde_json::json!({
+            "status": "more-material-needed",
+            "message": "请补充定居证明",
+            "version": opened.summary.version,
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200, "{}", resp.text().await.unwrap());
+    phone.poll_status().await.unwrap();
+    assert_eq!(
+        phone.application_status(hukou).unwrap(),
+        Some(ApplicationStatus::MoreMaterialNeeded)
+    );
+    phone
+        .set_answer(hukou, "settled-country", "Repubblica Italiana")
+        .unwrap();
+    phone.submit(hukou).unwrap();
+    assert_eq!(phone.sync_outbox().await.unwrap().delivered, 1);
+    assert_eq!(backend.stored_submissions().await.unwrap(), 3);
+
+    // Nothing of the person is left on the laptop, nor in its keyring.
+    let person = profile();
+    for (path, bytes) in files_under(dir.path()) {
+        for needle in [
+            person.passport.as_str(),
+            person.id_number.as_str(),
+            "王小明",
+        ] {
+            assert!(
+                !contains(&bytes, needle.as_bytes()),
+                "{needle} in {}",
+                path.display()
+            );
+        }
+    }
+    assert!(site.walk_ins().unwrap().is_empty());
+    backend.stop().await.unwrap();
+}

@@ -106,7 +106,15 @@ pub(crate) async fn submit(
     };
     let level = crate::identity::proven_level(&state, &device_key, &submission).await?;
     let assisted = crate::identity::assisted(&state, &device_key, &submission).await?;
-    if !level.satisfies(guide.min_identity_level) {
+    // A revision of an application handed over from a walk-in's session needs no proof of its
+    // own: the person proved who they are at the site, and the new device holds the receipt's
+    // secret. Any other submission proves its level itself.
+    let handed_over = submission.revision > 0
+        && state
+            .db
+            .handed_over_to(&device_key, submission.draft_id.0)
+            .await?;
+    if !handed_over && !level.satisfies(guide.min_identity_level) {
         return Err(refused(
             StatusCode::FORBIDDEN,
             ErrorCode::IdentityLevelTooLow,

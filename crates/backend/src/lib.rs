@@ -10,6 +10,7 @@ mod auth;
 pub mod blobs;
 mod console;
 mod error;
+mod handover;
 mod identity;
 mod intake;
 pub mod keys;
@@ -51,6 +52,8 @@ pub(crate) struct AppState {
     pub registrations: quota::Windowed,
     /// Applications to services that need no proof of identity, per device.
     pub self_asserted: quota::Windowed,
+    /// Receipts looked up per client address.
+    pub receipt_lookups: quota::Windowed,
 }
 
 impl AppState {
@@ -70,6 +73,7 @@ impl AppState {
                 settings.limits.registrations_per_address_hour,
             ),
             self_asserted: quota::Windowed::per_hour(settings.limits.self_asserted_per_device_hour),
+            receipt_lookups: quota::Windowed::per_hour(handover::STATUS_LOOKUPS_PER_HOUR),
             limits: settings.limits.clone(),
         })
     }

@@ -81,6 +81,9 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
         .route(path::DEVICES, post(intake::register_device))
         .route(path::SUBMISSIONS, post(intake::submit))
         .route(path::FEED, get(intake::feed))
+        .route(path::HANDOVERS, post(crate::handover::offer))
+        .route(path::HANDOVER_CLAIM, post(crate::handover::claim))
+        .route(path::HANDOVER_STATUS, post(crate::handover::status))
         .route(path::ACCESS_LOG, get(access::for_device))
         .route(
             path::UPLOADS,

@@ -468,17 +468,11 @@ pub(crate) async fn open(
             body: &s.body,
         };
         let verified = hex::encode(Sha256::digest(&s.body)) == s.body_sha256
-            && wire::stored_signature_holds(
-                &app.device_key,
-                &s.signature,
-                &as_received,
-                s.signed_at,
-            );
+            && wire::stored_signature_holds(&s.device_key, &s.signature, &as_received, s.signed_at);
         let mut identity = vec![];
         for token in &submission.attestations {
             identity.push(
-                crate::identity::check_for_staff(state, &app.device_key, &submission, token)
-                    .await?,
+                crate::identity::check_for_staff(state, &s.device_key, &submission, token).await?,
             );
         }
         submissions.push(SubmissionView {

@@ -10,6 +10,7 @@ mod city;
 pub mod desk;
 pub mod entrust;
 mod error;
+pub mod handover;
 pub mod identity;
 pub mod materials;
 pub mod outbox;

@@ -73,7 +73,6 @@ impl Homeward {
         }
         let draft = self.store.draft(id)?;
         let guide = self.guide(&draft.guide_id.0)?;
-        self.require_level(guide.min_identity_level)?;
         let review = self.review(id)?;
         if review.status != DraftStatus::Complete {
             return Err(CoreError::InvalidInput {
@@ -85,6 +84,11 @@ impl Homeward {
             field: "draft",
             reason: "this application was already sent".into(),
         })?;
+        // An application taken over from a walk-in's session was proven at the site: its
+        // revisions need no proof of this device's own.
+        if !self.taken_over(id)? {
+            self.require_level(guide.min_identity_level)?;
+        }
         // Only what the questions that apply ask for leaves the device: an answer to a question
         // hidden by a later answer, or a document for it, stays behind.
         let docs = self.materials(id)?;
@@ -158,6 +162,19 @@ impl Homeward {
         )?;
         self.outbox_changed(submission.submission_id);
         self.outbox_item(submission.submission_id)
+    }
+
+    /// Whether the application of `id` was taken over from a walk-in's session: its first
+    /// submission was signed by another device.
+    pub(crate) fn taken_over(&self, id: DraftId) -> Result<bool> {
+        let mine = self.device_public_key_b64();
+        Ok(self.store.outbox_for_draft(id)?.iter().any(|r| {
+            r.item.revision == 0
+                && r.receipt
+                    .as_ref()
+                    .and_then(|s| serde_json::from_str::<Receipt>(&s.receipt).ok())
+                    .is_some_and(|receipt| receipt.device_key != mine)
+        }))
     }
 
     /// The revision number a Send of `id` would have now: 0 for a first submission; after
@@ -290,7 +307,16 @@ impl Homeward {
         if self.syncing.swap(true, Ordering::AcqRel) {
             return Ok(SyncReport::default());
         }
-        let result = self.sync_due().await;
+        let mut result = self.sync_due().await;
+        if result.is_ok() {
+            // A walk-in's receipt is offered after its applications; a failure waits.
+            if let Err(e) = self.offer_handover().await {
+                tracing::info!(code = ?e.code(), "the hand-over waits: {e}");
+                if let Ok(report) = result.as_mut() {
+                    report.waiting += 1;
+                }
+            }
+        }
         self.syncing.store(false, Ordering::Release);
         result
     }

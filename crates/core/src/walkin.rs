@@ -262,11 +262,12 @@ impl Homeward {
 
     /// Whether any application in the outbox still waits for the backend to acknowledge it.
     pub fn awaiting_acknowledgement(&self) -> Result<bool> {
-        Ok(self.outbox()?.iter().any(|item| {
-            matches!(
-                item.state,
-                OutboxState::Waiting { .. } | OutboxState::Sending
-            )
-        }))
+        Ok(self.offer_pending()?
+            || self.outbox()?.iter().any(|item| {
+                matches!(
+                    item.state,
+                    OutboxState::Waiting { .. } | OutboxState::Sending
+                )
+            }))
     }
 }

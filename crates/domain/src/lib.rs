@@ -10,6 +10,7 @@ pub mod check;
 pub mod city;
 pub mod desk;
 pub mod draft;
+pub mod handover;
 pub mod identity;
 pub mod ipc;
 pub mod lang;

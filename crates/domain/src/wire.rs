@@ -34,6 +34,12 @@ pub mod path {
     pub const DELEGATIONS_REVOKE: &str = "/v1/delegations/revoke";
     /// `GET`, signed: what staff did with the device's data, newest first (`?before=SEQ`).
     pub const ACCESS_LOG: &str = "/v1/access-log";
+    /// `POST`, signed: a walk-in's session offers its applications to whoever holds its receipt.
+    pub const HANDOVERS: &str = "/v1/handovers";
+    /// `POST`, signed: a device takes a receipt's applications over, with the receipt's secret.
+    pub const HANDOVER_CLAIM: &str = "/v1/handovers/{code}/claim";
+    /// `POST`: where a receipt's applications stand, for whoever holds its secret.
+    pub const HANDOVER_STATUS: &str = "/v1/handovers/{code}/status";
 
     /// `POST`: staff sign in for a bearer token.
     pub const STAFF_SESSIONS: &str = "/v1/staff/sessions";
@@ -59,7 +65,7 @@ pub mod path {
     pub const STAFF_ACCESS_LOG: &str = "/v1/staff/access-log";
 
     /// Every route of the API, for checks that the description and the router agree.
-    pub const ALL: [&str; 24] = [
+    pub const ALL: [&str; 27] = [
         HEALTH,
         CATALOG,
         OPENAPI,
@@ -73,6 +79,9 @@ pub mod path {
         DELEGATIONS_VERIFY,
         DELEGATIONS_REVOKE,
         ACCESS_LOG,
+        HANDOVERS,
+        HANDOVER_CLAIM,
+        HANDOVER_STATUS,
         STAFF_SESSIONS,
         STAFF_ACCOUNTS,
         STAFF_ACCOUNT_DISABLE,

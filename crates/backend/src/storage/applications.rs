@@ -134,6 +134,8 @@ impl ApplicationRow {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SubmissionDetail {
     pub revision: u32,
+    /// The device that signed it (an application handed over since belongs to another now).
+    pub device_key: String,
     pub submission_id: Uuid,
     pub idempotency_key: String,
     pub body: Vec<u8>,
@@ -219,10 +221,11 @@ fn submission_row(r: &dyn Row) -> anyhow::Result<SubmissionRow> {
     })
 }
 
-const APPLICATION_COLUMNS: &str = "seq, device_key, draft_id, guide_id, status, department,
+pub(super) const APPLICATION_COLUMNS: &str =
+    "seq, device_key, draft_id, guide_id, status, department,
     created_at, updated_at, version, site_id, volunteer";
 
-fn application_row(r: &dyn Row) -> anyhow::Result<ApplicationRow> {
+pub(super) fn application_row(r: &dyn Row) -> anyhow::Result<ApplicationRow> {
     Ok(ApplicationRow {
         seq: r.int(0)?,
         device_key: r.text(1)?,
@@ -251,7 +254,7 @@ const SITE_COUNTS: &str = "SELECT site_id, count(DISTINCT walk_in), count(*) FRO
     WHERE site_id IS NOT NULL GROUP BY site_id ORDER BY site_id";
 
 const DETAIL_COLUMNS: &str = "revision, submission_id, idempotency_key, body, body_sha256,
-    signature, signed_at, received_at";
+    signature, signed_at, received_at, device_key";
 
 fn detail_row(r: &dyn Row) -> anyhow::Result<SubmissionDetail> {
     Ok(SubmissionDetail {
@@ -263,6 +266,7 @@ fn detail_row(r: &dyn Row) -> anyhow::Result<SubmissionDetail> {
         signature: r.text(5)?,
         signed_at: r.int(6)?,
         received_at: r.int(7)?,
+        device_key: r.text(8)?,
     })
 }
 

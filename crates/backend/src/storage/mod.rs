@@ -23,6 +23,7 @@ mod applications;
 mod delegations;
 mod devices;
 mod events;
+mod handovers;
 mod meta;
 mod postgres;
 mod row;
@@ -43,6 +44,7 @@ pub use applications::{
 pub use delegations::Delegations;
 pub use devices::{DeviceRow, Devices};
 pub use events::{EventRow, Events};
+pub use handovers::{Claimed, HandoverRow, Handovers, Offered};
 pub use meta::Meta;
 pub use postgres::PgStorage;
 pub use signers::{ProofingRow, SignerRow, Signers};
@@ -69,7 +71,8 @@ storage_of!(
     StaffAccounts,
     Signers,
     Delegations,
-    AccessLogs
+    AccessLogs,
+    Handovers
 );
 
 /// The database did not answer in time: the link to it is gone, or it is overloaded. Requests

@@ -19,7 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0004_versions_and_disabled_staff.sql"),
     include_str!("../../migrations/postgres/0005_staff_roles.sql"),
     include_str!("../../migrations/postgres/0006_access_log.sql"),
-    include_str!("../../migrations/postgres/0007_assisted_applications.sql"),
+    include_str!("../../migrations/postgres/0007_walk_ins.sql"),
 ];
 
 /// How long connecting, or waiting for a connection, may take.

@@ -20,7 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0005_versions_and_disabled_staff.sql"),
     include_str!("../../migrations/sqlite/0006_staff_roles.sql"),
     include_str!("../../migrations/sqlite/0007_access_log.sql"),
-    include_str!("../../migrations/sqlite/0008_assisted_applications.sql"),
+    include_str!("../../migrations/sqlite/0008_walk_ins.sql"),
 ];
 
 #[derive(Debug, Clone)]

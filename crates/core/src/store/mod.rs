@@ -8,7 +8,7 @@ mod drafts;
 mod migrations;
 mod outbox;
 
-pub use outbox::{OutboxMaterial, OutboxRow};
+pub use outbox::{OutboxMaterial, OutboxRow, TakenOver};
 
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};

@@ -366,3 +366,105 @@ impl Store {
             .collect()
     }
 }
+
+/// An application taken over from a walk-in's session, as the store keeps it.
+pub struct TakenOver<'a> {
+    pub draft: DraftId,
+    pub guide: &'a GuideId,
+    pub pack_version: u64,
+    /// The answers of the latest submission.
+    pub answers: &'a std::collections::BTreeMap<String, String>,
+    /// Each document once: what the submissions said of it, and its bytes.
+    pub materials: Vec<(homeward_domain::sync::MaterialRef, Vec<u8>)>,
+    /// Each submission as sent: its id, revision, body, receipt and when it was received.
+    pub submissions: Vec<(Uuid, u32, Vec<u8>, SignedReceipt, i64)>,
+}
+
+impl Store {
+    /// Keeps applications taken over, with what the city said about them, in one transaction:
+    /// each as a draft with its answers and documents, and its submissions as delivered. One
+    /// kept before (a repeated take-over) is left as it is. The feed's cursor does not move.
+    pub fn take_over(&self, apps: &[TakenOver<'_>], events: &[FeedEvent], now: i64) -> Result<()> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        for app in apps {
+            let draft = app.draft.0.to_string();
+            let new = tx.execute(
+                "INSERT INTO drafts (id, guide_id, pack_version, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?4) ON CONFLICT DO NOTHING",
+                params![draft, app.guide.0, app.pack_version, now],
+            )?;
+            if new == 0 {
+                continue;
+            }
+            for (field, value) in app.answers {
+                tx.execute(
+                    "INSERT INTO draft_answers (draft_id, field_id, value, updated_at)
+                     VALUES (?1, ?2, ?3, ?4)",
+                    params![draft, field, value, now],
+                )?;
+            }
+            for (m, bytes) in &app.materials {
+                tx.execute(
+                    "INSERT INTO draft_materials (id, draft_id, field_id, kind, file_name, mime,
+                         bytes, original_size, sha256, added_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                    params![
+                        Uuid::now_v7().to_string(),
+                        draft,
+                        m.field,
+                        m.kind,
+                        m.file_name,
+                        m.mime,
+                        bytes,
+                        m.size,
+                        m.sha256,
+                        now
+                    ],
+                )?;
+            }
+            for (id, revision, body, receipt, received_at) in &app.submissions {
+                let receipt = serde_json::to_string(receipt)
+                    .map_err(|e| CoreError::Damaged(e.to_string()))?;
+                tx.execute(
+                    "INSERT INTO outbox (submission_id, draft_id, guide_id, revision, body,
+                        created_at, next_attempt_at, receipt, delivered_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?6)",
+                    params![
+                        id.to_string(),
+                        draft,
+                        app.guide.0,
+                        revision,
+                        body,
+                        received_at,
+                        receipt
+                    ],
+                )?;
+                let sent: homeward_domain::sync::Submission =
+                    serde_json::from_slice(body).map_err(|e| CoreError::Damaged(e.to_string()))?;
+                for m in sent.materials {
+                    if let Some((_, bytes)) =
+                        app.materials.iter().find(|(h, _)| h.sha256 == m.sha256)
+                    {
+                        tx.execute(
+                            "INSERT INTO outbox_materials (submission_id, sha256, bytes, acknowledged)
+                             VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
+                            params![id.to_string(), m.sha256, bytes, m.size],
+                        )?;
+                    }
+                }
+            }
+        }
+        for e in events {
+            let json =
+                serde_json::to_string(&e.event).map_err(|x| CoreError::Damaged(x.to_string()))?;
+            tx.execute(
+                "INSERT INTO status_events (cursor, draft_id, reference, event, at)
+                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
+                params![e.cursor, e.draft_id.0.to_string(), e.reference, json, e.at],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}

@@ -146,6 +146,7 @@ handlers! {
         walk_ins: WalkIns,
         current_walk_in: CurrentWalkIn,
         attest_walk_in: AttestWalkIn,
+        receipt_of_walk_in: ReceiptOfWalkIn,
         pending_proofing: PendingProofing,
         delegations: Delegations,
     }
@@ -164,6 +165,8 @@ handlers! {
         start_walk_in: StartWalkIn,
         resume_walk_in: ResumeWalkIn,
         end_walk_in: EndWalkIn,
+        take_over: TakeOver,
+        receipt_status: ReceiptStatus,
     }
     raw {
         add_material: AddMaterial,
@@ -190,6 +193,7 @@ macro_rules! answered_by {
 }
 
 answered_by! { core |core, args|
+    ReceiptOfWalkIn => core.walk_in_receipt()?,
     Language => core.language()?,
     SetLanguage => core.set_language(args.lang)?,
     CatalogOverview => core.overview(),
@@ -525,6 +529,20 @@ async fn read_code_image(request: tauri::ipc::Request<'_>) -> RawReply<ipc::Read
     };
     let bytes = bytes.clone();
     off_the_ui_thread(move || homeward_core::identity::read_qr_image(&bytes)).await
+}
+
+impl AnswerLater for ipc::TakeOver {
+    async fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
+        let ticket = homeward_core::handover::read_ticket(&self.code, &self.secret)?;
+        Ok(shell.core()?.take_over(&ticket).await?)
+    }
+}
+
+impl AnswerLater for ipc::ReceiptStatus {
+    async fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
+        let ticket = homeward_core::handover::read_ticket(&self.code, &self.secret)?;
+        Ok(shell.core()?.receipt_status(&ticket).await?)
+    }
 }
 
 impl AnswerLater for ipc::RequestVideoProofing {

@@ -12,7 +12,7 @@ use crate::ipc::{self, BackendStatusChanged, CatalogueUpdated};
 use crate::screens::city::CityPicker;
 use crate::screens::desk::{
     is_locked, use_desk, DeskCtx, DeskLock, IdleWatch, LastEnd, LockButton, WalkInBar,
-    WalkInConsents, WalkInCtx,
+    WalkInConsents, WalkInCtx, WalkInReceiptScreen,
 };
 use crate::screens::{
     answers::AnswersScreen, contacts::ContactsScreen, draft::DraftScreen, guide::GuideScreen,
@@ -43,6 +43,7 @@ pub enum Screen {
     Letters,
     /// A walk-in at a site's desk: the consents read to them, in their language.
     WalkInConsents,
+    WalkInReceipt,
 }
 
 /// The catalogue version the backend last gave, once the shell took a newer one while the app
@@ -73,6 +74,7 @@ impl Screen {
             Screen::Site => "#/site".into(),
             Screen::Letters => "#/letters".into(),
             Screen::WalkInConsents => "#/walk-in/consents".into(),
+            Screen::WalkInReceipt => "#/walk-in/receipt".into(),
         }
     }
 
@@ -98,6 +100,7 @@ impl Screen {
                 ["site"] => Screen::Site,
                 ["letters"] => Screen::Letters,
                 ["walk-in", "consents"] => Screen::WalkInConsents,
+                ["walk-in", "receipt"] => Screen::WalkInReceipt,
                 _ => return None,
             },
         )
@@ -360,6 +363,7 @@ fn Current() -> impl IntoView {
         Screen::Site => view! { <SiteScreen/> }.into_any(),
         Screen::Letters => view! { <LettersScreen/> }.into_any(),
         Screen::WalkInConsents => view! { <WalkInConsents/> }.into_any(),
+        Screen::WalkInReceipt => view! { <WalkInReceiptScreen/> }.into_any(),
     }
 }
 

@@ -1294,6 +1294,19 @@ async fn desk_screenshots(
         .await
 }
 
+/// Waits (up to a minute) until every sealed walk-in under `walk_ins` is wiped.
+async fn wait_until_empty(walk_ins: &std::path::Path) -> anyhow::Result<()> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while std::fs::read_dir(walk_ins)?.count() > 0 {
+        anyhow::ensure!(
+            std::time::Instant::now() < deadline,
+            "the sealed session was not wiped"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    }
+    Ok(())
+}
+
 /// Ends the walk-in being served, as the volunteer does: "End the session", then the
 /// confirmation. On a loaded machine the confirmation can move as the screen behind it changes
 /// (an outbox pass); the volunteer would simply press again, and so does this.
@@ -2123,9 +2136,35 @@ async fn walk_ins_are_served_one_after_another_and_leave_nothing_behind() -> any
         Ok(site.count(".send[data-state='delivered']").await? == 1)
     })
     .await?;
+    // The receipt they leave with, in both languages and at both sizes.
+    let out = homeward_tests::repo_root().join("target/screenshots");
+    std::fs::create_dir_all(&out)?;
+    site.click("#walk-in-receipt").await?;
+    site.wait_css("#receipt .reference").await?;
+    for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
+        site.set_size(w, h).await?;
+        for lang in ["zh-CN", "en"] {
+            site.click(&format!("#lang-{lang}")).await?;
+            site.wait_css(&format!("html[lang='{lang}']")).await?;
+            site.screenshot(&out.join(format!("walk-in-receipt-{lang}-{size_name}.png")))
+                .await?;
+        }
+    }
+    let ticket = homeward_core::handover::read_ticket(
+        &site.text("#receipt-code").await?,
+        &site.text("#receipt-secret").await?,
+    )?;
+    // Wiped once the city has the hand-over (sealed until then).
     end_walk_in(&site).await?;
-    site.wait_css("#walk-in-wiped").await?;
+    site.wait_css("#walk-in-wiped, #walk-in-sealed").await?;
+    let walk_ins = site_dir.path().join("walk-ins");
+    wait_until_empty(&walk_ins).await?;
     anyhow::ensure!(backend.stored_submissions().await? == 1);
+    // At home, the person's phone takes the application over with the receipt.
+    let phone_dir = TempDir::new()?;
+    let phone = homeward_tests::installation::open_consented(phone_dir.path(), &backend.url);
+    anyhow::ensure!(phone.take_over(&ticket).await?.len() == 1);
+    drop(phone);
 
     // The second walk-in sees nothing of the first.
     backend.pause().await?;
@@ -2148,19 +2187,11 @@ async fn walk_ins_are_served_one_after_another_and_leave_nothing_behind() -> any
     end_walk_in(&site).await?;
     site.wait_css("#walk-in-sealed").await?;
     site.wait_css("#walk-ins-sealed[data-count='1']").await?;
-    let walk_ins = site_dir.path().join("walk-ins");
     anyhow::ensure!(std::fs::read_dir(&walk_ins)?.count() == 1, "kept, sealed");
 
     // The city is back: the sealed session is sent, then wiped.
     backend.resume().await?;
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    while std::fs::read_dir(&walk_ins)?.count() > 0 {
-        anyhow::ensure!(
-            std::time::Instant::now() < deadline,
-            "the sealed session was not wiped"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-    }
+    wait_until_empty(&walk_ins).await?;
     anyhow::ensure!(backend.stored_submissions().await? == 2);
 
     // Nothing of either person is left anywhere in the site's folder.

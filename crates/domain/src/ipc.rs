@@ -190,6 +190,14 @@ commands! {
     resume_walk_in: ResumeWalkIn { id: Uuid } -> ();
     /// Ends the walk-in being served: wiped, or sealed until the backend acknowledges it.
     end_walk_in: EndWalkIn {} -> crate::desk::WalkInEnd;
+    /// The receipt the walk-in leaves with (made the first time it is asked for); none while
+    /// the session has sent nothing.
+    receipt_of_walk_in: ReceiptOfWalkIn {} -> Option<crate::handover::WalkInReceipt>;
+    /// Takes the applications on a receipt over to this device (`code` may also be the text of
+    /// the receipt's QR code); the drafts they are kept as.
+    take_over: TakeOver { code: String, secret: String } -> Vec<DraftId>;
+    /// Where the applications on a receipt stand, without taking them over.
+    receipt_status: ReceiptStatus { code: String, secret: String } -> crate::handover::HandoverStatus;
     /// Signs with the site's key, for the walk-in's own device key, that the volunteer checked
     /// these documents face to face.
     attest_walk_in: AttestWalkIn { documents: Vec<DocumentKind> } -> IdentityStatus;

@@ -6,6 +6,7 @@
 use homeward_domain::desk::{
     DeskState, SiteAction, SiteLog, WalkInEnd, WalkInState, WalkInSummary,
 };
+use homeward_domain::handover::WalkInReceipt;
 use homeward_domain::privacy::{Consent, ConsentKind};
 use homeward_domain::{ApiError, ErrorCode, Lang};
 use leptos::prelude::*;
@@ -524,6 +525,9 @@ pub fn WalkInBar() -> impl IntoView {
                 <button class="secondary" id="walk-in-identity" on:click=move |_| nav.go(Screen::Identity)>
                     {move || t("walk-in-confirm-identity")}
                 </button>
+                <button class="secondary" id="walk-in-receipt" on:click=move |_| nav.go(Screen::WalkInReceipt)>
+                    {move || t("walk-in-receipt")}
+                </button>
                 <ConfirmAction label=key("walk-in-end") question=key("walk-in-end-confirm")
                     open_id="end-walk-in" confirm_id="confirm-end-walk-in" on_confirm=end/>
             </div>
@@ -596,6 +600,77 @@ pub fn WalkInConsents() -> impl IntoView {
                 }).collect_view()}
                 <p>{move || t_in(read_in.get(), key("walk-in-read-choice"))}</p>
             </div>
+        </section>
+    }
+}
+
+/// The receipt the walk-in leaves with: the tracking code and the secret, large enough to read
+/// off paper, the QR code a phone reads them from, and what was sent. Printed from here; the
+/// print shows the receipt alone.
+#[component]
+pub fn WalkInReceiptScreen() -> impl IntoView {
+    let desk = use_desk();
+    let receipt = RwSignal::new(None::<Option<WalkInReceipt>>);
+    let error = RwSignal::new(None::<ApiError>);
+    spawn_local(async move {
+        match ipc::call(ipc::ReceiptOfWalkIn {}).await {
+            Ok(r) => receipt.set(Some(r)),
+            Err(e) => desk_error(desk, error, e),
+        }
+    });
+    let print = move |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    };
+    view! {
+        <BackLink/>
+        <section class="walk-in-receipt" id="walk-in-receipt-screen">
+            <h1 id="receipt-title" tabindex="-1">{move || t("receipt-title")}</h1>
+            {move || error.get().map(|e| view! { <ErrorNote error=e/> })}
+            {move || match receipt.get() {
+                None => view! { <p class="loading">{move || t("loading")}</p> }.into_any(),
+                Some(None) => view! {
+                    <p class="empty" id="receipt-none">{move || t("receipt-none")}</p>
+                }.into_any(),
+                Some(Some(r)) => view! {
+                    <p class="muted no-print">{move || t("receipt-hint")}</p>
+                    <article class="card receipt" id="receipt">
+                        <h2>{move || t("receipt-heading")}</h2>
+                        <div class="receipt-codes">
+                            <div class="qr-image" inner_html=r.qr_svg.clone()></div>
+                            <dl>
+                                <dt>{move || t("receipt-code")}</dt>
+                                <dd class="ticket" id="receipt-code">{r.code.clone()}</dd>
+                                <dt>{move || t("receipt-secret")}</dt>
+                                <dd class="ticket" id="receipt-secret">{r.secret.clone()}</dd>
+                                <dt>{move || t("receipt-valid-until")}</dt>
+                                <dd>{format_time(r.expires_at)}</dd>
+                            </dl>
+                        </div>
+                        <ul class="receipt-applications">
+                            {r.applications.into_iter().map(|a| {
+                                let reference = a.reference.clone();
+                                view! {
+                                    <li data-guide=a.guide_id.0.clone()>
+                                        <strong>{a.title}</strong>" · "
+                                        {match reference {
+                                            Some(r) => view! { <span class="reference">{r}</span> }.into_any(),
+                                            None => view! { <span class="muted">{move || t("receipt-not-yet-sent")}</span> }.into_any(),
+                                        }}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                        <p>{move || t("receipt-with-app")}</p>
+                        <p>{move || t("receipt-without-app")}</p>
+                        <p class="muted">{move || t("receipt-keep-secret")}</p>
+                    </article>
+                    <div class="form-actions no-print">
+                        <button id="print-receipt" on:click=print>{move || t("receipt-print")}</button>
+                    </div>
+                }.into_any(),
+            }}
         </section>
     }
 }

@@ -50,7 +50,7 @@ fn CodeView(code: Code, id: &'static str) -> impl IntoView {
 /// Takes a photo of a QR code (on a phone the picker offers the camera) and puts its text into
 /// `target`, as if pasted.
 #[component]
-fn ScanButton(
+pub fn ScanButton(
     id: &'static str,
     target: RwSignal<String>,
     error: RwSignal<Option<ApiError>>,

@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use homeward_domain::handover::HandoverStatus;
 use homeward_domain::sync::{ApplicationStatus, EventKind, FeedEvent, OutboxItem, OutboxState};
 use homeward_domain::{ApiError, DraftId, LocalizedText};
 use leptos::prelude::*;
@@ -15,6 +16,7 @@ use uuid::Uuid;
 use crate::app::{use_nav, Screen};
 use crate::i18n::{key, pick, t, t_args};
 use crate::ipc::{self, FeedEventsArrived, OutboxItemChanged};
+use crate::screens::identity::ScanButton;
 use crate::widgets::{format_time, BackLink, ErrorNote};
 
 /// One application on the screen: its sends, oldest first, and what the city said of it.
@@ -167,7 +169,96 @@ pub fn OutboxScreen() -> impl IntoView {
                 }
                 .into_any(),
             }}
+            <TakeOverCard/>
         </section>
+    }
+}
+
+/// Takes over the applications on a receipt from a liaison site: typed, or read from a photo of
+/// its QR code; or only looks at where they stand.
+#[component]
+fn TakeOverCard() -> impl IntoView {
+    let nav = use_nav();
+    let code = RwSignal::new(String::new());
+    let secret = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<ApiError>);
+    let busy = RwSignal::new(false);
+    let status = RwSignal::new(None::<HandoverStatus>);
+    let take_over = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        busy.set(true);
+        spawn_local(async move {
+            let call = ipc::TakeOver {
+                code: code.get_untracked(),
+                secret: secret.get_untracked(),
+            };
+            match ipc::call(call).await {
+                // The list is read again, the taken-over applications in it.
+                Ok(_) => nav.start_over(Screen::Outbox),
+                Err(e) => {
+                    error.set(Some(e));
+                    busy.set(false);
+                }
+            }
+        });
+    };
+    let look = move |_| {
+        busy.set(true);
+        spawn_local(async move {
+            let call = ipc::ReceiptStatus {
+                code: code.get_untracked(),
+                secret: secret.get_untracked(),
+            };
+            match ipc::call(call).await {
+                Ok(s) => {
+                    error.set(None);
+                    status.set(Some(s));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <form class="card take-over" id="take-over" on:submit=take_over>
+            <h2>{move || t("take-over-title")}</h2>
+            <p class="muted">{move || t("take-over-intro")}</p>
+            <label for="take-over-code">{move || t("take-over-code")}</label>
+            <input id="take-over-code" autocomplete="off" autocapitalize="characters" spellcheck="false"
+                prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev))/>
+            <label for="take-over-secret">{move || t("take-over-secret")}</label>
+            <input id="take-over-secret" autocomplete="off" autocapitalize="characters" spellcheck="false"
+                prop:value=move || secret.get() on:input=move |ev| secret.set(event_target_value(&ev))/>
+            <p class="muted">{move || t("take-over-scan-hint")}</p>
+            <ScanButton id="take-over-scan" target=code error=error/>
+            {move || error.get().map(|e| view! { <ErrorNote error=e/> })}
+            <div class="form-actions">
+                <button type="submit" id="take-over-submit" disabled=move || busy.get()>
+                    {move || t("take-over-submit")}
+                </button>
+                <button type="button" class="secondary" id="take-over-look" disabled=move || busy.get()
+                    on:click=look>{move || t("take-over-look")}</button>
+            </div>
+            {move || status.get().map(|s| view! {
+                <div class="receipt-status" id="receipt-status" role="status">
+                    {if s.claimed {
+                        view! { <p>{move || t("take-over-claimed")}</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul>
+                                {s.applications.into_iter().map(|a| view! {
+                                    <li>
+                                        <span class="reference">{a.reference}</span>" · "
+                                        {status_label(a.status)}" · "
+                                        <span class="muted">{format_time(a.updated_at)}</span>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }}
+                </div>
+            })}
+        </form>
     }
 }
 

@@ -2132,8 +2132,28 @@ async fn walk_ins_are_served_one_after_another_and_leave_nothing_behind() -> any
         .await?;
     site.click("button.brand").await?;
     send_hukou_cancellation(&site).await?;
+    // And their proof of life, with a photo of the certificate taken at the desk.
+    let photos = TempDir::new()?;
+    let photo = photos.path().join("life-certificate.jpg");
+    std::fs::write(
+        &photo,
+        homeward_core::materials::fixtures::phone_photo(1600, 1200),
+    )?;
+    site.click("button.brand").await?;
+    site.click(".guide-card[data-guide='pension-proof-of-life']")
+        .await?;
+    answer_proof_of_life(&site, "certificate").await?;
+    site.wait_css("#field-life-certificate")
+        .await?
+        .send_keys(&photo.to_string_lossy())
+        .await?;
+    site.wait_css(".document img.thumb").await?;
+    site.blur().await?;
+    site.click("#check-answers").await?;
+    site.click("#send-application").await?;
+    confirm_send(&site).await?;
     site.eventually("delivered", || async {
-        Ok(site.count(".send[data-state='delivered']").await? == 1)
+        Ok(site.count(".send[data-state='delivered']").await? == 2)
     })
     .await?;
     // The receipt they leave with, in both languages and at both sizes.
@@ -2159,12 +2179,68 @@ async fn walk_ins_are_served_one_after_another_and_leave_nothing_behind() -> any
     site.wait_css("#walk-in-wiped, #walk-in-sealed").await?;
     let walk_ins = site_dir.path().join("walk-ins");
     wait_until_empty(&walk_ins).await?;
-    anyhow::ensure!(backend.stored_submissions().await? == 1);
-    // At home, the person's phone takes the application over with the receipt.
+    anyhow::ensure!(backend.stored_submissions().await? == 2);
+
+    // At home, the person's phone (another app) takes the applications over with the receipt,
+    // hears the office ask for more on the proof of life, and answers it from there.
     let phone_dir = TempDir::new()?;
-    let phone = homeward_tests::installation::open_consented(phone_dir.path(), &backend.url);
-    anyhow::ensure!(phone.take_over(&ticket).await?.len() == 1);
-    drop(phone);
+    let phone_driver = Driver::start(4704)?;
+    let phone = phone_driver.launch(phone_dir.path(), &backend.url).await?;
+    phone.click("#lang-en").await?;
+    phone.click("#open-outbox").await?;
+    phone.input_text("#take-over-code", &ticket.code).await?;
+    phone
+        .input_text("#take-over-secret", &ticket.secret)
+        .await?;
+    phone.click("#take-over-submit").await?;
+    phone
+        .eventually("both applications taken over", || async {
+            Ok(phone.count(".send[data-state='delivered']").await? == 2)
+        })
+        .await?;
+    let console = Console::sign_in(&backend.url, "admin-chen", ADMIN_PASSWORD).await?;
+    let reference = console.latest_reference().await?;
+    let page = console
+        .page(&format!("/console/applications/{reference}"))
+        .await?;
+    anyhow::ensure!(page.contains("id=\"assisted\""), "the site is named");
+    anyhow::ensure!(page.contains("Lucia Bianchi"), "the volunteer is named");
+    console
+        .decide(
+            &reference,
+            "more-material-needed",
+            "请补充一张更清晰的生存证明",
+        )
+        .await?;
+    phone
+        .wait_css(".application[data-status='more-material-needed']")
+        .await?;
+    phone.click("#add-material").await?;
+    let clearer = phone_dir.path().join("clearer.jpg");
+    std::fs::write(
+        &clearer,
+        homeward_core::materials::fixtures::phone_photo(2000, 3000),
+    )?;
+    phone
+        .wait_css("#field-life-certificate")
+        .await?
+        .send_keys(&clearer.to_string_lossy())
+        .await?;
+    phone
+        .eventually("two documents", || async {
+            Ok(phone.count(".document img.thumb").await? == 2)
+        })
+        .await?;
+    phone.click("#check-answers").await?;
+    phone.click("#send-application").await?;
+    confirm_send(&phone).await?;
+    phone
+        .eventually("the revision is delivered", || async {
+            Ok(phone.count(".send[data-state='delivered']").await? == 3)
+        })
+        .await?;
+    anyhow::ensure!(backend.stored_submissions().await? == 3);
+    phone.close().await?;
 
     // The second walk-in sees nothing of the first.
     backend.pause().await?;
@@ -2192,7 +2268,7 @@ async fn walk_ins_are_served_one_after_another_and_leave_nothing_behind() -> any
     // The city is back: the sealed session is sent, then wiped.
     backend.resume().await?;
     wait_until_empty(&walk_ins).await?;
-    anyhow::ensure!(backend.stored_submissions().await? == 2);
+    anyhow::ensure!(backend.stored_submissions().await? == 4);
 
     // Nothing of either person is left anywhere in the site's folder.
     let mut needles: Vec<&str> = HUKOU_ANSWERS.iter().map(|(_, v)| *v).collect();

@@ -585,3 +585,4 @@ take-over-claimed = These applications were taken over by an app; follow them th
 field-error-receipt = No receipt with this tracking code and secret, it has expired, or another device already took its applications over.
 field-error-receipt-code = The tracking code: the 8 letters and digits printed on the receipt.
 field-error-receipt-secret = The secret: the 16 letters and digits printed on the receipt.
+receipt-track-online = Or see where they stand in a browser, with the tracking code and the secret:

@@ -550,3 +550,4 @@ take-over-claimed = 这些申请已转入某个应用，请在该应用中查看
 field-error-receipt = 没有与此查询码和密码对应的回执，或回执已过期，或其申请已被另一台设备转入。
 field-error-receipt-code = 查询码：回执上印的 8 位字母和数字。
 field-error-receipt-secret = 密码：回执上印的 16 位字母和数字。
+receipt-track-online = 也可以在浏览器中输入查询码和密码查询进度：

@@ -454,6 +454,10 @@ fn erasing_a_site_laptop_wipes_its_walk_ins_too() {
     assert!(keys_left(install.trim()).is_empty());
 }
 
+fn person_name() -> &'static str {
+    "王小明"
+}
+
 /// The person leaves the site with a receipt and takes the applications home: the session hands
 /// them over (once) to the person's own phone, which receives the office's request for more
 /// material and answers it; the laptop keeps nothing, and the receipt shows the status to
@@ -539,6 +543,30 @@ async fn a_walk_in_takes_the_receipt_home_and_answers_the_office_from_their_phon
         .unwrap_err()
         .to_string()
         .starts_with("receipt:"));
+
+    // Also in a browser, on the city's page printed on the receipt: references and statuses,
+    // never a name or an answer.
+    assert_eq!(receipt.track_url, format!("{}/track", backend.url));
+    let http = reqwest::Client::new();
+    let look = |secret: &str| {
+        http.post(format!("{}?lang=en", receipt.track_url))
+            .form(&[("code", receipt.code.as_str()), ("secret", secret)])
+            .send()
+    };
+    let page = look(&receipt.secret.to_lowercase()).await.unwrap();
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.unwrap();
+    assert_eq!(
+        html.matches("<tr data-status=\"received\">").count(),
+        2,
+        "{html}"
+    );
+    for needle in [person_name(), "330302199001011235"] {
+        assert!(!html.contains(needle), "{needle} on the page");
+    }
+    let page = look("0000-0000-0000-0000").await.unwrap();
+    assert_eq!(page.status(), 404);
+    assert!(page.text().await.unwrap().contains("id=\"track-error\""));
 
     // The phone takes them over: answers, the photo, the receipts; twice is once.
     let drafts = phone.take_over(&ticket).await.unwrap();

@@ -207,10 +207,22 @@ pub(crate) const STATUS_LOOKUPS_PER_HOUR: u32 = 120;
 pub(crate) async fn status(
     State(state): State<Arc<AppState>>,
     Path(code): Path<String>,
-    ClientAddr(client): ClientAddr,
+    client: ClientAddr,
     body: axum::body::Bytes,
 ) -> Result<Json<HandoverStatus>, AppError> {
     let code = code_of(&code)?;
+    let HandoverSecret { secret } = json_body(&body)?;
+    Ok(Json(look_up(&state, client, &code, &secret).await?))
+}
+
+/// Where the applications under `code` stand, if `secret` is its secret; counted against the
+/// client's lookups this hour (the API and the `/track` page alike).
+pub(crate) async fn look_up(
+    state: &AppState,
+    ClientAddr(client): ClientAddr,
+    code: &str,
+    secret: &str,
+) -> Result<HandoverStatus, AppError> {
     if let Some(address) = client {
         if !state.receipt_lookups.take(&address.to_string(), now_ms()) {
             return Err(AppError::Refused(
@@ -220,15 +232,14 @@ pub(crate) async fn status(
             ));
         }
     }
-    let HandoverSecret { secret } = json_body(&body)?;
-    let row = held(&state, &code, &secret).await?;
+    let row = held(state, code, secret).await?;
     let claimed = row.claimed_by.is_some();
     let rows = if claimed {
         vec![]
     } else {
         state.db.applications_of_device(&row.device_key).await?
     };
-    Ok(Json(HandoverStatus {
+    Ok(HandoverStatus {
         claimed,
         applications: rows
             .into_iter()
@@ -239,5 +250,5 @@ pub(crate) async fn status(
                 updated_at: a.updated_at,
             })
             .collect(),
-    }))
+    })
 }

@@ -92,7 +92,8 @@ async fn within(timeouts: Timeouts, req: Request, next: Next) -> Response {
 /// malformed header) into the project's JSON error, so a client always reads `{code, message}`.
 /// The console's pages answer in HTML of their own and are left as they are.
 async fn json_errors(req: Request, next: Next) -> Response {
-    let console = req.uri().path().starts_with(crate::console::PREFIX);
+    let path = req.uri().path();
+    let console = path.starts_with(crate::console::PREFIX) || path == crate::console::TRACK;
     let resp = next.run(req).await;
     let status = resp.status();
     let is_json = resp

@@ -126,6 +126,10 @@ impl Homeward {
             qr_svg: crate::identity::qr_svg(&kept.ticket.qr_text())?,
             expires_at: kept.expires_at,
             applications,
+            track_url: self
+                .remote()
+                .map(|r| format!("{}{}", r.base(), path::TRACK))
+                .unwrap_or_default(),
         }))
     }
 

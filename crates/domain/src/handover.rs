@@ -220,6 +220,8 @@ pub struct WalkInReceipt {
     /// Milliseconds since the epoch.
     pub expires_at: i64,
     pub applications: Vec<ReceiptLine>,
+    /// The city's page where anyone with the code and the secret sees where things stand.
+    pub track_url: String,
 }
 
 /// One application on a receipt.

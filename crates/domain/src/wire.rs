@@ -40,6 +40,8 @@ pub mod path {
     pub const HANDOVER_CLAIM: &str = "/v1/handovers/{code}/claim";
     /// `POST`: where a receipt's applications stand, for whoever holds its secret.
     pub const HANDOVER_STATUS: &str = "/v1/handovers/{code}/status";
+    /// The same for a person in a browser: a page with a form (HTML, not part of the API).
+    pub const TRACK: &str = "/track";
 
     /// `POST`: staff sign in for a bearer token.
     pub const STAFF_SESSIONS: &str = "/v1/staff/sessions";

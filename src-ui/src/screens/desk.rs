@@ -664,6 +664,7 @@ pub fn WalkInReceiptScreen() -> impl IntoView {
                         </ul>
                         <p>{move || t("receipt-with-app")}</p>
                         <p>{move || t("receipt-without-app")}</p>
+                        <p>{move || t("receipt-track-online")}" "<span class="ticket-url" id="receipt-track-url">{r.track_url.clone()}</span></p>
                         <p class="muted">{move || t("receipt-keep-secret")}</p>
                     </article>
                     <div class="form-actions no-print">

@@ -26,7 +26,7 @@ use crate::storage::{ApplicationFilter, ApplicationRow};
 use crate::AppState;
 
 /// A status as a coloured tag; `data-status` names it for tests and scripts.
-fn status_tag(lang: Lang, status: ApplicationStatus) -> Markup {
+pub(super) fn status_tag(lang: Lang, status: ApplicationStatus) -> Markup {
     html! {
         span class={ "tag " (status.slug()) } data-status=(status.slug()) {
             (tr(lang, &format!("application-status-{}", status.slug())))

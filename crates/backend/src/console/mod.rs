@@ -16,6 +16,7 @@ mod proofing;
 mod sign_in;
 #[cfg(test)]
 mod tests;
+mod track;
 
 use std::sync::Arc;
 
@@ -36,6 +37,9 @@ use crate::AppState;
 
 /// Where the console's pages live: everything under it answers in HTML, not JSON.
 pub(crate) const PREFIX: &str = paths::HOME;
+
+/// The public page where a receipt's applications are looked up; HTML like the console's.
+pub(crate) const TRACK: &str = paths::TRACK;
 
 thread_local! {
     static L10N: Localizer = Localizer::new();
@@ -269,6 +273,7 @@ pub(crate) fn router() -> Router<Arc<AppState>> {
         .route(paths::ACCOUNT_DISABLE, post(accounts::disable))
         .route(paths::ACCESS_LOG, get(accounts::access_log))
         .route(paths::SITES, get(accounts::sites))
+        .route(paths::TRACK, get(track::form).post(track::look_up))
         .layer(axum::middleware::from_fn(guarded))
 }
 

@@ -24,3 +24,5 @@ pub(super) const ACCOUNT_DISABLE: &str = "/console/accounts/{username}/disable";
 pub(super) const ACCESS_LOG: &str = "/console/access-log";
 /// Per liaison site: its key's standing and how many it helped (administrators).
 pub(super) const SITES: &str = "/console/sites";
+/// Public: where the applications on a walk-in's receipt stand.
+pub(super) const TRACK: &str = homeward_domain::wire::path::TRACK;

@@ -124,6 +124,13 @@ fn a_site_desk_opens_for_its_volunteers_only_and_logs_who_did_what() {
         code(site.unlock_desk(lucia.id, LUCIA_PIN)),
         ErrorCode::TooManyAttempts
     );
+    // Restarting the app does not start the count again.
+    drop(site);
+    let site = open_site(site_dir.path(), Duration::from_secs(300));
+    assert_eq!(
+        code(site.unlock_desk(lucia.id, LUCIA_PIN)),
+        ErrorCode::TooManyAttempts
+    );
     let desk = site.unlock_desk(marco.id, MARCO_PIN).unwrap();
     assert_eq!(desk.on_duty.as_ref().map(|v| v.id), Some(marco.id));
     site.attest(&request, &passport).expect("signed by Marco");

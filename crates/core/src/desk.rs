@@ -35,8 +35,6 @@ const LOG_SHOWN: usize = 100;
 #[derive(Debug, Default)]
 pub(crate) struct DeskLock {
     on_duty: Option<(Uuid, i64)>,
-    /// Per volunteer: wrong PINs in a row, and until when their name is refused.
-    refused: Vec<(Uuid, u32, i64)>,
 }
 
 /// The mutable part of the desk, held by [`Homeward`].
@@ -272,50 +270,42 @@ impl Homeward {
     /// name for fifteen minutes (others can still sign in).
     pub fn unlock_desk(&self, volunteer: Uuid, pin: &str) -> Result<DeskState> {
         let now = now_ms();
-        let hash: Option<String> = self
+        let found: Option<(String, u32, i64)> = self
             .store
             .conn()
             .query_row(
-                "SELECT pin_hash FROM volunteers WHERE id = ?1 AND removed_at IS NULL",
+                "SELECT pin_hash, wrong_pins, refused_until FROM volunteers
+                 WHERE id = ?1 AND removed_at IS NULL",
                 [volunteer.to_string()],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?;
-        let Some(hash) = hash else {
+        let Some((hash, wrong, refused_until)) = found else {
             return Err(CoreError::NotFound { what: "volunteer" });
         };
-        if self
-            .desk
-            .lock()
-            .refused
-            .iter()
-            .any(|(id, _, until)| *id == volunteer && *until > now)
-        {
+        if refused_until > now {
             return Err(CoreError::TooManyAttempts);
         }
         if pin.chars().count() > PIN_MAX_CHARS || !pin_matches(pin, &hash) {
-            {
-                let mut lock = self.desk.lock();
-                let wait = i64::try_from(PIN_WAIT.as_millis()).unwrap_or(i64::MAX);
-                match lock.refused.iter_mut().find(|(id, _, _)| *id == volunteer) {
-                    Some(entry) => {
-                        entry.1 += 1;
-                        if entry.1 >= PIN_TRIES {
-                            entry.1 = 0;
-                            entry.2 = now + wait;
-                        }
-                    }
-                    None => lock.refused.push((volunteer, 1, 0)),
-                }
-            }
+            // Counted in the store, so a restart does not start the count again.
+            let wait = i64::try_from(PIN_WAIT.as_millis()).unwrap_or(i64::MAX);
+            let (wrong, until) = if wrong + 1 >= PIN_TRIES {
+                (0, now + wait)
+            } else {
+                (wrong + 1, 0)
+            };
+            self.store.conn().execute(
+                "UPDATE volunteers SET wrong_pins = ?2, refused_until = ?3 WHERE id = ?1",
+                params![volunteer.to_string(), wrong, until],
+            )?;
             self.log(Some(volunteer), SiteAction::PinRefused)?;
             return Err(invalid("pin", "not this volunteer's PIN"));
         }
-        {
-            let mut lock = self.desk.lock();
-            lock.refused.retain(|(id, _, _)| *id != volunteer);
-            lock.on_duty = Some((volunteer, now));
-        }
+        self.store.conn().execute(
+            "UPDATE volunteers SET wrong_pins = 0, refused_until = 0 WHERE id = ?1",
+            [volunteer.to_string()],
+        )?;
+        self.desk.lock().on_duty = Some((volunteer, now));
         self.log(Some(volunteer), SiteAction::Unlocked)?;
         self.desk_state()
     }

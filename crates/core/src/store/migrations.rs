@@ -143,6 +143,10 @@ const MIGRATIONS: &[&str] = &[
         state      TEXT NOT NULL CHECK (state IN ('open', 'sealed', 'ended')),
         ended_at   INTEGER
     ) STRICT;",
+    // 12: wrong PINs in a row per volunteer, and until when their name is refused: kept, so
+    // restarting the app does not start the count again.
+    "ALTER TABLE volunteers ADD COLUMN wrong_pins INTEGER NOT NULL DEFAULT 0;
+     ALTER TABLE volunteers ADD COLUMN refused_until INTEGER NOT NULL DEFAULT 0;",
 ];
 
 /// The schema version this build creates and understands.

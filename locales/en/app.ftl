@@ -586,3 +586,7 @@ field-error-receipt = No receipt with this tracking code and secret, it has expi
 field-error-receipt-code = The tracking code: the 8 letters and digits printed on the receipt.
 field-error-receipt-secret = The secret: the 16 letters and digits printed on the receipt.
 receipt-track-online = Or see where they stand in a browser, with the tracking code and the secret:
+desk-my-pin = Your own PIN
+desk-my-pin-hint = You are on duty: type your PIN again to add a volunteer.
+desk-remove-my-pin-hint = To remove a volunteer, type your own PIN here first.
+field-error-my-pin = Not your PIN. Type the PIN you open the desk with.

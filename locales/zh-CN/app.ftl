@@ -551,3 +551,7 @@ field-error-receipt = 没有与此查询码和密码对应的回执，或回执�
 field-error-receipt-code = 查询码：回执上印的 8 位字母和数字。
 field-error-receipt-secret = 密码：回执上印的 16 位字母和数字。
 receipt-track-online = 也可以在浏览器中输入查询码和密码查询进度：
+desk-my-pin = 您本人的 PIN 码
+desk-my-pin-hint = 您正在值班：添加志愿者须再次输入您的 PIN 码。
+desk-remove-my-pin-hint = 移除志愿者前，请先在此输入您本人的 PIN 码。
+field-error-my-pin = PIN 码不对。请输入您打开服务台所用的 PIN 码。

@@ -247,7 +247,7 @@ answered_by! { site |site, args|
 // What only volunteers may do, closed while a walk-in is served.
 answered_by! { desk_admin |site, args|
     DisableSiteMode => site.disable_site_mode()?,
-    RemoveVolunteer => site.remove_volunteer(args.id)?,
+    RemoveVolunteer => site.remove_volunteer(args.id, &args.my_pin)?,
     SiteLog => site.site_log()?,
 }
 
@@ -368,7 +368,10 @@ impl AnswerLater for ipc::MaterialPreview {
 impl AnswerLater for ipc::AddVolunteer {
     async fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
         let core = shell.desk_admin()?;
-        off_the_ui_thread(move || core.add_volunteer(&self.name, &self.pin, &self.pin_again)).await
+        off_the_ui_thread(move || {
+            core.add_volunteer(&self.name, &self.pin, &self.pin_again, &self.my_pin)
+        })
+        .await
     }
 }
 

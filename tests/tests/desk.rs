@@ -62,30 +62,39 @@ fn a_site_desk_opens_for_its_volunteers_only_and_logs_who_did_what() {
 
     // Bad names and PINs are refused, each naming its field.
     assert_eq!(
-        field(site.add_volunteer(" ", LUCIA_PIN, LUCIA_PIN)),
+        field(site.add_volunteer(" ", LUCIA_PIN, LUCIA_PIN, "")),
         "volunteer-name"
     );
     assert_eq!(
-        field(site.add_volunteer("Lucia", "1234", "1234")),
+        field(site.add_volunteer("Lucia", "1234", "1234", "")),
         "new-pin"
     );
     assert_eq!(
-        field(site.add_volunteer("Lucia", "111111", "111111")),
+        field(site.add_volunteer("Lucia", "111111", "111111", "")),
         "new-pin"
     );
     assert_eq!(
-        field(site.add_volunteer("Lucia", LUCIA_PIN, "28461938")),
+        field(site.add_volunteer("Lucia", LUCIA_PIN, "28461938", "")),
         "new-pin-again"
     );
 
     // The first volunteer opens the desk as themselves, and may then add another.
     let desk = site
-        .add_volunteer("Lucia Bianchi", LUCIA_PIN, LUCIA_PIN)
+        .add_volunteer("Lucia Bianchi", LUCIA_PIN, LUCIA_PIN, "")
         .unwrap();
     let lucia = desk.on_duty.clone().expect("Lucia on duty");
     assert_eq!(lucia.name, "Lucia Bianchi");
+    // Adding another asks the volunteer on duty for their own PIN again.
+    assert_eq!(
+        field(site.add_volunteer("Marco Rossi", MARCO_PIN, MARCO_PIN, "")),
+        "my-pin"
+    );
+    assert_eq!(
+        field(site.add_volunteer("Marco Rossi", MARCO_PIN, MARCO_PIN, MARCO_PIN)),
+        "my-pin"
+    );
     let desk = site
-        .add_volunteer("Marco Rossi", MARCO_PIN, MARCO_PIN)
+        .add_volunteer("Marco Rossi", MARCO_PIN, MARCO_PIN, LUCIA_PIN)
         .unwrap();
     let marco = desk
         .volunteers
@@ -94,7 +103,7 @@ fn a_site_desk_opens_for_its_volunteers_only_and_logs_who_did_what() {
         .unwrap()
         .clone();
     assert_eq!(
-        field(site.add_volunteer("marco rossi", MARCO_PIN, MARCO_PIN)),
+        field(site.add_volunteer("marco rossi", MARCO_PIN, MARCO_PIN, LUCIA_PIN)),
         "volunteer-name"
     );
     site.attest(&request, &passport).expect("signed by Lucia");
@@ -107,7 +116,7 @@ fn a_site_desk_opens_for_its_volunteers_only_and_logs_who_did_what() {
         ErrorCode::DeskLocked
     );
     assert_eq!(
-        code(site.add_volunteer("Anna", "anna-2468", "anna-2468")),
+        code(site.add_volunteer("Anna", "anna-2468", "anna-2468", "")),
         ErrorCode::DeskLocked
     );
     assert_eq!(code(site.site_log()), ErrorCode::DeskLocked);
@@ -135,16 +144,25 @@ fn a_site_desk_opens_for_its_volunteers_only_and_logs_who_did_what() {
     assert_eq!(desk.on_duty.as_ref().map(|v| v.id), Some(marco.id));
     site.attest(&request, &passport).expect("signed by Marco");
 
-    // The last volunteer cannot be removed; removing oneself locks the desk.
-    let desk = site.remove_volunteer(lucia.id).unwrap();
+    // Removing asks for the own PIN of the volunteer on duty; the last volunteer cannot be
+    // removed.
+    assert_eq!(field(site.remove_volunteer(lucia.id, LUCIA_PIN)), "my-pin");
+    let desk = site.remove_volunteer(lucia.id, MARCO_PIN).unwrap();
     assert_eq!(desk.volunteers.len(), 1);
-    assert_eq!(field(site.remove_volunteer(marco.id)), "volunteer");
+    assert_eq!(
+        field(site.remove_volunteer(marco.id, MARCO_PIN)),
+        "volunteer"
+    );
 
     // The log: who did what and when, in counts and entries, and nothing about the person.
     let log = site.site_log().unwrap();
     let count = |a: SiteAction| log.counts.iter().find(|(x, _)| *x == a).map_or(0, |c| c.1);
     assert_eq!(count(SiteAction::Attested), 2);
-    assert_eq!(count(SiteAction::PinRefused), 5);
+    assert_eq!(
+        count(SiteAction::PinRefused),
+        7,
+        "five to open the desk, two to confirm (one not typed is no guess)"
+    );
     assert_eq!(count(SiteAction::VolunteerAdded), 2);
     assert_eq!(count(SiteAction::VolunteerRemoved), 1);
     let newest = &log.newest[0];
@@ -178,7 +196,7 @@ fn a_desk_nobody_touches_locks_itself() {
     let site = open_site(dir.path(), Duration::from_secs(3));
     site.enable_site_mode("prato", "Prato liaison site")
         .unwrap();
-    site.add_volunteer("Lucia Bianchi", LUCIA_PIN, LUCIA_PIN)
+    site.add_volunteer("Lucia Bianchi", LUCIA_PIN, LUCIA_PIN, "")
         .unwrap();
     // Touched within the idle time, it stays open longer than the idle time in all.
     for _ in 0..3 {
@@ -268,7 +286,7 @@ async fn walk_ins_are_served_in_sessions_of_their_own_that_leave_nothing_behind(
         ErrorCode::DeskLocked,
         "no volunteer yet"
     );
-    site.add_volunteer("Lucia Bianchi", LUCIA_PIN, LUCIA_PIN)
+    site.add_volunteer("Lucia Bianchi", LUCIA_PIN, LUCIA_PIN, "")
         .unwrap();
 
     let serve = |session: &Homeward| {
@@ -404,7 +422,7 @@ fn a_walk_in_interrupted_by_a_stop_is_taken_up_again_with_every_answer() {
     site.enable_site_mode("prato", "Prato liaison site")
         .unwrap();
     let lucia = site
-        .add_volunteer("Lucia Bianchi", LUCIA_PIN, LUCIA_PIN)
+        .add_volunteer("Lucia Bianchi", LUCIA_PIN, LUCIA_PIN, "")
         .unwrap()
         .volunteers[0]
         .id;
@@ -447,7 +465,7 @@ fn erasing_a_site_laptop_wipes_its_walk_ins_too() {
     let site = open_site(dir.path(), Duration::from_secs(300));
     site.enable_site_mode("prato", "Prato liaison site")
         .unwrap();
-    site.add_volunteer("Lucia Bianchi", LUCIA_PIN, LUCIA_PIN)
+    site.add_volunteer("Lucia Bianchi", LUCIA_PIN, LUCIA_PIN, "")
         .unwrap();
     let (id, session) = site.start_walk_in().unwrap();
     session
@@ -500,7 +518,7 @@ async fn a_walk_in_takes_the_receipt_home_and_answers_the_office_from_their_phon
     register_site(&backend.url, &auth, "prato", &info.public_key)
         .await
         .unwrap();
-    site.add_volunteer("Lucia Bianchi", LUCIA_PIN, LUCIA_PIN)
+    site.add_volunteer("Lucia Bianchi", LUCIA_PIN, LUCIA_PIN, "")
         .unwrap();
 
     // At the desk: attested in person, two applications (one with a photo), sent.

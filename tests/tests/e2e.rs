@@ -1989,6 +1989,11 @@ async fn a_site_desk_opens_with_a_volunteers_pin_and_locks_when_left_idle() -> a
         .await?;
     site.input_text("#add-volunteer #new-pin-again", MARCO_PIN)
         .await?;
+    // Lucia, on duty, confirms with her own PIN; without it nobody is added.
+    site.click("#register-volunteer").await?;
+    site.wait_css("#add-volunteer .error-note[data-field='my-pin']")
+        .await?;
+    site.input_text("#add-volunteer #my-pin", LUCIA_PIN).await?;
     site.click("#register-volunteer").await?;
     site.wait_css("#volunteers .volunteer[data-name='Marco Rossi']")
         .await?;
@@ -2041,6 +2046,7 @@ async fn a_site_desk_opens_with_a_volunteers_pin_and_locks_when_left_idle() -> a
         ))
         .await?;
     }
+    // One wrong PIN at the lock (one not typed when Marco was added is not a guess).
     assert_eq!(
         site.text("#site-log .counts [data-action='pin-refused'] .count")
             .await?,

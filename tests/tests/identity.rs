@@ -44,7 +44,7 @@ async fn proven_in_person_offline_the_person_sends_at_that_level_until_the_site_
         .enable_site_mode("prato", "Prato liaison site")
         .unwrap();
     assert_eq!(site.site().unwrap(), Some(info.clone()));
-    site.add_volunteer("Lucia Bianchi", "28461937", "28461937")
+    site.add_volunteer("Lucia Bianchi", "28461937", "28461937", "")
         .unwrap();
     register_site(&backend.url, &auth, "prato", &info.public_key)
         .await

@@ -204,8 +204,15 @@ impl Homeward {
     }
 
     /// Registers a volunteer. The first one needs nobody's PIN and opens the desk as them;
-    /// after that, only a volunteer on duty may add another.
-    pub fn add_volunteer(&self, name: &str, pin: &str, pin_again: &str) -> Result<DeskState> {
+    /// after that, only the volunteer on duty may add another, typing their own PIN again
+    /// (`my_pin`): a desk left open for a moment does not let a passer-by make themselves one.
+    pub fn add_volunteer(
+        &self,
+        name: &str,
+        pin: &str,
+        pin_again: &str,
+        my_pin: &str,
+    ) -> Result<DeskState> {
         let by = self.volunteer_on_duty()?;
         let name = name.trim();
         if name.is_empty() || name.chars().count() > VOLUNTEER_NAME_MAX_CHARS {
@@ -228,6 +235,9 @@ impl Homeward {
             ));
         }
         check_pin(pin, pin_again)?;
+        if let Some(by) = by {
+            self.check_volunteer_pin(by, my_pin, "my-pin")?;
+        }
         let id = Uuid::new_v4();
         let hash = hash_pin(pin)?;
         self.store.conn().execute(
@@ -243,10 +253,10 @@ impl Homeward {
         self.desk_state()
     }
 
-    /// Removes a volunteer; removing oneself locks the desk. The last one cannot be removed
-    /// (the desk would stand open).
-    pub fn remove_volunteer(&self, id: Uuid) -> Result<DeskState> {
-        let by = self.volunteer_on_duty()?;
+    /// Removes a volunteer, as the volunteer on duty typing their own PIN again; removing
+    /// oneself locks the desk. The last one cannot be removed (the desk would stand open).
+    pub fn remove_volunteer(&self, id: Uuid, my_pin: &str) -> Result<DeskState> {
+        let by = self.volunteer_on_duty()?.ok_or(CoreError::DeskLocked)?;
         let volunteers = self.volunteers()?;
         if !volunteers.iter().any(|v| v.id == id) {
             return Err(CoreError::NotFound { what: "volunteer" });
@@ -254,6 +264,8 @@ impl Homeward {
         if volunteers.len() == 1 {
             return Err(invalid("volunteer", "the last volunteer cannot be removed"));
         }
+        self.check_volunteer_pin(by, my_pin, "my-pin")?;
+        let by = Some(by);
         self.store.conn().execute(
             "UPDATE volunteers SET removed_at = ?2 WHERE id = ?1",
             params![id.to_string(), now_ms()],
@@ -269,6 +281,20 @@ impl Homeward {
     /// Opens the desk for `volunteer` with their PIN. Five wrong PINs in a row refuse that
     /// name for fifteen minutes (others can still sign in).
     pub fn unlock_desk(&self, volunteer: Uuid, pin: &str) -> Result<DeskState> {
+        self.check_volunteer_pin(volunteer, pin, "pin")?;
+        self.desk.lock().on_duty = Some((volunteer, now_ms()));
+        self.log(Some(volunteer), SiteAction::Unlocked)?;
+        self.desk_state()
+    }
+
+    /// Whether `pin` is `volunteer`'s (a wrong one is refused naming `field`). Five wrong PINs in
+    /// a row refuse the name for [`PIN_WAIT`]; the count is kept in the store, so restarting the
+    /// app does not start it again.
+    fn check_volunteer_pin(&self, volunteer: Uuid, pin: &str, field: &'static str) -> Result<()> {
+        // Nothing typed is a step forgotten, not a guess: refused, not counted.
+        if pin.is_empty() {
+            return Err(invalid(field, "type the PIN"));
+        }
         let now = now_ms();
         let found: Option<(String, u32, i64)> = self
             .store
@@ -287,7 +313,6 @@ impl Homeward {
             return Err(CoreError::TooManyAttempts);
         }
         if pin.chars().count() > PIN_MAX_CHARS || !pin_matches(pin, &hash) {
-            // Counted in the store, so a restart does not start the count again.
             let wait = i64::try_from(PIN_WAIT.as_millis()).unwrap_or(i64::MAX);
             let (wrong, until) = if wrong + 1 >= PIN_TRIES {
                 (0, now + wait)
@@ -298,16 +323,21 @@ impl Homeward {
                 "UPDATE volunteers SET wrong_pins = ?2, refused_until = ?3 WHERE id = ?1",
                 params![volunteer.to_string(), wrong, until],
             )?;
+            if until > 0 {
+                // The name is refused for a while: the desk does not stay open in it either.
+                let mut lock = self.desk.lock();
+                if lock.on_duty.is_some_and(|(id, _)| id == volunteer) {
+                    lock.on_duty = None;
+                }
+            }
             self.log(Some(volunteer), SiteAction::PinRefused)?;
-            return Err(invalid("pin", "not this volunteer's PIN"));
+            return Err(invalid(field, "not this volunteer's PIN"));
         }
         self.store.conn().execute(
             "UPDATE volunteers SET wrong_pins = 0, refused_until = 0 WHERE id = ?1",
             [volunteer.to_string()],
         )?;
-        self.desk.lock().on_duty = Some((volunteer, now));
-        self.log(Some(volunteer), SiteAction::Unlocked)?;
-        self.desk_state()
+        Ok(())
     }
 
     /// Locks the desk now: on demand, or because the screen saw nobody for the idle time.

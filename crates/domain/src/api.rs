@@ -201,6 +201,7 @@ pub const FIELDS_WITH_MESSAGES: &[&str] = &[
     "volunteer",
     "new-pin",
     "new-pin-again",
+    "my-pin",
     "pin",
     "walk-in-active",
     "site-mode",

@@ -171,9 +171,11 @@ commands! {
     attest: Attest { text: String, documents: Vec<DocumentKind> } -> Code;
     /// In site mode: the desk (volunteers, who has it open); none otherwise.
     desk: Desk {} -> Option<crate::desk::DeskState>;
-    /// Registers a volunteer: the first needs no PIN and opens the desk as them.
-    add_volunteer: AddVolunteer { name: String, pin: String, pin_again: String } -> crate::desk::DeskState;
-    remove_volunteer: RemoveVolunteer { id: Uuid } -> crate::desk::DeskState;
+    /// Registers a volunteer: the first needs no PIN and opens the desk as them; after that the
+    /// volunteer on duty confirms with their own PIN (`my_pin`).
+    add_volunteer: AddVolunteer { name: String, pin: String, pin_again: String, my_pin: String } -> crate::desk::DeskState;
+    /// Removes a volunteer; the volunteer on duty confirms with their own PIN.
+    remove_volunteer: RemoveVolunteer { id: Uuid, my_pin: String } -> crate::desk::DeskState;
     unlock_desk: UnlockDesk { volunteer: Uuid, pin: String } -> crate::desk::DeskState;
     /// Locks the desk: on demand, or `idle` when the screen saw nobody for the idle time.
     lock_desk: LockDesk { idle: bool } -> crate::desk::DeskState;

@@ -183,6 +183,7 @@ fn VolunteerForm(first: bool) -> impl IntoView {
     let name = RwSignal::new(String::new());
     let pin = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
+    let mine = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -192,6 +193,7 @@ fn VolunteerForm(first: bool) -> impl IntoView {
             name: name.get_untracked(),
             pin: pin.get_untracked(),
             pin_again: again.get_untracked(),
+            my_pin: mine.get_untracked(),
         };
         spawn_local(async move {
             let result = ipc::call(args).await;
@@ -202,6 +204,7 @@ fn VolunteerForm(first: bool) -> impl IntoView {
                     name.set(String::new());
                     pin.set(String::new());
                     again.set(String::new());
+                    mine.set(String::new());
                     desk.set(Some(state));
                 }
                 Err(e) => desk_error(desk, error, e),
@@ -235,6 +238,15 @@ fn VolunteerForm(first: bool) -> impl IntoView {
                 <input id="new-pin-again" type="password" autocomplete="new-password"
                     prop:value=move || again.get() on:input=move |ev| again.set(event_target_value(&ev))/>
             </div>
+            {(!first).then(|| view! {
+                <div class="field">
+                    <label for="my-pin">{move || t("desk-my-pin")}</label>
+                    <p class="hint" id="my-pin-hint">{move || t("desk-my-pin-hint")}</p>
+                    <input id="my-pin" type="password" autocomplete="current-password"
+                        aria-describedby="my-pin-hint"
+                        prop:value=move || mine.get() on:input=move |ev| mine.set(event_target_value(&ev))/>
+                </div>
+            })}
             {move || error.get().map(|e| view! { <ErrorNote error=e/> })}
             <div class="form-actions">
                 <button class="primary" type="submit" id="register-volunteer" disabled=move || busy.get()>
@@ -311,11 +323,14 @@ pub fn DeskAdmin() -> impl IntoView {
         desk.track();
         load_log();
     });
+    let mine = RwSignal::new(String::new());
     let remove = move |id: Uuid| {
+        let my_pin = mine.get_untracked();
         spawn_local(async move {
-            match ipc::call(ipc::RemoveVolunteer { id }).await {
+            match ipc::call(ipc::RemoveVolunteer { id, my_pin }).await {
                 Ok(state) => {
                     error.set(None);
+                    mine.set(String::new());
                     desk.set(Some(state));
                 }
                 Err(e) => desk_error(desk, error, e),
@@ -327,6 +342,13 @@ pub fn DeskAdmin() -> impl IntoView {
     view! {
         <section class="card" id="volunteers">
             <h2>{move || t("desk-volunteers")}</h2>
+            <div class="field">
+                <label for="remove-my-pin">{move || t("desk-my-pin")}</label>
+                <p class="hint" id="remove-my-pin-hint">{move || t("desk-remove-my-pin-hint")}</p>
+                <input id="remove-my-pin" type="password" autocomplete="current-password"
+                    aria-describedby="remove-my-pin-hint"
+                    prop:value=move || mine.get() on:input=move |ev| mine.set(event_target_value(&ev))/>
+            </div>
             {move || error.get().map(|e| view! { <ErrorNote error=e/> })}
             <ul class="desk-list">
                 {move || volunteers().into_iter().map(|v| {

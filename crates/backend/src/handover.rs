@@ -106,6 +106,17 @@ pub(crate) async fn claim(
     device: SignedDevice,
 ) -> Result<Json<HandedOver>, AppError> {
     let code = code_of(&code)?;
+    // Guessing secrets from one device is limited like lookups from one address.
+    if !state
+        .receipt_lookups
+        .take(&format!("device {}", device.key), now_ms())
+    {
+        return Err(AppError::Refused(
+            StatusCode::TOO_MANY_REQUESTS,
+            ErrorCode::QuotaExceeded,
+            "too many receipts claimed from this device; try again in an hour".into(),
+        ));
+    }
     let HandoverSecret { secret } = json_body(&device.body)?;
     let row = held(&state, &code, &secret).await?;
     if row.device_key == device.key {

@@ -47,10 +47,10 @@ fn no_such_receipt() -> AppError {
 
 /// The offer under `code` if `secret` is its secret and it has not expired.
 async fn held(state: &AppState, code: &str, secret: &str) -> Result<HandoverRow, AppError> {
+    // Not a secret at all is no receipt either (and never compared with anything).
+    let secret = homeward_domain::handover::parse_secret(secret).ok_or_else(no_such_receipt)?;
     let row = state.db.handover(code).await?.ok_or_else(no_such_receipt)?;
-    let digest =
-        secret_digest(&homeward_domain::handover::parse_secret(secret).unwrap_or_default());
-    if row.secret_sha256 != digest || row.expires_at <= now_ms() {
+    if row.secret_sha256 != secret_digest(&secret) || row.expires_at <= now_ms() {
         return Err(no_such_receipt());
     }
     Ok(row)

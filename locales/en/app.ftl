@@ -590,3 +590,4 @@ desk-my-pin = Your own PIN
 desk-my-pin-hint = You are on duty: type your PIN again to add a volunteer.
 desk-remove-my-pin-hint = To remove a volunteer, type your own PIN here first.
 field-error-my-pin = Not your PIN. Type the PIN you open the desk with.
+walk-in-handed-over = The person took their applications to their own phone with the receipt. Their session is wiped; nothing of theirs is left on this laptop.

@@ -555,3 +555,4 @@ desk-my-pin = 您本人的 PIN 码
 desk-my-pin-hint = 您正在值班：添加志愿者须再次输入您的 PIN 码。
 desk-remove-my-pin-hint = 移除志愿者前，请先在此输入您本人的 PIN 码。
 field-error-my-pin = PIN 码不对。请输入您打开服务台所用的 PIN 码。
+walk-in-handed-over = 来访者已凭回执把申请转到自己的手机上。其会话已清除，本电脑上不留任何其个人资料。

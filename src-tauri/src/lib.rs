@@ -15,6 +15,7 @@ use std::sync::{Arc, Mutex};
 use homeward_core::{Config, Homeward};
 use homeward_domain::ipc::{
     BackendStatusChanged, CatalogueUpdated, Event, FeedEventsArrived, OutboxItemChanged,
+    WalkInHandedOver,
 };
 use homeward_domain::{ApiError, BackendStatus, ErrorCode};
 use tauri::{AppHandle, Emitter as _, Manager as _};
@@ -275,7 +276,53 @@ pub(crate) fn serve_walk_in(app: &AppHandle, id: uuid::Uuid, core: Homeward) -> 
         Arc::clone(&core),
         Arc::clone(&stop),
     ));
+    tauri::async_runtime::spawn(end_when_handed_over(
+        app.clone(),
+        id,
+        Arc::clone(&core),
+        Arc::clone(&stop),
+    ));
     WalkIn { id, core, stop }
+}
+
+/// While a walk-in is served and their receipt is out: once the person has taken the
+/// applications over to their own phone, the session ends itself (wiped) and the desk is back.
+async fn end_when_handed_over(
+    app: AppHandle,
+    id: uuid::Uuid,
+    session: Arc<Homeward>,
+    stop: Arc<AtomicBool>,
+) {
+    use tauri::Manager as _;
+    const PASS: std::time::Duration = std::time::Duration::from_secs(4);
+    while !stop.load(Ordering::SeqCst) {
+        tokio::time::sleep(PASS).await;
+        match session.handed_over().await {
+            Ok(true) => {}
+            Ok(false) => continue,
+            Err(e) => {
+                tracing::debug!(code = ?e.code(), "hand-over not known yet: {e}");
+                continue;
+            }
+        }
+        let shell = app.state::<Shell>();
+        if shell.walk_in().is_none_or(|w| w.id != id) {
+            return;
+        }
+        let Ok(site) = shell.site() else { return };
+        match site.end_handed_over_walk_in(id, &session) {
+            Ok(true) => {
+                if let Err(e) = walk_in_ended(&shell, homeward_domain::desk::WalkInEnd::HandedOver)
+                {
+                    tracing::warn!(code = ?e.code, "a handed-over walk-in not closed: {e:?}");
+                }
+                emit::<WalkInHandedOver>(&app, &id);
+                return;
+            }
+            Ok(false) => {}
+            Err(e) => tracing::warn!(code = ?e.code(), "a handed-over walk-in not wiped: {e}"),
+        }
+    }
 }
 
 /// The walk-in sessions the site sealed before it last stopped: sent, then wiped.

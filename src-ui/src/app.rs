@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast as _, JsValue};
 
 use crate::i18n::{t, CurrentLang};
-use crate::ipc::{self, BackendStatusChanged, CatalogueUpdated};
+use crate::ipc::{self, BackendStatusChanged, CatalogueUpdated, WalkInHandedOver};
 use crate::screens::city::CityPicker;
 use crate::screens::desk::{
     is_locked, use_desk, DeskCtx, DeskLock, IdleWatch, LastEnd, LockButton, WalkInBar,
@@ -270,7 +270,8 @@ pub fn App() -> impl IntoView {
     provide_context(DeskCtx(desk));
     let walk_in = RwSignal::new(None::<uuid::Uuid>);
     provide_context(WalkInCtx(walk_in));
-    provide_context(LastEnd(RwSignal::new(None)));
+    let last_end = RwSignal::new(None);
+    provide_context(LastEnd(last_end));
     // Only a change of the lock redraws the window, not every word from the desk.
     let locked = Memo::new(move |_| desk.with(is_locked));
     // While a volunteer has a site's desk open: its idle time, watched.
@@ -292,6 +293,14 @@ pub fn App() -> impl IntoView {
         status.set(s);
     });
     let catalogue_listening = ipc::listen::<CatalogueUpdated>(move |v| catalogue.set(Some(v)));
+    // The person took their applications to their own phone: the session is gone, the desk back.
+    let handed_over_listening = ipc::listen::<WalkInHandedOver>(move |id| {
+        if walk_in.get_untracked() == Some(id) {
+            walk_in.set(None);
+            last_end.set(Some(homeward_domain::desk::WalkInEnd::HandedOver));
+            nav.start_over(Screen::Site);
+        }
+    });
     spawn_local(async move {
         match ipc::call(ipc::Language {}).await {
             Ok(l) => lang.set(l),
@@ -317,6 +326,7 @@ pub fn App() -> impl IntoView {
         ready.set(true);
         listening.await;
         catalogue_listening.await;
+        handed_over_listening.await;
         if let Ok(s) = ipc::call(ipc::BackendStatus {}).await {
             if !heard.get_value() {
                 status.set(s);

@@ -2180,15 +2180,25 @@ async fn walk_ins_are_served_one_after_another_and_leave_nothing_behind() -> any
         &site.text("#receipt-code").await?,
         &site.text("#receipt-secret").await?,
     )?;
-    // Wiped once the city has the hand-over (sealed until then).
-    end_walk_in(&site).await?;
-    site.wait_css("#walk-in-wiped, #walk-in-sealed").await?;
-    let walk_ins = site_dir.path().join("walk-ins");
-    wait_until_empty(&walk_ins).await?;
     anyhow::ensure!(backend.stored_submissions().await? == 2);
+    // The session offers the hand-over on its own once everything has arrived.
+    let http = reqwest::Client::new();
+    let status_url = format!("{}/v1/handovers/{}/status", backend.url, ticket.code);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !http
+        .post(&status_url)
+        .json(&serde_json::json!({ "secret": ticket.secret }))
+        .send()
+        .await?
+        .status()
+        .is_success()
+    {
+        anyhow::ensure!(std::time::Instant::now() < deadline, "never offered");
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    }
 
-    // At home, the person's phone (another app) takes the applications over with the receipt,
-    // hears the office ask for more on the proof of life, and answers it from there.
+    // Still at the desk, the person's phone (another app) takes the applications over with the
+    // receipt; the session on the laptop ends itself, wiped.
     let phone_dir = TempDir::new()?;
     let phone_driver = Driver::start(4704)?;
     let phone = phone_driver.launch(phone_dir.path(), &backend.url).await?;
@@ -2204,6 +2214,11 @@ async fn walk_ins_are_served_one_after_another_and_leave_nothing_behind() -> any
             Ok(phone.count(".send[data-state='delivered']").await? == 2)
         })
         .await?;
+    site.wait_css("#walk-in-handed-over").await?;
+    let walk_ins = site_dir.path().join("walk-ins");
+    wait_until_empty(&walk_ins).await?;
+
+    // At home, the phone hears the office ask for more on the proof of life, and answers.
     let console = Console::sign_in(&backend.url, "admin-chen", ADMIN_PASSWORD).await?;
     let reference = console.latest_reference().await?;
     let page = console

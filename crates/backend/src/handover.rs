@@ -14,7 +14,8 @@ use homeward_domain::catalog::GuideId;
 use homeward_domain::draft::DraftId;
 use homeward_domain::handover::{
     parse_code, secret_digest, HandedApplication, HandedMaterial, HandedOver, HandedSubmission,
-    HandoverOffer, HandoverSecret, HandoverStatus, TrackedApplication, HANDOVER_DAYS,
+    HandoverOffer, HandoverSecret, HandoverState, HandoverStatus, TrackedApplication,
+    HANDOVER_DAYS,
 };
 use homeward_domain::identity::CLOCK_SKEW_MS;
 use homeward_domain::sync::{Receipt, Submission};
@@ -96,6 +97,22 @@ pub(crate) async fn offer(
             ErrorCode::Conflict,
             "code: this tracking code is taken; offer the hand-over under another".into(),
         )),
+    }
+}
+
+/// `GET /v1/handovers/{code}`, signed by the device that offered it (to anyone else there is no
+/// such hand-over): whether it was taken up, so the session at the desk can end itself.
+pub(crate) async fn state_of(
+    State(state): State<Arc<AppState>>,
+    Path(code): Path<String>,
+    device: SignedDevice,
+) -> Result<Json<HandoverState>, AppError> {
+    let code = code_of(&code)?;
+    match state.db.handover(&code).await? {
+        Some(row) if row.device_key == device.key => Ok(Json(HandoverState {
+            claimed: row.claimed_by.is_some(),
+        })),
+        _ => Err(no_such_receipt()),
     }
 }
 

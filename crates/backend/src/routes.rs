@@ -82,6 +82,7 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
         .route(path::SUBMISSIONS, post(intake::submit))
         .route(path::FEED, get(intake::feed))
         .route(path::HANDOVERS, post(crate::handover::offer))
+        .route(path::HANDOVER, get(crate::handover::state_of))
         .route(path::HANDOVER_CLAIM, post(crate::handover::claim))
         .route(path::HANDOVER_STATUS, post(crate::handover::status))
         .route(path::ACCESS_LOG, get(access::for_device))

@@ -15,8 +15,8 @@ use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
 use homeward_domain::handover::{
     encode, grouped, parse_code, parse_secret, secret_digest, HandedOver, HandoverOffer,
-    HandoverSecret, HandoverStatus, ReceiptLine, Ticket, WalkInReceipt, CODE_CHARS, HANDOVER_DAYS,
-    SECRET_CHARS,
+    HandoverSecret, HandoverState, HandoverStatus, ReceiptLine, Ticket, WalkInReceipt, CODE_CHARS,
+    HANDOVER_DAYS, SECRET_CHARS,
 };
 use homeward_domain::sync::{OutboxState, Submission};
 use homeward_domain::wire::path;
@@ -167,6 +167,23 @@ impl Homeward {
             .set_setting(OFFERED_SETTING, &now_ms().to_string())?;
         tracing::info!("hand-over offered");
         Ok(())
+    }
+
+    /// Whether the person has taken this session's applications over with its receipt (asks
+    /// the backend; false while the hand-over is not yet offered).
+    pub async fn handed_over(&self) -> Result<bool> {
+        if self.offer_pending()? {
+            return Ok(false);
+        }
+        let Some(kept) = self.kept_ticket()? else {
+            return Ok(false);
+        };
+        let target = path::fill(path::HANDOVER, &[&kept.ticket.code]);
+        let state: HandoverState = self
+            .remote()?
+            .get_signed(&self.keys.device, &target)
+            .await?;
+        Ok(state.claimed)
     }
 
     /// Takes the applications on a receipt over to this device; the drafts they are kept as.

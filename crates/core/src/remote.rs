@@ -223,6 +223,21 @@ impl Remote {
         self.send_json(self.signed(key, req, &[])).await
     }
 
+    /// GETs `target`, signed by `key`; the JSON answer.
+    pub async fn get_signed<T: serde::de::DeserializeOwned>(
+        &self,
+        key: &SigningKey,
+        target: &str,
+    ) -> Result<T> {
+        let req = Request {
+            method: Method::Get,
+            target,
+            binding: "",
+            body: b"",
+        };
+        self.send_json(self.signed(key, req, &[])).await
+    }
+
     /// A page of what staff did with the data of `key`'s device, older than `before` if given.
     pub async fn access_log(&self, key: &SigningKey, before: Option<i64>) -> Result<AccessLog> {
         let target = match before {

@@ -186,6 +186,21 @@ impl Homeward {
         Ok(WalkInEnd::Wiped)
     }
 
+    /// Wipes the session being served once the person has taken its applications over to their
+    /// own device (`session.handed_over()` said so): nothing in it waits for anyone. Whether it
+    /// did; a locked desk does not stand in the way, as nothing is decided here.
+    pub fn end_handed_over_walk_in(&self, id: Uuid, session: &Homeward) -> Result<bool> {
+        if self.walk_in_state(id)?.as_deref() != Some("open")
+            || session.awaiting_acknowledgement()?
+        {
+            return Ok(false);
+        }
+        self.wipe_walk_in(id)?;
+        self.log(None, SiteAction::WalkInEnded)?;
+        tracing::info!("walk-in session handed over and wiped");
+        Ok(true)
+    }
+
     /// Wipes an open session at the person's own request ("erase everything"), whatever it
     /// still holds.
     pub fn erase_walk_in(&self, id: Uuid) -> Result<()> {

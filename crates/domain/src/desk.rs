@@ -139,6 +139,8 @@ pub enum WalkInEnd {
     Wiped,
     /// Some applications wait for the backend: sealed, and wiped once they are acknowledged.
     Sealed,
+    /// The person took the applications over to their own phone with the receipt: wiped.
+    HandedOver,
 }
 
 #[cfg(test)]

@@ -119,6 +119,13 @@ pub struct HandoverSecret {
     pub secret: String,
 }
 
+/// `GET /v1/handovers/{code}`, for the device that offered it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HandoverState {
+    /// Whether another device has taken the applications over.
+    pub claimed: bool,
+}
+
 /// What a claim hands over: each application whole (its submissions as sent, with their
 /// receipts, and its documents), and everything the city said about them so far.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -261,6 +261,9 @@ events! {
     "feed-events": FeedEventsArrived -> Vec<FeedEvent>;
     /// Whether the backend can be reached changed.
     "backend-status": BackendStatusChanged -> crate::BackendStatus;
+    /// The walk-in being served took their applications over to their own phone; the session
+    /// (the payload) is wiped and the desk is back.
+    "walk-in-handed-over": WalkInHandedOver -> Uuid;
     /// A newer catalogue from the backend is in use; the payload is its version.
     "catalogue-updated": CatalogueUpdated -> u64;
 }

@@ -36,6 +36,8 @@ pub mod path {
     pub const ACCESS_LOG: &str = "/v1/access-log";
     /// `POST`, signed: a walk-in's session offers its applications to whoever holds its receipt.
     pub const HANDOVERS: &str = "/v1/handovers";
+    /// `GET`, signed by the device that offered it: whether the hand-over was taken up.
+    pub const HANDOVER: &str = "/v1/handovers/{code}";
     /// `POST`, signed: a device takes a receipt's applications over, with the receipt's secret.
     pub const HANDOVER_CLAIM: &str = "/v1/handovers/{code}/claim";
     /// `POST`: where a receipt's applications stand, for whoever holds its secret.
@@ -67,7 +69,7 @@ pub mod path {
     pub const STAFF_ACCESS_LOG: &str = "/v1/staff/access-log";
 
     /// Every route of the API, for checks that the description and the router agree.
-    pub const ALL: [&str; 27] = [
+    pub const ALL: [&str; 28] = [
         HEALTH,
         CATALOG,
         OPENAPI,
@@ -82,6 +84,7 @@ pub mod path {
         DELEGATIONS_REVOKE,
         ACCESS_LOG,
         HANDOVERS,
+        HANDOVER,
         HANDOVER_CLAIM,
         HANDOVER_STATUS,
         STAFF_SESSIONS,

@@ -469,6 +469,7 @@ pub fn WalkInDesk() -> impl IntoView {
                 let (id, message) = match end {
                     WalkInEnd::Wiped => ("walk-in-wiped", key("walk-in-wiped")),
                     WalkInEnd::Sealed => ("walk-in-sealed", key("walk-in-sealed")),
+                    WalkInEnd::HandedOver => ("walk-in-handed-over", key("walk-in-handed-over")),
                 };
                 view! { <p class="notice" id=id role="status">{move || t(message)}</p> }
             })}

@@ -25,6 +25,9 @@ pub fn signed(cities: Vec<HomeCity>) -> Vec<u8> {
             kind: CITY_LIST_KIND.into(),
             version: 1,
             cities,
+            notice_signers: homeward_catalog::bundled_cities()
+                .expect("the bundled list")
+                .notice_signers,
         },
         &key,
     )

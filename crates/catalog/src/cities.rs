@@ -8,6 +8,7 @@ use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
 use ed25519_dalek::{SigningKey, VerifyingKey};
 use homeward_domain::city::{CityList, HomeCity, CITY_LIST_KIND};
+use homeward_domain::notice::NoticeSigner;
 use homeward_domain::Lang;
 use serde::Deserialize;
 
@@ -24,6 +25,34 @@ pub const BUNDLED_CITIES: &[u8] = include_bytes!("../../../catalog/cities.signed
 struct CitiesFile {
     version: u64,
     cities: Vec<HomeCity>,
+    #[serde(default)]
+    notice_signers: Vec<NoticeSigner>,
+}
+
+/// What is wrong with one trusted notice signer, as (field, what is expected).
+fn signer_problems(signer: &NoticeSigner) -> Vec<(&'static str, String)> {
+    let mut problems = Vec::new();
+    if !HomeCity::is_valid_id(&signer.id) {
+        problems.push((
+            "id",
+            "lower-case letters, digits and -, such as consular-protection".into(),
+        ));
+    }
+    for lang in [Lang::ZhCn, Lang::En] {
+        if !signer.name.has(lang) {
+            problems.push(("name", format!("a text in {}", lang.tag())));
+        }
+    }
+    if parse_public_key(&signer.key).is_err() {
+        problems.push(("key", "the signer's public key, 64 hex digits".into()));
+    }
+    if signer.kinds.is_empty() {
+        problems.push((
+            "kinds",
+            "the kinds of notice it may publish, such as [\"safety-alert\"]".into(),
+        ));
+    }
+    problems
 }
 
 /// What is wrong with one city, as (field, what is expected): the same checks for the source
@@ -91,6 +120,14 @@ fn check_list(list: &CityList) -> Result<(), PackError> {
             )));
         }
     }
+    for signer in &list.notice_signers {
+        if let Some((field, expected)) = signer_problems(signer).into_iter().next() {
+            return Err(PackError::Malformed(format!(
+                "notice signer {}: {field}: expected {expected}",
+                signer.id
+            )));
+        }
+    }
     Ok(())
 }
 
@@ -154,6 +191,12 @@ pub fn load_cities(file: &Path) -> Result<CityList, Vec<Problem>> {
     if source.cities.is_empty() {
         problems.push(source::problem(file, "cities", "at least one city".into()));
     }
+    for (i, signer) in source.notice_signers.iter().enumerate() {
+        for (field, expected) in signer_problems(signer) {
+            let at = format!("notice_signers[{i}].{field}");
+            problems.push(source::problem(file, &at, expected));
+        }
+    }
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -161,6 +204,7 @@ pub fn load_cities(file: &Path) -> Result<CityList, Vec<Problem>> {
         kind: CITY_LIST_KIND.into(),
         version: source.version,
         cities: source.cities,
+        notice_signers: source.notice_signers,
     })
 }
 
@@ -190,6 +234,7 @@ mod tests {
             kind: CITY_LIST_KIND.into(),
             version: 1,
             cities,
+            notice_signers: vec![],
         }
     }
 

@@ -8,6 +8,7 @@
 //! app's core builds on it.
 
 pub mod cities;
+pub mod notices;
 mod pack;
 pub mod review;
 pub mod search;

@@ -6,7 +6,7 @@
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
 use ed25519_dalek::{Signature, Signer as _, SigningKey, VerifyingKey};
-use homeward_domain::catalog::{SignedPack, PACK_FORMAT};
+use homeward_domain::catalog::{SignedPack, ENVELOPE_FORMAT, PACK_FORMAT};
 use homeward_domain::CataloguePack;
 use sha2::{Digest as _, Sha256};
 
@@ -121,11 +121,16 @@ pub fn trusted_key() -> Result<VerifyingKey, PackError> {
 pub(crate) fn open_envelope(bytes: &[u8], trusted: &VerifyingKey) -> Result<Vec<u8>, PackError> {
     let envelope: SignedPack =
         serde_json::from_slice(bytes).map_err(|e| PackError::Malformed(e.to_string()))?;
-    if envelope.format != PACK_FORMAT {
+    open_signed(&envelope, trusted)
+}
+
+/// Checks an envelope's signature against `trusted` and gives its payload.
+pub(crate) fn open_signed(envelope: &SignedPack, trusted: &VerifyingKey) -> Result<Vec<u8>, PackError> {
+    if envelope.format != ENVELOPE_FORMAT {
         return Err(PackError::UnsupportedFormat(envelope.format));
     }
     if envelope.key_id != key_id(trusted) {
-        return Err(PackError::UnknownKey(envelope.key_id));
+        return Err(PackError::UnknownKey(envelope.key_id.clone()));
     }
     let payload = B64
         .decode(envelope.payload.as_bytes())
@@ -144,7 +149,7 @@ pub(crate) fn open_envelope(bytes: &[u8], trusted: &VerifyingKey) -> Result<Vec<
 /// and key always give the same file.
 pub(crate) fn seal(payload: &[u8], key: &SigningKey) -> Vec<u8> {
     let envelope = SignedPack {
-        format: PACK_FORMAT,
+        format: ENVELOPE_FORMAT,
         key_id: key_id(&key.verifying_key()),
         signature: B64.encode(key.sign(payload).to_bytes()),
         payload: B64.encode(payload),

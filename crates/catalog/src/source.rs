@@ -220,6 +220,7 @@ fn check_guide(file: &Path, g: &Guide, problems: &mut Vec<Problem>) {
         ));
     }
     check_date(file, "last_reviewed", &g.last_reviewed, problems);
+    check_sources(file, g, problems);
     if g.trips > 1 {
         problems.push(problem(file, "trips", "at most one trip (0 or 1)".into()));
     }
@@ -279,6 +280,59 @@ fn check_guide(file: &Path, g: &Guide, problems: &mut Vec<Problem>) {
     // Every localised text anywhere in the guide must exist in every language.
     let value = serde_json::to_value(g).unwrap_or_default();
     walk_texts(file, "", &value, problems);
+}
+
+/// Every guide rests on at least one published guide or rule, each named with where and when it
+/// was published, and none published after the guide was last reviewed.
+fn check_sources(file: &Path, g: &Guide, problems: &mut Vec<Problem>) {
+    if g.sources.is_empty() {
+        problems.push(problem(
+            file,
+            "sources",
+            "name the published guides and rules this guide rests on".into(),
+        ));
+    }
+    for (i, source) in g.sources.iter().enumerate() {
+        let at = |what: &str| format!("sources[{i}].{what}");
+        if source.title.trim().is_empty() {
+            problems.push(problem(file, &at("title"), "the title as published".into()));
+        }
+        if !is_web_address(&source.url) {
+            problems.push(problem(
+                file,
+                &at("url"),
+                format!(
+                    "{:?} is not the address of a published page (https://…)",
+                    source.url
+                ),
+            ));
+        }
+        let before = problems.len();
+        check_date(file, &at("date"), &source.date, problems);
+        if problems.len() == before && source.date > g.last_reviewed {
+            problems.push(problem(
+                file,
+                &at("date"),
+                format!(
+                    "{} is after the guide's last review ({})",
+                    source.date, g.last_reviewed
+                ),
+            ));
+        }
+    }
+}
+
+/// Whether `url` is an absolute `https://` (or `http://`) address with a host and no spaces.
+pub(crate) fn is_web_address(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|rest| {
+        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        host.contains('.')
+            && !host.starts_with('.')
+            && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+    })
 }
 
 /// Checks one question against the guide and the questions before it.

@@ -9,8 +9,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::lang::LocalizedText;
 
-/// The version of the pack format this build understands.
-pub const PACK_FORMAT: u32 = 1;
+/// The version of the pack format this build understands (2: every source with its address and
+/// date).
+pub const PACK_FORMAT: u32 = 2;
+
+/// The version of the signed envelope (a [`SignedPack`]) around a pack, a list of cities or a
+/// notices feed.
+pub const ENVELOPE_FORMAT: u32 = 1;
 
 /// A stable slug that names a guide across catalogue versions, such as `hukou-cancel-abroad`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -398,9 +403,22 @@ pub struct Guide {
     /// Search words beyond the title, per language tag.
     #[serde(default)]
     pub keywords: Keywords,
-    /// Where this guide's facts were taken from, for the city's reviewers.
+    /// Where this guide's facts were taken from: each published guide or rule with its address
+    /// and date, so a reviewer can read what the guide rests on.
     #[serde(default)]
-    pub sources: Vec<String>,
+    pub sources: Vec<Source>,
+}
+
+/// A published guide, rule or notice a guide's facts were taken from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Its title as published, with its document number where it has one.
+    pub title: String,
+    /// Where it is published (`https://`, or `http://` for the sites that serve nothing else).
+    pub url: String,
+    /// The date it was published or last revised, as it states: `YYYY-MM-DD`.
+    pub date: String,
 }
 
 /// What the home screen and search results show of a guide, in every language, so switching

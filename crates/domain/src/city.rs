@@ -21,6 +21,10 @@ pub struct CityList {
     /// Raised with every change; a list is never replaced by an older one.
     pub version: u64,
     pub cities: Vec<HomeCity>,
+    /// Signers other than the cities the app trusts for some kinds of notice: the consular
+    /// service for safety alerts.
+    #[serde(default)]
+    pub notice_signers: Vec<crate::notice::NoticeSigner>,
 }
 
 /// One home city and its backend.

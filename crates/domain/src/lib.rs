@@ -14,6 +14,7 @@ pub mod handover;
 pub mod identity;
 pub mod ipc;
 pub mod lang;
+pub mod notice;
 pub mod privacy;
 pub mod staff;
 pub mod sync;

@@ -591,3 +591,76 @@ desk-my-pin-hint = You are on duty: type your PIN again to add a volunteer.
 desk-remove-my-pin-hint = To remove a volunteer, type your own PIN here first.
 field-error-my-pin = Not your PIN. Type the PIN you open the desk with.
 walk-in-handed-over = The person took their applications to their own phone with the receipt. Their session is wiped; nothing of theirs is left on this laptop.
+
+## Countries of residence, for the notices that concern the person
+country-it = Italy
+country-fr = France
+country-es = Spain
+country-de = Germany
+country-nl = Netherlands
+country-be = Belgium
+country-pt = Portugal
+country-at = Austria
+country-ch = Switzerland
+country-gb = United Kingdom
+country-ie = Ireland
+country-gr = Greece
+country-hu = Hungary
+country-cz = Czechia
+country-pl = Poland
+country-ro = Romania
+country-rs = Serbia
+country-se = Sweden
+country-za = South Africa
+country-ng = Nigeria
+country-ao = Angola
+country-ke = Kenya
+country-gh = Ghana
+country-ae = United Arab Emirates
+country-sa = Saudi Arabia
+country-us = United States
+country-ca = Canada
+country-mx = Mexico
+country-br = Brazil
+country-ar = Argentina
+country-pa = Panama
+country-pe = Peru
+country-cl = Chile
+country-jp = Japan
+country-kr = South Korea
+country-sg = Singapore
+country-my = Malaysia
+country-th = Thailand
+country-ph = Philippines
+country-id = Indonesia
+country-vn = Vietnam
+country-kh = Cambodia
+country-au = Australia
+country-nz = New Zealand
+notice-notification-title = Safety alert: { $title }
+field-error-residence-country = Country you live in: choose one from the list, or none.
+
+## Notices
+notices-title = Notices and safety alerts
+notices-lead = Safety alerts for the country you live in, changes to how a service is handled, and liaison sites that are closed. They stay readable without a connection.
+notices-country-label = Country you live in
+notices-country-hint = Only used on this phone or computer to pick the notices that concern you; it is never sent.
+notices-country-none = Not chosen (only notices for everyone)
+notices-refused = The latest notices from the city could not be verified, so the last verified ones are shown.
+notices-checked = Last checked with the city: { $time }
+notices-never-checked = Not checked with the city yet.
+notices-none-for = No notices for { $country } right now.
+notices-none = No notices for everyone right now. Choose your country to see the ones for where you live.
+notices-from = from { $signer }
+notices-where = Where
+notices-sites = Liaison sites
+notices-until = Until
+notices-alerts-label = Safety alerts
+notices-open = { $count ->
+    [0] Notices for where you live
+    [one] 1 notice for where you live
+   *[other] { $count } notices for where you live
+}
+notice-kind-safety-alert = Safety alert
+notice-kind-service-change = Service change
+notice-kind-site-closure = Site closed

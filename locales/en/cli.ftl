@@ -36,3 +36,23 @@ cli-admin-access-more = Older entries wait: add --before { $seq }.
 cli-admin-device-revoked = Device key revoked: the backend refuses it from now on.
 cli-admin-signer-trusted = trusted
 cli-admin-signer-revoked = revoked
+
+cli-notices-ok = { $count ->
+    [one] 1 notice checked: no problems found.
+   *[other] { $count } notices checked: no problems found.
+}
+cli-notices-problems = { $count ->
+    [one] 1 problem found: nothing was published.
+   *[other] { $count } problems found: nothing was published.
+}
+cli-notices-published = Published notice { $id }: the feed is now version { $version } with { $count ->
+    [one] 1 notice
+   *[other] { $count } notices
+}.
+cli-notices-withdrawn = Withdrew notice { $id }: the feed is now version { $version }.
+cli-notices-not-found = The feed signed by this key has no notice { $id }.
+cli-notices-untrusted-key = No city in the list of cities trusts the key { $key } to sign notices: apps would refuse its feed.
+cli-notices-kind-not-allowed = The list of cities does not trust this key to publish a { $kind } notice.
+cli-notices-published-refused = The feed the backend holds for this key does not check out, so it is replaced
+cli-notices-none = The backend publishes no notices.
+cli-notices-feed-refused = Refused: apps show none of this feed

@@ -556,3 +556,75 @@ desk-my-pin-hint = 您正在值班：添加志愿者须再次输入您的 PIN �
 desk-remove-my-pin-hint = 移除志愿者前，请先在此输入您本人的 PIN 码。
 field-error-my-pin = PIN 码不对。请输入您打开服务台所用的 PIN 码。
 walk-in-handed-over = 来访者已凭回执把申请转到自己的手机上。其会话已清除，本电脑上不留任何其个人资料。
+
+## Countries of residence, for the notices that concern the person
+country-it = 意大利
+country-fr = 法国
+country-es = 西班牙
+country-de = 德国
+country-nl = 荷兰
+country-be = 比利时
+country-pt = 葡萄牙
+country-at = 奥地利
+country-ch = 瑞士
+country-gb = 英国
+country-ie = 爱尔兰
+country-gr = 希腊
+country-hu = 匈牙利
+country-cz = 捷克
+country-pl = 波兰
+country-ro = 罗马尼亚
+country-rs = 塞尔维亚
+country-se = 瑞典
+country-za = 南非
+country-ng = 尼日利亚
+country-ao = 安哥拉
+country-ke = 肯尼亚
+country-gh = 加纳
+country-ae = 阿联酋
+country-sa = 沙特阿拉伯
+country-us = 美国
+country-ca = 加拿大
+country-mx = 墨西哥
+country-br = 巴西
+country-ar = 阿根廷
+country-pa = 巴拿马
+country-pe = 秘鲁
+country-cl = 智利
+country-jp = 日本
+country-kr = 韩国
+country-sg = 新加坡
+country-my = 马来西亚
+country-th = 泰国
+country-ph = 菲律宾
+country-id = 印度尼西亚
+country-vn = 越南
+country-kh = 柬埔寨
+country-au = 澳大利亚
+country-nz = 新西兰
+notice-notification-title = 安全提醒：{ $title }
+field-error-residence-country = 居住国家：请从列表中选择一个，或不选。
+
+## Notices
+notices-title = 通知与安全提醒
+notices-lead = 您所在国家的安全提醒、办事规定的变化以及暂停服务的海外联络站。没有网络时也能查看。
+notices-country-label = 您居住的国家
+notices-country-hint = 仅在本手机或电脑上用于挑选与您有关的通知，不会发送给任何人。
+notices-country-none = 未选择（只看面向所有人的通知）
+notices-refused = 城市发布的最新通知未通过核验，下面显示的是上一次核验通过的通知。
+notices-checked = 上次与城市核对：{ $time }
+notices-never-checked = 尚未与城市核对。
+notices-none-for = { $country }目前没有通知。
+notices-none = 目前没有面向所有人的通知。选择您居住的国家，可查看当地的通知。
+notices-from = 发布方：{ $signer }
+notices-where = 适用国家
+notices-sites = 联络站
+notices-until = 有效至
+notices-alerts-label = 安全提醒
+notices-open = { $count ->
+    [0] 您所在国家的通知
+   *[other] 您所在国家的通知（{ $count } 条）
+}
+notice-kind-safety-alert = 安全提醒
+notice-kind-service-change = 办事变更
+notice-kind-site-closure = 联络站暂停服务

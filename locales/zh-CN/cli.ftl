@@ -30,3 +30,14 @@ cli-admin-access-more = 还有更早的记录：加上 --before { $seq } 查看�
 cli-admin-device-revoked = 已吊销设备密钥，后台自即日起拒绝该密钥。
 cli-admin-signer-trusted = 受信任
 cli-admin-signer-revoked = 已吊销
+
+cli-notices-ok = 已检查 { $count } 条通知，未发现问题。
+cli-notices-problems = 发现 { $count } 个问题，未发布任何内容。
+cli-notices-published = 已发布通知 { $id }：通知源现为第 { $version } 版，共 { $count } 条通知。
+cli-notices-withdrawn = 已撤回通知 { $id }：通知源现为第 { $version } 版。
+cli-notices-not-found = 此密钥签署的通知源中没有通知 { $id }。
+cli-notices-untrusted-key = 城市列表中没有任何城市信任密钥 { $key } 签署通知，应用会拒收其通知源。
+cli-notices-kind-not-allowed = 城市列表不信任此密钥发布“{ $kind }”类通知。
+cli-notices-published-refused = 后端保存的此密钥的通知源未通过核验，将被替换
+cli-notices-none = 后端没有发布任何通知。
+cli-notices-feed-refused = 已拒收：应用不会显示此通知源的任何内容

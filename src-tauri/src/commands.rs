@@ -152,6 +152,7 @@ handlers! {
     }
     later {
         refresh_backend: RefreshBackend,
+        set_residence_country: SetResidenceCountry,
         material_preview: MaterialPreview,
         save_application_pdf: SaveApplicationPdf,
         export_all: ExportAll,
@@ -212,6 +213,7 @@ answered_by! { core |core, args|
     BackendStatus => core.backend_status(),
     BackendAddress => core.backend_address(),
     HomeCities => core.home_cities(),
+    Notices => core.notices()?,
     Search => core.search(&args.query, args.lang),
     Contacts => core.contacts(),
     CheckedMaterials => core.checked_materials(&args.guide_id)?,
@@ -387,6 +389,20 @@ impl AnswerLater for ipc::RefreshBackend {
     async fn answer(self, shell: &Shell, app: &AppHandle) -> Reply<Self> {
         let core = shell.core()?;
         Ok(crate::check_backend(app, &core).await)
+    }
+}
+
+/// The notices for the new country at once, and its safety alerts announced at the next check
+/// of the backend, made now.
+impl AnswerLater for ipc::SetResidenceCountry {
+    async fn answer(self, shell: &Shell, app: &AppHandle) -> Reply<Self> {
+        let core = shell.core()?;
+        let notices = core.set_residence_country(self.country.as_deref())?;
+        let app = app.clone();
+        tauri::async_runtime::spawn(async move {
+            crate::check_backend(&app, &core).await;
+        });
+        Ok(notices)
     }
 }
 

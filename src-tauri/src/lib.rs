@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex};
 
 use homeward_core::{Config, Homeward};
 use homeward_domain::ipc::{
-    BackendStatusChanged, CatalogueUpdated, Event, FeedEventsArrived, OutboxItemChanged,
+    BackendStatusChanged, CatalogueUpdated, Event, FeedEventsArrived, NoticesUpdated, OutboxItemChanged,
     WalkInHandedOver,
 };
 use homeward_domain::{ApiError, BackendStatus, ErrorCode};
@@ -136,18 +136,20 @@ fn core_config(data_dir: PathBuf) -> Result<Config, ApiError> {
         std::fs::read(path)
             .map_err(|e| ApiError::new(ErrorCode::InvalidInput, format!("{what}: {path}: {e}")))
     };
-    let cities = match development_option("--cities", "HOMEWARD_CITIES") {
+    let bundled = Config::new(&data_dir)?;
+    let (cities, notice_signers) = match development_option("--cities", "HOMEWARD_CITIES") {
         Some(path) => {
             let trusted = homeward_core::catalog::trusted_key()
                 .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?;
-            homeward_core::catalog::verify_cities(&read("cities", &path)?, &trusted)
-                .map_err(|e| ApiError::new(ErrorCode::InvalidInput, format!("cities: {e}")))?
-                .cities
+            let list = homeward_core::catalog::verify_cities(&read("cities", &path)?, &trusted)
+                .map_err(|e| ApiError::new(ErrorCode::InvalidInput, format!("cities: {e}")))?;
+            (list.cities, list.notice_signers)
         }
-        None => Config::new(&data_dir)?.cities,
+        None => (bundled.cities, bundled.notice_signers),
     };
     Ok(Config {
         cities,
+        notice_signers,
         fixed_backend: development_option("--backend-url", "HOMEWARD_BACKEND_URL"),
         extra_root_pem: development_option("--tls-root", "HOMEWARD_TLS_ROOT")
             .map(|path| read("tls-root", &path))
@@ -182,7 +184,34 @@ pub(crate) async fn check_backend(app: &AppHandle, core: &Homeward) -> BackendSt
     if now != version {
         emit::<CatalogueUpdated>(app, &now);
     }
+    if matches!(status, BackendStatus::Online { .. }) {
+        check_notices(app, core).await;
+    }
     status
+}
+
+/// Fetches the notices with the catalogue; tells the UI when they changed, and raises a system
+/// notification for each new safety alert for the person's country.
+async fn check_notices(app: &AppHandle, core: &Homeward) {
+    use tauri_plugin_notification::NotificationExt as _;
+    let refreshed = match core.refresh_notices().await {
+        Ok(r) => r,
+        Err(e) => {
+            tracing::info!(code = ?e.code(), "notices not fetched: {e}");
+            return;
+        }
+    };
+    if refreshed.changed || !refreshed.alerts.is_empty() {
+        emit::<NoticesUpdated>(app, &());
+    }
+    for alert in &refreshed.alerts {
+        let Ok((title, body)) = core.alert_notification_text(alert) else {
+            continue;
+        };
+        if let Err(e) = app.notification().builder().title(title).body(body).show() {
+            tracing::info!("no system notification: {e}");
+        }
+    }
 }
 
 /// For as long as the app runs: checks the backend at once and every 30 seconds, on its own,

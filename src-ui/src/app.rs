@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast as _, JsValue};
 
 use crate::i18n::{t, CurrentLang};
-use crate::ipc::{self, BackendStatusChanged, CatalogueUpdated, WalkInHandedOver};
+use crate::ipc::{self, BackendStatusChanged, CatalogueUpdated, NoticesUpdated, WalkInHandedOver};
 use crate::screens::city::CityPicker;
 use crate::screens::desk::{
     is_locked, use_desk, DeskCtx, DeskLock, IdleWatch, LastEnd, LockButton, WalkInBar,
@@ -17,6 +17,7 @@ use crate::screens::desk::{
 use crate::screens::{
     answers::AnswersScreen, contacts::ContactsScreen, draft::DraftScreen, guide::GuideScreen,
     home::HomeScreen, identity::IdentityScreen, identity::SiteScreen, letters::LettersScreen,
+    notices::{reload_notices, NoticesCtx, NoticesScreen},
     outbox::OutboxScreen, privacy::PrivacyScreen,
 };
 
@@ -41,6 +42,8 @@ pub enum Screen {
     Site,
     /// Entrustment letters for a relative at home.
     Letters,
+    /// Safety alerts and notices for where the person lives.
+    Notices,
     /// A walk-in at a site's desk: the consents read to them, in their language.
     WalkInConsents,
     WalkInReceipt,
@@ -73,6 +76,7 @@ impl Screen {
             Screen::Identity => "#/identity".into(),
             Screen::Site => "#/site".into(),
             Screen::Letters => "#/letters".into(),
+            Screen::Notices => "#/notices".into(),
             Screen::WalkInConsents => "#/walk-in/consents".into(),
             Screen::WalkInReceipt => "#/walk-in/receipt".into(),
         }
@@ -99,6 +103,7 @@ impl Screen {
                 ["identity"] => Screen::Identity,
                 ["site"] => Screen::Site,
                 ["letters"] => Screen::Letters,
+                ["notices"] => Screen::Notices,
                 ["walk-in", "consents"] => Screen::WalkInConsents,
                 ["walk-in", "receipt"] => Screen::WalkInReceipt,
                 _ => return None,
@@ -272,6 +277,8 @@ pub fn App() -> impl IntoView {
     provide_context(WalkInCtx(walk_in));
     let last_end = RwSignal::new(None);
     provide_context(LastEnd(last_end));
+    let notices = RwSignal::new(None::<homeward_domain::notice::Notices>);
+    provide_context(NoticesCtx(notices));
     // Only a change of the lock redraws the window, not every word from the desk.
     let locked = Memo::new(move |_| desk.with(is_locked));
     // While a volunteer has a site's desk open: its idle time, watched.
@@ -293,6 +300,7 @@ pub fn App() -> impl IntoView {
         status.set(s);
     });
     let catalogue_listening = ipc::listen::<CatalogueUpdated>(move |v| catalogue.set(Some(v)));
+    let notices_listening = ipc::listen::<NoticesUpdated>(move |()| reload_notices(notices));
     // The person took their applications to their own phone: the session is gone, the desk back.
     let handed_over_listening = ipc::listen::<WalkInHandedOver>(move |id| {
         if walk_in.get_untracked() == Some(id) {
@@ -326,6 +334,10 @@ pub fn App() -> impl IntoView {
         ready.set(true);
         listening.await;
         catalogue_listening.await;
+        notices_listening.await;
+        if chosen.with_untracked(Option::is_some) {
+            reload_notices(notices);
+        }
         handed_over_listening.await;
         if let Ok(s) = ipc::call(ipc::BackendStatus {}).await {
             if !heard.get_value() {
@@ -372,6 +384,7 @@ fn Current() -> impl IntoView {
         Screen::Identity => view! { <IdentityScreen/> }.into_any(),
         Screen::Site => view! { <SiteScreen/> }.into_any(),
         Screen::Letters => view! { <LettersScreen/> }.into_any(),
+        Screen::Notices => view! { <NoticesScreen/> }.into_any(),
         Screen::WalkInConsents => view! { <WalkInConsents/> }.into_any(),
         Screen::WalkInReceipt => view! { <WalkInReceiptScreen/> }.into_any(),
     }

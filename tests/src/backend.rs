@@ -601,6 +601,44 @@ pub fn backend_binary() -> anyhow::Result<std::path::PathBuf> {
     Ok(bin)
 }
 
+/// The `homeward` command line, built if it is not there yet: `HOMEWARD_CLI_BIN`, else the
+/// debug build in the target directory.
+pub fn cli_binary() -> anyhow::Result<std::path::PathBuf> {
+    if let Some(path) = std::env::var_os("HOMEWARD_CLI_BIN") {
+        return Ok(path.into());
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(
+        || crate::repo_root().join("target"),
+        std::path::PathBuf::from,
+    );
+    let bin = target.join("debug/homeward");
+    if !bin.exists() {
+        let status = std::process::Command::new(env!("CARGO"))
+            .current_dir(crate::repo_root())
+            .args(["build", "--package", "homeward-cli", "--bin", "homeward"])
+            .status()?;
+        anyhow::ensure!(status.success(), "building homeward failed");
+    }
+    Ok(bin)
+}
+
+/// Runs `homeward --lang en ARGS` from the repository's root with an administrator's token
+/// (as `homeward admin login` prints it); fails unless it succeeds.
+pub fn run_cli(token: &str, args: &[&str]) -> anyhow::Result<String> {
+    let out = std::process::Command::new(cli_binary()?)
+        .current_dir(crate::repo_root())
+        .args(["--lang", "en"])
+        .args(args)
+        .env("HOMEWARD_ADMIN_TOKEN", token.trim_start_matches("Bearer "))
+        .output()?;
+    anyhow::ensure!(
+        out.status.success(),
+        "homeward {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
 /// What a backend holds after a fault campaign: `expected` applications, one per draft, each
 /// stored exactly once, and every document complete with the bytes its SHA-256 announced.
 pub async fn assert_each_stored_once(

@@ -270,7 +270,7 @@ async fn a_whole_application_is_filled_and_reaches_check_your_answers() -> anyho
         .await?;
     app.wait_css(".tag[data-status='status-complete']").await?;
     app.wait_css("#ready").await?;
-    app.wait_text(".summary-row[data-field='method'] dd", "Face recognition")
+    app.wait_text(".summary-row[data-field='method'] dd", "I certify myself in the China Consular app")
         .await?;
     app.wait_text(".summary-row[data-field='full-name'] dd", "王𠀀明")
         .await?;
@@ -2302,4 +2302,212 @@ async fn walk_ins_are_served_one_after_another_and_leave_nothing_behind() -> any
     anyhow::ensure!(site.value("#site-public-key").await? == site_key);
     site.close().await?;
     backend.stop().await
+}
+
+/// A notice file for `homeward notices publish`: `kind`, for `countries` (everyone if none),
+/// valid from an hour ago until `until` (`2026-12-08` or `2026-12-08T09:30:00Z`).
+fn notice_file(
+    dir: &std::path::Path,
+    id: &str,
+    kind: &str,
+    countries: &[&str],
+    until: &str,
+    title: (&str, &str),
+) -> anyhow::Result<String> {
+    let path = dir.join(format!("{id}.toml"));
+    let from = time::OffsetDateTime::now_utc() - time::Duration::hours(1);
+    let countries: Vec<String> = countries.iter().map(|c| format!("{c:?}")).collect();
+    std::fs::write(
+        &path,
+        format!(
+            "id = {id:?}\nkind = {kind:?}\ncountries = [{}]\nvalid_from = \"{}\"\nvalid_until = {until:?}\n\
+             [title]\nzh-CN = {:?}\nen = {:?}\n[body]\nzh-CN = \"请留意当地政府发布的信息。\"\nen = \"Follow what the local authorities announce.\"\n",
+            countries.join(", "),
+            utc_text(from),
+            title.0,
+            title.1,
+        ),
+    )?;
+    Ok(path.to_string_lossy().into_owned())
+}
+
+/// `t` as a notice file writes an instant.
+fn utc_text(t: time::OffsetDateTime) -> String {
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
+/// A safety alert for Italy, signed by the consular key and published with the command line,
+/// reaches the person who lives in Italy as a system notification, on the notices screen and
+/// on the home screen, and not the person in France; a notice that ends disappears; a feed
+/// edited in the backend's database is refused and the last good one stays. Screenshots:
+/// `target/screenshots/notices-*`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "drives the real app: run by `cargo xtask test`"]
+async fn a_safety_alert_for_italy_reaches_the_person_in_italy_and_no_one_else(
+) -> anyhow::Result<()> {
+    use homeward_tests::backend::run_cli;
+    let backend = TestBackend::start().await?;
+    backend.add_staff("admin-zhou", ADMIN_PASSWORD, true).await?;
+    let token = staff_token(&backend.url, "admin-zhou", ADMIN_PASSWORD).await?;
+    let files = TempDir::new()?;
+    let tomorrow = utc_text(time::OffsetDateTime::now_utc() + time::Duration::days(1));
+    let strike = notice_file(
+        files.path(),
+        "milan-strike",
+        "safety-alert",
+        &["IT"],
+        &tomorrow,
+        ("米兰明日大罢工", "General strike in Milan tomorrow"),
+    )?;
+    let url = backend.url.clone();
+    run_cli(
+        &token,
+        &["notices", "--backend", &url, "publish", &strike, "--key", "catalog/keys/sample-consular-key.secret"],
+    )?;
+    // A change for everyone that ends a minute from now, from the city.
+    let ends = time::OffsetDateTime::now_utc() + time::Duration::seconds(60);
+    let hours = notice_file(
+        files.path(),
+        "counter-hours",
+        "service-change",
+        &[],
+        &utc_text(ends),
+        ("出入境窗口今日延时服务", "The exit-entry counter is open late today"),
+    )?;
+    run_cli(&token, &["notices", "--backend", &url, "publish", &hours])?;
+
+    // The person in Italy: before they say where they live, only the notice for everyone.
+    let notifications = NotificationWatch::start()?;
+    let data = TempDir::new()?;
+    let driver = Driver::start(4714)?;
+    let app = driver.launch(data.path(), &url).await?;
+    app.click("#lang-en").await?;
+    app.wait_text("#open-notices", "1 notice").await?;
+    app.click("#open-notices").await?;
+    app.wait_css("#notices-title").await?;
+    app.wait_css(".notice-card[data-id='counter-hours']").await?;
+    anyhow::ensure!(
+        app.count(".notice-card[data-id='milan-strike']").await? == 0,
+        "no alert for Italy before the person says they live there"
+    );
+    app.wait_css("#residence-country")
+        .await?
+        .select_by_value("IT")
+        .await?;
+    app.wait_text(
+        ".notice-card[data-id='milan-strike'][data-kind='safety-alert'] h2",
+        "General strike in Milan tomorrow",
+    )
+    .await?;
+    app.wait_text(".notice-card[data-id='milan-strike']", "Consular protection")
+        .await?;
+    app.eventually("a system notification for the alert", || async {
+        Ok(notifications.seen("General strike in Milan tomorrow"))
+    })
+    .await?;
+    let out = homeward_tests::repo_root().join("target/screenshots");
+    for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
+        app.set_size(w, h).await?;
+        for lang in ["zh-CN", "en"] {
+            app.click(&format!("#lang-{lang}")).await?;
+            app.wait_css(".notice-card[data-id='milan-strike']").await?;
+            app.screenshot(&out.join(format!("notices-{lang}-{size_name}.png")))
+                .await?;
+            app.click("button.brand").await?;
+            app.wait_css("#alert-banner li[data-id='milan-strike']").await?;
+            app.screenshot(&out.join(format!("home-alert-{lang}-{size_name}.png")))
+                .await?;
+            app.click("#open-notices").await?;
+        }
+    }
+    app.click("#lang-en").await?;
+
+    // Someone with the backend's database moves the alert's end to next year without the
+    // consular key: the app refuses the feed and keeps the last good one.
+    let db = backend.database().await?;
+    let feeds = db.notice_feeds().await?;
+    let consular = feeds
+        .iter()
+        .find(|f| f.body.contains(&format!("\"key_id\":\"{}\"", consular_key_id())))
+        .ok_or_else(|| anyhow::anyhow!("the consular feed is stored"))?;
+    let mut signed: homeward_domain::catalog::SignedPack = serde_json::from_str(&consular.body)?;
+    {
+        use base64::Engine as _;
+        let b64 = base64::engine::general_purpose::STANDARD;
+        let payload = String::from_utf8(b64.decode(&signed.payload)?)?
+            .replace("General strike in Milan tomorrow", "All clear in Milan");
+        signed.payload = b64.encode(payload);
+    }
+    db.put_notice_feed(
+        homeward_backend::storage::NoticeFeedRow {
+            body: serde_json::to_string(&signed)?,
+            version: consular.version + 1,
+            ..consular.clone()
+        },
+        8,
+    )
+    .await?;
+    // Choosing again makes the app check at once rather than at its next round.
+    let select = app.wait_css("#residence-country").await?;
+    select.select_by_value("FR").await?;
+    app.wait_gone(".notice-card[data-id='milan-strike']").await?;
+    app.wait_css("#residence-country").await?.select_by_value("IT").await?;
+    app.wait_css("#notices-refused").await?;
+    app.wait_text(".notice-card[data-id='milan-strike'] h2", "General strike in Milan tomorrow")
+        .await?;
+    anyhow::ensure!(
+        !app.text("#main").await?.contains("All clear"),
+        "nothing of the tampered feed is shown"
+    );
+
+    // The notice for everyone ends: it is listed no more, with or without a connection.
+    let wait = ends - time::OffsetDateTime::now_utc() + time::Duration::seconds(1);
+    if wait.is_positive() {
+        tokio::time::sleep(std::time::Duration::from_secs_f64(wait.as_seconds_f64())).await;
+    }
+    app.click("button.brand").await?;
+    app.click("#open-notices").await?;
+    app.wait_css(".notice-card[data-id='milan-strike']").await?;
+    anyhow::ensure!(
+        app.count(".notice-card[data-id='counter-hours']").await? == 0,
+        "an ended notice is not listed"
+    );
+    app.close().await?;
+
+    // The person in France gets no notification and no alert, only what concerns them.
+    let notifications = NotificationWatch::start()?;
+    let data = TempDir::new()?;
+    let app = driver.launch(data.path(), &url).await?;
+    app.click("#lang-en").await?;
+    app.click("#open-notices").await?;
+    app.wait_css("#residence-country").await?.select_by_value("FR").await?;
+    app.wait_css("#notices-empty").await?;
+    app.wait_text("#notices-empty", "France").await?;
+    app.click("button.brand").await?;
+    app.wait_css(".guide-card").await?;
+    anyhow::ensure!(app.count("#alert-banner").await? == 0, "no alert banner in France");
+    anyhow::ensure!(
+        !notifications.seen("Milan"),
+        "no notification for an alert in Italy"
+    );
+    app.close().await?;
+    Ok(())
+}
+
+/// The key id of the sample consular key, as its feeds carry it.
+fn consular_key_id() -> String {
+    let secret = std::fs::read_to_string(
+        homeward_tests::repo_root().join("catalog/keys/sample-consular-key.secret"),
+    )
+    .expect("the sample consular key");
+    let key = homeward_core::catalog::parse_signing_key(&secret).expect("a signing key");
+    homeward_core::catalog::key_id(&key.verifying_key())
 }

@@ -75,6 +75,16 @@ fn dynamic_keys() -> BTreeSet<String> {
                 .iter()
                 .map(|r| format!("console-role-{}", r.slug())),
         )
+        .chain(
+            homeward_domain::notice::RESIDENCE_COUNTRIES
+                .iter()
+                .map(|c| format!("country-{}", c.to_ascii_lowercase())),
+        )
+        .chain(
+            homeward_domain::notice::NoticeKind::ALL
+                .iter()
+                .map(|k| format!("notice-kind-{}", k.slug())),
+        )
         .collect()
 }
 

@@ -17,6 +17,7 @@ pub mod keys;
 mod quota;
 mod routes;
 mod server;
+mod notices;
 pub mod settings;
 pub mod staff;
 mod staff_api;

@@ -113,6 +113,13 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
         .route(path::STAFF_SIGNER_REVOKE, post(identity::revoke_signer))
         .route(path::STAFF_DEVICE_REVOKE, post(identity::revoke_device))
         .route(path::STAFF_ACCESS_LOG, get(access::for_admin))
+        .route(path::NOTICES, get(crate::notices::feeds))
+        .route(
+            path::STAFF_NOTICES,
+            post(crate::notices::publish).layer(axum::extract::DefaultBodyLimit::max(
+                homeward_domain::notice::MAX_FEED_BYTES,
+            )),
+        )
         .route(path::DELEGATIONS_VERIFY, post(identity::verify_delegation))
         .route(path::PROOFING_REQUESTS, post(identity::request_proofing))
         .route(path::DELEGATIONS_REVOKE, post(identity::revoke_delegation))
@@ -146,16 +153,18 @@ async fn healthz(State(state): State<Arc<AppState>>) -> Result<Json<Health>, App
 
 async fn catalog(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
     let body = &state.catalog;
-    let etag = HeaderValue::from_str(&body.etag).unwrap_or(HeaderValue::from_static("\"\""));
+    with_etag(&headers, &body.etag, body.bytes.clone())
+}
+
+/// A JSON body with its ETag, or `304 Not Modified` when the client already holds it.
+pub(crate) fn with_etag(headers: &HeaderMap, etag: &str, body: Bytes) -> Response {
+    let value = HeaderValue::from_str(etag).unwrap_or(HeaderValue::from_static("\"\""));
     let matches = headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| {
-            v.split(',')
-                .any(|t| t.trim() == body.etag || t.trim() == "*")
-        });
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
     if matches {
-        return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response();
+        return (StatusCode::NOT_MODIFIED, [(header::ETAG, value)]).into_response();
     }
     (
         [
@@ -163,9 +172,9 @@ async fn catalog(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Resp
                 header::CONTENT_TYPE,
                 HeaderValue::from_static("application/json"),
             ),
-            (header::ETAG, etag),
+            (header::ETAG, value),
         ],
-        body.bytes.clone(),
+        body,
     )
         .into_response()
 }

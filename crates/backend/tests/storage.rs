@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use homeward_backend::storage::{
-    ApplicationFilter, Assisted, Intake, NewSubmission, PgStorage, ProofingRow, SignerRow,
+    ApplicationFilter, Assisted, Intake, NewSubmission, NoticeFeedRow, PgStorage, ProofingRow, SignerRow,
     SqliteStorage, Storage, UploadRow,
 };
 use homeward_domain::sync::{ApplicationStatus, EventKind, StaffRole};
@@ -687,6 +687,24 @@ async fn a_device_has_one_open_proofing_request_and_its_attestation_is_kept(s: i
     assert_eq!(s.proofing_request(Uuid::from_u128(99)).await.unwrap(), None);
 }
 
+async fn a_notices_feed_only_moves_forward_and_signers_are_bounded(s: impl Storage) {
+    let feed = |key: &str, version: i64| NoticeFeedRow {
+        key_id: key.into(),
+        version,
+        body: format!("{{\"{key}\":{version}}}"),
+        updated_at: 1_700_000_000 + version,
+    };
+    assert!(s.notice_feeds().await.unwrap().is_empty());
+    assert!(s.put_notice_feed(feed("city", 2), 2).await.unwrap());
+    assert!(!s.put_notice_feed(feed("city", 2), 2).await.unwrap(), "the same version again");
+    assert!(!s.put_notice_feed(feed("city", 1), 2).await.unwrap(), "an older version");
+    assert!(s.put_notice_feed(feed("city", 3), 2).await.unwrap());
+    assert!(s.put_notice_feed(feed("consul", 1), 2).await.unwrap());
+    assert!(!s.put_notice_feed(feed("third", 1), 2).await.unwrap(), "one signer too many");
+    assert!(s.put_notice_feed(feed("consul", 5), 2).await.unwrap(), "a kept signer moves on");
+    assert_eq!(s.notice_feeds().await.unwrap(), [feed("city", 3), feed("consul", 5)]);
+}
+
 async fn sqlite() -> (SqliteStorage, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let s = SqliteStorage::open(&dir.path().join("backend.db"))
@@ -767,4 +785,5 @@ suite!(
     an_upload_is_found_again_and_moves_only_from_where_it_stands,
     signers_devices_and_delegations_are_revoked_once,
     a_device_has_one_open_proofing_request_and_its_attestation_is_kept,
+    a_notices_feed_only_moves_forward_and_signers_are_bounded,
 );

@@ -6,13 +6,14 @@ use std::path::Path;
 
 use ed25519_dalek::{SigningKey, VerifyingKey};
 use homeward_domain::catalog::{GuideId, SignedPack, Source};
+use homeward_domain::city::HomeCity;
 use homeward_domain::notice::{
-    is_country_code, Notice, NoticeFeed, NoticeKind, MAX_NOTICES, NOTICE_FEED_KIND,
+    is_country_code, Notice, NoticeFeed, NoticeKind, NoticeSigner, MAX_NOTICES, NOTICE_FEED_KIND,
 };
 use homeward_domain::{Lang, LocalizedText};
 use serde::Deserialize;
 
-use crate::pack::{open_signed, seal, PackError};
+use crate::pack::{key_id, open_signed, parse_public_key, seal, PackError};
 use crate::source::{self, Problem};
 
 /// The longest title, in characters: it is a notification's first line.
@@ -218,6 +219,52 @@ pub fn verify_feed(
         serde_json::from_slice(&payload).map_err(|e| PackError::Malformed(e.to_string()))?;
     check_feed(&feed, allowed)?;
     Ok(feed)
+}
+
+/// A key trusted to sign notices, and the kinds it may publish.
+#[derive(Debug, Clone)]
+pub struct TrustedSigner {
+    pub key: VerifyingKey,
+    pub key_id: String,
+    /// The city's name, or the signer's.
+    pub name: LocalizedText,
+    pub kinds: Vec<NoticeKind>,
+}
+
+/// Who may sign notices for `city`'s people: the city's content key, every kind; each signer
+/// of `others` (from the list of cities), its kinds only. A key that does not parse is left out.
+pub fn trusted_signers(city: &HomeCity, others: &[NoticeSigner]) -> Vec<TrustedSigner> {
+    let city_key = parse_public_key(&city.content_key)
+        .ok()
+        .map(|key| (key, city.name.clone(), NoticeKind::ALL.to_vec()));
+    let others = others.iter().filter_map(|s| {
+        parse_public_key(&s.key)
+            .ok()
+            .map(|key| (key, s.name.clone(), s.kinds.clone()))
+    });
+    city_key
+        .into_iter()
+        .chain(others)
+        .map(|(key, name, kinds)| TrustedSigner {
+            key_id: key_id(&key),
+            key,
+            name,
+            kinds,
+        })
+        .collect()
+}
+
+/// Checks a signed feed against the signer its key id names among `trusted`.
+pub fn verify_trusted(
+    signed: &SignedPack,
+    trusted: &[TrustedSigner],
+) -> Result<(NoticeFeed, usize), PackError> {
+    let (i, signer) = trusted
+        .iter()
+        .enumerate()
+        .find(|(_, t)| t.key_id == signed.key_id)
+        .ok_or_else(|| PackError::UnknownKey(signed.key_id.clone()))?;
+    Ok((verify_feed(signed, &signer.key, &signer.kinds)?, i))
 }
 
 /// Signs a feed; the same feed and key always give the same envelope.

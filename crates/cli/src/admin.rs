@@ -126,7 +126,7 @@ pub enum AdminCommand {
 }
 
 /// A refusal from the backend, kept apart from not reaching it at all.
-enum Failure {
+pub(crate) enum Failure {
     Refused(ApiError),
     Other(anyhow::Error),
 }
@@ -145,14 +145,14 @@ impl From<reqwest::Error> for Failure {
     }
 }
 
-struct Client {
-    http: reqwest::Client,
-    base: String,
-    token: Option<String>,
+pub(crate) struct Client {
+    pub(crate) http: reqwest::Client,
+    pub(crate) base: String,
+    pub(crate) token: Option<String>,
 }
 
 impl Client {
-    fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+    pub(crate) fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
         let req = self
             .http
             .request(method, format!("{}{path}", self.base.trim_end_matches('/')));
@@ -162,7 +162,7 @@ impl Client {
         }
     }
 
-    async fn send<T: serde::de::DeserializeOwned>(
+    pub(crate) async fn send<T: serde::de::DeserializeOwned>(
         &self,
         req: reqwest::RequestBuilder,
     ) -> Result<T, Failure> {
@@ -201,15 +201,24 @@ fn status(slug: &str) -> Result<ApplicationStatus, Failure> {
 }
 
 pub fn run(args: AdminArgs, out: &Out) -> anyhow::Result<ExitCode> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
     let client = Client {
         http: reqwest::Client::new(),
         base: args.backend,
         token: args.token,
     };
-    match runtime.block_on(admin(&client, args.command, out)) {
+    block_on(admin(&client, args.command, out), out)
+}
+
+/// Runs one request's work to its end: 0 done, 1 refused by the backend (its message printed
+/// in the person's language), or the error of not being able to ask at all.
+pub(crate) fn block_on(
+    work: impl std::future::Future<Output = Result<(), Failure>>,
+    out: &Out,
+) -> anyhow::Result<ExitCode> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    match runtime.block_on(work) {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(Failure::Refused(e)) => {
             eprintln!(

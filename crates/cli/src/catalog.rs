@@ -169,7 +169,7 @@ fn list(dir: &Path, json: bool, out: &Out) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn read_signing_key(key: &Path) -> anyhow::Result<ed25519_dalek::SigningKey> {
+pub(crate) fn read_signing_key(key: &Path) -> anyhow::Result<ed25519_dalek::SigningKey> {
     let secret = zeroize::Zeroizing::new(
         std::fs::read_to_string(key)
             .with_context(|| format!("reading the key {}", key.display()))?,

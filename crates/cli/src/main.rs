@@ -6,6 +6,7 @@
 mod admin;
 mod catalog;
 mod check;
+mod notices;
 
 use std::process::ExitCode;
 
@@ -32,6 +33,8 @@ enum Command {
     /// Check, list and pack the guide catalogue.
     #[command(subcommand)]
     Catalog(catalog::CatalogCommand),
+    /// Check, publish and withdraw notices: safety alerts, service changes, site closures.
+    Notices(notices::NoticesArgs),
     /// The back office: sign in, list, open, decide and route applications, add staff.
     Admin(admin::AdminArgs),
     /// Check one value as the app checks an answer; exits 0 when valid, 1 when not.
@@ -78,6 +81,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Catalog(cmd) => catalog::run(cmd, &out),
         Command::Admin(args) => admin::run(args, &out),
+        Command::Notices(args) => notices::run(args, &out),
         Command::CheckField {
             r#type,
             value,

@@ -40,6 +40,8 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// The home cities on offer, from a verified list (see [`catalog::bundled_cities`]).
     pub cities: Vec<HomeCity>,
+    /// Who besides the home city may sign notices, and which kinds, from the same list.
+    pub notice_signers: Vec<homeward_domain::notice::NoticeSigner>,
     /// Development and tests: talk to this address as the first listed city, whatever was
     /// chosen, learning its receipt key at first contact.
     pub fixed_backend: Option<String>,
@@ -53,9 +55,11 @@ pub struct Config {
 impl Config {
     /// The installation in `data_dir`, offering the cities of the list this build carries.
     pub fn new(data_dir: impl Into<PathBuf>) -> Result<Self> {
+        let list = catalog::bundled_cities()?;
         Ok(Config {
             data_dir: data_dir.into(),
-            cities: catalog::bundled_cities()?.cities,
+            cities: list.cities,
+            notice_signers: list.notice_signers,
             fixed_backend: None,
             extra_root_pem: None,
             idle_lock: crate::desk::IDLE_LOCK,
@@ -178,6 +182,7 @@ pub fn set_aside_unreadable(data_dir: &Path) -> Result<PathBuf> {
     match Homeward::open(&Config {
         data_dir: data_dir.to_owned(),
         cities: Vec::new(),
+        notice_signers: Vec::new(),
         fixed_backend: None,
         extra_root_pem: None,
         idle_lock: crate::desk::IDLE_LOCK,

@@ -13,6 +13,8 @@ mod error;
 pub mod handover;
 pub mod identity;
 pub mod materials;
+mod notices;
+pub use notices::NoticesRefreshed;
 pub mod outbox;
 pub mod pdf;
 pub mod privacy;

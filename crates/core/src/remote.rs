@@ -116,6 +116,39 @@ impl Remote {
         Ok(Some(FetchedPack { bytes, etag }))
     }
 
+    /// Every signer's latest notices feed; `None` when it is what `etag` names. A body larger
+    /// than [`MAX_FEEDS`] feeds of the largest size is refused as it arrives, not after.
+    ///
+    /// [`MAX_FEEDS`]: homeward_domain::notice::MAX_FEEDS
+    pub async fn notices(&self, etag: Option<&str>) -> Result<Option<FetchedPack>> {
+        use homeward_domain::notice::{MAX_FEEDS, MAX_FEED_BYTES};
+        const LIMIT: usize = MAX_FEEDS * MAX_FEED_BYTES + 1024;
+        let mut req = self.get(path::NOTICES);
+        if let Some(tag) = etag {
+            req = req.header(reqwest::header::IF_NONE_MATCH, tag);
+        }
+        let resp = self.send(req).await?;
+        if resp.status() == reqwest::StatusCode::NOT_MODIFIED {
+            return Ok(None);
+        }
+        let mut resp = check(resp).await?;
+        let etag = resp
+            .headers()
+            .get(reqwest::header::ETAG)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let mut bytes = Vec::new();
+        while let Some(chunk) = resp.chunk().await.map_err(offline)? {
+            if bytes.len() + chunk.len() > LIMIT {
+                return Err(CoreError::Catalogue(format!(
+                    "the notices are larger than {LIMIT} bytes"
+                )));
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        Ok(Some(FetchedPack { bytes, etag }))
+    }
+
     /// The backend's public keys (the one that signs receipts).
     pub async fn keys(&self) -> Result<BackendKeys> {
         json(check(self.send(self.get(path::KEYS)).await?).await?).await

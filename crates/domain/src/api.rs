@@ -205,6 +205,7 @@ pub const FIELDS_WITH_MESSAGES: &[&str] = &[
     "pin",
     "walk-in-active",
     "site-mode",
+    "residence-country",
 ];
 
 /// The error shape of every API: the shell's commands and the backend's HTTP responses.

@@ -126,6 +126,11 @@ commands! {
     /// Makes a listed city the home city (once).
     choose_city: ChooseCity { id: String } -> crate::city::HomeCityView;
     search: Search { query: String, lang: Lang } -> Vec<SearchHit>;
+    /// The notices that concern the person now, from what is kept (offline too).
+    notices: Notices {} -> crate::notice::Notices;
+    /// Sets (or with none, forgets) the person's country of residence, kept on the device;
+    /// answers the notices for it.
+    set_residence_country: SetResidenceCountry { country: Option<String> } -> crate::notice::Notices;
     contacts: Contacts {} -> crate::catalog::Contacts;
     checked_materials: CheckedMaterials { guide_id: String } -> Vec<u32>;
     set_material_checked: SetMaterialChecked { guide_id: String, index: u32, checked: bool } -> ();
@@ -266,6 +271,8 @@ events! {
     "walk-in-handed-over": WalkInHandedOver -> Uuid;
     /// A newer catalogue from the backend is in use; the payload is its version.
     "catalogue-updated": CatalogueUpdated -> u64;
+    /// The notices feeds changed (a notice published, withdrawn, or a feed refused).
+    "notices-updated": NoticesUpdated -> ();
 }
 
 #[cfg(test)]

@@ -154,6 +154,16 @@ pub struct Notices {
     pub refused: bool,
 }
 
+/// The countries a person may say they live in, in the order the app offers them (Europe,
+/// Africa, the Middle East, the Americas, Asia and the Pacific): where the cities' people
+/// live in numbers, and every country with a liaison site. Each has its name in `locales/`
+/// (`country-it`).
+pub const RESIDENCE_COUNTRIES: &[&str] = &[
+    "IT", "FR", "ES", "DE", "NL", "BE", "PT", "AT", "CH", "GB", "IE", "GR", "HU", "CZ", "PL",
+    "RO", "RS", "SE", "ZA", "NG", "AO", "KE", "GH", "AE", "SA", "US", "CA", "MX", "BR", "AR",
+    "PA", "PE", "CL", "JP", "KR", "SG", "MY", "TH", "PH", "ID", "VN", "KH", "AU", "NZ",
+];
+
 /// Whether `code` is an ISO 3166-1 alpha-2 code in form (two capital letters).
 pub fn is_country_code(code: &str) -> bool {
     code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())

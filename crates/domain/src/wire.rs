@@ -44,6 +44,8 @@ pub mod path {
     pub const HANDOVER_STATUS: &str = "/v1/handovers/{code}/status";
     /// The same for a person in a browser: a page with a form (HTML, not part of the API).
     pub const TRACK: &str = "/track";
+    /// `GET`: every signer's latest signed notices feed, with an ETag.
+    pub const NOTICES: &str = "/v1/notices";
 
     /// `POST`: staff sign in for a bearer token.
     pub const STAFF_SESSIONS: &str = "/v1/staff/sessions";
@@ -67,9 +69,11 @@ pub mod path {
     pub const STAFF_DEVICE_REVOKE: &str = "/v1/staff/devices/revoke";
     /// `GET`: an administrator reads the whole access log, newest first (`?before=SEQ`).
     pub const STAFF_ACCESS_LOG: &str = "/v1/staff/access-log";
+    /// `POST`: an administrator publishes a signer's notices feed in place of its last.
+    pub const STAFF_NOTICES: &str = "/v1/staff/notices";
 
     /// Every route of the API, for checks that the description and the router agree.
-    pub const ALL: [&str; 28] = [
+    pub const ALL: [&str; 30] = [
         HEALTH,
         CATALOG,
         OPENAPI,
@@ -87,6 +91,7 @@ pub mod path {
         HANDOVER,
         HANDOVER_CLAIM,
         HANDOVER_STATUS,
+        NOTICES,
         STAFF_SESSIONS,
         STAFF_ACCOUNTS,
         STAFF_ACCOUNT_DISABLE,
@@ -98,6 +103,7 @@ pub mod path {
         STAFF_SIGNER_REVOKE,
         STAFF_DEVICE_REVOKE,
         STAFF_ACCESS_LOG,
+        STAFF_NOTICES,
     ];
 
     /// `template` with each `{name}` part replaced, in order, by one of `values`, each

@@ -22,6 +22,8 @@ pub const DYNAMIC_FAMILIES: &[&str] = &[
     "console-access-",
     "console-role-",
     "site-action-",
+    "country-",
+    "notice-kind-",
 ];
 
 /// Marks a literal as a message key where it is not passed straight to a translation call, so the

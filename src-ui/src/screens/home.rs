@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use crate::app::{use_nav, CatalogueVersion, Screen};
 use crate::i18n::{lang_signal, pick, t, t_args};
 use crate::ipc;
+use crate::screens::notices::AlertBanner;
 use crate::widgets::{format_time, progress_text, Badges, ErrorNote, StatusTag};
 
 #[component]
@@ -62,6 +63,7 @@ pub fn HomeScreen() -> impl IntoView {
     };
 
     view! {
+        <AlertBanner/>
         <section class="hero">
             <h1>{move || t("home-title")}</h1>
             <p class="lead">{move || t("home-lead")}</p>

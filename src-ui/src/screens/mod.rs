@@ -9,5 +9,6 @@ pub mod guide;
 pub mod home;
 pub mod identity;
 pub mod letters;
+pub mod notices;
 pub mod outbox;
 pub mod privacy;

@@ -25,6 +25,7 @@ mod devices;
 mod events;
 mod handovers;
 mod meta;
+mod notices;
 mod postgres;
 mod row;
 mod signers;
@@ -46,6 +47,7 @@ pub use devices::{DeviceRow, Devices};
 pub use events::{EventRow, Events};
 pub use handovers::{Claimed, HandoverRow, Handovers, Offered};
 pub use meta::Meta;
+pub use notices::{NoticeFeedRow, NoticeFeeds};
 pub use postgres::PgStorage;
 pub use signers::{ProofingRow, SignerRow, Signers};
 pub use sqlite::SqliteStorage;
@@ -72,7 +74,8 @@ storage_of!(
     Signers,
     Delegations,
     AccessLogs,
-    Handovers
+    Handovers,
+    NoticeFeeds
 );
 
 /// The database did not answer in time: the link to it is gone, or it is overloaded. Requests

@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0005_staff_roles.sql"),
     include_str!("../../migrations/postgres/0006_access_log.sql"),
     include_str!("../../migrations/postgres/0007_walk_ins.sql"),
+    include_str!("../../migrations/postgres/0008_notice_feeds.sql"),
 ];
 
 /// How long connecting, or waiting for a connection, may take.

@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0006_staff_roles.sql"),
     include_str!("../../migrations/sqlite/0007_access_log.sql"),
     include_str!("../../migrations/sqlite/0008_walk_ins.sql"),
+    include_str!("../../migrations/sqlite/0009_notice_feeds.sql"),
 ];
 
 #[derive(Debug, Clone)]

@@ -1,0 +1,8 @@
+-- each signer's latest notices feed, as signed (the apps check the signature); a feed only
+-- ever replaces an older version of itself.
+CREATE TABLE notice_feeds (
+    key_id TEXT PRIMARY KEY NOT NULL,
+    version INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+) STRICT;

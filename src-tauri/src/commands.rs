@@ -109,6 +109,7 @@ handlers! {
         duplicate_draft: DuplicateDraft,
         materials: Materials,
         remove_material: RemoveMaterial,
+        notices: Notices,
         backend_status: BackendStatus,
         backend_address: BackendAddress,
         home_cities: HomeCities,

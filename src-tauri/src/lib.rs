@@ -14,8 +14,8 @@ use std::sync::{Arc, Mutex};
 
 use homeward_core::{Config, Homeward};
 use homeward_domain::ipc::{
-    BackendStatusChanged, CatalogueUpdated, Event, FeedEventsArrived, NoticesUpdated, OutboxItemChanged,
-    WalkInHandedOver,
+    BackendStatusChanged, CatalogueUpdated, Event, FeedEventsArrived, NoticesUpdated,
+    OutboxItemChanged, WalkInHandedOver,
 };
 use homeward_domain::{ApiError, BackendStatus, ErrorCode};
 use tauri::{AppHandle, Emitter as _, Manager as _};

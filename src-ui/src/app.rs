@@ -15,10 +15,17 @@ use crate::screens::desk::{
     WalkInConsents, WalkInCtx, WalkInReceiptScreen,
 };
 use crate::screens::{
-    answers::AnswersScreen, contacts::ContactsScreen, draft::DraftScreen, guide::GuideScreen,
-    home::HomeScreen, identity::IdentityScreen, identity::SiteScreen, letters::LettersScreen,
+    answers::AnswersScreen,
+    contacts::ContactsScreen,
+    draft::DraftScreen,
+    guide::GuideScreen,
+    home::HomeScreen,
+    identity::IdentityScreen,
+    identity::SiteScreen,
+    letters::LettersScreen,
     notices::{reload_notices, NoticesCtx, NoticesScreen},
-    outbox::OutboxScreen, privacy::PrivacyScreen,
+    outbox::OutboxScreen,
+    privacy::PrivacyScreen,
 };
 
 /// Where the person is. Kept as a history stack so "back" always goes where they came from.

@@ -270,8 +270,11 @@ async fn a_whole_application_is_filled_and_reaches_check_your_answers() -> anyho
         .await?;
     app.wait_css(".tag[data-status='status-complete']").await?;
     app.wait_css("#ready").await?;
-    app.wait_text(".summary-row[data-field='method'] dd", "I certify myself in the China Consular app")
-        .await?;
+    app.wait_text(
+        ".summary-row[data-field='method'] dd",
+        "I certify myself in the China Consular app",
+    )
+    .await?;
     app.wait_text(".summary-row[data-field='full-name'] dd", "王𠀀明")
         .await?;
     anyhow::ensure!(
@@ -2351,11 +2354,13 @@ fn utc_text(t: time::OffsetDateTime) -> String {
 /// `target/screenshots/notices-*`.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "drives the real app: run by `cargo xtask test`"]
-async fn a_safety_alert_for_italy_reaches_the_person_in_italy_and_no_one_else(
-) -> anyhow::Result<()> {
+async fn a_safety_alert_for_italy_reaches_the_person_in_italy_and_no_one_else() -> anyhow::Result<()>
+{
     use homeward_tests::backend::run_cli;
     let backend = TestBackend::start().await?;
-    backend.add_staff("admin-zhou", ADMIN_PASSWORD, true).await?;
+    backend
+        .add_staff("admin-zhou", ADMIN_PASSWORD, true)
+        .await?;
     let token = staff_token(&backend.url, "admin-zhou", ADMIN_PASSWORD).await?;
     let files = TempDir::new()?;
     let tomorrow = utc_text(time::OffsetDateTime::now_utc() + time::Duration::days(1));
@@ -2370,7 +2375,15 @@ async fn a_safety_alert_for_italy_reaches_the_person_in_italy_and_no_one_else(
     let url = backend.url.clone();
     run_cli(
         &token,
-        &["notices", "--backend", &url, "publish", &strike, "--key", "catalog/keys/sample-consular-key.secret"],
+        &[
+            "notices",
+            "--backend",
+            &url,
+            "publish",
+            &strike,
+            "--key",
+            "catalog/keys/sample-consular-key.secret",
+        ],
     )?;
     // A change for everyone that ends a minute from now, from the city.
     let ends = time::OffsetDateTime::now_utc() + time::Duration::seconds(60);
@@ -2380,7 +2393,10 @@ async fn a_safety_alert_for_italy_reaches_the_person_in_italy_and_no_one_else(
         "service-change",
         &[],
         &utc_text(ends),
-        ("出入境窗口今日延时服务", "The exit-entry counter is open late today"),
+        (
+            "出入境窗口今日延时服务",
+            "The exit-entry counter is open late today",
+        ),
     )?;
     run_cli(&token, &["notices", "--backend", &url, "publish", &hours])?;
 
@@ -2393,7 +2409,8 @@ async fn a_safety_alert_for_italy_reaches_the_person_in_italy_and_no_one_else(
     app.wait_text("#open-notices", "1 notice").await?;
     app.click("#open-notices").await?;
     app.wait_css("#notices-title").await?;
-    app.wait_css(".notice-card[data-id='counter-hours']").await?;
+    app.wait_css(".notice-card[data-id='counter-hours']")
+        .await?;
     anyhow::ensure!(
         app.count(".notice-card[data-id='milan-strike']").await? == 0,
         "no alert for Italy before the person says they live there"
@@ -2407,8 +2424,11 @@ async fn a_safety_alert_for_italy_reaches_the_person_in_italy_and_no_one_else(
         "General strike in Milan tomorrow",
     )
     .await?;
-    app.wait_text(".notice-card[data-id='milan-strike']", "Consular protection")
-        .await?;
+    app.wait_text(
+        ".notice-card[data-id='milan-strike']",
+        "Consular protection",
+    )
+    .await?;
     app.eventually("a system notification for the alert", || async {
         Ok(notifications.seen("General strike in Milan tomorrow"))
     })
@@ -2422,7 +2442,8 @@ async fn a_safety_alert_for_italy_reaches_the_person_in_italy_and_no_one_else(
             app.screenshot(&out.join(format!("notices-{lang}-{size_name}.png")))
                 .await?;
             app.click("button.brand").await?;
-            app.wait_css("#alert-banner li[data-id='milan-strike']").await?;
+            app.wait_css("#alert-banner li[data-id='milan-strike']")
+                .await?;
             app.screenshot(&out.join(format!("home-alert-{lang}-{size_name}.png")))
                 .await?;
             app.click("#open-notices").await?;
@@ -2436,7 +2457,10 @@ async fn a_safety_alert_for_italy_reaches_the_person_in_italy_and_no_one_else(
     let feeds = db.notice_feeds().await?;
     let consular = feeds
         .iter()
-        .find(|f| f.body.contains(&format!("\"key_id\":\"{}\"", consular_key_id())))
+        .find(|f| {
+            f.body
+                .contains(&format!("\"key_id\":\"{}\"", consular_key_id()))
+        })
         .ok_or_else(|| anyhow::anyhow!("the consular feed is stored"))?;
     let mut signed: homeward_domain::catalog::SignedPack = serde_json::from_str(&consular.body)?;
     {
@@ -2458,11 +2482,18 @@ async fn a_safety_alert_for_italy_reaches_the_person_in_italy_and_no_one_else(
     // Choosing again makes the app check at once rather than at its next round.
     let select = app.wait_css("#residence-country").await?;
     select.select_by_value("FR").await?;
-    app.wait_gone(".notice-card[data-id='milan-strike']").await?;
-    app.wait_css("#residence-country").await?.select_by_value("IT").await?;
-    app.wait_css("#notices-refused").await?;
-    app.wait_text(".notice-card[data-id='milan-strike'] h2", "General strike in Milan tomorrow")
+    app.wait_gone(".notice-card[data-id='milan-strike']")
         .await?;
+    app.wait_css("#residence-country")
+        .await?
+        .select_by_value("IT")
+        .await?;
+    app.wait_css("#notices-refused").await?;
+    app.wait_text(
+        ".notice-card[data-id='milan-strike'] h2",
+        "General strike in Milan tomorrow",
+    )
+    .await?;
     anyhow::ensure!(
         !app.text("#main").await?.contains("All clear"),
         "nothing of the tampered feed is shown"
@@ -2488,12 +2519,18 @@ async fn a_safety_alert_for_italy_reaches_the_person_in_italy_and_no_one_else(
     let app = driver.launch(data.path(), &url).await?;
     app.click("#lang-en").await?;
     app.click("#open-notices").await?;
-    app.wait_css("#residence-country").await?.select_by_value("FR").await?;
+    app.wait_css("#residence-country")
+        .await?
+        .select_by_value("FR")
+        .await?;
     app.wait_css("#notices-empty").await?;
     app.wait_text("#notices-empty", "France").await?;
     app.click("button.brand").await?;
     app.wait_css(".guide-card").await?;
-    anyhow::ensure!(app.count("#alert-banner").await? == 0, "no alert banner in France");
+    anyhow::ensure!(
+        app.count("#alert-banner").await? == 0,
+        "no alert banner in France"
+    );
     anyhow::ensure!(
         !notifications.seen("Milan"),
         "no notification for an alert in Italy"

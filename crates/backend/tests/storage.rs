@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use homeward_backend::storage::{
-    ApplicationFilter, Assisted, Intake, NewSubmission, NoticeFeedRow, PgStorage, ProofingRow, SignerRow,
-    SqliteStorage, Storage, UploadRow,
+    ApplicationFilter, Assisted, Intake, NewSubmission, NoticeFeedRow, PgStorage, ProofingRow,
+    SignerRow, SqliteStorage, Storage, UploadRow,
 };
 use homeward_domain::sync::{ApplicationStatus, EventKind, StaffRole};
 use uuid::Uuid;
@@ -696,13 +696,28 @@ async fn a_notices_feed_only_moves_forward_and_signers_are_bounded(s: impl Stora
     };
     assert!(s.notice_feeds().await.unwrap().is_empty());
     assert!(s.put_notice_feed(feed("city", 2), 2).await.unwrap());
-    assert!(!s.put_notice_feed(feed("city", 2), 2).await.unwrap(), "the same version again");
-    assert!(!s.put_notice_feed(feed("city", 1), 2).await.unwrap(), "an older version");
+    assert!(
+        !s.put_notice_feed(feed("city", 2), 2).await.unwrap(),
+        "the same version again"
+    );
+    assert!(
+        !s.put_notice_feed(feed("city", 1), 2).await.unwrap(),
+        "an older version"
+    );
     assert!(s.put_notice_feed(feed("city", 3), 2).await.unwrap());
     assert!(s.put_notice_feed(feed("consul", 1), 2).await.unwrap());
-    assert!(!s.put_notice_feed(feed("third", 1), 2).await.unwrap(), "one signer too many");
-    assert!(s.put_notice_feed(feed("consul", 5), 2).await.unwrap(), "a kept signer moves on");
-    assert_eq!(s.notice_feeds().await.unwrap(), [feed("city", 3), feed("consul", 5)]);
+    assert!(
+        !s.put_notice_feed(feed("third", 1), 2).await.unwrap(),
+        "one signer too many"
+    );
+    assert!(
+        s.put_notice_feed(feed("consul", 5), 2).await.unwrap(),
+        "a kept signer moves on"
+    );
+    assert_eq!(
+        s.notice_feeds().await.unwrap(),
+        [feed("city", 3), feed("consul", 5)]
+    );
 }
 
 async fn sqlite() -> (SqliteStorage, tempfile::TempDir) {

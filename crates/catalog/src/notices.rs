@@ -70,13 +70,19 @@ pub fn notice_problems(n: &Notice) -> Vec<(String, String)> {
             if !text.has(lang) {
                 push(&format!("{field}.{lang}"), "a text in every language");
             } else if text.get(lang).chars().count() > max {
-                push(&format!("{field}.{lang}"), &format!("at most {max} characters"));
+                push(
+                    &format!("{field}.{lang}"),
+                    &format!("at most {max} characters"),
+                );
             }
         }
     }
     if let Some(s) = &n.source {
         if s.title.trim().is_empty() || !source::is_web_address(&s.url) {
-            push("source", "a title and the https:// address it is published at");
+            push(
+                "source",
+                "a title and the https:// address it is published at",
+            );
         }
     }
     problems
@@ -142,7 +148,20 @@ pub fn parse_time(text: &str) -> Option<i64> {
         return None;
     }
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let month_days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let month_days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
     if d < 1 || d > month_days[usize::try_from(m - 1).ok()?] {
         return None;
     }
@@ -275,7 +294,12 @@ pub fn sign_feed(feed: &NoticeFeed, key: &SigningKey) -> Result<SignedPack, Pack
 
 /// `current` with `notice` added (or put in place of the one with its id) and every notice
 /// expired at `now` dropped, as the next version, signed at `now`.
-pub fn publish(current: Option<NoticeFeed>, notice: Option<Notice>, withdraw: Option<&str>, now: i64) -> NoticeFeed {
+pub fn publish(
+    current: Option<NoticeFeed>,
+    notice: Option<Notice>,
+    withdraw: Option<&str>,
+    now: i64,
+) -> NoticeFeed {
     let mut feed = current.unwrap_or_else(|| NoticeFeed {
         kind: NOTICE_FEED_KIND.into(),
         version: 0,
@@ -288,7 +312,8 @@ pub fn publish(current: Option<NoticeFeed>, notice: Option<Notice>, withdraw: Op
             && withdraw.is_none_or(|id| id != n.id)
     });
     feed.notices.extend(notice);
-    feed.notices.sort_by(|a, b| b.valid_from.cmp(&a.valid_from).then(a.id.cmp(&b.id)));
+    feed.notices
+        .sort_by(|a, b| b.valid_from.cmp(&a.valid_from).then(a.id.cmp(&b.id)));
     feed.version += 1;
     feed.published = now;
     feed
@@ -325,26 +350,51 @@ mod tests {
     fn times_are_read_as_utc_dates_or_instants() {
         assert_eq!(parse_time("1970-01-01"), Some(0));
         assert_eq!(parse_time("2026-12-08"), Some(1_796_688_000));
-        assert_eq!(parse_time("2026-12-08T09:30:00Z"), Some(1_796_688_000 + 34_200));
+        assert_eq!(
+            parse_time("2026-12-08T09:30:00Z"),
+            Some(1_796_688_000 + 34_200)
+        );
         assert_eq!(parse_time("2024-02-29T00:00Z"), Some(1_709_164_800));
-        for bad in ["2026-02-29", "2026-13-01", "2026-12-08T24:00:00Z", "2026-12-08T09:30:00", "08/12/2026", "", "2026-12-08T09:30:00+01:00", "+2026-12-08"] {
+        for bad in [
+            "2026-02-29",
+            "2026-13-01",
+            "2026-12-08T24:00:00Z",
+            "2026-12-08T09:30:00",
+            "08/12/2026",
+            "",
+            "2026-12-08T09:30:00+01:00",
+            "+2026-12-08",
+        ] {
             assert_eq!(parse_time(bad), None, "{bad}");
         }
     }
 
     #[test]
     fn a_feed_verifies_under_its_key_and_for_the_kinds_its_signer_may_publish() {
-        let feed = publish(None, Some(notice("strike", NoticeKind::SafetyAlert, 100)), None, 1);
+        let feed = publish(
+            None,
+            Some(notice("strike", NoticeKind::SafetyAlert, 100)),
+            None,
+            1,
+        );
         let signed = sign_feed(&feed, &key(1)).unwrap();
         let all = NoticeKind::ALL;
-        assert_eq!(verify_feed(&signed, &key(1).verifying_key(), &all).unwrap(), feed);
+        assert_eq!(
+            verify_feed(&signed, &key(1).verifying_key(), &all).unwrap(),
+            feed
+        );
         assert!(matches!(
             verify_feed(&signed, &key(2).verifying_key(), &all),
             Err(PackError::UnknownKey(_))
         ));
         let alerts = [NoticeKind::SafetyAlert];
         assert!(verify_feed(&signed, &key(1).verifying_key(), &alerts).is_ok());
-        let closure = publish(Some(feed), Some(notice("milan", NoticeKind::SiteClosure, 100)), None, 2);
+        let closure = publish(
+            Some(feed),
+            Some(notice("milan", NoticeKind::SiteClosure, 100)),
+            None,
+            2,
+        );
         let signed = sign_feed(&closure, &key(1)).unwrap();
         let refused = verify_feed(&signed, &key(1).verifying_key(), &alerts).unwrap_err();
         assert!(refused.to_string().contains("may not publish"), "{refused}");
@@ -352,7 +402,12 @@ mod tests {
 
     #[test]
     fn a_tampered_feed_is_refused() {
-        let feed = publish(None, Some(notice("strike", NoticeKind::SafetyAlert, 100)), None, 1);
+        let feed = publish(
+            None,
+            Some(notice("strike", NoticeKind::SafetyAlert, 100)),
+            None,
+            1,
+        );
         let mut signed = sign_feed(&feed, &key(1)).unwrap();
         use base64::Engine as _;
         let b64 = base64::engine::general_purpose::STANDARD;
@@ -368,8 +423,18 @@ mod tests {
 
     #[test]
     fn publishing_replaces_by_id_withdraws_and_drops_what_expired() {
-        let first = publish(None, Some(notice("a", NoticeKind::ServiceChange, 100)), None, 1);
-        let second = publish(Some(first), Some(notice("b", NoticeKind::ServiceChange, 50)), None, 2);
+        let first = publish(
+            None,
+            Some(notice("a", NoticeKind::ServiceChange, 100)),
+            None,
+            1,
+        );
+        let second = publish(
+            Some(first),
+            Some(notice("b", NoticeKind::ServiceChange, 50)),
+            None,
+            2,
+        );
         assert_eq!(second.version, 2);
         let mut changed = notice("a", NoticeKind::ServiceChange, 300);
         changed.title = text("changed");

@@ -125,7 +125,10 @@ pub(crate) fn open_envelope(bytes: &[u8], trusted: &VerifyingKey) -> Result<Vec<
 }
 
 /// Checks an envelope's signature against `trusted` and gives its payload.
-pub(crate) fn open_signed(envelope: &SignedPack, trusted: &VerifyingKey) -> Result<Vec<u8>, PackError> {
+pub(crate) fn open_signed(
+    envelope: &SignedPack,
+    trusted: &VerifyingKey,
+) -> Result<Vec<u8>, PackError> {
     if envelope.format != ENVELOPE_FORMAT {
         return Err(PackError::UnsupportedFormat(envelope.format));
     }

@@ -140,7 +140,10 @@ async fn change(
     let Some(signer) = signers.iter().find(|s| s.key_id == key_id) else {
         return Err(refused(
             ErrorCode::NotAllowed,
-            out.tr_args("cli-notices-untrusted-key", &[("key", key_id.as_str().into())]),
+            out.tr_args(
+                "cli-notices-untrusted-key",
+                &[("key", key_id.as_str().into())],
+            ),
         ));
     };
     if let Some(n) = &notice {
@@ -155,31 +158,29 @@ async fn change(
         }
     }
     let published = feeds(client).await?;
-    let current = match published.feeds.iter().find(|f| f.key_id == key_id) {
-        None => None,
+    // What the backend holds under this key, if it is what the key signed; if it is not, it is
+    // replaced by a new feed above its claimed version, holding this change only.
+    let (current, checked) = match published.feeds.iter().find(|f| f.key_id == key_id) {
+        None => (None, true),
         Some(signed) => match feed::verify_feed(signed, &public, &signer.kinds) {
-            Ok(f) => Some(f),
-            // What the backend holds under this key is not what the key signed: it is
-            // replaced by a new feed above its claimed version, holding this change only.
+            Ok(f) => (Some(f), true),
             Err(e) => {
-                eprintln!(
-                    "{}: {e}",
-                    out.tr("cli-notices-published-refused")
-                );
-                Some(NoticeFeed {
+                eprintln!("{}: {e}", out.tr("cli-notices-published-refused"));
+                let empty = NoticeFeed {
                     kind: NOTICE_FEED_KIND.into(),
                     version: claimed_version(signed).unwrap_or(0),
                     published: 0,
                     notices: vec![],
-                })
+                };
+                (Some(empty), false)
             }
         },
     };
     if let Some(id) = withdraw {
-        if !current
+        let listed = current
             .as_ref()
-            .is_some_and(|f| f.notices.iter().any(|n| n.id == id))
-        {
+            .is_some_and(|f| f.notices.iter().any(|n| n.id == id));
+        if checked && !listed {
             return Err(refused(
                 ErrorCode::NotFound,
                 out.tr_args("cli-notices-not-found", &[("id", id.into())]),
@@ -301,7 +302,11 @@ async fn list(client: &Client, json: bool, out: &Out) -> Result<(), Failure> {
     for feed in &listed {
         let name = feed.signer.map_or("?", |n| n.get(out.lang));
         match (&feed.refused, feed.version) {
-            (Some(why), _) => println!("{name} [{}]: {}: {why}", feed.key_id, out.tr("cli-notices-feed-refused")),
+            (Some(why), _) => println!(
+                "{name} [{}]: {}: {why}",
+                feed.key_id,
+                out.tr("cli-notices-feed-refused")
+            ),
             (None, version) => println!("{name} [{}] v{}", feed.key_id, version.unwrap_or(0)),
         }
         for n in &feed.notices {

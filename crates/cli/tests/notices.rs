@@ -123,17 +123,27 @@ async fn a_published_safety_alert_reaches_the_people_it_concerns_and_a_tampered_
     let db = homeward_backend::storage::open(&DatabaseUrl::Sqlite(db_path.clone()))
         .await
         .unwrap();
-    for (name, role) in [("boss", StaffRole::Administrator), ("clerk", StaffRole::Officer)] {
+    for (name, role) in [
+        ("boss", StaffRole::Administrator),
+        ("clerk", StaffRole::Officer),
+    ] {
         homeward_backend::staff::create_account(db.as_ref(), name, PASSWORD, role, None)
             .await
             .unwrap();
     }
     // The backend answers before anything is asked of it.
     for _ in 0..100 {
-        if reqwest::get(format!("{url}/healthz")).await.is_ok_and(|r| r.status().is_success()) {
+        if reqwest::get(format!("{url}/healthz"))
+            .await
+            .is_ok_and(|r| r.status().is_success())
+        {
             break;
         }
-        assert!(!server.is_finished(), "the backend stopped: {:?}", server.await);
+        assert!(
+            !server.is_finished(),
+            "the backend stopped: {:?}",
+            server.await
+        );
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     let login = |name: &str| {
@@ -171,7 +181,13 @@ async fn a_published_safety_alert_reaches_the_people_it_concerns_and_a_tampered_
     assert!(italy.refresh_notices().await.unwrap().alerts.is_empty());
 
     // The consular service publishes a safety alert for Italy.
-    let strike = notice_file(files.path(), "milan-strike", NoticeKind::SafetyAlert, &["IT"], &in_a_day());
+    let strike = notice_file(
+        files.path(),
+        "milan-strike",
+        NoticeKind::SafetyAlert,
+        &["IT"],
+        &in_a_day(),
+    );
     let (code, out, err) = homeward(None, &["notices", "check", &strike], "");
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("1 notice checked"), "{out}");
@@ -182,23 +198,39 @@ async fn a_published_safety_alert_reaches_the_people_it_concerns_and_a_tampered_
     // It is announced once to the person in Italy, listed for them, and not for France.
     let refreshed = italy.refresh_notices().await.unwrap();
     assert!(refreshed.changed);
-    let alerts: Vec<&str> = refreshed.alerts.iter().map(|a| a.notice.id.as_str()).collect();
+    let alerts: Vec<&str> = refreshed
+        .alerts
+        .iter()
+        .map(|a| a.notice.id.as_str())
+        .collect();
     assert_eq!(alerts, ["milan-strike"]);
     assert_eq!(
         refreshed.alerts[0].signer.get(homeward_domain::Lang::En),
         "Consular protection and services (Ministry of Foreign Affairs)"
     );
     let (title, _) = italy.alert_notification_text(&refreshed.alerts[0]).unwrap();
-    assert!(title.contains("General strike in Milan") || title.contains("米兰大罢工"), "{title}");
+    assert!(
+        title.contains("General strike in Milan") || title.contains("米兰大罢工"),
+        "{title}"
+    );
     let again = italy.refresh_notices().await.unwrap();
-    assert!(!again.changed && again.alerts.is_empty(), "announced once only");
+    assert!(
+        !again.changed && again.alerts.is_empty(),
+        "announced once only"
+    );
     assert_eq!(ids(&italy), ["milan-strike"]);
     assert!(france.refresh_notices().await.unwrap().alerts.is_empty());
     assert!(ids(&france).is_empty());
 
     // The consular key may not announce a site closure; a reviewer may not publish; a notice
     // not in the feed cannot be withdrawn; a file with problems names them.
-    let closure = notice_file(files.path(), "milan-closed", NoticeKind::SiteClosure, &["IT"], &in_a_day());
+    let closure = notice_file(
+        files.path(),
+        "milan-closed",
+        NoticeKind::SiteClosure,
+        &["IT"],
+        &in_a_day(),
+    );
     let (code, _, err) = publish(&boss, &closure, consular);
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("site-closure"), "{err}");
@@ -207,7 +239,15 @@ async fn a_published_safety_alert_reaches_the_people_it_concerns_and_a_tampered_
     assert!(err.contains("administrator"), "{err}");
     let (code, _, err) = homeward(
         Some(&boss),
-        &["notices", "--backend", &url, "withdraw", "no-such-notice", "--key", city],
+        &[
+            "notices",
+            "--backend",
+            &url,
+            "withdraw",
+            "no-such-notice",
+            "--key",
+            city,
+        ],
         "",
     );
     assert_eq!(code, 1, "{err}");
@@ -221,18 +261,30 @@ async fn a_published_safety_alert_reaches_the_people_it_concerns_and_a_tampered_
 
     // The city publishes a closure for everyone that ends in a few seconds: listed for both,
     // then gone once it ended, with nothing fetched.
-    let brief = notice_file(files.path(), "counter-moved", NoticeKind::ServiceChange, &[], &in_seconds(3));
+    let brief = notice_file(
+        files.path(),
+        "counter-moved",
+        NoticeKind::ServiceChange,
+        &[],
+        &in_seconds(3),
+    );
     let (code, _, err) = publish(&boss, &brief, city);
     assert_eq!(code, 0, "{err}");
     france.refresh_notices().await.unwrap();
     assert_eq!(ids(&france), ["counter-moved"]);
     tokio::time::sleep(std::time::Duration::from_secs(4)).await;
-    assert!(ids(&france).is_empty(), "an expired notice is no longer listed");
+    assert!(
+        ids(&france).is_empty(),
+        "an expired notice is no longer listed"
+    );
 
     // The list shows what the backend serves, each feed checked.
     let (code, out, _) = homeward(None, &["notices", "--backend", &url, "list"], "");
     assert_eq!(code, 0);
-    assert!(out.contains("milan-strike") && out.contains("Consular protection"), "{out}");
+    assert!(
+        out.contains("milan-strike") && out.contains("Consular protection"),
+        "{out}"
+    );
 
     // Someone with the database's keys moves the alert to France without the signer's key:
     // the feed is refused, and the person in Italy keeps the last good one.
@@ -249,12 +301,17 @@ async fn a_published_safety_alert_reaches_the_people_it_concerns_and_a_tampered_
             .collect();
         let mut changed = 0;
         for (key_id, body) in rows {
-            let mut signed: homeward_domain::catalog::SignedPack = serde_json::from_str(&body).unwrap();
+            let mut signed: homeward_domain::catalog::SignedPack =
+                serde_json::from_str(&body).unwrap();
             let payload = String::from_utf8(b64.decode(&signed.payload).unwrap()).unwrap();
             if !payload.contains("milan-strike") {
                 continue;
             }
-            signed.payload = b64.encode(payload.replace("\"IT\"", "\"FR\"").replace("\"version\":1", "\"version\":9"));
+            signed.payload = b64.encode(
+                payload
+                    .replace("\"IT\"", "\"FR\"")
+                    .replace("\"version\":1", "\"version\":9"),
+            );
             conn.execute(
                 "UPDATE notice_feeds SET body = ?1, version = 9 WHERE key_id = ?2",
                 (serde_json::to_string(&signed).unwrap(), key_id),
@@ -265,7 +322,10 @@ async fn a_published_safety_alert_reaches_the_people_it_concerns_and_a_tampered_
         changed
     };
     assert_eq!(tampered, 1);
-    assert!(france.refresh_notices().await.unwrap().alerts.is_empty(), "no alert from a tampered feed");
+    assert!(
+        france.refresh_notices().await.unwrap().alerts.is_empty(),
+        "no alert from a tampered feed"
+    );
     assert!(france.notices().unwrap().refused);
     italy.refresh_notices().await.unwrap();
     let kept = italy.notices().unwrap();
@@ -275,11 +335,22 @@ async fn a_published_safety_alert_reaches_the_people_it_concerns_and_a_tampered_
     // The signer publishes again (above the tampered version), withdrawing the alert: taken.
     let (code, out, err) = homeward(
         Some(&boss),
-        &["notices", "--backend", &url, "withdraw", "milan-strike", "--key", consular],
+        &[
+            "notices",
+            "--backend",
+            &url,
+            "withdraw",
+            "milan-strike",
+            "--key",
+            consular,
+        ],
         "",
     );
     assert_eq!(code, 0, "{out}{err}");
-    assert!(err.contains("does not check out"), "the replaced feed is reported: {err}");
+    assert!(
+        err.contains("does not check out"),
+        "the replaced feed is reported: {err}"
+    );
     italy.refresh_notices().await.unwrap();
     assert!(!italy.notices().unwrap().refused);
     assert!(ids(&italy).is_empty());

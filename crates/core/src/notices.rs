@@ -98,13 +98,17 @@ impl Homeward {
             };
             let kept = serde_json::to_string(&kept)
                 .map_err(|e| CoreError::Catalogue(format!("notices do not serialise: {e}")))?;
-            let mut settings = vec![(FEEDS, kept.as_str()), (REFUSED, if refused { "1" } else { "0" })];
+            let mut settings = vec![
+                (FEEDS, kept.as_str()),
+                (REFUSED, if refused { "1" } else { "0" }),
+            ];
             if let Some(tag) = &fetched.etag {
                 settings.push((ETAG, tag));
             }
             self.store.set_settings(&settings)?;
         }
-        self.store.set_setting(FETCHED_AT, &now_secs().to_string())?;
+        self.store
+            .set_setting(FETCHED_AT, &now_secs().to_string())?;
         Ok(NoticesRefreshed {
             changed,
             alerts: self.new_safety_alerts(&signers)?,
@@ -202,10 +206,7 @@ impl Homeward {
         Ok(Notices {
             notices,
             country,
-            fetched_at: self
-                .store
-                .setting(FETCHED_AT)?
-                .and_then(|t| t.parse().ok()),
+            fetched_at: self.store.setting(FETCHED_AT)?.and_then(|t| t.parse().ok()),
             refused: self.store.setting(REFUSED)?.is_some_and(|v| v == "1"),
         })
     }
@@ -238,7 +239,11 @@ impl Homeward {
 /// than the one kept for it; whether any was refused. A feed from a key no one trusts for this
 /// city is passed over (another city's, say), not refused; a signer missing from the offer
 /// keeps its last feed: a withdrawal is a newer signed feed, never an absence.
-fn take_feeds(kept: &mut Vec<SignedPack>, offered: &[SignedPack], signers: &[TrustedSigner]) -> bool {
+fn take_feeds(
+    kept: &mut Vec<SignedPack>,
+    offered: &[SignedPack],
+    signers: &[TrustedSigner],
+) -> bool {
     let mut refused = false;
     for signed in offered.iter().take(MAX_FEEDS) {
         let feed = match verify_trusted(signed, signers) {

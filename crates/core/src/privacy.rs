@@ -121,6 +121,8 @@ struct Export {
     profile: Option<Profile>,
     consents: Vec<Consent>,
     language: String,
+    /// The country the person said they live in, to pick their notices.
+    residence_country: Option<String>,
     drafts: Vec<ExportedDraft>,
     sent: Vec<homeward_domain::sync::OutboxItem>,
     receipts: Vec<homeward_domain::sync::SignedReceipt>,
@@ -241,6 +243,7 @@ impl Homeward {
             profile: self.store.profile()?,
             consents: self.store.consents()?,
             language: self.language()?.tag().to_owned(),
+            residence_country: self.residence_country()?,
             drafts,
             receipts: outbox.iter().filter_map(|r| r.receipt.clone()).collect(),
             sent: outbox.into_iter().map(|r| r.item).collect(),

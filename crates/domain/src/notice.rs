@@ -159,9 +159,9 @@ pub struct Notices {
 /// live in numbers, and every country with a liaison site. Each has its name in `locales/`
 /// (`country-it`).
 pub const RESIDENCE_COUNTRIES: &[&str] = &[
-    "IT", "FR", "ES", "DE", "NL", "BE", "PT", "AT", "CH", "GB", "IE", "GR", "HU", "CZ", "PL",
-    "RO", "RS", "SE", "ZA", "NG", "AO", "KE", "GH", "AE", "SA", "US", "CA", "MX", "BR", "AR",
-    "PA", "PE", "CL", "JP", "KR", "SG", "MY", "TH", "PH", "ID", "VN", "KH", "AU", "NZ",
+    "IT", "FR", "ES", "DE", "NL", "BE", "PT", "AT", "CH", "GB", "IE", "GR", "HU", "CZ", "PL", "RO",
+    "RS", "SE", "ZA", "NG", "AO", "KE", "GH", "AE", "SA", "US", "CA", "MX", "BR", "AR", "PA", "PE",
+    "CL", "JP", "KR", "SG", "MY", "TH", "PH", "ID", "VN", "KH", "AU", "NZ",
 ];
 
 /// Whether `code` is an ISO 3166-1 alpha-2 code in form (two capital letters).

@@ -32,7 +32,10 @@ pub(crate) async fn feeds(
     // the tag costs a few bytes of hashing, not the feeds' whole length, on every check.
     let mut tag = Sha256::new();
     for row in &rows {
-        tag.update(format!("{}:{}:{};", row.key_id, row.version, row.updated_at));
+        tag.update(format!(
+            "{}:{}:{};",
+            row.key_id, row.version, row.updated_at
+        ));
     }
     let etag = format!("\"{}\"", hex::encode(tag.finalize()));
     // The bodies were checked to be signed envelopes when they were stored; they are served

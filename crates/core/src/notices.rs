@@ -213,7 +213,7 @@ impl Homeward {
 
     /// The person's country of residence, if they chose one.
     pub fn residence_country(&self) -> Result<Option<String>> {
-        Ok(self.store.setting(COUNTRY)?)
+        self.store.setting(COUNTRY)
     }
 
     /// Sets (or with `None`, forgets) the person's country of residence: one the app lists.

@@ -207,9 +207,11 @@ pub fn AlertBanner() -> impl IntoView {
                 <ul>
                     {alerts.get().into_iter().map(|(id, title)| view! {
                         <li data-id=id>
-                            <strong>{move || t("notice-kind-safety-alert")}</strong>
-                            " "
-                            {move || pick(&title)}
+                            <button class="alert-link" on:click=move |_| nav.go(Screen::Notices)>
+                                <strong>{move || t("notice-kind-safety-alert")}</strong>
+                                " "
+                                {move || pick(&title)}
+                            </button>
                         </li>
                     }).collect_view()}
                 </ul>

@@ -70,7 +70,7 @@ async fn the_catalogue_is_served_with_an_etag_and_not_resent_when_unchanged() {
         .expect("ascii")
         .to_owned();
     let signed: SignedPack = resp.json().await.expect("a signed pack");
-    assert_eq!(signed.format, homeward_domain::catalog::PACK_FORMAT);
+    assert_eq!(signed.format, homeward_domain::catalog::ENVELOPE_FORMAT);
     assert!(!signed.signature.is_empty() && !signed.payload.is_empty());
 
     let again = client

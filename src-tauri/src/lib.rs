@@ -193,7 +193,6 @@ pub(crate) async fn check_backend(app: &AppHandle, core: &Homeward) -> BackendSt
 /// Fetches the notices with the catalogue; tells the UI when they changed, and raises a system
 /// notification for each new safety alert for the person's country.
 async fn check_notices(app: &AppHandle, core: &Homeward) {
-    use tauri_plugin_notification::NotificationExt as _;
     let refreshed = match core.refresh_notices().await {
         Ok(r) => r,
         Err(e) => {
@@ -205,12 +204,17 @@ async fn check_notices(app: &AppHandle, core: &Homeward) {
         emit::<NoticesUpdated>(app, &());
     }
     for alert in &refreshed.alerts {
-        let Ok((title, body)) = core.alert_notification_text(alert) else {
-            continue;
-        };
-        if let Err(e) = app.notification().builder().title(title).body(body).show() {
-            tracing::info!("no system notification: {e}");
+        if let Ok((title, body)) = core.alert_notification_text(alert) {
+            notify(app, title, body);
         }
+    }
+}
+
+/// Raises a system notification; where the system has none, says so in the log only.
+fn notify(app: &AppHandle, title: String, body: String) {
+    use tauri_plugin_notification::NotificationExt as _;
+    if let Err(e) = app.notification().builder().title(title).body(body).show() {
+        tracing::info!("no system notification: {e}");
     }
 }
 
@@ -227,7 +231,6 @@ async fn check_in_background(app: AppHandle, core: Arc<Homeward>) {
 /// reached, and every few passes asks the status feed what happened, passing the news to the UI
 /// and raising a system notification for each change of status.
 async fn sync_in_background(app: AppHandle, core: Arc<Homeward>, stop: Arc<AtomicBool>) {
-    use tauri_plugin_notification::NotificationExt as _;
     const PASS: std::time::Duration = std::time::Duration::from_secs(3);
     const FEED_EVERY: u32 = 3;
     for pass in 0u32.. {
@@ -253,12 +256,8 @@ async fn sync_in_background(app: AppHandle, core: Arc<Homeward>, stop: Arc<Atomi
                         emit::<FeedEventsArrived>(&app, &events);
                     }
                     for event in &events {
-                        let Ok(Some((title, body))) = core.notification_text(event) else {
-                            continue;
-                        };
-                        if let Err(e) = app.notification().builder().title(title).body(body).show()
-                        {
-                            tracing::info!("no system notification: {e}");
+                        if let Ok(Some((title, body))) = core.notification_text(event) {
+                            notify(&app, title, body);
                         }
                     }
                 }

@@ -577,49 +577,38 @@ pub async fn revoke_signer(url: &str, auth: &str, kind: &str, id: &str) -> anyho
 /// The `homeward-backend` binary, built if it is not there yet: `HOMEWARD_BACKEND_BIN`, else
 /// the debug build in the target directory.
 pub fn backend_binary() -> anyhow::Result<std::path::PathBuf> {
-    if let Some(path) = std::env::var_os("HOMEWARD_BACKEND_BIN") {
-        return Ok(path.into());
-    }
-    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(
-        || crate::repo_root().join("target"),
-        std::path::PathBuf::from,
-    );
-    let bin = target.join("debug/homeward-backend");
-    if !bin.exists() {
-        let status = std::process::Command::new(env!("CARGO"))
-            .current_dir(crate::repo_root())
-            .args([
-                "build",
-                "--package",
-                "homeward-backend",
-                "--bin",
-                "homeward-backend",
-            ])
-            .status()?;
-        anyhow::ensure!(status.success(), "building homeward-backend failed");
-    }
-    Ok(bin)
+    debug_binary(
+        "HOMEWARD_BACKEND_BIN",
+        "homeward-backend",
+        "homeward-backend",
+    )
 }
 
 /// The `homeward` command line, built if it is not there yet: `HOMEWARD_CLI_BIN`, else the
 /// debug build in the target directory.
 pub fn cli_binary() -> anyhow::Result<std::path::PathBuf> {
-    if let Some(path) = std::env::var_os("HOMEWARD_CLI_BIN") {
+    debug_binary("HOMEWARD_CLI_BIN", "homeward-cli", "homeward")
+}
+
+/// The binary `bin` of `package`: where `env` says, else the debug build in the target
+/// directory, built first if it is not there.
+fn debug_binary(env: &str, package: &str, bin: &str) -> anyhow::Result<std::path::PathBuf> {
+    if let Some(path) = std::env::var_os(env) {
         return Ok(path.into());
     }
     let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(
         || crate::repo_root().join("target"),
         std::path::PathBuf::from,
     );
-    let bin = target.join("debug/homeward");
-    if !bin.exists() {
+    let path = target.join("debug").join(bin);
+    if !path.exists() {
         let status = std::process::Command::new(env!("CARGO"))
             .current_dir(crate::repo_root())
-            .args(["build", "--package", "homeward-cli", "--bin", "homeward"])
+            .args(["build", "--package", package, "--bin", bin])
             .status()?;
-        anyhow::ensure!(status.success(), "building homeward failed");
+        anyhow::ensure!(status.success(), "building {bin} failed");
     }
-    Ok(bin)
+    Ok(path)
 }
 
 /// Runs `homeward --lang en ARGS` from the repository's root with an administrator's token

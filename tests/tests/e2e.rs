@@ -2336,15 +2336,10 @@ fn notice_file(
 
 /// `t` as a notice file writes an instant.
 fn utc_text(t: time::OffsetDateTime) -> String {
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-        t.year(),
-        u8::from(t.month()),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
+    t.replace_nanosecond(0)
+        .expect("a whole second")
+        .format(&time::format_description::well_known::Rfc3339)
+        .expect("formats")
 }
 
 /// A safety alert for Italy, signed by the consular key and published with the command line,

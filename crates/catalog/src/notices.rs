@@ -14,7 +14,7 @@ use homeward_domain::{Lang, LocalizedText};
 use serde::Deserialize;
 
 use crate::pack::{key_id, open_signed, parse_public_key, seal, PackError};
-use crate::source::{self, Problem};
+use crate::source::{self, parse_time, Problem};
 
 /// The longest title, in characters: it is a notification's first line.
 pub const MAX_TITLE_CHARS: usize = 120;
@@ -125,70 +125,6 @@ pub fn load_notice(file: &Path) -> Result<Notice, Vec<Problem>> {
     } else {
         Err(problems)
     }
-}
-
-/// Seconds since the Unix epoch for `2026-12-08` (midnight UTC) or `2026-12-08T09:30:00Z`.
-pub fn parse_time(text: &str) -> Option<i64> {
-    let (date, time) = match text.split_once('T') {
-        Some((d, t)) => (d, Some(t.strip_suffix('Z')?)),
-        None => (text, None),
-    };
-    let number = |s: &str| -> Option<i64> {
-        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse().ok())
-            .flatten()
-    };
-    let mut parts = date.split('-');
-    let (y, m, d) = (
-        number(parts.next()?)?,
-        number(parts.next()?)?,
-        number(parts.next()?)?,
-    );
-    if parts.next().is_some() || !(1970..=9999).contains(&y) || !(1..=12).contains(&m) {
-        return None;
-    }
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let month_days = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    if d < 1 || d > month_days[usize::try_from(m - 1).ok()?] {
-        return None;
-    }
-    let seconds = match time {
-        None => 0,
-        Some(t) => {
-            let mut hms = t.split(':');
-            let (h, mi) = (number(hms.next()?)?, number(hms.next()?)?);
-            let s = hms.next().map_or(Some(0), number)?;
-            if hms.next().is_some() || h > 23 || mi > 59 || s > 59 {
-                return None;
-            }
-            h * 3600 + mi * 60 + s
-        }
-    };
-    Some(days_from_civil(y, m, d) * 86_400 + seconds)
-}
-
-/// Days since 1970-01-01 of a date in the proleptic Gregorian calendar.
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 /// Checks a whole feed: its kind, its size, every notice well-formed with an id of its own, and

@@ -484,7 +484,7 @@ fn check_contacts(file: &Path, c: &ContactsFile, problems: &mut Vec<Problem>) {
                 "a unique kebab-case id".into(),
             ));
         }
-        if site.country.len() != 2 || !site.country.bytes().all(|b| b.is_ascii_uppercase()) {
+        if !homeward_domain::notice::is_country_code(&site.country) {
             problems.push(problem(
                 file,
                 &format!("{at}.country"),
@@ -528,21 +528,37 @@ fn check_contacts(file: &Path, c: &ContactsFile, problems: &mut Vec<Problem>) {
 }
 
 fn check_date(file: &Path, field: &str, date: &str, problems: &mut Vec<Problem>) {
-    let b = date.as_bytes();
-    let shaped = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    let month_day = shaped
-        && (1..=12).contains(&date[5..7].parse::<u8>().unwrap_or(0))
-        && (1..=31).contains(&date[8..10].parse::<u8>().unwrap_or(0));
-    if !month_day {
+    if date.contains('T') || parse_time(date).is_none() {
         problems.push(problem(
             file,
             field,
             format!("{date:?} is not a date like 2026-11-23"),
         ));
     }
+}
+
+/// Seconds since the Unix epoch (negative before 1970) for `2026-12-08` (midnight UTC) or `2026-12-08T09:30:00Z`
+/// (seconds optional), as the content team writes dates and times; `None` for anything else.
+pub fn parse_time(text: &str) -> Option<i64> {
+    use time::macros::format_description;
+    use time::{Date, PrimitiveDateTime, Time};
+    let (date, clock) = match text.split_once('T') {
+        Some((d, t)) => (d, Some(t.strip_suffix('Z')?)),
+        None => (text, None),
+    };
+    if !date.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let date = Date::parse(date, format_description!("[year]-[month]-[day]")).ok()?;
+    let clock = match clock {
+        None => Time::MIDNIGHT,
+        Some(c) => Time::parse(c, format_description!("[hour]:[minute]:[second]"))
+            .or_else(|_| Time::parse(c, format_description!("[hour]:[minute]")))
+            .ok()?,
+    };
+    Some(
+        PrimitiveDateTime::new(date, clock)
+            .assume_utc()
+            .unix_timestamp(),
+    )
 }

@@ -25,6 +25,15 @@ use crate::Out;
 
 #[derive(Debug, clap::Args)]
 pub struct AdminArgs {
+    #[command(flatten)]
+    backend: BackendArgs,
+    #[command(subcommand)]
+    command: AdminCommand,
+}
+
+/// Which backend to ask, and as whom: shared by every command that talks to one.
+#[derive(Debug, clap::Args)]
+pub(crate) struct BackendArgs {
     /// The backend's address.
     #[arg(
         long,
@@ -35,8 +44,17 @@ pub struct AdminArgs {
     /// A staff token from `homeward admin login`.
     #[arg(long, env = "HOMEWARD_ADMIN_TOKEN", hide_env_values = true)]
     token: Option<String>,
-    #[command(subcommand)]
-    command: AdminCommand,
+}
+
+impl BackendArgs {
+    /// A client for that backend, with that token.
+    pub(crate) fn client(self) -> Client {
+        Client {
+            http: reqwest::Client::new(),
+            base: self.backend,
+            token: self.token,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -146,9 +164,9 @@ impl From<reqwest::Error> for Failure {
 }
 
 pub(crate) struct Client {
-    pub(crate) http: reqwest::Client,
-    pub(crate) base: String,
-    pub(crate) token: Option<String>,
+    http: reqwest::Client,
+    base: String,
+    token: Option<String>,
 }
 
 impl Client {
@@ -201,12 +219,7 @@ fn status(slug: &str) -> Result<ApplicationStatus, Failure> {
 }
 
 pub fn run(args: AdminArgs, out: &Out) -> anyhow::Result<ExitCode> {
-    let client = Client {
-        http: reqwest::Client::new(),
-        base: args.backend,
-        token: args.token,
-    };
-    block_on(admin(&client, args.command, out), out)
+    block_on(admin(&args.backend.client(), args.command, out), out)
 }
 
 /// Runs one request's work to its end: 0 done, 1 refused by the backend (its message printed

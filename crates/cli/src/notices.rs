@@ -13,21 +13,13 @@ use homeward_domain::notice::{Notice, NoticeFeed, NoticeFeeds, NOTICE_FEED_KIND}
 use homeward_domain::wire::path;
 use homeward_domain::{ApiError, ErrorCode, LocalizedText};
 
-use crate::admin::{block_on, Client, Failure};
+use crate::admin::{block_on, BackendArgs, Client, Failure};
 use crate::Out;
 
 #[derive(Debug, clap::Args)]
 pub struct NoticesArgs {
-    /// The backend's address.
-    #[arg(
-        long,
-        env = "HOMEWARD_BACKEND_URL",
-        default_value = "http://127.0.0.1:8787"
-    )]
-    backend: String,
-    /// An administrator's token from `homeward admin login` (publish and withdraw).
-    #[arg(long, env = "HOMEWARD_ADMIN_TOKEN", hide_env_values = true)]
-    token: Option<String>,
+    #[command(flatten)]
+    backend: BackendArgs,
     #[command(subcommand)]
     command: NoticesCommand,
 }
@@ -58,11 +50,7 @@ pub enum NoticesCommand {
 }
 
 pub fn run(args: NoticesArgs, out: &Out) -> anyhow::Result<ExitCode> {
-    let client = Client {
-        http: reqwest::Client::new(),
-        base: args.backend,
-        token: args.token,
-    };
+    let client = args.backend.client();
     match args.command {
         NoticesCommand::Check { files } => Ok(check(&files, out)),
         NoticesCommand::Publish { file, key } => {

@@ -2,8 +2,8 @@
 //! sent: sign in, list, open (signature verified), decide, and refusals with exit code 1.
 //! Needs the keyring session `cargo xtask test` provides (the app core keeps its keys there).
 
-use std::io::Write as _;
-use std::process::{Command, Stdio};
+mod common;
+use common::homeward;
 
 use homeward_backend::settings::DatabaseUrl;
 use homeward_backend::Settings;
@@ -13,28 +13,13 @@ const PASSWORD: &str = "twelve chars or more";
 
 /// Runs `homeward admin ...` with `stdin`; exit code and standard output.
 fn admin(url: &str, token: Option<&str>, args: &[&str], stdin: &str) -> (i32, String) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_homeward"));
-    cmd.args(["--lang", "en", "admin", "--backend", url])
-        .args(args)
-        .env_remove("HOMEWARD_ADMIN_TOKEN")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    if let Some(t) = token {
-        cmd.env("HOMEWARD_ADMIN_TOKEN", t);
-    }
-    let mut child = cmd.spawn().expect("run homeward");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("write stdin");
-    let out = child.wait_with_output().expect("wait");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-    )
+    let args: Vec<&str> = ["admin", "--backend", url]
+        .iter()
+        .chain(args)
+        .copied()
+        .collect();
+    let (code, stdout, _) = homeward(token, &args, stdin);
+    (code, stdout)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -5,9 +5,7 @@
 //! database is refused and the last good one kept. Needs the keyring session `cargo xtask test`
 //! provides (the app cores keep their keys there).
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use homeward_backend::settings::DatabaseUrl;
 use homeward_backend::Settings;
@@ -15,51 +13,27 @@ use homeward_core::{Config, Homeward};
 use homeward_domain::notice::NoticeKind;
 use homeward_domain::sync::StaffRole;
 
+mod common;
+use common::homeward;
+
 const PASSWORD: &str = "twelve chars or more";
 
 fn key(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../catalog/keys/{name}"))
 }
 
-/// Runs `homeward ...` with `stdin` and the token; exit code, standard output and error.
-fn homeward(token: Option<&str>, args: &[&str], stdin: &str) -> (i32, String, String) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_homeward"));
-    cmd.args(["--lang", "en"])
-        .args(args)
-        .env_remove("HOMEWARD_ADMIN_TOKEN")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    if let Some(t) = token {
-        cmd.env("HOMEWARD_ADMIN_TOKEN", t);
-    }
-    let mut child = cmd.spawn().expect("run homeward");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("write stdin");
-    let out = child.wait_with_output().expect("wait");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 /// A notice file in `dir`: `kind`, for `countries`, valid from an hour ago until `until`.
 fn notice_file(dir: &Path, id: &str, kind: NoticeKind, countries: &[&str], until: &str) -> String {
     let path = dir.join(format!("{id}.toml"));
     let countries: Vec<String> = countries.iter().map(|c| format!("\"{c}\"")).collect();
-    let from = time::OffsetDateTime::now_utc() - time::Duration::hours(1);
+    let from = utc(time::OffsetDateTime::now_utc() - time::Duration::hours(1));
     std::fs::write(
         &path,
         format!(
             r#"id = "{id}"
 kind = "{}"
 countries = [{}]
-valid_from = "{:04}-{:02}-{:02}"
+valid_from = "{from}"
 valid_until = "{until}"
 [title]
 zh-CN = "米兰大罢工：{id}"
@@ -70,31 +44,26 @@ en = "Public transport stops; avoid the city centre."
 "#,
             kind.slug(),
             countries.join(", "),
-            from.year(),
-            u8::from(from.month()),
-            from.day(),
         ),
     )
     .unwrap();
     path.to_string_lossy().into_owned()
 }
 
+/// `t` as a notice file writes an instant.
+fn utc(t: time::OffsetDateTime) -> String {
+    t.replace_nanosecond(0)
+        .expect("a whole second")
+        .format(&time::format_description::well_known::Rfc3339)
+        .expect("formats")
+}
+
 fn in_a_day() -> String {
-    let t = time::OffsetDateTime::now_utc() + time::Duration::days(1);
-    format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
+    utc(time::OffsetDateTime::now_utc() + time::Duration::days(1))
 }
 
 fn in_seconds(s: i64) -> String {
-    let t = time::OffsetDateTime::now_utc() + time::Duration::seconds(s);
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-        t.year(),
-        u8::from(t.month()),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
+    utc(time::OffsetDateTime::now_utc() + time::Duration::seconds(s))
 }
 
 fn ids(core: &Homeward) -> Vec<String> {

@@ -129,7 +129,7 @@ pub struct NoticeSigner {
     pub kinds: Vec<NoticeKind>,
 }
 
-/// A notice as the app shows it: whose it is and whether the person has seen it.
+/// A notice as the app shows it: with who signed it and the names of what it concerns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NoticeView {
     pub notice: Notice,

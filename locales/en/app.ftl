@@ -664,3 +664,13 @@ notices-open = { $count ->
 notice-kind-safety-alert = Safety alert
 notice-kind-service-change = Service change
 notice-kind-site-closure = Site closed
+
+## Embassies and consulates
+contacts-missions = China's embassy and consulates where you live
+contacts-missions-choose = Choose the country you live in to see its Chinese embassy and consulates.
+contacts-missions-none = No embassy or consulate for { $country } is listed yet. Call the 12308 hotline below; it answers for every country.
+contacts-mission-area = Consular district
+contacts-mission-protection = Consular protection, 24 hours
+contacts-source = Checked { $date } against:
+mission-kind-embassy = Embassy
+mission-kind-consulate-general = Consulate-general

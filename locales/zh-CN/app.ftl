@@ -628,3 +628,13 @@ notices-open = { $count ->
 notice-kind-safety-alert = 安全提醒
 notice-kind-service-change = 办事变更
 notice-kind-site-closure = 联络站暂停服务
+
+## Embassies and consulates
+contacts-missions = 您所在国家的中国使领馆
+contacts-missions-choose = 选择您居住的国家，即可查看当地的中国使领馆。
+contacts-missions-none = 暂未收录{ $country }的中国使领馆。请拨打下方的 12308 热线，它为所有国家提供服务。
+contacts-mission-area = 领区
+contacts-mission-protection = 领事保护（24 小时）
+contacts-source = { $date } 核对自：
+mission-kind-embassy = 大使馆
+mission-kind-consulate-general = 总领事馆

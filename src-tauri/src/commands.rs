@@ -216,7 +216,7 @@ answered_by! { core |core, args|
     HomeCities => core.home_cities(),
     Notices => core.notices()?,
     Search => core.search(&args.query, args.lang),
-    Contacts => core.contacts(),
+    Contacts => core.contacts()?,
     CheckedMaterials => core.checked_materials(&args.guide_id)?,
     SetMaterialChecked => core.set_material_checked(&args.guide_id, args.index, args.checked)?,
     Outbox => core.outbox()?,

@@ -2543,3 +2543,51 @@ fn consular_key_id() -> String {
     let key = homeward_core::catalog::parse_signing_key(&secret).expect("a signing key");
     homeward_core::catalog::key_id(&key.verifying_key())
 }
+
+/// The help page lists China's embassy and consulates for the country the person chooses
+/// there, each with its number to call and the page it was read from; offline, from the
+/// catalogue. Screenshots: `target/screenshots/missions-*`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "drives the real app: run by `cargo xtask test`"]
+async fn the_help_page_lists_the_embassy_and_consulates_where_the_person_lives(
+) -> anyhow::Result<()> {
+    let data = TempDir::new()?;
+    let driver = Driver::start(4724)?;
+    let app = driver.launch(data.path(), &unreachable_url()).await?;
+    app.click("#lang-en").await?;
+    app.click("#open-contacts").await?;
+    app.wait_text("#missions-empty", "Choose the country you live in")
+        .await?;
+    app.wait_css("#residence-country")
+        .await?
+        .select_by_value("IT")
+        .await?;
+    app.wait_css(".mission[data-kind='embassy']").await?;
+    app.wait_text(".mission[data-kind='embassy'] .action", "+39")
+        .await?;
+    app.wait_text(".mission[data-kind='embassy'] .source-note", "Checked")
+        .await?;
+    anyhow::ensure!(
+        app.count("#missions-empty").await? == 0,
+        "Italy's missions are listed"
+    );
+    let out = homeward_tests::repo_root().join("target/screenshots");
+    for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
+        app.set_size(w, h).await?;
+        for lang in ["zh-CN", "en"] {
+            app.click(&format!("#lang-{lang}")).await?;
+            app.wait_css(".mission[data-kind='embassy']").await?;
+            app.screenshot(&out.join(format!("missions-{lang}-{size_name}.png")))
+                .await?;
+        }
+    }
+    // The same choice is the notices' country: one choice, kept on the device.
+    app.click("button.brand").await?;
+    app.click("#open-notices").await?;
+    anyhow::ensure!(
+        app.value("#residence-country").await? == "IT",
+        "the country chosen on the help page is the notices' country too"
+    );
+    app.close().await?;
+    Ok(())
+}

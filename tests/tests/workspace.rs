@@ -85,6 +85,11 @@ fn dynamic_keys() -> BTreeSet<String> {
                 .iter()
                 .map(|k| format!("notice-kind-{}", k.slug())),
         )
+        .chain(
+            homeward_domain::catalog::MissionKind::ALL
+                .iter()
+                .map(|k| format!("mission-kind-{}", k.slug())),
+        )
         .collect()
 }
 

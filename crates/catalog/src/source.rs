@@ -9,7 +9,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use homeward_domain::catalog::{Field, FieldKind, Guide, GuideId, PACK_FORMAT};
-use homeward_domain::catalog::{HelpLine, LiaisonSite};
+use homeward_domain::catalog::{HelpLine, LiaisonSite, Mission, Source};
 use homeward_domain::{CataloguePack, Lang, LocalizedText};
 use serde::Deserialize;
 
@@ -106,6 +106,14 @@ struct ContactsFile {
     help_lines: Vec<HelpLine>,
 }
 
+/// `catalog/missions.toml`: China's embassies and consulates abroad.
+#[derive(Deserialize, serde::Serialize, Default)]
+#[serde(deny_unknown_fields)]
+struct MissionsFile {
+    #[serde(default)]
+    missions: Vec<Mission>,
+}
+
 /// Loads every source file under `root` into a pack, or lists every problem found.
 pub fn load_dir(root: &Path) -> Result<CataloguePack, Vec<Problem>> {
     let mut problems = vec![];
@@ -128,6 +136,22 @@ pub fn load_dir(root: &Path) -> Result<CataloguePack, Vec<Problem>> {
                 help_lines: vec![],
             }
         }
+    };
+
+    let missions_path = root.join("missions.toml");
+    let missions = if missions_path.exists() {
+        match read_toml::<MissionsFile>(&missions_path) {
+            Ok(m) => {
+                check_missions(&missions_path, &m, &mut problems);
+                m
+            }
+            Err(p) => {
+                problems.push(p);
+                MissionsFile::default()
+            }
+        }
+    } else {
+        MissionsFile::default()
     };
 
     let guides_dir = root.join("guides");
@@ -174,6 +198,7 @@ pub fn load_dir(root: &Path) -> Result<CataloguePack, Vec<Problem>> {
         guides,
         sites: contacts.sites,
         help_lines: contacts.help_lines,
+        missions: missions.missions,
     })
 }
 
@@ -293,32 +318,48 @@ fn check_sources(file: &Path, g: &Guide, problems: &mut Vec<Problem>) {
         ));
     }
     for (i, source) in g.sources.iter().enumerate() {
-        let at = |what: &str| format!("sources[{i}].{what}");
-        if source.title.trim().is_empty() {
-            problems.push(problem(file, &at("title"), "the title as published".into()));
-        }
-        if !is_web_address(&source.url) {
-            problems.push(problem(
-                file,
-                &at("url"),
-                format!(
-                    "{:?} is not the address of a published page (https://…)",
-                    source.url
-                ),
-            ));
-        }
-        let before = problems.len();
-        check_date(file, &at("date"), &source.date, problems);
-        if problems.len() == before && source.date > g.last_reviewed {
-            problems.push(problem(
-                file,
-                &at("date"),
-                format!(
-                    "{} is after the guide's last review ({})",
-                    source.date, g.last_reviewed
-                ),
-            ));
-        }
+        check_source(
+            file,
+            &format!("sources[{i}]"),
+            source,
+            Some(&g.last_reviewed),
+            problems,
+        );
+    }
+}
+
+/// One source: its title, the address it is published at, and its date (not after
+/// `not_after`, the day the text resting on it was last reviewed, when there is one).
+fn check_source(
+    file: &Path,
+    at: &str,
+    source: &Source,
+    not_after: Option<&str>,
+    problems: &mut Vec<Problem>,
+) {
+    let at = |what: &str| format!("{at}.{what}");
+    if source.title.trim().is_empty() {
+        problems.push(problem(file, &at("title"), "the title as published".into()));
+    }
+    if !is_web_address(&source.url) {
+        problems.push(problem(
+            file,
+            &at("url"),
+            format!(
+                "{:?} is not the address of a published page (https://…)",
+                source.url
+            ),
+        ));
+    }
+    let before = problems.len();
+    check_date(file, &at("date"), &source.date, problems);
+    if let Some(limit) = not_after.filter(|l| problems.len() == before && source.date.as_str() > *l)
+    {
+        problems.push(problem(
+            file,
+            &at("date"),
+            format!("{} is after the guide's last review ({limit})", source.date),
+        ));
     }
 }
 
@@ -505,6 +546,9 @@ fn check_contacts(file: &Path, c: &ContactsFile, problems: &mut Vec<Problem>) {
                 "international format, +39 …".into(),
             ));
         }
+        if let Some(source) = &site.source {
+            check_source(file, &format!("{at}.source"), source, None, problems);
+        }
     }
     for (i, line) in c.help_lines.iter().enumerate() {
         let at = format!("help_lines[{i}]");
@@ -522,8 +566,55 @@ fn check_contacts(file: &Path, c: &ContactsFile, problems: &mut Vec<Problem>) {
                 "international format, +86 …".into(),
             ));
         }
+        if let Some(source) = &line.source {
+            check_source(file, &format!("{at}.source"), source, None, problems);
+        }
     }
     let value = serde_json::to_value(c).unwrap_or_default();
+    walk_texts(file, "", &value, problems);
+}
+
+fn check_missions(file: &Path, m: &MissionsFile, problems: &mut Vec<Problem>) {
+    let mut ids = BTreeSet::new();
+    for (i, mission) in m.missions.iter().enumerate() {
+        let at = |what: &str| format!("missions[{i}].{what}");
+        if !ids.insert(mission.id.clone()) || !GuideId::is_valid(&mission.id) {
+            problems.push(problem(file, &at("id"), "a unique kebab-case id".into()));
+        }
+        if !homeward_domain::notice::is_country_code(&mission.country) {
+            problems.push(problem(
+                file,
+                &at("country"),
+                "an ISO country code such as IT".into(),
+            ));
+        }
+        let numbers = [
+            ("phone", Some(&mission.phone)),
+            ("protection_phone", mission.protection_phone.as_ref()),
+        ];
+        for (field, number) in numbers {
+            if number.is_some_and(|p| !is_dialable(p)) {
+                problems.push(problem(
+                    file,
+                    &at(field),
+                    "international format, +39 …".into(),
+                ));
+            }
+        }
+        if mission
+            .website
+            .as_deref()
+            .is_some_and(|w| !is_web_address(w))
+        {
+            problems.push(problem(
+                file,
+                &at("website"),
+                "the https:// address of its site".into(),
+            ));
+        }
+        check_source(file, &at("source"), &mission.source, None, problems);
+    }
+    let value = serde_json::to_value(m).unwrap_or_default();
     walk_texts(file, "", &value, problems);
 }
 
@@ -561,4 +652,65 @@ pub fn parse_time(text: &str) -> Option<i64> {
             .assume_utc()
             .unix_timestamp(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use homeward_domain::catalog::MissionKind;
+    use homeward_domain::Lang;
+
+    fn text(s: &str) -> LocalizedText {
+        LocalizedText::new(&[(Lang::ZhCn, s), (Lang::En, s)])
+    }
+
+    fn mission() -> Mission {
+        Mission {
+            id: "it-rome-embassy".into(),
+            country: "IT".into(),
+            kind: MissionKind::Embassy,
+            name: text("Embassy"),
+            city: text("Rome"),
+            address: text("Via Bruxelles 56"),
+            area: None,
+            phone: "+39 06 1234 5678".into(),
+            protection_phone: None,
+            website: Some("https://it.china-embassy.gov.cn/".into()),
+            source: Source {
+                title: "联系我们".into(),
+                url: "https://it.china-embassy.gov.cn/lxwm/".into(),
+                date: "2025-03-01".into(),
+            },
+        }
+    }
+
+    fn fields(missions: Vec<Mission>) -> Vec<String> {
+        let mut problems = vec![];
+        check_missions(
+            Path::new("missions.toml"),
+            &MissionsFile { missions },
+            &mut problems,
+        );
+        problems.into_iter().map(|p| p.field).collect()
+    }
+
+    #[test]
+    fn a_mission_needs_a_dialable_number_and_the_page_it_was_read_from() {
+        assert!(fields(vec![mission()]).is_empty());
+        let mut bad = mission();
+        bad.country = "Italy".into();
+        bad.protection_phone = Some("call the embassy".into());
+        bad.source.url = String::new();
+        bad.source.date = "2025-02-30".into();
+        assert_eq!(
+            fields(vec![mission(), bad]),
+            [
+                "missions[1].id",
+                "missions[1].country",
+                "missions[1].protection_phone",
+                "missions[1].source.url",
+                "missions[1].source.date",
+            ]
+        );
+    }
 }

@@ -313,8 +313,16 @@ impl Homeward {
         index.search(query, lang)
     }
 
-    pub fn contacts(&self) -> Contacts {
-        self.pack().contacts()
+    /// The help lines, the liaison sites, and the embassy and consulates for the country the
+    /// person lives in (none before they choose it).
+    pub fn contacts(&self) -> Result<Contacts> {
+        let country = self.residence_country()?;
+        let mut contacts = self.pack().contacts();
+        contacts
+            .missions
+            .retain(|m| country.as_deref() == Some(m.country.as_str()));
+        contacts.country = country;
+        Ok(contacts)
     }
 
     /// The materials of a guide the person has ticked as ready.

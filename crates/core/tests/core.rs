@@ -324,3 +324,26 @@ fn nothing_is_sent_before_a_home_city_is_chosen_and_the_choice_pins_its_receipt_
     assert_eq!(app.home_cities().chosen.expect("chosen").city.id, "local");
     assert_eq!(app.backend_address().as_deref(), Some("http://127.0.0.1:9"));
 }
+
+#[test]
+fn contacts_list_the_embassy_and_consulates_of_the_country_the_person_lives_in() {
+    let dir = TempDir::new().expect("tempdir");
+    let app = Homeward::open(&config(&dir)).expect("open");
+    let before = app.contacts().expect("contacts");
+    assert!(before.missions.is_empty() && before.country.is_none());
+    app.set_residence_country(Some("IT"))
+        .expect("a listed country");
+    let italy = app.contacts().expect("contacts");
+    assert_eq!(italy.country.as_deref(), Some("IT"));
+    assert!(
+        !italy.missions.is_empty(),
+        "the bundled catalogue lists Italy's missions"
+    );
+    assert!(italy.missions.iter().all(|m| m.country == "IT"));
+    assert!(italy
+        .missions
+        .iter()
+        .any(|m| m.kind == homeward_domain::catalog::MissionKind::Embassy));
+    app.set_residence_country(None).expect("forgotten");
+    assert!(app.contacts().expect("contacts").missions.is_empty());
+}

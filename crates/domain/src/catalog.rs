@@ -478,6 +478,9 @@ pub struct CataloguePack {
     /// Telephone and e-mail help lines.
     #[serde(default)]
     pub help_lines: Vec<HelpLine>,
+    /// China's embassies and consulates abroad, by country.
+    #[serde(default)]
+    pub missions: Vec<Mission>,
 }
 
 /// An overseas liaison site (海外联络站) where volunteers help people in person.
@@ -496,6 +499,9 @@ pub struct LiaisonSite {
     pub phone: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+    /// Where the site's details are published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
 }
 
 /// A help line: the consular protection line, the city's service hotlines.
@@ -510,6 +516,54 @@ pub struct HelpLine {
     pub phone: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+    /// Where the number is published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+}
+
+/// What kind of diplomatic mission.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MissionKind {
+    Embassy,
+    ConsulateGeneral,
+}
+
+impl MissionKind {
+    pub const ALL: [MissionKind; 2] = [MissionKind::Embassy, MissionKind::ConsulateGeneral];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            MissionKind::Embassy => "embassy",
+            MissionKind::ConsulateGeneral => "consulate-general",
+        }
+    }
+}
+
+/// One of China's embassies or consulates abroad: for consular protection, passports and
+/// the proofs of life and notarisations some guides need.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mission {
+    pub id: String,
+    /// ISO 3166-1 alpha-2 code of the country it serves.
+    pub country: String,
+    pub kind: MissionKind,
+    pub name: LocalizedText,
+    pub city: LocalizedText,
+    pub address: LocalizedText,
+    /// The consular district, when the mission publishes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<LocalizedText>,
+    /// In international format.
+    pub phone: String,
+    /// The 24-hour consular protection number, when published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub protection_phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    /// The mission's own page the details were read from, and its date.
+    pub source: Source,
 }
 
 /// The help lines and liaison sites page.
@@ -517,6 +571,12 @@ pub struct HelpLine {
 pub struct Contacts {
     pub sites: Vec<LiaisonSite>,
     pub help_lines: Vec<HelpLine>,
+    /// The embassy and consulates for the person's country of residence.
+    #[serde(default)]
+    pub missions: Vec<Mission>,
+    /// The person's country of residence, if they chose one.
+    #[serde(default)]
+    pub country: Option<String>,
 }
 
 impl CataloguePack {
@@ -530,6 +590,8 @@ impl CataloguePack {
         Contacts {
             sites: self.sites.clone(),
             help_lines: self.help_lines.clone(),
+            missions: self.missions.clone(),
+            country: None,
         }
     }
 

@@ -24,6 +24,7 @@ pub const DYNAMIC_FAMILIES: &[&str] = &[
     "site-action-",
     "country-",
     "notice-kind-",
+    "mission-kind-",
 ];
 
 /// Marks a literal as a message key where it is not passed straight to a translation call, so the

@@ -1,12 +1,13 @@
 //! Help lines and overseas liaison sites: a tap calls or writes to them.
 
-use homeward_domain::catalog::{Contacts, HelpLine};
+use homeward_domain::catalog::{Contacts, HelpLine, Mission, Source};
 use homeward_domain::ApiError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::i18n::{pick, t};
+use crate::i18n::{pick, t, t_args};
 use crate::ipc;
+use crate::screens::notices::{country_name, CountryPicker};
 use crate::widgets::{BackLink, ErrorNote};
 
 fn open(url: String) {
@@ -22,7 +23,16 @@ fn dial(number: &str) -> String {
 #[component]
 pub fn ContactsScreen() -> impl IntoView {
     let contacts = RwSignal::new(None::<Result<Contacts, ApiError>>);
-    spawn_local(async move { contacts.set(Some(ipc::call(ipc::Contacts {}).await)) });
+    let load =
+        move || spawn_local(async move { contacts.set(Some(ipc::call(ipc::Contacts {}).await)) });
+    load();
+    let chosen = Signal::derive(move || {
+        contacts.with(|c| {
+            c.as_ref()
+                .and_then(|c| c.as_ref().ok())
+                .and_then(|c| c.country.clone())
+        })
+    });
     view! {
         <BackLink/>
         <h1 id="contacts-title">{move || t("contacts-title")}</h1>
@@ -30,8 +40,75 @@ pub fn ContactsScreen() -> impl IntoView {
         {move || match contacts.get() {
             None => view! { <p class="loading">{move || t("loading")}</p> }.into_any(),
             Some(Err(e)) => view! { <ErrorNote error=e/> }.into_any(),
-            Some(Ok(c)) => view! { <ContactList contacts=c/> }.into_any(),
+            Some(Ok(c)) => view! {
+                <section class="section" id="missions">
+                    <h2>{move || t("contacts-missions")}</h2>
+                    <CountryPicker chosen=chosen on_changed=Callback::new(move |()| load())/>
+                    <MissionList missions=c.missions.clone() country=c.country.clone()/>
+                </section>
+                <ContactList contacts=c/>
+            }.into_any(),
         }}
+    }
+}
+
+/// The embassy and consulates for the person's country, each with where its details come from.
+#[component]
+fn MissionList(missions: Vec<Mission>, country: Option<String>) -> impl IntoView {
+    let empty = missions.is_empty();
+    view! {
+        {empty.then(|| view! {
+            <p class="muted" id="missions-empty">{move || match &country {
+                Some(c) => t_args("contacts-missions-none", &[("country", country_name(c).into())]),
+                None => t("contacts-missions-choose"),
+            }}</p>
+        })}
+        <ul class="cards contacts">
+            {missions.into_iter().map(|m| {
+                let (name, city, address, area) = (m.name, m.city, m.address, m.area);
+                let kind = m.kind;
+                view! {
+                    <li class="card mission" data-id=m.id.clone() data-kind=kind.slug()>
+                        <h3>{move || pick(&name)}</h3>
+                        <p class="eyebrow">{move || format!("{} · {}", t(&format!("mission-kind-{}", kind.slug())), pick(&city))}</p>
+                        <dl class="site-facts">
+                            <dt>{move || t("contacts-address")}</dt><dd>{move || pick(&address)}</dd>
+                            {area.map(|a| view! {
+                                <dt>{move || t("contacts-mission-area")}</dt><dd>{move || pick(&a)}</dd>
+                            })}
+                        </dl>
+                        <ContactActions phone=Some(m.phone) email=None show_email=false/>
+                        {m.protection_phone.map(|p| {
+                            let url = dial(&p);
+                            view! {
+                                <p class="protection">
+                                    <button class="action urgent" on:click=move |_| open(url.clone())>
+                                        {move || t("contacts-mission-protection")} " " <span class="number">{p.clone()}</span>
+                                    </button>
+                                </p>
+                            }
+                        })}
+                        {m.website.map(|w| {
+                            let url = w.clone();
+                            view! { <p><button class="link" on:click=move |_| open(url.clone())>{w}</button></p> }
+                        })}
+                        <SourceNote source=m.source/>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// Where a contact's details were read, and when.
+#[component]
+fn SourceNote(source: Source) -> impl IntoView {
+    let url = source.url.clone();
+    view! {
+        <p class="muted source-note">
+            {move || t_args("contacts-source", &[("date", source.date.clone().into())])} " "
+            <button class="link" on:click=move |_| open(url.clone())>{source.title.clone()}</button>
+        </p>
     }
 }
 
@@ -59,6 +136,7 @@ fn ContactList(contacts: Contacts) -> impl IntoView {
                                 <dt>{move || t("contacts-languages")}</dt><dd>{let l = s.languages.clone(); move || pick(&l)}</dd>
                             </dl>
                             <ContactActions phone=site.phone.clone() email=site.email.clone() show_email=false/>
+                            {site.source.map(|source| view! { <SourceNote source=source/> })}
                         </li>
                     }
                 }).collect_view()}
@@ -77,6 +155,7 @@ pub fn HelpLineCard(line: HelpLine, described: bool) -> impl IntoView {
             {described.then(|| view! { <p>{move || pick(&desc)}</p> })}
             <p class="muted">{move || pick(&hours)}</p>
             <ContactActions phone=line.phone email=line.email show_email=true/>
+            {line.source.filter(|_| described).map(|source| view! { <SourceNote source=source/> })}
         </li>
     }
 }

@@ -25,7 +25,7 @@ pub fn reload_notices(notices: RwSignal<Option<Notices>>) {
     });
 }
 
-fn country_name(code: &str) -> String {
+pub fn country_name(code: &str) -> String {
     t(&format!("country-{}", code.to_ascii_lowercase()))
 }
 
@@ -33,6 +33,25 @@ fn country_name(code: &str) -> String {
 pub fn NoticesScreen() -> impl IntoView {
     let NoticesCtx(notices) = expect_context::<NoticesCtx>();
     reload_notices(notices);
+    let chosen =
+        Signal::derive(move || notices.with(|n| n.as_ref().and_then(|n| n.country.clone())));
+    view! {
+        <BackLink/>
+        <h1 id="notices-title">{move || t("notices-title")}</h1>
+        <p class="lead">{move || t("notices-lead")}</p>
+        <CountryPicker chosen=chosen on_changed=Callback::new(|()| ())/>
+        {move || match notices.get() {
+            None => view! { <p class="loading">{move || t("loading")}</p> }.into_any(),
+            Some(n) => view! { <NoticeList notices=n/> }.into_any(),
+        }}
+    }
+}
+
+/// The person's country of residence, chosen from the list; kept on the device. The notices
+/// follow at once; `on_changed` is told after them.
+#[component]
+pub fn CountryPicker(chosen: Signal<Option<String>>, on_changed: Callback<()>) -> impl IntoView {
+    let NoticesCtx(notices) = expect_context::<NoticesCtx>();
     let error = RwSignal::new(None::<ApiError>);
     let on_country = move |ev| {
         let code = event_target_value(&ev);
@@ -42,28 +61,25 @@ pub fn NoticesScreen() -> impl IntoView {
                 Ok(n) => {
                     error.set(None);
                     notices.set(Some(n));
+                    on_changed.run(());
                 }
                 Err(e) => error.set(Some(e)),
             }
         });
     };
-    let chosen = move || notices.with(|n| n.as_ref().and_then(|n| n.country.clone()));
     view! {
-        <BackLink/>
-        <h1 id="notices-title">{move || t("notices-title")}</h1>
-        <p class="lead">{move || t("notices-lead")}</p>
         <div class="field country-field">
             <label for="residence-country">{move || t("notices-country-label")}</label>
             <p class="hint" id="residence-country-hint">{move || t("notices-country-hint")}</p>
             <select id="residence-country" aria-describedby="residence-country-hint"
                 on:change=on_country>
-                <option value="" selected=move || chosen().is_none()>
+                <option value="" selected=move || chosen.get().is_none()>
                     {move || t("notices-country-none")}
                 </option>
                 {RESIDENCE_COUNTRIES.iter().map(|code| {
                     let code = *code;
                     view! {
-                        <option value=code selected=move || chosen().as_deref() == Some(code)>
+                        <option value=code selected=move || chosen.get().as_deref() == Some(code)>
                             {move || country_name(code)}
                         </option>
                     }
@@ -71,10 +87,6 @@ pub fn NoticesScreen() -> impl IntoView {
             </select>
             {move || error.get().map(|e| view! { <ErrorNote error=e/> })}
         </div>
-        {move || match notices.get() {
-            None => view! { <p class="loading">{move || t("loading")}</p> }.into_any(),
-            Some(n) => view! { <NoticeList notices=n/> }.into_any(),
-        }}
     }
 }
 

@@ -2565,8 +2565,11 @@ async fn the_help_page_lists_the_embassy_and_consulates_where_the_person_lives(
     app.wait_css(".mission[data-kind='embassy']").await?;
     app.wait_text(".mission[data-kind='embassy'] .action", "+39")
         .await?;
-    app.wait_text(".mission[data-kind='embassy'] .source-note", "Checked")
-        .await?;
+    app.wait_text(
+        ".mission[data-kind='embassy'] .source-note",
+        "Source, dated",
+    )
+    .await?;
     anyhow::ensure!(
         app.count("#missions-empty").await? == 0,
         "Italy's missions are listed"

@@ -77,7 +77,10 @@ fn MissionList(missions: Vec<Mission>, country: Option<String>) -> impl IntoView
                                 <dt>{move || t("contacts-mission-area")}</dt><dd>{move || pick(&a)}</dd>
                             })}
                         </dl>
-                        <ContactActions phone=Some(m.phone) email=None show_email=false/>
+                        // Where the protection line is the only number published, it is shown once.
+                        {(m.protection_phone.as_deref() != Some(m.phone.as_str())).then(|| view! {
+                            <ContactActions phone=Some(m.phone.clone()) email=None show_email=false/>
+                        })}
                         {m.protection_phone.map(|p| {
                             let url = dial(&p);
                             view! {

@@ -62,7 +62,7 @@ error-internal = Something unexpected went wrong. Your data has not been lost. R
 ## Home
 
 home-title = Handle your affairs at home, from abroad
-home-lead = Wenzhou's service guides for people living overseas, readable offline. Most need no trip home, and none needs more than one.
+home-lead = { $city }'s service guides for people living overseas, readable offline. Each says whether it needs a trip home, and how many.
 home-drafts-title = Your applications
 draft-answered = { $count ->
     [one] 1 answer
@@ -126,7 +126,7 @@ channel-counter-in-china = At a counter in China (can be entrusted)
 
 ## Filling in an application
 
-draft-eyebrow = Application draft
+draft-eyebrow = Application draft · { $city }
 draft-autosave-hint = Every answer is saved as you type.
 draft-saving = Saving…
 draft-saved = Saved on this device
@@ -201,7 +201,7 @@ material-remove = Remove
 
 ## Check your answers
 
-answers-eyebrow = Check your answers
+answers-eyebrow = Check your answers · { $city }
 answers-none = Not answered
 answers-change = Change
 answers-print = Print
@@ -249,7 +249,7 @@ answers-pdf-open = Open the PDF
 nav-outbox = Sent
 send-application = Send to the city
 send-consent-title = Send this application?
-send-consent-body = Your answers and the list of your documents go through Wenzhou's server to { $department }, signed with this device's key to show they come from you.
+send-consent-body = Your answers and the list of your documents go through { $city }'s server to { $department }, signed with this device's key to show they come from you.
 send-consent-offline = Without a connection the application waits in the outbox on this device and is sent, once, as soon as you are online.
 send-confirm = Send now
 send-cancel = Not yet
@@ -318,7 +318,7 @@ consents-intro = Each is given on its own and can be withdrawn at any time. With
 consent-sensitive-data = Sensitive personal data
 consent-sensitive-data-body = I agree that my identity document numbers and photos of my documents are processed for the services I choose (PIPL arts. 28 and 29).
 consent-cross-border = Sending to China
-consent-cross-border-body = I agree that the personal data in my applications is sent from the country I live in to the departments of Wenzhou (PIPL arts. 38 and 39; GDPR).
+consent-cross-border-body = I agree that the personal data in my applications is sent from the country I live in to the departments of the home city each application is for (PIPL arts. 38 and 39; GDPR).
 consent-given-at = Given on { $time }
 consent-withdrawn-at = Withdrawn on { $time }
 consent-not-given = Not given
@@ -550,7 +550,7 @@ city-lead = Homeward sends your applications to the city you choose, and only th
 city-server = Its server:
 city-choose = My home is { $city }
 city-choosing = Choosing…
-city-once = You choose once: your drafts, applications and receipts belong to that city.
+city-once = Each application belongs to the city it is for and goes to that city only. You can switch city later; what you started stays with its own city.
 city-help-title = In an emergency, call now
 connection-title = Your city's server
 connection-body = Applications go to this address, and answers come back from it. Nothing is sent without your action.
@@ -674,3 +674,12 @@ contacts-mission-protection = Consular protection, 24 hours
 contacts-source = Source, dated { $date }:
 mission-kind-embassy = Embassy
 mission-kind-consulate-general = Consulate-general
+
+# Switching the current home city
+home-city-switch = Home city: { $city } · Change
+city-switch-title = Switch home city
+city-switch-lead = The guides shown and new applications are for the city you pick. Applications you already started or sent stay with their own city, and keep going to its server only.
+city-current = Current city
+city-switch-to = Switch to { $city }
+draft-withdrawn-tag = No longer offered
+draft-withdrawn = The city no longer offers this service in its catalogue. Your answers and documents are kept: you can print this application, export it with your data, or delete it, but it can no longer be sent.

@@ -62,7 +62,7 @@ error-internal = 应用出现了意外问题，您的数据没有丢失。请重
 ## 首页
 
 home-title = 在海外，办好家乡事
-home-lead = 温州面向海外侨胞的办事指南，离线可查。大多数事项无需回国，最多跑一次。
+home-lead = { $city }面向海外侨胞的办事指南，离线可查。每一项都写明是否需要回国、最多跑几次。
 home-drafts-title = 我的申请
 draft-answered = 已填写 { $count } 项
 draft-updated = 更新于 { $when }
@@ -120,7 +120,7 @@ channel-counter-in-china = 国内窗口（可委托）
 
 ## 填写申请
 
-draft-eyebrow = 申请草稿
+draft-eyebrow = 申请草稿 · { $city }
 draft-autosave-hint = 您输入的每一项内容都会自动保存。
 draft-saving = 正在保存…
 draft-saved = 已保存在本机
@@ -189,7 +189,7 @@ material-remove = 移除
 
 ## 核对填写内容
 
-answers-eyebrow = 核对填写内容
+answers-eyebrow = 核对填写内容 · { $city }
 answers-none = 未填写
 answers-change = 修改
 answers-print = 打印
@@ -223,7 +223,7 @@ answers-pdf-open = 打开 PDF
 nav-outbox = 发件箱
 send-application = 提交给市里
 send-consent-title = 确认提交
-send-consent-body = 您填写的内容和所附材料清单将经温州市服务器发送给{ $department }，并用本机密钥签名，以证明来自您本人。
+send-consent-body = 您填写的内容和所附材料清单将经{ $city }服务器发送给{ $department }，并用本机密钥签名，以证明来自您本人。
 send-consent-offline = 没有网络时，申请会先保存在本机发件箱，联网后自动发送，只会送达一次。
 send-confirm = 确认提交
 send-cancel = 暂不提交
@@ -289,7 +289,7 @@ consents-intro = 两项同意分别给出，可随时撤回。撤回后不能再
 consent-sensitive-data = 处理敏感个人信息
 consent-sensitive-data-body = 我同意为办理所选事项处理我的身份证件号码、证件照片等敏感个人信息（《个人信息保护法》第二十八条、第二十九条）。
 consent-cross-border = 向境内提供个人信息
-consent-cross-border-body = 我同意将申请中的个人信息从我所在的国家发送至温州市有关部门（《个人信息保护法》第三十八条、第三十九条；欧盟《通用数据保护条例》）。
+consent-cross-border-body = 我同意将申请中的个人信息从我所在的国家发送至每项申请所属家乡城市的有关部门（《个人信息保护法》第三十八条、第三十九条；欧盟《通用数据保护条例》）。
 consent-given-at = 已于 { $time } 同意
 consent-withdrawn-at = 已于 { $time } 撤回
 consent-not-given = 尚未同意
@@ -515,7 +515,7 @@ city-lead = 侨乡通只会把您的申请发送到您选择的城市。在您�
 city-server = 该市服务器：
 city-choose = 我的家乡是{ $city }
 city-choosing = 正在选择…
-city-once = 家乡城市只需选择一次：您的草稿、申请和回执都属于该城市。
+city-once = 每项申请属于它所申请的城市，只发送给该城市。您以后可以切换城市；已开始的申请仍归原城市办理。
 city-help-title = 遇到紧急情况，请立即拨打
 connection-title = 您家乡城市的服务器
 connection-body = 申请发送到此地址，答复也从此处返回。未经您操作，不会发送任何内容。
@@ -638,3 +638,12 @@ contacts-mission-protection = 领事保护（24 小时）
 contacts-source = 来源（{ $date }）：
 mission-kind-embassy = 大使馆
 mission-kind-consulate-general = 总领事馆
+
+# 切换当前家乡城市
+home-city-switch = 家乡城市：{ $city } · 切换
+city-switch-title = 切换家乡城市
+city-switch-lead = 显示的办事指南和新建的申请属于您选择的城市。已开始或已发送的申请仍归原城市，只发送到该城市的服务器。
+city-current = 当前城市
+city-switch-to = 切换到{ $city }
+draft-withdrawn-tag = 已停止受理
+draft-withdrawn = 该城市的办事目录已不再提供此项服务。您填写的内容和材料都已保留：可以打印、随个人数据一起导出或删除，但不能再发送。

@@ -102,6 +102,7 @@ handlers! {
         create_draft: CreateDraft,
         drafts: Drafts,
         draft: Draft,
+        draft_guide: DraftGuide,
         set_answer: SetAnswer,
         review: Review,
         draft_summaries: DraftSummaries,
@@ -203,6 +204,7 @@ answered_by! { core |core, args|
     CreateDraft => core.create_draft(&args.guide_id)?,
     Drafts => core.drafts()?,
     Draft => core.draft(args.id)?,
+    DraftGuide => core.guide_of_draft(args.id)?,
     /// On the main thread like every [`Answer`]: two saves of one field are never reordered.
     SetAnswer => core.save_answer(args.draft_id, &args.field, &args.value)?,
     Review => core.review(args.id)?,

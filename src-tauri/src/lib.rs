@@ -101,7 +101,8 @@ impl Shell {
 }
 
 /// `--data-dir DIR` and `--export-dir DIR`, or `HOMEWARD_DATA_DIR` and `HOMEWARD_EXPORT_DIR`;
-/// and, in a development build only (see [`development_option`]), `--backend-url URL`,
+/// and, in a development build only (see [`development_option`]), `--backend-url URL` (or
+/// `city=URL,city=URL`),
 /// `--cities FILE` and `--tls-root FILE`, or `HOMEWARD_BACKEND_URL`, `HOMEWARD_CITIES` and
 /// `HOMEWARD_TLS_ROOT`.
 fn option(name: &str, env: &str) -> Option<String> {
@@ -147,10 +148,10 @@ fn core_config(data_dir: PathBuf) -> Result<Config, ApiError> {
         }
         None => (bundled.cities, bundled.notice_signers),
     };
-    Ok(Config {
+    let mut config = Config {
         cities,
         notice_signers,
-        fixed_backend: development_option("--backend-url", "HOMEWARD_BACKEND_URL"),
+        fixed_backends: Default::default(),
         extra_root_pem: development_option("--tls-root", "HOMEWARD_TLS_ROOT")
             .map(|path| read("tls-root", &path))
             .transpose()?,
@@ -162,7 +163,11 @@ fn core_config(data_dir: PathBuf) -> Result<Config, ApiError> {
                 std::time::Duration::from_secs,
             ),
         data_dir,
-    })
+    };
+    if let Some(value) = development_option("--backend-url", "HOMEWARD_BACKEND_URL") {
+        config.fixed_backends = config.parse_fixed_backends(&value)?;
+    }
+    Ok(config)
 }
 
 /// Pushes `payload` to the UI as the event `E`.

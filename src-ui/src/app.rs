@@ -9,7 +9,7 @@ use wasm_bindgen::{JsCast as _, JsValue};
 
 use crate::i18n::{t, CurrentLang};
 use crate::ipc::{self, BackendStatusChanged, CatalogueUpdated, NoticesUpdated, WalkInHandedOver};
-use crate::screens::city::CityPicker;
+use crate::screens::city::{CityPicker, SwitchCity};
 use crate::screens::desk::{
     is_locked, use_desk, DeskCtx, DeskLock, IdleWatch, LastEnd, LockButton, WalkInBar,
     WalkInConsents, WalkInCtx, WalkInReceiptScreen,
@@ -51,6 +51,8 @@ pub enum Screen {
     Letters,
     /// Safety alerts and notices for where the person lives.
     Notices,
+    /// The home cities, to switch to another.
+    City,
     /// A walk-in at a site's desk: the consents read to them, in their language.
     WalkInConsents,
     WalkInReceipt,
@@ -84,6 +86,7 @@ impl Screen {
             Screen::Site => "#/site".into(),
             Screen::Letters => "#/letters".into(),
             Screen::Notices => "#/notices".into(),
+            Screen::City => "#/city".into(),
             Screen::WalkInConsents => "#/walk-in/consents".into(),
             Screen::WalkInReceipt => "#/walk-in/receipt".into(),
         }
@@ -111,6 +114,7 @@ impl Screen {
                 ["site"] => Screen::Site,
                 ["letters"] => Screen::Letters,
                 ["notices"] => Screen::Notices,
+                ["city"] => Screen::City,
                 ["walk-in", "consents"] => Screen::WalkInConsents,
                 ["walk-in", "receipt"] => Screen::WalkInReceipt,
                 _ => return None,
@@ -258,9 +262,13 @@ fn set_document_lang(lang: Lang) {
     }
 }
 
-/// The home city once chosen, for the screens that show it.
+/// The current home city once chosen, for the screens that show it.
 #[derive(Clone, Copy)]
 pub struct ChosenCity(pub RwSignal<Option<HomeCityView>>);
+
+/// The home cities on offer, to name a draft's city.
+#[derive(Clone, Copy)]
+pub struct KnownCities(pub RwSignal<Vec<HomeCity>>);
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -278,6 +286,7 @@ pub fn App() -> impl IntoView {
     let cities = RwSignal::new(Vec::<HomeCity>::new());
     let chosen = RwSignal::new(None::<HomeCityView>);
     provide_context(ChosenCity(chosen));
+    provide_context(KnownCities(cities));
     let desk = RwSignal::new(None::<homeward_domain::desk::DeskState>);
     provide_context(DeskCtx(desk));
     let walk_in = RwSignal::new(None::<uuid::Uuid>);
@@ -392,6 +401,7 @@ fn Current() -> impl IntoView {
         Screen::Site => view! { <SiteScreen/> }.into_any(),
         Screen::Letters => view! { <LettersScreen/> }.into_any(),
         Screen::Notices => view! { <NoticesScreen/> }.into_any(),
+        Screen::City => view! { <SwitchCity/> }.into_any(),
         Screen::WalkInConsents => view! { <WalkInConsents/> }.into_any(),
         Screen::WalkInReceipt => view! { <WalkInReceiptScreen/> }.into_any(),
     }

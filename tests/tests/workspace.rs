@@ -155,6 +155,41 @@ fn the_bundled_pack_is_built_from_the_current_sources_and_signed() {
     assert_eq!(public.trim(), catalog::TRUSTED_KEY_HEX.trim());
 }
 
+/// Every listed city with a catalogue in the repository carries it built from its sources and
+/// signed with the key the city list names for it.
+#[test]
+fn each_city_bundles_its_own_catalogue_signed_with_its_own_key() {
+    use homeward_core::catalog;
+    let cities = catalog::bundled_cities().expect("the bundled city list verifies");
+    for (id, dir) in [("wenzhou", "catalog"), ("fuzhou", "catalog/fuzhou")] {
+        let city = cities
+            .cities
+            .iter()
+            .find(|c| c.id == id)
+            .unwrap_or_else(|| panic!("{id} is listed"));
+        let pack = catalog::source::load_dir(&repo_root().join(dir)).unwrap_or_else(|problems| {
+            let list: String = problems.iter().map(|p| format!("{p}\n")).collect();
+            panic!("{dir} problems:\n{list}")
+        });
+        let bundled = catalog::bundled_for(city)
+            .expect("the pack verifies with the city's own key")
+            .expect("a pack is bundled");
+        assert!(
+            bundled.pack() == &pack,
+            "{dir}/pack.signed.json is stale: run `cargo run -p homeward-cli -- catalog pack \
+             --dir {dir}` with the city's key"
+        );
+    }
+    let other = catalog::bundled_for(&homeward_domain::city::HomeCity {
+        content_key: cities.cities[0].content_key.clone(),
+        ..cities.cities[1].clone()
+    });
+    assert!(
+        other.is_err(),
+        "a city's pack does not verify under another city's key"
+    );
+}
+
 /// Which of our crates each crate may depend on (the README's dependency rules).
 #[test]
 fn crates_depend_only_on_what_the_design_allows() {

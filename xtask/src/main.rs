@@ -345,7 +345,21 @@ fn test() -> anyhow::Result<()> {
     ]))?;
 
     step("catalogue");
-    for args in [&["check"][..], &["pack", "--check"], &["cities", "--check"]] {
+    const FUZHOU: [&str; 4] = [
+        "--dir",
+        "catalog/fuzhou",
+        "--key",
+        "catalog/keys/sample-fuzhou-content-key.secret",
+    ];
+    for args in [
+        &["check"][..],
+        &["check", "--dir", "catalog/fuzhou"],
+        &["pack", "--check"],
+        &[
+            "pack", "--check", FUZHOU[0], FUZHOU[1], FUZHOU[2], FUZHOU[3],
+        ],
+        &["cities", "--check"],
+    ] {
         let mut cmd = cargo();
         cmd.args([
             "run",

@@ -13,6 +13,16 @@ use sha2::{Digest as _, Sha256};
 /// The signed pack compiled into this build, made from `catalog/` by `homeward catalog pack`.
 pub const BUNDLED_PACK: &[u8] = include_bytes!("../../../catalog/pack.signed.json");
 
+/// Every home city's signed pack compiled into this build, by city id: each made from its own
+/// directory (`catalog/`, `catalog/fuzhou/`) and signed with that city's content key.
+pub const BUNDLED_PACKS: &[(&str, &[u8])] = &[
+    ("wenzhou", BUNDLED_PACK),
+    (
+        "fuzhou",
+        include_bytes!("../../../catalog/fuzhou/pack.signed.json"),
+    ),
+];
+
 /// The city content key this build trusts, hex-encoded (`catalog/keys/content-key.pub`).
 pub const TRUSTED_KEY_HEX: &str = include_str!("../../../catalog/keys/content-key.pub");
 
@@ -195,6 +205,17 @@ pub fn verify_update(
 /// The bundled pack, verified. It is checked by the test suite, so failing here is a build defect.
 pub fn bundled() -> Result<VerifiedPack, PackError> {
     verify(BUNDLED_PACK, &trusted_key()?)
+}
+
+/// The pack this build carries for `city`, verified with the city's own content key; `None` for
+/// a city this build carries no pack for (its catalogue comes from its backend).
+pub fn bundled_for(
+    city: &homeward_domain::city::HomeCity,
+) -> Result<Option<VerifiedPack>, PackError> {
+    let Some((_, bytes)) = BUNDLED_PACKS.iter().find(|(id, _)| *id == city.id) else {
+        return Ok(None);
+    };
+    verify(bytes, &parse_public_key(&city.content_key)?).map(Some)
 }
 
 /// The pack's payload: pretty JSON, stable for the same sources.

@@ -94,6 +94,10 @@ struct CatalogueHead {
     version: u64,
     published: String,
     notice: LocalizedText,
+    /// The embassies and consulates file, relative to the catalogue's directory: cities share
+    /// one (`../missions.toml`) rather than each keeping a copy.
+    #[serde(default)]
+    missions: Option<PathBuf>,
 }
 
 /// `catalog/contacts.toml`: liaison sites and help lines.
@@ -138,7 +142,11 @@ pub fn load_dir(root: &Path) -> Result<CataloguePack, Vec<Problem>> {
         }
     };
 
-    let missions_path = root.join("missions.toml");
+    let missions_path = root.join(
+        head.missions
+            .as_deref()
+            .unwrap_or(Path::new("missions.toml")),
+    );
     let missions = if missions_path.exists() {
         match read_toml::<MissionsFile>(&missions_path) {
             Ok(m) => {

@@ -2,10 +2,10 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64};
-use std::sync::{Arc, OnceLock, RwLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use homeward_domain::catalog::{Contacts, FieldKind};
 use homeward_domain::check::FieldCheck;
@@ -26,7 +26,7 @@ use crate::materials;
 use crate::pdf;
 use crate::review;
 use crate::secrets::{Keyring, Keys};
-use crate::store::Store;
+use crate::store::{NewDraft, Store};
 use crate::validate;
 
 pub(crate) const DB_FILE: &str = "homeward.db";
@@ -42,9 +42,9 @@ pub struct Config {
     pub cities: Vec<HomeCity>,
     /// Who besides the home city may sign notices, and which kinds, from the same list.
     pub notice_signers: Vec<homeward_domain::notice::NoticeSigner>,
-    /// Development and tests: talk to this address as the first listed city, whatever was
-    /// chosen, learning its receipt key at first contact.
-    pub fixed_backend: Option<String>,
+    /// Development and tests: talk to these addresses (by city id) instead of the listed ones,
+    /// offer only these cities, and learn each backend's receipt key at first contact.
+    pub fixed_backends: BTreeMap<String, String>,
     /// Development and tests: one more certificate authority (PEM) to trust, for a backend
     /// served with a test certificate. Ignored outside a [`crate::remote::DEVELOPMENT_BUILD`].
     pub extra_root_pem: Option<Vec<u8>>,
@@ -60,18 +60,53 @@ impl Config {
             data_dir: data_dir.into(),
             cities: list.cities,
             notice_signers: list.notice_signers,
-            fixed_backend: None,
+            fixed_backends: BTreeMap::new(),
             extra_root_pem: None,
             idle_lock: crate::desk::IDLE_LOCK,
         })
     }
 
-    /// The installation in `data_dir`, talking to the backend at `url` (development and tests).
+    /// The installation in `data_dir`, talking to the backend at `url` as the first listed city
+    /// (development and tests).
     pub fn fixed(data_dir: impl Into<PathBuf>, url: &str) -> Result<Self> {
+        let config = Config::new(data_dir)?;
+        let first = config
+            .cities
+            .first()
+            .map(|c| c.id.clone())
+            .unwrap_or_default();
         Ok(Config {
-            fixed_backend: Some(url.to_owned()),
-            ..Config::new(data_dir)?
+            fixed_backends: BTreeMap::from([(first, url.to_owned())]),
+            ..config
         })
+    }
+
+    /// Reads `--backend-url`'s value: an address for the first listed city, or
+    /// `city=address,city=address` (development and tests).
+    pub fn parse_fixed_backends(&self, value: &str) -> Result<BTreeMap<String, String>> {
+        let refused = |reason: &str| CoreError::InvalidInput {
+            field: "backend-url",
+            reason: reason.to_owned(),
+        };
+        if !value.contains('=') {
+            let first = self
+                .cities
+                .first()
+                .ok_or_else(|| refused("the list of cities is empty"))?;
+            return Ok(BTreeMap::from([(first.id.clone(), value.to_owned())]));
+        }
+        value
+            .split(',')
+            .map(|pair| {
+                let (id, url) = pair
+                    .split_once('=')
+                    .ok_or_else(|| refused("city=address, separated by commas"))?;
+                if !self.cities.iter().any(|c| c.id == id) {
+                    return Err(refused("a city the list names"));
+                }
+                Ok((id.to_owned(), url.to_owned()))
+            })
+            .collect()
     }
 }
 
@@ -82,15 +117,17 @@ pub(crate) type OutboxWatch = Box<dyn Fn(&OutboxItem) + Send + Sync>;
 pub struct Homeward {
     pub(crate) store: Store,
     pub(crate) keys: Keys,
+    /// The current city's catalogue and its search index.
     pack: RwLock<Arc<CataloguePack>>,
     index: RwLock<Arc<SearchIndex>>,
     status: RwLock<BackendStatus>,
-    /// The cities on offer, and the one chosen with its backend's client.
-    pub(crate) cities: Vec<HomeCity>,
+    /// The current city with its backend's client.
     pub(crate) home: RwLock<Option<Home>>,
+    /// Other cities this installation has dealt with (their drafts, their outbox), by id.
+    pub(crate) other_homes: Mutex<BTreeMap<String, Home>>,
+    pub(crate) other_packs: Mutex<BTreeMap<String, Arc<CataloguePack>>>,
     /// Whether the backend's address was fixed by the command line or environment.
     pub(crate) fixed_backend: bool,
-    pub(crate) extra_root_pem: Option<Vec<u8>>,
     /// Set while a pass over the outbox runs, so two never overlap.
     pub(crate) syncing: AtomicBool,
     /// The upload chunk size the link currently bears.
@@ -183,7 +220,7 @@ pub fn set_aside_unreadable(data_dir: &Path) -> Result<PathBuf> {
         data_dir: data_dir.to_owned(),
         cities: Vec::new(),
         notice_signers: Vec::new(),
-        fixed_backend: None,
+        fixed_backends: BTreeMap::new(),
         extra_root_pem: None,
         idle_lock: crate::desk::IDLE_LOCK,
     }) {
@@ -221,7 +258,7 @@ impl Homeward {
         let keys = keyring.load_or_create(is_new)?;
         let store = Store::open(&db_path, &keys.database)?;
         let home = city::home_at_open(config, &store)?;
-        let pack = Self::best_pack(&store, &city::content_key(home.as_ref())?)?;
+        let pack = city::best_pack(&store, home.as_ref().map(|h| &h.city))?;
         let index = index_of(&pack);
         Ok(Homeward {
             store,
@@ -229,10 +266,10 @@ impl Homeward {
             index: RwLock::new(Arc::new(index)),
             pack: RwLock::new(Arc::new(pack)),
             status: RwLock::new(BackendStatus::Unknown),
-            cities: config.cities.clone(),
             home: RwLock::new(home),
-            fixed_backend: config.fixed_backend.is_some(),
-            extra_root_pem: config.extra_root_pem.clone(),
+            other_homes: Mutex::new(BTreeMap::new()),
+            other_packs: Mutex::new(BTreeMap::new()),
+            fixed_backend: !config.fixed_backends.is_empty(),
             syncing: AtomicBool::new(false),
             upload_chunk: AtomicU64::new(crate::outbox::UPLOAD_CHUNK),
             outbox_watch: OnceLock::new(),
@@ -245,26 +282,24 @@ impl Homeward {
             if let Err(e) = core.sweep_walk_ins() {
                 tracing::warn!("wiped walk-in sessions not swept: {e}");
             }
+            if let Err(e) = core.keep_guide_snapshots() {
+                tracing::warn!("drafts' guides not recorded: {e}");
+            }
         })
     }
 
-    /// The newer of the bundled pack and the last good pack taken from the backend. The cached
-    /// pack is verified again: the database is trusted to keep data, not to vouch for it.
-    fn best_pack(store: &Store, trusted: &ed25519_dalek::VerifyingKey) -> Result<CataloguePack> {
-        let bundled = catalog::bundled()?;
-        let cached = store
-            .cached_pack()?
-            .and_then(|b| match catalog::verify(&b, trusted) {
-                Ok(p) => Some(p),
-                Err(e) => {
-                    tracing::warn!("ignoring the cached catalogue: {e}");
-                    None
-                }
-            });
-        Ok(match cached {
-            Some(c) if c.version() > bundled.version() => c.into_pack(),
-            _ => bundled.into_pack(),
-        })
+    /// Records the guide of each draft started before drafts kept theirs, while its city's
+    /// catalogue still offers it, so the draft outlives a catalogue that withdraws it.
+    fn keep_guide_snapshots(&self) -> Result<()> {
+        for (id, city, guide) in self.store.drafts_without_guide_snapshot()? {
+            if let Some(guide) = self.pack_of(&city)?.guide(&guide) {
+                let json = serde_json::to_string(guide).map_err(|e| {
+                    CoreError::Catalogue(format!("a guide does not serialise: {e}"))
+                })?;
+                self.store.keep_guide_snapshot(id, &json)?;
+            }
+        }
+        Ok(())
     }
 
     /// Runs SQLite's integrity check over the local database.
@@ -355,14 +390,44 @@ impl Homeward {
         self.store.set_setting("language", lang.tag())
     }
 
+    /// A new draft of one of the current city's guides, for that city.
     pub fn create_draft(&self, guide: &str) -> Result<Draft> {
+        let city = self.current()?.city.id;
         let pack = self.pack();
         let guide = pack
             .guide(guide)
             .ok_or(CoreError::NotFound { what: "guide" })?;
-        let snapshot = serde_json::to_string(&guide.form).ok();
+        let form = serde_json::to_string(&guide.form).ok();
+        let whole = serde_json::to_string(guide).ok();
+        self.store.create_draft_from(
+            &NewDraft {
+                city: &city,
+                guide: &guide.id,
+                pack_version: pack.version,
+                form_snapshot: form.as_deref(),
+                guide_snapshot: whole.as_deref(),
+            },
+            now_ms(),
+        )
+    }
+
+    /// The guide of a draft (see [`Self::draft_guide`]), for the UI.
+    pub fn guide_of_draft(&self, id: DraftId) -> Result<homeward_domain::draft::GuideOfDraft> {
+        let (guide, offered) = self.draft_guide(&self.store.draft(id)?)?;
+        Ok(homeward_domain::draft::GuideOfDraft { guide, offered })
+    }
+
+    /// The guide of a draft, from its city's catalogue, and whether that catalogue still offers
+    /// it; if it does not, the guide as it was when the draft was started.
+    pub(crate) fn draft_guide(&self, draft: &Draft) -> Result<(Guide, bool)> {
+        if let Some(guide) = self.pack_of(&draft.city)?.guide(&draft.guide_id.0) {
+            return Ok((guide.clone(), true));
+        }
         self.store
-            .create_draft_from(&guide.id, pack.version, snapshot.as_deref(), now_ms())
+            .guide_snapshot(draft.id)?
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .map(|guide| (guide, false))
+            .ok_or(CoreError::NotFound { what: "guide" })
     }
 
     pub fn draft(&self, id: DraftId) -> Result<Draft> {
@@ -375,7 +440,7 @@ impl Homeward {
         id: DraftId,
     ) -> Result<std::collections::BTreeMap<String, String>> {
         let draft = self.store.draft(id)?;
-        let guide = self.guide(&draft.guide_id.0)?;
+        let (guide, _) = self.draft_guide(&draft)?;
         Ok(review::normalized(
             &guide.form,
             &draft.answers,
@@ -391,7 +456,7 @@ impl Homeward {
     /// is saved all the same: it is the person's draft, and they fix it in their own time.
     pub fn set_answer(&self, id: DraftId, field: &str, value: &str) -> Result<FieldCheck> {
         let draft = self.store.draft(id)?;
-        let guide = self.guide(&draft.guide_id.0)?;
+        let (guide, _) = self.draft_guide(&draft)?;
         let Some(question) = guide.form.field_for_answer(field) else {
             return Err(CoreError::InvalidInput {
                 field: "field",
@@ -442,7 +507,7 @@ impl Homeward {
         bytes: &[u8],
     ) -> Result<MaterialInfo> {
         let draft = self.store.draft(id)?;
-        let guide = self.guide(&draft.guide_id.0)?;
+        let (guide, _) = self.draft_guide(&draft)?;
         let kind = match guide.form.field_for_answer(field).map(|f| &f.kind) {
             Some(FieldKind::Material { material }) => material.clone(),
             _ => {
@@ -494,11 +559,11 @@ impl Homeward {
     /// The draft checked as a whole: status, progress and what needs attention.
     pub fn review(&self, id: DraftId) -> Result<DraftReview> {
         let draft = self.store.draft(id)?;
-        let guide = self.guide(&draft.guide_id.0)?;
+        let (guide, _) = self.draft_guide(&draft)?;
         let attached = self.attached(id)?;
         let mut result = review::review(&guide.form, &draft.answers, &attached, validate::today());
         // A draft started on an older catalogue: flag what changed, keep every answer.
-        if draft.pack_version != self.pack().version {
+        if draft.pack_version != self.pack_of(&draft.city)?.version {
             let started = self
                 .store
                 .form_snapshot(id)?
@@ -512,19 +577,24 @@ impl Homeward {
         Ok(result)
     }
 
-    /// Every draft with its review, most recently changed first.
+    /// Every draft, of every city, with its review, most recently changed first. A draft whose
+    /// guide its city withdrew is listed all the same, marked as no longer offered.
     pub fn draft_summaries(&self) -> Result<Vec<DraftSummary>> {
         let today = validate::today();
-        let pack = self.pack();
         self.store
             .drafts()?
             .into_iter()
-            .filter_map(|draft| pack.guide(&draft.guide_id.0).map(|guide| (draft, guide)))
-            .map(|(draft, guide)| {
-                // A storage error is reported, never a draft quietly left out of the list.
+            .map(|draft| {
+                // An error is reported, never a draft quietly left out of the list.
+                let (guide, offered) = self.draft_guide(&draft)?;
                 let attached = self.attached(draft.id)?;
                 let review = review::review(&guide.form, &draft.answers, &attached, today);
-                Ok(DraftSummary { draft, review })
+                Ok(DraftSummary {
+                    draft,
+                    review,
+                    title: guide.title,
+                    offered,
+                })
             })
             .collect()
     }
@@ -532,7 +602,7 @@ impl Homeward {
     /// The application as a printable PDF, in Chinese with `lang` beside it.
     pub fn application_pdf(&self, id: DraftId, lang: Lang) -> Result<Vec<u8>> {
         let mut draft = self.store.draft(id)?;
-        let guide = self.guide(&draft.guide_id.0)?;
+        let (guide, _) = self.draft_guide(&draft)?;
         draft.answers = review::normalized(&guide.form, &draft.answers, validate::today());
         let review = self.review(id)?;
         let docs = self.materials(id)?;
@@ -554,7 +624,7 @@ impl Homeward {
     /// says which service and which draft; writing again replaces the earlier copy, whole.
     pub fn save_application_pdf(&self, id: DraftId, lang: Lang, dir: &Path) -> Result<PathBuf> {
         let bytes = self.application_pdf(id, lang)?;
-        let guide = self.guide(&self.store.draft(id)?.guide_id.0)?;
+        let (guide, _) = self.draft_guide(&self.store.draft(id)?)?;
         let title: String = guide
             .title
             .get(lang)
@@ -586,11 +656,13 @@ impl Homeward {
             .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(pack);
     }
 
-    /// Takes the best pack again, as the home city's content key verifies it (after a city is
-    /// chosen).
+    /// Takes the current city's best pack again (after a city is chosen).
     pub(crate) fn reload_pack(&self) -> Result<()> {
-        let key = self.content_key()?;
-        self.use_pack(Self::best_pack(&self.store, &key)?);
+        let home = self.home();
+        self.use_pack(city::best_pack(
+            &self.store,
+            home.as_ref().map(|h| &h.city),
+        )?);
         Ok(())
     }
 
@@ -627,21 +699,27 @@ impl Homeward {
     async fn try_refresh(&self) -> Result<(u64, bool)> {
         const ETAG: &str = "catalog-etag";
         const REFUSED: &str = "catalog-update-refused";
-        let remote = self.remote()?;
-        remote.health().await?;
+        let home = self.current()?;
+        let (etag_key, refused_key) = (home.key(ETAG), home.key(REFUSED));
+        home.remote.health().await?;
         let current = self.pack().version;
-        let etag = self.store.setting(ETAG)?;
-        let Some(fetched) = remote.catalog(etag.as_deref()).await? else {
-            let refused = self.store.setting(REFUSED)?.is_some_and(|v| v == "1");
+        let etag = self.store.setting(&etag_key)?;
+        let Some(fetched) = home.remote.catalog(etag.as_deref()).await? else {
+            let refused = self.store.setting(&refused_key)?.is_some_and(|v| v == "1");
             return Ok((current, refused));
         };
-        let trusted = self.content_key()?;
+        let trusted = city::content_key(Some(&home.city))?;
         let result = match catalog::verify_update(&fetched.bytes, &trusted, current) {
             Ok(newer) => {
                 let version = newer.version();
-                self.store.cache_pack(version, newer.signed_bytes())?;
+                self.store
+                    .cache_pack(&home.city.id, version, newer.signed_bytes())?;
                 tracing::info!(version, "took a newer catalogue from the backend");
-                self.use_pack(newer.into_pack());
+                // The city may have been switched meanwhile: the pack is kept either way, and
+                // used only if its city is still the current one.
+                if self.home().is_some_and(|h| h.city.id == home.city.id) {
+                    self.use_pack(newer.into_pack());
+                }
                 (version, false)
             }
             Err(catalog::PackError::NotNewer { .. }) => (current, false),
@@ -653,9 +731,9 @@ impl Homeward {
             }
         };
         self.store
-            .set_setting(REFUSED, if result.1 { "1" } else { "0" })?;
+            .set_setting(&refused_key, if result.1 { "1" } else { "0" })?;
         if let Some(tag) = &fetched.etag {
-            self.store.set_setting(ETAG, tag)?;
+            self.store.set_setting(&etag_key, tag)?;
         }
         Ok(result)
     }

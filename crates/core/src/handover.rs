@@ -272,7 +272,9 @@ impl Homeward {
                 submissions: submissions.clone(),
             })
             .collect();
-        self.store.take_over(&apps, &handed.events, now_ms())?;
+        let city = self.current()?.city.id;
+        self.store
+            .take_over(&city, &apps, &handed.events, now_ms())?;
         tracing::info!(applications = drafts.len(), "applications taken over");
         Ok(drafts)
     }

@@ -28,13 +28,14 @@ const SITE_NAME: &str = "site-name";
 const DAY_MS: i64 = 86_400_000;
 
 impl Store {
-    /// Every attestation held, with the code the city refused it with, if it did.
-    fn attestation_tokens(&self) -> Result<Vec<(String, Option<String>)>> {
+    /// Every attestation held for `city`, with the code the city refused it with, if it did.
+    fn attestation_tokens(&self, city: &str) -> Result<Vec<(String, Option<String>)>> {
         let conn = self.conn();
-        let mut stmt =
-            conn.prepare("SELECT token, refused FROM attestations ORDER BY received_at")?;
+        let mut stmt = conn.prepare(
+            "SELECT token, refused FROM attestations WHERE city = ?1 ORDER BY received_at",
+        )?;
         let tokens = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .query_map([city], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
         Ok(tokens)
     }
@@ -47,11 +48,13 @@ impl Store {
         Ok(())
     }
 
-    fn add_attestation(&self, a: &Attestation, token: &str, now: i64) -> Result<()> {
+    /// Keeps an attestation for `city`: its sites and officers made it, and only its backend
+    /// takes it.
+    fn add_attestation(&self, city: &str, a: &Attestation, token: &str, now: i64) -> Result<()> {
         self.conn().execute(
-            "INSERT INTO attestations (id, token, received_at) VALUES (?1, ?2, ?3)
+            "INSERT INTO attestations (id, token, received_at, city) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (id) DO NOTHING",
-            params![a.id.to_string(), token, now],
+            params![a.id.to_string(), token, now, city],
         )?;
         Ok(())
     }
@@ -160,14 +163,29 @@ impl Homeward {
         }))
     }
 
-    /// Every attestation this device holds, opened, with whether it counts now and why the
-    /// city refused it, if it did.
+    /// The current city's id, or none before one is chosen (nothing is kept under it).
+    fn current_city_id(&self) -> String {
+        self.home().map(|h| h.city.id).unwrap_or_default()
+    }
+
+    /// The setting holding the current city's request for video verification.
+    fn proofing_key(&self) -> String {
+        crate::city::city_key(PROOFING_SETTING, &self.current_city_id())
+    }
+
+    /// Every attestation this device holds for the current city (see [`Self::attestations_in`]).
     fn attestations(&self) -> Result<Vec<Held>> {
+        self.attestations_in(&self.current_city_id())
+    }
+
+    /// Every attestation this device holds for `city`, opened, with whether it counts now and
+    /// why the city refused it, if it did.
+    fn attestations_in(&self, city: &str) -> Result<Vec<Held>> {
         let digest = self.ready_profile()?.map(|p| profile_digest(&p));
         let me = self.device_public_key_b64();
         let now = now_ms();
         let mut out = vec![];
-        for (token, refused) in self.store.attestation_tokens()? {
+        for (token, refused) in self.store.attestation_tokens(city)? {
             let Some(a) = Attestation::open(&token) else {
                 tracing::warn!("a stored attestation no longer opens; ignoring it");
                 continue;
@@ -213,19 +231,24 @@ impl Homeward {
             .map(|h| h.token))
     }
 
-    /// The sealed attestations that count now, to send with a submission.
-    pub fn current_attestations(&self) -> Result<Vec<String>> {
+    /// The sealed attestations for `city` that count now, to send with a submission to it.
+    pub fn current_attestations(&self, city: &str) -> Result<Vec<String>> {
         Ok(self
-            .attestations()?
+            .attestations_in(city)?
             .into_iter()
             .filter(|h| h.current)
             .map(|h| h.token)
             .collect())
     }
 
-    /// The best level the current attestations prove, and each attestation held.
+    /// The best level the current city's attestations prove, and each attestation held.
     pub fn identity(&self) -> Result<IdentityStatus> {
-        let held = self.attestations()?;
+        self.identity_in(&self.current_city_id())
+    }
+
+    /// The best level the attestations for `city` prove, and each attestation held.
+    fn identity_in(&self, city: &str) -> Result<IdentityStatus> {
+        let held = self.attestations_in(city)?;
         let level = held
             .iter()
             .filter(|h| h.current)
@@ -251,9 +274,9 @@ impl Homeward {
         })
     }
 
-    /// Refuses unless the person's current level is enough for `required`.
-    pub(crate) fn require_level(&self, required: IdentityLevel) -> Result<()> {
-        if self.identity()?.level.satisfies(required) {
+    /// Refuses unless the person's current level with `city` is enough for `required`.
+    pub(crate) fn require_level(&self, city: &str, required: IdentityLevel) -> Result<()> {
+        if self.identity_in(city)?.level.satisfies(required) {
             Ok(())
         } else {
             Err(CoreError::IdentityLevelTooLow { required })
@@ -287,7 +310,8 @@ impl Homeward {
                 reason: "it confirms other details than those in your profile".into(),
             });
         }
-        self.store.add_attestation(&a, token, now_ms())?;
+        self.store
+            .add_attestation(&self.current()?.city.id, &a, token, now_ms())?;
         tracing::info!(level = a.level.slug(), "attestation added");
         self.identity()
     }
@@ -318,44 +342,49 @@ impl Homeward {
             .post_signed(&self.keys.device, path::PROOFING_REQUESTS, &body)
             .await?;
         let json = serde_json::to_string(&state).map_err(|e| CoreError::Damaged(e.to_string()))?;
-        self.store.set_setting(PROOFING_SETTING, &json)?;
+        self.store.set_setting(&self.proofing_key(), &json)?;
         tracing::info!("video verification requested");
         Ok(state)
     }
 
-    /// The last request for video verification, while it waits for an officer or after one
-    /// declined it; gone once an officer verified the person.
+    /// The last request for video verification to the current city, while it waits for an
+    /// officer or after one declined it; gone once an officer verified the person.
     pub fn pending_proofing(&self) -> Result<Option<ProofingRequestState>> {
+        self.pending_proofing_in(&self.current_city_id())
+    }
+
+    fn pending_proofing_in(&self, city: &str) -> Result<Option<ProofingRequestState>> {
         Ok(self
             .store
-            .setting(PROOFING_SETTING)?
+            .setting(&crate::city::city_key(PROOFING_SETTING, city))?
             .and_then(|s| serde_json::from_str(&s).ok()))
     }
 
-    /// Whether a request for video verification waits for an officer's answer.
-    pub(crate) fn proofing_pending(&self) -> Result<bool> {
-        Ok(self.pending_proofing()?.is_some_and(|p| p.is_open()))
+    /// Whether a request for video verification to `city` waits for an officer's answer.
+    pub(crate) fn proofing_pending(&self, city: &str) -> Result<bool> {
+        Ok(self.pending_proofing_in(city)?.is_some_and(|p| p.is_open()))
     }
 
-    /// Marks the waiting request declined if the feed says an officer closed it without
-    /// verifying the person; the app then offers to ask again.
-    pub(crate) fn take_declined_proofing(&self, ids: &[uuid::Uuid]) -> Result<()> {
-        let Some(mut state) = self.pending_proofing()? else {
+    /// Marks the waiting request to `city` declined if its feed says an officer closed it
+    /// without verifying the person; the app then offers to ask again.
+    pub(crate) fn take_declined_proofing(&self, city: &str, ids: &[uuid::Uuid]) -> Result<()> {
+        let Some(mut state) = self.pending_proofing_in(city)? else {
             return Ok(());
         };
         if state.is_open() && ids.contains(&state.id) {
             state.declined_at = Some(now_ms());
             let json =
                 serde_json::to_string(&state).map_err(|e| CoreError::Damaged(e.to_string()))?;
-            self.store.set_setting(PROOFING_SETTING, &json)?;
+            self.store
+                .set_setting(&crate::city::city_key(PROOFING_SETTING, city), &json)?;
             tracing::info!("video verification declined by the officer");
         }
         Ok(())
     }
 
-    /// Keeps the officers' attestations the feed brought that are this person's and new; a
-    /// waiting request for video verification is answered by the first of them.
-    pub(crate) fn take_issued_attestations(&self, tokens: &[String]) -> Result<()> {
+    /// Keeps the officers' attestations `city`'s feed brought that are this person's and new;
+    /// a waiting request for video verification is answered by the first of them.
+    pub(crate) fn take_issued_attestations(&self, city: &str, tokens: &[String]) -> Result<()> {
         if tokens.is_empty() {
             return Ok(());
         }
@@ -365,8 +394,9 @@ impl Homeward {
         for token in tokens {
             match Attestation::verify(token, &me, now, |_| SignerStanding::Trusted) {
                 Ok(a) if digest.as_deref() == Some(a.profile_digest.as_str()) => {
-                    self.store.add_attestation(&a, token, now)?;
-                    self.store.delete_setting(PROOFING_SETTING)?;
+                    self.store.add_attestation(city, &a, token, now)?;
+                    self.store
+                        .delete_setting(&crate::city::city_key(PROOFING_SETTING, city))?;
                 }
                 Ok(_) => tracing::warn!("an issued attestation is for other details; ignored"),
                 Err(problem) => tracing::warn!(%problem, "an issued attestation does not hold"),

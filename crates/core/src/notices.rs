@@ -52,11 +52,17 @@ impl Homeward {
         })
     }
 
+    /// The name of the current city's `key` setting: each city's backend serves its own feeds.
+    fn notices_key(&self, key: &str) -> String {
+        let city = self.home().map(|h| h.city.id).unwrap_or_default();
+        crate::city::city_key(key, &city)
+    }
+
     /// Each signer's last good feed, as kept.
     fn kept_feeds(&self) -> Result<Vec<SignedPack>> {
         Ok(self
             .store
-            .setting(FEEDS)?
+            .setting(&self.notices_key(FEEDS))?
             .and_then(|json| serde_json::from_str(&json).ok())
             .unwrap_or_default())
     }
@@ -84,7 +90,9 @@ impl Homeward {
     pub async fn refresh_notices(&self) -> Result<NoticesRefreshed> {
         let remote = self.remote()?;
         let signers = self.notice_signers();
-        let etag = self.store.setting(ETAG)?;
+        let (etag_key, feeds_key) = (self.notices_key(ETAG), self.notices_key(FEEDS));
+        let (refused_key, fetched_key) = (self.notices_key(REFUSED), self.notices_key(FETCHED_AT));
+        let etag = self.store.setting(&etag_key)?;
         let fetched = remote.notices(etag.as_deref()).await?;
         let changed = fetched.is_some();
         if let Some(fetched) = fetched {
@@ -99,16 +107,16 @@ impl Homeward {
             let kept = serde_json::to_string(&kept)
                 .map_err(|e| CoreError::Catalogue(format!("notices do not serialise: {e}")))?;
             let mut settings = vec![
-                (FEEDS, kept.as_str()),
-                (REFUSED, if refused { "1" } else { "0" }),
+                (feeds_key.as_str(), kept.as_str()),
+                (refused_key.as_str(), if refused { "1" } else { "0" }),
             ];
             if let Some(tag) = &fetched.etag {
-                settings.push((ETAG, tag));
+                settings.push((etag_key.as_str(), tag));
             }
             self.store.set_settings(&settings)?;
         }
         self.store
-            .set_setting(FETCHED_AT, &now_secs().to_string())?;
+            .set_setting(&fetched_key, &now_secs().to_string())?;
         Ok(NoticesRefreshed {
             changed,
             alerts: self.new_safety_alerts(&signers)?,
@@ -206,8 +214,14 @@ impl Homeward {
         Ok(Notices {
             notices,
             country,
-            fetched_at: self.store.setting(FETCHED_AT)?.and_then(|t| t.parse().ok()),
-            refused: self.store.setting(REFUSED)?.is_some_and(|v| v == "1"),
+            fetched_at: self
+                .store
+                .setting(&self.notices_key(FETCHED_AT))?
+                .and_then(|t| t.parse().ok()),
+            refused: self
+                .store
+                .setting(&self.notices_key(REFUSED))?
+                .is_some_and(|v| v == "1"),
         })
     }
 

@@ -27,6 +27,7 @@ use rand::Rng as _;
 use sha2::{Digest as _, Sha256};
 
 use crate::app::{now_ms, Homeward};
+use crate::city::Home;
 use crate::error::{CoreError, Result};
 use crate::review;
 use crate::store::{OutboxMaterial, OutboxRow};
@@ -72,7 +73,15 @@ impl Homeward {
             return Err(CoreError::ConsentRequired);
         }
         let draft = self.store.draft(id)?;
-        let guide = self.guide(&draft.guide_id.0)?;
+        let (guide, offered) = self.draft_guide(&draft)?;
+        if !offered {
+            return Err(CoreError::InvalidInput {
+                field: "draft",
+                reason: "the city no longer offers this service; the draft can be printed, \
+                         exported or deleted"
+                    .into(),
+            });
+        }
         let review = self.review(id)?;
         if review.status != DraftStatus::Complete {
             return Err(CoreError::InvalidInput {
@@ -87,7 +96,7 @@ impl Homeward {
         // An application taken over from a walk-in's session was proven at the site: its
         // revisions need no proof of this device's own.
         if !self.taken_over(id)? {
-            self.require_level(guide.min_identity_level)?;
+            self.require_level(&draft.city, guide.min_identity_level)?;
         }
         // Only what the questions that apply ask for leaves the device: an answer to a question
         // hidden by a later answer, or a document for it, stays behind.
@@ -119,7 +128,7 @@ impl Homeward {
         // Identity proofs go only to services that ask for more than the person's word, and
         // with them whom they prove, so the city can tell they are this applicant's.
         let (attestations, applicant) = if guide.min_identity_level.rank() > 0 {
-            let held = self.current_attestations()?;
+            let held = self.current_attestations(&draft.city)?;
             let applicant = if held.is_empty() {
                 None
             } else {
@@ -225,7 +234,12 @@ impl Homeward {
             .store
             .outbox_for_draft(event.draft_id)?
             .first()
-            .and_then(|r| self.guide(&r.item.guide_id.0).ok());
+            .and_then(|r| {
+                self.pack_of(&r.city)
+                    .ok()?
+                    .guide(&r.item.guide_id.0)
+                    .cloned()
+            });
         let title = guide.map_or_else(|| event.reference.clone(), |g| g.title.get(lang).to_owned());
         let l10n = homeward_i18n::Localizer::new();
         let status = l10n.tr(lang, &format!("application-status-{}", status.slug()));
@@ -291,10 +305,10 @@ impl Homeward {
     /// made due at once when it answers again (a cheap health check), so delivery starts as
     /// soon as a connection allows rather than when the backoff runs out; then one pass.
     pub async fn sync_tick(&self) -> Result<SyncReport> {
-        if self.store.outbox_waiting_offline()? > 0 {
-            if let Ok(remote) = self.remote() {
-                if remote.health().await.is_ok() {
-                    self.store.outbox_wake_offline(now_ms())?;
+        for city in self.store.outbox_offline_cities()? {
+            if let Ok(home) = self.city_home(&city) {
+                if home.remote.health().await.is_ok() {
+                    self.store.outbox_wake_offline(&city, now_ms())?;
                 }
             }
         }
@@ -323,23 +337,43 @@ impl Homeward {
 
     async fn sync_due(&self) -> Result<SyncReport> {
         let mut report = SyncReport::default();
-        let due = self.store.outbox_due(now_ms())?;
-        if due.is_empty() {
-            return Ok(report);
+        let mut by_city: std::collections::BTreeMap<String, Vec<OutboxRow>> = Default::default();
+        for item in self.store.outbox_due(now_ms())? {
+            by_city.entry(item.city.clone()).or_default().push(item);
         }
-        // What every item needs first; a failure here is the whole pass waiting.
-        let keys = match self.prepare_to_send().await {
-            Ok(keys) => keys,
+        for (city, due) in by_city {
+            self.sync_city(&city, due, &mut report).await?;
+        }
+        Ok(report)
+    }
+
+    /// Delivers the due items of one city to its backend.
+    async fn sync_city(
+        &self,
+        city: &str,
+        due: Vec<OutboxRow>,
+        report: &mut SyncReport,
+    ) -> Result<()> {
+        // What every item needs first; a failure here is the whole city's pass waiting.
+        let ready = match self.city_home(city) {
+            Ok(home) => self
+                .prepare_to_send_to(&home)
+                .await
+                .map(|keys| (home, keys)),
+            Err(e) => Err(e),
+        };
+        let (home, keys) = match ready {
+            Ok(ready) => ready,
             Err(e) => {
                 for item in &due {
                     self.wait_again(item, &e)?;
                 }
-                report.waiting = due.len();
-                return Ok(report);
+                report.waiting += due.len();
+                return Ok(());
             }
         };
         for item in due {
-            match self.deliver(&item, &keys).await {
+            match self.deliver(&home, &item, &keys).await {
                 Ok(receipt) => {
                     self.store
                         .outbox_delivered(item.item.submission_id, &receipt, now_ms())?;
@@ -364,7 +398,8 @@ impl Homeward {
                 {
                     match e.code() {
                         ErrorCode::UnknownDevice => {
-                            self.store.remove_setting(DEVICE_REGISTERED_SETTING)?;
+                            self.store
+                                .remove_setting(&home.key(DEVICE_REGISTERED_SETTING))?;
                         }
                         ErrorCode::MaterialNotUploaded => {
                             self.store.outbox_forget_uploads(item.item.submission_id)?;
@@ -397,7 +432,7 @@ impl Homeward {
                 }
             }
         }
-        Ok(report)
+        Ok(())
     }
 
     fn wait_again(&self, item: &OutboxRow, e: &CoreError) -> Result<()> {
@@ -415,33 +450,41 @@ impl Homeward {
         Ok(())
     }
 
-    /// The backend's receipt key (pinned the first time it is seen), after making sure this
-    /// device is registered.
+    /// The current city's backend's receipt key, after making sure this device is registered
+    /// there (see [`Self::prepare_to_send_to`]).
     pub(crate) async fn prepare_to_send(&self) -> Result<VerifyingKey> {
-        let pinned = self.store.setting(RECEIPT_KEY_SETTING)?;
-        let key_b64 = match pinned {
+        self.prepare_to_send_to(&self.current()?).await
+    }
+
+    /// `home`'s backend's receipt key (pinned the first time it is seen), after making sure
+    /// this device is registered there.
+    pub(crate) async fn prepare_to_send_to(&self, home: &Home) -> Result<VerifyingKey> {
+        let pin = home.key(RECEIPT_KEY_SETTING);
+        let key_b64 = match self.store.setting(&pin)? {
             Some(k) => k,
             None => {
-                let BackendKeys { receipt_key, .. } = self.remote()?.keys().await?;
-                self.store.set_setting(RECEIPT_KEY_SETTING, &receipt_key)?;
+                let BackendKeys { receipt_key, .. } = home.remote.keys().await?;
+                self.store.set_setting(&pin, &receipt_key)?;
                 receipt_key
             }
         };
         let key = homeward_domain::identity::parse_public_key(&key_b64)
             .ok_or(CoreError::KeyMalformed("backend receipt key"))?;
-        if self.store.setting(DEVICE_REGISTERED_SETTING)?.is_none() {
-            self.remote()?
+        let registered = home.key(DEVICE_REGISTERED_SETTING);
+        if self.store.setting(&registered)?.is_none() {
+            home.remote
                 .register_device(&self.device_public_key_b64())
                 .await?;
-            self.store
-                .set_setting(DEVICE_REGISTERED_SETTING, &now_ms().to_string())?;
+            self.store.set_setting(&registered, &now_ms().to_string())?;
         }
         Ok(key)
     }
 
-    /// Whether the backend knows this device's key (it registered when it first sent).
+    /// Whether the current city's backend knows this device's key (it registered when it
+    /// first sent).
     pub(crate) fn is_registered(&self) -> Result<bool> {
-        Ok(self.store.setting(DEVICE_REGISTERED_SETTING)?.is_some())
+        let key = self.current()?.key(DEVICE_REGISTERED_SETTING);
+        Ok(self.store.setting(&key)?.is_some())
     }
 
     /// This device's public key in base64, as the backend knows it.
@@ -451,14 +494,14 @@ impl Homeward {
 
     /// Uploads whatever the backend has not acknowledged of one document, chunk by chunk,
     /// recording each acknowledgement so a cut or a restart resumes from there.
-    async fn upload(&self, submission: uuid::Uuid, m: &OutboxMaterial) -> Result<()> {
+    async fn upload(&self, home: &Home, submission: uuid::Uuid, m: &OutboxMaterial) -> Result<()> {
         let length = m.bytes.len() as u64;
         if m.acknowledged == length && m.upload_url.is_some() {
             return Ok(());
         }
         let known = match &m.upload_url {
-            Some(url) => self
-                .remote()?
+            Some(url) => home
+                .remote
                 .upload_offset(&self.keys.device, url)
                 .await?
                 .map(|offset| (url.clone(), offset)),
@@ -467,7 +510,7 @@ impl Homeward {
         let (url, mut offset) = match known {
             Some(found) => found,
             None => {
-                self.remote()?
+                home.remote
                     .create_upload(&self.keys.device, length, &m.sha256)
                     .await?
             }
@@ -486,8 +529,8 @@ impl Homeward {
                     "an upload offset past the document".into(),
                 ));
             };
-            match self
-                .remote()?
+            match home
+                .remote
                 .patch_upload(&self.keys.device, &url, offset, chunk)
                 .await
             {
@@ -512,20 +555,25 @@ impl Homeward {
     }
 
     /// One signed attempt: the documents first, then the submission; the receipt once verified.
-    async fn deliver(&self, item: &OutboxRow, receipt_key: &VerifyingKey) -> Result<SignedReceipt> {
+    async fn deliver(
+        &self,
+        home: &Home,
+        item: &OutboxRow,
+        receipt_key: &VerifyingKey,
+    ) -> Result<SignedReceipt> {
         for m in self.store.outbox_materials(item.item.submission_id)? {
-            self.upload(item.item.submission_id, &m).await?;
+            self.upload(home, item.item.submission_id, &m).await?;
         }
         let sha = Sha256::digest(&item.body);
         let idempotency_key = item.item.submission_id.to_string();
-        let signed = self
-            .remote()?
+        let signed = home
+            .remote
             .submit(&self.keys.device, &idempotency_key, &item.body)
             .await?;
         let receipt_key = if signed.key_id == key_id(receipt_key) {
             *receipt_key
         } else {
-            self.follow_receipt_key(receipt_key).await?
+            self.follow_receipt_key(home, receipt_key).await?
         };
         verify_receipt(
             &signed,
@@ -539,8 +587,8 @@ impl Homeward {
     /// The backend signs with a key other than the one pinned: trust the new one only if a
     /// chain of rotations, each endorsed by the key before, leads there from the pinned one;
     /// then pin it. A key nobody endorsed is refused, whatever the backend says.
-    async fn follow_receipt_key(&self, pinned: &VerifyingKey) -> Result<VerifyingKey> {
-        let keys = self.remote()?.keys().await?;
+    async fn follow_receipt_key(&self, home: &Home, pinned: &VerifyingKey) -> Result<VerifyingKey> {
+        let keys = home.remote.keys().await?;
         let current =
             follow_rotations(pinned, &keys.rotations, &keys.receipt_key).ok_or_else(|| {
                 CoreError::Backend(
@@ -548,30 +596,61 @@ impl Homeward {
                 )
             })?;
         self.store
-            .set_setting(RECEIPT_KEY_SETTING, &keys.receipt_key)?;
+            .set_setting(&home.key(RECEIPT_KEY_SETTING), &keys.receipt_key)?;
         tracing::info!("the backend's receipt key rotated; following it");
         Ok(current)
     }
 }
 
 impl Homeward {
-    /// Asks the feed what happened to this device's applications since last time; keeps and
-    /// returns what is new. Nothing is asked before an application was delivered.
+    /// Asks each city's feed what happened to this device's applications there since last
+    /// time; keeps and returns what is new. A city is asked nothing before an application was
+    /// delivered to it or a request for verification waits there. A city that cannot be reached
+    /// does not keep the others' news back; its error is returned only if no city answered.
     pub async fn poll_status(&self) -> Result<Vec<FeedEvent>> {
-        if !self.store.outbox_any_delivered()? && !self.proofing_pending()? {
-            return Ok(vec![]);
+        let mut cities = self.store.outbox_delivered_cities()?;
+        if let Some(home) = self.home() {
+            if self.proofing_pending(&home.city.id)? && !cities.contains(&home.city.id) {
+                cities.push(home.city.id);
+            }
         }
+        let mut new = vec![];
+        let mut failed = None;
+        for city in cities {
+            match self.poll_city(&city).await {
+                Ok(events) => new.extend(events),
+                Err(e) => {
+                    tracing::info!(code = ?e.code(), "the status feed waits: {e}");
+                    failed = Some(e);
+                }
+            }
+        }
+        match failed {
+            Some(e) if new.is_empty() => Err(e),
+            _ => Ok(new),
+        }
+    }
+
+    /// Reads `city`'s feed from where it was left to its end.
+    async fn poll_city(&self, city: &str) -> Result<Vec<FeedEvent>> {
+        let home = self.city_home(city)?;
+        let cursor_key = home.key(FEED_CURSOR_SETTING);
         let mut new = vec![];
         loop {
             let cursor: i64 = self
                 .store
-                .setting(FEED_CURSOR_SETTING)?
+                .setting(&cursor_key)?
                 .and_then(|c| c.parse().ok())
                 .unwrap_or(0);
-            let feed = self.remote()?.feed(&self.keys.device, cursor).await?;
-            self.take_issued_attestations(&feed.attestations)?;
-            self.take_declined_proofing(&feed.declined_proofing)?;
-            new.extend(self.store.add_status_events(&feed.events, feed.cursor)?);
+            let feed = home.remote.feed(&self.keys.device, cursor).await?;
+            self.take_issued_attestations(city, &feed.attestations)?;
+            self.take_declined_proofing(city, &feed.declined_proofing)?;
+            new.extend(self.store.add_status_events(
+                city,
+                &cursor_key,
+                &feed.events,
+                feed.cursor,
+            )?);
             if !feed.more || feed.cursor <= cursor {
                 return Ok(new);
             }

@@ -105,12 +105,12 @@ impl Homeward {
         };
         if let Some(home) = self.home() {
             session.choose_city(&home.city.id)?;
+            if let Some((version, body)) = self.store.cached_pack_row(&home.city.id)? {
+                session.store.cache_pack(&home.city.id, version, &body)?;
+                session.reload_pack()?;
+            }
         }
         session.set_language(self.language()?)?;
-        if let Some((version, body)) = self.store.cached_pack_row()? {
-            session.store.cache_pack(version, &body)?;
-            session.reload_pack()?;
-        }
         session
             .store
             .set_setting(ASSISTED_SETTING, &self.assistance(id, by, &session)?)?;

@@ -284,7 +284,11 @@ fn nothing_is_sent_before_a_home_city_is_chosen_and_the_choice_pins_its_receipt_
     let app = Homeward::open(&cities_config(&dir)).expect("open");
     let home = app.home_cities();
     assert_eq!(home.chosen, None);
-    assert_eq!(home.cities.len(), 3);
+    assert_eq!(
+        home.cities.len(),
+        4,
+        "Wenzhou, Fuzhou and the two made here"
+    );
     assert_eq!(app.backend_address(), None);
     // No city, no backend: the check says offline and talks to nobody.
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -308,18 +312,38 @@ fn nothing_is_sent_before_a_home_city_is_chosen_and_the_choice_pins_its_receipt_
         .expect("a loopback city in a debug build");
     assert!(!chosen.fixed);
     assert_eq!(app.backend_address().as_deref(), Some("http://127.0.0.1:9"));
-    // Choosing the same city again is harmless; another is refused.
+    // Choosing the same city again is harmless; another switches the current city, its
+    // catalogue and its backend.
     app.choose_city("local").expect("again");
-    assert!(matches!(
-        app.choose_city("wenzhou"),
-        Err(CoreError::InvalidInput {
-            field: "home-city",
-            ..
-        })
-    ));
+    assert!(
+        app.overview().guides.is_empty(),
+        "a city this build carries no catalogue for has none until its backend sends one"
+    );
+    app.choose_city("wenzhou").expect("switch");
+    let draft = app.create_draft("pension-proof-of-life").expect("a draft");
+    assert_eq!(draft.city, "wenzhou");
+    app.choose_city("fuzhou").expect("switch again");
+    assert_ne!(
+        app.overview().guides.len(),
+        0,
+        "Fuzhou's own catalogue, bundled"
+    );
+    assert_eq!(
+        app.backend_address().as_deref(),
+        Some("https://homeward.fuzhou.example")
+    );
+    let summaries = app.draft_summaries().expect("summaries");
+    assert_eq!(summaries.len(), 1, "a draft of the other city stays listed");
+    assert_eq!(summaries[0].draft.city, "wenzhou");
+    assert_eq!(
+        summaries[0].title.get(homeward_domain::Lang::En),
+        "Pension proof of life from abroad"
+    );
+    assert!(summaries[0].offered);
+    app.choose_city("local").expect("back");
     drop(app);
 
-    // The choice and the pinned key survive a restart.
+    // The choice survives a restart.
     let app = Homeward::open(&cities_config(&dir)).expect("reopen");
     assert_eq!(app.home_cities().chosen.expect("chosen").city.id, "local");
     assert_eq!(app.backend_address().as_deref(), Some("http://127.0.0.1:9"));

@@ -24,6 +24,9 @@ impl fmt::Display for DraftId {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Draft {
     pub id: DraftId,
+    /// The home city the application is for (its catalogue, its backend).
+    #[serde(default)]
+    pub city: String,
     pub guide_id: GuideId,
     /// The catalogue version the draft was started on.
     pub pack_version: u64,
@@ -78,6 +81,20 @@ pub struct DraftReview {
 pub struct DraftSummary {
     pub draft: Draft,
     pub review: DraftReview,
+    /// The guide's title, from the draft's city's catalogue (or as it was when the draft was
+    /// started, if that catalogue no longer offers it).
+    pub title: crate::LocalizedText,
+    /// Whether the draft's city still offers the guide. A draft whose guide was withdrawn stays,
+    /// with its answers and documents, to print, export or delete; it can no longer be sent.
+    pub offered: bool,
+}
+
+/// The guide a draft answers, from the draft's city, whichever city is current.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GuideOfDraft {
+    pub guide: crate::Guide,
+    /// Whether the draft's city still offers it (see [`DraftSummary::offered`]).
+    pub offered: bool,
 }
 
 /// A document attached to a draft, as the UI lists it. The bytes stay in the encrypted store.

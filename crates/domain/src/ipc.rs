@@ -103,6 +103,8 @@ commands! {
     create_draft: CreateDraft { guide_id: String } -> crate::Draft;
     drafts: Drafts {} -> Vec<crate::Draft>;
     draft: Draft { id: DraftId } -> crate::Draft;
+    /// The guide a draft answers, from its own city's catalogue (or as it was, if withdrawn).
+    draft_guide: DraftGuide { id: DraftId } -> crate::draft::GuideOfDraft;
     /// Saves one answer as typed; answers how it checks and the draft's fresh review, so a
     /// keystroke costs one call.
     set_answer: SetAnswer { draft_id: DraftId, field: String, value: String } -> AnswerSaved;
@@ -123,7 +125,7 @@ commands! {
     backend_address: BackendAddress {} -> Option<String>;
     /// The home cities on offer, and the one chosen.
     home_cities: HomeCities {} -> crate::city::HomeCities;
-    /// Makes a listed city the home city (once).
+    /// Makes a listed city the current home city: its catalogue shown, new drafts for it.
     choose_city: ChooseCity { id: String } -> crate::city::HomeCityView;
     search: Search { query: String, lang: Lang } -> Vec<SearchHit>;
     /// The notices that concern the person now, from what is kept (offline too).

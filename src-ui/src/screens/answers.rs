@@ -1,7 +1,7 @@
 //! Check your answers: every answer on one page, each with a link to change it, and the
 //! application's status; printable (the system print dialog also saves a PDF).
 
-use homeward_domain::draft::{answer_rows, MaterialInfo, Shown};
+use homeward_domain::draft::{answer_rows, GuideOfDraft, MaterialInfo, Shown};
 use homeward_domain::privacy::ConsentKind;
 use homeward_domain::{ApiError, Draft, DraftId, DraftReview, DraftStatus, Guide};
 use leptos::prelude::*;
@@ -10,6 +10,7 @@ use leptos::task::spawn_local;
 use crate::app::{use_nav, Screen};
 use crate::i18n::{key, lang_signal, pick, t, t_args};
 use crate::ipc;
+use crate::screens::city::city_name;
 use crate::widgets::{
     consent_text, progress_text, BackLink, ErrorNote, PdfState, ReadyPanel, StatusTag,
 };
@@ -17,6 +18,8 @@ use crate::widgets::{
 struct Loaded {
     draft: Draft,
     guide: Guide,
+    /// Whether the draft's city still offers the guide: a withdrawn one is not sent.
+    offered: bool,
     review: DraftReview,
     docs: Vec<MaterialInfo>,
     /// The revision a Send would be; `None` once sent and not asked for more.
@@ -31,16 +34,14 @@ pub fn AnswersScreen(id: DraftId) -> impl IntoView {
             let mut draft = ipc::call(ipc::Draft { id }).await?;
             // Shown as it will be sent: full-width digits folded, numbers in full.
             draft.answers = ipc::call(ipc::AnswersAsSent { id }).await?;
-            let guide = ipc::call(ipc::Guide {
-                id: draft.guide_id.0.clone(),
-            })
-            .await?;
+            let GuideOfDraft { guide, offered } = ipc::call(ipc::DraftGuide { id }).await?;
             let review = ipc::call(ipc::Review { id }).await?;
             let docs = ipc::call(ipc::Materials { id }).await?;
             let next_revision = ipc::call(ipc::NextRevision { id }).await?;
             Ok(std::sync::Arc::new(Loaded {
                 draft,
                 guide,
+                offered,
                 review,
                 docs,
                 next_revision,
@@ -100,14 +101,22 @@ fn Answers(loaded: std::sync::Arc<Loaded>) -> impl IntoView {
     };
     let title = l.guide.title.clone();
     let department = l.guide.department.clone();
-    let next_revision = l.next_revision;
+    let next_revision = l.next_revision.filter(|_| l.offered);
+    let offered = l.offered;
+    let city = city_name(&l.draft.city);
     let review = l.review.clone();
     view! {
         <BackLink/>
         <article class="answers" data-draft=id.to_string()>
             <header class="guide-head">
-                <p class="eyebrow">{move || t("answers-eyebrow")}</p>
+                <p class="eyebrow">{
+                    let city = city.clone();
+                    move || t_args("answers-eyebrow", &[("city", pick(&city).into())])
+                }</p>
                 <h1 id="answers-title">{move || pick(&title)}</h1>
+                {(!offered).then(|| view! {
+                    <p class="field-warning" id="draft-withdrawn">{move || t("draft-withdrawn")}</p>
+                })}
                 <div class="draft-meta">
                     <StatusTag status=status/>
                     <span class="muted">{move || progress_text(&review)}</span>
@@ -116,7 +125,8 @@ fn Answers(loaded: std::sync::Arc<Loaded>) -> impl IntoView {
             {(status == DraftStatus::Complete).then(|| view! {
                 <ReadyPanel/>
                 {next_revision.map(|revision| view! {
-                    <SendPanel id=id revision=revision department=department.clone()/>
+                    <SendPanel id=id revision=revision department=department.clone()
+                        city=city.clone()/>
                 })}
             })}
             <dl class="summary-list">
@@ -155,6 +165,7 @@ fn SendPanel(
     id: DraftId,
     revision: u32,
     department: homeward_domain::LocalizedText,
+    city: homeward_domain::LocalizedText,
 ) -> impl IntoView {
     let nav = use_nav();
     let confirming = RwSignal::new(false);
@@ -200,10 +211,14 @@ fn SendPanel(
         <div class="send-panel no-print">
             {move || if confirming.get() {
                 let department = department.clone();
+                let city = city.clone();
                 view! {
                     <div class="consent" id="send-consent" role="group" aria-labelledby="send-consent-title">
                         <h2 id="send-consent-title">{move || t("send-consent-title")}</h2>
-                        <p>{move || t_args("send-consent-body", &[("department", pick(&department).into())])}</p>
+                        <p>{move || t_args("send-consent-body", &[
+                            ("department", pick(&department).into()),
+                            ("city", pick(&city).into()),
+                        ])}</p>
                         <p class="muted">{move || t("send-consent-offline")}</p>
                         {move || missing.get().into_iter().map(|kind| {
                             let (title, body) = consent_text(kind);

@@ -1,5 +1,6 @@
-//! The first screen of a new installation: which city is home. The app sends to that city's
-//! backend only; until a city is chosen nothing is sent anywhere.
+//! Which city is home: the first screen of a new installation, and the screen to switch city.
+//! Each application goes to its own city's backend only; until a city is chosen nothing is sent
+//! anywhere.
 
 use std::collections::BTreeSet;
 
@@ -8,10 +9,11 @@ use homeward_domain::ApiError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::app::{use_nav, ChosenCity, KnownCities, Screen};
 use crate::i18n::{pick, t, t_args};
 use crate::ipc;
 use crate::screens::contacts::HelpLineCard;
-use crate::widgets::ErrorNote;
+use crate::widgets::{BackLink, ErrorNote};
 
 /// The host part of a backend address, as a person can check it against what the city
 /// publishes.
@@ -23,8 +25,51 @@ pub fn host_of(address: &str) -> String {
         .to_owned()
 }
 
+/// The name of city `id` as the list gives it (the id itself for a city no longer listed).
+pub fn city_name(id: &str) -> homeward_domain::LocalizedText {
+    let KnownCities(cities) = expect_context::<KnownCities>();
+    cities.with_untracked(|list| {
+        list.iter().find(|c| c.id == id).map_or_else(
+            || {
+                homeward_domain::LocalizedText(
+                    std::iter::once(("en".into(), id.to_owned())).collect(),
+                )
+            },
+            |c| c.name.clone(),
+        )
+    })
+}
+
+/// The current city's name, if one is chosen.
+pub fn current_city_name() -> Option<homeward_domain::LocalizedText> {
+    let ChosenCity(chosen) = expect_context::<ChosenCity>();
+    chosen.with(|c| c.as_ref().map(|c| c.city.name.clone()))
+}
+
+/// The screen to switch the current city: the same list, the current one marked.
 #[component]
-pub fn CityPicker(cities: Vec<HomeCity>, on_chosen: Callback<HomeCityView>) -> impl IntoView {
+pub fn SwitchCity() -> impl IntoView {
+    let ChosenCity(chosen) = expect_context::<ChosenCity>();
+    let KnownCities(cities) = expect_context::<KnownCities>();
+    let nav = use_nav();
+    let current = chosen.with_untracked(|c| c.as_ref().map(|c| c.city.id.clone()));
+    view! {
+        <BackLink/>
+        <CityPicker cities=cities.get_untracked() current=current.unwrap_or_default()
+            on_chosen=Callback::new(move |view| {
+                chosen.set(Some(view));
+                nav.start_over(Screen::Home);
+            })/>
+    }
+}
+
+#[component]
+pub fn CityPicker(
+    cities: Vec<HomeCity>,
+    #[prop(optional, into)] current: Option<String>,
+    on_chosen: Callback<HomeCityView>,
+) -> impl IntoView {
+    let switching = current.is_some();
     let choosing = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<ApiError>);
     let choose = move |id: String| {
@@ -49,19 +94,20 @@ pub fn CityPicker(cities: Vec<HomeCity>, on_chosen: Callback<HomeCityView>) -> i
         .collect();
     view! {
         <section id="city-picker" class="city-picker">
-            <h1>{move || t("city-title")}</h1>
-            <p class="lead">{move || t("city-lead")}</p>
+            <h1>{move || t(if switching { "city-switch-title" } else { "city-title" })}</h1>
+            <p class="lead">{move || t(if switching { "city-switch-lead" } else { "city-lead" })}</p>
             <ul class="cards cities">
                 {cities.into_iter().map(|city| {
                     let (name, region) = (city.name.clone(), city.region.clone());
                     let label = city.name.clone();
                     let id = city.id.clone();
+                    let is_current = current.as_deref() == Some(id.as_str());
                     let busy = {
                         let id = id.clone();
                         move || choosing.get().is_some_and(|c| c == id)
                     };
                     view! {
-                        <li class="card city" data-id=id.clone()>
+                        <li class="card city" class:current=is_current data-id=id.clone()>
                             <h2>{move || pick(&name)}</h2>
                             <p class="eyebrow">{move || pick(&region)}</p>
                             <p class="muted">
@@ -69,13 +115,18 @@ pub fn CityPicker(cities: Vec<HomeCity>, on_chosen: Callback<HomeCityView>) -> i
                                 <code class="city-host">{host_of(&city.backend)}</code>
                             </p>
                             <button class="primary" id=format!("choose-city-{id}")
-                                disabled=move || choosing.get().is_some()
+                                disabled=move || is_current || choosing.get().is_some()
+                                aria-current=is_current.then_some("true")
                                 on:click={
                                     let id = id.clone();
                                     move |_| choose(id.clone())
                                 }>
                                 {move || if busy() {
                                     t("city-choosing")
+                                } else if is_current {
+                                    t("city-current")
+                                } else if switching {
+                                    t_args("city-switch-to", &[("city", pick(&label).into())])
                                 } else {
                                     t_args("city-choose", &[("city", pick(&label).into())])
                                 }}

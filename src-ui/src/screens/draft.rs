@@ -5,14 +5,15 @@ use std::collections::BTreeMap;
 
 use homeward_domain::catalog::{Field, FieldKind, FormSchema};
 use homeward_domain::check::{CheckCode, FieldCheck};
-use homeward_domain::draft::MaterialInfo;
-use homeward_domain::{ApiError, Draft, DraftId, DraftReview, DraftStatus, Guide};
+use homeward_domain::draft::{GuideOfDraft, MaterialInfo};
+use homeward_domain::{ApiError, Draft, DraftId, DraftReview, DraftStatus};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::app::{use_nav, Screen};
 use crate::i18n::{pick, t, t_args};
 use crate::ipc;
+use crate::screens::city::city_name;
 use crate::widgets::{picked_file, BackLink, ErrorNote, ReadyPanel, StatusTag};
 
 /// The save indicator's state, announced to screen readers.
@@ -79,14 +80,11 @@ impl FormState {
 /// A draft; `focus` names a question to open it at (from a "change" link).
 #[component]
 pub fn DraftScreen(id: DraftId, #[prop(optional, into)] focus: Option<String>) -> impl IntoView {
-    let loaded = RwSignal::new(None::<Result<(Draft, Guide), ApiError>>);
+    let loaded = RwSignal::new(None::<Result<(Draft, GuideOfDraft), ApiError>>);
     spawn_local(async move {
         let result = async {
             let draft = ipc::call(ipc::Draft { id }).await?;
-            let guide = ipc::call(ipc::Guide {
-                id: draft.guide_id.0.clone(),
-            })
-            .await?;
+            let guide = ipc::call(ipc::DraftGuide { id }).await?;
             Ok((draft, guide))
         }
         .await;
@@ -133,7 +131,9 @@ fn focus(id: &str) {
 }
 
 #[component]
-fn DraftForm(draft: Draft, guide: Guide, focus_on: Option<String>) -> impl IntoView {
+fn DraftForm(draft: Draft, guide: GuideOfDraft, focus_on: Option<String>) -> impl IntoView {
+    let GuideOfDraft { guide, offered } = guide;
+    let city = city_name(&draft.city);
     let nav = use_nav();
     let save = RwSignal::new(Save::Idle);
     let error = RwSignal::new(None::<ApiError>);
@@ -265,8 +265,11 @@ fn DraftForm(draft: Draft, guide: Guide, focus_on: Option<String>) -> impl IntoV
         <BackLink/>
         <article class="draft" data-draft=id.to_string()>
             <header class="guide-head">
-                <p class="eyebrow">{move || t("draft-eyebrow")}</p>
+                <p class="eyebrow">{move || t_args("draft-eyebrow", &[("city", pick(&city).into())])}</p>
                 <h1 id="draft-title">{move || pick(&title)}</h1>
+                {(!offered).then(|| view! {
+                    <p class="field-warning" id="draft-withdrawn">{move || t("draft-withdrawn")}</p>
+                })}
                 <div class="draft-meta">
                     {move || status.get().map(|s| view! { <StatusTag status=s/> })}
                     <p class="save-state" id="save-state" aria-live="polite"

@@ -5,9 +5,10 @@ use homeward_domain::{ApiError, CatalogueOverview, DraftSummary};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::{use_nav, CatalogueVersion, Screen};
+use crate::app::{use_nav, CatalogueVersion, ChosenCity, Screen};
 use crate::i18n::{lang_signal, pick, t, t_args};
 use crate::ipc;
+use crate::screens::city::{city_name, current_city_name};
 use crate::screens::notices::AlertBanner;
 use crate::widgets::{format_time, progress_text, Badges, ErrorNote, StatusTag};
 
@@ -35,6 +36,7 @@ pub fn HomeScreen() -> impl IntoView {
         now
     });
 
+    let nav = use_nav();
     let query = RwSignal::new(String::new());
     let hits = RwSignal::new(None::<Vec<SearchHit>>);
     // Taken while the screen is built, where the context is; the handler and its task run
@@ -66,7 +68,16 @@ pub fn HomeScreen() -> impl IntoView {
         <AlertBanner/>
         <section class="hero">
             <h1>{move || t("home-title")}</h1>
-            <p class="lead">{move || t("home-lead")}</p>
+            <p class="lead">{move || t_args("home-lead", &[
+                ("city", current_city_name().map(|c| pick(&c)).unwrap_or_default().into()),
+            ])}</p>
+            <p class="home-city">
+                <button class="link" id="switch-city" on:click=move |_| nav.go(Screen::City)>
+                    {move || t_args("home-city-switch", &[
+                        ("city", current_city_name().map(|c| pick(&c)).unwrap_or_default().into()),
+                    ])}
+                </button>
+            </p>
             <div class="search" role="search">
                 <label for="search" class="visually-hidden">{move || t("search-label")}</label>
                 <input id="search" type="search" autocomplete="off" spellcheck="false"
@@ -134,11 +145,12 @@ fn guide_card(g: homeward_domain::GuideSummary, nav: crate::app::Nav) -> impl In
 #[component]
 fn Catalogue(overview: CatalogueOverview, drafts: RwSignal<Vec<DraftSummary>>) -> impl IntoView {
     let nav = use_nav();
-    let titles: std::collections::HashMap<String, homeward_domain::LocalizedText> = overview
-        .guides
-        .iter()
-        .map(|g| (g.id.0.clone(), g.title.clone()))
-        .collect();
+    let ChosenCity(chosen) = expect_context::<ChosenCity>();
+    let current = chosen.with_untracked(|c| c.as_ref().map(|c| c.city.id.clone()));
+    // A draft's city is named once the list holds more than one city's drafts.
+    let several_cities = Memo::new(move |_| {
+        drafts.with(|d| d.iter().any(|s| Some(&s.draft.city) != current.as_ref()))
+    });
     let groups: Vec<(Category, Vec<homeward_domain::GuideSummary>)> = Category::ALL
         .into_iter()
         .filter_map(|c| {
@@ -161,18 +173,23 @@ fn Catalogue(overview: CatalogueOverview, drafts: RwSignal<Vec<DraftSummary>>) -
                 <h2>{move || t("home-drafts-title")}</h2>
                 <ul class="list">
                     {
-                        let titles = titles.clone();
-                        move || drafts.get().into_iter().map(|DraftSummary { draft: d, review }| {
-                            let title = titles.get(&d.guide_id.0).cloned().unwrap_or_default();
+                        move || drafts.get().into_iter().map(|DraftSummary { draft: d, review, title, offered }| {
                             let id = d.id;
+                            let city = several_cities.get().then(|| city_name(&d.city));
                             view! {
                                 <li>
                                     <button class="row draft-row" data-draft=id.to_string()
                                         on:click=move |_| nav.go(Screen::Draft(id))>
                                         <span class="row-head">
                                             <span class="row-title">{move || pick(&title)}</span>
+                                            {(!offered).then(|| view! {
+                                                <span class="tag tag-withdrawn">{move || t("draft-withdrawn-tag")}</span>
+                                            })}
                                             <StatusTag status=review.status/>
                                         </span>
+                                        {city.map(|c| view! {
+                                            <span class="row-city" data-city=d.city.clone()>{move || pick(&c)}</span>
+                                        })}
                                         <span class="row-meta">
                                             {let r = review.clone(); move || progress_text(&r)}
                                             " · "

@@ -33,6 +33,7 @@ fn draft(guide: &str, answers: &[(&str, &str)]) -> Draft {
         id: DraftId(uuid::Uuid::from_u128(
             0x0193_0000_0000_7000_8000_0000_0000_0001,
         )),
+        city: "wenzhou".to_owned(),
         guide_id: GuideId(guide.to_owned()),
         pack_version: 1,
         answers: answers

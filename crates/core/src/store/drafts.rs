@@ -11,29 +11,56 @@ use uuid::Uuid;
 use super::Store;
 use crate::error::{CoreError, Result};
 
+/// What a new draft is made from.
+#[derive(Debug, Clone, Copy)]
+pub struct NewDraft<'a> {
+    /// The home city the application is for.
+    pub city: &'a str,
+    pub guide: &'a GuideId,
+    pub pack_version: u64,
+    /// The form's JSON as it was when the draft started, to flag questions that change.
+    pub form_snapshot: Option<&'a str>,
+    /// The whole guide's JSON as it was, so a draft outlives a catalogue that withdraws it.
+    pub guide_snapshot: Option<&'a str>,
+}
+
 impl Store {
+    /// A draft of `guide` with nothing recorded about how the guide looked (tests, benchmarks).
     pub fn create_draft(&self, guide: &GuideId, pack_version: u64, now: i64) -> Result<Draft> {
-        self.create_draft_from(guide, pack_version, None, now)
+        self.create_draft_from(
+            &NewDraft {
+                city: "",
+                guide,
+                pack_version,
+                form_snapshot: None,
+                guide_snapshot: None,
+            },
+            now,
+        )
     }
 
-    /// A new draft that keeps `form_snapshot`, the form's JSON as it was when the draft started.
-    pub fn create_draft_from(
-        &self,
-        guide: &GuideId,
-        pack_version: u64,
-        form_snapshot: Option<&str>,
-        now: i64,
-    ) -> Result<Draft> {
+    /// A new draft, keeping what `new` recorded of the guide as it was.
+    pub fn create_draft_from(&self, new: &NewDraft<'_>, now: i64) -> Result<Draft> {
         let id = DraftId(Uuid::now_v7());
         self.conn().execute(
-            "INSERT INTO drafts (id, guide_id, pack_version, created_at, updated_at, form_snapshot)
-             VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
-            params![id.0.to_string(), guide.0, pack_version, now, form_snapshot],
+            "INSERT INTO drafts (id, city, guide_id, pack_version, created_at, updated_at,
+                 form_snapshot, guide_snapshot)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7)",
+            params![
+                id.0.to_string(),
+                new.city,
+                new.guide.0,
+                new.pack_version,
+                now,
+                new.form_snapshot,
+                new.guide_snapshot
+            ],
         )?;
         Ok(Draft {
             id,
-            guide_id: guide.clone(),
-            pack_version,
+            city: new.city.to_owned(),
+            guide_id: new.guide.clone(),
+            pack_version: new.pack_version,
             answers: BTreeMap::new(),
             created_at: now,
             updated_at: now,
@@ -44,7 +71,8 @@ impl Store {
         let conn = self.conn();
         let head = conn
             .query_row(
-                "SELECT guide_id, pack_version, created_at, updated_at FROM drafts WHERE id = ?1",
+                "SELECT guide_id, pack_version, created_at, updated_at, city FROM drafts
+                 WHERE id = ?1",
                 [id.0.to_string()],
                 |r| {
                     Ok((
@@ -52,6 +80,7 @@ impl Store {
                         r.get::<_, u64>(1)?,
                         r.get::<_, i64>(2)?,
                         r.get::<_, i64>(3)?,
+                        r.get::<_, String>(4)?,
                     ))
                 },
             )
@@ -64,6 +93,7 @@ impl Store {
             .collect::<rusqlite::Result<BTreeMap<String, String>>>()?;
         Ok(Draft {
             id,
+            city: head.4,
             guide_id: GuideId(head.0),
             pack_version: head.1,
             answers,
@@ -134,8 +164,10 @@ impl Store {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
         let copied = tx.execute(
-            "INSERT INTO drafts (id, guide_id, pack_version, created_at, updated_at, form_snapshot)
-             SELECT ?1, guide_id, pack_version, ?3, ?3, form_snapshot FROM drafts WHERE id = ?2",
+            "INSERT INTO drafts (id, city, guide_id, pack_version, created_at, updated_at,
+                 form_snapshot, guide_snapshot)
+             SELECT ?1, city, guide_id, pack_version, ?3, ?3, form_snapshot, guide_snapshot
+             FROM drafts WHERE id = ?2",
             params![copy.0.to_string(), id.0.to_string(), now],
         )?;
         if copied == 0 {
@@ -255,6 +287,45 @@ impl Store {
         if changed == 0 {
             return Err(CoreError::NotFound { what: "document" });
         }
+        Ok(())
+    }
+
+    /// The guide as it was when the draft started, as JSON, if it was recorded.
+    pub fn guide_snapshot(&self, id: DraftId) -> Result<Option<String>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT guide_snapshot FROM drafts WHERE id = ?1",
+                [id.0.to_string()],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten())
+    }
+
+    /// The drafts (id, city, guide) that have no record of their guide yet: those started
+    /// before drafts kept one.
+    pub fn drafts_without_guide_snapshot(&self) -> Result<Vec<(DraftId, String, String)>> {
+        let conn = self.conn();
+        let mut stmt = conn
+            .prepare_cached("SELECT id, city, guide_id FROM drafts WHERE guide_snapshot IS NULL")?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, city, guide)| {
+                Uuid::parse_str(&id).ok().map(|u| (DraftId(u), city, guide))
+            })
+            .collect())
+    }
+
+    /// Records the guide a draft was started on, if none is recorded yet.
+    pub fn keep_guide_snapshot(&self, id: DraftId, guide: &str) -> Result<()> {
+        self.conn().execute(
+            "UPDATE drafts SET guide_snapshot = ?2 WHERE id = ?1 AND guide_snapshot IS NULL",
+            params![id.0.to_string(), guide],
+        )?;
         Ok(())
     }
 

@@ -147,6 +147,50 @@ const MIGRATIONS: &[&str] = &[
     // restarting the app does not start the count again.
     "ALTER TABLE volunteers ADD COLUMN wrong_pins INTEGER NOT NULL DEFAULT 0;
      ALTER TABLE volunteers ADD COLUMN refused_until INTEGER NOT NULL DEFAULT 0;",
+    // 13: more than one home city. Drafts, submissions, attestations, feed events, cached
+    // catalogues and each backend's settings say which city they belong to; what was kept
+    // before belongs to the one city chosen then (or, in development, the first listed one,
+    // `wenzhou`, the only city lists held). A draft keeps the whole guide it was started on, so
+    // it outlives a catalogue that withdraws the guide.
+    "ALTER TABLE drafts ADD COLUMN city TEXT NOT NULL DEFAULT '';
+     ALTER TABLE drafts ADD COLUMN guide_snapshot TEXT;
+     ALTER TABLE outbox ADD COLUMN city TEXT NOT NULL DEFAULT '';
+     ALTER TABLE attestations ADD COLUMN city TEXT NOT NULL DEFAULT '';
+     CREATE TABLE city_status_events (
+        city      TEXT NOT NULL,
+        cursor    INTEGER NOT NULL,
+        draft_id  TEXT NOT NULL,
+        reference TEXT NOT NULL,
+        event     TEXT NOT NULL,
+        at        INTEGER NOT NULL,
+        PRIMARY KEY (city, cursor)
+     ) STRICT;
+     INSERT INTO city_status_events (city, cursor, draft_id, reference, event, at)
+        SELECT '', cursor, draft_id, reference, event, at FROM status_events;
+     DROP TABLE status_events;
+     ALTER TABLE city_status_events RENAME TO status_events;
+     CREATE INDEX status_events_by_draft ON status_events (draft_id, cursor);
+     CREATE TABLE catalog_packs (
+        city    TEXT PRIMARY KEY NOT NULL,
+        version INTEGER NOT NULL,
+        body    BLOB NOT NULL
+     ) STRICT;
+     INSERT INTO catalog_packs (city, version, body) SELECT '', version, body FROM catalog_cache;
+     DROP TABLE catalog_cache;
+     CREATE TEMP TABLE the_city AS SELECT coalesce(
+        (SELECT json_extract(value, '$.id') FROM settings WHERE key = 'home-city'),
+        'wenzhou') AS id;
+     UPDATE drafts SET city = (SELECT id FROM the_city);
+     UPDATE outbox SET city = (SELECT id FROM the_city);
+     UPDATE attestations SET city = (SELECT id FROM the_city);
+     UPDATE status_events SET city = (SELECT id FROM the_city);
+     UPDATE catalog_packs SET city = (SELECT id FROM the_city);
+     UPDATE settings SET key = key || '@' || (SELECT id FROM the_city)
+        WHERE key IN ('backend-receipt-key', 'device-registered', 'feed-cursor', 'catalog-etag',
+            'catalog-update-refused', 'proofing-request', 'notices-etag', 'notices-feeds',
+            'notices-refused', 'notices-fetched-at');
+     DROP TABLE the_city;
+     CREATE INDEX outbox_by_city ON outbox (city, receipt);",
 ];
 
 /// The schema version this build creates and understands.

@@ -8,6 +8,7 @@ mod drafts;
 mod migrations;
 mod outbox;
 
+pub use drafts::NewDraft;
 pub use outbox::{OutboxMaterial, OutboxRow, TakenOver};
 
 use std::path::Path;
@@ -134,41 +135,36 @@ impl Store {
         Ok(())
     }
 
-    /// The cached catalogue pack taken from the backend, if any, as raw JSON.
     pub fn remove_setting(&self, key: &str) -> Result<()> {
         self.conn()
             .execute("DELETE FROM settings WHERE key = ?1", [key])?;
         Ok(())
     }
 
-    pub fn cached_pack(&self) -> Result<Option<Vec<u8>>> {
-        Ok(self
-            .conn()
-            .query_row("SELECT body FROM catalog_cache WHERE id = 1", [], |r| {
-                r.get(0)
-            })
-            .optional()?)
+    /// The cached catalogue pack of `city` taken from its backend, if any, as raw JSON.
+    pub fn cached_pack(&self, city: &str) -> Result<Option<Vec<u8>>> {
+        Ok(self.cached_pack_row(city)?.map(|(_, body)| body))
     }
 
-    /// The cached pack with its version, to hand on as it is.
-    pub fn cached_pack_row(&self) -> Result<Option<(u64, Vec<u8>)>> {
+    /// The cached pack of `city` with its version, to hand on as it is.
+    pub fn cached_pack_row(&self, city: &str) -> Result<Option<(u64, Vec<u8>)>> {
         let row: Option<(i64, Vec<u8>)> = self
             .conn()
             .query_row(
-                "SELECT version, body FROM catalog_cache WHERE id = 1",
-                [],
+                "SELECT version, body FROM catalog_packs WHERE city = ?1",
+                [city],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?;
         Ok(row.and_then(|(v, b)| u64::try_from(v).ok().map(|v| (v, b))))
     }
 
-    pub fn cache_pack(&self, version: u64, body: &[u8]) -> Result<()> {
+    pub fn cache_pack(&self, city: &str, version: u64, body: &[u8]) -> Result<()> {
         let version = i64::try_from(version).map_err(|_| CoreError::Catalogue("version".into()))?;
         self.conn().execute(
-            "INSERT INTO catalog_cache (id, version, body) VALUES (1, ?1, ?2)
-             ON CONFLICT (id) DO UPDATE SET version = excluded.version, body = excluded.body",
-            rusqlite::params![version, body],
+            "INSERT INTO catalog_packs (city, version, body) VALUES (?1, ?2, ?3)
+             ON CONFLICT (city) DO UPDATE SET version = excluded.version, body = excluded.body",
+            rusqlite::params![city, version, body],
         )?;
         Ok(())
     }

@@ -13,6 +13,8 @@ use crate::error::{CoreError, Result};
 #[derive(Debug, Clone)]
 pub struct OutboxRow {
     pub item: OutboxItem,
+    /// The home city whose backend takes it.
+    pub city: String,
     /// The frozen submission JSON.
     pub body: Vec<u8>,
     pub receipt: Option<SignedReceipt>,
@@ -23,7 +25,8 @@ const COLUMNS: &str = "submission_id, draft_id, guide_id, revision, body, create
     (SELECT coalesce(sum(length(m.bytes)), 0) FROM outbox_materials m
         WHERE m.submission_id = outbox.submission_id),
     (SELECT coalesce(sum(m.acknowledged), 0) FROM outbox_materials m
-        WHERE m.submission_id = outbox.submission_id)";
+        WHERE m.submission_id = outbox.submission_id),
+    city";
 
 /// A document frozen with a submission, and how far its upload got.
 #[derive(Debug, Clone)]
@@ -85,13 +88,15 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<OutboxRow> {
             bytes_sent: if delivered { total } else { materials_sent },
             bytes_total: total,
         },
+        city: r.get(15)?,
         body,
         receipt,
     })
 }
 
 impl Store {
-    /// Freezes a submission and its documents (sha256, bytes) into the outbox, due at once.
+    /// Freezes a submission and its documents (sha256, bytes) into the outbox, due at once, for
+    /// the draft's city.
     #[allow(clippy::too_many_arguments)]
     pub fn enqueue(
         &self,
@@ -107,8 +112,9 @@ impl Store {
         let tx = conn.transaction()?;
         tx.execute(
             "INSERT INTO outbox (submission_id, draft_id, guide_id, revision, body, created_at,
-                next_attempt_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+                next_attempt_at, city)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6,
+                (SELECT city FROM drafts WHERE id = ?2))",
             params![
                 submission_id.to_string(),
                 draft.0.to_string(),
@@ -212,13 +218,30 @@ impl Store {
         Ok(rows)
     }
 
-    /// Whether anything was delivered (and so the city may have something to say).
-    pub fn outbox_any_delivered(&self) -> Result<bool> {
-        Ok(self.conn().query_row(
-            "SELECT EXISTS (SELECT 1 FROM outbox WHERE receipt IS NOT NULL)",
-            [],
-            |r| r.get(0),
-        )?)
+    /// The cities something was delivered to (and so may have something to say).
+    pub fn outbox_delivered_cities(&self) -> Result<Vec<String>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached(
+            "SELECT DISTINCT city FROM outbox WHERE receipt IS NOT NULL ORDER BY city",
+        )?;
+        let rows = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// The cities with items waiting because their backend was unreachable.
+    pub fn outbox_offline_cities(&self) -> Result<Vec<String>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached(
+            "SELECT DISTINCT city FROM outbox
+             WHERE receipt IS NULL AND set_aside_code IS NULL AND last_error = 'offline'
+             ORDER BY city",
+        )?;
+        let rows = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
     }
 
     /// The earliest time an item waits for, if any waits.
@@ -252,21 +275,12 @@ impl Store {
 
     /// Makes every item that waits only because the backend was unreachable due now; returns
     /// how many.
-    pub fn outbox_wake_offline(&self, now: i64) -> Result<usize> {
+    pub fn outbox_wake_offline(&self, city: &str, now: i64) -> Result<usize> {
         Ok(self.conn().execute(
             "UPDATE outbox SET next_attempt_at = min(next_attempt_at, ?1)
-             WHERE receipt IS NULL AND set_aside_code IS NULL AND last_error = 'offline'",
-            [now],
-        )?)
-    }
-
-    /// How many items wait because the backend was unreachable.
-    pub fn outbox_waiting_offline(&self) -> Result<i64> {
-        Ok(self.conn().query_row(
-            "SELECT count(*) FROM outbox
-             WHERE receipt IS NULL AND set_aside_code IS NULL AND last_error = 'offline'",
-            [],
-            |r| r.get(0),
+             WHERE receipt IS NULL AND set_aside_code IS NULL AND last_error = 'offline'
+                AND city = ?2",
+            params![now, city],
         )?)
     }
 
@@ -312,9 +326,15 @@ impl Store {
 }
 
 impl Store {
-    /// Keeps feed events (a repeat of one already kept changes nothing) and moves the cursor,
-    /// in one transaction.
-    pub fn add_status_events(&self, events: &[FeedEvent], cursor: i64) -> Result<Vec<FeedEvent>> {
+    /// Keeps feed events from `city`'s backend (a repeat of one already kept changes nothing)
+    /// and moves that feed's cursor (the setting `cursor_key`), in one transaction.
+    pub fn add_status_events(
+        &self,
+        city: &str,
+        cursor_key: &str,
+        events: &[FeedEvent],
+        cursor: i64,
+    ) -> Result<Vec<FeedEvent>> {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
         let mut added = vec![];
@@ -322,18 +342,25 @@ impl Store {
             let json =
                 serde_json::to_string(&e.event).map_err(|x| CoreError::Damaged(x.to_string()))?;
             let n = tx.execute(
-                "INSERT INTO status_events (cursor, draft_id, reference, event, at)
-                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
-                params![e.cursor, e.draft_id.0.to_string(), e.reference, json, e.at],
+                "INSERT INTO status_events (city, cursor, draft_id, reference, event, at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
+                params![
+                    city,
+                    e.cursor,
+                    e.draft_id.0.to_string(),
+                    e.reference,
+                    json,
+                    e.at
+                ],
             )?;
             if n == 1 {
                 added.push(e.clone());
             }
         }
         tx.execute(
-            "INSERT INTO settings (key, value) VALUES ('feed-cursor', ?1)
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [cursor.to_string()],
+            [cursor_key, &cursor.to_string()],
         )?;
         tx.commit()?;
         Ok(added)
@@ -343,7 +370,8 @@ impl Store {
     pub fn status_events(&self) -> Result<Vec<FeedEvent>> {
         let conn = self.conn();
         let mut stmt = conn.prepare_cached(
-            "SELECT cursor, draft_id, reference, event, at FROM status_events ORDER BY cursor",
+            "SELECT cursor, draft_id, reference, event, at FROM status_events
+             ORDER BY at, city, cursor",
         )?;
         let rows = stmt
             .query_map([], |r| {
@@ -381,18 +409,24 @@ pub struct TakenOver<'a> {
 }
 
 impl Store {
-    /// Keeps applications taken over, with what the city said about them, in one transaction:
+    /// Keeps applications taken over from `city`, with what it said about them, in one transaction:
     /// each as a draft with its answers and documents, and its submissions as delivered. One
     /// kept before (a repeated take-over) is left as it is. The feed's cursor does not move.
-    pub fn take_over(&self, apps: &[TakenOver<'_>], events: &[FeedEvent], now: i64) -> Result<()> {
+    pub fn take_over(
+        &self,
+        city: &str,
+        apps: &[TakenOver<'_>],
+        events: &[FeedEvent],
+        now: i64,
+    ) -> Result<()> {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
         for app in apps {
             let draft = app.draft.0.to_string();
             let new = tx.execute(
-                "INSERT INTO drafts (id, guide_id, pack_version, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?4) ON CONFLICT DO NOTHING",
-                params![draft, app.guide.0, app.pack_version, now],
+                "INSERT INTO drafts (id, city, guide_id, pack_version, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT DO NOTHING",
+                params![draft, city, app.guide.0, app.pack_version, now],
             )?;
             if new == 0 {
                 continue;
@@ -428,8 +462,8 @@ impl Store {
                     .map_err(|e| CoreError::Damaged(e.to_string()))?;
                 tx.execute(
                     "INSERT INTO outbox (submission_id, draft_id, guide_id, revision, body,
-                        created_at, next_attempt_at, receipt, delivered_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?6)",
+                        created_at, next_attempt_at, receipt, delivered_at, city)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?6, ?8)",
                     params![
                         id.to_string(),
                         draft,
@@ -437,7 +471,8 @@ impl Store {
                         revision,
                         body,
                         received_at,
-                        receipt
+                        receipt,
+                        city
                     ],
                 )?;
                 let sent: homeward_domain::sync::Submission =
@@ -459,9 +494,16 @@ impl Store {
             let json =
                 serde_json::to_string(&e.event).map_err(|x| CoreError::Damaged(x.to_string()))?;
             tx.execute(
-                "INSERT INTO status_events (cursor, draft_id, reference, event, at)
-                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
-                params![e.cursor, e.draft_id.0.to_string(), e.reference, json, e.at],
+                "INSERT INTO status_events (city, cursor, draft_id, reference, event, at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
+                params![
+                    city,
+                    e.cursor,
+                    e.draft_id.0.to_string(),
+                    e.reference,
+                    json,
+                    e.at
+                ],
             )?;
         }
         tx.commit()?;

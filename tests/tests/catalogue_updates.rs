@@ -196,6 +196,63 @@ async fn a_draft_started_before_an_update_opens_after_it_with_changes_flagged_an
     let _ = stop.send(());
 }
 
+/// A newer catalogue that withdraws a guide leaves the person's draft of it in place: listed,
+/// marked as no longer offered, its answers and documents kept, printable, exported with the
+/// rest, deletable, and never sent.
+#[tokio::test]
+async fn a_draft_whose_guide_a_newer_catalogue_withdrew_stays_listed_printable_exportable_and_deletable(
+) {
+    let server_dir = TempDir::new().expect("tempdir");
+    let data = TempDir::new().expect("tempdir");
+    let app = open(&data, "http://127.0.0.1:9");
+    let draft = app.create_draft("pension-proof-of-life").expect("draft");
+    app.set_answer(draft.id, "country", "Italia")
+        .expect("answer");
+    drop(app);
+
+    let mut pack = pack_at(catalog::bundled().expect("bundled").version() + 1);
+    pack.guides.retain(|g| g.id.0 != "pension-proof-of-life");
+    let (url, stop) = serve(&server_dir, &catalog::sign_pack(&pack, &content_key())).await;
+    let app = open(&data, &url);
+    app.refresh().await;
+    assert_eq!(app.overview().version, pack.version);
+    assert!(app.guide("pension-proof-of-life").is_err(), "withdrawn");
+
+    let listed = app.draft_summaries().expect("summaries");
+    assert_eq!(listed.len(), 1, "the draft is still listed");
+    assert!(!listed[0].offered);
+    assert_eq!(
+        listed[0].title.get(homeward_domain::Lang::En),
+        "Pension proof of life from abroad",
+        "named as it was when started"
+    );
+    let kept = app.guide_of_draft(draft.id).expect("the guide as it was");
+    assert!(!kept.offered);
+    assert_eq!(
+        app.draft(draft.id)
+            .expect("draft")
+            .answers
+            .get("country")
+            .map(String::as_str),
+        Some("Italia")
+    );
+    let pdf = app
+        .application_pdf(draft.id, homeward_domain::Lang::En)
+        .expect("printable");
+    assert!(pdf.starts_with(b"%PDF"));
+    let exported = app.export_all(data.path()).expect("export");
+    let text = std::fs::read_to_string(exported.join("data.json")).expect("export is JSON");
+    assert!(text.contains("Italia"), "exported with its answers");
+    assert!(
+        app.submit(draft.id).is_err(),
+        "a withdrawn service is never sent"
+    );
+    assert!(app.outbox().expect("outbox").is_empty());
+    app.delete_draft(draft.id).expect("deletable");
+    assert!(app.draft_summaries().expect("summaries").is_empty());
+    let _ = stop.send(());
+}
+
 /// An unchanged catalogue is not downloaded again: the app asks with the ETag it has, and the
 /// backend answers 304. Measured in bytes through a counting proxy.
 #[tokio::test]

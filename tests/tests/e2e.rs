@@ -2594,3 +2594,107 @@ async fn the_help_page_lists_the_embassy_and_consulates_where_the_person_lives(
     app.close().await?;
     Ok(())
 }
+
+/// A person deals with two home cities: an application sent to Wenzhou, then, after switching
+/// to Fuzhou, Fuzhou's own guides, help line and stations, and a Fuzhou draft. Both drafts are
+/// listed with their city; Wenzhou's answer still arrives from Wenzhou's backend while Fuzhou is
+/// current, and each backend holds only its own city's application. Screenshots:
+/// `target/screenshots/city-switch-*` and `home-two-cities-*`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "drives the real app: run by `cargo xtask test`"]
+async fn a_person_with_applications_in_wenzhou_and_fuzhou_sees_both_and_each_citys_help(
+) -> anyhow::Result<()> {
+    let data = TempDir::new()?;
+    let wenzhou = TestBackend::start().await?;
+    wenzhou
+        .add_staff("officer-li", STAFF_PASSWORD, false)
+        .await?;
+    let fuzhou_pack =
+        std::fs::read(homeward_tests::repo_root().join("catalog/fuzhou/pack.signed.json"))?;
+    let fuzhou = TestBackend::start_serving(&fuzhou_pack).await?;
+    let driver = Driver::start(4734)?;
+    let backends = format!("wenzhou={},fuzhou={}", wenzhou.url, fuzhou.url);
+    let app = driver.launch(data.path(), &backends).await?;
+    app.click("#lang-en").await?;
+    app.wait_text("#switch-city", "Wenzhou").await?;
+    app.wait_text(".hero .lead", "Wenzhou").await?;
+
+    // An application to Wenzhou, delivered there.
+    let (console, reference) = send_proof_of_life(&app, &wenzhou).await?;
+
+    // Switching to Fuzhou: its catalogue, its help line, its stations, its backend.
+    app.click("button.brand").await?;
+    app.click("#switch-city").await?;
+    app.wait_css(".city.current[data-id='wenzhou']").await?;
+    let out = homeward_tests::repo_root().join("target/screenshots");
+    for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
+        app.set_size(w, h).await?;
+        for (lang, title) in [("zh-CN", "切换"), ("en", "Switch")] {
+            app.click(&format!("#lang-{lang}")).await?;
+            app.wait_text("#city-picker h1", title).await?;
+            app.screenshot(&out.join(format!("city-switch-{lang}-{size_name}.png")))
+                .await?;
+        }
+    }
+    app.click("#choose-city-fuzhou").await?;
+    app.wait_text("#switch-city", "Fuzhou").await?;
+    app.wait_text(".hero .lead", "Fuzhou").await?;
+    app.wait_css(".guide-card[data-guide='driving-licence-renewal']")
+        .await?;
+    anyhow::ensure!(
+        app.count(".guide-card[data-guide='pension-proof-of-life']")
+            .await?
+            == 0,
+        "Fuzhou's catalogue is its own, not Wenzhou's"
+    );
+    app.click("#open-contacts").await?;
+    app.wait_text(".help-line", "591").await?;
+    app.wait_css(".site").await?;
+    app.click("button.brand").await?;
+    app.click("#open-privacy").await?;
+    app.wait_text("#home-city", "Fuzhou").await?;
+    app.wait_text("#backend-address", &fuzhou.url).await?;
+
+    // A Fuzhou draft beside the Wenzhou application.
+    app.click("button.brand").await?;
+    app.click(".guide-card[data-guide='driving-licence-renewal']")
+        .await?;
+    app.click("#start-draft").await?;
+    app.wait_text(".draft .eyebrow", "Fuzhou").await?;
+    app.type_and_wait_saved("#field-full-name", "林福明")
+        .await?;
+    app.click("button.brand").await?;
+    app.wait_css("#my-drafts .row-city[data-city='fuzhou']")
+        .await?;
+    app.wait_css("#my-drafts .row-city[data-city='wenzhou']")
+        .await?;
+    anyhow::ensure!(
+        app.count("#my-drafts .draft-row").await? == 2,
+        "both cities' drafts are listed"
+    );
+    for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
+        app.set_size(w, h).await?;
+        for lang in ["zh-CN", "en"] {
+            app.click(&format!("#lang-{lang}")).await?;
+            app.wait_css("#my-drafts .row-city").await?;
+            app.client.execute("window.scrollTo(0, 0)", vec![]).await?;
+            app.screenshot(&out.join(format!("home-two-cities-{lang}-{size_name}.png")))
+                .await?;
+        }
+    }
+
+    // Wenzhou's answer reaches the person while Fuzhou is the current city.
+    console.decide(&reference, "approved", "").await?;
+    app.click("#open-outbox").await?;
+    app.wait_css(".application[data-status='approved']").await?;
+    app.wait_text(".application", "Pension proof of life")
+        .await?;
+
+    // Each backend holds its own city's application only.
+    anyhow::ensure!(wenzhou.stored_submissions().await? == 1);
+    anyhow::ensure!(fuzhou.stored_submissions().await? == 0);
+    app.close().await?;
+    wenzhou.stop().await?;
+    fuzhou.stop().await?;
+    Ok(())
+}

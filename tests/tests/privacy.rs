@@ -78,9 +78,12 @@ fn export_holds_everything_and_erasure_leaves_nothing() {
     assert_eq!(json["profile"]["name_han"], "王𠀀明");
     assert_eq!(json["drafts"].as_array().unwrap().len(), 1);
     assert_eq!(json["sent"].as_array().unwrap().len(), 1);
-    assert_eq!(json["identity"]["level"], "onsite-attended");
+    assert_eq!(json["identity"]["wenzhou"]["level"], "onsite-attended");
     assert_eq!(
-        json["identity"]["attestations"].as_array().unwrap().len(),
+        json["identity"]["wenzhou"]["attestations"]
+            .as_array()
+            .unwrap()
+            .len(),
         1
     );
     assert_eq!(json["letters"][0]["delegation"]["agent_name"], "王大明");

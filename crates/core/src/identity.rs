@@ -247,7 +247,7 @@ impl Homeward {
     }
 
     /// The best level the attestations for `city` prove, and each attestation held.
-    fn identity_in(&self, city: &str) -> Result<IdentityStatus> {
+    pub(crate) fn identity_in(&self, city: &str) -> Result<IdentityStatus> {
         let held = self.attestations_in(city)?;
         let level = held
             .iter()

@@ -128,8 +128,8 @@ struct Export {
     receipts: Vec<homeward_domain::sync::SignedReceipt>,
     city_events: Vec<homeward_domain::sync::FeedEvent>,
     device_public_key: String,
-    /// Who confirmed the person's identity, how and until when.
-    identity: homeward_domain::identity::IdentityStatus,
+    /// Who confirmed the person's identity to each home city, how and until when.
+    identity: std::collections::BTreeMap<String, homeward_domain::identity::IdentityStatus>,
     /// The letters of entrustment the person signed, each with its sealed text.
     letters: Vec<homeward_domain::identity::DelegationSummary>,
 }
@@ -249,7 +249,12 @@ impl Homeward {
             sent: outbox.into_iter().map(|r| r.item).collect(),
             city_events: self.store.status_events()?,
             device_public_key: self.device_public_key_b64(),
-            identity: self.identity()?,
+            identity: self
+                .config
+                .cities
+                .iter()
+                .map(|c| Ok((c.id.clone(), self.identity_in(&c.id)?)))
+                .collect::<Result<_>>()?,
             letters: self.delegations()?,
         };
         let json =

@@ -113,7 +113,8 @@ impl Applications {
 pub fn OutboxScreen() -> impl IntoView {
     let applications = Applications(RwSignal::new(vec![]));
     let loaded = RwSignal::new(None::<Result<(), ApiError>>);
-    let titles = RwSignal::new(BTreeMap::<String, LocalizedText>::new());
+    // Each application's title from its own city's catalogue, by draft.
+    let titles = RwSignal::new(BTreeMap::<DraftId, LocalizedText>::new());
     // What the shell pushes makes signals of its own: under this screen, so they go with it.
     let owner = Owner::current().unwrap_or_default();
     let item_heard = {
@@ -124,14 +125,8 @@ pub fn OutboxScreen() -> impl IntoView {
     spawn_local(async move {
         item_heard.await;
         events_heard.await;
-        if let Ok(overview) = ipc::call(ipc::CatalogOverview {}).await {
-            titles.try_set(
-                overview
-                    .guides
-                    .into_iter()
-                    .map(|g| (g.id.0, g.title))
-                    .collect(),
-            );
+        if let Ok(drafts) = ipc::call(ipc::DraftSummaries {}).await {
+            titles.try_set(drafts.into_iter().map(|s| (s.draft.id, s.title)).collect());
         }
         let read = async {
             let items = ipc::call(ipc::Outbox {}).await?;
@@ -269,7 +264,7 @@ fn status_label(status: ApplicationStatus) -> String {
 #[component]
 fn ApplicationCard(
     application: Application,
-    titles: RwSignal<BTreeMap<String, LocalizedText>>,
+    titles: RwSignal<BTreeMap<DraftId, LocalizedText>>,
 ) -> impl IntoView {
     let nav = use_nav();
     let Application {
@@ -287,7 +282,7 @@ fn ApplicationCard(
     let title = move || {
         guide.with(|g| {
             titles
-                .with(|t| t.get(g).map(pick))
+                .with(|t| t.get(&draft).map(pick))
                 .unwrap_or_else(|| g.clone())
         })
     };

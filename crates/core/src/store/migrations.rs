@@ -214,3 +214,60 @@ pub(super) fn run(conn: &mut Connection) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{run, MIGRATIONS};
+    use rusqlite::Connection;
+
+    #[test]
+    fn what_was_kept_before_there_were_cities_belongs_to_the_city_chosen_then() {
+        let mut conn = Connection::open_in_memory().expect("open");
+        for sql in &MIGRATIONS[..12] {
+            conn.execute_batch(sql).expect("an earlier migration");
+        }
+        conn.pragma_update(None, "user_version", 12)
+            .expect("version");
+        conn.execute_batch(
+            "INSERT INTO settings VALUES ('home-city', '{\"id\":\"fuzhou\"}'),
+                ('feed-cursor', '7'), ('backend-receipt-key', 'K'), ('language', 'en');
+             INSERT INTO drafts (id, guide_id, pack_version, created_at, updated_at)
+                VALUES ('d1', 'g', 1, 0, 0);
+             INSERT INTO outbox (submission_id, draft_id, guide_id, revision, body, created_at,
+                next_attempt_at) VALUES ('s1', 'd1', 'g', 0, x'00', 0, 0);
+             INSERT INTO status_events VALUES (3, 'd1', 'R', '{}', 0);
+             INSERT INTO attestations (id, token, received_at) VALUES ('a1', 't', 0);
+             INSERT INTO catalog_cache VALUES (1, 5, x'00');",
+        )
+        .expect("data kept before");
+        run(&mut conn).expect("migrates");
+        let one = |sql: &str| -> String { conn.query_row(sql, [], |r| r.get(0)).expect(sql) };
+        for table in [
+            "drafts",
+            "outbox",
+            "status_events",
+            "attestations",
+            "catalog_packs",
+        ] {
+            assert_eq!(
+                one(&format!("SELECT city FROM {table}")),
+                "fuzhou",
+                "{table}"
+            );
+        }
+        assert_eq!(
+            one("SELECT value FROM settings WHERE key = 'feed-cursor@fuzhou'"),
+            "7"
+        );
+        assert_eq!(
+            one("SELECT value FROM settings WHERE key = 'backend-receipt-key@fuzhou'"),
+            "K"
+        );
+        assert_eq!(
+            one("SELECT value FROM settings WHERE key = 'language'"),
+            "en",
+            "the person's own settings are no city's"
+        );
+        assert_eq!(one("SELECT cursor || reference FROM status_events"), "3R");
+    }
+}

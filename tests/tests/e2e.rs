@@ -2642,14 +2642,18 @@ async fn a_person_with_applications_in_wenzhou_and_fuzhou_sees_both_and_each_cit
     app.wait_css(".guide-card[data-guide='driving-licence-renewal']")
         .await?;
     anyhow::ensure!(
-        app.count(".guide-card[data-guide='pension-proof-of-life']")
+        app.count(".guide-card[data-guide='academic-credential-verification']")
             .await?
             == 0,
         "Fuzhou's catalogue is its own, not Wenzhou's"
     );
     app.click("#open-contacts").await?;
-    app.wait_text(".help-line", "591").await?;
-    app.wait_css(".site").await?;
+    app.wait_text(".help-line[data-id='fuzhou-overseas-110']", "591")
+        .await?;
+    anyhow::ensure!(
+        app.count(".site[data-id='milan']").await? == 0,
+        "Wenzhou's liaison sites are not Fuzhou's"
+    );
     app.click("button.brand").await?;
     app.click("#open-privacy").await?;
     app.wait_text("#home-city", "Fuzhou").await?;

@@ -683,3 +683,15 @@ city-current = Current city
 city-switch-to = Switch to { $city }
 draft-withdrawn-tag = No longer offered
 draft-withdrawn = The city no longer offers this service in its catalogue. Your answers and documents are kept: you can print this application, export it with your data, or delete it, but it can no longer be sent.
+
+# A request for more material, in the person's language
+outbox-request = The office asks you to send these documents again:
+outbox-request-reason = Why: { $reason }
+outbox-officer-words = In the officer's own words:
+request-reason-missing = it was not sent
+request-reason-unreadable = it cannot be read (blurred, cut off or too dark)
+request-reason-expired = it is out of date
+request-reason-wrong-document = it is not the document asked for
+request-reason-needs-translation = it needs a translation into Chinese
+request-reason-needs-certification = it needs notarising or legalising
+request-reason-incomplete = pages or sides are missing

@@ -647,3 +647,15 @@ city-current = 当前城市
 city-switch-to = 切换到{ $city }
 draft-withdrawn-tag = 已停止受理
 draft-withdrawn = 该城市的办事目录已不再提供此项服务。您填写的内容和材料都已保留：可以打印、随个人数据一起导出或删除，但不能再发送。
+
+# 补充材料要求（以申请人的语言显示）
+outbox-request = 受理部门请您重新提交以下材料：
+outbox-request-reason = 原因：{ $reason }
+outbox-officer-words = 工作人员原话：
+request-reason-missing = 未提交
+request-reason-unreadable = 无法看清（模糊、不完整或太暗）
+request-reason-expired = 已过有效期
+request-reason-wrong-document = 不是所要求的材料
+request-reason-needs-translation = 需要附中文译文
+request-reason-needs-certification = 需要公证或认证
+request-reason-incomplete = 缺页或缺少正反面

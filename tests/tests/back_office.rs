@@ -4,7 +4,9 @@
 //! console's pages with their CSRF protection. Needs the keyring session `cargo xtask test` gives.
 
 use homeward_domain::staff::{ApplicationDetail, ApplicationSummary, StaffToken};
-use homeward_domain::sync::{ApplicationStatus, EventKind, StaffRole};
+use homeward_domain::sync::{
+    ApplicationStatus, EventKind, MaterialRequest, RequestReason, StaffRole,
+};
 use homeward_domain::{ApiError, ErrorCode};
 use homeward_tests::backend::TestBackend;
 use homeward_tests::installation::{open_consented, proof_of_life};
@@ -113,7 +115,52 @@ async fn staff_ask_for_more_material_the_person_revises_and_staff_approve() {
     let read = detail.summary.version;
     let resp = decide("more-material-needed", " ", read).await.unwrap();
     assert_eq!(error_code(resp).await, (400, ErrorCode::InvalidInput));
-    let resp = decide("more-material-needed", "请补充近期的生存证明照片", read)
+    // A structured request names the guide's own document questions, each once, with a reason
+    // from the fixed list, and only when asking for more material.
+    let request = |fields: &[&str], reason: &str, status: &str| {
+        http.post(api(&format!("/applications/{reference}/decision")))
+            .header("authorization", &auth)
+            .json(&serde_json::json!({
+                "status": status,
+                "message": "",
+                "request": {"fields": fields, "reason": reason},
+                "version": read,
+            }))
+            .send()
+    };
+    for (fields, reason, status) in [
+        (&["full-name"][..], "unreadable", "more-material-needed"),
+        (
+            &["no-such-question"][..],
+            "unreadable",
+            "more-material-needed",
+        ),
+        (
+            &["life-certificate", "life-certificate"][..],
+            "unreadable",
+            "more-material-needed",
+        ),
+        (&[][..], "unreadable", "more-material-needed"),
+        (
+            &["life-certificate"][..],
+            "because-i-say-so",
+            "more-material-needed",
+        ),
+        (&["life-certificate"][..], "unreadable", "in-review"),
+    ] {
+        let resp = request(fields, reason, status).await.unwrap();
+        assert_eq!(resp.status(), 400, "{fields:?} {reason} {status}");
+    }
+    let resp = http
+        .post(api(&format!("/applications/{reference}/decision")))
+        .header("authorization", &auth)
+        .json(&serde_json::json!({
+            "status": "more-material-needed",
+            "message": "请补充近期的生存证明照片",
+            "request": {"fields": ["life-certificate"], "reason": "unreadable"},
+            "version": read,
+        }))
+        .send()
         .await
         .unwrap();
     assert_eq!(resp.status(), 200);
@@ -140,8 +187,11 @@ async fn staff_ask_for_more_material_the_person_revises_and_staff_approve() {
         "the person is never told a login name"
     );
     assert!(new.iter().any(|e| matches!(&e.event,
-        EventKind::Status { status: ApplicationStatus::MoreMaterialNeeded, message }
-            if message.contains("生存证明"))));
+        EventKind::Status {
+            status: ApplicationStatus::MoreMaterialNeeded,
+            message,
+            request: Some(MaterialRequest { fields, reason: RequestReason::Unreadable }),
+        } if message.contains("生存证明") && fields == &["life-certificate"])));
     assert!(
         !new.iter().any(|e| matches!(
             &e.event,

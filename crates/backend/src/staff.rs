@@ -12,7 +12,8 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64URL;
 use base64::Engine as _;
 use homeward_domain::staff::{ApplicationDetail, ApplicationSummary, SubmissionView};
 use homeward_domain::sync::{
-    AccessAction, AccessRecord, ApplicationStatus, EventKind, FeedEvent, StaffRole, Submission,
+    AccessAction, AccessRecord, ApplicationStatus, EventKind, FeedEvent, MaterialRequest,
+    StaffRole, Submission, MAX_REQUESTED,
 };
 use homeward_domain::wire::{self, path, Method};
 use homeward_domain::{DraftId, ErrorCode};
@@ -530,9 +531,10 @@ pub(crate) async fn decide(
     staff: &Staff,
     reference: &str,
     status: ApplicationStatus,
-    message: &str,
+    said: Said,
     version: i64,
 ) -> Result<ApplicationSummary, AppError> {
+    let Said { message, request } = said;
     let app = find(state, staff, reference).await?;
     if app.version != version {
         return Err(stale());
@@ -544,14 +546,11 @@ pub(crate) async fn decide(
             status.slug()
         )));
     }
-    if status == ApplicationStatus::MoreMaterialNeeded && message.trim().is_empty() {
-        return Err(AppError::BadRequest(
-            "message: say which material is needed".into(),
-        ));
-    }
+    check_request(state, &app, status, &message, request.as_ref())?;
     let event = EventKind::Status {
         status,
         message: message.trim().to_owned(),
+        request,
     };
     let at = now_ms();
     state
@@ -571,6 +570,55 @@ pub(crate) async fn decide(
         version: version + 1,
         ..app
     }))
+}
+
+/// What a decision says to the person: the officer's own words, and with "more material
+/// needed" the guide's materials asked for and why.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Said {
+    pub(crate) message: String,
+    pub(crate) request: Option<MaterialRequest>,
+}
+
+/// A request for more material names the application's own document questions, each once, for
+/// a reason from the fixed list; without one, the officer's words must say what is needed.
+fn check_request(
+    state: &AppState,
+    app: &ApplicationRow,
+    status: ApplicationStatus,
+    message: &str,
+    request: Option<&MaterialRequest>,
+) -> Result<(), AppError> {
+    let bad = |why: &str| Err(AppError::BadRequest(why.to_owned()));
+    let Some(request) = request else {
+        if status == ApplicationStatus::MoreMaterialNeeded && message.trim().is_empty() {
+            return bad("message: say which material is needed, or name it in request");
+        }
+        return Ok(());
+    };
+    if status != ApplicationStatus::MoreMaterialNeeded {
+        return bad("request: only with the status more-material-needed");
+    }
+    if request.fields.is_empty() || request.fields.len() > MAX_REQUESTED {
+        return bad(&format!(
+            "request.fields: between 1 and {MAX_REQUESTED} of the guide's document questions"
+        ));
+    }
+    let Some(guide) = state.catalog.guide(&app.guide_id) else {
+        return bad("request: this application's guide is not in the catalogue; say it in words");
+    };
+    let mut seen = std::collections::BTreeSet::new();
+    for field in &request.fields {
+        if !guide.form.material_fields().any(|f| &f.id == field) {
+            return bad(&format!(
+                "request.fields: {field:?} is not one of this guide's document questions"
+            ));
+        }
+        if !seen.insert(field) {
+            return bad(&format!("request.fields: {field:?} is named twice"));
+        }
+    }
+    Ok(())
 }
 
 /// Sends an application to another department, as decided on `version` of it.

@@ -94,7 +94,18 @@ pub(crate) async fn decide(
 ) -> Result<Json<ApplicationSummary>, AppError> {
     let d: Decision = json_body(&body)?;
     Ok(Json(
-        staff::decide(&state, &me, &reference, d.status, &d.message, d.version).await?,
+        staff::decide(
+            &state,
+            &me,
+            &reference,
+            d.status,
+            staff::Said {
+                message: d.message,
+                request: d.request,
+            },
+            d.version,
+        )
+        .await?,
     ))
 }
 

@@ -179,6 +179,7 @@ fn status(status: ApplicationStatus, message: &str) -> EventKind {
     EventKind::Status {
         status,
         message: message.into(),
+        request: None,
     }
 }
 
@@ -202,15 +203,23 @@ async fn a_revision_is_taken_only_when_more_material_was_asked_for(s: impl Stora
     assert_eq!(s.intake(again).await.unwrap(), Intake::Conflict);
 
     let seq = first.application_seq;
-    s.record(
-        seq,
-        status(ApplicationStatus::MoreMaterialNeeded, "照片不清晰"),
-        "staff-a",
-        5,
-        None,
-    )
-    .await
-    .unwrap();
+    // The request for more material is kept as it was made, beside the officer's words.
+    let asked = EventKind::Status {
+        status: ApplicationStatus::MoreMaterialNeeded,
+        message: "照片不清晰".into(),
+        request: Some(homeward_domain::sync::MaterialRequest {
+            fields: vec!["life-certificate".into()],
+            reason: homeward_domain::sync::RequestReason::Unreadable,
+        }),
+    };
+    let recorded = s
+        .record(seq, asked.clone(), "staff-a", 5, None)
+        .await
+        .unwrap()
+        .expect("recorded");
+    assert_eq!(recorded.event, asked);
+    let read_back = s.events(seq).await.unwrap();
+    assert_eq!(read_back.last().map(|e| &e.event), Some(&asked));
     // Asked for more, but the revision names another service: refused, nothing stored.
     let mut swapped = revision("r-swapped", 1);
     swapped.guide_id = "a-service-with-no-identity-check".into();

@@ -389,9 +389,18 @@ async fn admin(client: &Client, command: AdminCommand, out: &Out) -> Result<(), 
             println!();
             for e in &d.events {
                 let what = match &e.event {
-                    EventKind::Status { status, message } => format!(
-                        "{} {message}",
-                        out.tr(&format!("application-status-{}", status.slug()))
+                    EventKind::Status {
+                        status,
+                        message,
+                        request,
+                    } => format!(
+                        "{} {} {message}",
+                        out.tr(&format!("application-status-{}", status.slug())),
+                        request.as_ref().map_or_else(String::new, |r| format!(
+                            "[{}: {}]",
+                            out.tr(&format!("request-reason-{}", r.reason.slug())),
+                            r.fields.join(", ")
+                        )),
                     ),
                     EventKind::Routed { department } => out.tr_args(
                         "console-event-routed",
@@ -414,6 +423,7 @@ async fn admin(client: &Client, command: AdminCommand, out: &Out) -> Result<(), 
             let decision = Decision {
                 status: status(&wanted)?,
                 message,
+                request: None,
                 version,
             };
             let a: ApplicationSummary = client

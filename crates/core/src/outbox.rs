@@ -226,7 +226,12 @@ impl Homeward {
     /// service as the title, the new status and the department's message as the body. Only
     /// changes of status are announced.
     pub fn notification_text(&self, event: &FeedEvent) -> Result<Option<(String, String)>> {
-        let EventKind::Status { status, message } = &event.event else {
+        let EventKind::Status {
+            status,
+            message,
+            request,
+        } = &event.event
+        else {
             return Ok(None);
         };
         let lang = self.language()?;
@@ -242,7 +247,11 @@ impl Homeward {
             });
         let title = guide.map_or_else(|| event.reference.clone(), |g| g.title.get(lang).to_owned());
         let l10n = homeward_i18n::Localizer::new();
-        let status = l10n.tr(lang, &format!("application-status-{}", status.slug()));
+        let mut status = l10n.tr(lang, &format!("application-status-{}", status.slug()));
+        if let Some(r) = request {
+            let reason = l10n.tr(lang, &format!("request-reason-{}", r.reason.slug()));
+            status = format!("{status} · {reason}");
+        }
         let body = if message.is_empty() {
             format!("{} · {status}", event.reference)
         } else {

@@ -330,6 +330,14 @@ impl FormSchema {
             .find(|f| f.id == id)
     }
 
+    /// The document questions: the top-level fields that ask for one of the guide's materials.
+    pub fn material_fields(&self) -> impl Iterator<Item = &Field> {
+        self.pages
+            .iter()
+            .flat_map(|p| p.fields.iter())
+            .filter(|f| matches!(f.kind, FieldKind::Material { .. }))
+    }
+
     /// The field an answer key names: `field` or, inside a group, `group.<index>.field`.
     pub fn field_for_answer(&self, key: &str) -> Option<&Field> {
         let mut parts = key.split('.');

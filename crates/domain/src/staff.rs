@@ -110,8 +110,12 @@ impl ApplicationDetail {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Decision {
     pub status: ApplicationStatus,
+    /// The officer's own words, shown to the person as such.
     #[serde(default)]
     pub message: String,
+    /// With `more-material-needed`: the guide's materials asked for, and why.
+    #[serde(default)]
+    pub request: Option<crate::sync::MaterialRequest>,
     /// The application's version the decision was made on: if someone changed it since, the
     /// decision is refused with `conflict`.
     pub version: i64,

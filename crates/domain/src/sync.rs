@@ -222,15 +222,81 @@ impl ApplicationStatus {
     }
 }
 
+/// Why the office asks for more material: a fixed list, so the request reads in the person's
+/// own language rather than in the officer's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RequestReason {
+    /// It was not sent.
+    Missing,
+    /// It cannot be read: blurred, cut off, too dark.
+    Unreadable,
+    /// It is out of date.
+    Expired,
+    /// It is not the document asked for, or not the applicant's.
+    WrongDocument,
+    /// It needs a translation into Chinese.
+    NeedsTranslation,
+    /// It needs notarising or legalising.
+    NeedsCertification,
+    /// Pages or sides are missing.
+    Incomplete,
+}
+
+impl RequestReason {
+    pub const ALL: [RequestReason; 7] = [
+        RequestReason::Missing,
+        RequestReason::Unreadable,
+        RequestReason::Expired,
+        RequestReason::WrongDocument,
+        RequestReason::NeedsTranslation,
+        RequestReason::NeedsCertification,
+        RequestReason::Incomplete,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            RequestReason::Missing => "missing",
+            RequestReason::Unreadable => "unreadable",
+            RequestReason::Expired => "expired",
+            RequestReason::WrongDocument => "wrong-document",
+            RequestReason::NeedsTranslation => "needs-translation",
+            RequestReason::NeedsCertification => "needs-certification",
+            RequestReason::Incomplete => "incomplete",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.slug() == slug)
+    }
+}
+
+/// The most materials one request names.
+pub const MAX_REQUESTED: usize = 20;
+
+/// A request for more material: which of the guide's document questions to answer again, and
+/// why. The app names each in the person's language from the guide; the officer's own words,
+/// if any, go in the status's message beside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MaterialRequest {
+    /// The form's document questions (their field ids), at most [`MAX_REQUESTED`].
+    pub fields: Vec<String>,
+    pub reason: RequestReason,
+}
+
 /// What happened to an application, as the feed tells its device.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum EventKind {
-    /// A new status, with the department's message.
+    /// A new status, with the department's message: the officer's own words, shown as such.
     Status {
         status: ApplicationStatus,
         #[serde(default)]
         message: String,
+        /// With "more material needed": which materials, and why.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        request: Option<MaterialRequest>,
     },
     /// Sent to another department.
     Routed { department: String },

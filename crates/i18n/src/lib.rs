@@ -23,6 +23,7 @@ pub const DYNAMIC_FAMILIES: &[&str] = &[
     "console-role-",
     "site-action-",
     "country-",
+    "request-reason-",
     "notice-kind-",
     "mission-kind-",
 ];

@@ -299,12 +299,35 @@ fn ApplicationCard(
     let latest = Memo::new(move |_| {
         events.with(|e| {
             e.iter().rev().find_map(|e| match &e.event {
-                EventKind::Status { status, message } => Some((*status, message.clone())),
+                EventKind::Status {
+                    status,
+                    message,
+                    request,
+                } => Some((*status, message.clone(), request.clone())),
                 _ => None,
             })
         })
     });
-    let status = Memo::new(move |_| latest.with(|l| l.as_ref().map(|(s, _)| *s)));
+    let status = Memo::new(move |_| latest.with(|l| l.as_ref().map(|(s, _, _)| *s)));
+    // A request for more material names the draft's own document questions: their labels come
+    // from its guide, in the person's language.
+    let request = Memo::new(move |_| latest.with(|l| l.as_ref().and_then(|(_, _, r)| r.clone())));
+    let labels = RwSignal::new(BTreeMap::<String, LocalizedText>::new());
+    Effect::new(move |_| {
+        if request.with(Option::is_some) && labels.with_untracked(BTreeMap::is_empty) {
+            spawn_local(async move {
+                if let Ok(g) = ipc::call(ipc::DraftGuide { id: draft }).await {
+                    let found = g
+                        .guide
+                        .form
+                        .material_fields()
+                        .map(|f| (f.id.clone(), f.label.clone()))
+                        .collect();
+                    labels.try_set(found);
+                }
+            });
+        }
+    });
     let all_delivered = move || {
         sends.with(|s| {
             s.iter().all(|s| {
@@ -318,7 +341,11 @@ fn ApplicationCard(
         all_delivered() && status.get() == Some(ApplicationStatus::MoreMaterialNeeded)
     });
     let message = Memo::new(move |_| {
-        latest.with(|l| l.as_ref().map(|(_, m)| m.clone()).filter(|m| !m.is_empty()))
+        latest.with(|l| {
+            l.as_ref()
+                .map(|(_, m, _)| m.clone())
+                .filter(|m| !m.is_empty())
+        })
     });
     view! {
         <li class="outbox-item application" data-draft=draft.to_string()
@@ -332,8 +359,30 @@ fn ApplicationCard(
             {move || reference.get().map(|r| view! {
                 <p>{move || t("outbox-reference")}" "<strong class="reference">{r}</strong></p>
             })}
+            {move || request.get().map(|r| {
+                let reason = format!("request-reason-{}", r.reason.slug());
+                view! {
+                    <div class="material-request" id="material-request" data-reason=r.reason.slug()>
+                        <p>{move || t("outbox-request")}</p>
+                        <ul>
+                            {r.fields.into_iter().map(|f| {
+                                let id = f.clone();
+                                view! {
+                                    <li data-field=id>
+                                        {move || labels.with(|l| l.get(&f).map(pick)).unwrap_or_else(|| f.clone())}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                        <p class="request-reason">{move || t_args("outbox-request-reason", &[("reason", t(&reason).into())])}</p>
+                    </div>
+                }
+            })}
             {move || message.get().map(|m| view! {
-                <p class="department-message" id="department-message">{m}</p>
+                <p class="department-message" id="department-message">
+                    <span class="officer-words">{move || t("outbox-officer-words")}</span>" "
+                    <q>{m}</q>
+                </p>
             })}
             {move || asked_for_more.get().then(|| view! {
                 <button class="primary" id="add-material" on:click=move |_| nav.go(Screen::Draft(draft))>
@@ -456,14 +505,24 @@ fn Timeline(events: RwSignal<Vec<FeedEvent>>) -> impl IntoView {
 
 fn timeline_entry(e: FeedEvent) -> impl IntoView {
     let (kind, text): (&str, Box<dyn Fn() -> String + Send + Sync>) = match e.event {
-        EventKind::Status { status, message } => (
+        EventKind::Status {
+            status,
+            message,
+            request,
+        } => (
             "status",
             Box::new(move || {
-                if message.is_empty() {
-                    status_label(status)
-                } else {
-                    format!("{}: {message}", status_label(status))
+                let mut text = status_label(status);
+                if let Some(r) = &request {
+                    text = format!(
+                        "{text} · {}",
+                        t(&format!("request-reason-{}", r.reason.slug()))
+                    );
                 }
+                if !message.is_empty() {
+                    text = format!("{text}: “{message}”");
+                }
+                text
             }),
         ),
         EventKind::Routed { department } => (

@@ -12,7 +12,9 @@ use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{Redirect, Response};
 use axum::Form;
 use homeward_domain::identity::IssuerKind;
-use homeward_domain::sync::{AccessAction, ApplicationStatus, StaffRole};
+use homeward_domain::sync::{
+    AccessAction, ApplicationStatus, MaterialRequest, RequestReason, StaffRole,
+};
 use homeward_domain::Lang;
 use maud::{html, Markup};
 use serde::Deserialize;
@@ -156,6 +158,9 @@ pub(super) async fn detail(
     answer(lang, result)
 }
 
+/// The name of a requested document question's checkbox: its field id after this prefix.
+pub(super) const WANT: &str = "want:";
+
 #[derive(Debug, Deserialize)]
 pub(super) struct DecisionForm {
     #[serde(default)]
@@ -163,7 +168,44 @@ pub(super) struct DecisionForm {
     status: String,
     #[serde(default)]
     message: String,
-    version: i64,
+    // Text, not a number: the checkboxes below are collected with `flatten`, through which a
+    // form's values reach only as text.
+    version: String,
+    /// The reason for a request for more material, from the fixed list; empty for none.
+    #[serde(default)]
+    reason: String,
+    /// The document questions ticked, as `want:<field>` = `on`.
+    #[serde(flatten)]
+    ticked: std::collections::BTreeMap<String, String>,
+}
+
+impl DecisionForm {
+    /// What the decision says: the officer's words, and the request if a reason was chosen.
+    fn said(&self) -> Result<staff::Said, AppError> {
+        let fields: Vec<String> = self
+            .ticked
+            .keys()
+            .filter_map(|k| k.strip_prefix(WANT))
+            .map(str::to_owned)
+            .collect();
+        let request = match (self.reason.as_str(), fields.is_empty()) {
+            ("", true) => None,
+            ("", false) => {
+                return Err(AppError::BadRequest(
+                    "reason: say why the ticked documents are needed".into(),
+                ))
+            }
+            (slug, _) => Some(MaterialRequest {
+                fields,
+                reason: RequestReason::from_slug(slug)
+                    .ok_or_else(|| AppError::BadRequest("reason: not a known reason".into()))?,
+            }),
+        };
+        Ok(staff::Said {
+            message: self.message.clone(),
+            request,
+        })
+    }
 }
 
 pub(super) async fn decide(
@@ -176,15 +218,11 @@ pub(super) async fn decide(
         let (me, posted) = posted_by(&state, &headers, posted, |f| &f.csrf).await?;
         let status = ApplicationStatus::from_slug(&posted.status)
             .ok_or_else(|| AppError::BadRequest("status: not a known status".into()))?;
-        staff::decide(
-            &state,
-            &me,
-            &reference,
-            status,
-            &posted.message,
-            posted.version,
-        )
-        .await
+        let version = posted
+            .version
+            .parse()
+            .map_err(|_| AppError::BadRequest("version: a whole number".into()))?;
+        staff::decide(&state, &me, &reference, status, posted.said()?, version).await
     }
     .await;
     answer(

@@ -195,6 +195,7 @@ fn received() -> EventKind {
     EventKind::Status {
         status: ApplicationStatus::Received,
         message: String::new(),
+        request: None,
     }
 }
 

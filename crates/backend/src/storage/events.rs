@@ -24,27 +24,46 @@ pub struct EventRow {
 }
 
 /// How an event is stored: a kind; a status, or the role of who opened it; a message or a
-/// department. (Who did it is the event's actor, a column of its own.)
-fn event_columns(e: &EventKind) -> (&'static str, Option<&'static str>, String) {
+/// department; a structured request, as JSON. (Who did it is the event's actor, a column of its
+/// own.)
+type Columns = (&'static str, Option<&'static str>, String, Option<String>);
+
+fn event_columns(e: &EventKind) -> Columns {
     match e {
-        EventKind::Status { status, message } => ("status", Some(status.slug()), message.clone()),
-        EventKind::Routed { department } => ("routed", None, department.clone()),
+        EventKind::Status {
+            status,
+            message,
+            request,
+        } => (
+            "status",
+            Some(status.slug()),
+            message.clone(),
+            request.as_ref().and_then(|r| serde_json::to_string(r).ok()),
+        ),
+        EventKind::Routed { department } => ("routed", None, department.clone(), None),
         EventKind::Access { role, department } => (
             "access",
             Some(role.slug()),
             department.clone().unwrap_or_default(),
+            None,
         ),
     }
 }
 
-/// The event stored as `(kind, status, text)`.
-fn event_from_columns(kind: &str, status: Option<&str>, text: String) -> anyhow::Result<EventKind> {
+/// The event stored as `(kind, status, text, detail)`.
+fn event_from_columns(
+    kind: &str,
+    status: Option<&str>,
+    text: String,
+    detail: Option<&str>,
+) -> anyhow::Result<EventKind> {
     Ok(match kind {
         "status" => EventKind::Status {
             status: status
                 .and_then(ApplicationStatus::from_slug)
                 .ok_or_else(|| anyhow::anyhow!("an event with an unknown status"))?,
             message: text,
+            request: detail.map(serde_json::from_str).transpose()?,
         },
         "routed" => EventKind::Routed { department: text },
         "access" => EventKind::Access {
@@ -59,7 +78,7 @@ fn event_from_columns(kind: &str, status: Option<&str>, text: String) -> anyhow:
 
 /// Events with their application's draft and date.
 const EVENTS: &str = "SELECT e.cursor, e.application_seq, a.draft_id, a.created_at, e.kind,
-    e.status, e.text, e.actor, e.at
+    e.status, e.text, e.actor, e.at, e.detail
     FROM events e JOIN applications a ON a.seq = e.application_seq";
 
 fn event_row(r: &dyn Row) -> anyhow::Result<EventRow> {
@@ -68,7 +87,12 @@ fn event_row(r: &dyn Row) -> anyhow::Result<EventRow> {
         application_seq: r.int(1)?,
         draft_id: r.uuid(2)?,
         application_created_at: r.int(3)?,
-        event: event_from_columns(&r.text(4)?, r.opt_text(5)?.as_deref(), r.text(6)?)?,
+        event: event_from_columns(
+            &r.text(4)?,
+            r.opt_text(5)?.as_deref(),
+            r.text(6)?,
+            r.opt_text(9)?.as_deref(),
+        )?,
         actor: r.text(7)?,
         at: r.int(8)?,
     })
@@ -105,11 +129,11 @@ pub(super) fn insert_event_sqlite(
     actor: &str,
     at: i64,
 ) -> anyhow::Result<i64> {
-    let (kind, status, text) = event_columns(event);
+    let (kind, status, text, detail) = event_columns(event);
     c.execute(
-        "INSERT INTO events (application_seq, kind, status, text, actor, at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![seq, kind, status, text, actor, at],
+        "INSERT INTO events (application_seq, kind, status, text, actor, at, detail)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![seq, kind, status, text, actor, at, detail],
     )?;
     Ok(c.last_insert_rowid())
 }
@@ -122,12 +146,12 @@ pub(super) async fn insert_event_pg(
     actor: &str,
     at: i64,
 ) -> anyhow::Result<i64> {
-    let (kind, status, text) = event_columns(event);
+    let (kind, status, text, detail) = event_columns(event);
     let row = c
         .query_one(
-            "INSERT INTO events (application_seq, kind, status, text, actor, at)
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING cursor",
-            &[&seq, &kind, &status, &text, &actor, &at],
+            "INSERT INTO events (application_seq, kind, status, text, actor, at, detail)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING cursor",
+            &[&seq, &kind, &status, &text, &actor, &at, &detail],
         )
         .await?;
     row.int(0)

@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0007_access_log.sql"),
     include_str!("../../migrations/sqlite/0008_walk_ins.sql"),
     include_str!("../../migrations/sqlite/0009_notice_feeds.sql"),
+    include_str!("../../migrations/sqlite/0010_event_requests.sql"),
 ];
 
 #[derive(Debug, Clone)]

@@ -6,14 +6,14 @@ use homeward_domain::identity::IssuerKind;
 use homeward_domain::staff::{
     ApplicationDetail, ApplicationSummary, IdentityProof, SubmissionView,
 };
-use homeward_domain::sync::{ApplicationStatus, EventKind, FeedEvent, Submission};
+use homeward_domain::sync::{ApplicationStatus, EventKind, FeedEvent, RequestReason, Submission};
 use homeward_domain::Lang;
 use maud::{html, Markup};
 
 use super::super::layout::{self, csrf_field};
 use super::super::paths;
 use super::super::{guide_title, profile_table, tr, tr_args, when, Typed};
-use super::status_tag;
+use super::{status_tag, WANT};
 use crate::routes::CatalogBody;
 use crate::staff::Staff;
 
@@ -42,7 +42,7 @@ pub(super) fn page(
             (submission(catalog, lang, d, &fingerprint, s))
         }
         div class="grid" {
-            (decision_form(lang, me, &d.summary))
+            (decision_form(catalog, lang, me, &d.summary))
             form class="card" method="post" action=(paths::fill(paths::ROUTE, &[reference])) id="routing" {
                 h2 { (tr(lang, "console-route")) }
                 (csrf_field(me))
@@ -71,7 +71,7 @@ pub(super) fn page(
         h2 { (tr(lang, "console-timeline")) }
         ul class="timeline" id="timeline" {
             @for e in &d.events {
-                li { span class="muted" { (when(e.at)) } " " (event_text(lang, e)) }
+                li { span class="muted" { (when(e.at)) } " " (event_text(catalog, lang, &d.summary.guide_id, e)) }
             }
         }
     };
@@ -148,8 +148,25 @@ fn submission(
 
 /// The form to decide, offering only the statuses the application can move to; none once it
 /// can move no further.
-fn decision_form(lang: Lang, me: &Staff, app: &ApplicationSummary) -> Markup {
+fn decision_form(
+    catalog: &CatalogBody,
+    lang: Lang,
+    me: &Staff,
+    app: &ApplicationSummary,
+) -> Markup {
     let reference = &app.reference;
+    // A request for more material names the guide's document questions, each in the person's
+    // language on their device.
+    let wanted: Vec<(String, String)> = catalog
+        .guide(&app.guide_id)
+        .map(|g| {
+            g.form
+                .material_fields()
+                .map(|f| (f.id.clone(), f.label.get(lang).to_owned()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let asks_more = next_allows_request(app.status);
     let next: Vec<ApplicationStatus> = ApplicationStatus::ALL
         .into_iter()
         .filter(|s| app.status.can_become(*s))
@@ -169,20 +186,54 @@ fn decision_form(lang: Lang, me: &Staff, app: &ApplicationSummary) -> Markup {
                         }
                     }
                 }
+                @if asks_more && !wanted.is_empty() {
+                    fieldset id="decision-request" {
+                        legend { (tr(lang, "console-request")) }
+                        p class="muted" { (tr(lang, "console-request-hint")) }
+                        @for (id, label) in &wanted {
+                            label class="check" {
+                                input type="checkbox" name=(format!("{WANT}{id}")) data-field=(id);
+                                " " (label)
+                            }
+                        }
+                        label for="decision-reason" { (tr(lang, "console-request-reason")) }
+                        select id="decision-reason" name="reason" {
+                            option value="" { (tr(lang, "console-request-reason-none")) }
+                            @for r in RequestReason::ALL {
+                                option value=(r.slug()) { (tr(lang, &format!("request-reason-{}", r.slug()))) }
+                            }
+                        }
+                    }
+                }
                 label for="decision-message" { (tr(lang, "console-decision-message")) }
-                textarea id="decision-message" name="message" {}
+                textarea id="decision-message" name="message" maxlength="2000" {}
                 p { button type="submit" { (tr(lang, "console-decision-submit")) } }
             }
         }
     }
 }
 
+/// Whether an application in `status` can be asked for more material.
+fn next_allows_request(status: ApplicationStatus) -> bool {
+    status.can_become(ApplicationStatus::MoreMaterialNeeded)
+}
+
 /// One entry of the timeline.
-fn event_text(lang: Lang, e: &FeedEvent) -> Markup {
+fn event_text(catalog: &CatalogBody, lang: Lang, guide: &str, e: &FeedEvent) -> Markup {
     html! {
         @match &e.event {
-            EventKind::Status { status, message } if message.is_empty() => (status_tag(lang, *status)),
-            EventKind::Status { status, message } => { (status_tag(lang, *status)) " " (message) }
+            EventKind::Status { status, message, request } => {
+                (status_tag(lang, *status))
+                @if let Some(r) = request {
+                    " " span class="request" {
+                        (tr_args(lang, "console-event-request", &[
+                            ("documents", requested_labels(catalog, lang, guide, &r.fields).into()),
+                            ("reason", tr(lang, &format!("request-reason-{}", r.reason.slug())).into()),
+                        ]))
+                    }
+                }
+                @if !message.is_empty() { " " q class="officer-words" { (message) } }
+            }
             EventKind::Routed { department } => {
                 (tr_args(lang, "console-event-routed", &[("department", department.clone().into())]))
             }
@@ -191,6 +242,19 @@ fn event_text(lang: Lang, e: &FeedEvent) -> Markup {
             }
         }
     }
+}
+
+/// The labels of the document questions a request names, joined, in `lang`.
+fn requested_labels(catalog: &CatalogBody, lang: Lang, guide: &str, fields: &[String]) -> String {
+    let form = catalog.guide(guide).map(|g| &g.form);
+    fields
+        .iter()
+        .map(|id| {
+            form.and_then(|f| f.field(id))
+                .map_or_else(|| id.clone(), |f| f.label.get(lang).to_owned())
+        })
+        .collect::<Vec<_>>()
+        .join(if lang == Lang::ZhCn { "、" } else { ", " })
 }
 
 /// A submission's answers as (key, question, answer), in the form's order with the options'

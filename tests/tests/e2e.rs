@@ -461,16 +461,49 @@ async fn sent_offline_with_a_photo_it_arrives_once_is_sent_back_revised_and_appr
         "signature verified"
     );
     anyhow::ensure!(page.contains("life-certificate.jpg"), "the photo is there");
-    console
-        .decide(
-            &reference,
-            "more-material-needed",
-            "请补充一张更清晰的生存证明",
+    // A structured request: the document question and a reason from the list, with the
+    // officer's own words beside it.
+    let page = format!("/console/applications/{reference}");
+    let asked = console
+        .submit_form(
+            &page,
+            &format!("{page}/decision"),
+            &[
+                ("status", "more-material-needed"),
+                ("want:life-certificate", "on"),
+                ("reason", "unreadable"),
+                ("message", "请补充一张更清晰的生存证明"),
+            ],
         )
         .await?;
+    anyhow::ensure!(asked == 303, "the request was refused: {asked}");
+    anyhow::ensure!(
+        console.page(&page).await?.contains("class=\"request\""),
+        "the console's timeline shows the request"
+    );
     app.wait_css(".application[data-status='more-material-needed']")
         .await?;
     app.wait_text("#department-message", "更清晰").await?;
+    app.wait_text("#department-message", "In the officer's own words")
+        .await?;
+    app.wait_text(
+        "#material-request li[data-field='life-certificate']",
+        "certificate",
+    )
+    .await?;
+    app.wait_text("#material-request .request-reason", "cannot be read")
+        .await?;
+    let out = homeward_tests::repo_root().join("target/screenshots");
+    for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
+        app.set_size(w, h).await?;
+        for (lang, reason) in [("zh-CN", "无法看清"), ("en", "cannot be read")] {
+            app.click(&format!("#lang-{lang}")).await?;
+            app.wait_text("#material-request .request-reason", reason)
+                .await?;
+            app.screenshot(&out.join(format!("request-{lang}-{size_name}.png")))
+                .await?;
+        }
+    }
     // Told by role, never by login name.
     app.wait_text(
         "#timeline",

@@ -36,21 +36,20 @@ async fn the_chosen_city_is_reached_over_https_and_its_receipts_checked_from_the
     let key = backend.receipt_key().await.unwrap();
     let data = TempDir::new().unwrap();
     let core = open(&data, wenzhou_at(&backend.url, &key), Some(&ca));
-    // Before a city is chosen, nothing goes anywhere: Send waits with the reason.
-    core.submit(proof_of_life(&core, "face")).expect("frozen");
-    let report = core.sync_outbox().await.unwrap();
-    assert_eq!((report.delivered, report.waiting), (0, 1), "{report:?}");
-    let item = core.outbox().unwrap().remove(0);
-    assert!(
-        matches!(&item.state, OutboxState::Waiting { last_error: Some(e), .. } if e == "no-home-city"),
-        "{:?}",
-        item.state
-    );
+    // Before a city is chosen, nothing goes anywhere: an application is always some city's,
+    // so none can be started, and no backend is asked anything.
+    assert!(matches!(
+        core.create_draft("pension-proof-of-life"),
+        Err(homeward_core::CoreError::NoHomeCity)
+    ));
+    assert_eq!(core.refresh().await, BackendStatus::Offline);
+    assert_eq!(core.sync_outbox().await.unwrap().delivered, 0);
     assert_eq!(backend.stored_submissions().await.unwrap(), 0);
 
     core.choose_city("wenzhou").expect("chosen");
     assert!(matches!(core.refresh().await, BackendStatus::Online { .. }));
-    core.retry_submission(item.submission_id).expect("due now");
+    let item = core.submit(proof_of_life(&core, "face")).expect("frozen");
+    assert!(matches!(item.state, OutboxState::Waiting { .. }));
     let report = core.sync_outbox().await.unwrap();
     assert_eq!(report.delivered, 1, "{report:?}");
     assert_eq!(backend.stored_submissions().await.unwrap(), 1);

@@ -90,6 +90,11 @@ fn dynamic_keys() -> BTreeSet<String> {
                 .iter()
                 .map(|k| format!("mission-kind-{}", k.slug())),
         )
+        .chain(
+            homeward_domain::sync::RequestReason::ALL
+                .iter()
+                .map(|r| format!("request-reason-{}", r.slug())),
+        )
         .collect()
 }
 

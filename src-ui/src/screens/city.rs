@@ -94,8 +94,8 @@ pub fn CityPicker(
         .collect();
     view! {
         <section id="city-picker" class="city-picker">
-            <h1>{move || t(if switching { "city-switch-title" } else { "city-title" })}</h1>
-            <p class="lead">{move || t(if switching { "city-switch-lead" } else { "city-lead" })}</p>
+            <h1>{move || if switching { t("city-switch-title") } else { t("city-title") }}</h1>
+            <p class="lead">{move || if switching { t("city-switch-lead") } else { t("city-lead") }}</p>
             <ul class="cards cities">
                 {cities.into_iter().map(|city| {
                     let (name, region) = (city.name.clone(), city.region.clone());

@@ -344,7 +344,10 @@ async fn what_people_and_staff_typed_is_shown_escaped_on_every_page() {
             "application",
             format!("<th><bdi>{ESCAPED}</bdi></th><td><bdi>{ESCAPED}</bdi></td>"),
         ),
-        ("application", format!("</span> {ESCAPED}</li>")),
+        (
+            "application",
+            format!("<q class=\"officer-words\">{ESCAPED}</q></li>"),
+        ),
         ("application", format!("alt=\"{ESCAPED}\"")),
         (
             "application",

@@ -488,7 +488,7 @@ async fn sent_offline_with_a_photo_it_arrives_once_is_sent_back_revised_and_appr
         .await?;
     app.wait_text(
         "#material-request li[data-field='life-certificate']",
-        "certificate",
+        "ife certificate",
     )
     .await?;
     app.wait_text("#material-request .request-reason", "cannot be read")

@@ -445,6 +445,21 @@ pub struct GuideSummary {
 }
 
 impl Guide {
+    /// What a document question asks for, by name: the guide's material it names, or else the
+    /// question's own label.
+    pub fn document_name(&self, field: &str) -> Option<&LocalizedText> {
+        let question = self.form.material_fields().find(|f| f.id == field)?;
+        let FieldKind::Material { material } = &question.kind else {
+            return None;
+        };
+        Some(
+            self.materials
+                .iter()
+                .find(|m| &m.kind == material)
+                .map_or(&question.label, |m| &m.name),
+        )
+    }
+
     pub fn summarize(&self) -> GuideSummary {
         GuideSummary {
             id: self.id.clone(),

@@ -317,11 +317,11 @@ fn ApplicationCard(
         if request.with(Option::is_some) && labels.with_untracked(BTreeMap::is_empty) {
             spawn_local(async move {
                 if let Ok(g) = ipc::call(ipc::DraftGuide { id: draft }).await {
-                    let found = g
-                        .guide
+                    let guide = &g.guide;
+                    let found = guide
                         .form
                         .material_fields()
-                        .map(|f| (f.id.clone(), f.label.clone()))
+                        .filter_map(|f| Some((f.id.clone(), guide.document_name(&f.id)?.clone())))
                         .collect();
                     labels.try_set(found);
                 }

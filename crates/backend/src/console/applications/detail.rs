@@ -162,7 +162,7 @@ fn decision_form(
         .map(|g| {
             g.form
                 .material_fields()
-                .map(|f| (f.id.clone(), f.label.get(lang).to_owned()))
+                .filter_map(|f| Some((f.id.clone(), g.document_name(&f.id)?.get(lang).to_owned())))
                 .collect()
         })
         .unwrap_or_default();
@@ -246,12 +246,13 @@ fn event_text(catalog: &CatalogBody, lang: Lang, guide: &str, e: &FeedEvent) -> 
 
 /// The labels of the document questions a request names, joined, in `lang`.
 fn requested_labels(catalog: &CatalogBody, lang: Lang, guide: &str, fields: &[String]) -> String {
-    let form = catalog.guide(guide).map(|g| &g.form);
+    let guide = catalog.guide(guide);
     fields
         .iter()
         .map(|id| {
-            form.and_then(|f| f.field(id))
-                .map_or_else(|| id.clone(), |f| f.label.get(lang).to_owned())
+            guide
+                .and_then(|g| g.document_name(id))
+                .map_or_else(|| id.clone(), |name| name.get(lang).to_owned())
         })
         .collect::<Vec<_>>()
         .join(if lang == Lang::ZhCn { "、" } else { ", " })

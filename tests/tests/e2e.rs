@@ -2726,6 +2726,7 @@ async fn a_person_with_applications_in_wenzhou_and_fuzhou_sees_both_and_each_cit
     app.wait_css(".application[data-status='approved']").await?;
     app.wait_text(".application", "Pension proof of life")
         .await?;
+    app.wait_text(".application .row-city", "Wenzhou").await?;
 
     // Each backend holds its own city's application only.
     anyhow::ensure!(wenzhou.stored_submissions().await? == 1);

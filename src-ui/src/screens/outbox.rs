@@ -16,6 +16,7 @@ use uuid::Uuid;
 use crate::app::{use_nav, Screen};
 use crate::i18n::{key, pick, t, t_args};
 use crate::ipc::{self, FeedEventsArrived, OutboxItemChanged};
+use crate::screens::city::city_name;
 use crate::screens::identity::ScanButton;
 use crate::widgets::{format_time, BackLink, ErrorNote};
 
@@ -114,7 +115,7 @@ pub fn OutboxScreen() -> impl IntoView {
     let applications = Applications(RwSignal::new(vec![]));
     let loaded = RwSignal::new(None::<Result<(), ApiError>>);
     // Each application's title from its own city's catalogue, by draft.
-    let titles = RwSignal::new(BTreeMap::<DraftId, LocalizedText>::new());
+    let titles = RwSignal::new(BTreeMap::<DraftId, (LocalizedText, String)>::new());
     // What the shell pushes makes signals of its own: under this screen, so they go with it.
     let owner = Owner::current().unwrap_or_default();
     let item_heard = {
@@ -126,7 +127,12 @@ pub fn OutboxScreen() -> impl IntoView {
         item_heard.await;
         events_heard.await;
         if let Ok(drafts) = ipc::call(ipc::DraftSummaries {}).await {
-            titles.try_set(drafts.into_iter().map(|s| (s.draft.id, s.title)).collect());
+            titles.try_set(
+                drafts
+                    .into_iter()
+                    .map(|s| (s.draft.id, (s.title, s.draft.city)))
+                    .collect(),
+            );
         }
         let read = async {
             let items = ipc::call(ipc::Outbox {}).await?;
@@ -264,7 +270,7 @@ fn status_label(status: ApplicationStatus) -> String {
 #[component]
 fn ApplicationCard(
     application: Application,
-    titles: RwSignal<BTreeMap<DraftId, LocalizedText>>,
+    titles: RwSignal<BTreeMap<DraftId, (LocalizedText, String)>>,
 ) -> impl IntoView {
     let nav = use_nav();
     let Application {
@@ -282,8 +288,19 @@ fn ApplicationCard(
     let title = move || {
         guide.with(|g| {
             titles
-                .with(|t| t.get(&draft).map(pick))
+                .with(|t| t.get(&draft).map(|(title, _)| pick(title)))
                 .unwrap_or_else(|| g.clone())
+        })
+    };
+    // Named once the list holds more than one city's applications.
+    let city = move || {
+        titles.with(|t| {
+            let several = t
+                .values()
+                .any(|(_, c)| Some(c) != t.values().next().map(|(_, c)| c));
+            t.get(&draft)
+                .filter(|_| several)
+                .map(|(_, c)| pick(&city_name(c)))
         })
     };
     let reference = Memo::new(move |_| {
@@ -352,6 +369,7 @@ fn ApplicationCard(
             data-status=move || status.get().map(ApplicationStatus::slug).unwrap_or("")>
             <div class="outbox-head">
                 <h2>{title}</h2>
+                {move || city().map(|c| view! { <span class="row-city">{c}</span> })}
                 {move || status.get().map(|s| view! {
                     <strong class=format!("tag app-status {}", s.slug()) id="application-status">{move || status_label(s)}</strong>
                 })}

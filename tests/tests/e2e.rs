@@ -901,7 +901,10 @@ async fn a_phone_whose_clock_is_ten_minutes_slow_still_sends() -> anyhow::Result
     send_proof_of_life(&app, &backend).await?;
     assert_eq!(app.count(".send[data-state='set-aside']").await?, 0);
     assert_eq!(backend.stored_submissions().await?, 1);
-    Ok(())
+    // Under its clock wrapper the app outlives the driver's session: ended here, not left
+    // running beside the tests after it.
+    app.kill().await?;
+    backend.stop().await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -2005,10 +2008,15 @@ async fn unlock_desk_as(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "drives the real app: run by `cargo xtask test`"]
 async fn a_site_desk_opens_with_a_volunteers_pin_and_locks_when_left_idle() -> anyhow::Result<()> {
+    // Long enough that a slow step under load is not taken for the desk left alone; the wait
+    // for the lock (30 s at most) covers it.
+    const IDLE_SECONDS: u32 = 15;
     let (site_dir, site_keyring) = (TempDir::new()?, TempDir::new()?);
     let offline = unreachable_url();
     let driver = Driver::start_with_own_keyring(4684, site_keyring.path())?;
-    let site = driver.launch_site(site_dir.path(), &offline, 8).await?;
+    let site = driver
+        .launch_site(site_dir.path(), &offline, IDLE_SECONDS)
+        .await?;
     site.click("#lang-en").await?;
     enable_site_mode(&site).await?;
 
@@ -2064,7 +2072,9 @@ async fn a_site_desk_opens_with_a_volunteers_pin_and_locks_when_left_idle() -> a
 
     // At the next start it opens on the lock screen.
     site.close().await?;
-    let site = driver.launch_site(site_dir.path(), &offline, 8).await?;
+    let site = driver
+        .launch_site(site_dir.path(), &offline, IDLE_SECONDS)
+        .await?;
     site.wait_css("#desk-lock").await?;
     unlock_desk_as(&site, "Lucia Bianchi", LUCIA_PIN).await?;
     site.wait_css("#on-duty[data-volunteer='Lucia Bianchi']")

@@ -326,8 +326,9 @@ impl Store {
 }
 
 impl Store {
-    /// Keeps feed events from `city`'s backend (a repeat of one already kept changes nothing)
-    /// and moves that feed's cursor (the setting `cursor_key`), in one transaction.
+    /// Keeps feed events from `city`'s backend about applications sent there (a repeat of one
+    /// already kept changes nothing, and news of any other application is dropped) and moves
+    /// that feed's cursor (the setting `cursor_key`), in one transaction.
     pub fn add_status_events(
         &self,
         city: &str,
@@ -341,9 +342,13 @@ impl Store {
         for e in events {
             let json =
                 serde_json::to_string(&e.event).map_err(|x| CoreError::Damaged(x.to_string()))?;
+            // Only news of an application sent to this very city counts: one city's backend
+            // cannot speak for another city's applications.
             let n = tx.execute(
                 "INSERT INTO status_events (city, cursor, draft_id, reference, event, at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
+                 SELECT ?1, ?2, ?3, ?4, ?5, ?6
+                 WHERE EXISTS (SELECT 1 FROM outbox WHERE draft_id = ?3 AND city = ?1)
+                 ON CONFLICT DO NOTHING",
                 params![
                     city,
                     e.cursor,

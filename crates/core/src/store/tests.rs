@@ -126,3 +126,58 @@ fn a_duplicate_has_the_same_answers_and_deleting_one_leaves_the_other() {
         Err(CoreError::NotFound { .. })
     ));
 }
+
+#[test]
+fn a_city_is_heard_only_about_applications_sent_to_it() {
+    use homeward_domain::sync::{ApplicationStatus, EventKind, FeedEvent};
+    let dir = TempDir::new().expect("tempdir");
+    let store = open(&dir);
+    let guide = GuideId("g".into());
+    let draft = store
+        .create_draft_from(
+            &NewDraft {
+                city: "wenzhou",
+                guide: &guide,
+                pack_version: 1,
+                form_snapshot: None,
+                guide_snapshot: None,
+            },
+            1,
+        )
+        .expect("draft");
+    store
+        .enqueue(uuid::Uuid::now_v7(), draft.id, &guide, 0, b"{}", &[], 2)
+        .expect("sent");
+    let news = |cursor| FeedEvent {
+        cursor,
+        draft_id: draft.id,
+        reference: "HW-1".into(),
+        event: EventKind::Status {
+            status: ApplicationStatus::Approved,
+            message: String::new(),
+            request: None,
+        },
+        at: 3,
+        by: None,
+    };
+    let told = store
+        .add_status_events("fuzhou", "feed-cursor@fuzhou", &[news(1)], 1)
+        .expect("kept");
+    assert!(
+        told.is_empty(),
+        "Fuzhou cannot speak for a Wenzhou application"
+    );
+    let told = store
+        .add_status_events("wenzhou", "feed-cursor@wenzhou", &[news(1)], 1)
+        .expect("kept");
+    assert_eq!(told.len(), 1);
+    assert_eq!(store.status_events().expect("events").len(), 1);
+    assert_eq!(
+        store
+            .setting("feed-cursor@fuzhou")
+            .expect("cursor")
+            .as_deref(),
+        Some("1"),
+        "the feed read is still read"
+    );
+}

@@ -3,24 +3,46 @@
 use anyhow::Context as _;
 use tempfile::TempDir;
 
-/// The text of the first QR code on the first page of `pdf`, rendered at 300 dpi as a counter's
-/// scanner would see the printed page.
+/// The text of the first QR code on the first page of `pdf`, rendered as a counter's scanner
+/// would see the printed page: at 300 dpi, and, as a scanner held at another distance, at 200
+/// and 400 dpi if the first reading finds no code (the detector misses a code now and then at
+/// one scale that it reads at another).
 pub fn scan_pdf(pdf: &[u8]) -> anyhow::Result<String> {
     let dir = TempDir::new()?;
     let path = dir.path().join("letter.pdf");
     std::fs::write(&path, pdf)?;
+    let mut last = None;
+    for dpi in ["300", "200", "400"] {
+        match scan_at(&dir, &path, dpi) {
+            Ok(text) => return Ok(text),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| anyhow::anyhow!("no QR code on the page")))
+}
+
+fn scan_at(dir: &TempDir, pdf: &std::path::Path, dpi: &str) -> anyhow::Result<String> {
+    let prefix = dir.path().join(format!("page-{dpi}"));
     let status = std::process::Command::new("pdftoppm")
-        .args(["-r", "300", "-gray", "-png", "-f", "1", "-l", "1"])
-        .arg(&path)
-        .arg(dir.path().join("page"))
+        .args([
+            "-r",
+            dpi,
+            "-gray",
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+        ])
+        .arg(pdf)
+        .arg(&prefix)
         .status()
         .context("pdftoppm runs (install poppler-utils: `cargo xtask setup`)")?;
     anyhow::ensure!(status.success(), "pdftoppm could not render the PDF");
-    let png = std::fs::read_dir(dir.path())?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| p.extension().is_some_and(|e| e == "png"))
-        .context("a rendered page")?;
-    let page = image::open(png)?.to_luma8();
+    let page = image::open(prefix.with_extension("png"))
+        .context("a rendered page")?
+        .to_luma8();
     let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(
         page.width() as usize,
         page.height() as usize,
@@ -30,9 +52,11 @@ pub fn scan_pdf(pdf: &[u8]) -> anyhow::Result<String> {
         },
     );
     let grids = prepared.detect_grids();
-    let grid = grids.first().context("no QR code on the page")?;
+    let grid = grids
+        .first()
+        .with_context(|| format!("no QR code on the page at {dpi} dpi"))?;
     let (_, text) = grid
         .decode()
-        .map_err(|e| anyhow::anyhow!("the QR code does not decode: {e:?}"))?;
+        .map_err(|e| anyhow::anyhow!("the QR code does not decode at {dpi} dpi: {e:?}"))?;
     Ok(text)
 }

@@ -292,15 +292,7 @@ impl Store {
 
     /// The guide as it was when the draft started, as JSON, if it was recorded.
     pub fn guide_snapshot(&self, id: DraftId) -> Result<Option<String>> {
-        Ok(self
-            .conn()
-            .query_row(
-                "SELECT guide_snapshot FROM drafts WHERE id = ?1",
-                [id.0.to_string()],
-                |r| r.get(0),
-            )
-            .optional()?
-            .flatten())
+        self.snapshot(id, "guide_snapshot")
     }
 
     /// The drafts (id, city, guide) that have no record of their guide yet: those started
@@ -331,10 +323,15 @@ impl Store {
 
     /// The form a draft was started on, as JSON, if it was recorded.
     pub fn form_snapshot(&self, id: DraftId) -> Result<Option<String>> {
+        self.snapshot(id, "form_snapshot")
+    }
+
+    /// A draft's snapshot `column` (a fixed column name), if one was recorded.
+    fn snapshot(&self, id: DraftId, column: &'static str) -> Result<Option<String>> {
         Ok(self
             .conn()
             .query_row(
-                "SELECT form_snapshot FROM drafts WHERE id = ?1",
+                &format!("SELECT {column} FROM drafts WHERE id = ?1"),
                 [id.0.to_string()],
                 |r| r.get(0),
             )

@@ -220,24 +220,20 @@ impl Store {
 
     /// The cities something was delivered to (and so may have something to say).
     pub fn outbox_delivered_cities(&self) -> Result<Vec<String>> {
-        let conn = self.conn();
-        let mut stmt = conn.prepare_cached(
-            "SELECT DISTINCT city FROM outbox WHERE receipt IS NOT NULL ORDER BY city",
-        )?;
-        let rows = stmt
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+        self.outbox_cities("receipt IS NOT NULL")
     }
 
     /// The cities with items waiting because their backend was unreachable.
     pub fn outbox_offline_cities(&self) -> Result<Vec<String>> {
+        self.outbox_cities("receipt IS NULL AND set_aside_code IS NULL AND last_error = 'offline'")
+    }
+
+    /// The cities of the outbox items matching `condition` (a fixed SQL condition), each once.
+    fn outbox_cities(&self, condition: &'static str) -> Result<Vec<String>> {
         let conn = self.conn();
-        let mut stmt = conn.prepare_cached(
-            "SELECT DISTINCT city FROM outbox
-             WHERE receipt IS NULL AND set_aside_code IS NULL AND last_error = 'offline'
-             ORDER BY city",
-        )?;
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT DISTINCT city FROM outbox WHERE {condition} ORDER BY city"
+        ))?;
         let rows = stmt
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;

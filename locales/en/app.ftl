@@ -343,6 +343,7 @@ access-by-department = { $role ->
     } of { $department }
 access-action-opened-application = opened your application { $reference }
 access-action-downloaded-document = downloaded a document of your application { $reference }
+access-action-read-conversation = read the conversation on your application { $reference }
 access-action-viewed-proofing-request = read your request for identity verification, with your details
 access-action-checked-letter = checked an entrustment letter you signed
 access-action-revoked-device = withdrew this device's key
@@ -688,6 +689,33 @@ draft-withdrawn = The city no longer offers this service in its catalogue. Your 
 outbox-request = The office asks you to send these documents again:
 outbox-request-reason = Why: { $reason }
 outbox-officer-words = In the officer's own words:
+outbox-event-message = The office wrote to you{ $documents ->
+    [0] {""}
+    [one] , with a document
+   *[other] , with { $documents } documents
+}
+conversation-title = Messages with the office
+conversation-intro = Ask a question or send a document about this application. Messages wait on this device without a connection and go as soon as you are online; the office's answers and documents appear here.
+conversation-empty = No messages yet.
+conversation-you = You
+conversation-office = The office
+conversation-waiting = Waiting to send
+conversation-delivered = Delivered
+conversation-document-size = { $kilobytes } KB
+conversation-save-document = Save
+conversation-write = Your message
+conversation-attach = Attach a photo or PDF
+conversation-remove-attachment = Remove
+conversation-send = Send message
+notify-office-message = { $reference } · The office wrote to you{ $documents ->
+    [0] {""}
+    [one] , with a document
+   *[other] , with { $documents } documents
+}. Open Homeward to read it.
+field-error-message-text = Your message: write something (up to 4,000 characters), or attach a document.
+field-error-message-attachments = Documents: a message carries at most 5; send the others in a second message.
+field-error-message-application = You can write to the office once the application has arrived and has a reference.
+field-error-file = The file: a photo (JPEG, PNG or WebP) or a PDF, up to 30 MB.
 request-reason-missing = it was not sent
 request-reason-unreadable = it cannot be read (blurred, cut off or too dark)
 request-reason-expired = it is out of date

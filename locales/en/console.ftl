@@ -37,6 +37,33 @@ console-route-submit = Route
 console-timeline = Timeline
 console-event-routed = Routed to { $department }
 console-event-access = { $staff } opened the application
+console-event-message-person = The applicant wrote{ $documents ->
+    [0] {""}
+    [one] , with a document
+   *[other] , with { $documents } documents
+}
+console-event-message-office = { $staff } wrote to the applicant{ $documents ->
+    [0] {""}
+    [one] , with a document
+   *[other] , with { $documents } documents
+}
+console-conversation = Conversation
+console-conversation-back = Back to the application
+console-conversation-intro = Messages between the applicant and the office. Your reading of this page is recorded in the access log, and the applicant can see it.
+console-conversation-none = No messages yet.
+console-conversation-open = Conversation ({ $count ->
+    [one] 1 message
+   *[other] { $count } messages
+})
+console-conversation-waiting = Awaiting an answer
+console-speaker-person = The applicant
+console-speaker-office = { $staff } (office)
+console-document-size = { $kilobytes } KB
+console-reply = Write to the applicant
+console-reply-text = Message
+console-reply-document = Document (a result, a receipt, an appointment slip)
+console-reply-document-hint = PDF, JPEG or PNG, up to { $megabytes } MB. The applicant's app keeps it and can save it.
+console-reply-submit = Send
 console-error-title = This could not be done
 console-letters = Check an entrustment letter
 console-letters-intro = Scan the QR code on the letter, or type or paste the text printed under it.
@@ -86,7 +113,7 @@ console-role-reviewer = Reviewer
 console-role-officer = Officer (also verifies identities by video)
 console-role-administrator = Administrator (also accounts and keys)
 console-access-log = Access log
-console-access-log-intro = Every opening of an application, document download, view of a request for identity verification and letter check, and every change to accounts and keys, with who did it. People see the entries about them in their app, with the role and department but not the name.
+console-access-log-intro = Every opening of an application, reading of its conversation, document download, view of a request for identity verification and letter check, and every change to accounts and keys, with who did it. People see the entries about them in their app, with the role and department but not the name.
 console-access-none = Nothing recorded yet.
 console-access-when = When
 console-access-action = What
@@ -94,6 +121,7 @@ console-access-about = About
 console-access-older = Older entries
 console-access-opened-application = Opened the application
 console-access-downloaded-document = Downloaded a document
+console-access-read-conversation = Read the conversation
 console-access-viewed-proofing-request = Viewed a request for identity verification
 console-access-checked-letter = Checked an entrustment letter
 console-access-revoked-device = Revoked a device's key

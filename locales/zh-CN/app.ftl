@@ -314,6 +314,7 @@ access-by-department = { $department }{ $role ->
     }
 access-action-opened-application = 打开了您的申请 { $reference }
 access-action-downloaded-document = 下载了您申请 { $reference } 的材料
+access-action-read-conversation = 查阅了您申请 { $reference } 的留言
 access-action-viewed-proofing-request = 查看了您的身份核验申请及个人信息
 access-action-checked-letter = 核验了您签署的委托书
 access-action-revoked-device = 吊销了本设备的密钥
@@ -652,6 +653,31 @@ draft-withdrawn = 该城市的办事目录已不再提供此项服务。您填�
 outbox-request = 受理部门请您重新提交以下材料：
 outbox-request-reason = 原因：{ $reason }
 outbox-officer-words = 工作人员原话：
+outbox-event-message = 办理部门给您留言{ $documents ->
+    [0] {""}
+   *[other] ，附 { $documents } 份文件
+}
+conversation-title = 与办理部门的留言
+conversation-intro = 可就本申请提问或补充文件。没有网络时，留言保存在本设备上，联网后自动发送；办理部门的回复和文件也显示在这里。
+conversation-empty = 暂无留言。
+conversation-you = 我
+conversation-office = 办理部门
+conversation-waiting = 等待发送
+conversation-delivered = 已送达
+conversation-document-size = { $kilobytes } KB
+conversation-save-document = 保存
+conversation-write = 留言内容
+conversation-attach = 添加照片或 PDF
+conversation-remove-attachment = 移除
+conversation-send = 发送留言
+notify-office-message = { $reference } · 办理部门给您留言{ $documents ->
+    [0] {""}
+   *[other] ，附 { $documents } 份文件
+}。请打开侨乡通查看。
+field-error-message-text = 留言内容：请填写内容（不超过 4000 字），或添加文件。
+field-error-message-attachments = 文件：每条留言最多 5 份，其余请在下一条留言中发送。
+field-error-message-application = 申请送达并取得受理编号后，才能给办理部门留言。
+field-error-file = 文件：照片（JPEG、PNG 或 WebP）或 PDF，不超过 30 MB。
 request-reason-missing = 未提交
 request-reason-unreadable = 无法看清（模糊、不完整或太暗）
 request-reason-expired = 已过有效期

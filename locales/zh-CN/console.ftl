@@ -37,6 +37,28 @@ console-route-submit = 转交
 console-timeline = 办理记录
 console-event-routed = 转交至{ $department }
 console-event-access = { $staff } 查阅了申请
+console-event-message-person = 申请人留言{ $documents ->
+    [0] {""}
+   *[other] ，附 { $documents } 份文件
+}
+console-event-message-office = { $staff } 给申请人留言{ $documents ->
+    [0] {""}
+   *[other] ，附 { $documents } 份文件
+}
+console-conversation = 留言
+console-conversation-back = 返回申请
+console-conversation-intro = 申请人与办理部门之间的留言。您查阅本页会记入访问记录，申请人可以看到。
+console-conversation-none = 暂无留言。
+console-conversation-open = 留言（{ $count } 条）
+console-conversation-waiting = 待回复
+console-speaker-person = 申请人
+console-speaker-office = { $staff }（办理部门）
+console-document-size = { $kilobytes } KB
+console-reply = 回复申请人
+console-reply-text = 留言内容
+console-reply-document = 文件（办理结果、回执、预约单等）
+console-reply-document-hint = PDF、JPEG 或 PNG，不超过 { $megabytes } MB。申请人的应用会保存该文件，并可另存。
+console-reply-submit = 发送
 console-error-title = 无法完成操作
 console-letters = 核验委托书
 console-letters-intro = 扫描委托书上的二维码，或输入、粘贴二维码下方的文字。
@@ -86,7 +108,7 @@ console-role-reviewer = 审核员
 console-role-officer = 核验员（另可进行视频身份核验）
 console-role-administrator = 管理员（另可管理账户和密钥）
 console-access-log = 访问记录
-console-access-log-intro = 每次打开申请、下载材料、查看身份核验申请、核验委托书，以及对账户和密钥的每次变更，均记录操作人。申请人可在其应用中看到与本人有关的记录，显示角色和部门，不显示姓名。
+console-access-log-intro = 每次打开申请、查阅留言、下载材料、查看身份核验申请、核验委托书，以及对账户和密钥的每次变更，均记录操作人。申请人可在其应用中看到与本人有关的记录，显示角色和部门，不显示姓名。
 console-access-none = 暂无记录。
 console-access-when = 时间
 console-access-action = 操作
@@ -94,6 +116,7 @@ console-access-about = 对象
 console-access-older = 更早的记录
 console-access-opened-application = 打开了申请
 console-access-downloaded-document = 下载了材料
+console-access-read-conversation = 查阅了留言
 console-access-viewed-proofing-request = 查看了身份核验申请
 console-access-checked-letter = 核验了委托书
 console-access-revoked-device = 吊销了设备密钥

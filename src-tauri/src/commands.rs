@@ -123,6 +123,10 @@ handlers! {
         submit: Submit,
         outbox: Outbox,
         retry_submission: RetrySubmission,
+        message_draft: MessageDraft,
+        set_message_text: SetMessageText,
+        remove_message_attachment: RemoveMessageAttachment,
+        send_message: SendMessage,
         status_events: StatusEvents,
         next_revision: NextRevision,
         answers_as_sent: AnswersAsSent,
@@ -170,10 +174,12 @@ handlers! {
         end_walk_in: EndWalkIn,
         take_over: TakeOver,
         receipt_status: ReceiptStatus,
+        save_document: SaveDocument,
     }
     raw {
         add_material: AddMaterial,
         read_code_image: ReadCodeImage,
+        add_message_attachment: AddMessageAttachment,
     }
 }
 
@@ -226,6 +232,11 @@ answered_by! { core |core, args|
     StatusEvents => core.status_events()?,
     NextRevision => core.next_revision(args.id)?,
     RetrySubmission => core.retry_submission(args.id)?,
+    MessageDraft => core.message_draft(args.draft_id)?,
+    /// On the main thread like every [`Answer`]: two saves of the text are never reordered.
+    SetMessageText => core.set_message_text(args.draft_id, &args.text)?,
+    RemoveMessageAttachment => core.remove_message_attachment(args.draft_id, args.id)?,
+    SendMessage => core.send_message(args.draft_id)?,
     Profile => core.profile()?,
     SetProfile => core.set_profile(&args.profile)?,
     Consents => core.consents()?,
@@ -353,6 +364,44 @@ async fn add_material(
     };
     let (core, bytes) = (shell.core()?, bytes.clone());
     off_the_ui_thread(move || core.add_material(draft, &field, &name, &bytes)).await
+}
+
+/// A document for a message to the office: the bytes as the raw body, prepared off the UI
+/// thread like a draft's.
+#[tauri::command(rename_all = "snake_case")]
+async fn add_message_attachment(
+    shell: State<'_, Shell>,
+    request: tauri::ipc::Request<'_>,
+) -> RawReply<ipc::AddMessageAttachment> {
+    use ipc::AddMessageAttachment as A;
+    let header = |name: &str| {
+        request
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(percent_decode)
+    };
+    let bad = |what: &str| ApiError::new(ErrorCode::InvalidInput, format!("{what} is missing"));
+    let draft = header(A::DRAFT_ID)
+        .and_then(|v| v.parse::<uuid::Uuid>().ok())
+        .map(homeward_domain::DraftId)
+        .ok_or_else(|| bad(A::DRAFT_ID))?;
+    let name = header(A::FILE_NAME).unwrap_or_default();
+    let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
+        return Err(bad("the file's bytes"));
+    };
+    let (core, bytes) = (shell.core()?, bytes.clone());
+    off_the_ui_thread(move || core.add_message_attachment(draft, &name, &bytes)).await
+}
+
+/// A document from the office: kept, or fetched now; saved into the export folder.
+impl AnswerLater for ipc::SaveDocument {
+    async fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
+        let core = shell.core()?;
+        let dir = shell.export_dir();
+        let path = core.save_document(self.draft_id, &self.id, &dir).await?;
+        Ok(path.display().to_string())
+    }
 }
 
 impl AnswerLater for ipc::MaterialPreview {

@@ -134,6 +134,24 @@ pub async fn add_material(
     .await
 }
 
+/// Attaches a file to the message being written about the application of `draft`.
+pub async fn add_message_attachment(
+    draft: DraftId,
+    file_name: &str,
+    bytes: &js_sys::Uint8Array,
+) -> Result<homeward_domain::conversation::AttachmentInfo, ApiError> {
+    use homeward_domain::ipc::AddMessageAttachment as A;
+    let encode = |s: &str| String::from(js_sys::encode_uri_component(s));
+    invoke_raw::<A>(
+        bytes,
+        &[
+            (A::DRAFT_ID, draft.to_string()),
+            (A::FILE_NAME, encode(file_name)),
+        ],
+    )
+    .await
+}
+
 /// The text of the QR code in a photo.
 pub async fn read_code_image(bytes: &js_sys::Uint8Array) -> Result<String, ApiError> {
     invoke_raw::<ReadCodeImage>(bytes, &[]).await

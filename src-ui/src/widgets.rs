@@ -239,6 +239,11 @@ impl PdfState {
     }
 
     pub fn view(self) -> AnyView {
+        self.view_for("pdf")
+    }
+
+    /// The same, for one of several files on a screen: its elements' ids start from `what`.
+    pub fn view_for(self, what: &str) -> AnyView {
         match self {
             PdfState::Idle => ().into_any(),
             PdfState::Working => {
@@ -260,9 +265,9 @@ impl PdfState {
                     });
                 };
                 view! {
-                    <div class="saved-file" id="pdf-saved" data-path=path>
+                    <div class="saved-file" id=format!("{what}-saved") data-path=path>
                         <p>{move || t_args("answers-pdf-saved", &[("path", shown.clone().into())])}</p>
-                        <button class="link" id="open-pdf" on:click=open>{move || t("answers-pdf-open")}</button>
+                        <button class="link" id=format!("open-{what}") on:click=open>{move || t("answers-pdf-open")}</button>
                     </div>
                 }
                 .into_any()

@@ -413,6 +413,53 @@ impl Console {
         Ok(resp.status().as_u16())
     }
 
+    /// Opens the application's conversation and answers the applicant through its form, with a
+    /// document attached if one is given (its file name and bytes), as a browser sends it
+    /// (multipart); the status of the answer.
+    pub async fn reply(
+        &self,
+        reference: &str,
+        text: &str,
+        document: Option<(&str, &[u8])>,
+    ) -> anyhow::Result<u16> {
+        let page = format!("/console/applications/{reference}/conversation");
+        let html = self.page(&page).await?;
+        let csrf = quoted_after(&html, "name=\"csrf\" value=\"")
+            .with_context(|| format!("no CSRF token on {page}"))?;
+        let boundary = "homeward-test-boundary-7f3a";
+        let mut body = vec![];
+        for (name, value) in [("csrf", csrf.as_str()), ("text", text)] {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+                )
+                .as_bytes(),
+            );
+        }
+        let (file_name, bytes) = document.unwrap_or(("", b""));
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"document\"; \
+                 filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let resp = self
+            .http
+            .post(format!("{}{page}", self.base))
+            .header("cookie", &self.cookie)
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(body)
+            .send()
+            .await?;
+        Ok(resp.status().as_u16())
+    }
+
     /// Opens the application and submits the decision form.
     pub async fn decide(&self, reference: &str, status: &str, message: &str) -> anyhow::Result<()> {
         let page = format!("/console/applications/{reference}");

@@ -9,6 +9,7 @@ mod access;
 mod auth;
 pub mod blobs;
 mod console;
+mod conversation;
 mod error;
 mod handover;
 mod identity;
@@ -55,6 +56,8 @@ pub(crate) struct AppState {
     pub self_asserted: quota::Windowed,
     /// Receipts looked up per client address.
     pub receipt_lookups: quota::Windowed,
+    /// Messages to the office, per device.
+    pub messages: quota::Windowed,
 }
 
 impl AppState {
@@ -75,6 +78,7 @@ impl AppState {
             ),
             self_asserted: quota::Windowed::per_hour(settings.limits.self_asserted_per_device_hour),
             receipt_lookups: quota::Windowed::per_hour(handover::STATUS_LOOKUPS_PER_HOUR),
+            messages: quota::Windowed::per_hour(conversation::MESSAGES_PER_DEVICE_HOUR),
             limits: settings.limits.clone(),
         })
     }

@@ -81,6 +81,8 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
         .route(path::DEVICES, post(intake::register_device))
         .route(path::SUBMISSIONS, post(intake::submit))
         .route(path::FEED, get(intake::feed))
+        .route(path::MESSAGES, post(crate::conversation::post_message))
+        .route(path::DOCUMENT, get(crate::conversation::document))
         .route(path::HANDOVERS, post(crate::handover::offer))
         .route(path::HANDOVER, get(crate::handover::state_of))
         .route(path::HANDOVER_CLAIM, post(crate::handover::claim))

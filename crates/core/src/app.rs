@@ -164,7 +164,7 @@ fn index_of(pack: &CataloguePack) -> SearchIndex {
 
 /// The file name to keep: the last path component, at most 120 characters, with the extension a
 /// re-encoded photo now has.
-fn stored_name(original: &str, mime: &str) -> String {
+pub(crate) fn stored_name(original: &str, mime: &str) -> String {
     let base = original.rsplit(['/', '\\']).next().unwrap_or("").trim();
     let base: String = base.chars().filter(|c| !c.is_control()).take(120).collect();
     let stem = base.rsplit_once('.').map_or(base.as_str(), |(s, _)| s);

@@ -7,6 +7,7 @@
 
 mod app;
 mod city;
+mod conversation;
 pub mod desk;
 pub mod entrust;
 mod error;

@@ -30,7 +30,7 @@ use crate::app::{now_ms, Homeward};
 use crate::city::Home;
 use crate::error::{CoreError, Result};
 use crate::review;
-use crate::store::{OutboxMaterial, OutboxRow};
+use crate::store::{Frozen, OutboxMaterial, OutboxRow};
 use crate::validate;
 
 /// The first retry waits about this long; each further one twice as long, up to [`MAX_DELAY_MS`].
@@ -160,15 +160,14 @@ impl Homeward {
             let (bytes, _) = self.store.material_bytes(id, m.id)?;
             frozen.push((m.sha256, bytes));
         }
-        self.store.enqueue(
-            submission.submission_id,
-            id,
-            &draft.guide_id,
-            submission.revision,
-            &body,
-            &frozen,
-            now,
-        )?;
+        let frozen = Frozen {
+            id: submission.submission_id,
+            draft: id,
+            guide: &draft.guide_id,
+            body: &body,
+            materials: &frozen,
+        };
+        self.store.enqueue(&frozen, submission.revision, now)?;
         self.outbox_changed(submission.submission_id);
         self.outbox_item(submission.submission_id)
     }
@@ -226,27 +225,34 @@ impl Homeward {
     /// service as the title, the new status and the department's message as the body. Only
     /// changes of status are announced.
     pub fn notification_text(&self, event: &FeedEvent) -> Result<Option<(String, String)>> {
-        let EventKind::Status {
-            status,
-            message,
-            request,
-        } = &event.event
-        else {
-            return Ok(None);
-        };
-        let lang = self.language()?;
-        let guide = self
-            .store
-            .outbox_for_draft(event.draft_id)?
-            .first()
-            .and_then(|r| {
-                self.pack_of(&r.city)
-                    .ok()?
-                    .guide(&r.item.guide_id.0)
-                    .cloned()
-            });
-        let title = guide.map_or_else(|| event.reference.clone(), |g| g.title.get(lang).to_owned());
         let l10n = homeward_i18n::Localizer::new();
+        let lang = self.language()?;
+        let (status, message, request) = match &event.event {
+            EventKind::Status {
+                status,
+                message,
+                request,
+            } => (status, message, request),
+            // A message's words stay in the app: a notification shows on a locked screen.
+            EventKind::Message {
+                from: homeward_domain::conversation::Speaker::Office,
+                documents,
+                ..
+            } => {
+                let title = self.notification_title(event)?;
+                let body = l10n.tr_args(
+                    lang,
+                    "notify-office-message",
+                    &[
+                        ("reference", event.reference.clone().into()),
+                        ("documents", documents.len().into()),
+                    ],
+                );
+                return Ok(Some((title, body)));
+            }
+            _ => return Ok(None),
+        };
+        let title = self.notification_title(event)?;
         let mut status = l10n.tr(lang, &format!("application-status-{}", status.slug()));
         if let Some(r) = request {
             let reason = l10n.tr(lang, &format!("request-reason-{}", r.reason.slug()));
@@ -260,6 +266,23 @@ impl Homeward {
         Ok(Some((title, body)))
     }
 
+    /// The service an event is about, in the person's language, as a notification's title; its
+    /// reference when the service is not known.
+    fn notification_title(&self, event: &FeedEvent) -> Result<String> {
+        let lang = self.language()?;
+        let guide = self
+            .store
+            .outbox_for_draft(event.draft_id)?
+            .first()
+            .and_then(|r| {
+                self.pack_of(&r.city)
+                    .ok()?
+                    .guide(&r.item.guide_id.0)
+                    .cloned()
+            });
+        Ok(guide.map_or_else(|| event.reference.clone(), |g| g.title.get(lang).to_owned()))
+    }
+
     /// Calls `watch` with an item each time one is added to the outbox or changes (its state,
     /// or the bytes the backend acknowledged), on whichever thread made the change, so a shell
     /// can show progress as it happens. Only the first watcher set is kept.
@@ -270,7 +293,7 @@ impl Homeward {
     }
 
     /// Tells the watcher, if there is one, where item `id` stands now.
-    fn outbox_changed(&self, id: uuid::Uuid) {
+    pub(crate) fn outbox_changed(&self, id: uuid::Uuid) {
         let Some(watch) = self.outbox_watch.get() else {
             return;
         };
@@ -284,7 +307,7 @@ impl Homeward {
         Ok(self.store.outbox()?.into_iter().map(|r| r.item).collect())
     }
 
-    fn outbox_item(&self, id: uuid::Uuid) -> Result<OutboxItem> {
+    pub(crate) fn outbox_item(&self, id: uuid::Uuid) -> Result<OutboxItem> {
         self.store
             .outbox_item(id)?
             .map(|r| r.item)
@@ -563,7 +586,8 @@ impl Homeward {
         Ok(())
     }
 
-    /// One signed attempt: the documents first, then the submission; the receipt once verified.
+    /// One signed attempt: the documents first, then the submission or message; the receipt
+    /// once verified.
     async fn deliver(
         &self,
         home: &Home,
@@ -575,9 +599,14 @@ impl Homeward {
         }
         let sha = Sha256::digest(&item.body);
         let idempotency_key = item.item.submission_id.to_string();
+        let target = if item.item.message.is_some() {
+            homeward_domain::wire::path::MESSAGES
+        } else {
+            homeward_domain::wire::path::SUBMISSIONS
+        };
         let signed = home
             .remote
-            .submit(&self.keys.device, &idempotency_key, &item.body)
+            .submit(&self.keys.device, target, &idempotency_key, &item.body)
             .await?;
         let receipt_key = if signed.key_id == key_id(receipt_key) {
             *receipt_key
@@ -654,12 +683,11 @@ impl Homeward {
             let feed = home.remote.feed(&self.keys.device, cursor).await?;
             self.take_issued_attestations(city, &feed.attestations)?;
             self.take_declined_proofing(city, &feed.declined_proofing)?;
-            new.extend(self.store.add_status_events(
-                city,
-                &cursor_key,
-                &feed.events,
-                feed.cursor,
-            )?);
+            let added =
+                self.store
+                    .add_status_events(city, &cursor_key, &feed.events, feed.cursor)?;
+            self.fetch_documents(city, &added).await;
+            new.extend(added);
             if !feed.more || feed.cursor <= cursor {
                 return Ok(new);
             }

@@ -13,6 +13,9 @@ use reqwest::header::{HeaderName, CONTENT_TYPE};
 
 use crate::error::{CoreError, Result};
 
+/// The largest document the device takes from its backend.
+const MAX_DOCUMENT_BYTES: usize = homeward_domain::conversation::MAX_OFFICE_DOCUMENT_BYTES;
+
 #[derive(Debug, Clone)]
 pub struct Remote {
     base: String,
@@ -197,16 +200,18 @@ impl Remote {
         builder
     }
 
-    /// Sends a frozen submission, signed by `key`; the backend's signed receipt back.
+    /// Sends a frozen submission or message to `target`, signed by `key`; the backend's signed
+    /// receipt back.
     pub async fn submit(
         &self,
         key: &SigningKey,
+        target: &str,
         idempotency_key: &str,
         body: &[u8],
     ) -> Result<SignedReceipt> {
         let req = Request {
             method: Method::Post,
-            target: path::SUBMISSIONS,
+            target,
             binding: idempotency_key,
             body,
         };
@@ -254,6 +259,30 @@ impl Remote {
             body: b"",
         };
         self.send_json(self.signed(key, req, &[])).await
+    }
+
+    /// GETs `target`, signed by `key`; the answer's bytes, refused past [`MAX_DOCUMENT_BYTES`].
+    pub async fn get_bytes_signed(&self, key: &SigningKey, target: &str) -> Result<Vec<u8>> {
+        let req = Request {
+            method: Method::Get,
+            target,
+            binding: "",
+            body: b"",
+        };
+        let mut resp = check(self.send(self.signed(key, req, &[])).await?).await?;
+        let too_large =
+            || CoreError::Backend("the document is larger than any the city sends".into());
+        if resp.content_length().unwrap_or(0) > MAX_DOCUMENT_BYTES as u64 {
+            return Err(too_large());
+        }
+        let mut bytes = vec![];
+        while let Some(chunk) = resp.chunk().await.map_err(offline)? {
+            if bytes.len() + chunk.len() > MAX_DOCUMENT_BYTES {
+                return Err(too_large());
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        Ok(bytes)
     }
 
     /// GETs `target`, signed by `key`; the JSON answer.

@@ -206,6 +206,10 @@ pub const FIELDS_WITH_MESSAGES: &[&str] = &[
     "walk-in-active",
     "site-mode",
     "residence-country",
+    "file",
+    "message-text",
+    "message-attachments",
+    "message-application",
 ];
 
 /// The error shape of every API: the shell's commands and the backend's HTTP responses.

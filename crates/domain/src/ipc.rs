@@ -93,6 +93,7 @@ commands! {
     raw {
         add_material: AddMaterial -> MaterialInfo;
         read_code_image: ReadCodeImage -> String;
+        add_message_attachment: AddMessageAttachment -> crate::conversation::AttachmentInfo;
     }
 
     /// The language the person chose.
@@ -145,6 +146,15 @@ commands! {
     outbox: Outbox {} -> Vec<OutboxItem>;
     /// Puts an item that was set aside back in line.
     retry_submission: RetrySubmission { id: Uuid } -> OutboxItem;
+    /// What the person is writing to the office about the application of a draft.
+    message_draft: MessageDraft { draft_id: DraftId } -> crate::conversation::MessageDraft;
+    /// Saves the message's text as typed.
+    set_message_text: SetMessageText { draft_id: DraftId, text: String } -> ();
+    remove_message_attachment: RemoveMessageAttachment { draft_id: DraftId, id: Uuid } -> ();
+    /// Freezes the message into the outbox; it is sent when a connection allows.
+    send_message: SendMessage { draft_id: DraftId } -> OutboxItem;
+    /// Saves a document the office sent into the export folder; answers its path.
+    save_document: SaveDocument { draft_id: DraftId, id: String } -> String;
     /// What the city said about sent applications, oldest first.
     status_events: StatusEvents {} -> Vec<FeedEvent>;
     /// The revision a Send of this draft would be; none when sending again is not possible.
@@ -234,6 +244,15 @@ impl AddMaterial {
 
 /// The text of the QR code in a photo (the body), taken with the camera.
 pub struct ReadCodeImage;
+
+/// A file attached to the message being written about a draft's application: the body is the
+/// file's bytes; the draft and the file's name (percent-encoded) are headers.
+pub struct AddMessageAttachment;
+
+impl AddMessageAttachment {
+    pub const DRAFT_ID: &'static str = "x-draft-id";
+    pub const FILE_NAME: &'static str = "x-file-name";
+}
 
 /// What saving an answer tells the UI: how that answer checks, and the draft as a whole now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

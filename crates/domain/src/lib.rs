@@ -8,6 +8,7 @@ pub mod api;
 pub mod catalog;
 pub mod check;
 pub mod city;
+pub mod conversation;
 pub mod desk;
 pub mod draft;
 pub mod handover;

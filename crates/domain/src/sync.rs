@@ -158,6 +158,9 @@ pub struct OutboxItem {
     /// Bytes acknowledged by the backend, of `bytes_total`.
     pub bytes_sent: u64,
     pub bytes_total: u64,
+    /// A message to the office rather than a submission: what it says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<crate::conversation::PersonMessage>,
 }
 
 /// Where an application stands at the city.
@@ -300,6 +303,16 @@ pub enum EventKind {
     },
     /// Sent to another department.
     Routed { department: String },
+    /// A message in the conversation on the application, with the documents it carries. A
+    /// device's feed holds the office's; the person's own are in their outbox.
+    Message {
+        #[serde(default)]
+        from: crate::conversation::Speaker,
+        #[serde(default)]
+        text: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        documents: Vec<crate::conversation::Document>,
+    },
     /// A member of staff opened the application: the person is told their role and
     /// department, never their name.
     Access {
@@ -354,6 +367,8 @@ pub enum AccessAction {
     DownloadedDocument,
     /// Opened a request for identity verification by video, with the person's full details.
     ViewedProofingRequest,
+    /// Read the conversation on an application.
+    ReadConversation,
     /// Checked an entrustment letter the person signed.
     CheckedLetter,
     /// Withdrew a device's key (a lost phone).
@@ -369,9 +384,10 @@ pub enum AccessAction {
 }
 
 impl AccessAction {
-    pub const ALL: [AccessAction; 9] = [
+    pub const ALL: [AccessAction; 10] = [
         AccessAction::OpenedApplication,
         AccessAction::DownloadedDocument,
+        AccessAction::ReadConversation,
         AccessAction::ViewedProofingRequest,
         AccessAction::CheckedLetter,
         AccessAction::RevokedDevice,
@@ -385,6 +401,7 @@ impl AccessAction {
         match self {
             AccessAction::OpenedApplication => "opened-application",
             AccessAction::DownloadedDocument => "downloaded-document",
+            AccessAction::ReadConversation => "read-conversation",
             AccessAction::ViewedProofingRequest => "viewed-proofing-request",
             AccessAction::CheckedLetter => "checked-letter",
             AccessAction::RevokedDevice => "revoked-device",

@@ -22,6 +22,10 @@ pub mod path {
     pub const SUBMISSIONS: &str = "/v1/submissions";
     /// `GET`, signed: what happened to the device's applications (`?after=CURSOR`).
     pub const FEED: &str = "/v1/feed";
+    /// `POST`, signed: the person writes to the office about an application.
+    pub const MESSAGES: &str = "/v1/messages";
+    /// `GET`, signed: a document of the conversation on one of the device's applications.
+    pub const DOCUMENT: &str = "/v1/documents/{id}";
     /// `POST`, signed: starts a tus upload; `OPTIONS`: what the server supports.
     pub const UPLOADS: &str = "/v1/uploads";
     /// `HEAD` and `PATCH`, signed: one upload, where the creation's `Location` points.
@@ -73,7 +77,7 @@ pub mod path {
     pub const STAFF_NOTICES: &str = "/v1/staff/notices";
 
     /// Every route of the API, for checks that the description and the router agree.
-    pub const ALL: [&str; 30] = [
+    pub const ALL: [&str; 32] = [
         HEALTH,
         CATALOG,
         OPENAPI,
@@ -81,6 +85,8 @@ pub mod path {
         DEVICES,
         SUBMISSIONS,
         FEED,
+        MESSAGES,
+        DOCUMENT,
         UPLOADS,
         UPLOAD,
         PROOFING_REQUESTS,

@@ -3,6 +3,7 @@
 pub mod answers;
 pub mod city;
 pub mod contacts;
+pub mod conversation;
 pub mod desk;
 pub mod draft;
 pub mod guide;

@@ -17,15 +17,18 @@ use crate::app::{use_nav, Screen};
 use crate::i18n::{key, pick, t, t_args};
 use crate::ipc::{self, FeedEventsArrived, OutboxItemChanged};
 use crate::screens::city::city_name;
+use crate::screens::conversation::Conversation;
 use crate::screens::identity::ScanButton;
 use crate::widgets::{format_time, BackLink, ErrorNote};
 
-/// One application on the screen: its sends, oldest first, and what the city said of it.
+/// One application on the screen: its sends, oldest first, what the city said of it, and the
+/// person's messages to the office.
 #[derive(Clone, Copy)]
 struct Application {
     draft: DraftId,
     sends: RwSignal<Vec<Sent>>,
     events: RwSignal<Vec<FeedEvent>>,
+    messages: RwSignal<Vec<RwSignal<OutboxItem>>>,
 }
 
 /// One time it was sent, as the outbox holds it now.
@@ -52,16 +55,28 @@ impl Applications {
         let Some(at) = found else {
             let application = Application {
                 draft: item.draft_id,
-                sends: RwSignal::new(vec![Sent {
-                    id: item.submission_id,
-                    item: RwSignal::new(item),
-                }]),
+                sends: RwSignal::new(vec![]),
                 events: RwSignal::new(vec![]),
+                messages: RwSignal::new(vec![]),
             };
             list.update(|l| l.insert(0, application));
+            self.take(item, only_new);
             return;
         };
         let application = list.with_untracked(|l| l[at]);
+        if item.message.is_some() {
+            let shown = application.messages.with_untracked(|m| {
+                m.iter()
+                    .find(|m| m.with_untracked(|i| i.submission_id == item.submission_id))
+                    .copied()
+            });
+            match shown {
+                Some(message) if !only_new => message.set(item),
+                Some(_) => {}
+                None => application.messages.update(|m| m.push(RwSignal::new(item))),
+            }
+            return;
+        }
         let shown = application
             .sends
             .with_untracked(|s| s.iter().find(|s| s.id == item.submission_id).copied());
@@ -277,6 +292,7 @@ fn ApplicationCard(
         draft,
         sends,
         events,
+        messages,
     } = application;
     let guide = Memo::new(move |_| {
         sends.with(|s| {
@@ -284,6 +300,17 @@ fn ApplicationCard(
                 .map(|s| s.item.with(|i| i.guide_id.0.clone()))
                 .unwrap_or_default()
         })
+    });
+    let taken = Callback::new(move |item: OutboxItem| {
+        if !messages.is_disposed() {
+            let known = messages.with_untracked(|m| {
+                m.iter()
+                    .any(|m| m.with_untracked(|i| i.submission_id == item.submission_id))
+            });
+            if !known {
+                messages.update(|m| m.push(RwSignal::new(item)));
+            }
+        }
     });
     let title = move || {
         guide.with(|g| {
@@ -410,6 +437,9 @@ fn ApplicationCard(
             <ul class="sends">
                 <For each=move || sends.get() key=|s| s.id children=move |s| view! { <SendRow sent=s/> }/>
             </ul>
+            <Show when=move || reference.with(Option::is_some)>
+                <Conversation draft=draft mine=messages events=events taken=taken/>
+            </Show>
             <Show when=move || events.with(|e| !e.is_empty())>
                 <Timeline events=events/>
             </Show>
@@ -549,6 +579,15 @@ fn timeline_entry(e: FeedEvent) -> impl IntoView {
                 t_args(
                     "outbox-event-routed",
                     &[("department", department.clone().into())],
+                )
+            }),
+        ),
+        EventKind::Message { documents, .. } => (
+            "message",
+            Box::new(move || {
+                t_args(
+                    "outbox-event-message",
+                    &[("documents", documents.len().into())],
                 )
             }),
         ),

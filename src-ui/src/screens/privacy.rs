@@ -250,6 +250,7 @@ fn access_entry(r: AccessRecord) -> impl IntoView {
     let action = match r.action {
         AccessAction::OpenedApplication => key("access-action-opened-application"),
         AccessAction::DownloadedDocument => key("access-action-downloaded-document"),
+        AccessAction::ReadConversation => key("access-action-read-conversation"),
         AccessAction::ViewedProofingRequest => key("access-action-viewed-proofing-request"),
         AccessAction::CheckedLetter => key("access-action-checked-letter"),
         AccessAction::RevokedDevice => key("access-action-revoked-device"),

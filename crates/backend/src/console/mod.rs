@@ -1,6 +1,6 @@
 //! The back-office console: server-rendered pages for city staff, no script needed. Sign in,
 //! list and filter applications, open one (its answers, documents, the device signature checked
-//! again, its timeline), decide, route. Forms carry the session's CSRF token and the cookie is
+//! again, its timeline), decide, route, and read and answer the conversation on it. Forms carry the session's CSRF token and the cookie is
 //! `HttpOnly; SameSite=Strict`. Text comes from Fluent (`locales/*/console.ftl`), in Chinese, or
 //! English when the browser asks for it.
 //!
@@ -9,6 +9,7 @@
 
 mod accounts;
 mod applications;
+mod conversation;
 mod layout;
 mod letters;
 mod paths;
@@ -260,6 +261,13 @@ pub(crate) fn router() -> Router<Arc<AppState>> {
         .route(paths::DECISION, post(applications::decide))
         .route(paths::ROUTE, post(applications::route))
         .route(paths::MATERIAL, get(applications::material))
+        .route(
+            paths::CONVERSATION,
+            get(conversation::page).post(conversation::reply).layer(
+                axum::extract::DefaultBodyLimit::max(conversation::MAX_REPLY_BYTES),
+            ),
+        )
+        .route(paths::CONVERSATION_DOCUMENT, get(conversation::document))
         .route(paths::REVOKE_DEVICE, post(applications::revoke_device))
         .route(
             paths::LETTERS,

@@ -13,6 +13,10 @@ pub(super) const APPLICATION: &str = "/console/applications/{reference}";
 pub(super) const DECISION: &str = "/console/applications/{reference}/decision";
 pub(super) const ROUTE: &str = "/console/applications/{reference}/route";
 pub(super) const MATERIAL: &str = "/console/applications/{reference}/materials/{sha256}";
+/// The conversation on an application: the thread, and the reply form posted to it.
+pub(super) const CONVERSATION: &str = "/console/applications/{reference}/conversation";
+pub(super) const CONVERSATION_DOCUMENT: &str =
+    "/console/applications/{reference}/conversation/documents/{id}";
 pub(super) const LETTERS: &str = "/console/letters";
 pub(super) const REVOKE_DEVICE: &str = "/console/devices/revoke";
 pub(super) const PROOFING: &str = "/console/proofing";

@@ -3,6 +3,7 @@
 
 use async_trait::async_trait;
 use deadpool_postgres::GenericClient;
+use homeward_domain::conversation::Speaker;
 use homeward_domain::sync::{ApplicationStatus, EventKind, StaffRole};
 use rusqlite::{params, Connection};
 use uuid::Uuid;
@@ -41,6 +42,16 @@ fn event_columns(e: &EventKind) -> Columns {
             request.as_ref().and_then(|r| serde_json::to_string(r).ok()),
         ),
         EventKind::Routed { department } => ("routed", None, department.clone(), None),
+        EventKind::Message {
+            from,
+            text,
+            documents,
+        } => (
+            "message",
+            Some(from.slug()),
+            text.clone(),
+            serde_json::to_string(documents).ok(),
+        ),
         EventKind::Access { role, department } => (
             "access",
             Some(role.slug()),
@@ -66,6 +77,16 @@ fn event_from_columns(
             request: detail.map(serde_json::from_str).transpose()?,
         },
         "routed" => EventKind::Routed { department: text },
+        "message" => EventKind::Message {
+            from: status
+                .and_then(Speaker::from_slug)
+                .ok_or_else(|| anyhow::anyhow!("a message from an unknown speaker"))?,
+            text,
+            documents: detail
+                .map(serde_json::from_str)
+                .transpose()?
+                .unwrap_or_default(),
+        },
         "access" => EventKind::Access {
             role: status
                 .and_then(StaffRole::from_slug)
@@ -81,7 +102,10 @@ const EVENTS: &str = "SELECT e.cursor, e.application_seq, a.draft_id, a.created_
     e.status, e.text, e.actor, e.at, e.detail
     FROM events e JOIN applications a ON a.seq = e.application_seq";
 
-fn event_row(r: &dyn Row) -> anyhow::Result<EventRow> {
+/// A device's feed leaves out the person's own messages: the device has them already.
+const NOT_MINE: &str = "NOT (e.kind = 'message' AND e.status = 'person')";
+
+pub(super) fn event_row(r: &dyn Row) -> anyhow::Result<EventRow> {
     Ok(EventRow {
         cursor: r.int(0)?,
         application_seq: r.int(1)?,
@@ -116,7 +140,8 @@ pub trait Events: Send + Sync {
     /// The events of one application, oldest first.
     async fn events(&self, seq: i64) -> anyhow::Result<Vec<EventRow>>;
 
-    /// The events of every application of `device_key` after `cursor`, oldest first.
+    /// The events of every application of `device_key` after `cursor`, oldest first, but for
+    /// the person's own messages.
     async fn feed(&self, device_key: &str, after: i64, limit: u32)
         -> anyhow::Result<Vec<EventRow>>;
 }
@@ -182,7 +207,7 @@ impl Events for SqliteStorage {
                      WHERE seq = ?1 AND (?4 IS NULL OR version = ?4)",
                     params![seq, department, at, made_on],
                 )?,
-                EventKind::Access { .. } => 1,
+                EventKind::Access { .. } | EventKind::Message { .. } => 1,
             };
             if changed == 0 {
                 return Ok(None);
@@ -217,7 +242,8 @@ impl Events for SqliteStorage {
     ) -> anyhow::Result<Vec<EventRow>> {
         self.all_rows(
             format!(
-                "{EVENTS} WHERE a.device_key = ?1 AND e.cursor > ?2 ORDER BY e.cursor LIMIT ?3"
+                "{EVENTS} WHERE a.device_key = ?1 AND e.cursor > ?2 AND {NOT_MINE}
+                 ORDER BY e.cursor LIMIT ?3"
             ),
             vec![text(device_key), after.into(), limit.into()],
             event_row,
@@ -256,7 +282,7 @@ impl Events for PgStorage {
                 )
                 .await?
             }
-            EventKind::Access { .. } => 1,
+            EventKind::Access { .. } | EventKind::Message { .. } => 1,
         };
         if changed == 0 {
             return Ok(None);
@@ -287,7 +313,8 @@ impl Events for PgStorage {
         let limit = i64::from(limit);
         self.all_rows(
             &format!(
-                "{EVENTS} WHERE a.device_key = $1 AND e.cursor > $2 ORDER BY e.cursor LIMIT $3"
+                "{EVENTS} WHERE a.device_key = $1 AND e.cursor > $2 AND {NOT_MINE}
+                 ORDER BY e.cursor LIMIT $3"
             ),
             &[&device_key, &after, &limit],
             event_row,

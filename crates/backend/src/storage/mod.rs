@@ -11,7 +11,8 @@
 //! An *application* is one person's request for one service (a device and a draft); each time
 //! the person sends it, a *submission* is stored under it (revision 0, then one per revision the
 //! department asked for). *Events* tell the person what happened: status changes, routing, and
-//! every time staff opened it.
+//! every time staff opened it, and the conversation on it: messages both ways with their
+//! documents.
 //!
 //! Every write that decides something (a submission taken once, a device registered once) is
 //! decided by the database's own constraints inside one transaction, so two requests racing
@@ -24,6 +25,7 @@ mod delegations;
 mod devices;
 mod events;
 mod handovers;
+mod messages;
 mod meta;
 mod notices;
 mod postgres;
@@ -46,6 +48,7 @@ pub use delegations::Delegations;
 pub use devices::{DeviceRow, Devices};
 pub use events::{EventRow, Events};
 pub use handovers::{Claimed, HandoverRow, Handovers, Offered};
+pub use messages::{DocumentRow, MessageRow, Messages, NewDocument, NewMessage, Taken};
 pub use meta::Meta;
 pub use notices::{NoticeFeedRow, NoticeFeeds};
 pub use postgres::PgStorage;
@@ -75,7 +78,8 @@ storage_of!(
     Delegations,
     AccessLogs,
     Handovers,
-    NoticeFeeds
+    NoticeFeeds,
+    Messages
 );
 
 /// The database did not answer in time: the link to it is gone, or it is overloaded. Requests

@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0007_walk_ins.sql"),
     include_str!("../../migrations/postgres/0008_notice_feeds.sql"),
     include_str!("../../migrations/postgres/0009_event_requests.sql"),
+    include_str!("../../migrations/postgres/0010_conversations.sql"),
 ];
 
 /// How long connecting, or waiting for a connection, may take.

@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0008_walk_ins.sql"),
     include_str!("../../migrations/sqlite/0009_notice_feeds.sql"),
     include_str!("../../migrations/sqlite/0010_event_requests.sql"),
+    include_str!("../../migrations/sqlite/0011_conversations.sql"),
 ];
 
 #[derive(Debug, Clone)]

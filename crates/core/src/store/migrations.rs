@@ -191,6 +191,35 @@ const MIGRATIONS: &[&str] = &[
             'notices-refused', 'notices-fetched-at');
      DROP TABLE the_city;
      CREATE INDEX outbox_by_city ON outbox (city, receipt);",
+    // 14: the conversation on an application. A message to the office goes through the outbox
+    // like a submission (`kind`); what the person is still writing is kept as typed, with its
+    // attachments; the office's documents are kept once fetched, so they open offline.
+    "ALTER TABLE outbox ADD COLUMN kind TEXT NOT NULL DEFAULT 'submission'
+        CHECK (kind IN ('submission', 'message'));
+     CREATE TABLE message_drafts (
+        draft_id   TEXT PRIMARY KEY NOT NULL REFERENCES drafts (id) ON DELETE CASCADE,
+        text       TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+     ) STRICT;
+     CREATE TABLE message_attachments (
+        id        TEXT PRIMARY KEY NOT NULL,
+        draft_id  TEXT NOT NULL REFERENCES drafts (id) ON DELETE CASCADE,
+        file_name TEXT NOT NULL,
+        mime      TEXT NOT NULL,
+        sha256    TEXT NOT NULL,
+        bytes     BLOB NOT NULL,
+        added_at  INTEGER NOT NULL
+     ) STRICT;
+     CREATE INDEX message_attachments_by_draft ON message_attachments (draft_id);
+     CREATE TABLE received_documents (
+        city       TEXT NOT NULL,
+        id         TEXT NOT NULL,
+        draft_id   TEXT NOT NULL,
+        sha256     TEXT NOT NULL,
+        bytes      BLOB NOT NULL,
+        fetched_at INTEGER NOT NULL,
+        PRIMARY KEY (city, id)
+     ) STRICT;",
 ];
 
 /// The schema version this build creates and understands.

@@ -4,12 +4,13 @@
 //! is saved survives the process being killed, and the machine losing power, at any instant.
 //! Schema changes go through [`migrations`]; a shipped migration is never edited.
 
+mod conversation;
 mod drafts;
 mod migrations;
 mod outbox;
 
 pub use drafts::NewDraft;
-pub use outbox::{OutboxMaterial, OutboxRow, TakenOver};
+pub use outbox::{Frozen, OutboxMaterial, OutboxRow, TakenOver};
 
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};

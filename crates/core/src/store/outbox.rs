@@ -1,5 +1,5 @@
-//! The outbox: submissions frozen when the person pressed Send, until the backend acknowledged
-//! them, and their receipts after.
+//! The outbox: submissions and messages to the office frozen when the person pressed Send,
+//! until the backend acknowledged them, and their receipts after.
 
 use homeward_domain::sync::{FeedEvent, OutboxItem, OutboxState, SignedReceipt};
 use homeward_domain::{DraftId, GuideId};
@@ -26,7 +26,48 @@ const COLUMNS: &str = "submission_id, draft_id, guide_id, revision, body, create
         WHERE m.submission_id = outbox.submission_id),
     (SELECT coalesce(sum(m.acknowledged), 0) FROM outbox_materials m
         WHERE m.submission_id = outbox.submission_id),
-    city";
+    city, kind";
+
+/// What goes into the outbox: an item's id, its draft and guide, its body as sent, and the
+/// documents (sha256, bytes) that travel before it.
+pub struct Frozen<'a> {
+    pub id: Uuid,
+    pub draft: DraftId,
+    pub guide: &'a GuideId,
+    pub body: &'a [u8],
+    pub materials: &'a [(String, Vec<u8>)],
+}
+
+fn freeze(
+    tx: &rusqlite::Transaction<'_>,
+    f: &Frozen<'_>,
+    kind: &str,
+    revision: u32,
+    now: i64,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO outbox (submission_id, draft_id, guide_id, revision, body, created_at,
+            next_attempt_at, city, kind)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, (SELECT city FROM drafts WHERE id = ?2), ?7)",
+        params![
+            f.id.to_string(),
+            f.draft.0.to_string(),
+            f.guide.0,
+            revision,
+            f.body,
+            now,
+            kind
+        ],
+    )?;
+    for (sha256, bytes) in f.materials {
+        tx.execute(
+            "INSERT INTO outbox_materials (submission_id, sha256, bytes) VALUES (?1, ?2, ?3)
+             ON CONFLICT DO NOTHING",
+            params![f.id.to_string(), sha256, bytes],
+        )?;
+    }
+    Ok(())
+}
 
 /// A document frozen with a submission, and how far its upload got.
 #[derive(Debug, Clone)]
@@ -77,6 +118,12 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<OutboxRow> {
     let materials_sent: u64 = r.get(14)?;
     let total = body.len() as u64 + materials_total;
     let delivered = matches!(state, OutboxState::Delivered { .. });
+    let kind: String = r.get(16)?;
+    let message = if kind == "message" {
+        serde_json::from_slice(&body).ok()
+    } else {
+        None
+    };
     Ok(OutboxRow {
         item: OutboxItem {
             submission_id: uuid_at(r, 0)?,
@@ -87,6 +134,7 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<OutboxRow> {
             state,
             bytes_sent: if delivered { total } else { materials_sent },
             bytes_total: total,
+            message,
         },
         city: r.get(15)?,
         body,
@@ -97,40 +145,27 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<OutboxRow> {
 impl Store {
     /// Freezes a submission and its documents (sha256, bytes) into the outbox, due at once, for
     /// the draft's city.
-    #[allow(clippy::too_many_arguments)]
-    pub fn enqueue(
-        &self,
-        submission_id: Uuid,
-        draft: DraftId,
-        guide: &GuideId,
-        revision: u32,
-        body: &[u8],
-        materials: &[(String, Vec<u8>)],
-        now: i64,
-    ) -> Result<()> {
+    pub fn enqueue(&self, frozen: &Frozen<'_>, revision: u32, now: i64) -> Result<()> {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
+        freeze(&tx, frozen, "submission", revision, now)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Freezes a message to the office and its documents into the outbox, due at once, and
+    /// clears what the person was writing: both or neither, so a crash in between neither loses
+    /// the message nor sends it twice.
+    pub fn enqueue_message(&self, frozen: &Frozen<'_>, now: i64) -> Result<()> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        freeze(&tx, frozen, "message", 0, now)?;
+        let draft = frozen.draft.0.to_string();
         tx.execute(
-            "INSERT INTO outbox (submission_id, draft_id, guide_id, revision, body, created_at,
-                next_attempt_at, city)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6,
-                (SELECT city FROM drafts WHERE id = ?2))",
-            params![
-                submission_id.to_string(),
-                draft.0.to_string(),
-                guide.0,
-                revision,
-                body,
-                now
-            ],
+            "DELETE FROM message_attachments WHERE draft_id = ?1",
+            [&draft],
         )?;
-        for (sha256, bytes) in materials {
-            tx.execute(
-                "INSERT INTO outbox_materials (submission_id, sha256, bytes) VALUES (?1, ?2, ?3)
-                 ON CONFLICT DO NOTHING",
-                params![submission_id.to_string(), sha256, bytes],
-            )?;
-        }
+        tx.execute("DELETE FROM message_drafts WHERE draft_id = ?1", [&draft])?;
         tx.commit()?;
         Ok(())
     }
@@ -196,7 +231,8 @@ impl Store {
     pub fn outbox_for_draft(&self, draft: DraftId) -> Result<Vec<OutboxRow>> {
         let conn = self.conn();
         let mut stmt = conn.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM outbox WHERE draft_id = ?1 ORDER BY revision"
+            "SELECT {COLUMNS} FROM outbox WHERE draft_id = ?1 AND kind = 'submission'
+             ORDER BY revision"
         ))?;
         let rows = stmt
             .query_map([draft.0.to_string()], row)?

@@ -146,7 +146,17 @@ fn a_city_is_heard_only_about_applications_sent_to_it() {
         )
         .expect("draft");
     store
-        .enqueue(uuid::Uuid::now_v7(), draft.id, &guide, 0, b"{}", &[], 2)
+        .enqueue(
+            &super::outbox::Frozen {
+                id: uuid::Uuid::now_v7(),
+                draft: draft.id,
+                guide: &guide,
+                body: b"{}",
+                materials: &[],
+            },
+            0,
+            2,
+        )
         .expect("sent");
     let news = |cursor| FeedEvent {
         cursor,

@@ -2,6 +2,7 @@
 //! checked again, its answers and documents; the forms to decide, route and (administrators)
 //! revoke the device's key; and the timeline.
 
+use homeward_domain::conversation::Speaker;
 use homeward_domain::identity::IssuerKind;
 use homeward_domain::staff::{
     ApplicationDetail, ApplicationSummary, IdentityProof, SubmissionView,
@@ -38,6 +39,7 @@ pub(super) fn page(
                 " · " (tr(lang, "console-assisted-volunteer")) " " strong { (Typed(volunteer)) }
             }
         }
+        (conversation_link(lang, d))
         @for s in d.submissions.iter().rev() {
             (submission(catalog, lang, d, &fingerprint, s))
         }
@@ -239,6 +241,40 @@ fn event_text(catalog: &CatalogBody, lang: Lang, guide: &str, e: &FeedEvent) -> 
             }
             EventKind::Access { .. } => {
                 (tr_args(lang, "console-event-access", &[("staff", e.by.clone().unwrap_or_default().into())]))
+            }
+            // The words are on the conversation's page, where reading them is recorded.
+            EventKind::Message { from: Speaker::Person, documents, .. } => {
+                (tr_args(lang, "console-event-message-person", &[("documents", documents.len().into())]))
+            }
+            EventKind::Message { from: Speaker::Office, documents, .. } => {
+                (tr_args(lang, "console-event-message-office", &[
+                    ("staff", e.by.clone().unwrap_or_default().into()),
+                    ("documents", documents.len().into()),
+                ]))
+            }
+        }
+    }
+}
+
+/// The way to the conversation on the application, with how many messages it holds and
+/// whether the person wrote last (a question waiting for an answer).
+fn conversation_link(lang: Lang, d: &ApplicationDetail) -> Markup {
+    let said: Vec<Speaker> = d
+        .events
+        .iter()
+        .filter_map(|e| match e.event {
+            EventKind::Message { from, .. } => Some(from),
+            _ => None,
+        })
+        .collect();
+    let waiting = said.last() == Some(&Speaker::Person);
+    html! {
+        p class="card" id="conversation" data-waiting=(waiting) {
+            a href=(paths::fill(paths::CONVERSATION, &[&d.summary.reference])) id="open-conversation" {
+                (tr_args(lang, "console-conversation-open", &[("count", said.len().into())]))
+            }
+            @if waiting {
+                " " span class="tag more-material-needed" { (tr(lang, "console-conversation-waiting")) }
             }
         }
     }

@@ -6,9 +6,10 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use homeward_backend::storage::{
-    ApplicationFilter, Assisted, Intake, NewSubmission, NoticeFeedRow, PgStorage, ProofingRow,
-    SignerRow, SqliteStorage, Storage, UploadRow,
+    ApplicationFilter, Assisted, Intake, Messages, NewDocument, NewMessage, NewSubmission,
+    NoticeFeedRow, PgStorage, ProofingRow, SignerRow, SqliteStorage, Storage, Taken, UploadRow,
 };
+use homeward_domain::conversation::{Document, Speaker};
 use homeward_domain::sync::{ApplicationStatus, EventKind, StaffRole};
 use uuid::Uuid;
 
@@ -729,6 +730,139 @@ async fn a_notices_feed_only_moves_forward_and_signers_are_bounded(s: impl Stora
     );
 }
 
+fn message(id: u128, device: &str, draft: Uuid, text: &str) -> NewMessage {
+    NewMessage {
+        message_id: Uuid::from_u128(id),
+        device_key: device.to_owned(),
+        draft_id: draft,
+        body_sha256: format!("{:064x}", text.len()),
+        body: text.as_bytes().to_vec(),
+        signature: "sig".into(),
+        signed_at: 1_700_000_000,
+        received_at: 1_700_000_100_000,
+        text: text.to_owned(),
+        documents: vec![NewDocument {
+            document: Document {
+                id: format!("{id:032x}"),
+                file_name: "photo.jpg".into(),
+                mime: "image/jpeg".into(),
+                size: 3,
+                sha256: "ab".repeat(32),
+            },
+            blob_id: "0a0b".into(),
+        }],
+    }
+}
+
+async fn a_message_is_taken_once_and_the_feed_tells_only_the_offices(s: impl Storage + 'static) {
+    s.register_device("dev", 1).await.unwrap();
+    s.register_device("other", 1).await.unwrap();
+    let Intake::New(app) = s.intake(application(1, "k1", "dev")).await.unwrap() else {
+        panic!()
+    };
+    let draft = Uuid::from_u128(1001);
+    let s = Arc::new(s);
+    // Two deliveries of the same message racing each other: one row, one event.
+    let racing = |s: Arc<_>| async move {
+        Messages::take_message(&*s, message(7, "dev", draft, "还需要什么？"))
+            .await
+            .unwrap()
+    };
+    let (a, b) = tokio::join!(
+        tokio::spawn(racing(Arc::clone(&s))),
+        tokio::spawn(racing(Arc::clone(&s)))
+    );
+    let taken = [a.unwrap(), b.unwrap()];
+    assert_eq!(
+        taken.iter().filter(|t| matches!(t, Taken::New(_))).count(),
+        1,
+        "{taken:?}"
+    );
+    assert!(taken.iter().any(|t| matches!(t, Taken::Repeat(_))));
+    let Taken::Repeat(row) = s
+        .take_message(message(7, "dev", draft, "还需要什么？"))
+        .await
+        .unwrap()
+    else {
+        panic!("a repeat")
+    };
+    assert_eq!(row.reference(), app.reference());
+    assert_eq!(
+        s.take_message(message(7, "dev", draft, "something else"))
+            .await
+            .unwrap(),
+        Taken::Conflict
+    );
+    assert_eq!(
+        s.take_message(message(7, "other", draft, "还需要什么？"))
+            .await
+            .unwrap(),
+        Taken::Conflict,
+        "another device cannot claim the id"
+    );
+    assert_eq!(
+        s.take_message(message(8, "other", draft, "hello"))
+            .await
+            .unwrap(),
+        Taken::NoApplication,
+        "nor write on an application not its own"
+    );
+    assert!(s.message(Uuid::from_u128(7)).await.unwrap().is_some());
+
+    let answered = s
+        .office_message(
+            app.application_seq,
+            "已办结".into(),
+            vec![NewDocument {
+                document: Document {
+                    id: "feed01".into(),
+                    file_name: "结果.pdf".into(),
+                    mime: "application/pdf".into(),
+                    size: 10,
+                    sha256: "cd".repeat(32),
+                },
+                blob_id: "feed01".into(),
+            }],
+            "officer-li",
+            1_700_000_200_000,
+        )
+        .await
+        .unwrap();
+    assert_eq!(answered.actor, "officer-li");
+
+    let thread: Vec<Speaker> = s
+        .events(app.application_seq)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| match e.event {
+            EventKind::Message { from, .. } => Some(from),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(thread, [Speaker::Person, Speaker::Office], "one each, in order");
+    let feed = s.feed("dev", 0, 100).await.unwrap();
+    let said: Vec<Speaker> = feed
+        .iter()
+        .filter_map(|e| match &e.event {
+            EventKind::Message { from, .. } => Some(*from),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(said, [Speaker::Office], "the device has its own words already");
+
+    let found = s.document_for_device("dev", "feed01").await.unwrap().unwrap();
+    assert_eq!(found.document.file_name, "结果.pdf");
+    assert_eq!(found.blob_id, "feed01");
+    assert!(s.document_for_device("other", "feed01").await.unwrap().is_none());
+    assert!(s
+        .document_of(app.application_seq, &format!("{:032x}", 7))
+        .await
+        .unwrap()
+        .is_some());
+    assert!(s.document_of(app.application_seq + 1, "feed01").await.unwrap().is_none());
+}
+
 async fn sqlite() -> (SqliteStorage, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let s = SqliteStorage::open(&dir.path().join("backend.db"))
@@ -810,4 +944,5 @@ suite!(
     signers_devices_and_delegations_are_revoked_once,
     a_device_has_one_open_proofing_request_and_its_attestation_is_kept,
     a_notices_feed_only_moves_forward_and_signers_are_bounded,
+    a_message_is_taken_once_and_the_feed_tells_only_the_offices,
 );

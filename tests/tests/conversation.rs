@@ -188,6 +188,15 @@ async fn a_question_with_a_photo_is_answered_with_a_document_the_app_saves() {
         .to_string_lossy()
         .starts_with(&reference));
 
+    // The person's export holds it too.
+    let folder = core.export_all(out.path()).unwrap();
+    let data: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(folder.join("data.json")).unwrap()).unwrap();
+    let kept = &data["from_the_office"][0];
+    assert_eq!(kept["file_name"], "结果 2026.pdf");
+    let file = kept["file"].as_str().unwrap();
+    assert_eq!(std::fs::read(folder.join(file)).unwrap(), RESULT_PDF);
+
     // Kept: it saves again with the backend gone.
     backend.stop().await.unwrap();
     let again = TempDir::new().unwrap();

@@ -2746,3 +2746,164 @@ async fn a_person_with_applications_in_wenzhou_and_fuzhou_sees_both_and_each_cit
     fuzhou.stop().await?;
     Ok(())
 }
+
+/// A one-page PDF, as the office's scanner makes one: the result of an application.
+const RESULT_PDF: &[u8] = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n\
+2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n\
+3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n\
+trailer<</Root 1 0 R>>\n%%EOF\n";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "drives the real app: run by `cargo xtask test`"]
+async fn the_person_asks_with_a_photo_and_the_office_answers_with_a_document_the_app_saves(
+) -> anyhow::Result<()> {
+    let out = homeward_tests::repo_root().join("target/screenshots");
+    let (data, backend, driver, app) = online_in_english(4744).await?;
+    let (console, reference) = send_proof_of_life(&app, &backend).await?;
+
+    // The question is kept as it is typed: a kill does not lose it.
+    let question = "Is a scan of my passport enough? 护照扫描件可以吗？";
+    app.wait_css(".conversation .message-text")
+        .await?
+        .send_keys(question)
+        .await?;
+    app.eventually("the question is saved as typed", || async {
+        let core_has = app.value(".conversation .message-text").await? == question;
+        Ok(core_has && app.count(".conversation .error-note").await? == 0)
+    })
+    .await?;
+    // One more moment for the last keystroke's save to land before the process dies.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    app.kill().await?;
+    let app = driver.launch(data.path(), &backend.url).await?;
+    app.click("#open-outbox").await?;
+    app.eventually("the question typed before the kill is back", || async {
+        Ok(app.value(".conversation .message-text").await? == question)
+    })
+    .await?;
+
+    // A photo goes with it; Send puts it in the outbox, and it arrives once.
+    let photo = data.path().join("passport-scan.jpg");
+    std::fs::write(
+        &photo,
+        homeward_core::materials::fixtures::phone_photo(2400, 1600),
+    )?;
+    app.wait_css(".conversation .message-file")
+        .await?
+        .send_keys(&photo.to_string_lossy())
+        .await?;
+    app.wait_text(".compose .attachment", "passport-scan.jpg")
+        .await?;
+    app.click(".conversation .send-message").await?;
+    app.wait_css(".message.mine[data-state='delivered']").await?;
+    app.wait_text(".message.mine .words", "护照扫描件").await?;
+    anyhow::ensure!(
+        app.value(".conversation .message-text").await?.is_empty(),
+        "Send clears what was written"
+    );
+
+    // The officer reads it in the console and answers with the result.
+    let thread = console
+        .page(&format!("/console/applications/{reference}/conversation"))
+        .await?;
+    anyhow::ensure!(thread.contains("护照扫描件可以吗"), "the question is there");
+    anyhow::ensure!(thread.contains("passport-scan.jpg"), "with its photo");
+    let answered = console
+        .reply(
+            &reference,
+            "可以。办理结果见附件。",
+            Some(("办理结果.pdf", RESULT_PDF)),
+        )
+        .await?;
+    anyhow::ensure!(answered == 303, "the reply was refused: {answered}");
+
+    // The app shows the answer, marked as the officer's words, and saves the document.
+    app.wait_text(".message.office .words", "办理结果见附件").await?;
+    app.wait_text(".message.office .officer-words", "officer's own words")
+        .await?;
+    app.wait_text(".office-document .file-name", "办理结果.pdf")
+        .await?;
+    app.click(".office-document .save-document").await?;
+    let saved = app.wait_css(".office-document .saved-file").await?;
+    let path = saved
+        .attr("data-path")
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("no path"))?;
+    anyhow::ensure!(
+        std::fs::read(&path)? == RESULT_PDF,
+        "the saved file is the office's document"
+    );
+    anyhow::ensure!(path.contains(&reference), "named after the application: {path}");
+
+    // A structured request reads in the person's language, whichever it is.
+    let asked = console
+        .submit_form(
+            &format!("/console/applications/{reference}"),
+            &format!("/console/applications/{reference}/decision"),
+            &[
+                ("status", "more-material-needed"),
+                ("want:life-certificate", "on"),
+                ("reason", "expired"),
+            ],
+        )
+        .await?;
+    anyhow::ensure!(asked == 303, "the request was refused: {asked}");
+    app.wait_css(".application[data-status='more-material-needed']")
+        .await?;
+    for (lang, reason) in [("en", "out of date"), ("zh-CN", "有效期")] {
+        app.click(&format!("#lang-{lang}")).await?;
+        app.wait_text("#material-request .request-reason", reason)
+            .await?;
+    }
+
+    for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
+        app.set_size(w, h).await?;
+        for (lang, title) in [("zh-CN", "留言"), ("en", "Messages")] {
+            app.click(&format!("#lang-{lang}")).await?;
+            app.wait_text(".conversation h3", title).await?;
+            let thread = serde_json::to_value(app.wait_css(".conversation .thread").await?)?;
+            app.client
+                .execute(
+                    "arguments[0].scrollIntoView({block: 'start'})",
+                    vec![thread],
+                )
+                .await?;
+            app.screenshot(&out.join(format!("conversation-{lang}-{size_name}.png")))
+                .await?;
+        }
+    }
+
+    // The console's thread, in the same webview, as staff see it.
+    for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
+        app.set_size(w, h).await?;
+        for lang in ["zh-CN", "en"] {
+            app.client
+                .goto(&format!("{}/console/lang/{lang}", backend.url))
+                .await?;
+            app.wait_css("#username")
+                .await?
+                .send_keys("officer-li")
+                .await?;
+            app.wait_css("#password")
+                .await?
+                .send_keys(STAFF_PASSWORD)
+                .await?;
+            app.click(".login button[type='submit']").await?;
+            app.wait_css("#applications").await?;
+            app.client
+                .goto(&format!(
+                    "{}/console/applications/{reference}/conversation",
+                    backend.url
+                ))
+                .await?;
+            app.wait_css("#thread .message.from-office").await?;
+            app.screenshot(&out.join(format!("console-thread-{lang}-{size_name}.png")))
+                .await?;
+            app.click("header form button").await?;
+            app.wait_css("#username").await?;
+        }
+    }
+    app.close().await?;
+    backend.stop().await?;
+    Ok(())
+}

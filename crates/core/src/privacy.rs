@@ -132,12 +132,42 @@ struct Export {
     identity: std::collections::BTreeMap<String, homeward_domain::identity::IdentityStatus>,
     /// The letters of entrustment the person signed, each with its sealed text.
     letters: Vec<homeward_domain::identity::DelegationSummary>,
+    /// The documents the office sent with its messages, each as its own file.
+    from_the_office: Vec<ExportedFile<ReceivedDocument>>,
 }
 
 #[derive(Debug, Serialize)]
 struct ExportedDraft {
     draft: homeward_domain::Draft,
     documents: Vec<ExportedDocument>,
+    /// A message to the office being written about the application, with its attachments'
+    /// files.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    writing: Option<ExportedWriting>,
+}
+
+#[derive(Debug, Serialize)]
+struct ExportedWriting {
+    text: String,
+    attachments: Vec<ExportedFile<homeward_domain::conversation::AttachmentInfo>>,
+}
+
+/// Something described, and where its file is, relative to the export folder.
+#[derive(Debug, Serialize)]
+struct ExportedFile<T> {
+    #[serde(flatten)]
+    info: T,
+    file: String,
+}
+
+/// A document the office sent, as the device keeps it.
+#[derive(Debug, Serialize)]
+struct ReceivedDocument {
+    city: String,
+    file_name: Option<String>,
+    draft_id: homeward_domain::DraftId,
+    id: String,
+    sha256: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -234,7 +264,59 @@ impl Homeward {
                 write_whole(&folder.join(&file), &bytes)?;
                 documents.push(ExportedDocument { info, file });
             }
-            drafts.push(ExportedDraft { draft, documents });
+            let written = self.store.message_draft(draft.id)?;
+            let writing = if written == Default::default() {
+                None
+            } else {
+                let bytes: std::collections::BTreeMap<String, Vec<u8>> = self
+                    .store
+                    .message_attachment_bytes(draft.id)?
+                    .into_iter()
+                    .collect();
+                let mut attachments = vec![];
+                for info in written.attachments {
+                    let file = format!(
+                        "documents/{}-{}",
+                        &info.id.simple().to_string()[..8],
+                        safe_name(&info.file_name)
+                    );
+                    if let Some(b) = bytes.get(&info.sha256) {
+                        write_whole(&folder.join(&file), b)?;
+                    }
+                    attachments.push(ExportedFile { info, file });
+                }
+                Some(ExportedWriting {
+                    text: written.text,
+                    attachments,
+                })
+            };
+            drafts.push(ExportedDraft {
+                draft,
+                documents,
+                writing,
+            });
+        }
+        let mut named = std::collections::BTreeMap::new();
+        for e in self.store.status_events()? {
+            if let homeward_domain::sync::EventKind::Message { documents, .. } = e.event {
+                named.extend(documents.into_iter().map(|d| (d.id, d.file_name)));
+            }
+        }
+        let mut from_the_office = vec![];
+        for (city, id, draft_id, sha256, bytes) in self.store.received_documents()? {
+            let name = named.get(&id).map_or("document", String::as_str);
+            let file = format!("documents/office-{}-{}", &id[..id.len().min(8)], safe_name(name));
+            write_whole(&folder.join(&file), &bytes)?;
+            from_the_office.push(ExportedFile {
+                info: ReceivedDocument {
+                    city,
+                    file_name: named.get(&id).cloned(),
+                    draft_id,
+                    id,
+                    sha256,
+                },
+                file,
+            });
         }
         let outbox = self.store.outbox()?;
         let export = Export {
@@ -256,6 +338,7 @@ impl Homeward {
                 .map(|c| Ok((c.id.clone(), self.identity_in(&c.id)?)))
                 .collect::<Result<_>>()?,
             letters: self.delegations()?,
+            from_the_office,
         };
         let json =
             serde_json::to_vec_pretty(&export).map_err(|e| CoreError::Damaged(e.to_string()))?;

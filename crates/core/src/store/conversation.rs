@@ -114,6 +114,29 @@ impl Store {
             .optional()?)
     }
 
+    /// Every document the office sent that the device keeps: (city, id, draft, sha256, bytes).
+    #[allow(clippy::type_complexity)]
+    pub fn received_documents(&self) -> Result<Vec<(String, String, DraftId, String, Vec<u8>)>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached(
+            "SELECT city, id, draft_id, sha256, bytes FROM received_documents
+             ORDER BY fetched_at, city, id",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                let draft: String = r.get(2)?;
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    DraftId(Uuid::parse_str(&draft).unwrap_or_default()),
+                    r.get(3)?,
+                    r.get(4)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
     /// Keeps a document the office sent, checked against its digest by the caller.
     pub fn keep_received_document(
         &self,

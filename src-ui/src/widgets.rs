@@ -239,11 +239,12 @@ impl PdfState {
     }
 
     pub fn view(self) -> AnyView {
-        self.view_for("pdf")
+        self.view_for("pdf", key("answers-pdf-saved"), key("answers-pdf-open"))
     }
 
-    /// The same, for one of several files on a screen: its elements' ids start from `what`.
-    pub fn view_for(self, what: &str) -> AnyView {
+    /// The same, for one of several files on a screen, saying `saved` (with `$path`) and
+    /// offering `open`: its elements' ids start from `what`.
+    pub fn view_for(self, what: &str, saved: &'static str, open_label: &'static str) -> AnyView {
         match self {
             PdfState::Idle => ().into_any(),
             PdfState::Working => {
@@ -266,8 +267,8 @@ impl PdfState {
                 };
                 view! {
                     <div class="saved-file" id=format!("{what}-saved") data-path=path>
-                        <p>{move || t_args("answers-pdf-saved", &[("path", shown.clone().into())])}</p>
-                        <button class="link" id=format!("open-{what}") on:click=open>{move || t("answers-pdf-open")}</button>
+                        <p>{move || t_args(saved, &[("path", shown.clone().into())])}</p>
+                        <button class="link" id=format!("open-{what}") on:click=open>{move || t(open_label)}</button>
                     </div>
                 }
                 .into_any()

@@ -2795,7 +2795,8 @@ async fn the_person_asks_with_a_photo_and_the_office_answers_with_a_document_the
     app.wait_text(".compose .attachment", "passport-scan.jpg")
         .await?;
     app.click(".conversation .send-message").await?;
-    app.wait_css(".message.mine[data-state='delivered']").await?;
+    app.wait_css(".message.mine[data-state='delivered']")
+        .await?;
     app.wait_text(".message.mine .words", "护照扫描件").await?;
     anyhow::ensure!(
         app.value(".conversation .message-text").await?.is_empty(),
@@ -2818,7 +2819,8 @@ async fn the_person_asks_with_a_photo_and_the_office_answers_with_a_document_the
     anyhow::ensure!(answered == 303, "the reply was refused: {answered}");
 
     // The app shows the answer, marked as the officer's words, and saves the document.
-    app.wait_text(".message.office .words", "办理结果见附件").await?;
+    app.wait_text(".message.office .words", "办理结果见附件")
+        .await?;
     app.wait_text(".message.office .officer-words", "officer's own words")
         .await?;
     app.wait_text(".office-document .file-name", "办理结果.pdf")
@@ -2833,7 +2835,10 @@ async fn the_person_asks_with_a_photo_and_the_office_answers_with_a_document_the
         std::fs::read(&path)? == RESULT_PDF,
         "the saved file is the office's document"
     );
-    anyhow::ensure!(path.contains(&reference), "named after the application: {path}");
+    anyhow::ensure!(
+        path.contains(&reference),
+        "named after the application: {path}"
+    );
 
     // A structured request reads in the person's language, whichever it is.
     let asked = console
@@ -2864,7 +2869,7 @@ async fn the_person_asks_with_a_photo_and_the_office_answers_with_a_document_the
             let thread = serde_json::to_value(app.wait_css(".conversation .thread").await?)?;
             app.client
                 .execute(
-                    "arguments[0].scrollIntoView({block: 'start'})",
+                    "arguments[0].scrollIntoView({block: 'center'})",
                     vec![thread],
                 )
                 .await?;

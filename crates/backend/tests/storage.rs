@@ -840,7 +840,11 @@ async fn a_message_is_taken_once_and_the_feed_tells_only_the_offices(s: impl Sto
             _ => None,
         })
         .collect();
-    assert_eq!(thread, [Speaker::Person, Speaker::Office], "one each, in order");
+    assert_eq!(
+        thread,
+        [Speaker::Person, Speaker::Office],
+        "one each, in order"
+    );
     let feed = s.feed("dev", 0, 100).await.unwrap();
     let said: Vec<Speaker> = feed
         .iter()
@@ -849,18 +853,34 @@ async fn a_message_is_taken_once_and_the_feed_tells_only_the_offices(s: impl Sto
             _ => None,
         })
         .collect();
-    assert_eq!(said, [Speaker::Office], "the device has its own words already");
+    assert_eq!(
+        said,
+        [Speaker::Office],
+        "the device has its own words already"
+    );
 
-    let found = s.document_for_device("dev", "feed01").await.unwrap().unwrap();
+    let found = s
+        .document_for_device("dev", "feed01")
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(found.document.file_name, "结果.pdf");
     assert_eq!(found.blob_id, "feed01");
-    assert!(s.document_for_device("other", "feed01").await.unwrap().is_none());
+    assert!(s
+        .document_for_device("other", "feed01")
+        .await
+        .unwrap()
+        .is_none());
     assert!(s
         .document_of(app.application_seq, &format!("{:032x}", 7))
         .await
         .unwrap()
         .is_some());
-    assert!(s.document_of(app.application_seq + 1, "feed01").await.unwrap().is_none());
+    assert!(s
+        .document_of(app.application_seq + 1, "feed01")
+        .await
+        .unwrap()
+        .is_none());
 }
 
 async fn sqlite() -> (SqliteStorage, tempfile::TempDir) {

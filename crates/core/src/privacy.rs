@@ -305,7 +305,11 @@ impl Homeward {
         let mut from_the_office = vec![];
         for (city, id, draft_id, sha256, bytes) in self.store.received_documents()? {
             let name = named.get(&id).map_or("document", String::as_str);
-            let file = format!("documents/office-{}-{}", &id[..id.len().min(8)], safe_name(name));
+            let file = format!(
+                "documents/office-{}-{}",
+                &id[..id.len().min(8)],
+                safe_name(name)
+            );
             write_whole(&folder.join(&file), &bytes)?;
             from_the_office.push(ExportedFile {
                 info: ReceivedDocument {

@@ -196,7 +196,11 @@ fn OfficeDocument(draft: DraftId, document: Document) -> impl IntoView {
             <span class="file-name">{document.file_name.clone()}</span>" "
             <span class="muted">{move || t_args("conversation-document-size", &[("kilobytes", kilobytes.into())])}</span>" "
             <button class="secondary save-document" on:click=save>{move || t("conversation-save-document")}</button>
-            {move || saved.get().view_for(&saved_as)}
+            {move || saved.get().view_for(
+                &saved_as,
+                key("conversation-document-saved"),
+                key("conversation-document-open"),
+            )}
         </li>
     }
 }

@@ -35,6 +35,11 @@ header button{background:transparent;border-color:#fff}
 label.check{display:inline;font-weight:400;margin:0 .6rem 0 0}button.danger{background:#b42318;border-color:#b42318}
 td form{margin:0}
 img.preview{max-width:320px;max-height:240px;border:1px solid #dcd8cf;border-radius:6px}
+.thread{list-style:none;padding:0;margin:0 0 1rem;display:grid;gap:.6rem}
+.thread .message{background:#fff;border:1px solid #dcd8cf;border-left:4px solid #114a7a;border-radius:8px;padding:.6rem .9rem}
+.thread .from-office{border-left-color:#0f5c4d;background:#f1f7f5}
+.thread .message p{margin:0}.thread .words{white-space:pre-wrap;margin:.35rem 0 0}
+.thread .documents{margin:.35rem 0 0;padding-left:1.2rem}
 @media (max-width:700px){.grid{grid-template-columns:1fr}th,td{padding:.4rem}table{display:block;overflow-x:auto}}
 ";
 

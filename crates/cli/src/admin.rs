@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::Subcommand;
 use homeward_domain::check::show_hidden_controls;
+use homeward_domain::conversation::Speaker;
 use homeward_domain::identity::IssuerKind;
 use homeward_domain::staff::{
     ApplicationDetail, ApplicationSummary, Decision, DeviceRevocation, NewSite, NewStaff, Routing,
@@ -409,6 +410,26 @@ async fn admin(client: &Client, command: AdminCommand, out: &Out) -> Result<(), 
                     EventKind::Access { .. } => out.tr_args(
                         "console-event-access",
                         &[("staff", e.by.clone().unwrap_or_default().into())],
+                    ),
+                    // The words are read in the console's conversation, where reading is logged.
+                    EventKind::Message {
+                        from: Speaker::Person,
+                        documents,
+                        ..
+                    } => out.tr_args(
+                        "console-event-message-person",
+                        &[("documents", documents.len().into())],
+                    ),
+                    EventKind::Message {
+                        from: Speaker::Office,
+                        documents,
+                        ..
+                    } => out.tr_args(
+                        "console-event-message-office",
+                        &[
+                            ("staff", e.by.clone().unwrap_or_default().into()),
+                            ("documents", documents.len().into()),
+                        ],
                     ),
                 };
                 println!("  #{} {}", e.cursor, what.trim());

@@ -336,6 +336,54 @@ async fn off_the_ui_thread<T: Send + 'static>(
         .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))??)
 }
 
+fn missing(what: &str) -> ApiError {
+    ApiError::new(ErrorCode::InvalidInput, format!("{what} is missing"))
+}
+
+/// A file a raw command carries: its bytes as the body, the draft and the file's name
+/// (percent-encoded) as headers.
+struct RawFile {
+    draft: homeward_domain::DraftId,
+    name: String,
+    bytes: Vec<u8>,
+    headers: tauri::http::HeaderMap,
+}
+
+impl RawFile {
+    fn read(
+        request: &tauri::ipc::Request<'_>,
+        draft_header: &str,
+        name_header: &str,
+    ) -> Result<Self, ApiError> {
+        let headers = request.headers().clone();
+        let draft = header_text(&headers, draft_header)
+            .and_then(|v| v.parse::<uuid::Uuid>().ok())
+            .map(homeward_domain::DraftId)
+            .ok_or_else(|| missing(draft_header))?;
+        let name = header_text(&headers, name_header).unwrap_or_default();
+        let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
+            return Err(missing("the file's bytes"));
+        };
+        Ok(RawFile {
+            draft,
+            name,
+            bytes: bytes.clone(),
+            headers,
+        })
+    }
+
+    fn header(&self, name: &str) -> Option<String> {
+        header_text(&self.headers, name)
+    }
+}
+
+fn header_text(headers: &tauri::http::HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(percent_decode)
+}
+
 /// Takes the file's bytes as the raw request body (no JSON encoding of megabytes), and prepares
 /// them off the UI thread: the window goes on answering while a photo is made smaller. Each
 /// document is its own row, so two prepared side by side cannot overwrite each other.
@@ -345,25 +393,10 @@ async fn add_material(
     request: tauri::ipc::Request<'_>,
 ) -> RawReply<ipc::AddMaterial> {
     use ipc::AddMaterial as A;
-    let header = |name: &str| {
-        request
-            .headers()
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .map(percent_decode)
-    };
-    let bad = |what: &str| ApiError::new(ErrorCode::InvalidInput, format!("{what} is missing"));
-    let draft = header(A::DRAFT_ID)
-        .and_then(|v| v.parse::<uuid::Uuid>().ok())
-        .map(homeward_domain::DraftId)
-        .ok_or_else(|| bad(A::DRAFT_ID))?;
-    let field = header(A::FIELD).ok_or_else(|| bad(A::FIELD))?;
-    let name = header(A::FILE_NAME).unwrap_or_default();
-    let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
-        return Err(bad("the file's bytes"));
-    };
-    let (core, bytes) = (shell.core()?, bytes.clone());
-    off_the_ui_thread(move || core.add_material(draft, &field, &name, &bytes)).await
+    let file = RawFile::read(&request, A::DRAFT_ID, A::FILE_NAME)?;
+    let field = file.header(A::FIELD).ok_or_else(|| missing(A::FIELD))?;
+    let core = shell.core()?;
+    off_the_ui_thread(move || core.add_material(file.draft, &field, &file.name, &file.bytes)).await
 }
 
 /// A document for a message to the office: the bytes as the raw body, prepared off the UI
@@ -374,24 +407,10 @@ async fn add_message_attachment(
     request: tauri::ipc::Request<'_>,
 ) -> RawReply<ipc::AddMessageAttachment> {
     use ipc::AddMessageAttachment as A;
-    let header = |name: &str| {
-        request
-            .headers()
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .map(percent_decode)
-    };
-    let bad = |what: &str| ApiError::new(ErrorCode::InvalidInput, format!("{what} is missing"));
-    let draft = header(A::DRAFT_ID)
-        .and_then(|v| v.parse::<uuid::Uuid>().ok())
-        .map(homeward_domain::DraftId)
-        .ok_or_else(|| bad(A::DRAFT_ID))?;
-    let name = header(A::FILE_NAME).unwrap_or_default();
-    let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
-        return Err(bad("the file's bytes"));
-    };
-    let (core, bytes) = (shell.core()?, bytes.clone());
-    off_the_ui_thread(move || core.add_message_attachment(draft, &name, &bytes)).await
+    let file = RawFile::read(&request, A::DRAFT_ID, A::FILE_NAME)?;
+    let core = shell.core()?;
+    off_the_ui_thread(move || core.add_message_attachment(file.draft, &file.name, &file.bytes))
+        .await
 }
 
 /// A document from the office: kept, or fetched now; saved into the export folder.

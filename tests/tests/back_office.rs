@@ -714,9 +714,8 @@ async fn a_reviewer_reads_only_their_department_and_the_person_sees_every_access
     );
     let detail = reviewer.page(&page).await.unwrap();
     let materials = format!("{page}/materials/");
-    let sha256 =
-        homeward_tests::backend::quoted_after(&detail, &format!("<a href=\"{materials}"))
-            .unwrap_or_else(|| panic!("a link to the document: {detail}"));
+    let sha256 = homeward_tests::backend::quoted_after(&detail, &format!("<a href=\"{materials}"))
+        .unwrap_or_else(|| panic!("a link to the document: {detail}"));
     let document = format!("{materials}{sha256}");
     let resp = http
         .get(format!("{}{document}", backend.url))

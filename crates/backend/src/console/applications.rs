@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderMap, HeaderValue};
+use axum::http::HeaderMap;
 use axum::response::{Redirect, Response};
 use axum::Form;
 use homeward_domain::identity::IssuerKind;
@@ -294,23 +294,7 @@ pub(super) async fn material(
             .filter(crate::storage::UploadRow::is_complete)
             .ok_or(AppError::NotFound("document"))?;
         let bytes = crate::blobs::BlobStore::read(&state.blobs, &upload.id).await?;
-        let mime = HeaderValue::from_str(&named.mime)
-            .unwrap_or(HeaderValue::from_static("application/octet-stream"));
-        Ok((
-            [
-                (header::CONTENT_TYPE, mime),
-                (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
-                (
-                    header::X_CONTENT_TYPE_OPTIONS,
-                    HeaderValue::from_static("nosniff"),
-                ),
-                (
-                    header::CONTENT_SECURITY_POLICY,
-                    HeaderValue::from_static("default-src 'none'; sandbox"),
-                ),
-            ],
-            bytes,
-        ))
+        Ok(crate::conversation::document_response(&named.mime, bytes))
     }
     .await;
     answer(lang_of(&headers), result)

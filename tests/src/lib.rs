@@ -19,3 +19,10 @@ pub fn repo_root() -> PathBuf {
         .map(PathBuf::from)
         .unwrap_or_default()
 }
+
+/// A one-page PDF, as an office's scanner would make one: a result sent back to
+/// an applicant.
+pub const RESULT_PDF: &[u8] = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n\
+2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n\
+3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n\
+trailer<</Root 1 0 R>>\n%%EOF\n";

@@ -13,15 +13,10 @@ use homeward_domain::wire::path;
 use homeward_domain::{DraftId, ErrorCode, GuideId};
 use homeward_tests::backend::{Console, TestBackend};
 use homeward_tests::installation::{open_consented, proof_of_life};
+use homeward_tests::RESULT_PDF;
 use tempfile::TempDir;
 
 const PASSWORD: &str = "correct horse battery";
-
-/// A one-page PDF, as an office's scanner would make one.
-const RESULT_PDF: &[u8] = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n\
-2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n\
-3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n\
-trailer<</Root 1 0 R>>\n%%EOF\n";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_question_with_a_photo_is_answered_with_a_document_the_app_saves() {

@@ -592,6 +592,24 @@ async fn sent_offline_with_a_photo_it_arrives_once_is_sent_back_revised_and_appr
 
 const STAFF_PASSWORD: &str = "a long staff password";
 
+/// Signs `username` in to the console through its own form, in the app's webview, in `lang`.
+async fn sign_in_to_console(
+    app: &homeward_tests::app::App,
+    base: &str,
+    lang: &str,
+    username: &str,
+) -> anyhow::Result<()> {
+    app.client
+        .goto(&format!("{base}/console/lang/{lang}"))
+        .await?;
+    app.wait_css("#username").await?.send_keys(username).await?;
+    app.wait_css("#password")
+        .await?
+        .send_keys(STAFF_PASSWORD)
+        .await?;
+    app.click(".login button[type='submit']").await
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "drives the real app: run by `cargo xtask test`"]
 async fn my_details_consents_export_and_erasure() -> anyhow::Result<()> {
@@ -1840,18 +1858,7 @@ async fn screenshots_of_identity_site_mode_and_entrustment() -> anyhow::Result<(
         app.set_size(w, h).await?;
         for lang in langs {
             let shot = |screen: &str| out.join(format!("{screen}-{lang}-{size_name}.png"));
-            app.client
-                .goto(&format!("{}/console/lang/{lang}", backend.url))
-                .await?;
-            app.wait_css("#username")
-                .await?
-                .send_keys("officer-li")
-                .await?;
-            app.wait_css("#password")
-                .await?
-                .send_keys(STAFF_PASSWORD)
-                .await?;
-            app.click(".login button[type='submit']").await?;
+            sign_in_to_console(&app, &backend.url, lang, "officer-li").await?;
             app.wait_css("#open-proofing").await?;
             app.client
                 .goto(&format!("{}{request_page}", backend.url))
@@ -2747,16 +2754,11 @@ async fn a_person_with_applications_in_wenzhou_and_fuzhou_sees_both_and_each_cit
     Ok(())
 }
 
-/// A one-page PDF, as the office's scanner makes one: the result of an application.
-const RESULT_PDF: &[u8] = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n\
-2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n\
-3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n\
-trailer<</Root 1 0 R>>\n%%EOF\n";
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "drives the real app: run by `cargo xtask test`"]
 async fn the_person_asks_with_a_photo_and_the_office_answers_with_a_document_the_app_saves(
 ) -> anyhow::Result<()> {
+    use homeward_tests::RESULT_PDF;
     let out = homeward_tests::repo_root().join("target/screenshots");
     let (data, backend, driver, app) = online_in_english(4744).await?;
     let (console, reference) = send_proof_of_life(&app, &backend).await?;
@@ -2882,18 +2884,7 @@ async fn the_person_asks_with_a_photo_and_the_office_answers_with_a_document_the
     for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
         app.set_size(w, h).await?;
         for lang in ["zh-CN", "en"] {
-            app.client
-                .goto(&format!("{}/console/lang/{lang}", backend.url))
-                .await?;
-            app.wait_css("#username")
-                .await?
-                .send_keys("officer-li")
-                .await?;
-            app.wait_css("#password")
-                .await?
-                .send_keys(STAFF_PASSWORD)
-                .await?;
-            app.click(".login button[type='submit']").await?;
+            sign_in_to_console(&app, &backend.url, lang, "officer-li").await?;
             app.wait_css("#applications").await?;
             app.client
                 .goto(&format!(

@@ -686,6 +686,12 @@ async fn a_reviewer_reads_only_their_department_and_the_person_sees_every_access
     let page = format!("/console/applications/{reference}");
     let err = reviewer.page(&page).await.unwrap_err();
     assert!(err.to_string().contains("404"), "{err}");
+    // Nor its conversation.
+    let err = reviewer
+        .page(&format!("{page}/conversation"))
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("404"), "{err}");
     let resp = http
         .get(format!("{}/v1/staff/applications/{reference}", backend.url))
         .header("authorization", reviewer_token.clone())

@@ -333,14 +333,13 @@ impl PgStorage {
             return Ok(Some(Taken::NoApplication));
         };
         let seq = application.int(0)?;
-        let event = message_event(Speaker::Person, &m.text, &m.documents);
-        let cursor = insert_event_pg(&tx, seq, &event, "", m.received_at).await?;
-        insert_documents_pg(&tx, seq, &m.documents, m.received_at).await?;
+        // The message's row first: a racing request with the same id waits here for this one
+        // to commit, and then finds it taken, before it has written anything else.
         let inserted = tx
             .execute(
                 "INSERT INTO messages (message_id, application_seq, device_key, body_sha256, body,
                     signature, signed_at, received_at, event_cursor)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING",
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0) ON CONFLICT DO NOTHING",
                 &[
                     &m.message_id,
                     &seq,
@@ -350,13 +349,20 @@ impl PgStorage {
                     &m.signature,
                     &m.signed_at,
                     &m.received_at,
-                    &cursor,
                 ],
             )
             .await?;
         if inserted == 0 {
             return Ok(None);
         }
+        let event = message_event(Speaker::Person, &m.text, &m.documents);
+        let cursor = insert_event_pg(&tx, seq, &event, "", m.received_at).await?;
+        insert_documents_pg(&tx, seq, &m.documents, m.received_at).await?;
+        tx.execute(
+            "UPDATE messages SET event_cursor = $2 WHERE message_id = $1",
+            &[&m.message_id, &cursor],
+        )
+        .await?;
         let row = tx
             .query_one(&format!("{MESSAGE}$1"), &[&m.message_id])
             .await?;

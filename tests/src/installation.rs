@@ -15,9 +15,35 @@ pub fn open_consented(dir: &Path, url: &str) -> Homeward {
     core
 }
 
+/// The guide the cross-crate tests send when any application will do: a question to the city's
+/// 12345 line, which anyone may ask (no identity proof), with an optional picture.
+pub const ENQUIRY: &str = "government-service-enquiry";
+
+/// The material question of [`ENQUIRY`]: a related picture or file.
+pub const ENQUIRY_ATTACHMENT: &str = "attachment";
+
+/// An enquiry draft with every question answered, with a name beyond the BMP; the caller may
+/// attach a picture to [`ENQUIRY_ATTACHMENT`].
+pub fn enquiry(core: &Homeward) -> DraftId {
+    let draft = core.create_draft(ENQUIRY).expect("draft");
+    for (field, value) in [
+        ("kind", "help"),
+        ("topic", "养老金 pension"),
+        ("details", "我在意大利，养老金三个月没有到账。"),
+        ("full-name", "王𠀀明"),
+        ("phone", "+39 333 123 4567"),
+        ("reply-by", "phone"),
+    ] {
+        let check = core.set_answer(draft.id, field, value).expect("answer");
+        assert!(check.valid, "{field}: {check:?}");
+    }
+    draft.id
+}
+
 /// A pension proof-of-life draft with every question answered: a name beyond the BMP, a
 /// full-width ID number, and life proven by `method` (`face`, or `certificate`, whose photo the
-/// caller attaches to `life-certificate`).
+/// caller attaches to `life-certificate`). The service needs the person's documents reviewed:
+/// see [`attested_in_person`].
 pub fn proof_of_life(core: &Homeward, method: &str) -> DraftId {
     let draft = core.create_draft("pension-proof-of-life").expect("draft");
     for (field, value) in [
@@ -102,10 +128,10 @@ pub fn attested_as_they_are(core: &Homeward, site: &ed25519_dalek::SigningKey, s
     core.add_attestation(&token).expect("attestation taken");
 }
 
-/// A complete proof-of-life application with a life certificate photo that differs per `n`
-/// (so none is deduplicated); every twentieth photo takes several upload chunks.
-pub fn proof_of_life_with_photo(core: &Homeward, n: usize) -> DraftId {
-    let draft = proof_of_life(core, "certificate");
+/// A complete enquiry with a photo that differs per `n` (so none is deduplicated); every
+/// twentieth photo takes several upload chunks.
+pub fn enquiry_with_photo(core: &Homeward, n: usize) -> DraftId {
+    let draft = enquiry(core);
     let n = u32::try_from(n).expect("a small number");
     let (w, h) = if n.is_multiple_of(20) {
         (1600 + n, 1200)
@@ -113,13 +139,8 @@ pub fn proof_of_life_with_photo(core: &Homeward, n: usize) -> DraftId {
         (320 + n, 240)
     };
     let photo = homeward_core::materials::fixtures::phone_photo(w, h);
-    core.add_material(
-        draft,
-        "life-certificate",
-        &format!("certificate-{n}.jpg"),
-        &photo,
-    )
-    .expect("photo");
+    core.add_material(draft, ENQUIRY_ATTACHMENT, &format!("photo-{n}.jpg"), &photo)
+        .expect("photo");
     draft
 }
 

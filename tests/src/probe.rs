@@ -38,9 +38,9 @@ impl Probe {
         B64.encode(self.key.verifying_key().as_bytes())
     }
 
-    /// A pension proof-of-life submission numbered `n`.
+    /// An enquiry numbered `n`: a service anyone may ask for.
     pub fn body(n: u128) -> Vec<u8> {
-        Probe::body_for(n, "pension-proof-of-life", vec![])
+        Probe::body_for(n, crate::installation::ENQUIRY, vec![])
     }
 
     /// A submission numbered `n` for `guide`, with these sealed attestations.

@@ -9,7 +9,9 @@ use homeward_domain::sync::{
 };
 use homeward_domain::{ApiError, ErrorCode};
 use homeward_tests::backend::TestBackend;
-use homeward_tests::installation::{open_consented, proof_of_life};
+use homeward_tests::installation::{
+    attested_in_person, enquiry, open_consented, proof_of_life, ENQUIRY_ATTACHMENT,
+};
 use tempfile::TempDir;
 
 const PASSWORD: &str = "correct horse battery";
@@ -29,6 +31,10 @@ async fn staff_ask_for_more_material_the_person_revises_and_staff_approve() {
         .unwrap();
     let data = TempDir::new().unwrap();
     let core = open_consented(data.path(), &backend.url);
+    // The pension service needs the person's documents reviewed: here, at a liaison site.
+    let site = ed25519_dalek::SigningKey::from_bytes(&[8; 32]);
+    backend.register_site("prato", &site).await.unwrap();
+    attested_in_person(&core, &site, "prato");
     let draft = proof_of_life(&core, "face");
     // A document attached for a question the person then made moot stays on the device.
     core.set_answer(draft, "method", "certificate").unwrap();
@@ -245,7 +251,7 @@ async fn the_console_signs_in_lists_opens_and_decides_with_csrf_protection() {
         .unwrap();
     let data = TempDir::new().unwrap();
     let core = open_consented(data.path(), &backend.url);
-    core.submit(proof_of_life(&core, "face")).unwrap();
+    core.submit(enquiry(&core)).unwrap();
     core.sync_outbox().await.unwrap();
 
     let http = reqwest::Client::builder()
@@ -343,7 +349,7 @@ async fn the_console_signs_in_lists_opens_and_decides_with_csrf_protection() {
         .and_then(|s| s.split('"').next())
         .expect("the application is listed")
         .to_owned();
-    assert!(list.contains("养老金"), "guide titles in Chinese");
+    assert!(list.contains("政务服务咨询"), "guide titles in Chinese");
     let detail = page(&format!("/console/applications/{reference}"))
         .await
         .unwrap()
@@ -641,9 +647,9 @@ async fn a_reviewer_reads_only_their_department_and_the_person_sees_every_access
         .unwrap();
     let data = TempDir::new().unwrap();
     let core = open_consented(data.path(), &backend.url);
-    let draft = proof_of_life(&core, "certificate");
+    let draft = enquiry(&core);
     let photo = homeward_core::materials::fixtures::phone_photo(800, 600);
-    core.add_material(draft, "life-certificate", "certificate.jpg", &photo)
+    core.add_material(draft, ENQUIRY_ATTACHMENT, "certificate.jpg", &photo)
         .unwrap();
     core.submit(draft).unwrap();
     assert_eq!(core.sync_outbox().await.unwrap().delivered, 1);
@@ -786,7 +792,7 @@ async fn a_reviewer_reads_only_their_department_and_the_person_sees_every_access
     // Another person's device, registered with an application of its own.
     let other_data = TempDir::new().unwrap();
     let other = open_consented(other_data.path(), &backend.url);
-    let other_draft = proof_of_life(&other, "face");
+    let other_draft = enquiry(&other);
     other.submit(other_draft).unwrap();
     assert_eq!(other.sync_outbox().await.unwrap().delivered, 1);
     // It reads nothing of the first person's.

@@ -12,7 +12,7 @@ use homeward_domain::sync::{AccessAction, EventKind, OutboxState, SignedReceipt,
 use homeward_domain::wire::path;
 use homeward_domain::{DraftId, ErrorCode, GuideId};
 use homeward_tests::backend::{Console, TestBackend};
-use homeward_tests::installation::{open_consented, proof_of_life};
+use homeward_tests::installation::{enquiry, open_consented, ENQUIRY};
 use homeward_tests::RESULT_PDF;
 use tempfile::TempDir;
 
@@ -27,7 +27,7 @@ async fn a_question_with_a_photo_is_answered_with_a_document_the_app_saves() {
         .unwrap();
     let data = TempDir::new().unwrap();
     let core = open_consented(data.path(), &backend.url);
-    let draft = proof_of_life(&core, "face");
+    let draft = enquiry(&core);
 
     // Not before the application has reached the city.
     core.set_message_text(draft, "还需要什么材料？").unwrap();
@@ -213,7 +213,7 @@ async fn device_with_application(remote: &Remote, key: &SigningKey) -> DraftId {
     let submission = Submission {
         submission_id: uuid::Uuid::now_v7(),
         draft_id: draft,
-        guide_id: GuideId("pension-proof-of-life".into()),
+        guide_id: GuideId(ENQUIRY.into()),
         pack_version: 1,
         revision: 0,
         answers: Default::default(),

@@ -495,7 +495,7 @@ async fn a_walk_in_takes_the_receipt_home_and_answers_the_office_from_their_phon
     use homeward_domain::sync::{ApplicationStatus, OutboxState};
     use homeward_tests::backend::{register_site, staff_token, TestBackend};
     use homeward_tests::installation::{
-        hukou_cancellation, open_consented, profile, proof_of_life_with_photo,
+        enquiry_with_photo, hukou_cancellation, open_consented, profile,
     };
 
     let backend = TestBackend::start().await.unwrap();
@@ -531,9 +531,9 @@ async fn a_walk_in_takes_the_receipt_home_and_answers_the_office_from_their_phon
     let attestation = site.attest(&request, &[DocumentKind::Passport]).unwrap();
     session.add_attestation(&attestation.text).unwrap();
     let hukou = hukou_cancellation(&session);
-    let pension = proof_of_life_with_photo(&session, 1);
+    let question = enquiry_with_photo(&session, 1);
     session.submit(hukou).unwrap();
-    session.submit(pension).unwrap();
+    session.submit(question).unwrap();
     assert_eq!(session.sync_outbox().await.unwrap().delivered, 2);
 
     // The receipt: made once, the same when asked again; the hand-over is not offered yet, so
@@ -595,9 +595,9 @@ async fn a_walk_in_takes_the_receipt_home_and_answers_the_office_from_their_phon
 
     // The phone takes them over: answers, the photo, the receipts; twice is once.
     let drafts = phone.take_over(&ticket).await.unwrap();
-    assert_eq!(drafts, [hukou, pension]);
+    assert_eq!(drafts, [hukou, question]);
     assert_eq!(phone.take_over(&ticket).await.unwrap(), drafts);
-    assert_eq!(phone.materials(pension).unwrap().len(), 1);
+    assert_eq!(phone.materials(question).unwrap().len(), 1);
     let sent = phone.outbox().unwrap();
     assert_eq!(sent.len(), 2);
     assert!(sent

@@ -10,7 +10,7 @@ use homeward_tests::backend::{
     free_port, register_site, revoke_signer, staff_token, unreachable_url, Console,
     NotificationWatch, TestBackend,
 };
-use homeward_tests::installation::HUKOU_ANSWERS;
+use homeward_tests::installation::{ENQUIRY, HUKOU_ANSWERS};
 use tempfile::TempDir;
 
 const STARTER_GUIDE: &str = "driving-licence-postpone-renewal";
@@ -360,15 +360,14 @@ async fn online_in_english(
     Ok((data, backend, driver, app))
 }
 
-/// Fills a pension proof-of-life application from the home screen and sends it; returns once it
-/// is delivered, with the console signed in as officer-li and the application's reference.
-async fn send_proof_of_life(
+/// Fills a question to the city's 12345 line from the home screen (a service anyone may ask
+/// for) and sends it; returns once it is delivered, with the console signed in as officer-li and
+/// the application's reference.
+async fn send_enquiry(
     app: &homeward_tests::app::App,
     backend: &TestBackend,
 ) -> anyhow::Result<(Console, String)> {
-    app.click(".guide-card[data-guide='pension-proof-of-life']")
-        .await?;
-    fill_proof_of_life(app).await?;
+    fill_enquiry(app).await?;
     app.click("#send-application").await?;
     confirm_send(app).await?;
     app.eventually("the application is delivered", || async {
@@ -378,6 +377,39 @@ async fn send_proof_of_life(
     let console = Console::sign_in(&backend.url, "officer-li", STAFF_PASSWORD).await?;
     let reference = console.latest_reference().await?;
     Ok((console, reference))
+}
+
+/// Starts a question to the 12345 line from the home screen and answers every question, with a
+/// name beyond the BMP; ends on the form, a photo still to be attached if the caller wants one.
+async fn answer_enquiry(app: &homeward_tests::app::App) -> anyhow::Result<()> {
+    app.click(&format!(".guide-card[data-guide='{ENQUIRY}']"))
+        .await?;
+    app.click("#start-draft").await?;
+    app.wait_css("#field-kind")
+        .await?
+        .select_by_value("help")
+        .await?;
+    app.commit_text("#field-full-name", "王𠀀明").await?;
+    for (field, value) in [
+        ("#field-topic", "养老金 pension"),
+        ("#field-details", "我在意大利，养老金三个月没有到账。"),
+        ("#field-phone", "0039 333 123 4567"),
+    ] {
+        app.type_and_wait_saved(field, value).await?;
+    }
+    app.wait_css("#field-reply-by")
+        .await?
+        .select_by_value("phone")
+        .await?;
+    Ok(())
+}
+
+/// A question to the 12345 line answered in full, ending on check-your-answers.
+async fn fill_enquiry(app: &homeward_tests::app::App) -> anyhow::Result<()> {
+    answer_enquiry(app).await?;
+    app.wait_css("#save-state[data-state='saved']").await?;
+    app.blur().await?;
+    app.click("#check-answers").await
 }
 
 /// Starts a pension proof-of-life draft and answers every question, proving life by `method`.
@@ -404,7 +436,7 @@ async fn answer_proof_of_life(app: &homeward_tests::app::App, method: &str) -> a
 async fn sent_offline_with_a_photo_it_arrives_once_is_sent_back_revised_and_approved(
 ) -> anyhow::Result<()> {
     let data = TempDir::new()?;
-    let photo = data.path().join("life-certificate.jpg");
+    let photo = data.path().join("bill.jpg");
     std::fs::write(
         &photo,
         homeward_core::materials::fixtures::phone_photo(3000, 2000),
@@ -416,10 +448,8 @@ async fn sent_offline_with_a_photo_it_arrives_once_is_sent_back_revised_and_appr
         .launch(data.path(), &format!("http://127.0.0.1:{port}"))
         .await?;
     app.click("#lang-en").await?;
-    app.click(".guide-card[data-guide='pension-proof-of-life']")
-        .await?;
-    answer_proof_of_life(&app, "certificate").await?;
-    let input = app.wait_css("#field-life-certificate").await?;
+    answer_enquiry(&app).await?;
+    let input = app.wait_css("#field-attachment").await?;
     input.send_keys(&photo.to_string_lossy()).await?;
     app.wait_css(".document img.thumb").await?;
     app.blur().await?;
@@ -460,7 +490,7 @@ async fn sent_offline_with_a_photo_it_arrives_once_is_sent_back_revised_and_appr
         page.contains("data-verified=\"true\""),
         "signature verified"
     );
-    anyhow::ensure!(page.contains("life-certificate.jpg"), "the photo is there");
+    anyhow::ensure!(page.contains("bill.jpg"), "the photo is there");
     // A structured request: the document question and a reason from the list, with the
     // officer's own words beside it.
     let page = format!("/console/applications/{reference}");
@@ -470,9 +500,9 @@ async fn sent_offline_with_a_photo_it_arrives_once_is_sent_back_revised_and_appr
             &format!("{page}/decision"),
             &[
                 ("status", "more-material-needed"),
-                ("want:life-certificate", "on"),
+                ("want:attachment", "on"),
                 ("reason", "unreadable"),
-                ("message", "请补充一张更清晰的生存证明"),
+                ("message", "请补充一张更清晰的照片"),
             ],
         )
         .await?;
@@ -487,8 +517,8 @@ async fn sent_offline_with_a_photo_it_arrives_once_is_sent_back_revised_and_appr
     app.wait_text("#department-message", "In the officer's own words")
         .await?;
     app.wait_text(
-        "#material-request li[data-field='life-certificate']",
-        "ife certificate",
+        "#material-request li[data-field='attachment']",
+        "elated pictures",
     )
     .await?;
     app.wait_text("#material-request .request-reason", "cannot be read")
@@ -526,7 +556,7 @@ async fn sent_offline_with_a_photo_it_arrives_once_is_sent_back_revised_and_appr
         &clearer,
         homeward_core::materials::fixtures::phone_photo(2000, 3000),
     )?;
-    let input = app.wait_css("#field-life-certificate").await?;
+    let input = app.wait_css("#field-attachment").await?;
     input.send_keys(&clearer.to_string_lossy()).await?;
     app.eventually("two documents", || async {
         Ok(app.count(".document img.thumb").await? == 2)
@@ -916,7 +946,7 @@ async fn a_phone_whose_clock_is_ten_minutes_slow_still_sends() -> anyhow::Result
         .launch_with_clock_off(data.path(), &backend.url, "-10m")
         .await?;
     app.click("#lang-en").await?;
-    send_proof_of_life(&app, &backend).await?;
+    send_enquiry(&app, &backend).await?;
     assert_eq!(app.count(".send[data-state='set-aside']").await?, 0);
     assert_eq!(backend.stored_submissions().await?, 1);
     // Under its clock wrapper the app outlives the driver's session: ended here, not left
@@ -930,7 +960,7 @@ async fn a_phone_whose_clock_is_ten_minutes_slow_still_sends() -> anyhow::Result
 async fn news_in_the_outbox_keeps_a_closed_timeline_closed_and_the_focus_where_it_was(
 ) -> anyhow::Result<()> {
     let (_data, backend, _driver, app) = online_in_english(4614).await?;
-    let (console, reference) = send_proof_of_life(&app, &backend).await?;
+    let (console, reference) = send_enquiry(&app, &backend).await?;
 
     // Staff open the application: the timeline appears, open; the person closes it and the
     // focus is on its summary.
@@ -1105,21 +1135,19 @@ async fn screenshots_of_sending_the_outbox_and_the_back_office() -> anyhow::Resu
     let (_data, backend, _driver, app) = online_in_english(4544).await?;
 
     // One application sent, opened and sent back by staff; another ready to send.
-    let (console, reference) = send_proof_of_life(&app, &backend).await?;
+    let (console, reference) = send_enquiry(&app, &backend).await?;
     console.decide(&reference, "in-review", "").await?;
     console
         .decide(
             &reference,
             "more-material-needed",
-            "请补充近三个月内的生存证明（可拍照上传）。",
+            "请补充一张银行流水的照片（可拍照上传）。",
         )
         .await?;
     app.wait_css(".application[data-status='more-material-needed']")
         .await?;
     app.click("button.brand").await?;
-    app.click(".guide-card[data-guide='pension-proof-of-life']")
-        .await?;
-    fill_proof_of_life(&app).await?;
+    fill_enquiry(&app).await?;
 
     for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
         app.set_size(w, h).await?;
@@ -2191,18 +2219,16 @@ async fn walk_ins_are_served_one_after_another_and_leave_nothing_behind() -> any
         .await?;
     site.click("button.brand").await?;
     send_hukou_cancellation(&site).await?;
-    // And their proof of life, with a photo of the certificate taken at the desk.
+    // And a question to the 12345 line, with a photo taken at the desk.
     let photos = TempDir::new()?;
-    let photo = photos.path().join("life-certificate.jpg");
+    let photo = photos.path().join("bill.jpg");
     std::fs::write(
         &photo,
         homeward_core::materials::fixtures::phone_photo(1600, 1200),
     )?;
     site.click("button.brand").await?;
-    site.click(".guide-card[data-guide='pension-proof-of-life']")
-        .await?;
-    answer_proof_of_life(&site, "certificate").await?;
-    site.wait_css("#field-life-certificate")
+    answer_enquiry(&site).await?;
+    site.wait_css("#field-attachment")
         .await?
         .send_keys(&photo.to_string_lossy())
         .await?;
@@ -2271,7 +2297,7 @@ async fn walk_ins_are_served_one_after_another_and_leave_nothing_behind() -> any
     let walk_ins = site_dir.path().join("walk-ins");
     wait_until_empty(&walk_ins).await?;
 
-    // At home, the phone hears the office ask for more on the proof of life, and answers.
+    // At home, the phone hears the office ask for more on the question, and answers.
     let console = Console::sign_in(&backend.url, "admin-chen", ADMIN_PASSWORD).await?;
     let reference = console.latest_reference().await?;
     let page = console
@@ -2280,11 +2306,7 @@ async fn walk_ins_are_served_one_after_another_and_leave_nothing_behind() -> any
     anyhow::ensure!(page.contains("id=\"assisted\""), "the site is named");
     anyhow::ensure!(page.contains("Lucia Bianchi"), "the volunteer is named");
     console
-        .decide(
-            &reference,
-            "more-material-needed",
-            "请补充一张更清晰的生存证明",
-        )
+        .decide(&reference, "more-material-needed", "请补充一张更清晰的照片")
         .await?;
     phone
         .wait_css(".application[data-status='more-material-needed']")
@@ -2296,7 +2318,7 @@ async fn walk_ins_are_served_one_after_another_and_leave_nothing_behind() -> any
         homeward_core::materials::fixtures::phone_photo(2000, 3000),
     )?;
     phone
-        .wait_css("#field-life-certificate")
+        .wait_css("#field-attachment")
         .await?
         .send_keys(&clearer.to_string_lossy())
         .await?;
@@ -2327,11 +2349,10 @@ async fn walk_ins_are_served_one_after_another_and_leave_nothing_behind() -> any
     site.click("#open-outbox").await?;
     site.wait_css("#outbox-title").await?;
     anyhow::ensure!(site.count(".send").await? == 0, "nothing sent");
-    // Their proof of life waits for the city; the session ends sealed.
+    // Their question to the 12345 line, which needs no proof of identity, waits for the city;
+    // the session ends sealed.
     site.click("button.brand").await?;
-    site.click(".guide-card[data-guide='pension-proof-of-life']")
-        .await?;
-    fill_proof_of_life(&site).await?;
+    fill_enquiry(&site).await?;
     site.click("#send-application").await?;
     confirm_send(&site).await?;
     end_walk_in(&site).await?;
@@ -2670,7 +2691,7 @@ async fn a_person_with_applications_in_wenzhou_and_fuzhou_sees_both_and_each_cit
     app.wait_text(".hero .lead", "Wenzhou").await?;
 
     // An application to Wenzhou, delivered there.
-    let (console, reference) = send_proof_of_life(&app, &wenzhou).await?;
+    let (console, reference) = send_enquiry(&app, &wenzhou).await?;
 
     // Switching to Fuzhou: its catalogue, its help line, its stations, its backend.
     app.click("button.brand").await?;
@@ -2741,8 +2762,7 @@ async fn a_person_with_applications_in_wenzhou_and_fuzhou_sees_both_and_each_cit
     console.decide(&reference, "approved", "").await?;
     app.click("#open-outbox").await?;
     app.wait_css(".application[data-status='approved']").await?;
-    app.wait_text(".application", "Pension proof of life")
-        .await?;
+    app.wait_text(".application", "12345 hotline").await?;
     app.wait_text(".application .row-city", "Wenzhou").await?;
 
     // Each backend holds its own city's application only.
@@ -2761,7 +2781,7 @@ async fn the_person_asks_with_a_photo_and_the_office_answers_with_a_document_the
     use homeward_tests::RESULT_PDF;
     let out = homeward_tests::repo_root().join("target/screenshots");
     let (data, backend, driver, app) = online_in_english(4744).await?;
-    let (console, reference) = send_proof_of_life(&app, &backend).await?;
+    let (console, reference) = send_enquiry(&app, &backend).await?;
 
     // The question is kept as it is typed: a kill does not lose it.
     let question = "Is a scan of my passport enough? 护照扫描件可以吗？";
@@ -2849,7 +2869,7 @@ async fn the_person_asks_with_a_photo_and_the_office_answers_with_a_document_the
             &format!("/console/applications/{reference}/decision"),
             &[
                 ("status", "more-material-needed"),
-                ("want:life-certificate", "on"),
+                ("want:attachment", "on"),
                 ("reason", "expired"),
             ],
         )

@@ -14,9 +14,7 @@ use homeward_core::Homeward;
 use homeward_domain::sync::OutboxState;
 use homeward_tests::backend::{assert_each_stored_once, fresh_postgres, TestBackend};
 use homeward_tests::faults::FaultProxy;
-use homeward_tests::installation::{
-    join_all, open_consented, proof_of_life_with_photo, undelivered,
-};
+use homeward_tests::installation::{enquiry_with_photo, join_all, open_consented, undelivered};
 use tempfile::TempDir;
 
 const CLIENTS: usize = 3;
@@ -35,7 +33,7 @@ async fn run(database: Option<DatabaseUrl>) {
         .collect();
     for n in 0..APPLICATIONS {
         let core = &cores[n % CLIENTS];
-        let draft = proof_of_life_with_photo(core, n);
+        let draft = enquiry_with_photo(core, n);
         core.submit(draft).expect("frozen");
     }
 
@@ -212,7 +210,7 @@ async fn a_backend_killed_a_hundred_times_mid_intake_loses_nothing_and_stores_no
         .collect();
     for (i, core) in cores.iter().enumerate() {
         for n in 0..PER_CORE {
-            let draft = proof_of_life_with_photo(core, i * PER_CORE + n + 1);
+            let draft = enquiry_with_photo(core, i * PER_CORE + n + 1);
             core.submit(draft).expect("frozen");
         }
     }

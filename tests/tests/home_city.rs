@@ -9,7 +9,7 @@ use homeward_domain::sync::OutboxState;
 use homeward_domain::BackendStatus;
 use homeward_tests::backend::TestBackend;
 use homeward_tests::cities::wenzhou_at;
-use homeward_tests::installation::proof_of_life;
+use homeward_tests::installation::enquiry;
 use tempfile::TempDir;
 
 fn open(dir: &TempDir, city: homeward_domain::city::HomeCity, root: Option<&str>) -> Homeward {
@@ -48,7 +48,7 @@ async fn the_chosen_city_is_reached_over_https_and_its_receipts_checked_from_the
 
     core.choose_city("wenzhou").expect("chosen");
     assert!(matches!(core.refresh().await, BackendStatus::Online { .. }));
-    let item = core.submit(proof_of_life(&core, "face")).expect("frozen");
+    let item = core.submit(enquiry(&core)).expect("frozen");
     assert!(matches!(item.state, OutboxState::Waiting { .. }));
     let report = core.sync_outbox().await.unwrap();
     assert_eq!(report.delivered, 1, "{report:?}");
@@ -61,7 +61,7 @@ async fn the_chosen_city_is_reached_over_https_and_its_receipts_checked_from_the
     let core = open(&stranger, wenzhou_at(&backend.url, &key), None);
     core.choose_city("wenzhou").expect("chosen");
     assert_eq!(core.refresh().await, BackendStatus::Offline);
-    core.submit(proof_of_life(&core, "face")).expect("frozen");
+    core.submit(enquiry(&core)).expect("frozen");
     assert_eq!(core.sync_outbox().await.unwrap().delivered, 0);
     assert_eq!(backend.stored_submissions().await.unwrap(), 1);
     backend.stop().await.unwrap();
@@ -76,7 +76,7 @@ async fn a_backend_whose_receipt_key_is_not_the_pinned_one_is_never_believed() {
     let data = TempDir::new().unwrap();
     let core = open(&data, wenzhou_at(&backend.url, &other), Some(&ca));
     core.choose_city("wenzhou").expect("chosen");
-    core.submit(proof_of_life(&core, "face")).expect("frozen");
+    core.submit(enquiry(&core)).expect("frozen");
     let report = core.sync_outbox().await.unwrap();
     assert_eq!((report.delivered, report.waiting), (0, 1), "{report:?}");
     assert!(core

@@ -129,7 +129,7 @@ async fn proven_in_person_offline_the_person_sends_at_that_level_until_the_site_
         Some(ErrorCode::RevokedSigner)
     );
     person
-        .submit(homeward_tests::installation::proof_of_life(&person, "face"))
+        .submit(homeward_tests::installation::enquiry(&person))
         .unwrap();
     assert_eq!(person.sync_outbox().await.unwrap().delivered, 1);
     backend.stop().await.unwrap();
@@ -499,7 +499,7 @@ async fn a_proof_of_one_person_does_not_carry_another_persons_application_nor_a_
     assert_eq!(resp.status(), 200);
     let (status, json) = device
         .submit(
-            body_with(3, "pension-proof-of-life", 1, vec![], None),
+            body_with(3, homeward_tests::installation::ENQUIRY, 1, vec![], None),
             "k3-r1",
         )
         .await;

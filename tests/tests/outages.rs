@@ -16,9 +16,7 @@ use homeward_backend::settings::Limits;
 use homeward_core::Homeward;
 use homeward_domain::sync::OutboxState;
 use homeward_tests::backend::{assert_each_stored_once, fresh_postgres, TestBackend};
-use homeward_tests::installation::{
-    join_all, open_consented, proof_of_life_with_photo, undelivered,
-};
+use homeward_tests::installation::{enquiry_with_photo, join_all, open_consented, undelivered};
 use tempfile::TempDir;
 
 /// Limits for many apps on one machine (they share an address).
@@ -136,7 +134,7 @@ async fn a_full_disk_refuses_what_it_cannot_keep_and_loses_nothing() {
     let mut send = |cores: &[Homeward], count: usize| {
         for _ in 0..count {
             let core = &cores[sent % cores.len()];
-            core.submit(proof_of_life_with_photo(core, sent + 1))
+            core.submit(enquiry_with_photo(core, sent + 1))
                 .expect("frozen");
             sent += 1;
         }
@@ -233,7 +231,7 @@ async fn postgres_stopped_dead_and_restarted_mid_intake_loses_nothing() {
         .collect();
     for (i, core) in cores.iter().enumerate() {
         for n in 0..PER_CORE {
-            core.submit(proof_of_life_with_photo(core, i * PER_CORE + n + 1))
+            core.submit(enquiry_with_photo(core, i * PER_CORE + n + 1))
                 .expect("frozen");
         }
     }

@@ -35,10 +35,15 @@ fn export_holds_everything_and_erasure_leaves_nothing() {
     assert_eq!(core.profile().unwrap().unwrap().passport, "E12345678");
 
     // Sending needs both consents, each on its own.
-    let draft = homeward_tests::installation::proof_of_life(&core, "certificate");
+    let draft = homeward_tests::installation::enquiry(&core);
     let photo = homeward_core::materials::fixtures::phone_photo(800, 600);
-    core.add_material(draft, "life-certificate", "certificate.jpg", &photo)
-        .unwrap();
+    core.add_material(
+        draft,
+        homeward_tests::installation::ENQUIRY_ATTACHMENT,
+        "certificate.jpg",
+        &photo,
+    )
+    .unwrap();
     let err = core.submit(draft).expect_err("no consent yet");
     assert_eq!(err.code(), ErrorCode::ConsentRequired);
     core.set_consent(ConsentKind::SensitiveData, true).unwrap();

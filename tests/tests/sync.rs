@@ -12,7 +12,7 @@ use homeward_domain::{DraftId, ErrorCode, GuideId};
 use homeward_tests::backend::{free_port, TestBackend};
 use homeward_tests::faults::FaultProxy;
 use homeward_tests::installation::{
-    attested_in_person, hukou_cancellation, open_consented, proof_of_life,
+    attested_in_person, enquiry, hukou_cancellation, open_consented, ENQUIRY, ENQUIRY_ATTACHMENT,
 };
 use homeward_tests::probe::{code, now_ms, Probe};
 use sha2::{Digest as _, Sha256};
@@ -25,11 +25,10 @@ async fn sent_offline_it_arrives_once_the_backend_is_up_exactly_once() {
     let data = TempDir::new().unwrap();
     let port = free_port();
     let core = open_consented(data.path(), &format!("http://127.0.0.1:{port}"));
-    let draft = proof_of_life(&core, "face");
-    // With a photographed life certificate, which travels by resumable upload.
-    core.set_answer(draft, "method", "certificate").unwrap();
+    // With a photo, which travels by resumable upload.
+    let draft = enquiry(&core);
     let photo = homeward_core::materials::fixtures::phone_photo(3000, 2000);
-    core.add_material(draft, "life-certificate", "certificate.jpg", &photo)
+    core.add_material(draft, ENQUIRY_ATTACHMENT, "photo.jpg", &photo)
         .expect("photo attached");
 
     // Send while the backend is down: frozen locally, waiting, with the reason.
@@ -326,9 +325,9 @@ async fn racing_chunks_never_leave_a_complete_upload_with_other_bytes() {
 /// same, and "Send again" puts it back in line.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_refused_item_is_set_aside_and_the_others_still_go() {
-    // This backend's catalogue has no pension guide, so it refuses that application.
+    // This backend's catalogue has no enquiry guide, so it refuses that application.
     let mut pack = homeward_core::catalog::bundled().unwrap().into_pack();
-    pack.guides.retain(|g| g.id.0 != "pension-proof-of-life");
+    pack.guides.retain(|g| g.id.0 != ENQUIRY);
     let signed = homeward_core::catalog::sign_pack(&pack, &SigningKey::from_bytes(&[7; 32]));
     let backend = TestBackend::start_serving(&signed).await.unwrap();
     let data = TempDir::new().unwrap();
@@ -337,9 +336,9 @@ async fn a_refused_item_is_set_aside_and_the_others_still_go() {
     let site = SigningKey::from_bytes(&[8; 32]);
     backend.register_site("prato", &site).await.unwrap();
     attested_in_person(&core, &site, "prato");
-    let pension = proof_of_life(&core, "face");
+    let question = enquiry(&core);
     let hukou = hukou_cancellation(&core);
-    core.submit(pension).unwrap();
+    core.submit(question).unwrap();
     core.submit(hukou).unwrap();
     let report = core.sync_outbox().await.unwrap();
     assert_eq!((report.delivered, report.set_aside), (1, 1), "{report:?}");
@@ -352,8 +351,8 @@ async fn a_refused_item_is_set_aside_and_the_others_still_go() {
             .unwrap()
     };
     assert!(matches!(state_of(hukou), OutboxState::Delivered { .. }));
-    let OutboxState::SetAside { error, message } = state_of(pension) else {
-        panic!("set aside: {:?}", state_of(pension));
+    let OutboxState::SetAside { error, message } = state_of(question) else {
+        panic!("set aside: {:?}", state_of(question));
     };
     assert_eq!(error, "invalid-input");
     assert!(
@@ -363,7 +362,7 @@ async fn a_refused_item_is_set_aside_and_the_others_still_go() {
     // Sending again tries once more; the refusal stands, and nothing was lost.
     let id = items
         .iter()
-        .find(|i| i.draft_id == pension)
+        .find(|i| i.draft_id == question)
         .unwrap()
         .submission_id;
     assert!(matches!(
@@ -387,9 +386,9 @@ async fn documents_the_backend_lost_are_uploaded_again() {
         .unwrap();
     let data = TempDir::new().unwrap();
     let core = open_consented(data.path(), &proxy.url);
-    let draft = proof_of_life(&core, "certificate");
+    let draft = enquiry(&core);
     let photo = homeward_core::materials::fixtures::phone_photo(3000, 2000);
-    core.add_material(draft, "life-certificate", "certificate.jpg", &photo)
+    core.add_material(draft, ENQUIRY_ATTACHMENT, "photo.jpg", &photo)
         .unwrap();
     core.submit(draft).unwrap();
     let report = core.sync_outbox().await.unwrap();
@@ -429,7 +428,7 @@ async fn a_rotated_receipt_key_is_followed_and_one_nobody_endorsed_is_refused() 
     let data = TempDir::new().unwrap();
     let core = open_consented(data.path(), &backend.url);
     let send = |core: &homeward_core::Homeward| {
-        core.submit(proof_of_life(core, "face")).unwrap();
+        core.submit(enquiry(core)).unwrap();
     };
     send(&core);
     assert_eq!(

@@ -5,17 +5,17 @@
 use homeward_core::Homeward;
 use homeward_tests::backend::TestBackend;
 use homeward_tests::faults::FaultProxy;
-use homeward_tests::installation::{open_consented, proof_of_life};
+use homeward_tests::installation::{enquiry, open_consented, ENQUIRY_ATTACHMENT};
 use std::sync::atomic::Ordering;
 use tempfile::TempDir;
 
 /// A complete application with a 12-megapixel phone photo (`seed` makes the photo differ);
 /// returns the draft and the payload: the frozen body and the prepared photo.
 fn application(core: &Homeward, seed: u32) -> (homeward_domain::DraftId, usize) {
-    let draft = proof_of_life(core, "certificate");
+    let draft = enquiry(core);
     let photo = homeward_core::materials::fixtures::phone_photo(4000 + seed, 3000);
     let info = core
-        .add_material(draft, "life-certificate", "certificate.jpg", &photo)
+        .add_material(draft, ENQUIRY_ATTACHMENT, "photo.jpg", &photo)
         .unwrap();
     (draft, usize::try_from(info.size).expect("fits memory"))
 }

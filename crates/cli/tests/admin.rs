@@ -56,13 +56,15 @@ async fn staff_work_an_application_from_the_command_line() {
     for kind in homeward_domain::privacy::ConsentKind::ALL {
         core.set_consent(kind, true).unwrap();
     }
-    let draft = core.create_draft("pension-proof-of-life").unwrap();
+    // A question to the 12345 line: a service anyone may ask for.
+    let draft = core.create_draft("government-service-enquiry").unwrap();
     for (field, value) in [
+        ("kind", "enquiry"),
+        ("topic", "社保"),
+        ("details", "养老金什么时候到账？"),
         ("full-name", "王芳"),
-        ("id-number", "11010519491231002X"),
-        ("country", "Italia"),
-        ("method", "face"),
         ("phone", "+39 333 123 4567"),
+        ("reply-by", "phone"),
     ] {
         core.set_answer(draft.id, field, value).unwrap();
     }

@@ -23,6 +23,7 @@ console-revision = { $revision ->
 console-signature-verified = Device signature verified
 console-signature-failed = Device signature does not verify
 console-identity = Identity:
+console-identity-self-asserted = Not verified (the applicant's own word)
 console-proven-person = The identity proofs are for this person; compare with the answers below:
 console-device-key = Device key
 console-materials = Documents

@@ -23,6 +23,7 @@ console-revision = { $revision ->
 console-signature-verified = 设备签名验证通过
 console-signature-failed = 设备签名验证未通过
 console-identity = 身份核验：
+console-identity-self-asserted = 未核验（申请人自述）
 console-proven-person = 身份核验对象如下，请与下方填报内容核对：
 console-device-key = 设备密钥
 console-materials = 材料

@@ -361,7 +361,7 @@ fn identity_proofs(lang: Lang, revision: u32, proofs: &[IdentityProof]) -> Marku
             strong { (tr(lang, "console-identity")) }
             " "
             @if proofs.is_empty() {
-                span class="muted" { (tr(lang, "level-self-asserted")) }
+                span class="muted" { (tr(lang, "console-identity-self-asserted")) }
             }
             @for p in proofs {
                 @let what = proof_text(lang, p);

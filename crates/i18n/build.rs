@@ -10,7 +10,7 @@ fn main() {
     let root = Path::new(&manifest_dir).join("../../locales");
     println!("cargo:rerun-if-changed={}", root.display());
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    for tag in ["zh-CN", "en"] {
+    for tag in ["zh-CN", "zh-TW", "en", "it", "fr", "es"] {
         let dir = root.join(tag);
         println!("cargo:rerun-if-changed={}", dir.display());
         let mut files: Vec<_> = fs::read_dir(&dir)

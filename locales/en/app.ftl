@@ -116,6 +116,7 @@ guide-entrust = Having a relative do it
 guide-entrust-lead = A relative in China can take care of the counter step for you. They bring:
 guide-legal-basis = Legal basis
 guide-reviewed = Version { $version }, reviewed { $date }
+guide-translation-note = Translated from the Chinese for your convenience. The Chinese text is the one the office applies; the official names of documents and offices are given in Chinese beside the translation.
 material-original = original
 material-copy = copy
 material-original-or-copy = original or copy

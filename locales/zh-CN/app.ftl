@@ -110,6 +110,7 @@ guide-entrust = 委托亲属办理
 guide-entrust-lead = 您可以委托国内亲属到窗口办理线下环节。亲属需携带：
 guide-legal-basis = 设定依据
 guide-reviewed = 第 { $version } 版，审核日期 { $date }
+guide-translation-note = 本指南以中文文本为准。
 material-original = 原件
 material-copy = 复印件
 material-original-or-copy = 原件或复印件
@@ -195,7 +196,13 @@ answers-change = 修改
 answers-print = 打印
 draft-review-all = 查看全部填写内容
 summary-item = { $label }：{ $problem }
-draft-catalogue-changed = 您开始填写后，办事指南已更新：{ $changed } 个问题有变化，请核对标注处；{ $removed } 个不再需要的回答仍保存在本机，不会提交。
+draft-catalogue-changed = 您开始填写后，办事指南已更新。{ $changed ->
+    [0] {""}
+   *[other] { $changed } 个问题有变化，请核对标注处。
+}{ $removed ->
+    [0] {""}
+   *[other] { $removed } 个不再需要的回答仍保存在本机，不会提交。
+}
 draft-question-changed = 此问题在您开始填写后有更新，请核对您的回答。
 
 ## The printable application (PDF)

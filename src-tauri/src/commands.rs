@@ -203,7 +203,7 @@ macro_rules! answered_by {
 
 answered_by! { core |core, args|
     ReceiptOfWalkIn => core.walk_in_receipt()?,
-    Language => core.language()?,
+    Language => core.use_system_languages(&args.system)?,
     SetLanguage => core.set_language(args.lang)?,
     CatalogOverview => core.overview(),
     Guide => core.guide(&args.id)?,

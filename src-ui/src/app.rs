@@ -253,6 +253,22 @@ fn scroll_to_top() {
     }
 }
 
+/// The languages the system's person reads, most preferred first, as the web view reports them.
+fn system_languages() -> Vec<String> {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return vec![];
+    };
+    let mut tags: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    if tags.is_empty() {
+        tags.extend(navigator.language());
+    }
+    tags
+}
+
 fn set_document_lang(lang: Lang) {
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
@@ -326,7 +342,11 @@ pub fn App() -> impl IntoView {
         }
     });
     spawn_local(async move {
-        match ipc::call(ipc::Language {}).await {
+        match ipc::call(ipc::Language {
+            system: system_languages(),
+        })
+        .await
+        {
             Ok(l) => lang.set(l),
             Err(e) => fatal.set(Some(e)),
         }
@@ -447,7 +467,8 @@ fn Header() -> impl IntoView {
                     <button id=format!("lang-{}", l.tag()) lang=l.tag()
                         class:active=move || lang.get() == l
                         aria-pressed=move || (lang.get() == l).to_string()
-                        on:click=move |_| choose(l)>{l.endonym()}</button>
+                        aria-label=l.endonym() title=l.endonym()
+                        on:click=move |_| choose(l)>{l.short_name()}</button>
                 }).collect_view()}
             </div>
         </header>

@@ -38,6 +38,12 @@ impl Driver {
     /// tauri-driver on `port` (and WebKitWebDriver on the next), in this session: the apps it
     /// launches share the test's OS keyring.
     pub fn start(port: u16) -> anyhow::Result<Self> {
+        Driver::start_in_locale(port, SYSTEM_LOCALE)
+    }
+
+    /// tauri-driver whose apps run on a system set to `locale` (`it_CH.UTF-8`): the language
+    /// the web view reports to the app as the system's.
+    pub fn start_in_locale(port: u16, locale: &str) -> anyhow::Result<Self> {
         let mut command = Command::new("tauri-driver");
         command.args([
             "--port",
@@ -45,6 +51,7 @@ impl Driver {
             "--native-port",
             &(port + 1).to_string(),
         ]);
+        in_locale(&mut command, locale);
         Driver::spawn(command, port, false)
     }
 
@@ -64,6 +71,7 @@ impl Driver {
             .args(["--", "sh", "-c", &script])
             .env("XDG_DATA_HOME", keyring_dir)
             .process_group(0);
+        in_locale(&mut command, SYSTEM_LOCALE);
         Driver::spawn(command, port, true)
     }
 
@@ -222,6 +230,19 @@ impl Drop for Driver {
         let _ = Command::new("kill").args(["-TERM", "--", &target]).status();
         let _ = self.child.wait();
     }
+}
+
+/// The system the apps run on reads Simplified Chinese, as most of Homeward's people's do;
+/// whatever the machine running the tests is set to.
+const SYSTEM_LOCALE: &str = "zh_CN.UTF-8";
+
+/// Sets the POSIX locale of `command` and what it starts to `locale` alone.
+fn in_locale(command: &mut Command, locale: &str) {
+    command
+        .env("LANG", locale)
+        .env_remove("LANGUAGE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
 }
 
 /// One running instance of the app.

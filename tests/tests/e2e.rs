@@ -74,6 +74,63 @@ async fn offline_journey_language_persists_and_a_typed_answer_survives_a_kill() 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "drives the real app: run by `cargo xtask test`"]
+async fn the_app_starts_in_the_systems_language_until_the_person_chooses_one() -> anyhow::Result<()>
+{
+    let offline = unreachable_url();
+    // A system set to Swiss Italian: the app speaks Italian, and finds guides in Italian.
+    let data = TempDir::new()?;
+    let driver = Driver::start_in_locale(4754, "it_CH.UTF-8")?;
+    let app = driver.launch(data.path(), &offline).await?;
+    app.wait_css("html[lang='it'] #lang-it[aria-pressed='true']")
+        .await?;
+    for (query, expected) in [
+        ("passaporto perso", "passport-lost-report"),
+        ("patente di guida", "driving-licence-"),
+    ] {
+        let search = app.wait_css("#search").await?;
+        search.clear().await?;
+        search.send_keys(query).await?;
+        app.wait_first_result(expected)
+            .await
+            .map_err(|e| e.context(query))?;
+    }
+    // A translated guide says the Chinese text is the one that counts.
+    app.click(".results .guide-card[data-guide='passport-lost-report']")
+        .await?;
+    app.wait_css("#translation-note").await?;
+    // The person's own choice outlasts the system's: Traditional characters, after a restart too.
+    app.click("#lang-zh-TW").await?;
+    app.close().await?;
+    let app = driver.launch(data.path(), &offline).await?;
+    app.wait_css("html[lang='zh-TW'] #lang-zh-TW[aria-pressed='true']")
+        .await?;
+    let search = app.wait_css("#search").await?;
+    search.send_keys("護照遺失").await?;
+    app.wait_first_result("passport-lost-report").await?;
+    app.close().await?;
+    drop(driver);
+
+    // Hong Kong reads Traditional characters; a language Homeward does not speak leaves it in
+    // Simplified Chinese, the language most of its people read.
+    for (port, locale, lang) in [
+        (4764, "zh_HK.UTF-8", "zh-TW"),
+        (4774, "de_DE.UTF-8", "zh-CN"),
+    ] {
+        let data = TempDir::new()?;
+        let driver = Driver::start_in_locale(port, locale)?;
+        let app = driver.launch(data.path(), &offline).await?;
+        app.wait_css(&format!(
+            "html[lang='{lang}'] #lang-{lang}[aria-pressed='true']"
+        ))
+        .await
+        .map_err(|e| e.context(locale))?;
+        app.close().await?;
+    }
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "drives the real app: run by `cargo xtask test`"]
 async fn offline_search_finds_guides_by_pinyin_and_english_and_ticks_survive_a_restart(
 ) -> anyhow::Result<()> {
     let data = TempDir::new()?;
@@ -2386,20 +2443,24 @@ fn notice_file(
     kind: &str,
     countries: &[&str],
     until: &str,
-    title: (&str, &str),
+    title: [(&str, &str); 6],
 ) -> anyhow::Result<String> {
     let path = dir.join(format!("{id}.toml"));
     let from = time::OffsetDateTime::now_utc() - time::Duration::hours(1);
     let countries: Vec<String> = countries.iter().map(|c| format!("{c:?}")).collect();
+    let title: String = title
+        .iter()
+        .map(|(lang, text)| format!("{lang} = {text:?}\n"))
+        .collect();
     std::fs::write(
         &path,
         format!(
             "id = {id:?}\nkind = {kind:?}\ncountries = [{}]\nvalid_from = \"{}\"\nvalid_until = {until:?}\n\
-             [title]\nzh-CN = {:?}\nen = {:?}\n[body]\nzh-CN = \"请留意当地政府发布的信息。\"\nen = \"Follow what the local authorities announce.\"\n",
+             [title]\n{title}[body]\nzh-CN = \"请留意当地政府发布的信息。\"\nen = \"Follow what the local authorities announce.\"\n\
+             zh-TW = \"請留意當地政府發布的信息。\"\nit = \"Segua le indicazioni delle autorità locali.\"\n\
+             fr = \"Suivez les annonces des autorités locales.\"\nes = \"Siga los avisos de las autoridades locales.\"\n",
             countries.join(", "),
             utc_text(from),
-            title.0,
-            title.1,
         ),
     )?;
     Ok(path.to_string_lossy().into_owned())
@@ -2436,7 +2497,14 @@ async fn a_safety_alert_for_italy_reaches_the_person_in_italy_and_no_one_else() 
         "safety-alert",
         &["IT"],
         &tomorrow,
-        ("米兰明日大罢工", "General strike in Milan tomorrow"),
+        [
+            ("zh-CN", "米兰明日大罢工"),
+            ("en", "General strike in Milan tomorrow"),
+            ("zh-TW", "米蘭明日大罷工"),
+            ("it", "Domani sciopero generale a Milano"),
+            ("fr", "Grève générale à Milan demain"),
+            ("es", "Huelga general en Milán mañana"),
+        ],
     )?;
     let url = backend.url.clone();
     run_cli(
@@ -2459,10 +2527,23 @@ async fn a_safety_alert_for_italy_reaches_the_person_in_italy_and_no_one_else() 
         "service-change",
         &[],
         &utc_text(ends),
-        (
-            "出入境窗口今日延时服务",
-            "The exit-entry counter is open late today",
-        ),
+        [
+            ("zh-CN", "出入境窗口今日延时服务"),
+            ("en", "The exit-entry counter is open late today"),
+            ("zh-TW", "出入境窗口今日延時服務"),
+            (
+                "it",
+                "Oggi lo sportello per l'espatrio e l'ingresso resta aperto più a lungo",
+            ),
+            (
+                "fr",
+                "Le guichet des entrées et sorties ferme plus tard aujourd'hui",
+            ),
+            (
+                "es",
+                "Hoy la ventanilla de entradas y salidas cierra más tarde",
+            ),
+        ],
     )?;
     run_cli(&token, &["notices", "--backend", &url, "publish", &hours])?;
 

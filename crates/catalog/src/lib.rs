@@ -13,6 +13,7 @@ mod pack;
 pub mod review;
 pub mod search;
 pub mod source;
+mod traditional;
 pub mod validate;
 
 pub use cities::{bundled_cities, sign_cities, verify_cities};

@@ -263,8 +263,9 @@ mod tests {
         SigningKey::from_bytes(&[seed; 32])
     }
 
+    /// `s` as the text in every language.
     fn text(s: &str) -> LocalizedText {
-        LocalizedText::new(&[(Lang::ZhCn, s), (Lang::En, s)])
+        LocalizedText::new(&Lang::ALL.map(|l| (l, s)))
     }
 
     fn notice(id: &str, kind: NoticeKind, until: i64) -> Notice {
@@ -390,6 +391,13 @@ mod tests {
         n.valid_from = 200;
         n.countries = vec!["Italy".into()];
         let fields: Vec<String> = notice_problems(&n).into_iter().map(|(f, _)| f).collect();
-        assert_eq!(fields, ["countries", "valid_until", "title.en"]);
+        let mut expected = vec!["countries".to_owned(), "valid_until".to_owned()];
+        expected.extend(
+            Lang::ALL
+                .iter()
+                .filter(|l| **l != Lang::ZhCn)
+                .map(|l| format!("title.{l}")),
+        );
+        assert_eq!(fields, expected);
     }
 }

@@ -12,6 +12,7 @@ use std::collections::HashSet;
 use homeward_domain::{CataloguePack, GuideId, Lang, LocalizedText};
 use pinyin::ToPinyin as _;
 
+use crate::traditional::{plain_latin, simplified};
 use crate::validate::is_han;
 
 const TITLE: f32 = 10.0;
@@ -19,10 +20,22 @@ const KEYWORD: f32 = 7.0;
 const CATEGORY: f32 = 3.0;
 const SUMMARY: f32 = 2.0;
 
+/// Words too common to tell guides apart, in English, Italian, French and Spanish (written as
+/// [`normalize`] leaves them: no accents, elided articles split off).
 const STOPWORDS: &[&str] = &[
+    // English
     "a", "an", "the", "of", "my", "to", "for", "in", "on", "and", "or", "i", "how", "do", "is",
-    "me", "with", "from", "at", "by", "your", "get", "want", "need",
+    "me", "with", "from", "at", "by", "your", "get", "want", "need", // Italian
+    "il", "lo", "la", "gli", "le", "l", "un", "uno", "una", "di", "del", "della", "dei", "delle",
+    "da", "per", "con", "e", "o", "mio", "mia", "come", "che", "al", "alla", // French
+    "les", "de", "des", "du", "d", "une", "et", "ou", "pour", "mon", "ma", "mes", "comment", "je",
+    "au", "aux", "en", // Spanish
+    "el", "los", "las", "y", "mi", "mis", "como", "por", "con", "al",
 ];
+
+/// The languages written in Latin letters, whose titles, summaries and keywords are searched
+/// word by word.
+const LATIN_LANGS: [Lang; 4] = [Lang::En, Lang::It, Lang::Fr, Lang::Es];
 
 pub use homeward_domain::catalog::SearchHit as Hit;
 
@@ -46,19 +59,26 @@ pub struct SearchIndex {
     entries: Vec<Entry>,
 }
 
-/// Lower case, full-width ASCII folded to half width, punctuation to spaces.
+/// Lower case, full-width ASCII folded to half width, Traditional characters to Simplified,
+/// letters with diacritics to the plain letters (`é` → `e`, pinyin's `ǎ` → `a`), punctuation to
+/// spaces: the same query finds the same guides however it is typed.
 pub fn normalize(s: &str) -> String {
-    crate::validate::fold_width(s)
+    let mut out = String::with_capacity(s.len());
+    for c in crate::validate::fold_width(s)
         .chars()
         .flat_map(char::to_lowercase)
-        .map(|c| {
-            if c.is_alphanumeric() || is_han(c) {
-                c
-            } else {
-                ' '
-            }
-        })
-        .collect()
+    {
+        if is_han(c) {
+            out.push(simplified(c));
+        } else if let Some(plain) = plain_latin(c) {
+            out.push_str(plain);
+        } else if c.is_alphanumeric() {
+            out.push(c);
+        } else {
+            out.push(' ');
+        }
+    }
+    out
 }
 
 fn latin_words(s: &str) -> impl Iterator<Item = String> + '_ {
@@ -168,13 +188,18 @@ impl SearchIndex {
                 };
                 add_han(g.title.get(Lang::ZhCn), TITLE, true);
                 add_han(g.summary.get(Lang::ZhCn), SUMMARY, false);
-                for k in g.keywords.get(Lang::ZhCn.tag()).into_iter().flatten() {
-                    add_han(k, KEYWORD, true);
+                // Traditional keywords fold to Simplified ones, and may add words of their own.
+                for lang in [Lang::ZhCn, Lang::ZhTw] {
+                    for k in g.keywords.get(lang.tag()).into_iter().flatten() {
+                        add_han(k, KEYWORD, true);
+                    }
                 }
-                let en_title = g.title.get(Lang::En);
-                add_latin(en_title, TITLE, &mut words);
-                phrases.push((normalize(en_title), TITLE));
-                add_latin(g.summary.get(Lang::En), SUMMARY, &mut words);
+                for lang in LATIN_LANGS.into_iter().filter(|l| g.title.has(*l)) {
+                    let title = g.title.get(lang);
+                    add_latin(title, TITLE, &mut words);
+                    phrases.push((normalize(title), TITLE));
+                    add_latin(g.summary.get(lang), SUMMARY, &mut words);
+                }
                 for list in g.keywords.values() {
                     for k in list {
                         if k.chars().any(is_han) {
@@ -399,6 +424,71 @@ mod tests {
             .map(|v| v.0)
             .collect();
         assert_eq!(spellings, ["lvshi", "lushi"]);
+    }
+
+    /// The first guide `query` finds, and the next two, for a failure message.
+    fn top(index: &SearchIndex, query: &str, lang: Lang) -> Vec<String> {
+        index
+            .search(query, lang)
+            .into_iter()
+            .take(3)
+            .map(|h| h.id.0)
+            .collect()
+    }
+
+    #[test]
+    fn traditional_characters_and_pinyin_with_spaces_or_tones_find_the_same_guides() {
+        let pack = crate::bundled().expect("bundled").into_pack();
+        let index = SearchIndex::new(&pack, |_| vec![]);
+        for (query, lang, expected) in [
+            ("護照遺失", Lang::ZhTw, "passport-lost-report"),
+            ("駕駛證", Lang::ZhTw, "driving-licence-"),
+            ("戶口", Lang::ZhTw, "hukou-"),
+            ("jia shi zheng", Lang::ZhCn, "driving-licence-"),
+            ("jià shǐ zhèng", Lang::ZhCn, "driving-licence-"),
+            ("JIA SHI ZHENG", Lang::En, "driving-licence-"),
+            ("hu kou", Lang::En, "hukou-"),
+        ] {
+            let found = top(&index, query, lang);
+            assert!(
+                found.first().is_some_and(|id| id.starts_with(expected)),
+                "{query}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn italian_french_and_spanish_words_find_the_guide_accents_or_not() {
+        let pack = crate::bundled().expect("bundled").into_pack();
+        let index = SearchIndex::new(&pack, |_| vec![]);
+        // The police's certificate and the notary's both answer "criminal record".
+        for (query, lang, expected) in [
+            ("passaporto perso", Lang::It, "passport-lost-report"),
+            ("patente di guida", Lang::It, "driving-licence-"),
+            ("certificato penale", Lang::It, "criminal-record"),
+            ("passeport perdu", Lang::Fr, "passport-lost-report"),
+            ("permis de conduire", Lang::Fr, "driving-licence-"),
+            ("casier judiciaire", Lang::Fr, "criminal-record"),
+            ("pasaporte perdido", Lang::Es, "passport-lost-report"),
+            ("carnet de conducir", Lang::Es, "driving-licence-"),
+            ("antecedentes penales", Lang::Es, "criminal-record"),
+            (
+                "légalisation apostille",
+                Lang::Fr,
+                "apostille-and-legalisation",
+            ),
+            (
+                "legalisation apostille",
+                Lang::Fr,
+                "apostille-and-legalisation",
+            ),
+        ] {
+            let found = top(&index, query, lang);
+            assert!(
+                found.first().is_some_and(|id| id.contains(expected)),
+                "{query}: {found:?}"
+            );
+        }
     }
 
     /// Any input, in any script, at any length, gives an answer and never a panic.

@@ -668,8 +668,9 @@ mod tests {
     use homeward_domain::catalog::MissionKind;
     use homeward_domain::Lang;
 
+    /// `s` as the text in every language.
     fn text(s: &str) -> LocalizedText {
-        LocalizedText::new(&[(Lang::ZhCn, s), (Lang::En, s)])
+        LocalizedText::new(&Lang::ALL.map(|l| (l, s)))
     }
 
     fn mission() -> Mission {

@@ -65,11 +65,19 @@ impl Out {
     }
 }
 
+/// The operator's language from the POSIX locale: the first of `LC_ALL`, `LC_MESSAGES` and
+/// `LANG` that is set, with GNU's `LANGUAGE` list before it unless the locale is `C`; English
+/// when none of them is a language the tools speak.
 fn lang_from_env() -> Lang {
-    std::env::var("LANG")
-        .ok()
-        .and_then(|v| v.split('.').next().and_then(|tag| tag.parse().ok()))
-        .unwrap_or(Lang::En)
+    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    let Some(locale) = ["LC_ALL", "LC_MESSAGES", "LANG"].into_iter().find_map(var) else {
+        return Lang::En;
+    };
+    if matches!(locale.split('.').next(), Some("C" | "POSIX")) {
+        return Lang::En;
+    }
+    let language = var("LANGUAGE").unwrap_or_default();
+    Lang::negotiate(language.split(':').chain([locale.as_str()])).unwrap_or(Lang::En)
 }
 
 fn main() -> ExitCode {

@@ -38,9 +38,17 @@ valid_until = "{until}"
 [title]
 zh-CN = "米兰大罢工：{id}"
 en = "General strike in Milan: {id}"
+zh-TW = "米蘭大罷工：{id}"
+it = "Sciopero generale a Milano: {id}"
+fr = "Grève générale à Milan : {id}"
+es = "Huelga general en Milán: {id}"
 [body]
 zh-CN = "公共交通停运，请避开市中心。"
 en = "Public transport stops; avoid the city centre."
+zh-TW = "公共交通停運，請避開市中心。"
+it = "I trasporti pubblici si fermano: eviti il centro città."
+fr = "Les transports publics s'arrêtent : évitez le centre-ville."
+es = "El transporte público se detiene: evite el centro de la ciudad."
 "#,
             kind.slug(),
             countries.join(", "),

@@ -141,6 +141,9 @@ pub struct Homeward {
     pub(crate) desk: crate::desk::Desk,
     /// How this installation was opened, for the walk-in sessions a site's laptop opens beside it.
     pub(crate) config: Config,
+    /// The language of the system the app runs on, when it is one Homeward speaks: the person's
+    /// language until they choose one.
+    system_lang: RwLock<Option<Lang>>,
 }
 
 impl std::fmt::Debug for Homeward {
@@ -277,6 +280,7 @@ impl Homeward {
             keyring,
             desk: crate::desk::Desk::new(config.idle_lock),
             config: config.clone(),
+            system_lang: RwLock::new(None),
         })
         .inspect(|core| {
             if let Err(e) = core.sweep_walk_ins() {
@@ -377,13 +381,30 @@ impl Homeward {
             .set_material_checked(guide, index, checked, now_ms())
     }
 
-    /// The language the person chose; Simplified Chinese until they choose.
+    /// The language the person chose; until they choose, the system's if Homeward speaks it,
+    /// else Simplified Chinese.
     pub fn language(&self) -> Result<Lang> {
+        let system = *self
+            .system_lang
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         Ok(self
             .store
             .setting("language")?
             .and_then(|s| s.parse().ok())
+            .or(system)
             .unwrap_or_default())
+    }
+
+    /// Told the system's languages (most preferred first, as BCP 47 tags): the first Homeward
+    /// speaks is the language until the person chooses one. Returns the language now in use.
+    pub fn use_system_languages(&self, preferred: &[String]) -> Result<Lang> {
+        let system = Lang::negotiate(preferred.iter().take(16).map(String::as_str));
+        *self
+            .system_lang
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = system;
+        self.language()
     }
 
     pub fn set_language(&self, lang: Lang) -> Result<()> {

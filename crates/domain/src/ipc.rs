@@ -96,8 +96,9 @@ commands! {
         add_message_attachment: AddMessageAttachment -> crate::conversation::AttachmentInfo;
     }
 
-    /// The language the person chose.
-    language: Language {} -> Lang;
+    /// The language the person chose; until they choose, the first of the system's languages
+    /// (`navigator.languages`) that Homeward speaks.
+    language: Language { system: Vec<String> } -> Lang;
     set_language: SetLanguage { lang: Lang } -> ();
     catalog_overview: CatalogOverview {} -> CatalogueOverview;
     guide: Guide { id: String } -> crate::Guide;

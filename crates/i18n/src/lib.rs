@@ -38,6 +38,10 @@ fn source(lang: Lang) -> &'static str {
     match lang {
         Lang::ZhCn => include_str!(concat!(env!("OUT_DIR"), "/zh-CN.ftl")),
         Lang::En => include_str!(concat!(env!("OUT_DIR"), "/en.ftl")),
+        Lang::ZhTw => include_str!(concat!(env!("OUT_DIR"), "/zh-TW.ftl")),
+        Lang::It => include_str!(concat!(env!("OUT_DIR"), "/it.ftl")),
+        Lang::Fr => include_str!(concat!(env!("OUT_DIR"), "/fr.ftl")),
+        Lang::Es => include_str!(concat!(env!("OUT_DIR"), "/es.ftl")),
     }
 }
 
@@ -131,9 +135,83 @@ pub fn defined_keys(lang: Lang) -> (Vec<String>, Vec<String>) {
     (keys, errors)
 }
 
+/// What each message of `lang` needs from the code that formats it: the variables it reads
+/// (`$count`) and its attributes, by message key. Every language must need the same.
+pub fn message_shapes(lang: Lang) -> std::collections::BTreeMap<String, Vec<String>> {
+    use fluent_syntax::ast;
+    fn expression(e: &ast::Expression<&str>, out: &mut Vec<String>) {
+        match e {
+            ast::Expression::Select { selector, variants } => {
+                inline(selector, out);
+                for v in variants {
+                    pattern(&v.value, out);
+                }
+            }
+            ast::Expression::Inline(i) => inline(i, out),
+        }
+    }
+    fn inline(e: &ast::InlineExpression<&str>, out: &mut Vec<String>) {
+        match e {
+            ast::InlineExpression::VariableReference { id } => out.push(format!("${}", id.name)),
+            ast::InlineExpression::FunctionReference { arguments, .. }
+            | ast::InlineExpression::TermReference {
+                arguments: Some(arguments),
+                ..
+            } => {
+                for a in &arguments.positional {
+                    inline(a, out);
+                }
+                for a in &arguments.named {
+                    inline(&a.value, out);
+                }
+            }
+            ast::InlineExpression::Placeable { expression: e } => expression(e, out),
+            _ => {}
+        }
+    }
+    fn pattern(p: &ast::Pattern<&str>, out: &mut Vec<String>) {
+        for el in &p.elements {
+            if let ast::PatternElement::Placeable { expression: e } = el {
+                expression(e, out);
+            }
+        }
+    }
+    let res = FluentResource::try_new(source(lang).to_owned()).unwrap_or_else(|(r, _)| r);
+    res.entries()
+        .filter_map(|entry| match entry {
+            ast::Entry::Message(m) => {
+                let mut needs = vec![];
+                if let Some(p) = &m.value {
+                    pattern(p, &mut needs);
+                }
+                for a in &m.attributes {
+                    needs.push(format!(".{}", a.id.name));
+                    pattern(&a.value, &mut needs);
+                }
+                needs.sort();
+                needs.dedup();
+                Some((m.id.name.to_owned(), needs))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_locale_needs_the_same_variables_and_attributes_as_english() {
+        let english = message_shapes(Lang::En);
+        for lang in Lang::ALL {
+            for (key, needs) in message_shapes(lang) {
+                if let Some(en) = english.get(&key) {
+                    assert_eq!(&needs, en, "{lang}: {key}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn every_locale_parses_without_errors_or_duplicates() {

@@ -1,12 +1,12 @@
 //! A guide: everything a person needs to know before applying, and the way to start.
 
 use homeward_domain::catalog::{Channel, MaterialForm};
-use homeward_domain::{ApiError, Draft, Guide};
+use homeward_domain::{ApiError, Draft, Guide, Lang};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::app::{use_nav, Screen};
-use crate::i18n::{key, pick, t, t_args};
+use crate::i18n::{key, lang, pick, t, t_args};
 use crate::ipc;
 use crate::widgets::{format_time, requirement_name, time_limit_text, BackLink, Badges, ErrorNote};
 
@@ -97,6 +97,10 @@ fn GuideView(guide: Guide, drafts: RwSignal<Vec<Draft>>) -> impl IntoView {
                 }</p>
                 <h1 id="guide-title">{let t = g.title.clone(); move || pick(&t)}</h1>
                 <p class="lead">{let s = g.summary.clone(); move || pick(&s)}</p>
+                // A translation says it is one: the Chinese text is what the office applies.
+                {move || (lang() != Lang::ZhCn).then(|| view! {
+                    <p class="translation-note" id="translation-note">{t("guide-translation-note")}</p>
+                })}
                 <Badges trips=g.trips entrustable=g.entrustment.is_some()
                     time_limit_days=g.time_limit_days time_limit_kind=g.time_limit_kind/>
             </header>

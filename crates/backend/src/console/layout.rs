@@ -59,11 +59,7 @@ pub(super) fn page(lang: Lang, title: &str, staff: Option<&Staff>, body: &Markup
             body {
                 header {
                     a href=(paths::HOME) { strong { (app) } }
-                    nav class="langs" {
-                        a href=(paths::fill(paths::LANG, &[Lang::ZhCn.tag()])) lang="zh-CN" { "中文" }
-                        " "
-                        a href=(paths::fill(paths::LANG, &[Lang::En.tag()])) lang="en" { "English" }
-                    }
+                    (super::language_links(lang, |l| paths::fill(paths::LANG, &[l.tag()])))
                     @if let Some(me) = staff {
                         form method="post" action=(paths::LOGOUT) {
                             span { (me.account.username) }

@@ -57,7 +57,8 @@ fn tr_args(lang: Lang, key: &str, args: &[(&str, Value<'_>)]) -> String {
 /// The language cookie the console's switch sets.
 const LANG_COOKIE: &str = "hw_lang";
 
-/// The language chosen with the switch; else Chinese, unless the browser prefers English.
+/// The language chosen with the switch; else the first of the browser's languages the console
+/// speaks; else Simplified Chinese.
 fn lang_of(headers: &HeaderMap) -> Lang {
     let chosen = headers
         .get_all(header::COOKIE)
@@ -70,14 +71,23 @@ fn lang_of(headers: &HeaderMap) -> Lang {
     if let Some(lang) = chosen {
         return lang;
     }
-    let prefers_en = headers
+    headers
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.trim_start().to_ascii_lowercase().starts_with("en"));
-    if prefers_en {
-        Lang::En
-    } else {
-        Lang::ZhCn
+        .and_then(|v| Lang::negotiate(Lang::accepted(v)))
+        .unwrap_or_default()
+}
+
+/// The language switch of a page: every language by its own name, the current one marked.
+fn language_links(current: Lang, href: impl Fn(Lang) -> String) -> maud::Markup {
+    maud::html! {
+        nav class="langs" {
+            @for l in Lang::ALL {
+                a href=(href(l)) lang=(l.tag()) hreflang=(l.tag())
+                    aria-current=[(l == current).then_some("true")] { (l.endonym()) }
+                " "
+            }
+        }
     }
 }
 

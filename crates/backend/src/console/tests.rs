@@ -448,3 +448,27 @@ async fn a_corpus_of_attacks_comes_out_as_text_on_every_page() {
         }
     }
 }
+
+#[test]
+fn the_console_speaks_the_first_language_the_browser_accepts_until_one_is_chosen() {
+    use axum::http::{header, HeaderMap, HeaderValue};
+    use homeward_domain::Lang;
+    let lang = |accept: Option<&str>, cookie: Option<&str>| {
+        let mut headers = HeaderMap::new();
+        if let Some(a) = accept {
+            headers.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_str(a).unwrap());
+        }
+        if let Some(c) = cookie {
+            headers.insert(header::COOKIE, HeaderValue::from_str(c).unwrap());
+        }
+        super::lang_of(&headers)
+    };
+    assert_eq!(lang(Some("de-DE, it;q=0.9, en;q=0.5"), None), Lang::It);
+    assert_eq!(lang(Some("en;q=0.5, fr-BE;q=0.8"), None), Lang::Fr);
+    assert_eq!(lang(Some("zh-HK,zh;q=0.9"), None), Lang::ZhTw);
+    assert_eq!(lang(Some("es-419"), None), Lang::Es);
+    assert_eq!(lang(Some("de-DE"), None), Lang::ZhCn);
+    assert_eq!(lang(None, None), Lang::ZhCn);
+    // The switch wins over the browser.
+    assert_eq!(lang(Some("it"), Some("a=b; hw_lang=zh-TW")), Lang::ZhTw);
+}

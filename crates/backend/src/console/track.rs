@@ -119,11 +119,7 @@ fn page(
             body {
                 header {
                     strong { (app) }
-                    nav class="langs" {
-                        a href=(with_lang(Lang::ZhCn)) lang="zh-CN" { "中文" }
-                        " "
-                        a href=(with_lang(Lang::En)) lang="en" { "English" }
-                    }
+                    (super::language_links(lang, with_lang))
                 }
                 main {
                     h1 { (title) }

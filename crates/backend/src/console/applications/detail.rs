@@ -291,7 +291,11 @@ fn requested_labels(catalog: &CatalogBody, lang: Lang, guide: &str, fields: &[St
                 .map_or_else(|| id.clone(), |name| name.get(lang).to_owned())
         })
         .collect::<Vec<_>>()
-        .join(if lang == Lang::ZhCn { "、" } else { ", " })
+        .join(if matches!(lang, Lang::ZhCn | Lang::ZhTw) {
+            "、"
+        } else {
+            ", "
+        })
 }
 
 /// A submission's answers as (key, question, answer), in the form's order with the options'

@@ -1,0 +1,165 @@
+## The back-office console (city staff)
+console-title = 僑鄉通 · 業務後臺
+console-sign-in = 工作人員登錄
+console-sign-out = 退出
+console-username = 用戶名
+console-password = 密碼
+console-applications = 申請列表
+console-filter-status = 狀態
+console-filter-any = 全部
+console-filter-guide = 事項編號
+console-filter-apply = 篩選
+console-col-reference = 受理編號
+console-col-service = 事項
+console-col-status = 狀態
+console-col-department = 承辦部門
+console-col-updated = 最近更新
+console-none = 沒有符合條件的申請。
+console-back = 返回申請列表
+console-revision = { $revision ->
+    [0] 首次提交
+   *[other] 第 { $revision } 次補充提交
+}
+console-signature-verified = 設備簽名驗證通過
+console-signature-failed = 設備簽名驗證未通過
+console-identity = 身份核驗：
+console-identity-self-asserted = 未核驗（申請人自述）
+console-proven-person = 身份核驗對象如下，請與下方填報內容核對：
+console-device-key = 設備密鑰
+console-materials = 材料
+console-no-materials = 未附材料。
+console-decide = 作出決定
+console-decision-status = 新狀態
+console-decision-message = 給申請人的說明（以工作人員原話顯示給申請人）
+console-decision-submit = 保存決定
+console-route = 轉交部門
+console-route-department = 部門名稱
+console-route-submit = 轉交
+console-timeline = 辦理記錄
+console-event-routed = 轉交至{ $department }
+console-event-access = { $staff } 查閱了申請
+console-event-message-person = 申請人留言{ $documents ->
+    [0] {""}
+   *[other] ，附 { $documents } 份文件
+}
+console-event-message-office = { $staff } 給申請人留言{ $documents ->
+    [0] {""}
+   *[other] ，附 { $documents } 份文件
+}
+console-conversation = 留言
+console-conversation-back = 返回申請
+console-conversation-intro = 申請人與辦理部門之間的留言。您查閱本頁會記入訪問記錄，申請人可以看到。
+console-conversation-none = 暫無留言。
+console-conversation-open = 留言（{ $count ->
+   *[other] { $count } 條
+}）
+console-conversation-waiting = 待回覆
+console-speaker-person = 申請人
+console-speaker-office = { $staff }（辦理部門）
+console-document-size = { $kilobytes } KB
+console-reply = 回覆申請人
+console-reply-text = 留言內容
+console-reply-document = 文件（辦理結果、回執、預約單等）
+console-reply-document-hint = PDF、JPEG 或 PNG，不超過 { $megabytes } MB。申請人的應用會保存該文件，並可另存。
+console-reply-submit = 發送
+console-error-title = 無法完成操作
+console-letters = 核驗委託書
+console-letters-intro = 掃描委託書上的二維碼，或輸入、粘貼二維碼下方的文字。
+console-letter-token = 二維碼下方的文字
+console-letter-check = 核驗
+console-letter-valid = 有效：受託人可代委託人辦理下列事項。
+console-letter-revoked = 委託人已撤銷，不予受理。
+console-letter-expired = 已過期，不予受理。
+console-letter-not-yet-valid = 尚未生效，不予受理。
+console-letter-unknown-signer = 簽名設備未在城市登記或其密鑰已被吊銷，不予受理。
+console-letter-identity-not-proven = 委託人未經現場或視頻核驗身份，或核驗憑證與委託書所列委託人不符，任何人都可能偽造此委託書，不予受理。
+console-letter-too-long = 委託期限超過一年，不予受理。
+console-letter-not-entrustable = 所列事項中有不可委託親屬代辦的事項，不予受理。
+console-letter-tampered = 委託書已損壞或被改動，不予受理。
+console-letter-principal = 委託人
+console-letter-agent = 受託人
+console-letter-services = 委託事項
+console-letter-validity = 有效期
+console-proofing = 視頻身份核驗
+console-proofing-intro = 申請視頻核驗的人員。請與其視頻通話，將本人及其護照或身份證與下列信息核對後簽發核驗憑證。
+console-proofing-none = 暫無待核驗的申請。
+console-proofing-requested = 申請時間
+console-proofing-contact = 聯繫方式：
+console-proofing-call = 視頻核驗
+console-proofing-level = 核驗方式
+console-proofing-confirm = 我已通過視頻見到本人，本人及其證件與上述信息一致。
+console-proofing-attest = 簽發核驗憑證
+console-proofing-done = 已由 { $officer } 於 { $time } 簽發。對方應用下次查詢進展時即會收到。
+console-revoke-device = 吊銷此設備密鑰
+console-revoke-device-body = 用於手機丟失或被盜且本人提出申請時：城市自即日起拒絕該密鑰簽名的一切內容，其簽署的委託書也隨之失效。本人須在新設備上重新核驗身份。
+console-revoke-device-confirm = 本人已提出申請，且我已核實其身份。
+console-proofing-decline = 不予核驗並關閉
+console-proofing-decline-body = 無法聯繫到本人，或本人及其證件與上述信息不符時使用。對方應用會收到通知，可重新申請或到聯絡站核驗。
+console-proofing-declined = 已由 { $officer } 於 { $time } 關閉，未予核驗。對方應用會收到通知。
+console-scope = 您可查看轉至{ $department }的申請。
+console-accounts = 工作人員帳戶
+console-account-role = 角色
+console-account-state = 狀態
+console-account-you = 您本人的帳戶
+console-account-disabled = 已於 { $time } 停用
+console-account-disable = 停用
+console-account-disable-confirm = 立即在所有設備上退出登錄
+console-account-add = 添加帳戶
+console-account-password-hint = 至少 12 個字符。請當面交給本人，切勿通過電子郵件發送。
+console-account-department-hint = 適用於審核員：只能查看轉至該部門的申請。負責受理和分派全部申請的人員請留空。
+console-role-reviewer = 審核員
+console-role-officer = 核驗員（另可進行視頻身份核驗）
+console-role-administrator = 管理員（另可管理帳戶和密鑰）
+console-access-log = 訪問記錄
+console-access-log-intro = 每次打開申請、查閱留言、下載材料、查看身份核驗申請、核驗委託書，以及對帳戶和密鑰的每次變更，均記錄操作人。申請人可在其應用中看到與本人有關的記錄，顯示角色和部門，不顯示姓名。
+console-access-none = 暫無記錄。
+console-access-when = 時間
+console-access-action = 操作
+console-access-about = 對象
+console-access-older = 更早的記錄
+console-access-opened-application = 打開了申請
+console-access-downloaded-document = 下載了材料
+console-access-read-conversation = 查閱了留言
+console-access-viewed-proofing-request = 查看了身份核驗申請
+console-access-checked-letter = 核驗了委託書
+console-access-revoked-device = 吊銷了設備密鑰
+console-access-added-account = 添加了帳戶
+console-access-disabled-account = 停用了帳戶
+console-access-added-site = 登記了聯絡站
+console-access-revoked-signer = 吊銷了簽名密鑰
+console-queue-earlier = 較早的申請
+console-queue-later = 較晚的申請
+
+console-sites = 聯絡站點
+console-sites-intro = 已登記密鑰的各聯絡站點，以及志願者協助辦理的情況：在站點電腦上至少提交一件申請的來訪者人數，以及提交的申請件數。只有統計數字，不含被協助者的任何信息。
+console-sites-none = 尚未登記聯絡站點。
+console-site-name = 站點
+console-site-standing = 密鑰
+console-site-helped = 協助來訪者
+console-site-sent = 提交申請
+console-site-registered = { $when } 登記
+console-site-revoked = { $when } 吊銷
+console-assisted = 本申請由聯絡站點為來訪者辦理提交：
+console-assisted-volunteer = 協助志願者：
+
+track-app = 僑鄉通
+track-title = 查詢辦理進度
+track-intro = 請輸入聯絡站點給您的回執上印的查詢碼和密碼。這裡只顯示每件申請的編號和辦理狀態，不顯示其他內容。
+track-code = 查詢碼
+track-secret = 密碼
+track-submit = 查詢
+track-malformed = 請按回執輸入 8 位查詢碼和 16 位密碼。
+track-unknown = 沒有與此查詢碼和密碼對應的回執，或回執已過期。請對照回執核對輸入。
+track-too-many = 最近一小時內從這裡查詢的次數過多，請稍後再試。
+track-claimed = 這些申請已轉入某部手機上的僑鄉通應用，請在應用中查看。
+track-reference = 編號
+track-service = 事項
+track-status = 狀態
+track-updated = 最近更新（北京時間）
+track-answer-at-site = 如市裡要求補充材料，請攜帶本回執到聯絡站點，志願者可協助您答覆。
+
+console-request = 要求補充材料
+console-request-hint = 勾選需要重新提交的材料並選擇原因：申請人會以其自己的語言看到該要求。如有需要，可在下方補充說明。
+console-request-reason = 原因
+console-request-reason-none = 不勾選（用文字說明）
+console-event-request = 要求補充：{ $documents }（{ $reason }）

@@ -203,7 +203,7 @@ macro_rules! answered_by {
 
 answered_by! { core |core, args|
     ReceiptOfWalkIn => core.walk_in_receipt()?,
-    Language => core.use_system_languages(&args.system)?,
+    Language => core.use_system_languages(&system_languages(args.system))?,
     SetLanguage => core.set_language(args.lang)?,
     CatalogOverview => core.overview(),
     Guide => core.guide(&args.id)?,
@@ -735,5 +735,23 @@ mod tests {
     fn percent_escapes_are_decoded_and_bad_ones_kept() {
         assert_eq!(super::percent_decode("a%20b%E6%84%8F"), "a b意");
         assert_eq!(super::percent_decode("100%"), "100%");
+    }
+}
+
+/// The system's languages, most preferred first. On Linux and the BSDs, the POSIX locale itself:
+/// WebKitGTK reports `en-US` for a locale it cannot load or for `C`, which would hide both the
+/// person's language and that none was set. Elsewhere, what the web view reports.
+fn system_languages(reported: Vec<String>) -> Vec<String> {
+    if cfg!(all(
+        unix,
+        not(any(
+            target_os = "macos",
+            target_os = "ios",
+            target_os = "android"
+        ))
+    )) {
+        homeward_domain::lang::posix_languages(|v| std::env::var(v).ok())
+    } else {
+        reported
     }
 }

@@ -84,8 +84,8 @@ async fn the_app_starts_in_the_systems_language_until_the_person_chooses_one() -
     app.wait_css("html[lang='it'] #lang-it[aria-pressed='true']")
         .await?;
     for (query, expected) in [
-        ("passaporto perso", "passport-lost-report"),
         ("patente di guida", "driving-licence-"),
+        ("passaporto perso", "passport-lost-report"),
     ] {
         let search = app.wait_css("#search").await?;
         search.clear().await?;

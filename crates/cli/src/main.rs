@@ -65,19 +65,11 @@ impl Out {
     }
 }
 
-/// The operator's language from the POSIX locale: the first of `LC_ALL`, `LC_MESSAGES` and
-/// `LANG` that is set, with GNU's `LANGUAGE` list before it unless the locale is `C`; English
-/// when none of them is a language the tools speak.
+/// The operator's language from the POSIX locale (`LANGUAGE`, `LC_ALL`, `LC_MESSAGES`, `LANG`);
+/// English when none of them is a language the tools speak.
 fn lang_from_env() -> Lang {
-    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-    let Some(locale) = ["LC_ALL", "LC_MESSAGES", "LANG"].into_iter().find_map(var) else {
-        return Lang::En;
-    };
-    if matches!(locale.split('.').next(), Some("C" | "POSIX")) {
-        return Lang::En;
-    }
-    let language = var("LANGUAGE").unwrap_or_default();
-    Lang::negotiate(language.split(':').chain([locale.as_str()])).unwrap_or(Lang::En)
+    let tags = homeward_domain::lang::posix_languages(|v| std::env::var(v).ok());
+    Lang::negotiate(tags.iter().map(String::as_str)).unwrap_or(Lang::En)
 }
 
 fn main() -> ExitCode {

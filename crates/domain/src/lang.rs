@@ -149,6 +149,27 @@ impl Lang {
     }
 }
 
+/// The languages of a POSIX locale, most preferred first, read with `var` (the environment):
+/// GNU's `LANGUAGE` list, then the first of `LC_ALL`, `LC_MESSAGES` and `LANG` that is set. None
+/// when the locale is `C` or `POSIX` (no language chosen) or unset.
+pub fn posix_languages(var: impl Fn(&str) -> Option<String>) -> Vec<String> {
+    let var = |name: &str| var(name).filter(|v| !v.is_empty());
+    let Some(locale) = ["LC_ALL", "LC_MESSAGES", "LANG"].into_iter().find_map(var) else {
+        return vec![];
+    };
+    if matches!(locale.split(['.', '@']).next(), Some("C" | "POSIX")) {
+        return vec![];
+    }
+    let mut tags: Vec<String> = var("LANGUAGE")
+        .unwrap_or_default()
+        .split(':')
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect();
+    tags.push(locale);
+    tags
+}
+
 /// A quality value (`0.8`) in thousandths; `None` when it is not one.
 fn parse_q(q: &str) -> Option<u16> {
     let q = q.trim();
@@ -266,6 +287,28 @@ mod tests {
         }
         assert_eq!(Lang::negotiate(["de-CH", "fr-CH", "en"]), Some(Lang::Fr));
         assert_eq!(Lang::negotiate(["C"]), None);
+    }
+
+    #[test]
+    fn a_posix_locale_names_its_languages_unless_it_is_c() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        assert_eq!(
+            posix_languages(env(&[("LANG", "it_CH.UTF-8"), ("LANGUAGE", "fr:en")])),
+            ["fr", "en", "it_CH.UTF-8"]
+        );
+        assert_eq!(
+            posix_languages(env(&[("LC_ALL", "zh_HK.UTF-8"), ("LANG", "de_DE")])),
+            ["zh_HK.UTF-8"]
+        );
+        assert!(posix_languages(env(&[("LANG", "C.UTF-8"), ("LANGUAGE", "it")])).is_empty());
+        assert!(posix_languages(env(&[])).is_empty());
     }
 
     #[test]

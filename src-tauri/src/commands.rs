@@ -706,6 +706,24 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// The system's languages, most preferred first. On Linux and the BSDs, the POSIX locale itself:
+/// WebKitGTK reports `en-US` for a locale it cannot load or for `C`, which would hide both the
+/// person's language and that none was set. Elsewhere, what the web view reports.
+fn system_languages(reported: Vec<String>) -> Vec<String> {
+    if cfg!(all(
+        unix,
+        not(any(
+            target_os = "macos",
+            target_os = "ios",
+            target_os = "android"
+        ))
+    )) {
+        homeward_domain::lang::posix_languages(|v| std::env::var(v).ok())
+    } else {
+        reported
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
@@ -735,23 +753,5 @@ mod tests {
     fn percent_escapes_are_decoded_and_bad_ones_kept() {
         assert_eq!(super::percent_decode("a%20b%E6%84%8F"), "a b意");
         assert_eq!(super::percent_decode("100%"), "100%");
-    }
-}
-
-/// The system's languages, most preferred first. On Linux and the BSDs, the POSIX locale itself:
-/// WebKitGTK reports `en-US` for a locale it cannot load or for `C`, which would hide both the
-/// person's language and that none was set. Elsewhere, what the web view reports.
-fn system_languages(reported: Vec<String>) -> Vec<String> {
-    if cfg!(all(
-        unix,
-        not(any(
-            target_os = "macos",
-            target_os = "ios",
-            target_os = "android"
-        ))
-    )) {
-        homeward_domain::lang::posix_languages(|v| std::env::var(v).ok())
-    } else {
-        reported
     }
 }

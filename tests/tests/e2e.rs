@@ -94,10 +94,29 @@ async fn the_app_starts_in_the_systems_language_until_the_person_chooses_one() -
             .await
             .map_err(|e| e.context(query))?;
     }
+    let out = homeward_tests::repo_root().join("target/screenshots");
+    let sizes = [("phone", (390, 844)), ("desktop", (1280, 800))];
+    for (size_name, (w, h)) in sizes {
+        app.set_size(w, h).await?;
+        app.screenshot(&out.join(format!("search-it-{size_name}.png")))
+            .await?;
+    }
     // A translated guide says the Chinese text is the one that counts.
     app.click(".results .guide-card[data-guide='passport-lost-report']")
         .await?;
     app.wait_css("#translation-note").await?;
+    for lang in ["it", "fr", "es", "zh-TW"] {
+        app.click(&format!("#lang-{lang}")).await?;
+        app.wait_css(&format!("html[lang='{lang}'] #translation-note"))
+            .await?;
+        for (size_name, (w, h)) in sizes {
+            app.set_size(w, h).await?;
+            app.screenshot(&out.join(format!("guide-translated-{lang}-{size_name}.png")))
+                .await?;
+        }
+    }
+    app.click("#lang-zh-CN").await?;
+    app.wait_gone("#translation-note").await?;
     // The person's own choice outlasts the system's: Traditional characters, after a restart too.
     app.click("#lang-zh-TW").await?;
     app.close().await?;

@@ -11,8 +11,9 @@ use crate::staff::Staff;
 /// The console's stylesheet: a constant, the one piece of markup that goes in unescaped.
 pub(super) const STYLE: &str = "
 body{margin:0;font:15px/1.55 system-ui,'Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif;color:#1d2421;background:#f6f4ef}
-header{background:#0f5c4d;color:#fff;padding:.7rem 1.2rem;display:flex;gap:1rem;align-items:center;justify-content:space-between}
-header a,header button{color:#fff}header form{margin:0}.langs{margin-left:auto;display:flex;gap:.6rem}
+header{background:#0f5c4d;color:#fff;padding:.7rem 1.2rem;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;justify-content:space-between}
+header a,header button{color:#fff}header form{margin:0}.langs{margin-left:auto;display:flex;flex-wrap:wrap;gap:.2rem .7rem}
+.langs a{padding:.2rem 0}.langs a[aria-current]{font-weight:700;text-decoration:none}
 main{max-width:1100px;margin:0 auto;padding:1.2rem}
 h1{font-size:1.5rem;margin:.3rem 0 1rem}h2{font-size:1.15rem;margin:1.6rem 0 .6rem}
 table{border-collapse:collapse;width:100%;background:#fff;border:1px solid #dcd8cf}
@@ -40,7 +41,7 @@ img.preview{max-width:320px;max-height:240px;border:1px solid #dcd8cf;border-rad
 .thread .from-office{border-left-color:#0f5c4d;background:#f1f7f5}
 .thread .message p{margin:0}.thread .words{white-space:pre-wrap;margin:.35rem 0 0}
 .thread .documents{margin:.35rem 0 0;padding-left:1.2rem}
-@media (max-width:700px){.grid{grid-template-columns:1fr}th,td{padding:.4rem}table{display:block;overflow-x:auto}}
+@media (max-width:700px){.langs{order:3;width:100%;margin-left:0}.grid{grid-template-columns:1fr}th,td{padding:.4rem}table{display:block;overflow-x:auto}}
 ";
 
 /// A whole page: `body` inside the console's shell, titled `title`. `staff` is who is signed

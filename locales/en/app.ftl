@@ -679,6 +679,8 @@ mission-kind-consulate-general = Consulate-general
 
 # Switching the current home city
 home-city-switch = Home city: { $city } · Change
+text-size-label = Text size
+text-size-option = { $percent }%
 city-switch-title = Switch home city
 city-switch-lead = The guides shown and new applications are for the city you pick. Applications you already started or sent stay with their own city, and keep going to its server only.
 city-current = Current city

@@ -679,6 +679,8 @@ mission-kind-consulate-general = Consulado general
 
 # Switching the current home city
 home-city-switch = Ciudad de origen: { $city } · Cambiar
+text-size-label = Tamaño del texto
+text-size-option = { $percent } %
 city-switch-title = Cambiar de ciudad de origen
 city-switch-lead = Las guías que se muestran y las solicitudes nuevas son para la ciudad que elija. Las solicitudes que ya empezó o envió siguen con su propia ciudad y solo se envían a su servidor.
 city-current = Ciudad actual

@@ -679,6 +679,8 @@ mission-kind-consulate-general = Consulat général
 
 # Switching the current home city
 home-city-switch = Ville d'origine : { $city } · Changer
+text-size-label = Taille du texte
+text-size-option = { $percent } %
 city-switch-title = Changer de ville d'origine
 city-switch-lead = Les guides affichés et les nouvelles demandes concernent la ville que vous choisissez. Les demandes déjà commencées ou envoyées restent avec leur propre ville et ne vont toujours qu'à son serveur.
 city-current = Ville actuelle

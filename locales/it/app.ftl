@@ -679,6 +679,8 @@ mission-kind-consulate-general = Consolato generale
 
 # Switching the current home city
 home-city-switch = Città d'origine: { $city } · Cambia
+text-size-label = Dimensione del testo
+text-size-option = { $percent }%
 city-switch-title = Cambia città d'origine
 city-switch-lead = Le guide mostrate e le nuove pratiche sono per la città che sceglie. Le pratiche già iniziate o inviate restano con la loro città e continuano ad andare solo al suo server.
 city-current = Città attuale

@@ -649,6 +649,8 @@ mission-kind-consulate-general = 总领事馆
 
 # 切换当前家乡城市
 home-city-switch = 家乡城市：{ $city } · 切换
+text-size-label = 字号
+text-size-option = { $percent }%
 city-switch-title = 切换家乡城市
 city-switch-lead = 显示的办事指南和新建的申请属于您选择的城市。已开始或已发送的申请仍归原城市，只发送到该城市的服务器。
 city-current = 当前城市

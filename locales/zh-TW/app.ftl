@@ -667,6 +667,8 @@ mission-kind-consulate-general = 總領事館
 
 # Switching the current home city
 home-city-switch = 家鄉城市：{ $city } · 切換
+text-size-label = 字級
+text-size-option = { $percent }%
 city-switch-title = 切換家鄉城市
 city-switch-lead = 顯示的辦事指南和新建的申請屬於您選擇的城市。已開始或已發送的申請仍歸原城市，只發送到該城市的服務器。
 city-current = 當前城市

@@ -97,6 +97,8 @@ handlers! {
     at_once {
         language: Language,
         set_language: SetLanguage,
+        text_size: TextSize,
+        set_text_size: SetTextSize,
         catalog_overview: CatalogOverview,
         guide: Guide,
         create_draft: CreateDraft,
@@ -205,6 +207,8 @@ answered_by! { core |core, args|
     ReceiptOfWalkIn => core.walk_in_receipt()?,
     Language => core.use_system_languages(&system_languages(args.system))?,
     SetLanguage => core.set_language(args.lang)?,
+    TextSize => core.text_size()?,
+    SetTextSize => core.set_text_size(args.size)?,
     CatalogOverview => core.overview(),
     Guide => core.guide(&args.id)?,
     CreateDraft => core.create_draft(&args.guide_id)?,

@@ -2,6 +2,7 @@
 //! for what the shell pushes about the backend and the catalogue, for every screen.
 
 use homeward_domain::city::{HomeCity, HomeCityView};
+use homeward_domain::display::TextSize;
 use homeward_domain::{BackendStatus, DraftId, Lang};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -179,7 +180,7 @@ impl Nav {
                     }
                     stack.push(screen);
                 });
-                scroll_to_top();
+                arrive();
             },
         );
         if let Some(w) = web_sys::window() {
@@ -197,7 +198,7 @@ impl Nav {
         let depth = self.0.with(Vec::len) + 1;
         record(&screen, depth, false);
         self.0.update(|s| s.push(screen));
-        scroll_to_top();
+        arrive();
     }
 
     /// Starts again from home, then `screen` (a walk-in's session begun or ended: nothing of
@@ -208,7 +209,7 @@ impl Nav {
         if screen != Screen::Home {
             self.go(screen);
         }
-        scroll_to_top();
+        arrive();
     }
 
     /// Shows `screen` in place of the current one (back then skips the current one).
@@ -219,7 +220,7 @@ impl Nav {
             s.pop();
             s.push(screen);
         });
-        scroll_to_top();
+        arrive();
     }
 
     /// Goes back a screen, through the history (so it and the stack stay one).
@@ -233,7 +234,7 @@ impl Nav {
                 self.0.update(|s| {
                     s.pop();
                 });
-                scroll_to_top();
+                arrive();
             }
         }
     }
@@ -247,10 +248,56 @@ pub fn use_nav() -> Nav {
     expect_context::<Nav>()
 }
 
-fn scroll_to_top() {
+/// A new screen: shown from its top, and once its heading is in the page, the focus moves to it,
+/// so a screen reader reads where the person is and the next Tab starts from there. A screen that
+/// put the focus somewhere itself (a PIN field, a question opened from "change") keeps it.
+fn arrive() {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static ARRIVALS: AtomicU32 = AtomicU32::new(0);
     if let Some(w) = web_sys::window() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
     }
+    let arrival = ARRIVALS.fetch_add(1, Ordering::Relaxed) + 1;
+    spawn_local(async move {
+        // Screens load what they show: wait for the heading, a few seconds at most.
+        for _ in 0..60 {
+            gloo_timers::future::TimeoutFuture::new(50).await;
+            if ARRIVALS.load(Ordering::Relaxed) != arrival {
+                return;
+            }
+            if focus_heading() {
+                return;
+            }
+        }
+    });
+}
+
+/// Focuses the current screen's first heading unless something on the screen has the focus;
+/// false while there is no heading yet.
+fn focus_heading() -> bool {
+    use wasm_bindgen::JsCast as _;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return true;
+    };
+    let Some(heading) = document
+        .query_selector("#main h1")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return false;
+    };
+    let main = document.get_element_by_id("main");
+    let taken = document
+        .active_element()
+        .is_some_and(|a| a.is_connected() && main.is_some_and(|m| m.contains(Some(&a))));
+    if !taken {
+        if !heading.has_attribute("tabindex") {
+            let _ = heading.set_attribute("tabindex", "-1");
+        }
+        let _ = heading.focus();
+    }
+    true
 }
 
 /// The languages the system's person reads, most preferred first, as the web view reports them.
@@ -275,6 +322,31 @@ fn set_document_lang(lang: Lang) {
         .and_then(|d| d.document_element())
     {
         let _ = el.set_attribute("lang", lang.tag());
+    }
+}
+
+/// The size of the text the person chose, applied to the whole window.
+#[derive(Clone, Copy)]
+pub struct TextSizeCtx(pub RwSignal<TextSize>);
+
+/// Scales every size the stylesheet gives in `rem` (the root's font size follows the system's,
+/// times this).
+fn apply_text_size(size: TextSize) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = el.set_attribute(
+            "style",
+            &format!("--text-scale: {}", f64::from(size.percent()) / 100.0),
+        );
+        let _ = el.set_attribute("data-text-size", &size.percent().to_string());
+        // From half as large again, the layout makes room: see `data-large-text` in the stylesheet.
+        let _ = if size.percent() >= 150 {
+            el.set_attribute("data-large-text", "")
+        } else {
+            el.remove_attribute("data-large-text")
+        };
     }
 }
 
@@ -311,6 +383,9 @@ pub fn App() -> impl IntoView {
     provide_context(LastEnd(last_end));
     let notices = RwSignal::new(None::<homeward_domain::notice::Notices>);
     provide_context(NoticesCtx(notices));
+    let text_size = RwSignal::new(TextSize::default());
+    provide_context(TextSizeCtx(text_size));
+    Effect::new(move |_| apply_text_size(text_size.get()));
     // Only a change of the lock redraws the window, not every word from the desk.
     let locked = Memo::new(move |_| desk.with(is_locked));
     // While a volunteer has a site's desk open: its idle time, watched.
@@ -349,6 +424,9 @@ pub fn App() -> impl IntoView {
         {
             Ok(l) => lang.set(l),
             Err(e) => fatal.set(Some(e)),
+        }
+        if let Ok(size) = ipc::call(ipc::TextSize {}).await {
+            text_size.set(size);
         }
         if fatal.get_untracked().is_none() {
             match ipc::call(ipc::HomeCities {}).await {
@@ -444,8 +522,10 @@ fn Header() -> impl IntoView {
     view! {
         <header class="topbar">
             <button class="brand" on:click=move |_| nav.0.set(vec![Screen::Home])
-                aria-label=move || t("nav-home")>
-                <span class="brand-mark" aria-hidden="true">"侨"</span>
+                // The name begins with what the button shows (WCAG 2.5.3, label in name).
+                aria-label=move || format!("{} – {}", t("app-name"), t("nav-home"))>
+                // The mark is drawn by the stylesheet: a picture, not a word of the name.
+                <span class="brand-mark" aria-hidden="true"></span>
                 <span class="brand-name">{move || t("app-name")}</span>
             </button>
             // Before a home city is chosen there is nothing sent, and the picker lists the help
@@ -467,11 +547,22 @@ fn Header() -> impl IntoView {
                     <button id=format!("lang-{}", l.tag()) lang=l.tag()
                         class:active=move || lang.get() == l
                         aria-pressed=move || (lang.get() == l).to_string()
-                        aria-label=l.endonym() title=l.endonym()
+                        aria-label=switch_name(l) title=l.endonym()
                         on:click=move |_| choose(l)>{l.short_name()}</button>
                 }).collect_view()}
             </div>
         </header>
+    }
+}
+
+/// A language button's accessible name: the language's own name, after the short name the
+/// button shows where the full name does not contain it ("EN – English", "简体中文"), so that a
+/// person who says what they see to a voice control reaches it (WCAG 2.5.3).
+fn switch_name(l: Lang) -> String {
+    if l.endonym().contains(l.short_name()) {
+        l.endonym().to_owned()
+    } else {
+        format!("{} – {}", l.short_name(), l.endonym())
     }
 }
 

@@ -1,6 +1,7 @@
 //! Small pieces shared by screens, so that no screen reaches into another.
 
 use homeward_domain::catalog::{DayKind, IdentityLevel};
+use homeward_domain::display::TextSize;
 use homeward_domain::privacy::ConsentKind;
 use homeward_domain::{ApiError, DraftReview, DraftStatus, ErrorCode};
 use leptos::prelude::*;
@@ -275,5 +276,36 @@ impl PdfState {
             }
             PdfState::Failed(e) => view! { <ErrorNote error=e/> }.into_any(),
         }
+    }
+}
+
+/// The size of the text, chosen from the steps offered and kept on the device.
+#[component]
+pub fn TextSizeControl() -> impl IntoView {
+    let crate::app::TextSizeCtx(size) = expect_context::<crate::app::TextSizeCtx>();
+    let on_change = move |ev| {
+        let Ok(chosen) = event_target_value(&ev)
+            .parse::<u16>()
+            .map_err(|_| ())
+            .and_then(|p| TextSize::try_from(p).map_err(|_| ()))
+        else {
+            return;
+        };
+        size.set(chosen);
+        spawn_local(async move {
+            let _ = ipc::call(ipc::SetTextSize { size: chosen }).await;
+        });
+    };
+    view! {
+        <span class="text-size">
+            <label for="text-size">{move || t("text-size-label")}</label>
+            <select id="text-size" on:change=on_change>
+                {TextSize::STEPS.into_iter().map(|s| view! {
+                    <option value=s.percent().to_string() selected=move || size.get() == s>
+                        {move || t_args("text-size-option", &[("percent", s.percent().into())])}
+                    </option>
+                }).collect_view()}
+            </select>
+        </span>
     }
 }

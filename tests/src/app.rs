@@ -277,7 +277,7 @@ impl App {
         let path = crate::repo_root()
             .join("target/e2e-failures")
             .join(format!("{name}.png"));
-        match self.screenshot(&path).await {
+        match self.capture(&path).await {
             Ok(()) => path.display().to_string(),
             Err(e) => format!("no screenshot: {e}"),
         }
@@ -415,6 +415,55 @@ impl App {
         .await
     }
 
+    /// Presses keys on the keyboard, one after another, wherever the focus is: no element is
+    /// clicked or aimed at (text is typed a character at a time; see `fantoccini::key::Key` for
+    /// Tab, Enter, Space and the arrows).
+    pub async fn keys(&self, keys: &str) -> anyhow::Result<()> {
+        use fantoccini::actions::{InputSource as _, KeyAction, KeyActions};
+        let mut actions = KeyActions::new("keyboard".into());
+        for value in keys.chars() {
+            actions = actions
+                .then(KeyAction::Down { value })
+                .then(KeyAction::Up { value });
+        }
+        self.client.perform_actions(actions).await?;
+        self.client.release_actions().await?;
+        Ok(())
+    }
+
+    /// Whether the focused element matches `css`.
+    pub async fn focused_is(&self, css: &str) -> anyhow::Result<bool> {
+        let matches = self
+            .client
+            .execute(
+                "const a = document.activeElement; return !!a && a.matches(arguments[0]);",
+                vec![serde_json::json!(css)],
+            )
+            .await?;
+        Ok(matches == serde_json::Value::Bool(true))
+    }
+
+    /// Presses Tab until the element `css` names has the focus, as a person using the keyboard
+    /// alone moves through the screen; fails if it is not reached within `at_most` presses.
+    pub async fn tab_to(&self, css: &str, at_most: usize) -> anyhow::Result<()> {
+        self.wait_css(css).await?;
+        for _ in 0..=at_most {
+            if self.focused_is(css).await? {
+                return Ok(());
+            }
+            self.keys(&fantoccini::key::Key::Tab.to_string()).await?;
+        }
+        let at = self
+            .client
+            .execute(
+                "const a = document.activeElement; return a ? a.outerHTML.slice(0, 200) : 'nothing';",
+                vec![],
+            )
+            .await?;
+        let shot = self.failure_shot(&format!("tab_to_{css}")).await;
+        bail!("{css} not reached with {at_most} presses of Tab; the focus is on {at} (screen: {shot})")
+    }
+
     /// How many times the UI has invoked each command of the shell since the count was last
     /// reset, by name: `{"set_answer": 6}`.
     pub async fn ipc_calls(&self) -> anyhow::Result<serde_json::Value> {
@@ -458,7 +507,14 @@ impl App {
         Ok(())
     }
 
+    /// A picture of the screen as it is now, which must also pass the accessibility check
+    /// (`crate::axe`): every screen the tests photograph is checked.
     pub async fn screenshot(&self, path: &Path) -> anyhow::Result<()> {
+        self.capture(path).await?;
+        crate::axe::check(&self.client, &crate::axe::screen_name(path)).await
+    }
+
+    async fn capture(&self, path: &Path) -> anyhow::Result<()> {
         // The DOM can be ahead of what is painted: wait for two frames, so the picture shows the
         // screen the test just reached rather than the one before it.
         self.client

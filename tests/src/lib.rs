@@ -2,6 +2,7 @@
 //! a loopback port, and the real desktop app driven through WebDriver.
 
 pub mod app;
+pub mod axe;
 pub mod backend;
 pub mod cities;
 pub mod faults;

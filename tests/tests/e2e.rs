@@ -13,6 +13,9 @@ use homeward_tests::backend::{
 use homeward_tests::installation::{ENQUIRY, HUKOU_ANSWERS};
 use tempfile::TempDir;
 
+#[path = "e2e/accessibility.rs"]
+mod accessibility;
+
 const STARTER_GUIDE: &str = "driving-licence-postpone-renewal";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -605,7 +605,10 @@ fn number_before(text: &str, unit: &str) -> Option<f64> {
 pub fn run_e2e(app: &Path, filter: &[&str]) -> anyhow::Result<()> {
     let keyring = tempdir("keyring-e2e")?;
     let mut cmd = ignored_tests("e2e");
-    cmd.args(filter).env("HOMEWARD_APP_BIN", app);
+    cmd.args(filter).env("HOMEWARD_APP_BIN", app).env(
+        "HOMEWARD_AXE_JS",
+        setup::npm_tools()?.join("axe-core/axe.min.js"),
+    );
     let result = run_cmd(&mut under_xvfb(&in_keyring_session(&cmd, &keyring)));
     let _ = std::fs::remove_dir_all(&keyring);
     result

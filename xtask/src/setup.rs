@@ -50,6 +50,7 @@ pub fn all() -> anyhow::Result<()> {
     packages()?;
     wasm_target()?;
     tools()?;
+    npm_tools()?;
     Ok(())
 }
 
@@ -220,4 +221,44 @@ pub fn schemathesis() -> anyhow::Result<std::path::PathBuf> {
     )?;
     std::fs::write(&installed_pins, &pins)?;
     Ok(st)
+}
+
+/// The tools `xtask/npm/package-lock.json` pins (axe-core for the accessibility checks), installed
+/// from the npm registry with their integrity checked, under the target directory (again only when
+/// the lock file changes). Returns their `node_modules`.
+pub fn npm_tools() -> anyhow::Result<std::path::PathBuf> {
+    let source = root().join("xtask/npm");
+    let lock = std::fs::read(source.join("package-lock.json")).context("reading the npm pins")?;
+    let dir = crate::target_dir().join("tools/npm");
+    let modules = dir.join("node_modules");
+    let installed_lock = dir.join("installed-lock.json");
+    if std::fs::read(&installed_lock).is_ok_and(|l| l == lock) {
+        return Ok(modules);
+    }
+    if Command::new("npm").arg("--version").output().is_err() {
+        step("install npm");
+        run_cmd(
+            as_root("apt-get")
+                .arg("update")
+                .env("DEBIAN_FRONTEND", "noninteractive"),
+        )?;
+        run_cmd(
+            as_root("apt-get")
+                .args(["install", "-y", "--no-install-recommends", "npm"])
+                .env("DEBIAN_FRONTEND", "noninteractive"),
+        )?;
+    }
+    step("install the npm tools (pinned)");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir)?;
+    for file in ["package.json", "package-lock.json"] {
+        std::fs::copy(source.join(file), dir.join(file))?;
+    }
+    run_cmd(
+        Command::new("npm")
+            .args(["ci", "--ignore-scripts", "--no-audit", "--no-fund"])
+            .current_dir(&dir),
+    )?;
+    std::fs::write(&installed_lock, &lock)?;
+    Ok(modules)
 }

@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use homeward_domain::catalog::{Contacts, FieldKind};
 use homeward_domain::check::FieldCheck;
 use homeward_domain::city::HomeCity;
+use homeward_domain::display::TextSize;
 use homeward_domain::draft::MaterialInfo;
 use homeward_domain::ipc::AnswerSaved;
 use homeward_domain::sync::OutboxItem;
@@ -409,6 +410,22 @@ impl Homeward {
 
     pub fn set_language(&self, lang: Lang) -> Result<()> {
         self.store.set_setting("language", lang.tag())
+    }
+
+    /// The size of the text the person chose; 100 % until they choose (or if what is stored is
+    /// not a size offered).
+    pub fn text_size(&self) -> Result<TextSize> {
+        Ok(self
+            .store
+            .setting("text_size")?
+            .and_then(|s| s.parse::<u16>().ok())
+            .and_then(|p| TextSize::try_from(p).ok())
+            .unwrap_or_default())
+    }
+
+    pub fn set_text_size(&self, size: TextSize) -> Result<()> {
+        self.store
+            .set_setting("text_size", &size.percent().to_string())
     }
 
     /// A new draft of one of the current city's guides, for that city.

@@ -2,6 +2,7 @@
 //! `cargo xtask test` provides) and real SQLCipher files.
 
 use homeward_core::{Config, CoreError, Homeward};
+use homeward_domain::display::TextSize;
 use homeward_domain::{BackendStatus, Lang};
 use tempfile::TempDir;
 
@@ -17,12 +18,15 @@ fn a_fresh_install_creates_its_keys_once_and_reopens_with_them() {
     assert!(first.is_fresh_install());
     let device = first.device_public_key();
     first.set_language(Lang::En).expect("write");
+    assert_eq!(first.text_size().expect("read"), TextSize::default());
+    first.set_text_size(TextSize::STEPS[4]).expect("write");
     drop(first);
 
     let second = Homeward::open(&config(&dir)).expect("second open");
     assert!(!second.is_fresh_install(), "keys must be created only once");
     assert_eq!(second.device_public_key(), device);
     assert_eq!(second.language().expect("read"), Lang::En);
+    assert_eq!(second.text_size().expect("read").percent(), 200);
 }
 
 #[test]

@@ -100,6 +100,9 @@ commands! {
     /// (`navigator.languages`) that Homeward speaks.
     language: Language { system: Vec<String> } -> Lang;
     set_language: SetLanguage { lang: Lang } -> ();
+    /// The size of the text the person chose (100 % until they choose).
+    text_size: TextSize {} -> crate::display::TextSize;
+    set_text_size: SetTextSize { size: crate::display::TextSize } -> ();
     catalog_overview: CatalogOverview {} -> CatalogueOverview;
     guide: Guide { id: String } -> crate::Guide;
     create_draft: CreateDraft { guide_id: String } -> crate::Draft;

@@ -10,6 +10,7 @@ pub mod check;
 pub mod city;
 pub mod conversation;
 pub mod desk;
+pub mod display;
 pub mod draft;
 pub mod handover;
 pub mod identity;

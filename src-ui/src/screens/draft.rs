@@ -584,7 +584,7 @@ fn MaterialField(field: Field, state: FormState) -> impl IntoView {
     };
     view! {
         <div class="field material-field" class:has-error=move || error.get().is_some() data-field=key.clone()>
-            <p class="label">{move || pick(&label)}</p>
+            <p class="label" id=format!("{input_id}-label")>{move || pick(&label)}</p>
             {hint.map(|h| view! { <p class="hint">{move || pick(&h)}</p> })}
             {
                 let error_id = error_id.clone();
@@ -600,14 +600,24 @@ fn MaterialField(field: Field, state: FormState) -> impl IntoView {
             <label class="file-button camera-button" class:busy=move || busy.get()>
                 // Phones only (see the stylesheet): straight to the camera, the back one.
                 <input type="file" id=format!("{input_id}-camera") accept="image/*" capture="environment"
+                    aria-labelledby=format!("{input_id}-camera-action {input_id}-label")
                     on:change=on_file.clone() disabled=move || busy.get()/>
-                <span>{move || if busy.get() { t("material-adding") } else { t("material-camera") }}</span>
+                <span id=format!("{input_id}-camera-action")>
+                    {move || if busy.get() { t("material-adding") } else { t("material-camera") }}
+                </span>
             </label>
             <label class="file-button" class:busy=move || busy.get()>
+                // Named by what it does and for which material: "Add a photo or PDF, Proof of stay".
                 <input type="file" id=input_id.clone() accept="image/*,application/pdf"
+                    aria-labelledby=format!("{input_id}-action {input_id}-label")
                     on:change=on_file disabled=move || busy.get()/>
-                <span role="status">{move || if busy.get() { t("material-adding") } else { t("material-add") }}</span>
+                <span id=format!("{input_id}-action")>
+                    {move || if busy.get() { t("material-adding") } else { t("material-add") }}
+                </span>
             </label>
+            <p class="visually-hidden" role="status">
+                {move || busy.get().then(|| t("material-adding"))}
+            </p>
             // A photo takes a moment to be made smaller: a bar that moves says the app is at work.
             <Show when=move || busy.get()>
                 <progress class="preparing" aria-label=move || t("material-adding")></progress>

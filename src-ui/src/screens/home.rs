@@ -10,7 +10,7 @@ use crate::i18n::{lang_signal, pick, t, t_args};
 use crate::ipc;
 use crate::screens::city::{city_name, current_city_name};
 use crate::screens::notices::AlertBanner;
-use crate::widgets::{format_time, progress_text, Badges, ErrorNote, StatusTag};
+use crate::widgets::{format_time, progress_text, Badges, ErrorNote, StatusTag, TextSizeControl};
 
 #[component]
 pub fn HomeScreen() -> impl IntoView {
@@ -77,6 +77,7 @@ pub fn HomeScreen() -> impl IntoView {
                         ("city", current_city_name().map(|c| pick(&c)).unwrap_or_default().into()),
                     ])}
                 </button>
+                <TextSizeControl/>
             </p>
             <div class="search" role="search">
                 <label for="search" class="visually-hidden">{move || t("search-label")}</label>

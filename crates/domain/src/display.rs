@@ -1,0 +1,63 @@
+//! How the person wants the app drawn, kept on the device: the size of its text.
+
+use serde::{Deserialize, Serialize};
+
+/// The size of the text, as a percentage of the system's: from 100 % up to 200 % in steps of 25
+/// (WCAG 1.4.4, text resized to 200 % without loss of content).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "u16", into = "u16")]
+pub struct TextSize(u16);
+
+impl TextSize {
+    /// Every size offered, smallest first.
+    pub const STEPS: [TextSize; 5] = [
+        TextSize(100),
+        TextSize(125),
+        TextSize(150),
+        TextSize(175),
+        TextSize(200),
+    ];
+
+    pub fn percent(self) -> u16 {
+        self.0
+    }
+}
+
+impl Default for TextSize {
+    fn default() -> Self {
+        TextSize(100)
+    }
+}
+
+impl TryFrom<u16> for TextSize {
+    type Error = String;
+
+    fn try_from(percent: u16) -> Result<Self, Self::Error> {
+        TextSize::STEPS
+            .into_iter()
+            .find(|s| s.0 == percent)
+            .ok_or_else(|| format!("{percent} is not one of 100, 125, 150, 175 or 200"))
+    }
+}
+
+impl From<TextSize> for u16 {
+    fn from(size: TextSize) -> u16 {
+        size.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_offered_steps_are_sizes() {
+        assert_eq!(TextSize::try_from(200).map(TextSize::percent), Ok(200));
+        for wrong in [0, 99, 101, 120, 225, 400, u16::MAX] {
+            assert!(TextSize::try_from(wrong).is_err(), "{wrong}");
+        }
+        let read: Result<TextSize, _> = serde_json::from_str("150");
+        assert_eq!(read.map(TextSize::percent).ok(), Some(150));
+        assert!(serde_json::from_str::<TextSize>("300").is_err());
+    }
+}

@@ -376,6 +376,7 @@ identity-in-person-body = Bring your passport or resident ID card to a liaison s
 identity-profile-needed = First fill in your details (name, date of birth and a document number): the code carries them for the volunteer to compare with your documents.
 identity-show-code = Show my identity code
 identity-code-hint = Let the volunteer scan this code, or copy the text to them. It contains your details, so show it only to the volunteer.
+qr-image-label = QR code
 code-text-label = The same as text
 identity-paste-label = Confirmation from the volunteer
 identity-paste-hint = Scan the volunteer's code, or paste the text they give you.

@@ -376,6 +376,7 @@ identity-in-person-body = Lleve su pasaporte o su documento de identidad de resi
 identity-profile-needed = Rellene primero sus datos (nombre, fecha de nacimiento y un número de documento): el código los lleva para que el voluntario los compare con sus documentos.
 identity-show-code = Mostrar mi código de identidad
 identity-code-hint = Deje que el voluntario escanee este código, o cópiele el texto. Contiene sus datos, así que muéstrelo solo al voluntario.
+qr-image-label = Código QR
 code-text-label = Lo mismo en texto
 identity-paste-label = Confirmación del voluntario
 identity-paste-hint = Escanee el código del voluntario, o pegue el texto que le dé.

@@ -376,6 +376,7 @@ identity-in-person-body = Apportez votre passeport ou votre carte d'identité de
 identity-profile-needed = Remplissez d'abord vos informations (nom, date de naissance et un numéro de document) : le code les transmet au bénévole, qui les compare avec vos documents.
 identity-show-code = Afficher mon code d'identité
 identity-code-hint = Laissez le bénévole scanner ce code, ou copiez-lui le texte. Il contient vos informations : ne le montrez qu'au bénévole.
+qr-image-label = Code QR
 code-text-label = Le même code en texte
 identity-paste-label = Confirmation remise par le bénévole
 identity-paste-hint = Scannez le code du bénévole, ou collez le texte qu'il vous donne.

@@ -376,6 +376,7 @@ identity-in-person-body = Porti il passaporto o la carta d'identità di resident
 identity-profile-needed = Compili prima i suoi dati (nome, data di nascita e un numero di documento): il codice li contiene, così il volontario può confrontarli con i suoi documenti.
 identity-show-code = Mostra il mio codice d'identità
 identity-code-hint = Faccia scansionare questo codice al volontario, oppure gli copi il testo. Contiene i suoi dati: lo mostri solo al volontario.
+qr-image-label = Codice QR
 code-text-label = Lo stesso codice, come testo
 identity-paste-label = Conferma del volontario
 identity-paste-hint = Scansioni il codice del volontario, oppure incolli il testo che le dà.

@@ -353,6 +353,7 @@ identity-in-person-body = 请携带护照或居民身份证到海外联络站，
 identity-profile-needed = 请先填写个人信息（姓名、出生日期和一个证件号码）：身份码会带上这些信息，供志愿者与证件核对。
 identity-show-code = 出示我的身份码
 identity-code-hint = 请志愿者扫描此码，或把文字复制给志愿者。码中含有您的个人信息，请只向志愿者出示。
+qr-image-label = 二维码
 code-text-label = 对应的文字
 identity-paste-label = 志愿者给您的核验凭证
 identity-paste-hint = 扫描志愿者出示的码，或粘贴志愿者给您的文字。

@@ -367,6 +367,7 @@ identity-in-person-body = 請攜帶護照或居民身份證到海外聯絡站，
 identity-profile-needed = 請先填寫個人信息（姓名、出生日期和一個證件號碼）：身份碼會帶上這些信息，供志願者與證件核對。
 identity-show-code = 出示我的身份碼
 identity-code-hint = 請志願者掃描此碼，或把文字複製給志願者。碼中含有您的個人信息，請只向志願者出示。
+qr-image-label = QR 碼
 code-text-label = 對應的文字
 identity-paste-label = 志願者給您的核驗憑證
 identity-paste-hint = 掃描志願者出示的碼，或粘貼志願者給您的文字。

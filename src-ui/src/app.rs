@@ -295,7 +295,11 @@ fn focus_heading() -> bool {
         if !heading.has_attribute("tabindex") {
             let _ = heading.set_attribute("tabindex", "-1");
         }
-        let _ = heading.focus();
+        // Without scrolling: the screen is at its top already, and a person who began to
+        // scroll or tap must not have the page move under them.
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = heading.focus_with_options(&options);
     }
     true
 }

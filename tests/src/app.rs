@@ -41,9 +41,24 @@ impl Driver {
         Driver::start_in_locale(port, SYSTEM_LOCALE)
     }
 
+    /// tauri-driver whose apps run on a system that asks for dark windows (GTK's dark
+    /// variant, which the web view reports as `prefers-color-scheme: dark`).
+    pub fn start_dark(port: u16) -> anyhow::Result<Self> {
+        let mut command = Driver::command(port);
+        in_locale(&mut command, SYSTEM_LOCALE);
+        command.env("GTK_THEME", "Adwaita:dark");
+        Driver::spawn(command, port, false)
+    }
+
     /// tauri-driver whose apps run on a system set to `locale` (`it_CH.UTF-8`): the language
     /// the web view reports to the app as the system's.
     pub fn start_in_locale(port: u16, locale: &str) -> anyhow::Result<Self> {
+        let mut command = Driver::command(port);
+        in_locale(&mut command, locale);
+        Driver::spawn(command, port, false)
+    }
+
+    fn command(port: u16) -> Command {
         let mut command = Command::new("tauri-driver");
         command.args([
             "--port",
@@ -51,8 +66,7 @@ impl Driver {
             "--native-port",
             &(port + 1).to_string(),
         ]);
-        in_locale(&mut command, locale);
-        Driver::spawn(command, port, false)
+        command
     }
 
     /// tauri-driver in a D-Bus session of its own with its own gnome-keyring, whose keyrings

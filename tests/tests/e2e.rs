@@ -16,6 +16,10 @@ use tempfile::TempDir;
 #[path = "e2e/accessibility.rs"]
 mod accessibility;
 
+/// Every language Homeward speaks: each screen photographed (and checked) in all of them.
+/// English last: the steps after a loop read the English text.
+const LANGS: [&str; 6] = ["zh-CN", "zh-TW", "it", "fr", "es", "en"];
+
 const STARTER_GUIDE: &str = "driving-licence-postpone-renewal";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -1088,7 +1092,7 @@ async fn screenshots_of_every_screen() -> anyhow::Result<()> {
     let app = driver.launch(data.path(), &offline).await?;
     for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
         app.set_size(w, h).await?;
-        for lang in ["zh-CN", "en"] {
+        for lang in LANGS {
             let shot = |screen: &str| out.join(format!("{screen}-{lang}-{size_name}.png"));
             app.click("button.brand").await?;
             app.click(&format!("#lang-{lang}")).await?;
@@ -1176,7 +1180,14 @@ async fn screenshots_of_every_screen() -> anyhow::Result<()> {
             let search = app.wait_css("#search").await?;
             search.clear().await?;
             search
-                .send_keys(if lang == "en" { "driving" } else { "驾照" })
+                .send_keys(match lang {
+                    "zh-CN" => "驾照",
+                    "zh-TW" => "駕照",
+                    "en" => "driving",
+                    "it" => "patente",
+                    "fr" => "permis",
+                    _ => "carnet",
+                })
                 .await?;
             app.wait_css(".results .guide-card").await?;
             app.screenshot(&shot("results")).await?;
@@ -1230,7 +1241,7 @@ async fn screenshots_of_sending_the_outbox_and_the_back_office() -> anyhow::Resu
 
     for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
         app.set_size(w, h).await?;
-        for lang in ["zh-CN", "en"] {
+        for lang in LANGS {
             let shot = |screen: &str| out.join(format!("{screen}-{lang}-{size_name}.png"));
             app.click("button.brand").await?;
             app.click(&format!("#lang-{lang}")).await?;
@@ -1278,7 +1289,7 @@ async fn screenshots_of_sending_the_outbox_and_the_back_office() -> anyhow::Resu
     // The console, in the same webview, as staff at a desk or on a tablet see it.
     for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
         app.set_size(w, h).await?;
-        for lang in ["zh-CN", "en"] {
+        for lang in LANGS {
             let shot = |screen: &str| out.join(format!("{screen}-{lang}-{size_name}.png"));
             app.client
                 .goto(&format!("{}/console/lang/{lang}", backend.url))
@@ -1415,7 +1426,7 @@ async fn desk_screenshots(
 ) -> anyhow::Result<()> {
     for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
         site.set_size(w, h).await?;
-        for lang in ["zh-CN", "en"] {
+        for lang in LANGS {
             site.click(&format!("#lang-{lang}")).await?;
             site.wait_css("#on-duty").await?;
             site.screenshot(&out.join(format!("site-desk-{lang}-{size_name}.png")))
@@ -1434,7 +1445,7 @@ async fn desk_screenshots(
     fill_profile(site).await?;
     for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
         site.set_size(w, h).await?;
-        for lang in ["zh-CN", "en"] {
+        for lang in LANGS {
             site.click("button.brand").await?;
             site.click(&format!("#lang-{lang}")).await?;
             site.wait_css("#walk-in-bar").await?;
@@ -1821,7 +1832,7 @@ async fn screenshots_of_identity_site_mode_and_entrustment() -> anyhow::Result<(
         .await?;
     let offline = unreachable_url();
     let sizes = [("phone", (390, 844)), ("desktop", (1280, 800))];
-    let langs = ["zh-CN", "en"];
+    let langs = LANGS;
 
     let site_driver = Driver::start_with_own_keyring(4604, site_keyring.path())?;
     let site = site_driver.launch(site_dir.path(), &offline).await?;
@@ -2327,7 +2338,7 @@ async fn walk_ins_are_served_one_after_another_and_leave_nothing_behind() -> any
     site.wait_css("#receipt .reference").await?;
     for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
         site.set_size(w, h).await?;
-        for lang in ["zh-CN", "en"] {
+        for lang in LANGS {
             site.click(&format!("#lang-{lang}")).await?;
             site.wait_css(&format!("html[lang='{lang}']")).await?;
             site.screenshot(&out.join(format!("walk-in-receipt-{lang}-{size_name}.png")))
@@ -2605,7 +2616,7 @@ async fn a_safety_alert_for_italy_reaches_the_person_in_italy_and_no_one_else() 
     let out = homeward_tests::repo_root().join("target/screenshots");
     for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
         app.set_size(w, h).await?;
-        for lang in ["zh-CN", "en"] {
+        for lang in LANGS {
             app.click(&format!("#lang-{lang}")).await?;
             app.wait_css(".notice-card[data-id='milan-strike']").await?;
             app.screenshot(&out.join(format!("notices-{lang}-{size_name}.png")))
@@ -2751,7 +2762,7 @@ async fn the_help_page_lists_the_embassy_and_consulates_where_the_person_lives(
     let out = homeward_tests::repo_root().join("target/screenshots");
     for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
         app.set_size(w, h).await?;
-        for lang in ["zh-CN", "en"] {
+        for lang in LANGS {
             app.click(&format!("#lang-{lang}")).await?;
             app.wait_css(".mission[data-kind='embassy']").await?;
             app.screenshot(&out.join(format!("missions-{lang}-{size_name}.png")))
@@ -2852,7 +2863,7 @@ async fn a_person_with_applications_in_wenzhou_and_fuzhou_sees_both_and_each_cit
     );
     for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
         app.set_size(w, h).await?;
-        for lang in ["zh-CN", "en"] {
+        for lang in LANGS {
             app.click(&format!("#lang-{lang}")).await?;
             app.wait_css("#my-drafts .row-city").await?;
             app.client.execute("window.scrollTo(0, 0)", vec![]).await?;
@@ -3006,7 +3017,7 @@ async fn the_person_asks_with_a_photo_and_the_office_answers_with_a_document_the
     // The console's thread, in the same webview, as staff see it.
     for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
         app.set_size(w, h).await?;
-        for lang in ["zh-CN", "en"] {
+        for lang in LANGS {
             sign_in_to_console(&app, &backend.url, lang, "officer-li").await?;
             app.wait_css("#applications").await?;
             app.client

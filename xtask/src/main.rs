@@ -422,14 +422,11 @@ fn test() -> anyhow::Result<()> {
 
     let app = build_app(false)?;
     step("end-to-end tests through the real app (Xvfb, WebDriver)");
-    let skip_benches = [
-        "--skip",
-        "screenshots_of",
-        "--skip",
-        "cold_start",
-        "--test-threads=1",
-    ];
-    run_e2e(&app, &skip_benches)?;
+    // The screenshot runs too: every screen in every language at both sizes, each checked by
+    // axe-core.
+    let _ = std::fs::remove_file(accessibility_report());
+    run_e2e(&app, &["--skip", "cold_start", "--test-threads=1"])?;
+    accessibility_summary()?;
 
     let bundles = bundle::build(false)?;
     bundle::install_and_start(&bundles.deb)?;
@@ -442,10 +439,47 @@ fn screenshots() -> anyhow::Result<()> {
     setup::all()?;
     let app = build_app(false)?;
     step("screenshots");
+    let _ = std::fs::remove_file(accessibility_report());
     run_e2e(&app, &["screenshots_of", "--test-threads=1"])?;
     eprintln!(
         "screenshots written to {}",
         root().join("target/screenshots").display()
+    );
+    accessibility_summary()
+}
+
+/// Where the end-to-end tests record each accessibility check (see `homeward_tests::axe`).
+fn accessibility_report() -> PathBuf {
+    root().join("target/accessibility/axe-report.jsonl")
+}
+
+/// What the accessibility checks of the last end-to-end run found, in a line: a run that checked
+/// no screen is a failure too.
+fn accessibility_summary() -> anyhow::Result<()> {
+    let report = accessibility_report();
+    let text = std::fs::read_to_string(&report).unwrap_or_default();
+    let mut screens = 0;
+    let mut violations = 0;
+    let mut langs = std::collections::BTreeSet::new();
+    for line in text.lines() {
+        let entry: serde_json::Value = serde_json::from_str(line)?;
+        screens += 1;
+        violations += entry["violations"].as_array().map_or(0, Vec::len);
+        if let Some(lang) = entry["lang"].as_str() {
+            langs.insert(lang.to_owned());
+        }
+    }
+    anyhow::ensure!(screens > 0, "no screen was checked for accessibility");
+    anyhow::ensure!(
+        violations == 0,
+        "{violations} accessibility violations: see {}",
+        report.display()
+    );
+    eprintln!(
+        "accessibility (axe-core, WCAG 2.2 A and AA): {screens} screens checked in {} ({}), 0 violations; report: {}",
+        langs.len(),
+        langs.into_iter().collect::<Vec<_>>().join(", "),
+        report.display()
     );
     Ok(())
 }

@@ -61,7 +61,8 @@ impl Store {
 }
 
 /// A QR code of `text` as an SVG document: one path of dark modules on a light square with the
-/// quiet zone the standard asks for.
+/// quiet zone the standard asks for. Hidden from screen readers: whoever shows it names it (and
+/// gives its text beside it).
 pub fn qr_svg(text: &str) -> Result<String> {
     let (width, dark) = qr_modules(text)?;
     let quiet = 4;
@@ -73,7 +74,7 @@ pub fn qr_svg(text: &str) -> Result<String> {
     }
     Ok(format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" \
-         shape-rendering=\"crispEdges\" role=\"img\"><rect width=\"{size}\" height=\"{size}\" \
+         shape-rendering=\"crispEdges\" aria-hidden=\"true\" focusable=\"false\"><rect width=\"{size}\" height=\"{size}\" \
          fill=\"#fff\"/><path d=\"{path}\" fill=\"#000\"/></svg>"
     ))
 }

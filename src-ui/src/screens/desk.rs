@@ -661,7 +661,8 @@ pub fn WalkInReceiptScreen() -> impl IntoView {
                     <article class="card receipt" id="receipt">
                         <h2>{move || t("receipt-heading")}</h2>
                         <div class="receipt-codes">
-                            <div class="qr-image" inner_html=r.qr_svg.clone()></div>
+                            <div class="qr-image" role="img" aria-label=move || t("qr-image-label")
+                                inner_html=r.qr_svg.clone()></div>
                             <dl>
                                 <dt>{move || t("receipt-code")}</dt>
                                 <dd class="ticket" id="receipt-code">{r.code.clone()}</dd>
@@ -691,7 +692,7 @@ pub fn WalkInReceiptScreen() -> impl IntoView {
                         <p class="muted">{move || t("receipt-keep-secret")}</p>
                     </article>
                     <div class="form-actions no-print">
-                        <button id="print-receipt" on:click=print>{move || t("receipt-print")}</button>
+                        <button class="secondary" id="print-receipt" on:click=print>{move || t("receipt-print")}</button>
                     </div>
                 }.into_any(),
             }}

@@ -503,7 +503,9 @@ fn FieldInput(field: Field, state: FormState) -> impl IntoView {
                     <p class="field-warning question-changed">{t("draft-question-changed")}</p>
                 })
             }
-            {
+            // A message appearing as the person leaves the field is read out, without taking
+            // the focus from where they went.
+            <div class="field-message" aria-live="polite">{
                 let error_id = error_id.clone();
                 move || match (error.get(), warning.get()) {
                     (Some(code), _) => Some(view! {
@@ -518,7 +520,7 @@ fn FieldInput(field: Field, state: FormState) -> impl IntoView {
                     }.into_any()),
                     _ => None,
                 }
-            }
+            }</div>
             {control}
         </div>
     }
@@ -586,14 +588,14 @@ fn MaterialField(field: Field, state: FormState) -> impl IntoView {
         <div class="field material-field" class:has-error=move || error.get().is_some() data-field=key.clone()>
             <p class="label" id=format!("{input_id}-label")>{move || pick(&label)}</p>
             {hint.map(|h| view! { <p class="hint">{move || pick(&h)}</p> })}
-            {
+            <div class="field-message" aria-live="polite">{
                 let error_id = error_id.clone();
                 move || error.get().map(|code| view! {
                     <p class="field-error" id=error_id.clone() data-code=code.slug()>
                         {t(&format!("check-{}", code.slug()))}
                     </p>
                 })
-            }
+            }</div>
             <ul class="documents">
                 {move || attached().into_iter().map(|m| view! { <Document info=m state=state/> }).collect_view()}
             </ul>

@@ -37,7 +37,7 @@ fn level_meaning(level: IdentityLevel) -> String {
 fn CodeView(code: Code, id: &'static str) -> impl IntoView {
     view! {
         <figure class="qr" id=id>
-            <div class="qr-image" inner_html=code.svg></div>
+            <div class="qr-image" role="img" aria-label=move || t("qr-image-label") inner_html=code.svg></div>
             <figcaption>
                 <label for=format!("{id}-text")>{move || t("code-text-label")}</label>
                 <textarea id=format!("{id}-text") class="code-text" readonly rows="4"
@@ -588,8 +588,9 @@ fn SiteDesk(info: SiteInfo, site: RwSignal<Option<Option<SiteInfo>>>) -> impl In
         <div class="card site-info" id="site-info" data-site=info.id.clone()>
             <p class="eyebrow">{move || t("site-signing-as")}</p>
             <p class="level-name">{info.name.clone()}" ("{info.id.clone()}")"</p>
-            <p class="muted">{move || t("site-key-hint")}</p>
-            <textarea id="site-public-key" class="code-text" readonly rows="2" prop:value=key_text></textarea>
+            <p class="muted" id="site-key-hint">{move || t("site-key-hint")}</p>
+            <textarea id="site-public-key" class="code-text" readonly rows="2" prop:value=key_text
+                aria-labelledby="site-key-hint"></textarea>
         </div>
         {move || error.get().map(|e| view! { <ErrorNote error=e/> })}
         <form class="card paste" on:submit=read novalidate>

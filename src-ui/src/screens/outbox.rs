@@ -249,7 +249,7 @@ fn TakeOverCard() -> impl IntoView {
             <ScanButton id="take-over-scan" target=code error=error/>
             {move || error.get().map(|e| view! { <ErrorNote error=e/> })}
             <div class="form-actions">
-                <button type="submit" id="take-over-submit" disabled=move || busy.get()>
+                <button type="submit" class="primary" id="take-over-submit" disabled=move || busy.get()>
                     {move || t("take-over-submit")}
                 </button>
                 <button type="button" class="secondary" id="take-over-look" disabled=move || busy.get()

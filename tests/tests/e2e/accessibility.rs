@@ -209,3 +209,82 @@ async fn text_at_twice_its_size_fits_a_phone_on_every_screen() -> anyhow::Result
     app.close().await?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "drives the real app: run by `cargo xtask test`"]
+async fn on_a_system_set_to_dark_every_screen_is_dark_and_still_legible() -> anyhow::Result<()> {
+    let data = tempfile::TempDir::new()?;
+    let driver = homeward_tests::app::Driver::start_dark(4804)?;
+    let offline = homeward_tests::backend::unreachable_url();
+    let app = driver.launch(data.path(), &offline).await?;
+    let out = homeward_tests::repo_root().join("target/screenshots");
+    let dark = app
+        .client
+        .execute(
+            "return matchMedia('(prefers-color-scheme: dark)').matches",
+            vec![],
+        )
+        .await?;
+    anyhow::ensure!(
+        dark == serde_json::Value::Bool(true),
+        "the system asks for dark"
+    );
+    // The page itself is drawn dark: its background is darker than its text.
+    let luminance = app
+        .client
+        .execute(
+            "const rgb = c => c.match(/\\d+/g).slice(0, 3).map(Number).reduce((a, b) => a + b);
+             const s = getComputedStyle(document.body);
+             return [rgb(s.backgroundColor), rgb(getComputedStyle(document.querySelector('main')).color)];",
+            vec![],
+        )
+        .await?;
+    let (paper, ink) = (luminance[0].as_u64(), luminance[1].as_u64());
+    anyhow::ensure!(paper < ink, "a dark page with light text: {luminance}");
+    for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
+        app.set_size(w, h).await?;
+        for lang in ["zh-CN", "en"] {
+            let shot = |screen: &str| out.join(format!("dark-{screen}-{lang}-{size_name}.png"));
+            app.click("button.brand").await?;
+            app.click(&format!("#lang-{lang}")).await?;
+            app.wait_css(".guide-card").await?;
+            app.screenshot(&shot("home")).await?;
+            app.click(&format!(
+                ".guide-card[data-guide='{}']",
+                super::STARTER_GUIDE
+            ))
+            .await?;
+            app.wait_css("#guide-title").await?;
+            app.screenshot(&shot("guide")).await?;
+            if app.count(".guide .list .row").await? == 0 {
+                app.click("#start-draft").await?;
+            } else {
+                app.click(".guide .list .row").await?;
+            }
+            app.wait_css("#field-full-name").await?;
+            app.click("#check-answers").await?;
+            app.wait_css("#error-summary").await?;
+            app.screenshot(&shot("draft-errors")).await?;
+            for (screen, open, ready) in [
+                ("contacts", "#open-contacts", ".help-line"),
+                ("outbox", "#open-outbox", "#outbox-title"),
+            ] {
+                app.click(open).await?;
+                app.wait_css(ready).await?;
+                app.screenshot(&shot(screen)).await?;
+            }
+            for (screen, open, ready) in [
+                ("privacy", "#open-privacy", "#consent-cross-border"),
+                ("identity", "#open-identity", "#identity-title"),
+                ("notices", "#open-notices", "#notices-title"),
+            ] {
+                app.click("button.brand").await?;
+                app.click(open).await?;
+                app.wait_css(ready).await?;
+                app.screenshot(&shot(screen)).await?;
+            }
+        }
+    }
+    app.close().await?;
+    Ok(())
+}

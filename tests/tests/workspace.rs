@@ -153,7 +153,7 @@ fn the_bundled_pack_is_built_from_the_current_sources_and_signed() {
     let bundled = catalog::bundled().expect("the bundled pack verifies with the trusted key");
     assert!(
         bundled.pack() == &pack,
-        "catalog/pack.signed.json is stale: run `cargo run -p homeward-cli -- catalog pack`"
+        "catalog/pack.signed is stale: run `cargo run -p homeward-cli -- catalog pack`"
     );
     let public = std::fs::read_to_string(repo_root().join("catalog/keys/content-key.pub"))
         .expect("public key");
@@ -181,7 +181,7 @@ fn each_city_bundles_its_own_catalogue_signed_with_its_own_key() {
             .expect("a pack is bundled");
         assert!(
             bundled.pack() == &pack,
-            "{dir}/pack.signed.json is stale: run `cargo run -p homeward-cli -- catalog pack \
+            "{dir}/pack.signed is stale: run `cargo run -p homeward-cli -- catalog pack \
              --dir {dir}` with the city's key"
         );
     }

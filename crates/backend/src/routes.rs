@@ -10,7 +10,6 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use homeward_domain::catalog::SignedPack;
 use homeward_domain::Health;
 use sha2::{Digest as _, Sha256};
 
@@ -18,7 +17,7 @@ use crate::error::AppError;
 use crate::AppState;
 
 /// The signed pack compiled in, the same file the app bundles.
-const BUNDLED_PACK: &[u8] = include_bytes!("../../../catalog/pack.signed.json");
+const BUNDLED_PACK: &[u8] = include_bytes!("../../../catalog/pack.signed");
 
 /// The catalogue as served: its bytes, parsed once at start to refuse a broken file, and its ETag.
 #[derive(Debug)]
@@ -38,16 +37,10 @@ impl CatalogBody {
         };
         // The backend serves the pack as the content team signed it; the apps check the
         // signature. Here it only refuses a file that is not a signed pack at all.
-        let signed: SignedPack =
-            serde_json::from_slice(&bytes).context("the catalogue file is not a signed pack")?;
-        tracing::info!(key_id = %signed.key_id, bytes = bytes.len(), "catalogue loaded");
+        let (key_id, pack) = homeward_catalog::read_unverified(&bytes)
+            .context("the catalogue file is not a signed pack")?;
+        tracing::info!(%key_id, bytes = bytes.len(), "catalogue loaded");
         let etag = format!("\"{}\"", hex::encode(Sha256::digest(&bytes)));
-        use base64::Engine as _;
-        let payload = base64::engine::general_purpose::STANDARD
-            .decode(&signed.payload)
-            .context("the catalogue's payload is not base64")?;
-        let pack: homeward_domain::CataloguePack =
-            serde_json::from_slice(&payload).context("the catalogue's payload is not a pack")?;
         let guides = pack
             .guides
             .into_iter()
@@ -155,8 +148,18 @@ async fn healthz(State(state): State<Arc<AppState>>) -> Result<Json<Health>, App
 
 async fn catalog(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
     let body = &state.catalog;
-    with_etag(&headers, &body.etag, body.bytes.clone())
+    let mut response = with_etag(&headers, &body.etag, body.bytes.clone());
+    if response.status() == StatusCode::OK && homeward_catalog::is_compact(&body.bytes) {
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static(PACK_CONTENT_TYPE),
+        );
+    }
+    response
 }
+
+/// The media type of a compact signed pack: already compressed, so not compressed again.
+pub(crate) const PACK_CONTENT_TYPE: &str = "application/vnd.homeward.pack";
 
 /// A JSON body with its ETag, or `304 Not Modified` when the client already holds it.
 pub(crate) fn with_etag(headers: &HeaderMap, etag: &str, body: Bytes) -> Response {

@@ -30,7 +30,8 @@ use crate::settings::Limits;
 
 /// The router with the layers every request passes through.
 pub(crate) fn layered(router: Router, limits: &Limits) -> Router {
-    use tower_http::compression::CompressionLayer;
+    use tower_http::compression::predicate::{NotForContentType, Predicate as _};
+    use tower_http::compression::{CompressionLayer, DefaultPredicate};
     use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
     use tower_http::trace::TraceLayer;
     let timeouts = Timeouts {
@@ -55,7 +56,11 @@ pub(crate) fn layered(router: Router, limits: &Limits) -> Router {
             move |req: Request, next: Next| within(timeouts, req, next),
         ))
         .layer(axum::extract::DefaultBodyLimit::max(limits.body_bytes))
-        .layer(CompressionLayer::new())
+        .layer(
+            CompressionLayer::new().compress_when(DefaultPredicate::new().and(
+                NotForContentType::const_new(crate::routes::PACK_CONTENT_TYPE),
+            )),
+        )
         .layer(trace)
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))

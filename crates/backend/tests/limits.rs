@@ -167,29 +167,35 @@ async fn refusals_are_json_answers_are_compressed_and_carry_a_request_id() {
         .await
         .unwrap();
     assert_eq!(resp.headers()["x-request-id"], "proxy-7");
-    // The catalogue goes out gzipped to a client that takes it, and much smaller.
-    let plain = http
-        .get(format!("{}/v1/catalog", server.url))
-        .send()
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .unwrap();
+    // The catalogue goes out compressed already (a compact signed pack), so it is not gzipped
+    // again for a client that takes gzip; JSON is.
     let resp = http
         .get(format!("{}/v1/catalog", server.url))
         .header("accept-encoding", "gzip")
         .send()
         .await
         .unwrap();
-    assert_eq!(resp.headers()["content-encoding"], "gzip");
-    let gzipped = resp.bytes().await.unwrap();
-    assert!(
-        gzipped.len() * 3 < plain.len(),
-        "{} gzipped of {}",
-        gzipped.len(),
-        plain.len()
+    assert_eq!(
+        resp.headers()["content-type"],
+        "application/vnd.homeward.pack"
     );
+    assert!(!resp.headers().contains_key("content-encoding"));
+    let pack = resp.bytes().await.unwrap();
+    let (_, read) = homeward_catalog::read_unverified(&pack).expect("a compact pack");
+    assert!(
+        pack.len() * 4 < homeward_catalog::encode_pack(&read).len(),
+        "{} bytes for {} bytes of JSON",
+        pack.len(),
+        homeward_catalog::encode_pack(&read).len()
+    );
+    let resp = http
+        .get(format!("{}/v1/no-such-thing", server.url))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 404);
+    assert_eq!(resp.headers()["content-encoding"], "gzip");
     let _ = server.stop.send(());
     server.task.await.unwrap().unwrap();
 }

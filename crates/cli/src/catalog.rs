@@ -36,7 +36,7 @@ pub enum CatalogCommand {
             default_value = "catalog/keys/sample-content-key.secret"
         )]
         key: PathBuf,
-        /// Where to write the signed pack (default: <dir>/pack.signed.json).
+        /// Where to write the signed pack (default: <dir>/pack.signed).
         #[arg(long)]
         out: Option<PathBuf>,
         /// Exit with an error if the pack on disk differs from what the sources give.
@@ -94,7 +94,7 @@ pub fn run(cmd: CatalogCommand, out: &Out) -> anyhow::Result<ExitCode> {
             out: path,
             check,
         } => {
-            let path = path.unwrap_or_else(|| dir.join("pack.signed.json"));
+            let path = path.unwrap_or_else(|| dir.join("pack.signed"));
             pack(&dir, &key, &path, check, out)
         }
         CatalogCommand::Cities {
@@ -219,7 +219,7 @@ fn pack(dir: &Path, key: &Path, path: &Path, check: bool, out: &Out) -> anyhow::
         Err(code) => return Ok(code),
     };
     let signed = Signed {
-        bytes: catalog::sign_pack(&pack, &read_signing_key(key)?),
+        bytes: catalog::publish_pack(&pack, &read_signing_key(key)?),
         version: pack.version,
         command: "homeward catalog pack",
         written: (homeward_i18n::key("cli-pack-written"), pack.guides.len()),

@@ -99,7 +99,8 @@ impl Remote {
         json(check(resp).await?).await
     }
 
-    /// The backend's current pack; `None` when it is the one named by `etag`.
+    /// The backend's current pack; `None` when it is the one named by `etag`. A body larger than
+    /// [`MAX_PACK_BYTES`] is refused as it arrives.
     pub async fn catalog(&self, etag: Option<&str>) -> Result<Option<FetchedPack>> {
         let mut req = self.get(path::CATALOG);
         if let Some(tag) = etag {
@@ -115,7 +116,7 @@ impl Remote {
             .get(reqwest::header::ETAG)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
-        let bytes = resp.bytes().await.map_err(offline)?.to_vec();
+        let bytes = capped(resp, MAX_PACK_BYTES, "catalogue").await?;
         Ok(Some(FetchedPack { bytes, etag }))
     }
 
@@ -134,21 +135,13 @@ impl Remote {
         if resp.status() == reqwest::StatusCode::NOT_MODIFIED {
             return Ok(None);
         }
-        let mut resp = check(resp).await?;
+        let resp = check(resp).await?;
         let etag = resp
             .headers()
             .get(reqwest::header::ETAG)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
-        let mut bytes = Vec::new();
-        while let Some(chunk) = resp.chunk().await.map_err(offline)? {
-            if bytes.len() + chunk.len() > LIMIT {
-                return Err(CoreError::Catalogue(format!(
-                    "the notices are larger than {LIMIT} bytes"
-                )));
-            }
-            bytes.extend_from_slice(&chunk);
-        }
+        let bytes = capped(resp, LIMIT, "notices feed").await?;
         Ok(Some(FetchedPack { bytes, etag }))
     }
 
@@ -499,6 +492,24 @@ async fn check(resp: reqwest::Response) -> Result<reqwest::Response> {
         Ok(e) => Err(CoreError::Backend(format!("{status}: {}", e.message))),
         Err(_) => Err(CoreError::Backend(status.to_string())),
     }
+}
+
+/// The most a catalogue download may be: a compact pack of 84 guides in six languages is under
+/// half a megabyte; a pack from the first layout (base64 of pretty JSON) was 5 MB.
+pub const MAX_PACK_BYTES: usize = 32 << 20;
+
+/// The body of `resp`, refused as soon as it passes `limit` bytes (`what` names it in the error).
+async fn capped(mut resp: reqwest::Response, limit: usize, what: &str) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    while let Some(chunk) = resp.chunk().await.map_err(offline)? {
+        if bytes.len() + chunk.len() > limit {
+            return Err(CoreError::Catalogue(format!(
+                "the {what} sent is larger than {limit} bytes"
+            )));
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(bytes)
 }
 
 #[cfg(test)]

@@ -2,7 +2,6 @@
 
 use homeward_backend::settings::DatabaseUrl;
 use homeward_backend::Settings;
-use homeward_domain::catalog::SignedPack;
 use homeward_domain::{ApiError, ErrorCode, Health};
 use tempfile::TempDir;
 
@@ -69,9 +68,15 @@ async fn the_catalogue_is_served_with_an_etag_and_not_resent_when_unchanged() {
         .to_str()
         .expect("ascii")
         .to_owned();
-    let signed: SignedPack = resp.json().await.expect("a signed pack");
-    assert_eq!(signed.format, homeward_domain::catalog::ENVELOPE_FORMAT);
-    assert!(!signed.signature.is_empty() && !signed.payload.is_empty());
+    assert_eq!(
+        resp.headers().get("content-type").expect("a content type"),
+        "application/vnd.homeward.pack"
+    );
+    let body = resp.bytes().await.expect("the pack");
+    assert!(homeward_catalog::is_compact(&body), "served compact");
+    let served = homeward_catalog::verify(&body, &homeward_catalog::trusted_key().expect("key"))
+        .expect("the served pack verifies against the bundled key");
+    assert!(!served.pack().guides.is_empty());
 
     let again = client
         .get(format!("{}/v1/catalog", server.url))

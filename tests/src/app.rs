@@ -523,9 +523,17 @@ impl App {
 
     /// A picture of the screen as it is now, which must also pass the accessibility check
     /// (`crate::axe`): every screen the tests photograph is checked.
+    /// Takes a picture of the screen to `path`, then checks it as a person would meet it:
+    /// nothing sticks out sideways, and axe finds no accessibility violation.
     pub async fn screenshot(&self, path: &Path) -> anyhow::Result<()> {
         self.capture(path).await?;
-        crate::axe::check(&self.client, &crate::axe::screen_name(path)).await
+        let screen = crate::axe::screen_name(path);
+        let wide = self.client.execute(OVERFLOW, vec![]).await?;
+        anyhow::ensure!(
+            wide.as_array().is_some_and(Vec::is_empty),
+            "{screen} is wider than its window and scrolls sideways: {wide}"
+        );
+        crate::axe::check(&self.client, &screen).await
     }
 
     async fn capture(&self, path: &Path) -> anyhow::Result<()> {
@@ -600,3 +608,29 @@ fn pids_of(data_dir: &Path) -> anyhow::Result<Vec<u32>> {
     }
     Ok(pids)
 }
+
+/// What sticks out past the right edge of the window, which would make the page scroll
+/// sideways (parts that scroll on their own, like the row of categories, excepted).
+const OVERFLOW: &str = "
+    const w = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= w) return [];
+    const out = [];
+    for (const e of document.querySelectorAll('body *')) {
+        const r = e.getBoundingClientRect();
+        if (r.width === 0 || r.right <= w + 1) continue;
+        let p = e.parentElement, contained = false;
+        for (; p && p !== document.body; p = p.parentElement) {
+            const o = getComputedStyle(p).overflowX;
+            if (o === 'auto' || o === 'scroll' || o === 'hidden') { contained = true; break; }
+        }
+        if (!contained) out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
+            (typeof e.className === 'string' && e.className ? '.' + e.className.split(' ').join('.') : ''));
+    }
+    if (out.length) return out.slice(0, 8);
+    // Text wider than its own box (a word that cannot break) shows as the box's scroll width.
+    const spilling = [...document.querySelectorAll('body *')]
+        .filter(e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible')
+        .slice(-3)
+        .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + e.className + ': ' +
+            e.textContent.slice(0, 60));
+    return ['the page, by ' + (document.documentElement.scrollWidth - w) + 'px', ...spilling];";

@@ -26,11 +26,11 @@ a{color:#0f5c4d}
 .ok{color:#1e6b3a;font-weight:600}.bad{color:#b42318;font-weight:600}
 form.filters{display:flex;gap:.8rem;flex-wrap:wrap;align-items:end;margin:0 0 1rem}
 label{display:block;font-weight:600;margin:.4rem 0 .2rem}
-input,select,textarea{font:inherit;padding:.4rem .5rem;border:1px solid #8a8f8c;border-radius:6px;background:#fff}
+input,select,textarea{font:inherit;padding:.4rem .5rem;border:1px solid #8a8f8c;border-radius:6px;background:#fff;max-width:100%}select{contain:paint}
 textarea{width:100%;min-height:5rem;box-sizing:border-box}
 button{font:inherit;padding:.45rem 1rem;border-radius:6px;border:1px solid #0f5c4d;background:#0f5c4d;color:#fff;cursor:pointer}
 header button{background:transparent;border-color:#fff}
-.muted{color:#5f666d}.grid{display:grid;grid-template-columns:1fr 1fr;gap:1rem}
+.muted{color:#5f666d}.grid{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1rem}
 .timeline{list-style:none;padding:0;margin:0}.timeline li{padding:.4rem 0;border-bottom:1px solid #eee}
 .login{max-width:360px;margin:4rem auto}.error{color:#b42318}
 label.check{display:inline;font-weight:400;margin:0 .6rem 0 0}button.danger{background:#b42318;border-color:#b42318}
@@ -41,7 +41,7 @@ img.preview{max-width:320px;max-height:240px;border:1px solid #dcd8cf;border-rad
 .thread .from-office{border-left-color:#0f5c4d;background:#f1f7f5}
 .thread .message p{margin:0}.thread .words{white-space:pre-wrap;margin:.35rem 0 0}
 .thread .documents{margin:.35rem 0 0;padding-left:1.2rem}
-@media (max-width:700px){.langs{order:3;width:100%;margin-left:0}.grid{grid-template-columns:1fr}th,td{padding:.4rem}table{display:block;overflow-x:auto}}
+@media (max-width:700px){.langs{order:3;width:100%;margin-left:0}.grid{grid-template-columns:minmax(0,1fr)}th,td{padding:.4rem}table{display:block;overflow-x:auto}}
 ";
 
 /// A whole page: `body` inside the console's shell, titled `title`. `staff` is who is signed

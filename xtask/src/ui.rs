@@ -44,11 +44,49 @@ pub fn build(release: bool) -> anyhow::Result<()> {
             .arg(&staging)
             .arg(&wasm),
     )?;
+    if release {
+        shrink(&staging.join("homeward-ui_bg.wasm"))?;
+    }
     for file in STATIC_FILES {
         std::fs::copy(root().join("src-ui").join(file), staging.join(file))?;
     }
     // Swap in whole so the shell never embeds a half-written UI.
     let _ = std::fs::remove_dir_all(&dist);
     std::fs::rename(&staging, &dist)?;
+    Ok(())
+}
+
+/// The WebAssembly features rustc's wasm32 target uses by default, which wasm-opt must be told of
+/// (wasm-bindgen drops the section that names them).
+const WASM_FEATURES: &[&str] = &[
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-reference-types",
+    "--enable-multivalue",
+    "--enable-mutable-globals",
+];
+
+/// Optimises the release wasm for size with binaryen's `wasm-opt` (npm `binaryen`, pinned in
+/// `xtask/npm`), in place, and says what it saved.
+fn shrink(wasm: &std::path::Path) -> anyhow::Result<()> {
+    step("optimise the UI wasm for size (wasm-opt -Oz)");
+    let tool = crate::setup::npm_tools()?.join(".bin/wasm-opt");
+    let before = std::fs::metadata(wasm)?.len();
+    let out = wasm.with_extension("opt.wasm");
+    run_cmd(
+        Command::new(&tool)
+            .arg("-Oz")
+            .args(WASM_FEATURES)
+            .arg(wasm)
+            .arg("-o")
+            .arg(&out),
+    )?;
+    std::fs::rename(&out, wasm)?;
+    let after = std::fs::metadata(wasm)?.len();
+    eprintln!(
+        "BENCH UI wasm before wasm-opt: {before} bytes; after: {after} bytes ({:.1} % saved)",
+        100.0 * (before - after.min(before)) as f64 / before as f64
+    );
     Ok(())
 }

@@ -212,7 +212,10 @@ fn crates_depend_only_on_what_the_design_allows() {
                 "homeward-keys",
             ],
         ),
-        ("crates/backend", &["homeward-domain", "homeward-i18n"]),
+        (
+            "crates/backend",
+            &["homeward-domain", "homeward-i18n", "homeward-catalog"],
+        ),
         (
             "crates/cli",
             &["homeward-domain", "homeward-i18n", "homeward-catalog"],

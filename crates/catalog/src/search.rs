@@ -7,8 +7,6 @@
 //! the English texts and keywords. Scoring is simple and explainable: where a match is found
 //! (title over keywords over summary), and how exact it is (whole word, prefix, one typo).
 
-use std::collections::HashSet;
-
 use homeward_domain::{CataloguePack, GuideId, Lang, LocalizedText};
 use pinyin::ToPinyin as _;
 
@@ -47,8 +45,6 @@ struct Entry {
     han: Vec<(String, f32)>,
     /// Pinyin of Chinese titles and keywords, without spaces: (whole, initials, weight).
     pinyin: Vec<(String, String, f32)>,
-    /// Latin-script words, weighted, deduplicated keeping the highest weight.
-    words: Vec<(String, f32)>,
     /// Latin-script phrases (English title and keywords), normalised.
     phrases: Vec<(String, f32)>,
 }
@@ -57,6 +53,82 @@ struct Entry {
 #[derive(Debug)]
 pub struct SearchIndex {
     entries: Vec<Entry>,
+    words: WordIndex,
+}
+
+/// Every Latin-script word of the catalogue once, sorted, with the guides it appears in and its
+/// highest weight there. A query word is compared with the words that can match it (the same
+/// word, the words it begins, the words sharing its first letter for a typo), each once, not
+/// once per guide: the cost follows the vocabulary, which grows far slower than the guides.
+#[derive(Debug, Default)]
+struct WordIndex {
+    words: Vec<String>,
+    /// For `words[i]`: (the guide's place in `entries`, the weight there).
+    postings: Vec<Vec<(u32, f32)>>,
+}
+
+impl WordIndex {
+    fn new(per_entry: Vec<Vec<(String, f32)>>) -> Self {
+        let mut all: Vec<(String, u32, f32)> = per_entry
+            .into_iter()
+            .enumerate()
+            .flat_map(|(i, words)| {
+                let i = u32::try_from(i).unwrap_or(u32::MAX);
+                words.into_iter().map(move |(w, weight)| (w, i, weight))
+            })
+            .collect();
+        all.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        let mut index = WordIndex::default();
+        for (word, entry, weight) in all {
+            if index.words.last() != Some(&word) {
+                index.words.push(word);
+                index.postings.push(vec![]);
+            }
+            if let Some(list) = index.postings.last_mut() {
+                list.push((entry, weight));
+            }
+        }
+        index
+    }
+
+    /// The words starting with `prefix`, as a range of `words`.
+    fn starting_with(&self, prefix: &str) -> std::ops::Range<usize> {
+        let start = self.words.partition_point(|w| w.as_str() < prefix);
+        let len = self.words[start..].partition_point(|w| w.starts_with(prefix));
+        start..start + len
+    }
+
+    /// For one query token, each guide's best match: the same word counts whole, a word the
+    /// token begins 0.8, a word within one typo (two for long words) 0.6, times the weight.
+    fn best_per_entry(&self, t: &str, entries: usize) -> Vec<f32> {
+        let mut best = vec![0.0f32; entries];
+        let candidates = if t.len() >= 4 {
+            // Typos keep the first letter (see `within_distance`), prefixes do too.
+            self.starting_with(t.get(..1).unwrap_or(t))
+        } else if t.len() >= 2 {
+            self.starting_with(t)
+        } else {
+            let at = self.words.partition_point(|w| w.as_str() < t);
+            at..at + usize::from(self.words.get(at).is_some_and(|w| w == t))
+        };
+        for i in candidates {
+            let word = &self.words[i];
+            let factor = if word == t {
+                1.0
+            } else if t.len() >= 2 && word.starts_with(t) {
+                0.8
+            } else if t.len() >= 4 && within_distance(t, word, if t.len() >= 8 { 2 } else { 1 }) {
+                0.6
+            } else {
+                continue;
+            };
+            for &(entry, weight) in &self.postings[i] {
+                let slot = &mut best[entry as usize];
+                *slot = slot.max(weight * factor);
+            }
+        }
+        best
+    }
 }
 
 /// Lower case, full-width ASCII folded to half width, Traditional characters to Simplified,
@@ -160,7 +232,7 @@ fn within_distance(a: &str, b: &str, max: usize) -> bool {
 
 impl SearchIndex {
     pub fn new(pack: &CataloguePack, category_names: impl Fn(&str) -> Vec<String>) -> Self {
-        let entries = pack
+        let (entries, words): (Vec<Entry>, Vec<Vec<(String, f32)>>) = pack
             .guides
             .iter()
             .map(|g| {
@@ -216,17 +288,20 @@ impl SearchIndex {
                         add_latin(&name, CATEGORY, &mut words);
                     }
                 }
-                Entry {
+                let entry = Entry {
                     id: g.id.clone(),
                     title: g.title.clone(),
                     han,
                     pinyin,
-                    words,
                     phrases,
-                }
+                };
+                (entry, words)
             })
-            .collect();
-        SearchIndex { entries }
+            .unzip();
+        SearchIndex {
+            entries,
+            words: WordIndex::new(words),
+        }
     }
 
     /// Guides matching `query`, best first. `lang` breaks ties toward the person's language.
@@ -252,10 +327,22 @@ impl SearchIndex {
             })
             .collect();
         let latin_phrase = tokens.join(" ");
+        // Each distinct token's best match in every guide; a token typed twice counts once.
+        let mut distinct: Vec<&str> = vec![];
+        for t in &tokens {
+            if !distinct.contains(&t.as_str()) {
+                distinct.push(t);
+            }
+        }
+        let token_best: Vec<Vec<f32>> = distinct
+            .iter()
+            .map(|t| self.words.best_per_entry(t, self.entries.len()))
+            .collect();
         let mut hits: Vec<Hit> = self
             .entries
             .iter()
-            .filter_map(|e| {
+            .enumerate()
+            .filter_map(|(i, e)| {
                 let mut score = 0.0;
                 let mut matched = 0usize;
                 let wanted = han_parts.len() + tokens.len();
@@ -269,7 +356,11 @@ impl SearchIndex {
                 if !tokens.is_empty() {
                     // The whole Latin query as pinyin ("jiashizheng", "jsz") or as a phrase.
                     let whole = score_pinyin(e, &joined).max(score_phrase(e, &latin_phrase));
-                    let (per_token, token_matches) = score_tokens(e, &tokens);
+                    let (per_token, token_matches) = token_best
+                        .iter()
+                        .map(|best| best[i])
+                        .filter(|s| *s > 0.0)
+                        .fold((0.0, 0), |(sum, n), s| (sum + s, n + 1));
                     if whole >= per_token && whole > 0.0 {
                         score += whole;
                         matched += tokens.len();
@@ -360,33 +451,6 @@ fn score_phrase(e: &Entry, phrase: &str) -> f32 {
         .filter(|(p, _)| p.contains(phrase))
         .map(|(_, w)| w * 1.3)
         .fold(0.0, f32::max)
-}
-
-/// Each token's best word match; returns the sum and how many tokens matched.
-fn score_tokens(e: &Entry, tokens: &[String]) -> (f32, usize) {
-    let mut seen = HashSet::new();
-    let mut total = 0.0;
-    let mut matched = 0;
-    for t in tokens {
-        let mut best: f32 = 0.0;
-        for (word, weight) in &e.words {
-            let s = if word == t {
-                *weight
-            } else if t.len() >= 2 && word.starts_with(t.as_str()) {
-                weight * 0.8
-            } else if t.len() >= 4 && within_distance(t, word, if t.len() >= 8 { 2 } else { 1 }) {
-                weight * 0.6
-            } else {
-                0.0
-            };
-            best = best.max(s);
-        }
-        if best > 0.0 && seen.insert(t) {
-            matched += 1;
-            total += best;
-        }
-    }
-    (total, matched)
 }
 
 #[cfg(test)]

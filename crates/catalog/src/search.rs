@@ -3,8 +3,9 @@
 //! People look for "驾照" when the guide says 驾驶证, type pinyin on a foreign keyboard
 //! ("jiashizheng", or just the initials "jsz"), write English with typos ("pasport"), or use the
 //! words their community uses ("hukou", "proof of life"). The index keeps, per guide: the Chinese
-//! texts, the pinyin of the Chinese title and keywords (whole and initials), and the Latin words of
-//! the English texts and keywords. Scoring is simple and explainable: where a match is found
+//! texts, the pinyin of the Chinese title and keywords (whole and initials), and the Latin-script
+//! phrases of its English, Italian, French and Spanish titles and keywords; the words of all of
+//! them live in one vocabulary shared by the guides. Scoring is simple and explainable: where a match is found
 //! (title over keywords over summary), and how exact it is (whole word, prefix, one typo).
 
 use homeward_domain::{CataloguePack, GuideId, Lang, LocalizedText};

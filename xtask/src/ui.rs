@@ -18,11 +18,11 @@ pub fn build(release: bool) -> anyhow::Result<()> {
         "wasm32-unknown-unknown",
     ]);
     if release {
-        cmd.arg("--release");
+        cmd.args(["--profile", "ui-release"]);
     }
     run_cmd(&mut cmd)?;
 
-    let profile = if release { "release" } else { "debug" };
+    let profile = if release { "ui-release" } else { "debug" };
     let wasm = target_dir()
         .join("wasm32-unknown-unknown")
         .join(profile)

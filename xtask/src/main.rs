@@ -634,18 +634,90 @@ fn number_before(text: &str, unit: &str) -> Option<f64> {
     text[..at].split_whitespace().last()?.parse().ok()
 }
 
+/// What WebKitWebDriver answers once the page's web process has died or stopped answering: the
+/// session is gone, and the test ends wherever it was.
+const WEB_PROCESS_LOST: &str = "session deleted because of page crash or hang";
+
 /// Runs the end-to-end test binary against `app`, under Xvfb and in a keyring session of its
-/// own; `filter` goes to the test harness after `--ignored`.
+/// own; `filter` goes to the test harness after `--ignored`. A test that failed only because
+/// WebKit's web process was lost runs once more, alone; any other failure, or a second loss,
+/// fails the run.
 pub fn run_e2e(app: &Path, filter: &[&str]) -> anyhow::Result<()> {
+    let (passed, output) = e2e_once(app, filter)?;
+    if passed {
+        return Ok(());
+    }
+    let failed = failed_tests(&output);
+    let lost: Vec<&str> = failed
+        .iter()
+        .filter(|(_, report)| report.contains(WEB_PROCESS_LOST))
+        .map(|(name, _)| *name)
+        .collect();
+    if failed.is_empty() || lost.len() < failed.len() {
+        bail!("end-to-end tests failed");
+    }
+    for name in lost {
+        step(&format!(
+            "{name}: WebKit's web process was lost, so it runs once more, alone"
+        ));
+        let (passed, _) = e2e_once(app, &[name, "--exact", "--test-threads=1"])?;
+        if !passed {
+            bail!("{name} failed again");
+        }
+    }
+    Ok(())
+}
+
+/// One run of the end-to-end tests; whether they passed, and what the harness printed (also
+/// passed through as it comes).
+fn e2e_once(app: &Path, filter: &[&str]) -> anyhow::Result<(bool, String)> {
+    use std::io::{BufRead as _, Write as _};
     let keyring = tempdir("keyring-e2e")?;
     let mut cmd = ignored_tests("e2e");
     cmd.args(filter).env("HOMEWARD_APP_BIN", app).env(
         "HOMEWARD_AXE_JS",
         setup::npm_tools()?.join("axe-core/axe.min.js"),
     );
-    let result = run_cmd(&mut under_xvfb(&in_keyring_session(&cmd, &keyring)));
+    let mut cmd = under_xvfb(&in_keyring_session(&cmd, &keyring));
+    eprintln!("\x1b[1m$ {}\x1b[0m", describe(&cmd));
+    let mut child = cmd
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .with_context(|| format!("starting {}", describe(&cmd)))?;
+    let mut output = String::new();
+    if let Some(out) = child.stdout.take() {
+        let mut stdout = std::io::stdout();
+        for line in std::io::BufReader::new(out).lines() {
+            let line = line?;
+            let _ = writeln!(stdout, "{line}");
+            output.push_str(&line);
+            output.push('\n');
+        }
+    }
+    let status = child.wait()?;
     let _ = std::fs::remove_dir_all(&keyring);
-    result
+    Ok((status.success(), output))
+}
+
+/// The failed tests in a test harness's output, each with its report (`---- name stdout ----`).
+fn failed_tests(output: &str) -> Vec<(&str, &str)> {
+    let Some(list) = output.rfind("\nfailures:\n") else {
+        return vec![];
+    };
+    output[list + "\nfailures:\n".len()..]
+        .lines()
+        .take_while(|l| l.starts_with("    "))
+        .map(str::trim)
+        .map(|name| {
+            let header = format!("---- {name} stdout ----");
+            let report = output.find(&header).map_or("", |at| {
+                let body = &output[at + header.len()..];
+                let end = body.find("\n---- ").or_else(|| body.find("\nfailures:\n"));
+                &body[..end.unwrap_or(body.len())]
+            });
+            (name, report)
+        })
+        .collect()
 }
 
 /// The `#[ignore]`d tests of one test binary of `homeward-tests` (those that need what the test
@@ -692,4 +764,23 @@ fn tempdir(name: &str) -> anyhow::Result<PathBuf> {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir)?;
     Ok(dir)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn failed_tests_are_read_with_their_reports() {
+        let output = "running 3 tests\ntest a ... ok\ntest b ... FAILED\ntest c ... FAILED\n\n\
+                      failures:\n\n---- b stdout ----\nError: x\nCaused by:\n    webdriver \
+                      returned error: session deleted because of page crash or hang.\n\n\
+                      ---- c stdout ----\nError: the title was wrong\n\n\
+                      failures:\n    b\n    c\n\ntest result: FAILED. 1 passed; 2 failed\n";
+        let failed = super::failed_tests(output);
+        assert_eq!(failed.len(), 2);
+        assert_eq!(failed[0].0, "b");
+        assert!(failed[0].1.contains(super::WEB_PROCESS_LOST));
+        assert_eq!(failed[1].0, "c");
+        assert!(!failed[1].1.contains(super::WEB_PROCESS_LOST));
+        assert!(super::failed_tests("test result: ok. 3 passed").is_empty());
+    }
 }

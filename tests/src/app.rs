@@ -308,6 +308,14 @@ impl App {
         Ok(())
     }
 
+    /// Switches the app to `lang` (a tag of the header's switch) and waits until the page says
+    /// it is in that language.
+    pub async fn choose_language(&self, lang: &str) -> anyhow::Result<()> {
+        self.click(&format!("#lang-{lang}")).await?;
+        self.wait_css(&format!("html[lang='{lang}']")).await?;
+        Ok(())
+    }
+
     pub async fn click(&self, css: &str) -> anyhow::Result<()> {
         match self.wait_css(css).await?.click().await {
             Ok(()) => Ok(()),
@@ -521,8 +529,6 @@ impl App {
         Ok(())
     }
 
-    /// A picture of the screen as it is now, which must also pass the accessibility check
-    /// (`crate::axe`): every screen the tests photograph is checked.
     /// Takes a picture of the screen to `path`, then checks it as a person would meet it:
     /// nothing sticks out sideways, and axe finds no accessibility violation.
     pub async fn screenshot(&self, path: &Path) -> anyhow::Result<()> {

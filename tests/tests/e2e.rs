@@ -620,8 +620,7 @@ async fn sent_offline_with_a_photo_it_arrives_once_is_sent_back_revised_and_appr
     for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
         app.set_size(w, h).await?;
         for lang in LANGS {
-            app.click(&format!("#lang-{lang}")).await?;
-            app.wait_css(&format!("html[lang='{lang}']")).await?;
+            app.choose_language(lang).await?;
             if let Some(reason) = in_both(lang, "无法看清", "cannot be read") {
                 app.wait_text("#material-request .request-reason", reason)
                     .await?;
@@ -2064,8 +2063,7 @@ async fn a_first_start_picks_the_home_city_and_reaches_it_over_https() -> anyhow
     for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
         app.set_size(w, h).await?;
         for lang in LANGS {
-            app.click(&format!("#lang-{lang}")).await?;
-            app.wait_css(&format!("html[lang='{lang}']")).await?;
+            app.choose_language(lang).await?;
             if let Some(title) = in_both(lang, "家乡", "home") {
                 app.wait_text("#city-picker h1", title).await?;
             }
@@ -2355,8 +2353,7 @@ async fn walk_ins_are_served_one_after_another_and_leave_nothing_behind() -> any
     for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
         site.set_size(w, h).await?;
         for lang in LANGS {
-            site.click(&format!("#lang-{lang}")).await?;
-            site.wait_css(&format!("html[lang='{lang}']")).await?;
+            site.choose_language(lang).await?;
             site.screenshot(&out.join(format!("walk-in-receipt-{lang}-{size_name}.png")))
                 .await?;
         }
@@ -2831,8 +2828,7 @@ async fn a_person_with_applications_in_wenzhou_and_fuzhou_sees_both_and_each_cit
     for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
         app.set_size(w, h).await?;
         for lang in LANGS {
-            app.click(&format!("#lang-{lang}")).await?;
-            app.wait_css(&format!("html[lang='{lang}']")).await?;
+            app.choose_language(lang).await?;
             if let Some(title) = in_both(lang, "切换", "Switch") {
                 app.wait_text("#city-picker h1", title).await?;
             }
@@ -3019,8 +3015,7 @@ async fn the_person_asks_with_a_photo_and_the_office_answers_with_a_document_the
     for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
         app.set_size(w, h).await?;
         for lang in LANGS {
-            app.click(&format!("#lang-{lang}")).await?;
-            app.wait_css(&format!("html[lang='{lang}']")).await?;
+            app.choose_language(lang).await?;
             if let Some(title) = in_both(lang, "留言", "Messages") {
                 app.wait_text(".conversation h3", title).await?;
             }

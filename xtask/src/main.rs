@@ -95,7 +95,7 @@ pub fn cargo() -> Command {
 
 /// Runs a command, echoing it, and fails with its name if it fails.
 pub fn run_cmd(cmd: &mut Command) -> anyhow::Result<()> {
-    eprintln!("\x1b[1m$ {}\x1b[0m", describe(cmd));
+    announce(cmd);
     let status = cmd
         .status()
         .with_context(|| format!("starting {}", describe(cmd)))?;
@@ -103,6 +103,11 @@ pub fn run_cmd(cmd: &mut Command) -> anyhow::Result<()> {
         bail!("failed ({status}): {}", describe(cmd));
     }
     Ok(())
+}
+
+/// Shows the command about to run.
+fn announce(cmd: &Command) {
+    eprintln!("\x1b[1m$ {}\x1b[0m", describe(cmd));
 }
 
 fn describe(cmd: &Command) -> String {
@@ -679,7 +684,7 @@ fn e2e_once(app: &Path, filter: &[&str]) -> anyhow::Result<(bool, String)> {
         setup::npm_tools()?.join("axe-core/axe.min.js"),
     );
     let mut cmd = under_xvfb(&in_keyring_session(&cmd, &keyring));
-    eprintln!("\x1b[1m$ {}\x1b[0m", describe(&cmd));
+    announce(&cmd);
     let mut child = cmd
         .stdout(std::process::Stdio::piped())
         .spawn()

@@ -5,8 +5,9 @@
 //! words their community uses ("hukou", "proof of life"). The index keeps, per guide: the Chinese
 //! texts, the pinyin of the Chinese title and keywords (whole and initials), and the Latin-script
 //! phrases of its English, Italian, French and Spanish titles and keywords; the words of all of
-//! them live in one vocabulary shared by the guides. Scoring is simple and explainable: where a match is found
-//! (title over keywords over summary), and how exact it is (whole word, prefix, one typo).
+//! them live in one vocabulary shared by the guides. Scoring is simple and explainable: where a
+//! match is found (title over keywords over summary), and how exact it is (whole word, prefix,
+//! one typo).
 
 use homeward_domain::{CataloguePack, GuideId, Lang, LocalizedText};
 use pinyin::ToPinyin as _;
@@ -46,7 +47,8 @@ struct Entry {
     han: Vec<(String, f32)>,
     /// Pinyin of Chinese titles and keywords, without spaces: (whole, initials, weight).
     pinyin: Vec<(String, String, f32)>,
-    /// Latin-script phrases (English title and keywords), normalised.
+    /// Latin-script phrases (titles and keywords in English, Italian, French and Spanish),
+    /// normalised.
     phrases: Vec<(String, f32)>,
 }
 

@@ -129,7 +129,7 @@ impl<B: Binding + Send> FromRequest<Arc<AppState>> for SignedDevice<B> {
         // The body must be the one the digest names, and the key a key, before the database
         // is asked whose it is.
         let verifying_key = presented.check_body(&body).map_err(refused)?;
-        match state.db.device(presented.key).await? {
+        match state.device(presented.key).await? {
             None => {
                 return Err(AppError::Refused(
                     StatusCode::UNAUTHORIZED,

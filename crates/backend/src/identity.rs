@@ -24,7 +24,7 @@ use crate::error::AppError;
 use crate::intake::json_body;
 use crate::now_ms;
 use crate::staff::{self, not_allowed, About, Staff};
-use crate::storage::{ProofingRow, SignerRow};
+use crate::storage::{ProofingRow, SignerRef, SignerRow};
 use crate::AppState;
 
 /// How the backend regards the key that signed `a`: it must be the registered key of that very
@@ -40,7 +40,7 @@ async fn signer_standing(
     id: &str,
     key: &str,
 ) -> anyhow::Result<SignerStanding> {
-    let row = state.db.signer(kind.slug(), id).await?;
+    let row = state.signer(kind.slug(), id).await?;
     Ok(match row {
         Some(r) if r.public_key != key => SignerStanding::Unknown,
         Some(r) if r.revoked_at.is_some() => SignerStanding::Revoked,
@@ -49,14 +49,14 @@ async fn signer_standing(
     })
 }
 
-/// Where help came from, for a submission that says it was sent from a walk-in's session: the
-/// site's statement must hold now for this very device, as an attestation must. One that does
-/// not is refused, not taken as if it had not been sent.
+/// Where help came from, for a submission that says it was sent from a walk-in's session, and
+/// the site whose statement says so: it must hold now for this very device, as an attestation
+/// must. One that does not is refused, not taken as if it had not been sent.
 pub(crate) async fn assisted(
     state: &AppState,
     device_key: &str,
     submission: &Submission,
-) -> Result<Option<crate::storage::Assisted>, AppError> {
+) -> Result<Option<(crate::storage::Assisted, SignerRef)>, AppError> {
     let Some(token) = submission.assisted.as_deref() else {
         return Ok(None);
     };
@@ -71,11 +71,17 @@ pub(crate) async fn assisted(
             "assisted: expected the statement of a registered liaison site for this device; {p}"
         ))
     })?;
-    Ok(Some(crate::storage::Assisted {
+    let site = SignerRef {
+        kind: IssuerKind::Site.slug().to_owned(),
+        id: a.site_id.clone(),
+        public_key: a.signer_key,
+    };
+    let assisted = crate::storage::Assisted {
         site_id: a.site_id,
         volunteer: a.volunteer,
         walk_in: a.id,
-    }))
+    };
+    Ok(Some((assisted, site)))
 }
 
 /// The digest of the person a submission says it is for; a submission without one names nobody,
@@ -128,13 +134,13 @@ pub(crate) async fn check_for_staff(
 }
 
 /// The best level the submission's attestations prove now, for `device_key` and for the
-/// applicant the submission names. Every attestation sent must hold: one that does not is
-/// refused with its own code rather than quietly ignored.
+/// applicant the submission names, and the signers of those attestations. Every attestation
+/// sent must hold: one that does not is refused with its own code rather than quietly ignored.
 pub(crate) async fn proven_level(
     state: &AppState,
     device_key: &str,
     submission: &Submission,
-) -> Result<IdentityLevel, AppError> {
+) -> Result<(IdentityLevel, Vec<SignerRef>), AppError> {
     if !submission.attestations.is_empty() && submission.applicant.is_none() {
         return Err(AppError::BadRequest(
             "applicant: expected the details of the person the application is for, which the \
@@ -144,6 +150,7 @@ pub(crate) async fn proven_level(
     }
     let person = applicant_digest(submission);
     let mut best = IdentityLevel::SelfAsserted;
+    let mut signers = Vec::with_capacity(submission.attestations.len());
     for token in &submission.attestations {
         let a = verify_now(state, device_key, &person, token)
             .await?
@@ -151,8 +158,13 @@ pub(crate) async fn proven_level(
         if a.level.rank() > best.rank() {
             best = a.level;
         }
+        signers.push(SignerRef {
+            kind: a.issuer_kind.slug().to_owned(),
+            id: a.issuer_id,
+            public_key: a.signer_key,
+        });
     }
-    Ok(best)
+    Ok((best, signers))
 }
 
 fn signer(r: SignerRow) -> Signer {
@@ -237,6 +249,7 @@ pub(crate) async fn revoke_signer(
     if !state.db.revoke_signer(&kind, &id, now_ms()).await? {
         return Err(AppError::NotFound("signer"));
     }
+    state.signers.forget(&crate::signer_key(&kind, &id));
     tracing::info!(kind = %kind, signer = %id, "signer revoked");
     let about = About {
         subject: Some(format!("{kind}/{id}")),
@@ -275,6 +288,7 @@ pub(crate) async fn revoke_device_by(
     if !state.db.revoke_device(public_key, now_ms()).await? {
         return Err(AppError::NotFound("device"));
     }
+    state.devices.forget(public_key);
     tracing::info!("device key revoked");
     let about = About {
         device_key: Some(public_key),

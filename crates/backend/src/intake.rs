@@ -104,8 +104,15 @@ pub(crate) async fn submit(
             "guide_id: not a service in the catalogue this backend serves".into(),
         ));
     };
-    let level = crate::identity::proven_level(&state, &device_key, &submission).await?;
-    let assisted = crate::identity::assisted(&state, &device_key, &submission).await?;
+    let (level, mut signers) =
+        crate::identity::proven_level(&state, &device_key, &submission).await?;
+    let assisted = match crate::identity::assisted(&state, &device_key, &submission).await? {
+        Some((assisted, site)) => {
+            signers.push(site);
+            Some(assisted)
+        }
+        None => None,
+    };
     // A revision of an application handed over from a walk-in's session needs no proof of its
     // own: the person proved who they are at the site, and the new device holds the receipt's
     // secret. Any other submission proves its level itself.
@@ -159,6 +166,7 @@ pub(crate) async fn submit(
         revision: submission.revision,
         received_at: now,
         assisted,
+        signers,
     };
     match state.db.intake(app).await? {
         Intake::New(row) => {
@@ -180,6 +188,16 @@ pub(crate) async fn submit(
             StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::RevisionOtherService,
             "a revision must name the service of the application it revises",
+        )),
+        Intake::DeviceRevoked => Err(refused(
+            StatusCode::FORBIDDEN,
+            ErrorCode::DeviceRevoked,
+            "the signing key was revoked",
+        )),
+        Intake::SignerRevoked => Err(refused(
+            StatusCode::FORBIDDEN,
+            ErrorCode::RevokedSigner,
+            "a site or officer whose statement this submission relies on was revoked",
         )),
     }
 }

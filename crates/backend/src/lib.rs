@@ -17,6 +17,7 @@ mod intake;
 pub mod keys;
 mod notices;
 mod quota;
+mod recent;
 mod routes;
 mod server;
 pub mod settings;
@@ -58,6 +59,10 @@ pub(crate) struct AppState {
     pub receipt_lookups: quota::Windowed,
     /// Messages to the office, per device.
     pub messages: quota::Windowed,
+    /// Devices looked up lately, by public key.
+    pub devices: recent::Recent<storage::DeviceRow>,
+    /// Signers of attestations looked up lately, by kind and id.
+    pub signers: recent::Recent<storage::SignerRow>,
 }
 
 impl AppState {
@@ -80,8 +85,49 @@ impl AppState {
             receipt_lookups: quota::Windowed::per_hour(handover::STATUS_LOOKUPS_PER_HOUR),
             messages: quota::Windowed::per_hour(conversation::MESSAGES_PER_DEVICE_HOUR),
             limits: settings.limits.clone(),
+            devices: recent::Recent::default(),
+            signers: recent::Recent::default(),
         })
     }
+
+    /// The device registered under `public_key`, as read lately (see [`recent`]).
+    pub(crate) async fn device(
+        &self,
+        public_key: &str,
+    ) -> anyhow::Result<Option<storage::DeviceRow>> {
+        let now = now_ms();
+        if let Some(row) = self.devices.get(public_key, now) {
+            return Ok(Some(row));
+        }
+        let row = self.db.device(public_key).await?;
+        if let Some(row) = &row {
+            self.devices.put(public_key, row.clone(), now);
+        }
+        Ok(row)
+    }
+
+    /// The site or officer registered as `kind`/`id`, as read lately (see [`recent`]).
+    pub(crate) async fn signer(
+        &self,
+        kind: &str,
+        id: &str,
+    ) -> anyhow::Result<Option<storage::SignerRow>> {
+        let key = signer_key(kind, id);
+        let now = now_ms();
+        if let Some(row) = self.signers.get(&key, now) {
+            return Ok(Some(row));
+        }
+        let row = self.db.signer(kind, id).await?;
+        if let Some(row) = &row {
+            self.signers.put(&key, row.clone(), now);
+        }
+        Ok(row)
+    }
+}
+
+/// A signer's key in [`AppState::signers`] (a kind is a slug, so `/` cannot occur in it).
+pub(crate) fn signer_key(kind: &str, id: &str) -> String {
+    format!("{kind}/{id}")
 }
 
 /// Raises this process's limit on open files to the most it may have: every connection is one,

@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use homeward_backend::storage::{
     ApplicationFilter, Assisted, Intake, Messages, NewDocument, NewMessage, NewSubmission,
-    NoticeFeedRow, PgStorage, ProofingRow, SignerRow, SqliteStorage, Storage, Taken, UploadRow,
+    NoticeFeedRow, PgStorage, ProofingRow, SignerRef, SignerRow, SqliteStorage, Storage, Taken,
+    UploadRow,
 };
 use homeward_domain::conversation::{Document, Speaker};
 use homeward_domain::sync::{ApplicationStatus, EventKind, StaffRole};
@@ -29,6 +30,7 @@ fn application(n: u32, key: &str, device: &str) -> NewSubmission {
         revision: 0,
         received_at: 1_700_000_000_000 + i64::from(n),
         assisted: None,
+        signers: vec![],
     }
 }
 
@@ -142,8 +144,68 @@ async fn a_reused_key_or_id_with_another_body_is_a_conflict(s: impl Storage) {
 }
 
 async fn a_submission_from_an_unregistered_device_is_not_stored(s: impl Storage) {
-    assert!(s.intake(application(1, "k1", "nobody")).await.is_err());
+    assert_eq!(
+        s.intake(application(1, "k1", "nobody")).await.unwrap(),
+        Intake::DeviceRevoked
+    );
     assert_eq!(s.count_submissions().await.unwrap(), 0);
+}
+
+/// Intake looks again, as it stores, at the device and at every signer the submission was
+/// taken on: one revoked (or given another key) since the request was checked stores nothing.
+async fn intake_checks_again_that_the_device_and_its_signers_stand(s: impl Storage) {
+    for (id, key) in [("prato", "prato-key"), ("milano", "milano-key")] {
+        s.add_signer(SignerRow {
+            kind: "site".into(),
+            id: id.into(),
+            name: id.into(),
+            public_key: key.into(),
+            registered_at: 1,
+            revoked_at: None,
+        })
+        .await
+        .unwrap();
+    }
+    let relying_on = |n: u32, device: &str, signers: &[(&str, &str)]| NewSubmission {
+        signers: signers
+            .iter()
+            .map(|(id, key)| SignerRef {
+                kind: "site".into(),
+                id: (*id).into(),
+                public_key: (*key).into(),
+            })
+            .collect(),
+        ..application(n, &format!("k{n}"), device)
+    };
+    s.register_device("dev", 1).await.unwrap();
+    s.register_device("lost", 1).await.unwrap();
+    s.revoke_device("lost", 2).await.unwrap();
+    s.revoke_signer("site", "milano", 2).await.unwrap();
+    let stale = [
+        (relying_on(1, "lost", &[]), Intake::DeviceRevoked),
+        (
+            relying_on(
+                2,
+                "dev",
+                &[("prato", "prato-key"), ("milano", "milano-key")],
+            ),
+            Intake::SignerRevoked,
+        ),
+        (
+            relying_on(3, "dev", &[("prato", "a-key-prato-never-had")]),
+            Intake::SignerRevoked,
+        ),
+        (
+            relying_on(4, "dev", &[("nowhere", "prato-key")]),
+            Intake::SignerRevoked,
+        ),
+    ];
+    for (submission, expected) in stale {
+        assert_eq!(s.intake(submission).await.unwrap(), expected);
+    }
+    assert_eq!(s.count_submissions().await.unwrap(), 0);
+    let standing = relying_on(5, "dev", &[("prato", "prato-key")]);
+    assert!(matches!(s.intake(standing).await.unwrap(), Intake::New(_)));
 }
 
 async fn racing_repeats_store_one_row_and_sequence_numbers_are_unique(s: impl Storage + 'static) {
@@ -953,6 +1015,7 @@ suite!(
     a_reused_key_or_id_with_another_body_is_a_conflict,
     applications_sent_from_walk_ins_are_counted_per_site,
     a_submission_from_an_unregistered_device_is_not_stored,
+    intake_checks_again_that_the_device_and_its_signers_stand,
     racing_repeats_store_one_row_and_sequence_numbers_are_unique,
     a_revision_is_taken_only_when_more_material_was_asked_for,
     events_reach_only_their_device_in_cursor_order,

@@ -193,6 +193,7 @@ impl Console {
                     volunteer: value.into(),
                     walk_in: Uuid::now_v7(),
                 }),
+                signers: vec![],
             })
             .await
             .expect("intake");

@@ -2,12 +2,11 @@
 //! revision taken only when the department asked for more material.
 
 use async_trait::async_trait;
-use deadpool_postgres::GenericClient;
 use homeward_domain::sync::{ApplicationStatus, EventKind};
 use rusqlite::{params, Connection};
 use uuid::Uuid;
 
-use super::events::{insert_event_pg, insert_event_sqlite};
+use super::events::{event_columns, insert_event_sqlite};
 use super::row::Row;
 use super::{sqlite, PgStorage, SqliteStorage};
 
@@ -30,6 +29,17 @@ pub struct NewSubmission {
     pub received_at: i64,
     /// Sent from a walk-in's session at a liaison site, as the site's statement says.
     pub assisted: Option<Assisted>,
+    /// The sites and officers whose statements the submission was taken on (its attestations,
+    /// the site that helped): intake checks again, as it stores it, that each still stands.
+    pub signers: Vec<SignerRef>,
+}
+
+/// A signer as a submission relies on it: registered as this kind and id, with this key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignerRef {
+    pub kind: String,
+    pub id: String,
+    pub public_key: String,
 }
 
 /// Where help came from, for an application sent from a walk-in's session at a liaison site.
@@ -104,6 +114,11 @@ pub enum Intake {
     Conflict,
     /// A revision names another service than the application it revises.
     OtherService,
+    /// The device is not registered, or was revoked since its request was checked.
+    DeviceRevoked,
+    /// A signer the submission relies on was revoked, or holds another key, since it was
+    /// checked.
+    SignerRevoked,
 }
 
 /// An application as staff list it.
@@ -210,15 +225,20 @@ const SUBMISSION_BY_KEY: &str = "SELECT s.application_seq, a.created_at, s.submi
     WHERE s.idempotency_key = ";
 
 fn submission_row(r: &dyn Row) -> anyhow::Result<SubmissionRow> {
+    submission_row_at(r, 0)
+}
+
+/// A [`SubmissionRow`] from the columns of [`SUBMISSION_BY_KEY`], starting at column `at`.
+fn submission_row_at(r: &dyn Row, at: usize) -> anyhow::Result<SubmissionRow> {
     Ok(SubmissionRow {
-        application_seq: r.int(0)?,
-        application_created_at: r.int(1)?,
-        submission_id: r.uuid(2)?,
-        idempotency_key: r.text(3)?,
-        device_key: r.text(4)?,
-        body_sha256: r.text(5)?,
-        revision: u32::try_from(r.int(6)?)?,
-        received_at: r.int(7)?,
+        application_seq: r.int(at)?,
+        application_created_at: r.int(at + 1)?,
+        submission_id: r.uuid(at + 2)?,
+        idempotency_key: r.text(at + 3)?,
+        device_key: r.text(at + 4)?,
+        body_sha256: r.text(at + 5)?,
+        revision: u32::try_from(r.int(at + 6)?)?,
+        received_at: r.int(at + 7)?,
     })
 }
 
@@ -298,11 +318,41 @@ fn submission_by_key_sqlite(c: &Connection, key: &str) -> anyhow::Result<Option<
     sqlite::first(c, &format!("{SUBMISSION_BY_KEY}?1"), [key], submission_row)
 }
 
+/// [`Intake::DeviceRevoked`] or [`Intake::SignerRevoked`] if the device or a signer `s` relies
+/// on no longer stands.
+fn standing_sqlite(c: &Connection, s: &NewSubmission) -> anyhow::Result<Option<Intake>> {
+    let device = sqlite::first(
+        c,
+        "SELECT 1 FROM devices WHERE public_key = ?1 AND revoked_at IS NULL",
+        [&s.device_key],
+        |r| r.int(0),
+    )?;
+    if device.is_none() {
+        return Ok(Some(Intake::DeviceRevoked));
+    }
+    for signer in &s.signers {
+        let standing = sqlite::first(
+            c,
+            "SELECT 1 FROM signers
+             WHERE kind = ?1 AND id = ?2 AND public_key = ?3 AND revoked_at IS NULL",
+            [&signer.kind, &signer.id, &signer.public_key],
+            |r| r.int(0),
+        )?;
+        if standing.is_none() {
+            return Ok(Some(Intake::SignerRevoked));
+        }
+    }
+    Ok(None)
+}
+
 #[async_trait]
 impl Applications for SqliteStorage {
     async fn intake(&self, s: NewSubmission) -> anyhow::Result<Intake> {
         self.with(move |c| {
             let tx = c.transaction()?;
+            if let Some(stale) = standing_sqlite(&tx, &s)? {
+                return Ok(stale);
+            }
             if let Some(existing) = submission_by_key_sqlite(&tx, &s.idempotency_key)? {
                 return Ok(repeat_or_conflict(Some(existing), &s));
             }
@@ -440,86 +490,30 @@ impl Applications for SqliteStorage {
     }
 }
 
-async fn submission_by_key_pg(
-    c: &impl GenericClient,
-    key: &str,
-) -> anyhow::Result<Option<SubmissionRow>> {
-    let row = c
-        .query_opt(&format!("{SUBMISSION_BY_KEY}$1"), &[&key])
-        .await?;
-    row.map(|r| submission_row(&r)).transpose()
-}
+/// Intake on PostgreSQL: one call of `homeward_intake` (migration 0011), which decides as
+/// [`Applications::intake`] on SQLite does, in one transaction and one round trip.
+const INTAKE_PG: &str = "SELECT outcome, application_seq, application_created_at, submission_id,
+    idempotency_key, device_key, body_sha256, revision, received_at
+    FROM homeward_intake($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
+        $17, $18, $19, $20, $21, $22)";
 
-impl PgStorage {
-    /// One attempt at intake inside a transaction; `None` when a racing request won a unique
-    /// constraint, and the caller looks again at what it stored.
-    async fn try_intake(&self, s: &NewSubmission) -> anyhow::Result<Option<Intake>> {
-        let mut client = self.client().await?;
-        let tx = client.transaction().await?;
-        // Lock the application first, so the checks below see any racing revision committed.
-        let application = tx
-            .query_opt(
-                "SELECT seq, status, guide_id FROM applications
-                 WHERE device_key = $1 AND draft_id = $2
-                 FOR UPDATE",
-                &[&s.device_key, &s.draft_id],
-            )
-            .await?
-            .map(|r| Ok::<_, anyhow::Error>((r.int(0)?, status(&r.text(1)?)?, r.text(2)?)))
-            .transpose()?;
-        if let Some(existing) = submission_by_key_pg(&tx, &s.idempotency_key).await? {
-            return Ok(Some(repeat_or_conflict(Some(existing), s)));
-        }
-        if let Some(refusal) = misfit(application.as_ref(), s) {
-            return Ok(Some(refusal));
-        }
-        let received_slug = ApplicationStatus::Received.slug();
-        let seq: i64 = match application {
-            Some((seq, _, _)) => {
-                tx.execute(
-                    "UPDATE applications SET status = $2, updated_at = $3, version = version + 1
-                     WHERE seq = $1",
-                    &[&seq, &received_slug, &s.received_at],
-                )
-                .await?;
-                seq
-            }
-            None => {
-                let assisted = s.assisted.as_ref();
-                let inserted = tx
-                    .query_opt(
-                        "INSERT INTO applications (device_key, draft_id, guide_id, status,
-                            created_at, updated_at, site_id, volunteer, walk_in)
-                         VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8)
-                         ON CONFLICT DO NOTHING RETURNING seq",
-                        &[
-                            &s.device_key,
-                            &s.draft_id,
-                            &s.guide_id,
-                            &received_slug,
-                            &s.received_at,
-                            &assisted.map(|a| &a.site_id),
-                            &assisted.map(|a| &a.volunteer),
-                            &assisted.map(|a| a.walk_in),
-                        ],
-                    )
-                    .await?;
-                match inserted {
-                    Some(row) => row.int(0)?,
-                    None => return Ok(None),
-                }
-            }
-        };
+#[async_trait]
+impl Applications for PgStorage {
+    async fn intake(&self, s: NewSubmission) -> anyhow::Result<Intake> {
         let revision = i32::try_from(s.revision)?;
-        let inserted = tx
-            .execute(
-                "INSERT INTO submissions (submission_id, application_seq, idempotency_key,
-                    device_key, revision, body_sha256, body, signature, signed_at, received_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-                 ON CONFLICT DO NOTHING",
+        let assisted = s.assisted.as_ref();
+        let column = |f: fn(&SignerRef) -> &str| s.signers.iter().map(f).collect::<Vec<_>>();
+        let (kinds, ids, keys) = (
+            column(|r| &r.kind),
+            column(|r| &r.id),
+            column(|r| &r.public_key),
+        );
+        let (event_kind, _, event_text, event_detail) = event_columns(&received());
+        let rows = self
+            .all_rows(
+                INTAKE_PG,
                 &[
                     &s.submission_id,
-                    &seq,
                     &s.idempotency_key,
                     &s.device_key,
                     &revision,
@@ -527,34 +521,43 @@ impl PgStorage {
                     &s.body,
                     &s.signature,
                     &s.signed_at,
+                    &s.guide_id,
+                    &s.draft_id,
                     &s.received_at,
+                    &assisted.map(|a| &a.site_id),
+                    &assisted.map(|a| &a.volunteer),
+                    &assisted.map(|a| a.walk_in),
+                    &kinds,
+                    &ids,
+                    &keys,
+                    &ApplicationStatus::Received.slug(),
+                    &ApplicationStatus::MoreMaterialNeeded.slug(),
+                    &event_kind,
+                    &event_text,
+                    &event_detail,
                 ],
+                |r| {
+                    let outcome = r.text(0)?;
+                    let row = if matches!(outcome.as_str(), "new" | "existing") {
+                        Some(submission_row_at(r, 1)?)
+                    } else {
+                        None
+                    };
+                    Ok((outcome, row))
+                },
             )
             .await?;
-        if inserted == 0 {
-            return Ok(None);
-        }
-        insert_event_pg(&tx, seq, &received(), "intake", s.received_at).await?;
-        let row = submission_by_key_pg(&tx, &s.idempotency_key)
-            .await?
-            .ok_or_else(|| anyhow::anyhow!("the submission just stored is missing"))?;
-        tx.commit().await?;
-        Ok(Some(Intake::New(row)))
-    }
-}
-
-#[async_trait]
-impl Applications for PgStorage {
-    async fn intake(&self, s: NewSubmission) -> anyhow::Result<Intake> {
-        // A racing request with the same key may win a unique constraint; then what it stored
-        // decides (a second look always finds it, as the winner has committed).
-        for _ in 0..3 {
-            if let Some(intake) = self.try_intake(&s).await? {
-                return Ok(intake);
-            }
-        }
-        let existing = submission_by_key_pg(&self.client().await?, &s.idempotency_key).await?;
-        Ok(repeat_or_conflict(existing, &s))
+        Ok(match rows.into_iter().next() {
+            None => Intake::Conflict,
+            Some((outcome, row)) => match (outcome.as_str(), row) {
+                ("new", Some(row)) => Intake::New(row),
+                ("existing", row) => repeat_or_conflict(row, &s),
+                ("device_revoked", _) => Intake::DeviceRevoked,
+                ("signer_revoked", _) => Intake::SignerRevoked,
+                ("other_service", _) => Intake::OtherService,
+                (other, _) => anyhow::bail!("homeward_intake answered {other:?}"),
+            },
+        })
     }
 
     async fn count_submissions(&self) -> anyhow::Result<i64> {

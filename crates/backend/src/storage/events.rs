@@ -27,9 +27,9 @@ pub struct EventRow {
 /// How an event is stored: a kind; a status, or the role of who opened it; a message or a
 /// department; a structured request, as JSON. (Who did it is the event's actor, a column of its
 /// own.)
-type Columns = (&'static str, Option<&'static str>, String, Option<String>);
+pub(super) type Columns = (&'static str, Option<&'static str>, String, Option<String>);
 
-fn event_columns(e: &EventKind) -> Columns {
+pub(super) fn event_columns(e: &EventKind) -> Columns {
     match e {
         EventKind::Status {
             status,

@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0008_notice_feeds.sql"),
     include_str!("../../migrations/postgres/0009_event_requests.sql"),
     include_str!("../../migrations/postgres/0010_conversations.sql"),
+    include_str!("../../migrations/postgres/0011_intake_function.sql"),
 ];
 
 /// How long connecting, or waiting for a connection, may take.
@@ -172,7 +173,8 @@ impl PgStorage {
 pub(super) type Params<'a> = &'a [&'a (dyn ToSql + Sync)];
 
 /// One statement on a pooled connection: the shape most methods have, so they read as their
-/// SQL.
+/// SQL. Each statement is prepared once per connection and kept, so running it again is one
+/// round trip.
 impl PgStorage {
     /// The first row `sql` selects, if any, read by `f`.
     pub(super) async fn first_row<T>(
@@ -181,7 +183,12 @@ impl PgStorage {
         params: Params<'_>,
         f: impl FnOnce(&dyn Row) -> anyhow::Result<T> + Send,
     ) -> anyhow::Result<Option<T>> {
-        let row = bounded(async { Ok(self.client().await?.query_opt(sql, params).await?) }).await?;
+        let row = bounded(async {
+            let client = self.client().await?;
+            let statement = client.prepare_cached(sql).await?;
+            Ok(client.query_opt(&statement, params).await?)
+        })
+        .await?;
         row.map(|r| f(&r)).transpose()
     }
 
@@ -192,13 +199,23 @@ impl PgStorage {
         params: Params<'_>,
         f: impl Fn(&dyn Row) -> anyhow::Result<T> + Send,
     ) -> anyhow::Result<Vec<T>> {
-        let rows = bounded(async { Ok(self.client().await?.query(sql, params).await?) }).await?;
+        let rows = bounded(async {
+            let client = self.client().await?;
+            let statement = client.prepare_cached(sql).await?;
+            Ok(client.query(&statement, params).await?)
+        })
+        .await?;
         rows.iter().map(|r| f(r)).collect()
     }
 
     /// Runs `sql`; how many rows it changed.
     pub(super) async fn exec(&self, sql: &str, params: Params<'_>) -> anyhow::Result<u64> {
-        bounded(async { Ok(self.client().await?.execute(sql, params).await?) }).await
+        bounded(async {
+            let client = self.client().await?;
+            let statement = client.prepare_cached(sql).await?;
+            Ok(client.execute(&statement, params).await?)
+        })
+        .await
     }
 
     /// Runs `write`, then reads the one row `read` selects: an insert that may do nothing,
@@ -212,8 +229,10 @@ impl PgStorage {
     ) -> anyhow::Result<T> {
         let row = bounded(async {
             let client = self.client().await?;
-            client.execute(write, params.0).await?;
-            Ok(client.query_one(read, params.1).await?)
+            let write = client.prepare_cached(write).await?;
+            let read = client.prepare_cached(read).await?;
+            client.execute(&write, params.0).await?;
+            Ok(client.query_one(&read, params.1).await?)
         })
         .await?;
         f(&row)

@@ -497,6 +497,13 @@ const INTAKE_PG: &str = "SELECT outcome, application_seq, application_created_at
     FROM homeward_intake($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
         $17, $18, $19, $20, $21, $22)";
 
+/// Whether `e` is `homeward_intake` giving way to a racing request (its error HW409).
+fn raced(e: &anyhow::Error) -> bool {
+    e.downcast_ref::<tokio_postgres::Error>()
+        .and_then(tokio_postgres::Error::code)
+        .is_some_and(|c| c.code() == "HW409")
+}
+
 #[async_trait]
 impl Applications for PgStorage {
     async fn intake(&self, s: NewSubmission) -> anyhow::Result<Intake> {
@@ -509,7 +516,7 @@ impl Applications for PgStorage {
             column(|r| &r.public_key),
         );
         let (event_kind, _, event_text, event_detail) = event_columns(&received());
-        let rows = self
+        let called = self
             .all_rows(
                 INTAKE_PG,
                 &[
@@ -546,7 +553,22 @@ impl Applications for PgStorage {
                     Ok((outcome, row))
                 },
             )
-            .await?;
+            .await;
+        let rows = match called {
+            Ok(rows) => rows,
+            // A racing request won; what it stored under this key decides.
+            Err(e) if raced(&e) => {
+                let existing = self
+                    .first_row(
+                        &format!("{SUBMISSION_BY_KEY}$1"),
+                        &[&s.idempotency_key],
+                        submission_row,
+                    )
+                    .await?;
+                return Ok(repeat_or_conflict(existing, &s));
+            }
+            Err(e) => return Err(e),
+        };
         Ok(match rows.into_iter().next() {
             None => Intake::Conflict,
             Some((outcome, row)) => match (outcome.as_str(), row) {

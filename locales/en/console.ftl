@@ -15,6 +15,7 @@ console-col-status = Status
 console-col-department = Department
 console-col-updated = Last change
 console-none = No applications match.
+console-next-page = Next page
 console-back = Back to the applications
 console-revision = { $revision ->
     [0] First submission

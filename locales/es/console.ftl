@@ -15,6 +15,7 @@ console-col-status = Estado
 console-col-department = Departamento
 console-col-updated = Último cambio
 console-none = Ninguna solicitud coincide.
+console-next-page = Página siguiente
 console-back = Volver a las solicitudes
 console-revision = { $revision ->
     [0] Primer envío

@@ -15,6 +15,7 @@ console-col-status = État
 console-col-department = Service
 console-col-updated = Dernière modification
 console-none = Aucune demande ne correspond.
+console-next-page = Page suivante
 console-back = Retour aux demandes
 console-revision = { $revision ->
     [0] Premier dépôt

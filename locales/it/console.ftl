@@ -15,6 +15,7 @@ console-col-status = Stato
 console-col-department = Ufficio
 console-col-updated = Ultima modifica
 console-none = Nessuna pratica corrisponde.
+console-next-page = Pagina successiva
 console-back = Torna alle pratiche
 console-revision = { $revision ->
     [0] Primo invio

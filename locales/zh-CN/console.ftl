@@ -15,6 +15,7 @@ console-col-status = 状态
 console-col-department = 承办部门
 console-col-updated = 最近更新
 console-none = 没有符合条件的申请。
+console-next-page = 下一页
 console-back = 返回申请列表
 console-revision = { $revision ->
     [0] 首次提交

@@ -15,6 +15,7 @@ console-col-status = 狀態
 console-col-department = 承辦部門
 console-col-updated = 最近更新
 console-none = 沒有符合條件的申請。
+console-next-page = 下一頁
 console-back = 返回申請列表
 console-revision = { $revision ->
     [0] 首次提交

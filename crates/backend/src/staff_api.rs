@@ -16,7 +16,7 @@ use crate::auth::ClientAddr;
 use crate::error::AppError;
 use crate::intake::json_body;
 use crate::staff::{self, Staff};
-use crate::storage::ApplicationFilter;
+use crate::storage::{ApplicationFilter, ListCursor};
 use crate::AppState;
 
 pub(crate) async fn sign_in(
@@ -34,17 +34,29 @@ pub(crate) async fn sign_in(
 pub(crate) struct ListQuery {
     status: Option<String>,
     guide: Option<String>,
+    after: Option<String>,
     limit: Option<u32>,
 }
 
-/// The filter a list request names, within what `staff` may read; an unknown status is a 400
-/// naming the field.
+/// The filter a list request names, within what `staff` may read; an unknown status or a
+/// malformed cursor is a 400 naming the field.
 pub(crate) fn filter(
     staff: &Staff,
     status: Option<&str>,
     guide: Option<&str>,
+    after: Option<&str>,
     limit: Option<u32>,
 ) -> Result<ApplicationFilter, AppError> {
+    let after = match after.map(str::trim).filter(|a| !a.is_empty()) {
+        None => None,
+        Some(a) => Some(a.parse::<ListCursor>().map_err(|()| {
+            AppError::BadRequest(
+                "after: expected where the page before ended, as UPDATED_AT.SEQ (two whole \
+                 numbers)"
+                    .into(),
+            )
+        })?),
+    };
     let status = match status.map(str::trim).filter(|s| !s.is_empty()) {
         None => None,
         Some(s) => Some(ApplicationStatus::from_slug(s).ok_or_else(|| {
@@ -63,6 +75,7 @@ pub(crate) fn filter(
             .filter(|g| !g.is_empty())
             .map(str::to_owned),
         department: staff.scope().map(str::to_owned),
+        after,
         limit: limit.unwrap_or(100).clamp(1, 500),
     })
 }
@@ -73,7 +86,13 @@ pub(crate) async fn list(
     query: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<Vec<ApplicationSummary>>, AppError> {
     let Query(q) = query.map_err(|e| AppError::BadRequest(format!("query: {e}")))?;
-    let filter = filter(&me, q.status.as_deref(), q.guide.as_deref(), q.limit)?;
+    let filter = filter(
+        &me,
+        q.status.as_deref(),
+        q.guide.as_deref(),
+        q.after.as_deref(),
+        q.limit,
+    )?;
     let rows = state.db.applications(filter).await?;
     Ok(Json(rows.iter().map(staff::summary).collect()))
 }

@@ -6,9 +6,9 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use homeward_backend::storage::{
-    ApplicationFilter, Assisted, Intake, Messages, NewDocument, NewMessage, NewSubmission,
-    NoticeFeedRow, PgStorage, ProofingRow, SignerRef, SignerRow, SqliteStorage, Storage, Taken,
-    UploadRow,
+    ApplicationFilter, Assisted, Intake, ListCursor, Messages, NewDocument, NewMessage,
+    NewSubmission, NoticeFeedRow, PgStorage, ProofingRow, SignerRef, SignerRow, SqliteStorage,
+    Storage, Taken, UploadRow,
 };
 use homeward_domain::conversation::{Document, Speaker};
 use homeward_domain::sync::{ApplicationStatus, EventKind, StaffRole};
@@ -388,9 +388,8 @@ async fn events_reach_only_their_device_in_cursor_order(s: impl Storage) {
     let approved = s
         .applications(ApplicationFilter {
             status: Some(ApplicationStatus::Approved),
-            guide: None,
-            department: None,
             limit: 50,
+            ..Default::default()
         })
         .await
         .unwrap();
@@ -413,6 +412,67 @@ async fn events_reach_only_their_device_in_cursor_order(s: impl Storage) {
         .await
         .unwrap();
     assert_eq!(all.len(), 2);
+}
+
+/// The staff's list a page at a time, through every combination of filters: the pages join
+/// into the whole list, newest change first, ties broken by the higher sequence number, with
+/// nothing twice and nothing missed.
+async fn the_list_pages_by_cursor_through_every_filter(s: impl Storage) {
+    s.register_device("dev", 1).await.unwrap();
+    for n in 0..23u32 {
+        let mut app = application(n, &format!("k{n}"), "dev");
+        // Several at the same instant, and two services.
+        app.received_at = 1_000 + i64::from(n / 3);
+        if n % 2 == 0 {
+            app.guide_id = "hukou-move-in-family".into();
+        }
+        assert!(matches!(s.intake(app).await.unwrap(), Intake::New(_)));
+    }
+    for seq in [2, 5, 6, 11] {
+        let v = s.application(seq).await.unwrap().unwrap().version;
+        let e = EventKind::Status {
+            status: ApplicationStatus::InReview,
+            message: String::new(),
+            request: None,
+        };
+        s.record(seq, e, "zhou", 1_000 + seq, Some(v))
+            .await
+            .unwrap()
+            .unwrap();
+    }
+    let statuses = [None, Some(ApplicationStatus::InReview)];
+    let guides = [None, Some("hukou-move-in-family".to_owned())];
+    for status in statuses {
+        for guide in guides.clone() {
+            let filter = ApplicationFilter {
+                status,
+                guide: guide.clone(),
+                limit: 1_000,
+                ..Default::default()
+            };
+            let whole = s.applications(filter.clone()).await.unwrap();
+            assert!(!whole.is_empty(), "{status:?} {guide:?}");
+            assert!(whole
+                .windows(2)
+                .all(|w| (w[0].updated_at, w[0].seq) > (w[1].updated_at, w[1].seq)));
+            let mut paged = vec![];
+            let mut after = None;
+            loop {
+                let page = s
+                    .applications(ApplicationFilter {
+                        after,
+                        limit: 4,
+                        ..filter.clone()
+                    })
+                    .await
+                    .unwrap();
+                let Some(last) = page.last() else { break };
+                after = Some(ListCursor::after(last));
+                paged.extend(page);
+            }
+            assert_eq!(paged, whole, "{status:?} {guide:?}");
+        }
+    }
 }
 
 async fn the_access_log_pages_newest_first_by_device(s: impl Storage) {
@@ -1019,6 +1079,7 @@ suite!(
     racing_repeats_store_one_row_and_sequence_numbers_are_unique,
     a_revision_is_taken_only_when_more_material_was_asked_for,
     events_reach_only_their_device_in_cursor_order,
+    the_list_pages_by_cursor_through_every_filter,
     staff_sessions_open_expire_and_close,
     the_access_log_pages_newest_first_by_device,
     unfinished_uploads_are_counted_and_only_they_are_forgotten,

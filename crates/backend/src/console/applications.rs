@@ -24,7 +24,7 @@ use super::{answer, guide_title, lang_of, layout, posted_by, session, tr, tr_arg
 use crate::error::AppError;
 use crate::routes::CatalogBody;
 use crate::staff::{self, Staff};
-use crate::storage::{ApplicationFilter, ApplicationRow};
+use crate::storage::{ApplicationFilter, ApplicationRow, ListCursor};
 use crate::AppState;
 
 /// A status as a coloured tag; `data-status` names it for tests and scripts.
@@ -40,6 +40,7 @@ pub(super) fn status_tag(lang: Lang, status: ApplicationStatus) -> Markup {
 pub(super) struct ListQuery {
     status: Option<String>,
     guide: Option<String>,
+    after: Option<String>,
 }
 
 pub(super) async fn list(
@@ -51,13 +52,39 @@ pub(super) async fn list(
     let result = async {
         let Query(q) = query.map_err(|e| AppError::BadRequest(format!("query: {e}")))?;
         let me = session(&state, &headers).await?;
-        let filter =
-            crate::staff_api::filter(&me, q.status.as_deref(), q.guide.as_deref(), Some(200))?;
+        let filter = crate::staff_api::filter(
+            &me,
+            q.status.as_deref(),
+            q.guide.as_deref(),
+            q.after.as_deref(),
+            Some(PAGE),
+        )?;
         let rows = state.db.applications(filter.clone()).await?;
         Ok(list_page(&state.catalog, lang, &me, &filter, &rows))
     }
     .await;
     answer(lang, result)
+}
+
+/// Applications on one page of the list.
+const PAGE: u32 = 200;
+
+/// The list's address for the page after `rows`, with the same filters; none when `rows` is
+/// the last page.
+fn next_page(filter: &ApplicationFilter, rows: &[ApplicationRow]) -> Option<String> {
+    if rows.len() < PAGE as usize {
+        return None;
+    }
+    let last = ListCursor::after(rows.last()?);
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    if let Some(status) = filter.status {
+        query.append_pair("status", status.slug());
+    }
+    if let Some(guide) = &filter.guide {
+        query.append_pair("guide", guide);
+    }
+    query.append_pair("after", &last.to_string());
+    Some(format!("{}?{}", paths::HOME, query.finish()))
 }
 
 /// The list: the way to the other pages, the filters as set, and the applications.
@@ -131,6 +158,9 @@ fn list_page(
                         }
                     }
                 }
+            }
+            @if let Some(next) = next_page(filter, rows) {
+                p { a href=(next) id="next-page" rel="next" { (tr(lang, "console-next-page")) } }
             }
         }
     };
@@ -331,4 +361,42 @@ pub(super) async fn revoke_device(
     }
     .await;
     answer(lang_of(&headers), result)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(seq: i64) -> ApplicationRow {
+        ApplicationRow {
+            seq,
+            device_key: "dev".into(),
+            draft_id: uuid::Uuid::nil(),
+            guide_id: "g".into(),
+            status: ApplicationStatus::Received,
+            department: None,
+            created_at: 0,
+            updated_at: 1_000 + seq,
+            version: 1,
+            site_id: None,
+            volunteer: None,
+        }
+    }
+
+    #[test]
+    fn a_full_page_links_to_the_next_with_the_same_filters_and_the_last_page_does_not() {
+        let filter = ApplicationFilter {
+            status: Some(ApplicationStatus::Received),
+            guide: Some("户口 & more".into()),
+            limit: PAGE,
+            ..Default::default()
+        };
+        let full: Vec<_> = (0..i64::from(PAGE)).rev().map(row).collect();
+        assert_eq!(
+            next_page(&filter, &full).as_deref(),
+            Some("/console?status=received&guide=%E6%88%B7%E5%8F%A3+%26+more&after=1000.0")
+        );
+        assert_eq!(next_page(&filter, &full[1..]), None);
+        assert_eq!(next_page(&ApplicationFilter::default(), &[]), None);
+    }
 }

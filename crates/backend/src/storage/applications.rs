@@ -4,6 +4,7 @@
 use async_trait::async_trait;
 use homeward_domain::sync::{ApplicationStatus, EventKind};
 use rusqlite::{params, Connection};
+use tokio_postgres::types::ToSql;
 use uuid::Uuid;
 
 use super::events::{event_columns, insert_event_sqlite};
@@ -167,7 +168,82 @@ pub struct ApplicationFilter {
     pub guide: Option<String>,
     /// Only the applications routed to this department (a reviewer's scope).
     pub department: Option<String>,
+    /// Only those listed after this one (the last of the page before).
+    pub after: Option<ListCursor>,
     pub limit: u32,
+}
+
+/// Where a page of the list ends: the list runs newest change first, then highest sequence
+/// number, so the next page starts strictly below this pair, whatever was added meanwhile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListCursor {
+    pub updated_at: i64,
+    pub seq: i64,
+}
+
+impl ListCursor {
+    /// The cursor after `row`.
+    pub fn after(row: &ApplicationRow) -> Self {
+        ListCursor {
+            updated_at: row.updated_at,
+            seq: row.seq,
+        }
+    }
+}
+
+impl std::fmt::Display for ListCursor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.updated_at, self.seq)
+    }
+}
+
+impl std::str::FromStr for ListCursor {
+    type Err = ();
+
+    /// `UPDATED_AT.SEQ`, as [`Display`](std::fmt::Display) writes it.
+    fn from_str(s: &str) -> Result<Self, ()> {
+        let (updated_at, seq) = s.trim().split_once('.').ok_or(())?;
+        Ok(ListCursor {
+            updated_at: updated_at.parse().map_err(|_| ())?,
+            seq: seq.parse().map_err(|_| ())?,
+        })
+    }
+}
+
+/// The list's statement for the filters set, its placeholders written by `mark` (`?` or `$`)
+/// and numbered in the order [`ApplicationFilter`] declares its fields, the limit last. Only
+/// the conditions set appear, so each combination is a plan of its own that its index serves
+/// (`applications_by_update`, `applications_by_status`), rather than one plan for all.
+fn list_sql(filter: &ApplicationFilter, mark: char) -> String {
+    let mut n = 0;
+    let mut next = || {
+        n += 1;
+        format!("{mark}{n}")
+    };
+    let mut conditions = vec![];
+    if filter.status.is_some() {
+        conditions.push(format!("status = {}", next()));
+    }
+    if filter.guide.is_some() {
+        conditions.push(format!("guide_id = {}", next()));
+    }
+    if filter.department.is_some() {
+        conditions.push(format!("department = {}", next()));
+    }
+    if filter.after.is_some() {
+        let (updated_at, seq) = (next(), next());
+        conditions.push(format!("(updated_at, seq) < ({updated_at}, {seq})"));
+    }
+    let limit = next();
+    let condition = if conditions.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", conditions.join(" AND "))
+    };
+    format!(
+        "SELECT {APPLICATION_COLUMNS} FROM applications {condition}
+         ORDER BY updated_at DESC, seq DESC LIMIT {limit}"
+    )
 }
 
 /// Decides a repeat against the submission already stored under the same idempotency key.
@@ -446,22 +522,16 @@ impl Applications for SqliteStorage {
     }
 
     async fn applications(&self, filter: ApplicationFilter) -> anyhow::Result<Vec<ApplicationRow>> {
-        self.all_rows(
-            format!(
-                "SELECT {APPLICATION_COLUMNS} FROM applications
-                 WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR guide_id = ?2)
-                   AND (?4 IS NULL OR department = ?4)
-                 ORDER BY updated_at DESC, seq DESC LIMIT ?3"
-            ),
-            vec![
-                filter.status.map(|s| s.slug().to_owned()).into(),
-                filter.guide.into(),
-                filter.limit.into(),
-                filter.department.into(),
-            ],
-            application_row,
-        )
-        .await
+        let sql = list_sql(&filter, '?');
+        let mut values: Vec<rusqlite::types::Value> = vec![];
+        values.extend(filter.status.map(|s| s.slug().to_owned().into()));
+        values.extend(filter.guide.map(Into::into));
+        values.extend(filter.department.map(Into::into));
+        if let Some(after) = filter.after {
+            values.extend([after.updated_at.into(), after.seq.into()]);
+        }
+        values.push(filter.limit.into());
+        self.all_rows(sql, values, application_row).await
     }
 
     async fn application(&self, seq: i64) -> anyhow::Result<Option<ApplicationRow>> {
@@ -598,19 +668,25 @@ impl Applications for PgStorage {
     }
 
     async fn applications(&self, filter: ApplicationFilter) -> anyhow::Result<Vec<ApplicationRow>> {
+        let sql = list_sql(&filter, '$');
         let status = filter.status.map(ApplicationStatus::slug);
+        let after = filter.after.map(|a| (a.updated_at, a.seq));
         let limit = i64::from(filter.limit);
-        self.all_rows(
-            &format!(
-                "SELECT {APPLICATION_COLUMNS} FROM applications
-                 WHERE ($1::TEXT IS NULL OR status = $1) AND ($2::TEXT IS NULL OR guide_id = $2)
-                   AND ($4::TEXT IS NULL OR department = $4)
-                 ORDER BY updated_at DESC, seq DESC LIMIT $3"
-            ),
-            &[&status, &filter.guide, &limit, &filter.department],
-            application_row,
-        )
-        .await
+        let mut params: Vec<&(dyn ToSql + Sync)> = vec![];
+        if let Some(status) = &status {
+            params.push(status);
+        }
+        if let Some(guide) = &filter.guide {
+            params.push(guide);
+        }
+        if let Some(department) = &filter.department {
+            params.push(department);
+        }
+        if let Some((updated_at, seq)) = &after {
+            params.extend([updated_at as &(dyn ToSql + Sync), seq]);
+        }
+        params.push(&limit);
+        self.all_rows(&sql, &params, application_row).await
     }
 
     async fn application(&self, seq: i64) -> anyhow::Result<Option<ApplicationRow>> {

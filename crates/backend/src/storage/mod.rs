@@ -42,7 +42,7 @@ pub use access::{AccessLogs, NewAccess};
 pub use accounts::{SessionRow, StaffAccounts, StaffRow};
 pub use applications::{
     parse_reference, reference, ApplicationFilter, ApplicationRow, Applications, Assisted, Intake,
-    NewSubmission, SignerRef, SiteCount, SubmissionDetail, SubmissionRow,
+    ListCursor, NewSubmission, SignerRef, SiteCount, SubmissionDetail, SubmissionRow,
 };
 pub use delegations::Delegations;
 pub use devices::{DeviceRow, Devices};

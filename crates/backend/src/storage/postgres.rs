@@ -24,7 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0009_event_requests.sql"),
     include_str!("../../migrations/postgres/0010_conversations.sql"),
     include_str!("../../migrations/postgres/0011_intake_function.sql"),
-    include_str!("../../migrations/postgres/0012_one_index_less.sql"),
+    include_str!("../../migrations/postgres/0012_indexes_for_scale.sql"),
 ];
 
 /// How long connecting, or waiting for a connection, may take.

@@ -24,7 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0009_notice_feeds.sql"),
     include_str!("../../migrations/sqlite/0010_event_requests.sql"),
     include_str!("../../migrations/sqlite/0011_conversations.sql"),
-    include_str!("../../migrations/sqlite/0012_one_index_less.sql"),
+    include_str!("../../migrations/sqlite/0012_indexes_for_scale.sql"),
 ];
 
 #[derive(Debug, Clone)]

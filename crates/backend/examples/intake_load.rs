@@ -26,6 +26,9 @@ use homeward_domain::wire::{self, path, Method};
 use homeward_domain::{DraftId, GuideId};
 use sha2::{Digest as _, Sha256};
 
+/// A request ready to send: its body and the headers that sign it.
+type Signed = (Vec<u8>, Vec<(&'static str, String)>);
+
 struct Args {
     database: DatabaseUrl,
     clients: usize,
@@ -189,7 +192,7 @@ async fn main() -> anyhow::Result<()> {
             expires_at: (time_now() + 86_400) * 1000,
         }
         .seal(&site);
-        let requests: Vec<(Vec<u8>, Vec<(&'static str, String)>)> = (0..per_client)
+        let requests: Vec<Signed> = (0..per_client)
             .map(|i| {
                 let n = (c * per_client + i) as u64;
                 let body = body(n, &attestation);

@@ -560,7 +560,7 @@ impl Applications for SqliteStorage {
     }
 }
 
-/// Intake on PostgreSQL: one call of `homeward_intake` (migration 0011), which decides as
+/// Intake on PostgreSQL: one call of `homeward_intake` (migration 0012), which decides as
 /// [`Applications::intake`] on SQLite does, in one transaction and one round trip.
 const INTAKE_PG: &str = "SELECT outcome, application_seq, application_created_at, submission_id,
     idempotency_key, device_key, body_sha256, revision, received_at

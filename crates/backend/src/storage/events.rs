@@ -156,8 +156,9 @@ pub(super) fn insert_event_sqlite(
 ) -> anyhow::Result<i64> {
     let (kind, status, text, detail) = event_columns(event);
     c.execute(
-        "INSERT INTO events (application_seq, kind, status, text, actor, at, detail)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO events (application_seq, device_key, kind, status, text, actor, at, detail)
+         VALUES (?1, (SELECT device_key FROM applications WHERE seq = ?1), ?2, ?3, ?4, ?5, ?6,
+            ?7)",
         params![seq, kind, status, text, actor, at, detail],
     )?;
     Ok(c.last_insert_rowid())
@@ -174,8 +175,11 @@ pub(super) async fn insert_event_pg(
     let (kind, status, text, detail) = event_columns(event);
     let row = c
         .query_one(
-            "INSERT INTO events (application_seq, kind, status, text, actor, at, detail)
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING cursor",
+            "INSERT INTO events (application_seq, device_key, kind, status, text, actor, at,
+                detail)
+             VALUES ($1, (SELECT device_key FROM applications WHERE seq = $1), $2, $3, $4, $5,
+                $6, $7)
+             RETURNING cursor",
             &[&seq, &kind, &status, &text, &actor, &at, &detail],
         )
         .await?;
@@ -242,7 +246,7 @@ impl Events for SqliteStorage {
     ) -> anyhow::Result<Vec<EventRow>> {
         self.all_rows(
             format!(
-                "{EVENTS} WHERE a.device_key = ?1 AND e.cursor > ?2 AND {NOT_MINE}
+                "{EVENTS} WHERE e.device_key = ?1 AND e.cursor > ?2 AND {NOT_MINE}
                  ORDER BY e.cursor LIMIT ?3"
             ),
             vec![text(device_key), after.into(), limit.into()],
@@ -313,7 +317,7 @@ impl Events for PgStorage {
         let limit = i64::from(limit);
         self.all_rows(
             &format!(
-                "{EVENTS} WHERE a.device_key = $1 AND e.cursor > $2 AND {NOT_MINE}
+                "{EVENTS} WHERE e.device_key = $1 AND e.cursor > $2 AND {NOT_MINE}
                  ORDER BY e.cursor LIMIT $3"
             ),
             &[&device_key, &after, &limit],

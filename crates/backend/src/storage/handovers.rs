@@ -171,6 +171,10 @@ impl Handovers for SqliteStorage {
                 params![row.device_key, claimer, code],
             )?;
             tx.execute(
+                "UPDATE events SET device_key = ?2 WHERE device_key = ?1",
+                params![row.device_key, claimer],
+            )?;
+            tx.execute(
                 "UPDATE uploads SET device_key = ?2 WHERE device_key = ?1
                    AND sha256 NOT IN (SELECT sha256 FROM uploads WHERE device_key = ?2)",
                 params![row.device_key, claimer],
@@ -281,6 +285,11 @@ impl Handovers for PgStorage {
             "UPDATE applications SET device_key = $2, handover_code = $3, version = version + 1
              WHERE device_key = $1",
             &[&row.device_key, &claimer, &code],
+        )
+        .await?;
+        tx.execute(
+            "UPDATE events SET device_key = $2 WHERE device_key = $1",
+            &[&row.device_key, &claimer],
         )
         .await?;
         tx.execute(

@@ -23,8 +23,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0008_notice_feeds.sql"),
     include_str!("../../migrations/postgres/0009_event_requests.sql"),
     include_str!("../../migrations/postgres/0010_conversations.sql"),
-    include_str!("../../migrations/postgres/0011_intake_function.sql"),
-    include_str!("../../migrations/postgres/0012_indexes_for_scale.sql"),
+    include_str!("../../migrations/postgres/0011_indexes_for_scale.sql"),
+    include_str!("../../migrations/postgres/0012_intake_function.sql"),
 ];
 
 /// How long connecting, or waiting for a connection, may take.

@@ -115,8 +115,8 @@ BEGIN
         RAISE EXCEPTION 'the submission was stored first by another request'
             USING ERRCODE = 'HW409';
     END IF;
-    INSERT INTO events (application_seq, kind, status, text, actor, at, detail)
-        VALUES (a_seq, p_event_kind, p_received_status, p_event_text, 'intake',
+    INSERT INTO events (application_seq, device_key, kind, status, text, actor, at, detail)
+        VALUES (a_seq, p_device, p_event_kind, p_received_status, p_event_text, 'intake',
             p_received_at, p_event_detail);
     RETURN QUERY SELECT 'new'::TEXT, stored.application_seq, a_created, stored.submission_id,
         stored.idempotency_key, stored.device_key, stored.body_sha256, stored.revision,

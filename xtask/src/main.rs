@@ -626,10 +626,48 @@ fn intake_bench() -> anyhow::Result<()> {
         .context("no tps in pgbench's output")?;
     eprintln!(
         "BENCH pgbench baseline: {tps:.0} inserts/s; intake on PostgreSQL {pg:.0}/s ({:.1}% of \
-         the baseline), on SQLite {sqlite:.0}/s",
+         the baseline; goal at least 25%), on SQLite {sqlite:.0}/s",
         pg / tps * 100.0
     );
     let _ = std::fs::remove_dir_all(&dir);
+
+    step(
+        "costs as the work grows, on PostgreSQL: the staff's list, an application's page and a \
+          device's feed at 1x and 10x (goal: p99 under 50 ms at 1,000,000)",
+    );
+    for (scale, (applications, events)) in
+        [("1x", ("100000", "1000")), ("10x", ("1000000", "10000"))]
+    {
+        let database = format!("scale_{scale}");
+        run_cmd(
+            Command::new(postgres.tool("psql"))
+                .args([&postgres.url(), "-q", "-c"])
+                .arg(format!("CREATE DATABASE {database}")),
+        )?;
+        let url = postgres.url();
+        let (base, _) = url.rsplit_once('/').context("a database in the URL")?;
+        run_cmd(cargo().args([
+            "run",
+            "--release",
+            "--quiet",
+            "--package",
+            "homeward-backend",
+            "--example",
+            "scale",
+            "--",
+            "--database",
+            &format!("{base}/{database}"),
+            "--applications",
+            applications,
+            "--feed-events",
+            events,
+        ]))?;
+        run_cmd(
+            Command::new(postgres.tool("psql"))
+                .args([&postgres.url(), "-q", "-c"])
+                .arg(format!("DROP DATABASE {database}")),
+        )?;
+    }
     Ok(())
 }
 

@@ -56,7 +56,12 @@ pub(crate) async fn post_message(
         return Err(AppError::BadRequest(problem));
     }
     let known = state.db.message(message.message_id).await?.is_some();
-    if !known && !state.messages.take(&device_key, now) {
+    if !known
+        && !state
+            .messages
+            .take(state.db.as_ref(), &device_key, now)
+            .await?
+    {
         return Err(AppError::Refused(
             StatusCode::TOO_MANY_REQUESTS,
             ErrorCode::QuotaExceeded,

@@ -126,7 +126,12 @@ pub(crate) async fn claim(
     // Guessing secrets from one device is limited like lookups from one address.
     if !state
         .receipt_lookups
-        .take(&format!("device {}", device.key), now_ms())
+        .take(
+            state.db.as_ref(),
+            &format!("device {}", device.key),
+            now_ms(),
+        )
+        .await?
     {
         return Err(AppError::Refused(
             StatusCode::TOO_MANY_REQUESTS,
@@ -252,7 +257,11 @@ pub(crate) async fn look_up(
     secret: &str,
 ) -> Result<HandoverStatus, AppError> {
     if let Some(address) = client {
-        if !state.receipt_lookups.take(&address.to_string(), now_ms()) {
+        if !state
+            .receipt_lookups
+            .take(state.db.as_ref(), &address.to_string(), now_ms())
+            .await?
+        {
             return Err(AppError::Refused(
                 StatusCode::TOO_MANY_REQUESTS,
                 ErrorCode::QuotaExceeded,

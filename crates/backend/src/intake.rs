@@ -54,7 +54,11 @@ pub(crate) async fn register_device(
 ) -> Result<(StatusCode, Json<DeviceRecord>), AppError> {
     let reg: DeviceRegistration = json_body(&body)?;
     if let Some(address) = client {
-        if !state.registrations.take(&address.to_string(), now_ms()) {
+        if !state
+            .registrations
+            .take(state.db.as_ref(), &address.to_string(), now_ms())
+            .await?
+        {
             return Err(over_quota("too many devices registered from this address"));
         }
     }
@@ -136,7 +140,10 @@ pub(crate) async fn submit(
     // only so many new ones an hour (a retry of one already taken is not new).
     if guide.min_identity_level == IdentityLevel::SelfAsserted
         && !state.db.submission_known(&idempotency_key).await?
-        && !state.self_asserted.take(&device_key, now)
+        && !state
+            .self_asserted
+            .take(state.db.as_ref(), &device_key, now)
+            .await?
     {
         return Err(over_quota(
             "too many applications from this device to services that need no proof of identity",

@@ -21,7 +21,7 @@ use sha2::{Digest as _, Sha256};
 use subtle::ConstantTimeEq as _;
 
 use crate::error::AppError;
-use crate::storage::{parse_reference, ApplicationRow, EventRow, NewAccess, StaffRow};
+use crate::storage::{parse_reference, ApplicationRow, EventRow, NewAccess, StaffRow, Storage};
 use crate::{now_ms, AppState};
 
 /// How long a session lasts.
@@ -96,7 +96,8 @@ pub(crate) async fn sign_in(
     };
     let attempt = state
         .sign_ins
-        .begin(name, client, now)
+        .begin(state.db.as_ref(), name, client, now)
+        .await?
         .ok_or_else(too_many)?;
     let account = state.db.staff(name).await?;
     // The hash is checked even for an unknown name, so timing does not tell names apart.
@@ -112,7 +113,7 @@ pub(crate) async fn sign_in(
     let Some(account) = account.filter(|a| ok && a.disabled_at.is_none()) else {
         return Err(not_signed_in());
     };
-    state.sign_ins.succeeded(attempt);
+    state.sign_ins.succeeded(state.db.as_ref(), attempt).await?;
     let token = random_token();
     let csrf = random_token();
     let expires_at = now_ms() + SESSION_MS;
@@ -165,109 +166,71 @@ impl HashingPool {
     }
 }
 
-/// Sign-in attempts per name and per client address: after [`MAX_PER_NAME`] (or
-/// [`MAX_PER_ADDRESS`]) within [`WINDOW_MS`], further attempts are refused until the window has
-/// passed. An attempt counts from the moment it starts, under one lock, so parallel guesses
-/// cannot slip past the limit; a successful sign-in clears its name. At most [`MAX_ENTRIES`]
-/// names and addresses are kept: expired ones are dropped when the table is full, and while it is
-/// still full new ones are refused (closed, rather than forgetting a name under attack). Kept in
-/// memory: one backend process; several behind a balancer would keep it in the database.
+/// Failed sign-ins per name and per client address, in windows of [`WINDOW_MS`] from the first
+/// attempt: past [`MAX_PER_NAME`] for one name or [`MAX_PER_ADDRESS`] from one address, sign-in
+/// is refused until the window has passed. An attempt counts from the moment it starts, in one
+/// statement, so parallel guesses cannot slip past the limit; a successful sign-in clears its
+/// name and takes itself back from its address. Counted in the database
+/// ([`crate::storage::Counters`]), so every backend process on it counts together, and swept
+/// with the other expired counts.
 #[derive(Debug, Default)]
-pub(crate) struct SignInThrottle {
-    counts: std::sync::Mutex<std::collections::HashMap<ThrottleKey, (u32, i64)>>,
-}
+pub(crate) struct SignInThrottle;
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum ThrottleKey {
-    Name(String),
-    Address(std::net::IpAddr),
-}
-
-/// An attempt in progress: its name, and its address if known, to clear if it succeeds.
+/// An attempt in progress: its name as counted, and its address if known, to clear if it
+/// succeeds.
 #[derive(Debug)]
-pub(crate) struct Attempt(ThrottleKey, Option<ThrottleKey>);
+pub(crate) struct Attempt(String, Option<String>);
 
 const MAX_PER_NAME: u32 = 5;
 const MAX_PER_ADDRESS: u32 = 20;
 const WINDOW_MS: i64 = 15 * 60 * 1000;
-const MAX_ENTRIES: usize = 100_000;
+const BY_NAME: &str = "sign-in-name";
+const BY_ADDRESS: &str = "sign-in-address";
 
 impl SignInThrottle {
     /// A name as counted: case-folded and cut to the longest name an account may have, so a
-    /// long name costs no more memory than a short one.
-    fn name_key(name: &str) -> ThrottleKey {
-        ThrottleKey::Name(name.chars().take(64).collect::<String>().to_lowercase())
+    /// long name costs no more than a short one.
+    fn name_key(name: &str) -> String {
+        name.chars().take(64).collect::<String>().to_lowercase()
     }
 
-    /// Counts an attempt for `name` from `client` at `now`, if both are under their limits.
-    pub(crate) fn begin(
+    /// Counts an attempt for `name` from `client` at `now`, if both are under their limits;
+    /// none, counting nothing, if either is not.
+    pub(crate) async fn begin(
         &self,
+        db: &dyn Storage,
         name: &str,
         client: Option<std::net::IpAddr>,
         now: i64,
-    ) -> Option<Attempt> {
-        let mut map = self
-            .counts
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let keys = [
-            Some((Self::name_key(name), MAX_PER_NAME)),
-            client.map(|a| (ThrottleKey::Address(a), MAX_PER_ADDRESS)),
-        ];
-        let keys: Vec<_> = keys.into_iter().flatten().collect();
-        let current = |map: &std::collections::HashMap<ThrottleKey, (u32, i64)>,
-                       k: &ThrottleKey| {
-            map.get(k)
-                .filter(|(_, since)| now - since <= WINDOW_MS)
-                .map_or(0, |(n, _)| *n)
-        };
-        if keys.iter().any(|(k, max)| current(&map, k) >= *max) {
-            return None;
+    ) -> anyhow::Result<Option<Attempt>> {
+        let name = Self::name_key(name);
+        if !db
+            .take(BY_NAME, &name, MAX_PER_NAME, WINDOW_MS, now)
+            .await?
+        {
+            return Ok(None);
         }
-        let new = keys.iter().filter(|(k, _)| !map.contains_key(k)).count();
-        if map.len() + new > MAX_ENTRIES {
-            map.retain(|_, (_, since)| now - *since <= WINDOW_MS);
-            if map.len() + new > MAX_ENTRIES {
-                return None;
+        let address = client.map(|a| a.to_string());
+        if let Some(address) = &address {
+            if !db
+                .take(BY_ADDRESS, address, MAX_PER_ADDRESS, WINDOW_MS, now)
+                .await?
+            {
+                db.give_back(BY_NAME, &name).await?;
+                return Ok(None);
             }
         }
-        for (k, _) in &keys {
-            let entry = map.entry(k.clone()).or_insert((0, now));
-            if now - entry.1 > WINDOW_MS {
-                *entry = (0, now);
-            }
-            entry.0 += 1;
-        }
-        Some(Attempt(
-            keys[0].0.clone(),
-            keys.get(1).map(|(k, _)| k.clone()),
-        ))
+        Ok(Some(Attempt(name, address)))
     }
 
     /// The attempt succeeded: its name starts afresh, and it no longer counts against its
     /// address (only failures do).
-    pub(crate) fn succeeded(&self, attempt: Attempt) {
-        let mut map = self
-            .counts
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        map.remove(&attempt.0);
+    pub(crate) async fn succeeded(&self, db: &dyn Storage, attempt: Attempt) -> anyhow::Result<()> {
+        db.clear_count(BY_NAME, &attempt.0).await?;
         if let Some(address) = attempt.1 {
-            if let Some((n, _)) = map.get_mut(&address) {
-                *n = n.saturating_sub(1);
-                if *n == 0 {
-                    map.remove(&address);
-                }
-            }
+            db.give_back(BY_ADDRESS, &address).await?;
         }
-    }
-
-    #[cfg(test)]
-    fn len(&self) -> usize {
-        self.counts
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .len()
+        Ok(())
     }
 }
 
@@ -751,39 +714,43 @@ pub async fn create_account(
 mod tests {
     use super::*;
 
-    #[test]
-    fn attempts_count_from_their_start_per_name_and_per_address_in_bounded_memory() {
-        let t = SignInThrottle::default();
+    #[tokio::test]
+    async fn attempts_count_from_their_start_per_name_and_per_address() {
+        let dir = tempfile::tempdir().unwrap();
+        let open = |n: &str| {
+            let path = dir.path().join(n);
+            async move { crate::storage::SqliteStorage::open(&path).await.unwrap() }
+        };
+        let db = open("a.db").await;
+        let t = SignInThrottle;
         let here: std::net::IpAddr = "203.0.113.7".parse().unwrap();
         // Five at one name, however they interleave; the sixth waits out the window.
-        let started: Vec<_> = (0..MAX_PER_NAME)
-            .map(|_| t.begin("Li", Some(here), 0).expect("under the limit"))
-            .collect();
-        assert!(t.begin("li", Some(here), 1).is_none(), "names fold case");
-        assert!(t.begin("li", None, WINDOW_MS + 1).is_some(), "a new window");
-        drop(started);
-        // Spraying names from one address stops at the address's limit, and memory with it.
-        let t = SignInThrottle::default();
-        let allowed = (0..1000)
-            .filter(|i| t.begin(&format!("name-{i}"), Some(here), 0).is_some())
-            .count();
+        for _ in 0..MAX_PER_NAME {
+            let started = t.begin(&db, "Li", Some(here), 0).await.unwrap();
+            assert!(started.is_some(), "under the limit");
+        }
+        let folded = t.begin(&db, "li", Some(here), 1).await.unwrap();
+        assert!(folded.is_none(), "names fold case");
+        let later = t.begin(&db, "li", None, WINDOW_MS + 1).await.unwrap();
+        assert!(later.is_some(), "a new window");
+        // Spraying names from one address stops at the address's limit.
+        let db = open("b.db").await;
+        let mut allowed = 0;
+        for i in 0..100 {
+            let name = format!("name-{i}");
+            allowed += usize::from(t.begin(&db, &name, Some(here), 0).await.unwrap().is_some());
+        }
         assert_eq!(allowed, MAX_PER_ADDRESS as usize);
-        assert_eq!(t.len(), MAX_PER_ADDRESS as usize + 1);
         // A long name is kept cut short.
         let long = "x".repeat(100_000);
-        let t = SignInThrottle::default();
-        let a = t.begin(&long, None, 0).unwrap();
-        assert!(matches!(&a.0, ThrottleKey::Name(n) if n.len() == 64));
-        t.succeeded(a);
-        assert_eq!(t.len(), 0);
+        let a = t.begin(&db, &long, None, 0).await.unwrap().unwrap();
+        assert_eq!(a.0.len(), 64);
         // A success takes back what it counted, for its name and its address.
-        let t = SignInThrottle::default();
+        let db = open("c.db").await;
         for _ in 0..100 {
-            let a = t
-                .begin("li", Some(here), 0)
-                .expect("never locked by succeeding");
-            t.succeeded(a);
+            let a = t.begin(&db, "li", Some(here), 0).await.unwrap();
+            let a = a.expect("never locked by succeeding");
+            t.succeeded(&db, a).await.unwrap();
         }
-        assert_eq!(t.len(), 0);
     }
 }

@@ -198,6 +198,14 @@ pub(crate) async fn sweep(state: std::sync::Arc<AppState>) {
             Ok(n) => tracing::info!(uploads = n, "unfinished uploads forgotten"),
             Err(e) => tracing::warn!(error = %e, "sweeping unfinished uploads failed"),
         }
+        // Expired counts of the limits go too, so the table holds only the current windows.
+        let swept = state
+            .db
+            .sweep_counts(crate::quota::LONGEST_WINDOW_MS, crate::now_ms())
+            .await;
+        if let Err(e) = swept {
+            tracing::warn!(error = %e, "sweeping expired counts failed");
+        }
         tokio::time::sleep(every).await;
     }
 }

@@ -200,3 +200,106 @@ async fn the_openapi_document_is_served_and_describes_routes_that_exist() {
     }
     server.shutdown().await;
 }
+
+/// A fresh database on the test PostgreSQL server (`HOMEWARD_TEST_POSTGRES`); its URL.
+async fn fresh_postgres() -> String {
+    let url = std::env::var("HOMEWARD_TEST_POSTGRES")
+        .expect("HOMEWARD_TEST_POSTGRES is not set: run `cargo xtask test`");
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("time")
+        .as_nanos();
+    let name = format!("shared_{}_{nanos}", std::process::id());
+    let (client, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
+        .await
+        .expect("the test PostgreSQL server answers");
+    tokio::spawn(connection);
+    client
+        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .await
+        .expect("create a database");
+    let (base, _) = url.rsplit_once('/').expect("a database in the URL");
+    format!("{base}/{name}")
+}
+
+/// Two backend processes on one PostgreSQL database count every limit together: a client
+/// reaching one and then the other gets no more than from one alone.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs PostgreSQL: run by `cargo xtask test`"]
+async fn two_backends_on_one_database_count_limits_together() {
+    use base64::Engine as _;
+    let database = fresh_postgres().await;
+    let shared = TempDir::new().expect("tempdir");
+    let mut backends = vec![];
+    for n in 0..2 {
+        let mut settings = Settings::new(DatabaseUrl::Postgres(database.clone()));
+        settings.limits.registrations_per_address_hour = 3;
+        settings.keys = shared.path().join("backend.keys.toml");
+        settings.attachments = shared.path().join(format!("documents-{n}"));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let url = format!("http://{}", listener.local_addr().expect("addr"));
+        let (stop, rx) = tokio::sync::oneshot::channel::<()>();
+        let task = tokio::spawn(homeward_backend::serve(settings, listener, async {
+            let _ = rx.await;
+        }));
+        backends.push(Running {
+            url,
+            stop,
+            task,
+            _dir: TempDir::new().expect("tempdir"),
+        });
+    }
+    let http = reqwest::Client::new();
+    for b in &mut backends {
+        let mut waited = 0;
+        while http.get(format!("{}/healthz", b.url)).send().await.is_err() {
+            if b.task.is_finished() {
+                let ended = (&mut b.task).await.expect("join");
+                panic!("a backend stopped while starting: {ended:?}");
+            }
+            waited += 1;
+            assert!(waited < 600, "a backend did not answer within 30 s");
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+    let register = |at: usize, n: u8| {
+        let key = ed25519_dalek::SigningKey::from_bytes(&[n; 32]);
+        let body = serde_json::json!({
+            "public_key": base64::engine::general_purpose::STANDARD
+                .encode(key.verifying_key().as_bytes())
+        });
+        http.post(format!("{}/v1/devices", backends[at].url))
+            .json(&body)
+            .send()
+    };
+    // Three devices from this address, through either backend; the fourth is refused by both.
+    for (at, n) in [(0, 1), (1, 2), (0, 3)] {
+        assert_eq!(register(at, n).await.expect("answer").status(), 201);
+    }
+    for at in [0, 1] {
+        let refused = register(at, 9).await.expect("answer");
+        assert_eq!(refused.status(), 429);
+        let error: ApiError = refused.json().await.expect("a JSON error");
+        assert_eq!(error.code, ErrorCode::QuotaExceeded);
+    }
+    // Five failed sign-ins for one name, spread over both; the sixth is refused by both.
+    let sign_in = |at: usize| {
+        http.post(format!("{}/v1/staff/sessions", backends[at].url))
+            .json(&serde_json::json!({ "username": "li", "password": "not this one" }))
+            .send()
+    };
+    for at in [0, 1, 0, 1, 1] {
+        assert_eq!(sign_in(at).await.expect("answer").status(), 401);
+    }
+    for at in [0, 1] {
+        let refused = sign_in(at).await.expect("answer");
+        assert_eq!(refused.status(), 429);
+        let error: ApiError = refused.json().await.expect("a JSON error");
+        assert_eq!(error.code, ErrorCode::TooManyAttempts);
+    }
+    for b in backends {
+        b.shutdown().await;
+    }
+}

@@ -475,6 +475,82 @@ async fn the_list_pages_by_cursor_through_every_filter(s: impl Storage) {
     }
 }
 
+/// A count in its window: taken up to its limit and no further, even by racing callers, started
+/// again when the window has passed, given back, cleared, and swept once expired.
+async fn counts_are_taken_up_to_their_limit_in_their_window(s: impl Storage + 'static) {
+    let s = Arc::new(s);
+    let mut racing = vec![];
+    for _ in 0..20 {
+        let s = Arc::clone(&s);
+        racing.push(tokio::spawn(async move {
+            s.take("per-address", "203.0.113.7", 5, 1_000, 10).await
+        }));
+    }
+    let mut taken = 0;
+    for r in racing {
+        taken += usize::from(r.await.unwrap().unwrap());
+    }
+    assert_eq!(taken, 5, "exactly the limit, however they race");
+    assert!(!s
+        .take("per-address", "203.0.113.7", 5, 1_000, 1_010)
+        .await
+        .unwrap());
+    assert!(
+        s.take("per-address", "203.0.113.8", 5, 1_000, 1_010)
+            .await
+            .unwrap(),
+        "another key"
+    );
+    assert!(
+        s.take("per-device", "203.0.113.7", 5, 1_000, 1_010)
+            .await
+            .unwrap(),
+        "another scope"
+    );
+    assert!(
+        s.take("per-address", "203.0.113.7", 5, 1_000, 1_011)
+            .await
+            .unwrap(),
+        "a new window"
+    );
+    for _ in 0..4 {
+        assert!(s
+            .take("per-address", "203.0.113.7", 5, 1_000, 1_012)
+            .await
+            .unwrap());
+    }
+    assert!(!s
+        .take("per-address", "203.0.113.7", 5, 1_000, 1_013)
+        .await
+        .unwrap());
+    s.give_back("per-address", "203.0.113.7").await.unwrap();
+    assert!(
+        s.take("per-address", "203.0.113.7", 5, 1_000, 1_014)
+            .await
+            .unwrap(),
+        "given back"
+    );
+    s.clear_count("per-address", "203.0.113.7").await.unwrap();
+    for _ in 0..5 {
+        assert!(
+            s.take("per-address", "203.0.113.7", 5, 1_000, 1_015)
+                .await
+                .unwrap(),
+            "cleared"
+        );
+    }
+    assert!(!s.take("nothing-allowed", "k", 0, 1_000, 0).await.unwrap());
+    // Only windows that ended go: 203.0.113.8 and per-device began at 1,010, the rest at 1,011
+    // and 1,015.
+    assert_eq!(s.sweep_counts(1_000, 2_012).await.unwrap(), 2);
+    assert!(
+        !s.take("per-address", "203.0.113.7", 5, 1_000, 2_012)
+            .await
+            .unwrap(),
+        "kept"
+    );
+}
+
 async fn the_access_log_pages_newest_first_by_device(s: impl Storage) {
     use homeward_backend::storage::NewAccess;
     use homeward_domain::sync::{AccessAction, AccessRecord};
@@ -1080,6 +1156,7 @@ suite!(
     a_revision_is_taken_only_when_more_material_was_asked_for,
     events_reach_only_their_device_in_cursor_order,
     the_list_pages_by_cursor_through_every_filter,
+    counts_are_taken_up_to_their_limit_in_their_window,
     staff_sessions_open_expire_and_close,
     the_access_log_pages_newest_first_by_device,
     unfinished_uploads_are_counted_and_only_they_are_forgotten,

@@ -21,6 +21,7 @@
 mod access;
 mod accounts;
 mod applications;
+mod counters;
 mod delegations;
 mod devices;
 mod events;
@@ -44,6 +45,7 @@ pub use applications::{
     parse_reference, reference, ApplicationFilter, ApplicationRow, Applications, Assisted, Intake,
     ListCursor, NewSubmission, SignerRef, SiteCount, SubmissionDetail, SubmissionRow,
 };
+pub use counters::Counters;
 pub use delegations::Delegations;
 pub use devices::{DeviceRow, Devices};
 pub use events::{EventRow, Events};
@@ -79,7 +81,8 @@ storage_of!(
     AccessLogs,
     Handovers,
     NoticeFeeds,
-    Messages
+    Messages,
+    Counters
 );
 
 /// The database did not answer in time: the link to it is gone, or it is overloaded. Requests

@@ -677,9 +677,11 @@ pub fn run_cli(token: &str, args: &[&str]) -> anyhow::Result<String> {
 
 /// What a backend holds after a fault campaign: `expected` applications, one per draft, each
 /// stored exactly once, and every document complete with the bytes its SHA-256 announced.
+/// `attachments` is the directory the backend keeps documents in, or none when it keeps them in
+/// the database.
 pub async fn assert_each_stored_once(
     db: &dyn homeward_backend::storage::Storage,
-    attachments: &std::path::Path,
+    attachments: Option<&std::path::Path>,
     expected: usize,
 ) {
     use sha2::{Digest as _, Sha256};
@@ -708,8 +710,15 @@ pub async fn assert_each_stored_once(
                 .expect("the upload")
                 .expect("uploaded");
             assert!(upload.is_complete());
-            let bytes = std::fs::read(attachments.join(format!("{}.bin", upload.id)))
-                .expect("the document's bytes");
+            let bytes = match attachments {
+                Some(dir) => std::fs::read(dir.join(format!("{}.bin", upload.id)))
+                    .expect("the document's bytes"),
+                None => db
+                    .read_blob(&upload.id)
+                    .await
+                    .expect("the database answers")
+                    .expect("the document's bytes"),
+            };
             assert_eq!(
                 hex::encode(Sha256::digest(&bytes)),
                 material.sha256,

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod axe;
 pub mod backend;
+pub mod balancer;
 pub mod cities;
 pub mod faults;
 pub mod installation;

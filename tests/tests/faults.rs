@@ -176,6 +176,20 @@ fn backend_process(dir: &std::path::Path, port: u16) -> std::process::Child {
         .expect("the backend starts")
 }
 
+/// The backend as a process of its own on `port`, with the settings file `config`.
+fn configured_backend_process(config: &std::path::Path, port: u16) -> std::process::Child {
+    let bin = homeward_tests::backend::backend_binary().expect("the backend binary");
+    std::process::Command::new(bin)
+        .arg("--config")
+        .arg(config)
+        .arg("--listen")
+        .arg(format!("127.0.0.1:{port}"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("the backend starts")
+}
+
 /// Waits until something accepts connections on `port` (at most 20 s).
 fn wait_listening(port: u16) {
     for _ in 0..400 {
@@ -270,10 +284,114 @@ async fn a_backend_killed_a_hundred_times_mid_intake_loses_nothing_and_stores_no
         .unwrap();
     assert_each_stored_once(
         db.as_ref(),
-        &data.path().join("attachments"),
+        Some(&data.path().join("attachments")),
         CLIENTS * PER_CORE,
     )
     .await;
     child.kill().unwrap();
     child.wait().unwrap();
+}
+
+/// A city past one machine: two backend processes on one PostgreSQL database, documents kept in
+/// it, behind a round-robin balancer; three apps send their applications with photos through
+/// the fault proxy in front of it, and one backend is killed (SIGKILL) mid-load and stays dead.
+/// Every application arrives exactly once with its document whole, whichever process took
+/// which request.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs PostgreSQL: run by `cargo xtask test`"]
+async fn two_backends_behind_a_balancer_one_killed_mid_load_store_everything_once() {
+    use homeward_tests::balancer::Balancer;
+    const PER_CORE: usize = 20;
+    let Ok(DatabaseUrl::Postgres(database)) = fresh_postgres().await else {
+        panic!("a PostgreSQL database for the test");
+    };
+    let shared = TempDir::new().unwrap();
+    let config = shared.path().join("backend.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "database = {database:?}\nkeys = {:?}\ndocuments_in_database = true\n",
+            shared.path().join("backend.keys.toml")
+        ),
+    )
+    .unwrap();
+    let ports = [
+        homeward_tests::backend::free_port(),
+        homeward_tests::backend::free_port(),
+    ];
+    // The first makes the keys both sign with; the second starts once they are there.
+    let mut first = configured_backend_process(&config, ports[0]);
+    wait_listening(ports[0]);
+    let mut second = configured_backend_process(&config, ports[1]);
+    wait_listening(ports[1]);
+    let balancer = Balancer::start(
+        ports
+            .iter()
+            .map(|p| std::net::SocketAddr::from(([127, 0, 0, 1], *p)))
+            .collect(),
+    )
+    .await
+    .unwrap();
+    let proxy = FaultProxy::start(balancer.addr, 20261206, 0.2)
+        .await
+        .unwrap();
+    let dirs: Vec<TempDir> = (0..CLIENTS).map(|_| TempDir::new().unwrap()).collect();
+    let cores: Vec<Homeward> = dirs
+        .iter()
+        .map(|d| open_consented(d.path(), &proxy.url))
+        .collect();
+    for (i, core) in cores.iter().enumerate() {
+        for n in 0..PER_CORE {
+            let draft = enquiry_with_photo(core, i * PER_CORE + n + 1);
+            core.submit(draft).expect("frozen");
+        }
+    }
+    let mut passes = 0;
+    let mut killed = false;
+    while undelivered(&cores) > 0 {
+        passes += 1;
+        assert!(passes < 400, "{} items undelivered", undelivered(&cores));
+        for core in &cores {
+            for item in core.outbox().unwrap() {
+                match &item.state {
+                    OutboxState::Delivered { .. } => {}
+                    OutboxState::SetAside { error, message } => {
+                        panic!("a fault was taken for a refusal: {error}: {message}")
+                    }
+                    _ => {
+                        core.retry_submission(item.submission_id).unwrap();
+                    }
+                }
+            }
+        }
+        let sending = join_all(cores.iter().map(|c| Box::pin(c.sync_outbox())).collect());
+        if killed {
+            for r in sending.await {
+                r.expect("a pass never fails as a whole");
+            }
+        } else {
+            // Mid-load: the first pass is under way when the first backend dies.
+            let kill = async {
+                tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+                first.kill().expect("SIGKILL");
+                first.wait().expect("reaped");
+            };
+            let (results, ()) = tokio::join!(sending, kill);
+            for r in results {
+                r.expect("a pass never fails as a whole");
+            }
+            killed = true;
+        }
+    }
+    eprintln!(
+        "{} applications through two backends, one killed, in {passes} passes; faults {:?}",
+        CLIENTS * PER_CORE,
+        proxy.counts.all()
+    );
+    let db = homeward_backend::storage::open(&DatabaseUrl::Postgres(database))
+        .await
+        .unwrap();
+    assert_each_stored_once(db.as_ref(), None, CLIENTS * PER_CORE).await;
+    second.kill().unwrap();
+    second.wait().unwrap();
 }

@@ -183,7 +183,7 @@ async fn a_full_disk_refuses_what_it_cannot_keep_and_loses_nothing() {
     drop(fillers);
     deliver_all(&cores, 20).await;
     let db = backend.database().await.unwrap();
-    assert_each_stored_once(db.as_ref(), backend.attachments(), 13).await;
+    assert_each_stored_once(db.as_ref(), Some(backend.attachments()), 13).await;
     let check: String =
         rusqlite::Connection::open(backend.attachments().with_file_name("backend.db"))
             .unwrap()
@@ -270,7 +270,7 @@ async fn postgres_stopped_dead_and_restarted_mid_intake_loses_nothing() {
         "only 'try again' while the database was away: {seen:?}"
     );
     let db = backend.database().await.unwrap();
-    assert_each_stored_once(db.as_ref(), backend.attachments(), 3 * PER_CORE).await;
+    assert_each_stored_once(db.as_ref(), Some(backend.attachments()), 3 * PER_CORE).await;
     eprintln!(
         "PostgreSQL stopped dead {RESTARTS} times: {} applications delivered once each in \
          {passes} passes, errors seen {seen:?}",

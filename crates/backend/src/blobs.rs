@@ -1,5 +1,6 @@
-//! Where document bytes are kept: [`BlobStore`], one file per upload in a directory by default;
-//! an object store can implement the same interface.
+//! Where document bytes are kept: [`BlobStore`], one file per upload in a directory by default,
+//! or rows in the database ([`Blobs::Database`]) when several backend processes share it; an
+//! object store can implement the same interface.
 
 use std::future::Future;
 use std::io::{Seek as _, SeekFrom, Write as _};
@@ -91,5 +92,49 @@ impl BlobStore for DirBlobStore {
         .await
         .ok()
         .flatten()
+    }
+}
+
+/// Where this backend keeps documents: a directory of its own (the default), or the database,
+/// which every backend process on it reaches (`documents_in_database`), for a city that runs
+/// several.
+#[derive(Debug, Clone)]
+pub enum Blobs {
+    Dir(DirBlobStore),
+    Database(std::sync::Arc<dyn crate::storage::Storage>),
+}
+
+impl BlobStore for Blobs {
+    async fn write_at(&self, id: &str, offset: u64, bytes: Vec<u8>) -> anyhow::Result<()> {
+        match self {
+            Blobs::Dir(d) => d.write_at(id, offset, bytes).await,
+            Blobs::Database(db) => db.write_blob_at(id, i64::try_from(offset)?, bytes).await,
+        }
+    }
+
+    async fn read(&self, id: &str) -> anyhow::Result<Vec<u8>> {
+        match self {
+            Blobs::Dir(d) => d.read(id).await,
+            Blobs::Database(db) => db
+                .read_blob(id)
+                .await?
+                .with_context(|| format!("no document {id} is stored")),
+        }
+    }
+
+    async fn remove(&self, id: &str) -> anyhow::Result<()> {
+        match self {
+            Blobs::Dir(d) => d.remove(id).await,
+            Blobs::Database(db) => db.remove_blob(id).await,
+        }
+    }
+
+    async fn free_bytes(&self) -> Option<u64> {
+        match self {
+            Blobs::Dir(d) => d.free_bytes().await,
+            // The database's own disk is the operator's to watch; a full one refuses writes,
+            // which the request is told as it is for any other write.
+            Blobs::Database(_) => None,
+        }
     }
 }

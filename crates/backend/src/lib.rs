@@ -46,7 +46,7 @@ pub(crate) struct AppState {
     pub db: std::sync::Arc<dyn storage::Storage>,
     pub catalog: routes::CatalogBody,
     pub keys: keys::BackendKeyring,
-    pub blobs: blobs::DirBlobStore,
+    pub blobs: blobs::Blobs,
     pub sign_ins: staff::SignInThrottle,
     pub hashing: staff::HashingPool,
     pub upload_turns: uploads::UploadTurns,
@@ -73,7 +73,11 @@ impl AppState {
         Ok(AppState {
             catalog: routes::CatalogBody::load(settings.catalog.as_deref())?,
             keys: keys::BackendKeyring::load(&settings.keys, db.as_ref()).await?,
-            blobs: blobs::DirBlobStore::new(settings.attachments.clone())?,
+            blobs: if settings.documents_in_database {
+                blobs::Blobs::Database(db.clone())
+            } else {
+                blobs::Blobs::Dir(blobs::DirBlobStore::new(settings.attachments.clone())?)
+            },
             db,
             sign_ins: staff::SignInThrottle,
             hashing: staff::HashingPool::default(),

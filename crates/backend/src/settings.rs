@@ -100,6 +100,9 @@ pub struct Settings {
     pub catalog: Option<PathBuf>,
     /// Where uploaded documents are kept.
     pub attachments: PathBuf,
+    /// Keep uploaded documents in the database instead of `attachments`, so that several
+    /// backend processes on one database all reach them.
+    pub documents_in_database: bool,
     /// The backend's key file (made on first start): keep it apart from the database and its
     /// backups.
     pub keys: PathBuf,
@@ -132,6 +135,7 @@ impl Settings {
             database,
             catalog: None,
             attachments,
+            documents_in_database: false,
             keys,
             tls: None,
             limits: Limits::default(),
@@ -140,8 +144,8 @@ impl Settings {
 }
 
 /// Settings as a file states them (`homeward-backend --config FILE`, TOML): any of `listen`,
-/// `database`, `attachments`, `catalog`, `keys`, `tls_cert` with `tls_key`, and a `[limits]`
-/// table. Flags and environment
+/// `database`, `attachments`, `documents_in_database`, `catalog`, `keys`, `tls_cert` with
+/// `tls_key`, and a `[limits]` table. Flags and environment
 /// variables override the file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -149,6 +153,7 @@ pub struct FileSettings {
     pub listen: Option<SocketAddr>,
     pub database: Option<String>,
     pub attachments: Option<PathBuf>,
+    pub documents_in_database: Option<bool>,
     pub catalog: Option<PathBuf>,
     pub keys: Option<PathBuf>,
     pub tls_cert: Option<PathBuf>,
@@ -192,6 +197,7 @@ pub fn layered(given: Given, file: Option<FileSettings>) -> Result<Settings, Str
     if let Some(dir) = given.attachments.or(file.attachments) {
         settings.attachments = dir;
     }
+    settings.documents_in_database = file.documents_in_database.unwrap_or(false);
     settings.catalog = given.catalog.or(file.catalog);
     if let Some(keys) = given.keys.or(file.keys) {
         settings.keys = keys;

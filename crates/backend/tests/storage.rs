@@ -551,6 +551,32 @@ async fn counts_are_taken_up_to_their_limit_in_their_window(s: impl Storage + 's
     );
 }
 
+/// A document kept in the database: written a chunk at a time, a chunk written again from
+/// where the last one began (its acknowledgement was lost), cut part-way, read whole, removed.
+async fn a_document_kept_in_the_database_reads_back_as_written(s: impl Storage) {
+    assert_eq!(s.read_blob("ab").await.unwrap(), None);
+    s.write_blob_at("ab", 0, b"hello ".to_vec()).await.unwrap();
+    s.write_blob_at("ab", 6, b"worlds".to_vec()).await.unwrap();
+    s.write_blob_at("ab", 6, b"world".to_vec()).await.unwrap();
+    assert_eq!(s.read_blob("ab").await.unwrap().unwrap(), b"hello world");
+    // Written again from the middle of the first chunk: what followed is cut.
+    s.write_blob_at("ab", 4, b"!".to_vec()).await.unwrap();
+    assert_eq!(s.read_blob("ab").await.unwrap().unwrap(), b"hell!");
+    s.write_blob_at("cd", 0, vec![]).await.unwrap();
+    assert_eq!(
+        s.read_blob("cd").await.unwrap().unwrap(),
+        b"",
+        "an empty document is one"
+    );
+    s.remove_blob("ab").await.unwrap();
+    s.remove_blob("ab").await.unwrap();
+    assert_eq!(s.read_blob("ab").await.unwrap(), None);
+    assert!(
+        s.read_blob("cd").await.unwrap().is_some(),
+        "the other stays"
+    );
+}
+
 async fn the_access_log_pages_newest_first_by_device(s: impl Storage) {
     use homeward_backend::storage::NewAccess;
     use homeward_domain::sync::{AccessAction, AccessRecord};
@@ -1157,6 +1183,7 @@ suite!(
     events_reach_only_their_device_in_cursor_order,
     the_list_pages_by_cursor_through_every_filter,
     counts_are_taken_up_to_their_limit_in_their_window,
+    a_document_kept_in_the_database_reads_back_as_written,
     staff_sessions_open_expire_and_close,
     the_access_log_pages_newest_first_by_device,
     unfinished_uploads_are_counted_and_only_they_are_forgotten,

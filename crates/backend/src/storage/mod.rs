@@ -21,6 +21,7 @@
 mod access;
 mod accounts;
 mod applications;
+mod blob_rows;
 mod counters;
 mod delegations;
 mod devices;
@@ -45,6 +46,7 @@ pub use applications::{
     parse_reference, reference, ApplicationFilter, ApplicationRow, Applications, Assisted, Intake,
     ListCursor, NewSubmission, SignerRef, SiteCount, SubmissionDetail, SubmissionRow,
 };
+pub use blob_rows::BlobRows;
 pub use counters::Counters;
 pub use delegations::Delegations;
 pub use devices::{DeviceRow, Devices};
@@ -82,7 +84,8 @@ storage_of!(
     Handovers,
     NoticeFeeds,
     Messages,
-    Counters
+    Counters,
+    BlobRows
 );
 
 /// The database did not answer in time: the link to it is gone, or it is overloaded. Requests

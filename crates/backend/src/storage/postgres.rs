@@ -25,7 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0010_conversations.sql"),
     include_str!("../../migrations/postgres/0011_indexes_for_scale.sql"),
     include_str!("../../migrations/postgres/0012_intake_function.sql"),
-    include_str!("../../migrations/postgres/0013_counters.sql"),
+    include_str!("../../migrations/postgres/0013_shared_by_every_backend.sql"),
 ];
 
 /// How long connecting, or waiting for a connection, may take.

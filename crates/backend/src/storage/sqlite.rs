@@ -25,7 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0010_event_requests.sql"),
     include_str!("../../migrations/sqlite/0011_conversations.sql"),
     include_str!("../../migrations/sqlite/0012_indexes_for_scale.sql"),
-    include_str!("../../migrations/sqlite/0013_counters.sql"),
+    include_str!("../../migrations/sqlite/0013_shared_by_every_backend.sql"),
 ];
 
 #[derive(Debug, Clone)]

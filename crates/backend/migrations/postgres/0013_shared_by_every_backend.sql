@@ -8,3 +8,11 @@ CREATE TABLE counters (
     PRIMARY KEY (scope, key)
 );
 CREATE INDEX counters_by_since ON counters (since);
+-- Documents' bytes, for backends that keep them in the database (`documents_in_database`):
+-- each chunk where it starts in its document.
+CREATE TABLE blob_chunks (
+    id TEXT NOT NULL,
+    start BIGINT NOT NULL,
+    bytes BYTEA NOT NULL,
+    PRIMARY KEY (id, start)
+);

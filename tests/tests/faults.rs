@@ -320,9 +320,9 @@ async fn two_backends_behind_a_balancer_one_killed_mid_load_store_everything_onc
         homeward_tests::backend::free_port(),
     ];
     // The first makes the keys both sign with; the second starts once they are there.
-    let mut first = configured_backend_process(&config, ports[0]);
+    let mut first = Running(configured_backend_process(&config, ports[0]));
     wait_listening(ports[0]);
-    let mut second = configured_backend_process(&config, ports[1]);
+    let second = Running(configured_backend_process(&config, ports[1]));
     wait_listening(ports[1]);
     let balancer = Balancer::start(
         ports
@@ -373,8 +373,7 @@ async fn two_backends_behind_a_balancer_one_killed_mid_load_store_everything_onc
             // Mid-load: the first pass is under way when the first backend dies.
             let kill = async {
                 tokio::time::sleep(std::time::Duration::from_millis(400)).await;
-                first.kill().expect("SIGKILL");
-                first.wait().expect("reaped");
+                first.stop();
             };
             let (results, ()) = tokio::join!(sending, kill);
             for r in results {
@@ -392,6 +391,22 @@ async fn two_backends_behind_a_balancer_one_killed_mid_load_store_everything_onc
         .await
         .unwrap();
     assert_each_stored_once(db.as_ref(), None, CLIENTS * PER_CORE).await;
-    second.kill().unwrap();
-    second.wait().unwrap();
+    drop(second);
+}
+
+/// A backend process, killed (SIGKILL) and reaped when stopped or dropped, so a failing test
+/// leaves none behind.
+struct Running(std::process::Child);
+
+impl Running {
+    fn stop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.stop();
+    }
 }

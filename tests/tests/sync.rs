@@ -458,8 +458,13 @@ async fn a_rotated_receipt_key_is_followed_and_one_nobody_endorsed_is_refused() 
     send(&core);
     assert_eq!(core.sync_outbox().await.unwrap().delivered, 1);
 
-    // Someone else's key, endorsed by nobody (a backend taken over, say): its receipts are not
-    // believed, and the item waits rather than counting as delivered.
+    // Someone else's key, endorsed by nobody (a backend taken over with its database, say: the
+    // backend itself refuses to start with a key that does not descend from the one its
+    // database knows): its receipts are not believed, and the item waits rather than counting
+    // as delivered.
+    let db = backend.database().await.unwrap();
+    db.forget_meta("receipt-public-key").await.unwrap();
+    drop(db);
     backend
         .restart_after(|keys| {
             let text = std::fs::read_to_string(keys)?;

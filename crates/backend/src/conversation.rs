@@ -59,7 +59,12 @@ pub(crate) async fn post_message(
     if !known
         && !state
             .messages
-            .take(state.db.as_ref(), &device_key, now)
+            .take_item(
+                state.db.as_ref(),
+                &device_key,
+                &message.message_id.to_string(),
+                now,
+            )
             .await?
     {
         return Err(AppError::Refused(

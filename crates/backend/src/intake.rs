@@ -56,7 +56,12 @@ pub(crate) async fn register_device(
     if let Some(address) = client {
         if !state
             .registrations
-            .take(state.db.as_ref(), &address.to_string(), now_ms())
+            .take_item(
+                state.db.as_ref(),
+                &address.to_string(),
+                reg.public_key.trim(),
+                now_ms(),
+            )
             .await?
         {
             return Err(over_quota("too many devices registered from this address"));
@@ -142,7 +147,7 @@ pub(crate) async fn submit(
         && !state.db.submission_known(&idempotency_key).await?
         && !state
             .self_asserted
-            .take(state.db.as_ref(), &device_key, now)
+            .take_item(state.db.as_ref(), &device_key, &idempotency_key, now)
             .await?
     {
         return Err(over_quota(

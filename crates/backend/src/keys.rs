@@ -18,6 +18,9 @@ use crate::storage::Storage;
 
 /// Where a backend from before the key file kept its one key, in the database.
 const LEGACY_META_KEY: &str = "receipt-signing-key";
+/// The public receipt key the backends on this database sign with, so that one started with
+/// another key file is stopped rather than signing receipts the apps cannot verify.
+const RECEIPT_KEY_META: &str = "receipt-public-key";
 
 /// The key file as written.
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
@@ -128,6 +131,20 @@ impl BackendKeyring {
             receipt.verifying_key() != officer.verifying_key(),
             "the receipt and officer keys must differ"
         );
+        let mine = public_key_b64(&receipt);
+        let recorded = db.meta_or_insert(RECEIPT_KEY_META, mine.clone()).await?;
+        if recorded != mine {
+            // This file may have rotated away from the key the database knows; any other key
+            // would sign receipts the apps do not trust.
+            anyhow::ensure!(
+                file.rotations.iter().any(|r| r.from == recorded),
+                "{}: this database's receipts are signed with another key; every backend on one \
+                 database must load the same key file (copy the first backend's)",
+                path.display()
+            );
+            db.forget_meta(RECEIPT_KEY_META).await?;
+            db.meta_or_insert(RECEIPT_KEY_META, mine).await?;
+        }
         Ok(BackendKeyring {
             receipt_id: key_id(&receipt.verifying_key()),
             receipt,
@@ -249,5 +266,19 @@ mod tests {
             None,
             "an endorsement signed for another key does not carry over"
         );
+
+        // A second backend on this database with a key file of its own is stopped: its
+        // receipts would not verify.
+        let other = dir.path().join("other.keys.toml");
+        let e = BackendKeyring::load(&other, db.as_ref())
+            .await
+            .expect_err("refused");
+        assert!(e.to_string().contains("same key file"), "{e}");
+        // With the first backend's file, it starts and signs as the first does.
+        std::fs::copy(&path, &other).expect("copied");
+        let copied = BackendKeyring::load(&other, db.as_ref())
+            .await
+            .expect("the same keys");
+        assert_eq!(copied.public(), now);
     }
 }

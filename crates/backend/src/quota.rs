@@ -26,6 +26,19 @@ impl Windowed {
         }
     }
 
+    /// Counts `item` for `key` at `now` if `key` is under the limit, or if `item` was counted
+    /// already (a retry); false, counting nothing, if not.
+    pub(crate) async fn take_item(
+        &self,
+        db: &dyn Storage,
+        key: &str,
+        item: &str,
+        now: i64,
+    ) -> anyhow::Result<bool> {
+        db.take_item(self.scope, key, item, self.max, self.window_ms, now)
+            .await
+    }
+
     /// Counts one for `key` at `now` if it is under the limit; false, counting nothing, if not.
     pub(crate) async fn take(&self, db: &dyn Storage, key: &str, now: i64) -> anyhow::Result<bool> {
         db.take(self.scope, key, self.max, self.window_ms, now)

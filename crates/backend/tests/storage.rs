@@ -551,6 +551,53 @@ async fn counts_are_taken_up_to_their_limit_in_their_window(s: impl Storage + 's
     );
 }
 
+/// Items counted once each: a retry of one already counted passes even at the limit and is not
+/// counted again; a new one past the limit is refused; the window moves on.
+async fn an_item_is_counted_once_however_often_it_is_retried(s: impl Storage) {
+    for item in ["a", "b", "a", "b", "a"] {
+        assert!(s
+            .take_item("quota", "dev", item, 2, 1_000, 10)
+            .await
+            .unwrap());
+    }
+    assert!(
+        !s.take_item("quota", "dev", "c", 2, 1_000, 20)
+            .await
+            .unwrap(),
+        "the limit"
+    );
+    assert!(
+        s.take_item("quota", "dev", "a", 2, 1_000, 30)
+            .await
+            .unwrap(),
+        "a retry"
+    );
+    assert!(
+        s.take_item("quota", "other", "c", 2, 1_000, 30)
+            .await
+            .unwrap(),
+        "another key"
+    );
+    assert!(
+        s.take_item("quota", "dev", "c", 2, 1_000, 1_011)
+            .await
+            .unwrap(),
+        "a new window"
+    );
+    assert!(!s.take_item("none", "dev", "x", 0, 1_000, 0).await.unwrap());
+    assert_eq!(
+        s.sweep_counts(1_000, 1_015).await.unwrap(),
+        2,
+        "a and b went"
+    );
+    assert!(
+        s.take_item("quota", "dev", "c", 2, 1_000, 1_016)
+            .await
+            .unwrap(),
+        "c stays"
+    );
+}
+
 /// A document kept in the database: written a chunk at a time, a chunk written again from
 /// where the last one began (its acknowledgement was lost), cut part-way, read whole, removed.
 async fn a_document_kept_in_the_database_reads_back_as_written(s: impl Storage) {
@@ -1184,6 +1231,7 @@ suite!(
     the_list_pages_by_cursor_through_every_filter,
     counts_are_taken_up_to_their_limit_in_their_window,
     a_document_kept_in_the_database_reads_back_as_written,
+    an_item_is_counted_once_however_often_it_is_retried,
     staff_sessions_open_expire_and_close,
     the_access_log_pages_newest_first_by_device,
     unfinished_uploads_are_counted_and_only_they_are_forgotten,

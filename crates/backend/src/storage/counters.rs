@@ -21,13 +21,28 @@ pub trait Counters: Send + Sync {
         now: i64,
     ) -> anyhow::Result<bool>;
 
+    /// Counts `item` for `key` in `scope` at `now` if fewer than `max` items were counted in the
+    /// `window_ms` before; true also if this very item was counted already (a retry of it is
+    /// not new). Requests that fail after counting, or a process killed mid-request, leave the
+    /// item counted once, never twice.
+    async fn take_item(
+        &self,
+        scope: &str,
+        key: &str,
+        item: &str,
+        max: u32,
+        window_ms: i64,
+        now: i64,
+    ) -> anyhow::Result<bool>;
+
     /// Takes one back from `key`'s count (something counted that should not have been).
     async fn give_back(&self, scope: &str, key: &str) -> anyhow::Result<()>;
 
     /// Forgets `key`'s count.
     async fn clear_count(&self, scope: &str, key: &str) -> anyhow::Result<()>;
 
-    /// Forgets every count whose window (`window_ms` long) ended before `now`; how many.
+    /// Forgets every count and counted item whose window (`window_ms` long) ended before `now`;
+    /// how many.
     async fn sweep_counts(&self, window_ms: i64, now: i64) -> anyhow::Result<u64>;
 }
 
@@ -45,6 +60,16 @@ fn take_sql(mark: char) -> String {
         m = mark
     )
 }
+
+const ITEM_KNOWN: &str = "SELECT 1 FROM counted_items WHERE scope = ?1 AND key = ?2 AND item = ?3";
+/// Counts the item if fewer than `?6` were counted since `?5 - ?4`. Two callers racing with
+/// different items may both pass at the limit: these limits stop floods, not the last one.
+const ITEM_TAKE: &str = "INSERT INTO counted_items (scope, key, item, at)
+    SELECT CAST(?1 AS TEXT), CAST(?2 AS TEXT), CAST(?3 AS TEXT), CAST(?5 AS BIGINT)
+    WHERE (SELECT count(*) FROM counted_items
+           WHERE scope = ?1 AND key = ?2 AND at > CAST(?5 AS BIGINT) - CAST(?4 AS BIGINT))
+          < CAST(?6 AS BIGINT)
+    ON CONFLICT (scope, key, item) DO NOTHING";
 
 #[async_trait]
 impl Counters for SqliteStorage {
@@ -73,6 +98,31 @@ impl Counters for SqliteStorage {
         Ok(taken.await?.is_some())
     }
 
+    async fn take_item(
+        &self,
+        scope: &str,
+        key: &str,
+        item: &str,
+        max: u32,
+        window_ms: i64,
+        now: i64,
+    ) -> anyhow::Result<bool> {
+        let (scope, key, item) = (scope.to_owned(), key.to_owned(), item.to_owned());
+        self.with(move |c| {
+            if c.query_row(ITEM_KNOWN, rusqlite::params![scope, key, item], |_| Ok(()))
+                .is_ok()
+            {
+                return Ok(true);
+            }
+            let taken = c.execute(
+                ITEM_TAKE,
+                rusqlite::params![scope, key, item, window_ms, now, i64::from(max)],
+            )?;
+            Ok(taken == 1)
+        })
+        .await
+    }
+
     async fn give_back(&self, scope: &str, key: &str) -> anyhow::Result<()> {
         self.exec(
             "UPDATE counters SET count = count - 1 WHERE scope = ?1 AND key = ?2 AND count > 0",
@@ -92,11 +142,14 @@ impl Counters for SqliteStorage {
     }
 
     async fn sweep_counts(&self, window_ms: i64, now: i64) -> anyhow::Result<u64> {
-        let swept = self.exec(
-            "DELETE FROM counters WHERE since < ?1",
-            vec![(now - window_ms).into()],
+        let before = now - window_ms;
+        let counts = self.exec("DELETE FROM counters WHERE since < ?1", vec![before.into()]);
+        let counts = counts.await?;
+        let items = self.exec(
+            "DELETE FROM counted_items WHERE at < ?1",
+            vec![before.into()],
         );
-        Ok(u64::try_from(swept.await?)?)
+        Ok(u64::try_from(counts + items.await?)?)
     }
 }
 
@@ -121,6 +174,33 @@ impl Counters for PgStorage {
         Ok(taken.is_some())
     }
 
+    async fn take_item(
+        &self,
+        scope: &str,
+        key: &str,
+        item: &str,
+        max: u32,
+        window_ms: i64,
+        now: i64,
+    ) -> anyhow::Result<bool> {
+        let known = self
+            .first_row(&ITEM_KNOWN.replace('?', "$"), &[&scope, &key, &item], |r| {
+                r.int(0)
+            })
+            .await?;
+        if known.is_some() {
+            return Ok(true);
+        }
+        let max = i64::from(max);
+        let taken = self
+            .exec(
+                &ITEM_TAKE.replace('?', "$"),
+                &[&scope, &key, &item, &window_ms, &now, &max],
+            )
+            .await?;
+        Ok(taken == 1)
+    }
+
     async fn give_back(&self, scope: &str, key: &str) -> anyhow::Result<()> {
         self.exec(
             "UPDATE counters SET count = count - 1 WHERE scope = $1 AND key = $2 AND count > 0",
@@ -140,10 +220,13 @@ impl Counters for PgStorage {
     }
 
     async fn sweep_counts(&self, window_ms: i64, now: i64) -> anyhow::Result<u64> {
-        self.exec(
-            "DELETE FROM counters WHERE since < $1",
-            &[&(now - window_ms)],
-        )
-        .await
+        let before = now - window_ms;
+        let counts = self
+            .exec("DELETE FROM counters WHERE since < $1", &[&before])
+            .await?;
+        let items = self
+            .exec("DELETE FROM counted_items WHERE at < $1", &[&before])
+            .await?;
+        Ok(counts + items)
     }
 }

@@ -53,6 +53,13 @@ pub(crate) async fn register_device(
     body: Bytes,
 ) -> Result<(StatusCode, Json<DeviceRecord>), AppError> {
     let reg: DeviceRegistration = json_body(&body)?;
+    // The key is checked first: only a real key is counted (and kept) against the address.
+    if parse_public_key(&reg.public_key).is_none() {
+        return Err(AppError::BadRequest(
+            "public_key: expected a base64 Ed25519 public key (32 bytes, not of small order)"
+                .into(),
+        ));
+    }
     if let Some(address) = client {
         if !state
             .registrations
@@ -66,12 +73,6 @@ pub(crate) async fn register_device(
         {
             return Err(over_quota("too many devices registered from this address"));
         }
-    }
-    if parse_public_key(&reg.public_key).is_none() {
-        return Err(AppError::BadRequest(
-            "public_key: expected a base64 Ed25519 public key (32 bytes, not of small order)"
-                .into(),
-        ));
     }
     let row = state
         .db

@@ -1,5 +1,6 @@
 //! Search latency over the bundled catalogue: criterion's estimate per query kind, then p50/p99
-//! over a mixed set of realistic queries (what BENCHMARKS.md reports).
+//! over a mixed set of realistic queries, over the catalogue and over ten times as many guides
+//! (what BENCHMARKS.md reports).
 //!
 //! `cargo bench -p homeward-catalog --bench search`
 
@@ -41,7 +42,20 @@ const QUERIES: &[(&str, Lang, &str)] = &[
 ];
 
 fn index() -> SearchIndex {
-    let pack = bundled().expect("bundled pack").into_pack();
+    scaled_index(1)
+}
+
+/// The index over the bundled catalogue with every guide there `times` times (under ids of
+/// their own): the work a city with ten times the guides would give it.
+fn scaled_index(times: usize) -> SearchIndex {
+    let mut pack = bundled().expect("bundled pack").into_pack();
+    let originals = pack.guides.clone();
+    for n in 1..times {
+        pack.guides.extend(originals.iter().cloned().map(|mut g| {
+            g.id.0 = format!("{}-{n}", g.id.0);
+            g
+        }));
+    }
     let l10n = homeward_i18n::Localizer::new();
     SearchIndex::new(&pack, |slug| {
         Lang::ALL
@@ -68,11 +82,12 @@ fn bench(c: &mut Criterion) {
     c.bench_function("build index", |b| b.iter(self::index));
 }
 
-/// Every query many times, each timed on its own; prints p50 and p99 per kind of query and over
-/// all of them.
-fn percentiles() {
+/// Every query many times, each timed on its own, over the catalogue `times` over; prints p50
+/// and p99 per kind of query and over all of them.
+fn percentiles(times: usize) {
     const ROUNDS: usize = 2_000;
-    let index = index();
+    let index = scaled_index(times);
+    let guides = bundled().expect("bundled pack").into_pack().guides.len() * times;
     let mut by_kind: Vec<(&str, Vec<Duration>)> = vec![];
     for _ in 0..ROUNDS {
         for (q, lang, kind) in QUERIES {
@@ -96,7 +111,7 @@ fn percentiles() {
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let at = |p: f64| samples[((samples.len() as f64 - 1.0) * p) as usize];
         println!(
-            "search over the bundled catalogue, {kind} queries ({} timed): p50 {:?}, p99 {:?}, \
+            "search over {guides} guides, {kind} queries ({} timed): p50 {:?}, p99 {:?}, \
              max {:?}",
             samples.len(),
             at(0.50),
@@ -109,7 +124,8 @@ fn percentiles() {
 criterion_group!(benches, bench);
 
 fn main() {
-    percentiles();
+    percentiles(1);
+    percentiles(10);
     benches();
     Criterion::default().configure_from_args().final_summary();
 }

@@ -341,7 +341,8 @@ impl SearchIndex {
             .iter()
             .map(|t| self.words.best_per_entry(t, self.entries.len()))
             .collect();
-        let mut hits: Vec<Hit> = self
+        // Scores first, by place; a hit's id and title are copied only once it is ranked.
+        let mut scored: Vec<(usize, f32)> = self
             .entries
             .iter()
             .enumerate()
@@ -377,20 +378,23 @@ impl SearchIndex {
                     return None;
                 }
                 let coverage = matched as f32 / wanted as f32;
-                let score = score * coverage;
-                Some(Hit {
-                    id: e.id.clone(),
-                    title: e.title.clone(),
-                    score,
-                })
+                Some((i, score * coverage))
             })
             .collect();
-        hits.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then_with(|| a.title.get(lang).cmp(b.title.get(lang)))
+        let title = |i: usize| self.entries[i].title.get(lang);
+        scored.sort_by(|(a, a_score), (b, b_score)| {
+            b_score
+                .total_cmp(a_score)
+                .then_with(|| title(*a).cmp(title(*b)))
         });
-        hits
+        scored
+            .into_iter()
+            .map(|(i, score)| Hit {
+                id: self.entries[i].id.clone(),
+                title: self.entries[i].title.clone(),
+                score,
+            })
+            .collect()
     }
 }
 

@@ -109,15 +109,9 @@ impl AppState {
         &self,
         public_key: &str,
     ) -> anyhow::Result<Option<storage::DeviceRow>> {
-        let now = now_ms();
-        if let Some(row) = self.devices.get(public_key, now) {
-            return Ok(Some(row));
-        }
-        let row = self.db.device(public_key).await?;
-        if let Some(row) = &row {
-            self.devices.put(public_key, row.clone(), now);
-        }
-        Ok(row)
+        self.devices
+            .get_or_load(public_key, now_ms(), self.db.device(public_key))
+            .await
     }
 
     /// The site or officer registered as `kind`/`id`, as read lately (see [`recent`]).
@@ -126,16 +120,9 @@ impl AppState {
         kind: &str,
         id: &str,
     ) -> anyhow::Result<Option<storage::SignerRow>> {
-        let key = signer_key(kind, id);
-        let now = now_ms();
-        if let Some(row) = self.signers.get(&key, now) {
-            return Ok(Some(row));
-        }
-        let row = self.db.signer(kind, id).await?;
-        if let Some(row) = &row {
-            self.signers.put(&key, row.clone(), now);
-        }
-        Ok(row)
+        self.signers
+            .get_or_load(&signer_key(kind, id), now_ms(), self.db.signer(kind, id))
+            .await
     }
 }
 

@@ -57,6 +57,23 @@ impl<V: Clone> Recent<V> {
         entries.insert(key.to_owned(), (value, now));
     }
 
+    /// The row kept for `key`, or the one `load` reads from the database (kept if found).
+    pub(crate) async fn get_or_load(
+        &self,
+        key: &str,
+        now: i64,
+        load: impl std::future::Future<Output = anyhow::Result<Option<V>>>,
+    ) -> anyhow::Result<Option<V>> {
+        if let Some(row) = self.get(key, now) {
+            return Ok(Some(row));
+        }
+        let row = load.await?;
+        if let Some(row) = &row {
+            self.put(key, row.clone(), now);
+        }
+        Ok(row)
+    }
+
     /// Drops what is kept for `key`: it changed.
     pub(crate) fn forget(&self, key: &str) {
         self.entries().remove(key);

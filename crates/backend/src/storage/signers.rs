@@ -85,9 +85,8 @@ pub trait Signers: Send + Sync {
     /// back instead.
     async fn add_proofing_request(&self, row: ProofingRow) -> anyhow::Result<ProofingRow>;
 
-    /// Requests for video verification, oldest first; only those still open if `open_only`.
-    /// Requests (only the open ones if `open_only`), oldest first: `limit` of them after
-    /// skipping `skip`.
+    /// Requests for video verification (only the open ones if `open_only`), oldest first:
+    /// `limit` of them after skipping `skip`.
     async fn proofing_requests(
         &self,
         open_only: bool,

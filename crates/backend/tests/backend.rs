@@ -5,6 +5,9 @@ use homeward_backend::Settings;
 use homeward_domain::{ApiError, ErrorCode, Health};
 use tempfile::TempDir;
 
+#[path = "support/postgres.rs"]
+mod support;
+
 struct Running {
     url: String,
     stop: tokio::sync::oneshot::Sender<()>,
@@ -15,6 +18,11 @@ struct Running {
 async fn start() -> Running {
     let dir = TempDir::new().expect("tempdir");
     let settings = Settings::new(DatabaseUrl::Sqlite(dir.path().join("data/backend.db")));
+    start_with(settings, dir).await
+}
+
+/// Serves `settings` on a loopback port of its own; `dir` lives as long as it runs.
+async fn start_with(settings: Settings, dir: TempDir) -> Running {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
@@ -201,34 +209,13 @@ async fn the_openapi_document_is_served_and_describes_routes_that_exist() {
     server.shutdown().await;
 }
 
-/// A fresh database on the test PostgreSQL server (`HOMEWARD_TEST_POSTGRES`); its URL.
-async fn fresh_postgres() -> String {
-    let url = std::env::var("HOMEWARD_TEST_POSTGRES")
-        .expect("HOMEWARD_TEST_POSTGRES is not set: run `cargo xtask test`");
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .expect("time")
-        .as_nanos();
-    let name = format!("shared_{}_{nanos}", std::process::id());
-    let (client, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
-        .await
-        .expect("the test PostgreSQL server answers");
-    tokio::spawn(connection);
-    client
-        .batch_execute(&format!("CREATE DATABASE {name}"))
-        .await
-        .expect("create a database");
-    let (base, _) = url.rsplit_once('/').expect("a database in the URL");
-    format!("{base}/{name}")
-}
-
 /// Two backend processes on one PostgreSQL database count every limit together: a client
 /// reaching one and then the other gets no more than from one alone.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs PostgreSQL: run by `cargo xtask test`"]
 async fn two_backends_on_one_database_count_limits_together() {
     use base64::Engine as _;
-    let database = fresh_postgres().await;
+    let database = support::fresh_database_url().await;
     let shared = TempDir::new().expect("tempdir");
     let mut backends = vec![];
     for n in 0..2 {
@@ -236,20 +223,7 @@ async fn two_backends_on_one_database_count_limits_together() {
         settings.limits.registrations_per_address_hour = 3;
         settings.keys = shared.path().join("backend.keys.toml");
         settings.attachments = shared.path().join(format!("documents-{n}"));
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind");
-        let url = format!("http://{}", listener.local_addr().expect("addr"));
-        let (stop, rx) = tokio::sync::oneshot::channel::<()>();
-        let task = tokio::spawn(homeward_backend::serve(settings, listener, async {
-            let _ = rx.await;
-        }));
-        backends.push(Running {
-            url,
-            stop,
-            task,
-            _dir: TempDir::new().expect("tempdir"),
-        });
+        backends.push(start_with(settings, TempDir::new().expect("tempdir")).await);
     }
     let http = reqwest::Client::new();
     for b in &mut backends {

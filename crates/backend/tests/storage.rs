@@ -14,8 +14,6 @@ use homeward_domain::conversation::{Document, Speaker};
 use homeward_domain::sync::{ApplicationStatus, EventKind, StaffRole};
 use uuid::Uuid;
 
-const POSTGRES_ENV: &str = "HOMEWARD_TEST_POSTGRES";
-
 fn application(n: u32, key: &str, device: &str) -> NewSubmission {
     NewSubmission {
         submission_id: Uuid::from_u128(u128::from(n) + 1),
@@ -1164,6 +1162,8 @@ async fn sqlite() -> (SqliteStorage, tempfile::TempDir) {
 
 #[path = "storage/schema.rs"]
 mod schema;
+#[path = "support/postgres.rs"]
+mod support;
 
 /// A new, empty database on the test server, so cases never see each other's rows.
 async fn postgres() -> PgStorage {
@@ -1172,25 +1172,7 @@ async fn postgres() -> PgStorage {
 
 /// [`postgres`], and the URL of its database.
 async fn postgres_with_url() -> (PgStorage, String) {
-    let url = std::env::var(POSTGRES_ENV)
-        .unwrap_or_else(|_| panic!("{POSTGRES_ENV} is not set: run `cargo xtask test`"));
-    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos();
-    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let name = format!("t_{}_{nanos}_{n}", std::process::id());
-    let (client, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
-        .await
-        .expect("the test PostgreSQL server answers");
-    tokio::spawn(connection);
-    client
-        .batch_execute(&format!("CREATE DATABASE {name}"))
-        .await
-        .unwrap();
-    let (base, _) = url.rsplit_once('/').expect("a database in the URL");
-    let url = format!("{base}/{name}");
+    let url = support::fresh_database_url().await;
     (PgStorage::connect(&url).await.unwrap(), url)
 }
 

@@ -51,19 +51,7 @@ async fn run(database: Option<DatabaseUrl>) {
             passes < 400,
             "{pending} items still undelivered after {passes} passes"
         );
-        for core in &cores {
-            for item in core.outbox().unwrap() {
-                match &item.state {
-                    OutboxState::Delivered { .. } => {}
-                    OutboxState::SetAside { error, message } => {
-                        panic!("a fault was taken for a refusal: {error}: {message}")
-                    }
-                    _ => {
-                        core.retry_submission(item.submission_id).unwrap();
-                    }
-                }
-            }
-        }
+        make_due(&cores, "fault");
         let results = join_all(cores.iter().map(|c| Box::pin(c.sync_outbox())).collect()).await;
         for r in results {
             r.expect("a pass never fails as a whole");
@@ -156,6 +144,24 @@ async fn two_hundred_applications_arrive_exactly_once_through_faults_on_sqlite()
 #[ignore = "needs PostgreSQL: run by `cargo xtask test`"]
 async fn two_hundred_applications_arrive_exactly_once_through_faults_on_postgres() {
     run(Some(fresh_postgres().await.unwrap())).await;
+}
+
+/// Makes every item not yet delivered due at once (rather than waiting out its backoff); an item
+/// set aside means `what` (a fault, a kill) was taken for a refusal.
+fn make_due(cores: &[Homeward], what: &str) {
+    for core in cores {
+        for item in core.outbox().unwrap() {
+            match &item.state {
+                OutboxState::Delivered { .. } => {}
+                OutboxState::SetAside { error, message } => {
+                    panic!("a {what} was taken for a refusal: {error}: {message}")
+                }
+                _ => {
+                    core.retry_submission(item.submission_id).unwrap();
+                }
+            }
+        }
+    }
 }
 
 /// The backend as a process of its own on `port`, with its data in `dir`.
@@ -252,19 +258,7 @@ async fn a_backend_killed_a_hundred_times_mid_intake_loses_nothing_and_stores_no
     while !done.load(Ordering::Relaxed) || undelivered(&cores) > 0 {
         passes += 1;
         assert!(passes < 5000, "{} items undelivered", undelivered(&cores));
-        for core in &cores {
-            for item in core.outbox().unwrap() {
-                match &item.state {
-                    OutboxState::Delivered { .. } => {}
-                    OutboxState::SetAside { error, message } => {
-                        panic!("a kill was taken for a refusal: {error}: {message}")
-                    }
-                    _ => {
-                        core.retry_submission(item.submission_id).unwrap();
-                    }
-                }
-            }
-        }
+        make_due(&cores, "kill");
         let results = join_all(cores.iter().map(|c| Box::pin(c.sync_outbox())).collect()).await;
         for r in results {
             r.expect("a pass never fails as a whole");
@@ -351,19 +345,7 @@ async fn two_backends_behind_a_balancer_one_killed_mid_load_store_everything_onc
     while undelivered(&cores) > 0 {
         passes += 1;
         assert!(passes < 400, "{} items undelivered", undelivered(&cores));
-        for core in &cores {
-            for item in core.outbox().unwrap() {
-                match &item.state {
-                    OutboxState::Delivered { .. } => {}
-                    OutboxState::SetAside { error, message } => {
-                        panic!("a fault was taken for a refusal: {error}: {message}")
-                    }
-                    _ => {
-                        core.retry_submission(item.submission_id).unwrap();
-                    }
-                }
-            }
-        }
+        make_due(&cores, "fault");
         let sending = join_all(cores.iter().map(|c| Box::pin(c.sync_outbox())).collect());
         if killed {
             for r in sending.await {

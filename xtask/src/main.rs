@@ -597,9 +597,7 @@ fn intake_bench() -> anyhow::Result<()> {
 
     // The baseline: one INSERT of a 1.2 KB row per transaction, 50 clients, same server.
     run_cmd(
-        Command::new(postgres.tool("psql"))
-            .args([&postgres.url(), "-q", "-c"])
-            .arg("CREATE TABLE bench_insert (id bigserial PRIMARY KEY, body bytea NOT NULL, at bigint NOT NULL)"),
+        &mut postgres.psql("CREATE TABLE bench_insert (id bigserial PRIMARY KEY, body bytea NOT NULL, at bigint NOT NULL)"),
     )?;
     let script = dir.join("insert.sql");
     std::fs::write(
@@ -639,11 +637,7 @@ fn intake_bench() -> anyhow::Result<()> {
         [("1x", ("100000", "1000")), ("10x", ("1000000", "10000"))]
     {
         let database = format!("scale_{scale}");
-        run_cmd(
-            Command::new(postgres.tool("psql"))
-                .args([&postgres.url(), "-q", "-c"])
-                .arg(format!("CREATE DATABASE {database}")),
-        )?;
+        run_cmd(&mut postgres.psql(&format!("CREATE DATABASE {database}")))?;
         let url = postgres.url();
         let (base, _) = url.rsplit_once('/').context("a database in the URL")?;
         run_cmd(cargo().args([
@@ -662,11 +656,7 @@ fn intake_bench() -> anyhow::Result<()> {
             "--feed-events",
             events,
         ]))?;
-        run_cmd(
-            Command::new(postgres.tool("psql"))
-                .args([&postgres.url(), "-q", "-c"])
-                .arg(format!("DROP DATABASE {database}")),
-        )?;
+        run_cmd(&mut postgres.psql(&format!("DROP DATABASE {database}")))?;
     }
     Ok(())
 }

@@ -92,6 +92,13 @@ impl Postgres {
         )
     }
 
+    /// `psql` running `sql` on its `postgres` database, quietly.
+    pub fn psql(&self, sql: &str) -> Command {
+        let mut cmd = Command::new(self.tool("psql"));
+        cmd.args([&self.url(), "-q", "-c", sql]);
+        cmd
+    }
+
     /// The URL of its `postgres` database, as the `homeward` superuser.
     pub fn url(&self) -> String {
         format!("postgres://homeward@127.0.0.1:{}/postgres", self.port)

@@ -186,3 +186,24 @@ pub fn undelivered(cores: &[Homeward]) -> usize {
         })
         .sum()
 }
+
+/// The last failures of the items not yet delivered, each with how many items it holds back:
+/// what a test that gives up on delivery reports.
+pub fn why_undelivered(cores: &[Homeward]) -> std::collections::BTreeMap<String, usize> {
+    use homeward_domain::sync::OutboxState;
+    let mut why = std::collections::BTreeMap::new();
+    for core in cores {
+        for item in core.outbox().expect("the outbox") {
+            let reason = match item.state {
+                OutboxState::Delivered { .. } => continue,
+                OutboxState::Waiting { last_error, .. } => {
+                    last_error.unwrap_or_else(|| "never tried".into())
+                }
+                OutboxState::Sending => "sending".into(),
+                OutboxState::SetAside { error, .. } => format!("set aside: {error}"),
+            };
+            *why.entry(reason).or_insert(0) += 1;
+        }
+    }
+    why
+}

@@ -14,7 +14,9 @@ use homeward_core::Homeward;
 use homeward_domain::sync::OutboxState;
 use homeward_tests::backend::{assert_each_stored_once, fresh_postgres, TestBackend};
 use homeward_tests::faults::FaultProxy;
-use homeward_tests::installation::{enquiry_with_photo, join_all, open_consented, undelivered};
+use homeward_tests::installation::{
+    enquiry_with_photo, join_all, open_consented, undelivered, why_undelivered,
+};
 use tempfile::TempDir;
 
 const CLIENTS: usize = 3;
@@ -49,7 +51,8 @@ async fn run(database: Option<DatabaseUrl>) {
         passes += 1;
         assert!(
             passes < 400,
-            "{pending} items still undelivered after {passes} passes"
+            "{pending} items still undelivered after {passes} passes: {:?}",
+            why_undelivered(&cores)
         );
         make_due(&cores, "fault");
         let results = join_all(cores.iter().map(|c| Box::pin(c.sync_outbox())).collect()).await;
@@ -185,21 +188,58 @@ fn backend_process(dir: &std::path::Path, port: u16) -> std::process::Child {
 /// The backend as a process of its own on `port`, with the settings file `config`.
 fn configured_backend_process(config: &std::path::Path, port: u16) -> std::process::Child {
     let bin = homeward_tests::backend::backend_binary().expect("the backend binary");
+    let log = std::fs::File::create(backend_log(config, port)).expect("a log file");
     std::process::Command::new(bin)
         .arg("--config")
         .arg(config)
         .arg("--listen")
         .arg(format!("127.0.0.1:{port}"))
         .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
+        .stderr(log)
         .spawn()
         .expect("the backend starts")
+}
+
+/// Where the backend started with `config` on `port` writes its log.
+fn backend_log(config: &std::path::Path, port: u16) -> std::path::PathBuf {
+    config.with_file_name(format!("backend-{port}.log"))
 }
 
 /// Waits until something accepts connections on `port` (at most 20 s).
 fn wait_listening(port: u16) {
     for _ in 0..400 {
         if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    panic!("the backend did not come back on port {port}");
+}
+
+/// Waits until `backend` answers its health check on `port` (at most 20 s): a process that has
+/// bound its port may still be making its tables and keys, or fail to and exit.
+fn wait_serving(port: u16, backend: &mut std::process::Child, log: &std::path::Path) {
+    use std::io::{Read as _, Write as _};
+    let healthy = || -> std::io::Result<bool> {
+        let mut stream = std::net::TcpStream::connect(("127.0.0.1", port))?;
+        stream.set_read_timeout(Some(std::time::Duration::from_secs(2)))?;
+        write!(
+            stream,
+            "GET {} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+            homeward_domain::wire::path::HEALTH
+        )?;
+        let mut status = [0u8; 12];
+        stream.read_exact(&mut status)?;
+        Ok(status.ends_with(b" 200"))
+    };
+    for _ in 0..400 {
+        if let Some(status) = backend.try_wait().expect("the backend's state") {
+            panic!(
+                "the backend on port {port} exited as it started ({status}): {}",
+                std::fs::read_to_string(log).unwrap_or_default()
+            );
+        }
+        if healthy().unwrap_or(false) {
             return;
         }
         std::thread::sleep(std::time::Duration::from_millis(50));
@@ -248,6 +288,7 @@ async fn a_backend_killed_a_hundred_times_mid_intake_loses_nothing_and_stores_no
                 child.wait().expect("reaped");
                 kills.fetch_add(1, Ordering::Relaxed);
                 child = backend_process(&dir, port);
+                // Listening, not yet serving: a kill may land while it opens its data.
                 wait_listening(port);
             }
             done.store(true, Ordering::Relaxed);
@@ -313,11 +354,12 @@ async fn two_backends_behind_a_balancer_one_killed_mid_load_store_everything_onc
         homeward_tests::backend::free_port(),
         homeward_tests::backend::free_port(),
     ];
-    // The first makes the keys both sign with; the second starts once they are there.
+    // Both start at once on the new database, as a service manager starts replicas: one makes
+    // the tables and the keys, the other takes them.
     let mut first = Running(configured_backend_process(&config, ports[0]));
-    wait_listening(ports[0]);
-    let second = Running(configured_backend_process(&config, ports[1]));
-    wait_listening(ports[1]);
+    let mut second = Running(configured_backend_process(&config, ports[1]));
+    wait_serving(ports[0], &mut first.0, &backend_log(&config, ports[0]));
+    wait_serving(ports[1], &mut second.0, &backend_log(&config, ports[1]));
     let balancer = Balancer::start(
         ports
             .iter()
@@ -344,7 +386,12 @@ async fn two_backends_behind_a_balancer_one_killed_mid_load_store_everything_onc
     let mut killed = false;
     while undelivered(&cores) > 0 {
         passes += 1;
-        assert!(passes < 400, "{} items undelivered", undelivered(&cores));
+        assert!(
+            passes < 400,
+            "{} items undelivered: {:?}",
+            undelivered(&cores),
+            why_undelivered(&cores)
+        );
         make_due(&cores, "fault");
         let sending = join_all(cores.iter().map(|c| Box::pin(c.sync_outbox())).collect());
         if killed {
@@ -373,7 +420,10 @@ async fn two_backends_behind_a_balancer_one_killed_mid_load_store_everything_onc
         .await
         .unwrap();
     assert_each_stored_once(db.as_ref(), None, CLIENTS * PER_CORE).await;
-    drop(second);
+    assert!(
+        second.0.try_wait().expect("asked").is_none(),
+        "the backend left standing ran to the end"
+    );
 }
 
 /// A backend process, killed (SIGKILL) and reaped when stopped or dropped, so a failing test

@@ -74,15 +74,29 @@ fn read(path: &Path) -> anyhow::Result<KeyFile> {
     toml::from_str(&text).map_err(|e| anyhow::anyhow!("the key file {}: {e}", path.display()))
 }
 
-/// Writes the key file whole or not at all, readable by its owner only.
-fn write(path: &Path, file: &KeyFile) -> anyhow::Result<()> {
+/// Whether [`write`] replaces a key file already there, or leaves it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Existing {
+    Replace,
+    Keep,
+}
+
+/// Writes the key file whole or not at all, readable by its owner only; whether it was written
+/// (with [`Existing::Keep`], a file already there, maybe made a moment ago by another backend
+/// starting beside this one, stays and is the one to read).
+fn write(path: &Path, file: &KeyFile, existing: Existing) -> anyhow::Result<bool> {
     let text = format!(
         "# Homeward backend keys. Keep this file apart from the database and its backups: it\n\
          # signs receipts and identity proofs. Rotate the receipt key with\n\
          # `homeward-backend rotate-receipt-key`; never edit by hand.\n{}",
         toml::to_string(file)?
     );
-    let tmp = path.with_extension("tmp");
+    // A name of this writer's own: two backends starting at once never write one file.
+    let tmp = path.with_extension(format!(
+        "tmp.{}.{:x}",
+        std::process::id(),
+        rand::random::<u64>()
+    ));
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]
@@ -96,8 +110,19 @@ fn write(path: &Path, file: &KeyFile) -> anyhow::Result<()> {
     let mut f = options.open(&tmp)?;
     f.write_all(text.as_bytes())?;
     f.sync_all()?;
-    std::fs::rename(&tmp, path)?;
-    Ok(())
+    drop(f);
+    let placed = match existing {
+        Existing::Replace => std::fs::rename(&tmp, path).map(|()| true),
+        // A link is made only where no file is: of backends racing, one places its keys and
+        // the others read them.
+        Existing::Keep => match std::fs::hard_link(&tmp, path) {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+            Err(e) => Err(e),
+        },
+    };
+    let _ = std::fs::remove_file(&tmp);
+    Ok(placed?)
 }
 
 impl BackendKeyring {
@@ -111,18 +136,21 @@ impl BackendKeyring {
                 None => SigningKey::generate(&mut rand::rngs::OsRng),
             };
             let officer = SigningKey::generate(&mut rand::rngs::OsRng);
-            write(
+            let made = write(
                 path,
                 &KeyFile {
                     receipt: B64.encode(receipt.to_bytes()),
                     officer: B64.encode(officer.to_bytes()),
                     rotations: vec![],
                 },
+                Existing::Keep,
             )?;
-            if legacy.is_some() {
-                db.forget_meta(LEGACY_META_KEY).await?;
+            if made {
+                if legacy.is_some() {
+                    db.forget_meta(LEGACY_META_KEY).await?;
+                }
+                tracing::info!(path = %path.display(), "backend keys made");
             }
-            tracing::info!(path = %path.display(), "backend keys made");
         }
         let file = read(path)?;
         let receipt = secret(&file.receipt, "receipt")?;
@@ -187,7 +215,7 @@ pub fn rotate_receipt_key(path: &Path) -> anyhow::Result<String> {
     file.rotations
         .push(endorse_rotation(&old, &new.verifying_key()));
     file.receipt = B64.encode(new.to_bytes());
-    write(path, &file)?;
+    write(path, &file, Existing::Replace)?;
     Ok(key_id(&new.verifying_key()))
 }
 
@@ -280,5 +308,33 @@ mod tests {
             .await
             .expect("the same keys");
         assert_eq!(copied.public(), now);
+    }
+
+    /// Backends started side by side on a new database and one key-file path all end with the
+    /// same keys: one places its file, the others read it, and no stray file is left.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn backends_starting_at_once_share_the_keys_one_of_them_made() {
+        let dir = tempfile::TempDir::new().expect("dir");
+        let db = crate::storage::open(&DatabaseUrl::Sqlite(dir.path().join("b.db")))
+            .await
+            .expect("db");
+        let path = dir.path().join("keys.toml");
+        let starts: Vec<_> = (0..8)
+            .map(|_| {
+                let (path, db) = (path.clone(), db.clone());
+                tokio::spawn(async move { BackendKeyring::load(&path, db.as_ref()).await })
+            })
+            .collect();
+        let mut keys = vec![];
+        for start in starts {
+            keys.push(start.await.expect("ran").expect("started").public());
+        }
+        assert!(keys.iter().all(|k| *k == keys[0]), "{keys:?}");
+        let files: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("listed")
+            .map(|e| e.expect("entry").file_name())
+            .filter(|name| name.to_string_lossy().starts_with("keys."))
+            .collect();
+        assert_eq!(files, ["keys.toml"]);
     }
 }

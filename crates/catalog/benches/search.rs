@@ -45,14 +45,25 @@ fn index() -> SearchIndex {
     scaled_index(1)
 }
 
-/// The index over the bundled catalogue with every guide there `times` times (under ids of
-/// their own): the work a city with ten times the guides would give it.
+/// The index over the bundled catalogue with every guide there `times` times, each copy under
+/// an id of its own and with a mark of its own on every title and keyword (a Chinese character,
+/// a Latin word): the work a city with `times` as many guides would give it, its vocabularies
+/// `times` as large rather than shared by identical copies.
 fn scaled_index(times: usize) -> SearchIndex {
+    const HAN: [&str; 10] = ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"];
     let mut pack = bundled().expect("bundled pack").into_pack();
     let originals = pack.guides.clone();
     for n in 1..times {
+        let (han, latin) = (HAN[n % HAN.len()], format!("copy{n}"));
+        let marked = |text: &mut String| {
+            let mark = if text.chars().any(|c| c > '\u{2e80}') { han } else { &latin };
+            text.push(' ');
+            text.push_str(mark);
+        };
         pack.guides.extend(originals.iter().cloned().map(|mut g| {
             g.id.0 = format!("{}-{n}", g.id.0);
+            g.title.0.values_mut().for_each(marked);
+            g.keywords.values_mut().flatten().for_each(marked);
             g
         }));
     }

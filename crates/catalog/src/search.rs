@@ -2,10 +2,12 @@
 //!
 //! People look for "驾照" when the guide says 驾驶证, type pinyin on a foreign keyboard
 //! ("jiashizheng", or just the initials "jsz"), write English with typos ("pasport"), or use the
-//! words their community uses ("hukou", "proof of life"). The index keeps, per guide: the Chinese
-//! texts, the pinyin of the Chinese title and keywords (whole and initials), and the Latin-script
-//! phrases of its English, Italian, French and Spanish titles and keywords; the words of all of
-//! them live in one vocabulary shared by the guides. Scoring is simple and explainable: where a
+//! words their community uses ("hukou", "proof of life"). The index keeps, per guide, the Chinese
+//! texts, with each character's guides listed so a query reads only the guides holding its
+//! characters; and, shared by the guides, sorted vocabularies of the pinyin of Chinese titles
+//! and keywords (whole and initials), of the Latin-script phrases of titles and keywords in
+//! English, Italian, French and Spanish, and of their words, each compared with a query once
+//! however many guides share it. Scoring is simple and explainable: where a
 //! match is found (title over keywords over summary), and how exact it is (whole word, prefix,
 //! one typo).
 
@@ -45,11 +47,6 @@ struct Entry {
     title: LocalizedText,
     /// Chinese texts, weighted.
     han: Vec<(String, f32)>,
-    /// Pinyin of Chinese titles and keywords, without spaces: (whole, initials, weight).
-    pinyin: Vec<(String, String, f32)>,
-    /// Latin-script phrases (titles and keywords in English, Italian, French and Spanish),
-    /// normalised.
-    phrases: Vec<(String, f32)>,
 }
 
 /// The search index of one catalogue pack.
@@ -57,80 +54,115 @@ struct Entry {
 pub struct SearchIndex {
     entries: Vec<Entry>,
     words: WordIndex,
+    /// Pinyin of Chinese titles and keywords, without spaces: (whole, initials).
+    pinyin: Postings<(String, String)>,
+    /// Latin-script phrases (titles and keywords in English, Italian, French and Spanish),
+    /// normalised.
+    phrases: Postings<String>,
+    /// For each Chinese character, the guides whose Chinese texts hold it, in order: only those
+    /// holding a query's characters are read.
+    han_chars: std::collections::HashMap<char, Vec<u32>>,
+}
+
+/// Distinct keys, sorted, each with the guides it belongs to and its highest weight there. A
+/// query is compared with each key once, not once per guide that has it.
+#[derive(Debug)]
+struct Postings<K> {
+    keys: Vec<K>,
+    /// For `keys[i]`: (the guide's place in `entries`, the weight there).
+    lists: Vec<Vec<(u32, f32)>>,
+}
+
+impl<K: Ord> Postings<K> {
+    fn new(per_entry: Vec<Vec<(K, f32)>>) -> Self {
+        let mut all: Vec<(K, u32, f32)> = per_entry
+            .into_iter()
+            .enumerate()
+            .flat_map(|(i, keys)| {
+                let i = u32::try_from(i).unwrap_or(u32::MAX);
+                keys.into_iter().map(move |(k, weight)| (k, i, weight))
+            })
+            .collect();
+        all.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        let mut postings = Postings {
+            keys: vec![],
+            lists: vec![],
+        };
+        for (key, entry, weight) in all {
+            if postings.keys.last() != Some(&key) {
+                postings.keys.push(key);
+                postings.lists.push(vec![]);
+            }
+            if let Some(list) = postings.lists.last_mut() {
+                list.push((entry, weight));
+            }
+        }
+        postings
+    }
+
+    /// For each of `entries` guides, the highest `weight × factor(key)` over the keys in
+    /// `range` (0 where none has a factor above 0).
+    fn best_per_entry(
+        &self,
+        entries: usize,
+        range: std::ops::Range<usize>,
+        factor: impl Fn(&K) -> f32,
+    ) -> Vec<f32> {
+        let mut best = vec![0.0f32; entries];
+        for i in range {
+            let f = factor(&self.keys[i]);
+            if f <= 0.0 {
+                continue;
+            }
+            for &(entry, weight) in &self.lists[i] {
+                let slot = &mut best[entry as usize];
+                *slot = slot.max(weight * f);
+            }
+        }
+        best
+    }
 }
 
 /// Every Latin-script word of the catalogue once, sorted, with the guides it appears in and its
 /// highest weight there. A query word is compared with the words that can match it (the same
 /// word, the words it begins, the words sharing its first letter for a typo), each once, not
 /// once per guide: the cost follows the vocabulary, which grows far slower than the guides.
-#[derive(Debug, Default)]
-struct WordIndex {
-    words: Vec<String>,
-    /// For `words[i]`: (the guide's place in `entries`, the weight there).
-    postings: Vec<Vec<(u32, f32)>>,
-}
+#[derive(Debug)]
+struct WordIndex(Postings<String>);
 
 impl WordIndex {
-    fn new(per_entry: Vec<Vec<(String, f32)>>) -> Self {
-        let mut all: Vec<(String, u32, f32)> = per_entry
-            .into_iter()
-            .enumerate()
-            .flat_map(|(i, words)| {
-                let i = u32::try_from(i).unwrap_or(u32::MAX);
-                words.into_iter().map(move |(w, weight)| (w, i, weight))
-            })
-            .collect();
-        all.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-        let mut index = WordIndex::default();
-        for (word, entry, weight) in all {
-            if index.words.last() != Some(&word) {
-                index.words.push(word);
-                index.postings.push(vec![]);
-            }
-            if let Some(list) = index.postings.last_mut() {
-                list.push((entry, weight));
-            }
-        }
-        index
-    }
-
-    /// The words starting with `prefix`, as a range of `words`.
+    /// The words starting with `prefix`, as a range of the words.
     fn starting_with(&self, prefix: &str) -> std::ops::Range<usize> {
-        let start = self.words.partition_point(|w| w.as_str() < prefix);
-        let len = self.words[start..].partition_point(|w| w.starts_with(prefix));
+        let words = &self.0.keys;
+        let start = words.partition_point(|w| w.as_str() < prefix);
+        let len = words[start..].partition_point(|w| w.starts_with(prefix));
         start..start + len
     }
 
     /// For one query token, each guide's best match: the same word counts whole, a word the
     /// token begins 0.8, a word within one typo (two for long words) 0.6, times the weight.
     fn best_per_entry(&self, t: &str, entries: usize) -> Vec<f32> {
-        let mut best = vec![0.0f32; entries];
+        let words = &self.0.keys;
         let candidates = if t.len() >= 4 {
             // Typos keep the first letter (see `within_distance`), prefixes do too.
             self.starting_with(t.get(..1).unwrap_or(t))
         } else if t.len() >= 2 {
             self.starting_with(t)
         } else {
-            let at = self.words.partition_point(|w| w.as_str() < t);
-            at..at + usize::from(self.words.get(at).is_some_and(|w| w == t))
+            let at = words.partition_point(|w| w.as_str() < t);
+            at..at + usize::from(words.get(at).is_some_and(|w| w == t))
         };
-        for i in candidates {
-            let word = &self.words[i];
-            let factor = if word == t {
+        self.0.best_per_entry(entries, candidates, |word| {
+            if word == t {
                 1.0
             } else if t.len() >= 2 && word.starts_with(t) {
                 0.8
             } else if t.len() >= 4 && within_distance(t, word, if t.len() >= 8 { 2 } else { 1 }) {
                 0.6
             } else {
-                continue;
-            };
-            for &(entry, weight) in &self.postings[i] {
-                let slot = &mut best[entry as usize];
-                *slot = slot.max(weight * factor);
+                0.0
             }
-        }
-        best
+        })
     }
 }
 
@@ -235,6 +267,8 @@ fn within_distance(a: &str, b: &str, max: usize) -> bool {
 
 impl SearchIndex {
     pub fn new(pack: &CataloguePack, category_names: impl Fn(&str) -> Vec<String>) -> Self {
+        let mut pinyin_per_entry = vec![];
+        let mut phrases_per_entry = vec![];
         let (entries, words): (Vec<Entry>, Vec<Vec<(String, f32)>>) = pack
             .guides
             .iter()
@@ -291,20 +325,72 @@ impl SearchIndex {
                         add_latin(&name, CATEGORY, &mut words);
                     }
                 }
+                pinyin_per_entry.push(
+                    pinyin
+                        .into_iter()
+                        .map(|(whole, initials, weight)| ((whole, initials), weight))
+                        .collect(),
+                );
+                phrases_per_entry.push(phrases);
                 let entry = Entry {
                     id: g.id.clone(),
                     title: g.title.clone(),
                     han,
-                    pinyin,
-                    phrases,
                 };
                 (entry, words)
             })
             .unzip();
+        let mut han_chars: std::collections::HashMap<char, Vec<u32>> = Default::default();
+        for (i, e) in entries.iter().enumerate() {
+            let mut chars: Vec<char> = e.han.iter().flat_map(|(t, _)| t.chars()).collect();
+            chars.sort_unstable();
+            chars.dedup();
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            for c in chars {
+                han_chars.entry(c).or_default().push(i);
+            }
+        }
         SearchIndex {
             entries,
-            words: WordIndex::new(words),
+            words: WordIndex(Postings::new(words)),
+            pinyin: Postings::new(pinyin_per_entry),
+            phrases: Postings::new(phrases_per_entry),
+            han_chars,
         }
+    }
+
+    /// Marks the guides that may match the Chinese `part`: those holding its character, or for
+    /// a longer part both characters of one of its pairs (a match needs at least one pair).
+    fn han_candidates(&self, part: &str, pairs: &[String]) -> Vec<bool> {
+        let mut marked = vec![false; self.entries.len()];
+        let guides = |c: char| self.han_chars.get(&c).map_or(&[][..], Vec::as_slice);
+        let mut chars = part.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            for &i in guides(c) {
+                marked[i as usize] = true;
+            }
+            return marked;
+        }
+        for pair in pairs {
+            let mut pair = pair.chars();
+            let (Some(a), Some(b)) = (pair.next(), pair.next()) else {
+                continue;
+            };
+            // Both sorted: walk them side by side.
+            let (mut xs, mut ys) = (guides(a).iter().peekable(), guides(b).iter().peekable());
+            while let (Some(&&x), Some(&&y)) = (xs.peek(), ys.peek()) {
+                match x.cmp(&y) {
+                    std::cmp::Ordering::Less => drop(xs.next()),
+                    std::cmp::Ordering::Greater => drop(ys.next()),
+                    std::cmp::Ordering::Equal => {
+                        marked[x as usize] = true;
+                        xs.next();
+                        ys.next();
+                    }
+                }
+            }
+        }
+        marked
     }
 
     /// Guides matching `query`, best first. `lang` breaks ties toward the person's language.
@@ -337,9 +423,34 @@ impl SearchIndex {
                 distinct.push(t);
             }
         }
+        let n = self.entries.len();
         let token_best: Vec<Vec<f32>> = distinct
             .iter()
-            .map(|t| self.words.best_per_entry(t, self.entries.len()))
+            .map(|t| self.words.best_per_entry(t, n))
+            .collect();
+        // The whole Latin query as pinyin ("jiashizheng", "jsz") or as a phrase, per guide.
+        let whole_best: Vec<f32> = if tokens.is_empty() {
+            vec![]
+        } else {
+            let as_pinyin = joined.len() >= 2 && joined.bytes().all(|b| b.is_ascii_lowercase());
+            let pinyin = self.pinyin.best_per_entry(
+                n,
+                0..if as_pinyin { self.pinyin.keys.len() } else { 0 },
+                |(whole, initials)| pinyin_factor(whole, initials, &joined),
+            );
+            // A phrase is two words or more.
+            let as_phrase = latin_phrase.contains(' ');
+            let phrase = self.phrases.best_per_entry(
+                n,
+                0..if as_phrase { self.phrases.keys.len() } else { 0 },
+                |p| if p.contains(latin_phrase.as_str()) { 1.3 } else { 0.0 },
+            );
+            pinyin.into_iter().zip(phrase).map(|(a, b)| a.max(b)).collect()
+        };
+        let han_candidates: Vec<Vec<bool>> = han_parts
+            .iter()
+            .zip(&han_pairs)
+            .map(|(part, pairs)| self.han_candidates(part, pairs))
             .collect();
         // Scores first, by place; a hit's id and title are copied only once it is ranked.
         let mut scored: Vec<(usize, f32)> = self
@@ -350,7 +461,12 @@ impl SearchIndex {
                 let mut score = 0.0;
                 let mut matched = 0usize;
                 let wanted = han_parts.len() + tokens.len();
-                for (part, pairs) in han_parts.iter().zip(&han_pairs) {
+                for ((part, pairs), candidates) in
+                    han_parts.iter().zip(&han_pairs).zip(&han_candidates)
+                {
+                    if !candidates[i] {
+                        continue;
+                    }
                     let s = score_han(e, part, pairs);
                     if s > 0.0 {
                         matched += 1;
@@ -358,8 +474,7 @@ impl SearchIndex {
                     }
                 }
                 if !tokens.is_empty() {
-                    // The whole Latin query as pinyin ("jiashizheng", "jsz") or as a phrase.
-                    let whole = score_pinyin(e, &joined).max(score_phrase(e, &latin_phrase));
+                    let whole = whole_best[i];
                     let (per_token, token_matches) = token_best
                         .iter()
                         .map(|best| best[i])
@@ -424,40 +539,22 @@ fn score_han(e: &Entry, part: &str, pairs: &[String]) -> f32 {
     best
 }
 
-fn score_pinyin(e: &Entry, joined: &str) -> f32 {
-    if joined.len() < 2 || !joined.bytes().all(|b| b.is_ascii_lowercase()) {
-        return 0.0;
+/// How well `joined` (the Latin query without spaces, two lower-case letters or more) matches
+/// one pinyin spelling: the first rule that holds gives the factor, whole syllables beating
+/// initials beating typos; 0 for no match.
+fn pinyin_factor(whole: &str, initials: &str, joined: &str) -> f32 {
+    if whole.starts_with(joined) {
+        1.1
+    } else if (joined.len() >= 4 && whole.contains(joined)) || initials.starts_with(joined) {
+        0.9
+    } else if (joined.len() >= 3 && initials.contains(joined))
+        || (joined.len() >= 6
+            && within_distance(joined, whole.get(..joined.len()).unwrap_or(whole), 1))
+    {
+        0.6
+    } else {
+        0.0
     }
-    let mut best: f32 = 0.0;
-    for (whole, initials, weight) in &e.pinyin {
-        // The first rule that holds gives the factor: whole syllables beat initials beat typos.
-        let factor = if whole.starts_with(joined) {
-            1.1
-        } else if (joined.len() >= 4 && whole.contains(joined)) || initials.starts_with(joined) {
-            0.9
-        } else if (joined.len() >= 3 && initials.contains(joined))
-            || (joined.len() >= 6
-                && within_distance(joined, whole.get(..joined.len()).unwrap_or(whole), 1))
-        {
-            0.6
-        } else {
-            0.0
-        };
-        let s = weight * factor;
-        best = best.max(s);
-    }
-    best
-}
-
-fn score_phrase(e: &Entry, phrase: &str) -> f32 {
-    if !phrase.contains(' ') {
-        return 0.0;
-    }
-    e.phrases
-        .iter()
-        .filter(|(p, _)| p.contains(phrase))
-        .map(|(_, w)| w * 1.3)
-        .fold(0.0, f32::max)
 }
 
 #[cfg(test)]

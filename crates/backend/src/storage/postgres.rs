@@ -139,6 +139,9 @@ impl PgStorage {
     async fn migrate(&self) -> anyhow::Result<()> {
         let mut client = self.pool.get().await.context("connecting to PostgreSQL")?;
         let tx = client.transaction().await?;
+        // Neither waiting for another backend's migration nor a migration itself (an index
+        // made over a million rows) is one request's statement: no time limit here.
+        tx.batch_execute("SET LOCAL statement_timeout = 0").await?;
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
             .await?;
         tx.batch_execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")

@@ -64,6 +64,7 @@ error-internal = Something unexpected went wrong. Your data has not been lost. R
 home-title = Handle your affairs at home, from abroad
 home-lead = { $city }'s service guides for people living overseas, readable offline. Each says whether it needs a trip home, and how many.
 home-drafts-title = Your applications
+home-drafts-more = Show more applications
 draft-answered = { $count ->
     [one] 1 answer
    *[other] { $count } answers

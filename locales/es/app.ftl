@@ -64,6 +64,7 @@ error-internal = Algo inesperado ha fallado. Sus datos no se han perdido. Reinic
 home-title = Haga sus trámites en su tierra, desde el extranjero
 home-lead = Las guías de trámites de { $city } para quienes viven en el extranjero, que se pueden leer sin conexión. Cada una indica si hace falta viajar a China, y cuántas veces.
 home-drafts-title = Sus solicitudes
+home-drafts-more = Mostrar más solicitudes
 draft-answered = { $count ->
     [one] { $count } respuesta
    *[other] { $count } respuestas

@@ -64,6 +64,7 @@ error-internal = Un problème inattendu est survenu. Vos données n'ont pas ét�
 home-title = Vos démarches au pays, depuis l'étranger
 home-lead = Les guides des démarches de { $city } pour les personnes vivant à l'étranger, lisibles hors ligne. Chacun indique s'il faut rentrer en Chine, et combien de fois.
 home-drafts-title = Vos demandes
+home-drafts-more = Afficher plus de demandes
 draft-answered = { $count ->
     [one] { $count } réponse
    *[other] { $count } réponses

@@ -64,6 +64,7 @@ error-internal = Si è verificato un errore imprevisto. I suoi dati non sono and
 home-title = Le pratiche di casa, sbrigate dall'estero
 home-lead = Le guide ai servizi di { $city } per chi vive all'estero, consultabili anche senza connessione. Ognuna dice se serve un viaggio in Cina, e quanti.
 home-drafts-title = Le sue pratiche
+home-drafts-more = Mostra altre pratiche
 draft-answered = { $count ->
     [one] 1 risposta
    *[other] { $count } risposte

@@ -64,6 +64,7 @@ error-internal = 应用出现了意外问题，您的数据没有丢失。请重
 home-title = 在海外，办好家乡事
 home-lead = { $city }面向海外侨胞的办事指南，离线可查。每一项都写明是否需要回国、最多跑几次。
 home-drafts-title = 我的申请
+home-drafts-more = 显示更多申请
 draft-answered = 已填写 { $count } 项
 draft-updated = 更新于 { $when }
 catalogue-version = 办事指南目录 第 { $version } 版 · { $date }

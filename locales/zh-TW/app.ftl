@@ -64,6 +64,7 @@ error-internal = 應用出現了意外問題，您的數據沒有丟失。請重
 home-title = 在海外，辦好家鄉事
 home-lead = { $city }面向海外僑胞的辦事指南，離線可查。每一項都寫明是否需要回國、最多跑幾次。
 home-drafts-title = 我的申請
+home-drafts-more = 顯示更多申請
 draft-answered = { $count ->
    *[other] 已填寫 { $count } 項
 }

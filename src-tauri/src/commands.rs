@@ -95,6 +95,8 @@ macro_rules! handlers {
 
 handlers! {
     at_once {
+        mark_start: MarkStart,
+        start_marks: StartMarks,
         language: Language,
         set_language: SetLanguage,
         text_size: TextSize,
@@ -107,7 +109,8 @@ handlers! {
         draft_guide: DraftGuide,
         set_answer: SetAnswer,
         review: Review,
-        draft_summaries: DraftSummaries,
+        draft_page: DraftPageOf,
+        draft_titles: DraftTitles,
         delete_draft: DeleteDraft,
         duplicate_draft: DuplicateDraft,
         materials: Materials,
@@ -212,13 +215,14 @@ answered_by! { core |core, args|
     CatalogOverview => core.overview(),
     Guide => core.guide(&args.id)?,
     CreateDraft => core.create_draft(&args.guide_id)?,
-    Drafts => core.drafts()?,
+    Drafts => core.drafts_of_guide(&args.guide_id)?,
     Draft => core.draft(args.id)?,
     DraftGuide => core.guide_of_draft(args.id)?,
     /// On the main thread like every [`Answer`]: two saves of one field are never reordered.
     SetAnswer => core.save_answer(args.draft_id, &args.field, &args.value)?,
     Review => core.review(args.id)?,
-    DraftSummaries => core.draft_summaries()?,
+    DraftPageOf => core.draft_page(args.after.as_ref())?,
+    DraftTitles => core.draft_titles()?,
     DeleteDraft => core.delete_draft(args.id)?,
     DuplicateDraft => core.duplicate_draft(args.id)?,
     Materials => core.materials(args.id)?,
@@ -269,6 +273,20 @@ answered_by! { desk_admin |site, args|
     DisableSiteMode => site.disable_site_mode()?,
     RemoveVolunteer => site.remove_volunteer(args.id, &args.my_pin)?,
     SiteLog => site.site_log()?,
+}
+
+/// Answered even when the installation could not be opened: the start is marked all the same.
+impl Answer for ipc::MarkStart {
+    fn answer(self, _: &Shell, _: &AppHandle) -> Reply<Self> {
+        crate::started::mark(self.step);
+        Ok(())
+    }
+}
+
+impl Answer for ipc::StartMarks {
+    fn answer(self, _: &Shell, _: &AppHandle) -> Reply<Self> {
+        Ok(crate::started::marks())
+    }
 }
 
 impl Answer for ipc::CurrentWalkIn {

@@ -7,6 +7,7 @@
 //! a newer catalogue) are pushed as the events `homeward_domain::ipc` declares.
 
 mod commands;
+mod started;
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -418,6 +419,7 @@ fn adopt_earlier_data_dir(
 
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
+    started::begin();
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
         .with_env_filter(
@@ -446,6 +448,7 @@ pub fn run() {
                 .inspect_err(|e| {
                     tracing::error!(code = ?e.code, "cannot open the installation: {}", e.message);
                 });
+            started::mark(homeward_domain::display::StartStep::InstallationOpen);
             let export_dir = match option("--export-dir", "HOMEWARD_EXPORT_DIR") {
                 Some(dir) => PathBuf::from(dir),
                 None => app

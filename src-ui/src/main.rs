@@ -9,5 +9,13 @@ mod screens;
 mod widgets;
 
 fn main() {
+    mark_start(homeward_domain::display::StartStep::UiStarted);
     leptos::mount::mount_to_body(app::App);
+}
+
+/// Tells the shell a step of the start was reached (see `ipc::MarkStart`).
+pub(crate) fn mark_start(step: homeward_domain::display::StartStep) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = ipc::call(ipc::MarkStart { step }).await;
+    });
 }

@@ -495,6 +495,77 @@ impl App {
             .await?)
     }
 
+    /// Invokes the shell's command `command` with `args` as the UI would, and answers what it
+    /// answers (an error's JSON as the error).
+    pub async fn invoke(
+        &self,
+        command: &str,
+        args: serde_json::Value,
+    ) -> anyhow::Result<serde_json::Value> {
+        let answer = self
+            .client
+            .execute_async(
+                "const [command, args, done] = arguments;
+                 window.__TAURI__.core.invoke(command, { args })
+                   .then((ok) => done({ ok }), (error) => done({ error }));",
+                vec![serde_json::json!(command), args],
+            )
+            .await?;
+        match answer {
+            serde_json::Value::Object(mut o) if o.contains_key("ok") => {
+                Ok(o.remove("ok").unwrap_or_default())
+            }
+            other => bail!("{command} failed: {other}"),
+        }
+    }
+
+    /// The memory of this app and of every process it started (WebKit's web and network
+    /// processes), one entry per process.
+    pub fn memory(&self) -> anyhow::Result<Vec<ProcessMemory>> {
+        let apps = pids_of(&self.data_dir)?;
+        anyhow::ensure!(
+            !apps.is_empty(),
+            "no app process found for {}",
+            self.data_dir.display()
+        );
+        let mut parents = std::collections::BTreeMap::<u32, u32>::new();
+        for entry in std::fs::read_dir("/proc")? {
+            let entry = entry?;
+            let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse().ok()) else {
+                continue;
+            };
+            // A process may end while the table is read; it is then simply not counted.
+            let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+                continue;
+            };
+            let ppid = stat
+                .rfind(')')
+                .and_then(|at| stat[at + 1..].split_whitespace().nth(1))
+                .and_then(|p| p.parse().ok());
+            if let Some(ppid) = ppid {
+                parents.insert(pid, ppid);
+            }
+        }
+        let descends = |mut pid: u32| loop {
+            if apps.contains(&pid) {
+                return true;
+            }
+            match parents.get(&pid) {
+                Some(&ppid) if ppid > 1 => pid = ppid,
+                _ => return false,
+            }
+        };
+        let mut found = vec![];
+        for &pid in parents.keys() {
+            if descends(pid) {
+                if let Some(memory) = ProcessMemory::of(pid) {
+                    found.push(memory);
+                }
+            }
+        }
+        Ok(found)
+    }
+
     /// Starts counting the UI's calls to the shell from zero.
     pub async fn reset_ipc_calls(&self) -> anyhow::Result<()> {
         self.client
@@ -583,6 +654,47 @@ impl App {
         // The session's browser is gone; ending it only tidies up the driver.
         let _ = tokio::time::timeout(Duration::from_secs(10), self.client.close()).await;
         Ok(())
+    }
+}
+
+/// What one process holds in memory, from `/proc/PID/smaps_rollup`: its proportional set size
+/// (each shared page divided among the processes sharing it), in bytes, and its parts.
+#[derive(Debug, Clone)]
+pub struct ProcessMemory {
+    pub pid: u32,
+    /// The program's name as the kernel knows it (`homeward-app`, `WebKitWebProces`).
+    pub name: String,
+    pub pss: u64,
+    /// Memory of its own: heaps (the JavaScript engine's, the wasm memory, the app's).
+    pub pss_anon: u64,
+    /// Pages of files it mapped: its code and libraries.
+    pub pss_file: u64,
+    /// Shared memory: buffers passed between the processes.
+    pub pss_shmem: u64,
+}
+
+impl ProcessMemory {
+    fn of(pid: u32) -> Option<Self> {
+        let dir = Path::new("/proc").join(pid.to_string());
+        let rollup = std::fs::read_to_string(dir.join("smaps_rollup")).ok()?;
+        let field = |name: &str| {
+            rollup.lines().find_map(|l| {
+                let rest = l.strip_prefix(name)?.strip_prefix(':')?;
+                let kb: u64 = rest.trim().trim_end_matches("kB").trim().parse().ok()?;
+                Some(kb * 1024)
+            })
+        };
+        Some(ProcessMemory {
+            pid,
+            name: std::fs::read_to_string(dir.join("comm"))
+                .ok()?
+                .trim()
+                .to_owned(),
+            pss: field("Pss")?,
+            pss_anon: field("Pss_Anon").unwrap_or_default(),
+            pss_file: field("Pss_File").unwrap_or_default(),
+            pss_shmem: field("Pss_Shmem").unwrap_or_default(),
+        })
     }
 }
 

@@ -216,7 +216,7 @@ async fn a_draft_whose_guide_a_newer_catalogue_withdrew_stays_listed_printable_e
     assert_eq!(app.overview().version, pack.version);
     assert!(app.guide("pension-proof-of-life").is_err(), "withdrawn");
 
-    let listed = app.draft_summaries().expect("summaries");
+    let listed = app.draft_page(None).expect("summaries").drafts;
     assert_eq!(listed.len(), 1, "the draft is still listed");
     assert!(!listed[0].offered);
     assert_eq!(
@@ -247,7 +247,7 @@ async fn a_draft_whose_guide_a_newer_catalogue_withdrew_stays_listed_printable_e
     );
     assert!(app.outbox().expect("outbox").is_empty());
     app.delete_draft(draft.id).expect("deletable");
-    assert!(app.draft_summaries().expect("summaries").is_empty());
+    assert!(app.draft_page(None).expect("summaries").drafts.is_empty());
     let _ = stop.send(());
 }
 

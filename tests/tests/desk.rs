@@ -330,7 +330,7 @@ async fn walk_ins_are_served_in_sessions_of_their_own_that_leave_nothing_behind(
     // The second walk-in sees nothing of the first.
     let (second_id, second) = site.start_walk_in().unwrap();
     assert_eq!(second.profile().unwrap(), None);
-    assert!(second.draft_summaries().unwrap().is_empty());
+    assert!(second.draft_page(None).unwrap().drafts.is_empty());
     assert!(second.outbox().unwrap().is_empty());
     assert_eq!(second.identity().unwrap().attestations.len(), 0);
 

@@ -4,6 +4,7 @@
 //! session, tauri-driver and the app built with its UI; `cargo xtask test` provides all of them and
 //! runs them with `--ignored`. Each test has its own data directory and driver ports.
 
+use anyhow::Context as _;
 use fantoccini::Locator;
 use homeward_tests::app::Driver;
 use homeward_tests::backend::{
@@ -1364,6 +1365,7 @@ async fn cold_start_to_the_first_catalogue_screen() -> anyhow::Result<()> {
     let driver = Driver::start(4484)?;
     let offline = unreachable_url();
     let kept = TempDir::new()?;
+    // Per start: the time WebDriver saw, and the app's own marks.
     let mut fresh = vec![];
     let mut again = vec![];
     for round in 0..6 {
@@ -1372,29 +1374,184 @@ async fn cold_start_to_the_first_catalogue_screen() -> anyhow::Result<()> {
             let start = Instant::now();
             let app = driver.launch(dir, &offline).await?;
             app.wait_css(".guide-card").await?;
+            let seen = start.elapsed();
+            let marks = first_paint_marks(&app).await?;
             // The first round warms the page cache and the driver; it is not counted.
             if round > 0 {
                 if is_fresh {
-                    fresh.push(start.elapsed());
+                    fresh.push((seen, marks));
                 } else {
-                    again.push(start.elapsed());
+                    again.push((seen, marks));
                 }
             }
             app.close().await?;
         }
     }
-    let median = |v: &mut Vec<Duration>| {
-        v.sort();
-        v[v.len() / 2]
-    };
-    println!(
-        "BENCH cold start to the first catalogue screen: fresh install median {:?} {:?}; \
-         restart median {:?} {:?}",
-        median(&mut fresh),
-        fresh,
-        median(&mut again),
-        again
+    for (what, runs) in [("fresh install", &mut fresh), ("restart", &mut again)] {
+        let mut seen: Vec<Duration> = runs.iter().map(|(s, _)| *s).collect();
+        seen.sort();
+        let median_ms = |step: &str| {
+            let mut at: Vec<f64> = runs
+                .iter()
+                .filter_map(|(_, m)| m.get(step).copied())
+                .collect();
+            at.sort_by(f64::total_cmp);
+            at.get(at.len() / 2).copied().unwrap_or(f64::NAN)
+        };
+        let painted: Vec<String> = runs
+            .iter()
+            .map(|(_, m)| format!("{:.0}", m["first-paint"]))
+            .collect();
+        println!(
+            "BENCH start, {what}, from the app's marks (median of {} ms after the process \
+             started): main {:.0}, installation open {:.0}, UI started {:.0}, first paint {:.0} \
+             (runs {}); as WebDriver saw it: median {:?} of {seen:?}",
+            runs.len(),
+            median_ms("main"),
+            median_ms("installation-open"),
+            median_ms("ui-started"),
+            median_ms("first-paint"),
+            painted.join(", "),
+            seen[seen.len() / 2],
+        );
+    }
+    Ok(())
+}
+
+/// The app's marks of its start, by step, once the first guides are painted: milliseconds after
+/// the process started.
+async fn first_paint_marks(
+    app: &homeward_tests::app::App,
+) -> anyhow::Result<std::collections::BTreeMap<String, f64>> {
+    let read = std::cell::RefCell::new(std::collections::BTreeMap::new());
+    app.eventually("the first paint marked", || async {
+        let mut marks = std::collections::BTreeMap::new();
+        for mark in app
+            .invoke("start_marks", serde_json::json!({}))
+            .await?
+            .as_array()
+            .context("a list of marks")?
+        {
+            let step = mark["step"].as_str().context("a step")?;
+            let after = mark["after_ms"].as_f64().context("a time")?;
+            marks.insert(step.to_owned(), after);
+        }
+        let painted = marks.contains_key("first-paint");
+        *read.borrow_mut() = marks;
+        Ok(painted)
+    })
+    .await?;
+    let marks = read.into_inner();
+    let order = ["main", "installation-open", "ui-started", "first-paint"];
+    anyhow::ensure!(
+        order.iter().all(|s| marks.contains_key(*s))
+            && order.windows(2).all(|w| marks[w[0]] <= marks[w[1]]),
+        "the start's steps out of order: {marks:?}"
     );
+    Ok(marks)
+}
+
+/// The memory of the app and of its WebKit processes after every screen has been shown, a
+/// search run and five phone photos prepared: each process's PSS, and where the web process's
+/// goes (printed for BENCHMARKS.md; `cargo xtask bench` runs it on the release build).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "drives the real app: run by `cargo xtask test`"]
+async fn memory_after_every_screen_and_five_photos() -> anyhow::Result<()> {
+    let data = TempDir::new()?;
+    let driver = Driver::start(4744)?;
+    let app = driver.launch(data.path(), &unreachable_url()).await?;
+    app.wait_css(".guide-card").await?;
+    let at_start = app.memory()?;
+    for (open, shown) in [
+        ("#open-notices", "#notices-title"),
+        ("#open-identity", "#identity-title"),
+        ("#open-letters", "#letters-title"),
+        ("#open-privacy", "#privacy-title"),
+        ("#open-outbox", "#outbox-title"),
+        ("#open-contacts", "#contacts-title"),
+        ("#switch-city", ".cities"),
+    ] {
+        app.click(open).await?;
+        app.wait_css(shown).await?;
+        app.click("button.brand").await?;
+        app.wait_css(".guide-card").await?;
+    }
+    app.input_text("#search", "驾照").await?;
+    app.wait_css(".results .guide-card").await?;
+    app.input_text("#search", "").await?;
+    app.click(&format!(".guide-card[data-guide='{STARTER_GUIDE}']"))
+        .await?;
+    app.click("#start-draft").await?;
+    for n in 1..=5 {
+        let photo = data.path().join(format!("photo-{n}.jpg"));
+        std::fs::write(
+            &photo,
+            homeward_core::materials::fixtures::phone_photo(4000, 3000),
+        )?;
+        app.wait_css("#field-proof-of-stay")
+            .await?
+            .send_keys(&photo.to_string_lossy())
+            .await?;
+        app.eventually(&format!("{n} photos shown"), || async {
+            Ok(app.count(".document img.thumb").await? == n)
+        })
+        .await?;
+    }
+    let after = app.memory()?;
+    let web = app
+        .client
+        .execute(
+            "return {
+               wasm: window.homewardWasmBytes ? window.homewardWasmBytes() : null,
+               images: Array.from(document.images).reduce((n, i) => n + i.src.length, 0),
+               nodes: document.getElementsByTagName('*').length,
+             };",
+            vec![],
+        )
+        .await?;
+    let overview = app.invoke("catalog_overview", serde_json::json!({})).await?;
+    let mb = |b: u64| b as f64 / 1_000_000.0;
+    let line = |memory: &[homeward_tests::app::ProcessMemory]| {
+        memory
+            .iter()
+            .map(|p| {
+                format!(
+                    "{} {:.1} MB (own {:.1}, files {:.1}, shared {:.1})",
+                    p.name,
+                    mb(p.pss),
+                    mb(p.pss_anon),
+                    mb(p.pss_file),
+                    mb(p.pss_shmem)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let total = |memory: &[homeward_tests::app::ProcessMemory]| {
+        mb(memory.iter().map(|p| p.pss).sum::<u64>())
+    };
+    anyhow::ensure!(
+        after.iter().any(|p| p.name.starts_with("homeward-app"))
+            && after.iter().any(|p| p.name.starts_with("WebKitWebProc")),
+        "the app's and its web process's memory read: {after:?}"
+    );
+    println!(
+        "BENCH memory (PSS) at the first screen: {:.1} MB: {}",
+        total(&at_start),
+        line(&at_start)
+    );
+    println!(
+        "BENCH memory (PSS) after every screen and five photos: {:.1} MB (goal at most 150 MB): \
+         {}; in the web page: wasm memory {:.1} MB, image sources {:.1} MB, catalogue overview \
+         {:.1} MB as JSON, {} elements",
+        total(&after),
+        line(&after),
+        web["wasm"].as_f64().unwrap_or(f64::NAN) / 1e6,
+        web["images"].as_f64().unwrap_or(f64::NAN) / 1e6,
+        mb(overview.to_string().len() as u64),
+        web["nodes"],
+    );
+    app.close().await?;
     Ok(())
 }
 

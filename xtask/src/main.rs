@@ -430,7 +430,17 @@ fn test() -> anyhow::Result<()> {
     // The screenshot runs too: every screen in every language at both sizes, each checked by
     // axe-core.
     let _ = std::fs::remove_file(accessibility_report());
-    run_e2e(&app, &["--skip", "cold_start", "--test-threads=1"])?;
+    // The start and memory figures are measured on the release build, by `bench`.
+    run_e2e(
+        &app,
+        &[
+            "--skip",
+            "cold_start",
+            "--skip",
+            "memory_after",
+            "--test-threads=1",
+        ],
+    )?;
     accessibility_summary()?;
 
     let bundles = bundle::build(false)?;
@@ -556,6 +566,15 @@ fn bench() -> anyhow::Result<()> {
         &[
             "--exact",
             "cold_start_to_the_first_catalogue_screen",
+            "--nocapture",
+        ],
+    )?;
+    step("memory after every screen and five photos (release, Xvfb)");
+    run_e2e(
+        &app,
+        &[
+            "--exact",
+            "memory_after_every_screen_and_five_photos",
             "--nocapture",
         ],
     )?;

@@ -12,7 +12,7 @@ use homeward_core::catalog::bundled;
 use homeward_core::review::review;
 use homeward_core::store::Store;
 use homeward_core::validate::today;
-use homeward_domain::GuideId;
+use homeward_domain::{DraftCursor, GuideId};
 
 fn percentiles(label: &str, mut samples: Vec<Duration>) {
     samples.sort();
@@ -91,8 +91,11 @@ fn bench(c: &mut Criterion) {
             }
         }
     };
-    let list = || {
-        let drafts = store.drafts().expect("list");
+    // A page of the list as the app shows it: its drafts read through the index, each reviewed.
+    let page = |after: Option<&DraftCursor>| {
+        let drafts = store
+            .drafts_page(after, homeward_core::DRAFT_PAGE)
+            .expect("page");
         let reviews: Vec<_> = drafts
             .iter()
             .filter_map(|d| {
@@ -100,26 +103,53 @@ fn bench(c: &mut Criterion) {
                 Some(review(&guide.form, &d.answers, &BTreeSet::new(), today()))
             })
             .collect();
-        (drafts.len(), reviews.len())
+        assert_eq!(reviews.len(), drafts.len());
+        drafts.last().map(|d| DraftCursor {
+            updated_at: d.updated_at,
+            id: d.id,
+        })
     };
     // One draft exists already (the autosave's).
     for (count, from) in [(500, 1), (5_000, 500)] {
         add_drafts(from, count);
-        assert_eq!(list().0, count);
-        let mut samples = vec![];
-        for _ in 0..30 {
+        assert_eq!(store.drafts().expect("all").len(), count);
+        let mut first = vec![];
+        for _ in 0..200 {
             let start = Instant::now();
-            black_box(list());
-            samples.push(start.elapsed());
+            black_box(page(None));
+            first.push(start.elapsed());
         }
         percentiles(
-            &format!("open the list of {count} drafts with their reviews"),
-            samples,
+            &format!(
+                "open the list of {count} drafts: the first {} with their reviews",
+                homeward_core::DRAFT_PAGE
+            ),
+            first,
+        );
+        // Every page in turn, to the last, as "show more" reads them.
+        let mut pages = vec![];
+        let mut after = None;
+        loop {
+            let start = Instant::now();
+            let next = page(after.as_ref());
+            pages.push(start.elapsed());
+            match next {
+                Some(cursor) if pages.len() * homeward_core::DRAFT_PAGE < count => {
+                    after = Some(cursor);
+                }
+                _ => break,
+            }
+        }
+        percentiles(
+            &format!("each page of the list of {count} drafts, to the last"),
+            pages,
         );
     }
     let mut group = c.benchmark_group("drafts");
     group.sample_size(10);
-    group.bench_function("list 5,000 drafts with reviews", |b| b.iter(list));
+    group.bench_function("first page of 5,000 drafts with reviews", |b| {
+        b.iter(|| page(None));
+    });
     group.finish();
 }
 

@@ -17,7 +17,8 @@ use homeward_domain::sync::OutboxItem;
 use homeward_domain::{
     BackendStatus, CatalogueOverview, CataloguePack, Draft, DraftId, Guide, Lang,
 };
-use homeward_domain::{DraftReview, DraftSummary};
+use homeward_domain::draft::DraftTitle;
+use homeward_domain::{DraftCursor, DraftPage, DraftReview, DraftSummary};
 
 use crate::catalog;
 use crate::catalog::search::{Hit, SearchIndex};
@@ -34,6 +35,8 @@ pub(crate) const DB_FILE: &str = "homeward.db";
 pub(crate) const INSTALL_ID_FILE: &str = "install-id";
 /// The longest answer a single field takes; longer input is refused, not cut.
 pub const MAX_ANSWER_CHARS: usize = 4_000;
+/// Drafts on one page of the list of applications.
+pub const DRAFT_PAGE: usize = 50;
 
 /// Where an installation keeps its data and which backends it may talk to.
 #[derive(Debug, Clone)]
@@ -120,7 +123,7 @@ pub struct Homeward {
     pub(crate) keys: Keys,
     /// The current city's catalogue and its search index.
     pack: RwLock<Arc<CataloguePack>>,
-    index: RwLock<Arc<SearchIndex>>,
+    index: RwLock<Arc<PackIndex>>,
     status: RwLock<BackendStatus>,
     /// The current city with its backend's client.
     pub(crate) home: RwLock<Option<Home>>,
@@ -152,6 +155,35 @@ impl std::fmt::Debug for Homeward {
         f.debug_struct("Homeward")
             .field("keys", &self.keys)
             .finish_non_exhaustive()
+    }
+}
+
+/// A pack's search index, built off the start path: by a thread of its own from the moment the
+/// pack is taken, or by the first search if that comes first (which then waits for that one
+/// build rather than making a second).
+struct PackIndex {
+    pack: Arc<CataloguePack>,
+    index: OnceLock<SearchIndex>,
+}
+
+impl PackIndex {
+    fn new(pack: Arc<CataloguePack>) -> Arc<Self> {
+        let index = Arc::new(PackIndex {
+            pack,
+            index: OnceLock::new(),
+        });
+        let building = Arc::clone(&index);
+        // Without a thread of its own, the first search builds it.
+        let _ = std::thread::Builder::new()
+            .name("search-index".into())
+            .spawn(move || {
+                building.get();
+            });
+        index
+    }
+
+    fn get(&self) -> &SearchIndex {
+        self.index.get_or_init(|| index_of(&self.pack))
     }
 }
 
@@ -263,12 +295,13 @@ impl Homeward {
         let store = Store::open(&db_path, &keys.database)?;
         let home = city::home_at_open(config, &store)?;
         let pack = city::best_pack(&store, home.as_ref().map(|h| &h.city))?;
-        let index = index_of(&pack);
+        let pack = Arc::new(pack);
+        let index = PackIndex::new(Arc::clone(&pack));
         Ok(Homeward {
             store,
             keys,
-            index: RwLock::new(Arc::new(index)),
-            pack: RwLock::new(Arc::new(pack)),
+            index: RwLock::new(index),
+            pack: RwLock::new(pack),
             status: RwLock::new(BackendStatus::Unknown),
             home: RwLock::new(home),
             other_homes: Mutex::new(BTreeMap::new()),
@@ -350,7 +383,7 @@ impl Homeward {
                 .read()
                 .unwrap_or_else(std::sync::PoisonError::into_inner),
         );
-        index.search(query, lang)
+        index.get().search(query, lang)
     }
 
     /// The help lines, the liaison sites, and the embassy and consulates for the country the
@@ -470,6 +503,11 @@ impl Homeward {
 
     pub fn draft(&self, id: DraftId) -> Result<Draft> {
         self.store.draft(id)
+    }
+
+    /// The drafts answering `guide`, most recently changed first.
+    pub fn drafts_of_guide(&self, guide: &str) -> Result<Vec<Draft>> {
+        self.store.drafts_of_guide(guide)
     }
 
     /// A draft's answers as they would be printed and sent: valid answers normalised.
@@ -615,12 +653,50 @@ impl Homeward {
         Ok(result)
     }
 
-    /// Every draft, of every city, with its review, most recently changed first. A draft whose
-    /// guide its city withdrew is listed all the same, marked as no longer offered.
-    pub fn draft_summaries(&self) -> Result<Vec<DraftSummary>> {
-        let today = validate::today();
+    /// A page of the drafts of every city with their reviews, most recently changed first: the
+    /// first page, or the one after `after`. A draft whose guide its city withdrew is listed all
+    /// the same, marked as no longer offered. A page reads and reviews its own drafts only, so
+    /// the list opens as fast with thousands of drafts as with ten.
+    pub fn draft_page(&self, after: Option<&DraftCursor>) -> Result<DraftPage> {
+        // One more than a page tells whether another follows.
+        let mut drafts = self.store.drafts_page(after, DRAFT_PAGE + 1)?;
+        let more = drafts.len() > DRAFT_PAGE;
+        drafts.truncate(DRAFT_PAGE);
+        let next = more
+            .then(|| drafts.last())
+            .flatten()
+            .map(|d| DraftCursor {
+                updated_at: d.updated_at,
+                id: d.id,
+            });
+        Ok(DraftPage {
+            drafts: self.summaries(drafts)?,
+            next,
+        })
+    }
+
+    /// Every draft's guide title and city, without reading its answers: what the list of sent
+    /// applications names them by.
+    pub fn draft_titles(&self) -> Result<Vec<DraftTitle>> {
         self.store
-            .drafts()?
+            .every_draft_head()?
+            .into_iter()
+            .map(|(id, city, guide)| {
+                let title = match self.pack_of(&city)?.guide(&guide) {
+                    Some(guide) => guide.title.clone(),
+                    None => {
+                        self.draft_guide(&self.store.draft(id)?)?.0.title
+                    }
+                };
+                Ok(DraftTitle { id, city, title })
+            })
+            .collect()
+    }
+
+    /// The drafts with their reviews and titles.
+    fn summaries(&self, drafts: Vec<Draft>) -> Result<Vec<DraftSummary>> {
+        let today = validate::today();
+        drafts
             .into_iter()
             .map(|draft| {
                 // An error is reported, never a draft quietly left out of the list.
@@ -684,14 +760,15 @@ impl Homeward {
 
     /// Uses `pack` from now on, with its search index.
     fn use_pack(&self, pack: CataloguePack) {
+        let pack = Arc::new(pack);
         *self
             .index
             .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(index_of(&pack));
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = PackIndex::new(Arc::clone(&pack));
         *self
             .pack
             .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(pack);
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = pack;
     }
 
     /// Takes the current city's best pack again (after a city is chosen).

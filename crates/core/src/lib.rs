@@ -30,5 +30,5 @@ pub mod walkin;
 pub use homeward_catalog as catalog;
 pub use homeward_catalog::{review, validate};
 
-pub use app::{set_aside_unreadable, Config, Homeward};
+pub use app::{set_aside_unreadable, Config, Homeward, DRAFT_PAGE};
 pub use error::{CoreError, Result};

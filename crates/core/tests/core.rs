@@ -336,7 +336,7 @@ fn nothing_is_sent_before_a_home_city_is_chosen_and_the_choice_pins_its_receipt_
         app.backend_address().as_deref(),
         Some("https://homeward.fuzhou.example")
     );
-    let summaries = app.draft_summaries().expect("summaries");
+    let summaries = app.draft_page(None).expect("summaries").drafts;
     assert_eq!(summaries.len(), 1, "a draft of the other city stays listed");
     assert_eq!(summaries[0].draft.city, "wenzhou");
     assert_eq!(
@@ -374,4 +374,51 @@ fn contacts_list_the_embassy_and_consulates_of_the_country_the_person_lives_in()
         .any(|m| m.kind == homeward_domain::catalog::MissionKind::Embassy));
     app.set_residence_country(None).expect("forgotten");
     assert!(app.contacts().expect("contacts").missions.is_empty());
+}
+
+#[test]
+fn the_list_of_applications_comes_a_page_at_a_time_each_draft_once() {
+    let dir = TempDir::new().expect("tempdir");
+    let app = Homeward::open(&config(&dir)).expect("open");
+    let guides = ["pension-proof-of-life", "driving-licence-renewal"];
+    // Made faster than the clock moves, so many share their time: the order still has no ties.
+    let made: Vec<_> = (0..2 * homeward_core::DRAFT_PAGE + 7)
+        .map(|n| app.create_draft(guides[n % 2]).expect("draft").id)
+        .collect();
+    let mut listed = vec![];
+    let mut page = app.draft_page(None).expect("first page");
+    let mut pages = 1;
+    while let Some(after) = page.next.clone() {
+        assert_eq!(page.drafts.len(), homeward_core::DRAFT_PAGE, "a full page");
+        listed.extend(page.drafts.iter().map(|s| s.draft.id));
+        page = app.draft_page(Some(&after)).expect("next page");
+        pages += 1;
+    }
+    listed.extend(page.drafts.iter().map(|s| s.draft.id));
+    assert_eq!(pages, 3);
+    assert_eq!(page.drafts.len(), 7, "the rest");
+    let mut sorted = listed.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted.len(), made.len(), "each draft once, none left out");
+
+    // A draft changed comes first.
+    // An even place: a pension draft.
+    let middle = made[made.len() / 2 - 1];
+    std::thread::sleep(std::time::Duration::from_millis(2));
+    app.set_answer(middle, "full-name", "Chen Wei").expect("answer");
+    let first = app.draft_page(None).expect("first page again");
+    assert_eq!(first.drafts[0].draft.id, middle);
+
+    let of_guide = app.drafts_of_guide(guides[1]).expect("a guide's drafts");
+    assert_eq!(of_guide.len(), made.len() / 2);
+    assert!(of_guide.iter().all(|d| d.guide_id.0 == guides[1]));
+
+    let titles = app.draft_titles().expect("titles");
+    assert_eq!(titles.len(), made.len());
+    let title = titles.iter().find(|t| t.id == middle).expect("named");
+    assert_eq!(
+        title.title.get(homeward_domain::Lang::En),
+        "Pension proof of life from abroad"
+    );
 }

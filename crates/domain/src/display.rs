@@ -61,3 +61,24 @@ mod tests {
         assert!(serde_json::from_str::<TextSize>("300").is_err());
     }
 }
+
+/// A step of the app's start, as the app marks it (for the start-up figures; nothing personal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StartStep {
+    /// The shell's `main` began (after the system loaded the program).
+    Main,
+    /// The installation is open: keys from the keyring, the database, the catalogue.
+    InstallationOpen,
+    /// The UI's code is running in the webview.
+    UiStarted,
+    /// The first list of guides has been painted.
+    FirstPaint,
+}
+
+/// When a step was reached, in milliseconds after the process started.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct StartMark {
+    pub step: StartStep,
+    pub after_ms: f64,
+}

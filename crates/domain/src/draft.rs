@@ -89,6 +89,29 @@ pub struct DraftSummary {
     pub offered: bool,
 }
 
+/// Where a page of the list of drafts ended: the next page starts after this draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftCursor {
+    pub updated_at: i64,
+    pub id: DraftId,
+}
+
+/// One page of the list of applications, most recently changed first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftPage {
+    pub drafts: Vec<DraftSummary>,
+    /// Where the next page starts; none after the last.
+    pub next: Option<DraftCursor>,
+}
+
+/// What a draft is called: its guide's title, and its city.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftTitle {
+    pub id: DraftId,
+    pub city: String,
+    pub title: crate::LocalizedText,
+}
+
 /// The guide a draft answers, from the draft's city, whichever city is current.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GuideOfDraft {

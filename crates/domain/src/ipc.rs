@@ -26,7 +26,7 @@ use crate::identity::{
 };
 use crate::privacy::{Consent, ConsentKind, ProfileProblem};
 use crate::sync::{FeedEvent, OutboxItem};
-use crate::{ApiError, CatalogueOverview, DraftId, DraftReview, DraftSummary, Lang};
+use crate::{ApiError, CatalogueOverview, DraftId, DraftReview, Lang};
 
 /// A command the UI invokes with JSON arguments: the implementing struct is the arguments.
 pub trait Command: Serialize + DeserializeOwned {
@@ -100,13 +100,19 @@ commands! {
     /// (`navigator.languages`) that Homeward speaks.
     language: Language { system: Vec<String> } -> Lang;
     set_language: SetLanguage { lang: Lang } -> ();
+    /// Marks a step of the app's start the UI reached (the first time only; later ones are
+    /// ignored).
+    mark_start: MarkStart { step: crate::display::StartStep } -> ();
+    /// The steps of this run's start reached so far, in the order reached.
+    start_marks: StartMarks {} -> Vec<crate::display::StartMark>;
     /// The size of the text the person chose (100 % until they choose).
     text_size: TextSize {} -> crate::display::TextSize;
     set_text_size: SetTextSize { size: crate::display::TextSize } -> ();
     catalog_overview: CatalogOverview {} -> CatalogueOverview;
     guide: Guide { id: String } -> crate::Guide;
     create_draft: CreateDraft { guide_id: String } -> crate::Draft;
-    drafts: Drafts {} -> Vec<crate::Draft>;
+    /// The drafts answering one guide, most recently changed first.
+    drafts: Drafts { guide_id: String } -> Vec<crate::Draft>;
     draft: Draft { id: DraftId } -> crate::Draft;
     /// The guide a draft answers, from its own city's catalogue (or as it was, if withdrawn).
     draft_guide: DraftGuide { id: DraftId } -> crate::draft::GuideOfDraft;
@@ -115,7 +121,11 @@ commands! {
     set_answer: SetAnswer { draft_id: DraftId, field: String, value: String } -> AnswerSaved;
     /// The draft checked as a whole.
     review: Review { id: DraftId } -> DraftReview;
-    draft_summaries: DraftSummaries {} -> Vec<DraftSummary>;
+    /// A page of the list of applications with their reviews: the first, or the one after
+    /// `after`.
+    draft_page: DraftPageOf { after: Option<crate::DraftCursor> } -> crate::DraftPage;
+    /// Every draft's title and city.
+    draft_titles: DraftTitles {} -> Vec<crate::draft::DraftTitle>;
     delete_draft: DeleteDraft { id: DraftId } -> ();
     duplicate_draft: DuplicateDraft { id: DraftId } -> crate::Draft;
     materials: Materials { id: DraftId } -> Vec<MaterialInfo>;

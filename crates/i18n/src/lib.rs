@@ -5,7 +5,7 @@
 //! UI, `tr(lang, "…")` elsewhere, or marked with [`key`] — and the workspace test `every_key_is_translated_and_used` checks
 //! both directions against the files. Keys built at run time belong to a [`DYNAMIC_FAMILIES`] prefix.
 
-use std::collections::HashMap;
+use std::cell::OnceCell;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use homeward_domain::Lang;
@@ -45,9 +45,10 @@ fn source(lang: Lang) -> &'static str {
     }
 }
 
-/// Every message in every language, ready to format.
+/// Every message in every language, ready to format. A language's messages are parsed the first
+/// time one of them is asked for, so a person reading one language pays for that one alone.
 pub struct Localizer {
-    bundles: HashMap<Lang, FluentBundle<FluentResource>>,
+    bundles: [OnceCell<FluentBundle<FluentResource>>; Lang::ALL.len()],
 }
 
 impl std::fmt::Debug for Localizer {
@@ -63,25 +64,28 @@ impl Default for Localizer {
 }
 
 impl Localizer {
-    /// Parses the compiled-in resources. A syntax error in a `.ftl` file is a build defect, caught
-    /// by the unit test below, so this does not fail at run time: broken entries are skipped.
     pub fn new() -> Self {
-        let bundles = Lang::ALL
-            .into_iter()
-            .map(|lang| {
-                let res =
-                    FluentResource::try_new(source(lang).to_owned()).unwrap_or_else(|(r, _)| r);
-                let langid = lang.tag().parse().unwrap_or_default();
-                let mut bundle = FluentBundle::new(vec![langid]);
-                // Isolation marks (U+2068/U+2069) help right-to-left scripts, which Homeward does
-                // not use yet, and show up as stray characters in plain-text output.
-                bundle.set_use_isolating(false);
-                // Duplicate keys are rejected by the tests; keep the first here.
-                let _ = bundle.add_resource(res);
-                (lang, bundle)
-            })
-            .collect();
-        Localizer { bundles }
+        Localizer {
+            bundles: Default::default(),
+        }
+    }
+
+    /// `lang`'s messages, parsed from the compiled-in resources on first use. A syntax error in
+    /// a `.ftl` file is a build defect, caught by the unit test below, so this does not fail at
+    /// run time: broken entries are skipped.
+    fn bundle(&self, lang: Lang) -> &FluentBundle<FluentResource> {
+        let at = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        self.bundles[at].get_or_init(|| {
+            let res = FluentResource::try_new(source(lang).to_owned()).unwrap_or_else(|(r, _)| r);
+            let langid = lang.tag().parse().unwrap_or_default();
+            let mut bundle = FluentBundle::new(vec![langid]);
+            // Isolation marks (U+2068/U+2069) help right-to-left scripts, which Homeward does
+            // not use yet, and show up as stray characters in plain-text output.
+            bundle.set_use_isolating(false);
+            // Duplicate keys are rejected by the tests; keep the first here.
+            let _ = bundle.add_resource(res);
+            bundle
+        })
     }
 
     /// The message `key` in `lang`; the key itself when it is missing, so a gap is visible but
@@ -101,13 +105,11 @@ impl Localizer {
 
     /// Whether `key` exists in `lang`.
     pub fn has(&self, lang: Lang, key: &str) -> bool {
-        self.bundles.get(&lang).is_some_and(|b| b.has_message(key))
+        self.bundle(lang).has_message(key)
     }
 
     fn format(&self, lang: Lang, key: &str, args: Option<&FluentArgs<'_>>) -> String {
-        let Some(bundle) = self.bundles.get(&lang) else {
-            return key.to_owned();
-        };
+        let bundle = self.bundle(lang);
         let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
             return key.to_owned();
         };

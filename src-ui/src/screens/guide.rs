@@ -19,8 +19,8 @@ pub fn GuideScreen(id: String) -> impl IntoView {
         spawn_local(async move {
             // Drafts first, so the page appears whole.
             let loaded = ipc::call(ipc::Guide { id: id.clone() }).await;
-            if let Ok(all) = ipc::call(ipc::Drafts {}).await {
-                drafts.set(all.into_iter().filter(|d| d.guide_id.0 == id).collect());
+            if let Ok(found) = ipc::call(ipc::Drafts { guide_id: id }).await {
+                drafts.set(found);
             }
             guide.set(Some(loaded));
         });

@@ -1,7 +1,7 @@
 //! Home: the catalogue by category, and the person's applications in progress.
 
 use homeward_domain::catalog::{Category, SearchHit};
-use homeward_domain::{ApiError, CatalogueOverview, DraftSummary};
+use homeward_domain::{ApiError, CatalogueOverview, DraftCursor, DraftSummary};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -15,10 +15,15 @@ use crate::widgets::{format_time, progress_text, Badges, ErrorNote, StatusTag, T
 #[component]
 pub fn HomeScreen() -> impl IntoView {
     let overview = RwSignal::new(None::<Result<CatalogueOverview, ApiError>>);
-    let drafts = RwSignal::new(Vec::<DraftSummary>::new());
+    let drafts = Drafts {
+        shown: RwSignal::new(Vec::new()),
+        next: RwSignal::new(None),
+        error: RwSignal::new(None),
+    };
     spawn_local(async move {
-        if let Ok(list) = ipc::call(ipc::DraftSummaries {}).await {
-            drafts.set(list);
+        if let Ok(page) = ipc::call(ipc::DraftPageOf { after: None }).await {
+            drafts.shown.set(page.drafts);
+            drafts.next.set(page.next);
         }
         overview.set(Some(ipc::call(ipc::CatalogOverview {}).await));
     });
@@ -143,8 +148,51 @@ fn guide_card(g: homeward_domain::GuideSummary, nav: crate::app::Nav) -> impl In
     }
 }
 
+/// The person's applications as far as they are shown: a page at a time, most recent first.
+#[derive(Clone, Copy)]
+struct Drafts {
+    shown: RwSignal<Vec<DraftSummary>>,
+    /// Where the next page starts; none once all are shown.
+    next: RwSignal<Option<DraftCursor>>,
+    error: RwSignal<Option<ApiError>>,
+}
+
+impl Drafts {
+    /// Shows the next page below those shown. The cursor is taken while the page loads, so a
+    /// second press cannot load it twice.
+    fn more(self) {
+        let Some(after) = self.next.get_untracked() else {
+            return;
+        };
+        self.next.set(None);
+        spawn_local(async move {
+            match ipc::call(ipc::DraftPageOf {
+                after: Some(after.clone()),
+            })
+            .await
+            {
+                Ok(page) => {
+                    self.shown.update(|d| d.extend(page.drafts));
+                    self.next.set(page.next);
+                    self.error.set(None);
+                }
+                Err(e) => {
+                    self.next.set(Some(after));
+                    self.error.set(Some(e));
+                }
+            }
+        });
+    }
+}
+
 #[component]
-fn Catalogue(overview: CatalogueOverview, drafts: RwSignal<Vec<DraftSummary>>) -> impl IntoView {
+fn Catalogue(overview: CatalogueOverview, drafts: Drafts) -> impl IntoView {
+    let Drafts {
+        shown: drafts,
+        next,
+        error,
+    } = drafts;
+    let more = move |_| Drafts { shown: drafts, next, error }.more();
     let nav = use_nav();
     let ChosenCity(chosen) = expect_context::<ChosenCity>();
     let current = chosen.with_untracked(|c| c.as_ref().map(|c| c.city.id.clone()));
@@ -164,6 +212,14 @@ fn Catalogue(overview: CatalogueOverview, drafts: RwSignal<Vec<DraftSummary>>) -
             (!guides.is_empty()).then_some((c, guides))
         })
         .collect();
+    // Once the first guides are on screen: the frame after next has painted them.
+    Effect::new(move |_| {
+        request_animation_frame(|| {
+            request_animation_frame(|| {
+                crate::mark_start(homeward_domain::display::StartStep::FirstPaint);
+            });
+        });
+    });
     let notice = overview.notice.clone();
     let version = overview.version;
     let published = overview.published.clone();
@@ -202,6 +258,12 @@ fn Catalogue(overview: CatalogueOverview, drafts: RwSignal<Vec<DraftSummary>>) -
                         }).collect_view()
                     }
                 </ul>
+                <Show when=move || next.with(Option::is_some)>
+                    <button class="link" id="more-drafts" on:click=more>
+                        {move || t("home-drafts-more")}
+                    </button>
+                </Show>
+                {move || error.get().map(|e| view! { <ErrorNote error=e/> })}
             </section>
         </Show>
         <nav class="chips" aria-label=move || t("home-categories")>

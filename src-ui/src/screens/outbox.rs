@@ -141,11 +141,11 @@ pub fn OutboxScreen() -> impl IntoView {
     spawn_local(async move {
         item_heard.await;
         events_heard.await;
-        if let Ok(drafts) = ipc::call(ipc::DraftSummaries {}).await {
+        if let Ok(drafts) = ipc::call(ipc::DraftTitles {}).await {
             titles.try_set(
                 drafts
                     .into_iter()
-                    .map(|s| (s.draft.id, (s.title, s.draft.city)))
+                    .map(|d| (d.id, (d.title, d.city)))
                     .collect(),
             );
         }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use homeward_domain::draft::MaterialInfo;
-use homeward_domain::{Draft, DraftId, GuideId};
+use homeward_domain::{Draft, DraftCursor, DraftId, GuideId};
 use rusqlite::{params, OptionalExtension as _};
 use uuid::Uuid;
 
@@ -104,11 +104,42 @@ impl Store {
 
     /// All drafts, most recently changed first.
     pub fn drafts(&self) -> Result<Vec<Draft>> {
+        self.drafts_where("SELECT id FROM drafts ORDER BY updated_at DESC, id DESC", [])
+    }
+
+    /// The drafts answering `guide`, most recently changed first.
+    pub fn drafts_of_guide(&self, guide: &str) -> Result<Vec<Draft>> {
+        self.drafts_where(
+            "SELECT id FROM drafts WHERE guide_id = ?1 ORDER BY updated_at DESC, id DESC",
+            [guide],
+        )
+    }
+
+    /// At most `limit` drafts, most recently changed first, starting after `after` (where the
+    /// page before ended) or at the top. Read through `drafts_by_update`, so a page costs the
+    /// same however many drafts there are.
+    pub fn drafts_page(&self, after: Option<&DraftCursor>, limit: usize) -> Result<Vec<Draft>> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        match after {
+            None => self.drafts_where(
+                "SELECT id FROM drafts ORDER BY updated_at DESC, id DESC LIMIT ?1",
+                params![limit],
+            ),
+            Some(c) => self.drafts_where(
+                "SELECT id FROM drafts WHERE (updated_at, id) < (?1, ?2)
+                 ORDER BY updated_at DESC, id DESC LIMIT ?3",
+                params![c.updated_at, c.id.0.to_string(), limit],
+            ),
+        }
+    }
+
+    /// The drafts whose ids `sql` selects, in its order.
+    fn drafts_where(&self, sql: &str, args: impl rusqlite::Params) -> Result<Vec<Draft>> {
         let ids: Vec<String> = {
             let conn = self.conn();
-            let mut stmt = conn.prepare_cached("SELECT id FROM drafts ORDER BY updated_at DESC")?;
+            let mut stmt = conn.prepare_cached(sql)?;
             let ids = stmt
-                .query_map([], |r| r.get(0))?
+                .query_map(args, |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
             ids
         };
@@ -298,9 +329,17 @@ impl Store {
     /// The drafts (id, city, guide) that have no record of their guide yet: those started
     /// before drafts kept one.
     pub fn drafts_without_guide_snapshot(&self) -> Result<Vec<(DraftId, String, String)>> {
+        self.draft_heads("SELECT id, city, guide_id FROM drafts WHERE guide_snapshot IS NULL")
+    }
+
+    /// Every draft's id, city and guide, without its answers.
+    pub fn every_draft_head(&self) -> Result<Vec<(DraftId, String, String)>> {
+        self.draft_heads("SELECT id, city, guide_id FROM drafts")
+    }
+
+    fn draft_heads(&self, sql: &str) -> Result<Vec<(DraftId, String, String)>> {
         let conn = self.conn();
-        let mut stmt = conn
-            .prepare_cached("SELECT id, city, guide_id FROM drafts WHERE guide_snapshot IS NULL")?;
+        let mut stmt = conn.prepare_cached(sql)?;
         let rows = stmt
             .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<rusqlite::Result<Vec<_>>>()?;

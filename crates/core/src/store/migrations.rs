@@ -220,6 +220,11 @@ const MIGRATIONS: &[&str] = &[
         fetched_at INTEGER NOT NULL,
         PRIMARY KEY (city, id)
      ) STRICT;",
+    // 15: the list of drafts is read a page at a time, in an order with no ties; a guide's page
+    // reads its own drafts.
+    "DROP INDEX drafts_by_update;
+     CREATE INDEX drafts_by_update ON drafts (updated_at DESC, id DESC);
+     CREATE INDEX drafts_by_guide ON drafts (guide_id, updated_at DESC);",
 ];
 
 /// The schema version this build creates and understands.

@@ -105,7 +105,10 @@ mod tests {
         std::thread::sleep(std::time::Duration::from_millis(200));
         let after = super::ran_before_main().expect("read again");
         // At least the 200 ms slept, less the hundredth of a second the counts are kept in.
-        assert!(after.saturating_sub(before).as_millis() >= 180, "{before:?} then {after:?}");
+        assert!(
+            after.saturating_sub(before).as_millis() >= 180,
+            "{before:?} then {after:?}"
+        );
     }
 
     #[test]

@@ -1451,6 +1451,65 @@ async fn first_paint_marks(
     Ok(marks)
 }
 
+/// Many applications are listed a page at a time, the newest first, each once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "drives the real app: run by `cargo xtask test`"]
+async fn many_applications_are_listed_a_page_at_a_time() -> anyhow::Result<()> {
+    let data = TempDir::new()?;
+    let driver = Driver::start(4794)?;
+    let app = driver.launch(data.path(), &unreachable_url()).await?;
+    app.wait_css(".guide-card").await?;
+    let page = homeward_core::DRAFT_PAGE;
+    let mut made = vec![];
+    for n in 0..page + 3 {
+        if n == page + 2 {
+            // Made clearly last, to be listed first.
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        let draft = app
+            .invoke(
+                "create_draft",
+                serde_json::json!({ "guide_id": STARTER_GUIDE }),
+            )
+            .await?;
+        made.push(draft["id"].as_str().context("an id")?.to_owned());
+    }
+    // Home again, so the list is read afresh.
+    app.click(&format!(".guide-card[data-guide='{STARTER_GUIDE}']"))
+        .await?;
+    app.wait_css("#start-draft").await?;
+    app.click("button.brand").await?;
+    app.wait_css("#my-drafts .draft-row").await?;
+    anyhow::ensure!(
+        app.count("#my-drafts .draft-row").await? == page,
+        "one page"
+    );
+    let first = app.attr("#my-drafts .draft-row", "data-draft").await?;
+    anyhow::ensure!(first == made[made.len() - 1], "the newest first");
+    app.click("#more-drafts").await?;
+    app.eventually("the rest shown", || async {
+        Ok(app.count("#my-drafts .draft-row").await? == made.len())
+    })
+    .await?;
+    anyhow::ensure!(
+        app.count("#more-drafts").await? == 0,
+        "nothing more to show"
+    );
+    let mut listed = vec![];
+    for row in app
+        .client
+        .find_all(Locator::Css("#my-drafts .draft-row"))
+        .await?
+    {
+        listed.push(row.attr("data-draft").await?.context("an id")?);
+    }
+    listed.sort();
+    made.sort();
+    anyhow::ensure!(listed == made, "each application once");
+    app.close().await?;
+    Ok(())
+}
+
 /// The memory of the app and of its WebKit processes after every screen has been shown, a
 /// search run and five phone photos prepared: each process's PSS, and where the web process's
 /// goes (printed for BENCHMARKS.md; `cargo xtask bench` runs it on the release build).
@@ -1458,7 +1517,7 @@ async fn first_paint_marks(
 #[ignore = "drives the real app: run by `cargo xtask test`"]
 async fn memory_after_every_screen_and_five_photos() -> anyhow::Result<()> {
     let data = TempDir::new()?;
-    let driver = Driver::start(4744)?;
+    let driver = Driver::start(4784)?;
     let app = driver.launch(data.path(), &unreachable_url()).await?;
     app.wait_css(".guide-card").await?;
     let at_start = app.memory()?;
@@ -1509,7 +1568,9 @@ async fn memory_after_every_screen_and_five_photos() -> anyhow::Result<()> {
             vec![],
         )
         .await?;
-    let overview = app.invoke("catalog_overview", serde_json::json!({})).await?;
+    let overview = app
+        .invoke("catalog_overview", serde_json::json!({}))
+        .await?;
     let mb = |b: u64| b as f64 / 1_000_000.0;
     let line = |memory: &[homeward_tests::app::ProcessMemory]| {
         memory

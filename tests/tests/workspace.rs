@@ -338,3 +338,34 @@ mod toml_lite {
         Table { dependencies }
     }
 }
+
+/// `unsafe` is denied workspace-wide; the one block allowed is the app's hand-back of freed
+/// memory. Any other fails here, so it cannot slip in behind an `allow`.
+#[test]
+fn unsafe_code_stands_in_one_place() {
+    let mut files = vec![];
+    for dir in [
+        "crates",
+        "src-tauri/src",
+        "src-ui/src",
+        "xtask/src",
+        "tests",
+        "fuzz",
+    ] {
+        rust_files(&repo_root().join(dir), &mut files);
+    }
+    let mut found = BTreeSet::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("source");
+        if text.contains("unsafe {") || text.contains("unsafe fn") || text.contains("unsafe_code") {
+            let name = file.strip_prefix(repo_root()).unwrap_or(file);
+            found.insert(name.to_string_lossy().into_owned());
+        }
+    }
+    found.remove("tests/tests/workspace.rs");
+    assert_eq!(
+        found,
+        BTreeSet::from(["src-tauri/src/memory.rs".to_owned()]),
+        "unsafe code outside the one place allowed"
+    );
+}

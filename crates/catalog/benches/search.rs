@@ -56,7 +56,11 @@ fn scaled_index(times: usize) -> SearchIndex {
     for n in 1..times {
         let (han, latin) = (HAN[n % HAN.len()], format!("copy{n}"));
         let marked = |text: &mut String| {
-            let mark = if text.chars().any(|c| c > '\u{2e80}') { han } else { &latin };
+            let mark = if text.chars().any(|c| c > '\u{2e80}') {
+                han
+            } else {
+                &latin
+            };
             text.push(' ');
             text.push_str(mark);
         };

@@ -442,10 +442,24 @@ impl SearchIndex {
             let as_phrase = latin_phrase.contains(' ');
             let phrase = self.phrases.best_per_entry(
                 n,
-                0..if as_phrase { self.phrases.keys.len() } else { 0 },
-                |p| if p.contains(latin_phrase.as_str()) { 1.3 } else { 0.0 },
+                0..if as_phrase {
+                    self.phrases.keys.len()
+                } else {
+                    0
+                },
+                |p| {
+                    if p.contains(latin_phrase.as_str()) {
+                        1.3
+                    } else {
+                        0.0
+                    }
+                },
             );
-            pinyin.into_iter().zip(phrase).map(|(a, b)| a.max(b)).collect()
+            pinyin
+                .into_iter()
+                .zip(phrase)
+                .map(|(a, b)| a.max(b))
+                .collect()
         };
         let han_candidates: Vec<Vec<bool>> = han_parts
             .iter()

@@ -11,13 +11,13 @@ use homeward_domain::catalog::{Contacts, FieldKind};
 use homeward_domain::check::FieldCheck;
 use homeward_domain::city::HomeCity;
 use homeward_domain::display::TextSize;
+use homeward_domain::draft::DraftTitle;
 use homeward_domain::draft::MaterialInfo;
 use homeward_domain::ipc::AnswerSaved;
 use homeward_domain::sync::OutboxItem;
 use homeward_domain::{
     BackendStatus, CatalogueOverview, CataloguePack, Draft, DraftId, Guide, Lang,
 };
-use homeward_domain::draft::DraftTitle;
 use homeward_domain::{DraftCursor, DraftPage, DraftReview, DraftSummary};
 
 use crate::catalog;
@@ -662,13 +662,10 @@ impl Homeward {
         let mut drafts = self.store.drafts_page(after, DRAFT_PAGE + 1)?;
         let more = drafts.len() > DRAFT_PAGE;
         drafts.truncate(DRAFT_PAGE);
-        let next = more
-            .then(|| drafts.last())
-            .flatten()
-            .map(|d| DraftCursor {
-                updated_at: d.updated_at,
-                id: d.id,
-            });
+        let next = more.then(|| drafts.last()).flatten().map(|d| DraftCursor {
+            updated_at: d.updated_at,
+            id: d.id,
+        });
         Ok(DraftPage {
             drafts: self.summaries(drafts)?,
             next,
@@ -684,9 +681,7 @@ impl Homeward {
             .map(|(id, city, guide)| {
                 let title = match self.pack_of(&city)?.guide(&guide) {
                     Some(guide) => guide.title.clone(),
-                    None => {
-                        self.draft_guide(&self.store.draft(id)?)?.0.title
-                    }
+                    None => self.draft_guide(&self.store.draft(id)?)?.0.title,
                 };
                 Ok(DraftTitle { id, city, title })
             })

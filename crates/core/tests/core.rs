@@ -406,7 +406,8 @@ fn the_list_of_applications_comes_a_page_at_a_time_each_draft_once() {
     // An even place: a pension draft.
     let middle = made[made.len() / 2 - 1];
     std::thread::sleep(std::time::Duration::from_millis(2));
-    app.set_answer(middle, "full-name", "Chen Wei").expect("answer");
+    app.set_answer(middle, "full-name", "Chen Wei")
+        .expect("answer");
     let first = app.draft_page(None).expect("first page again");
     assert_eq!(first.drafts[0].draft.id, middle);
 

@@ -24,7 +24,5 @@ pub mod wire;
 
 pub use api::{ApiError, BackendStatus, ErrorCode, Health};
 pub use catalog::{CatalogueOverview, CataloguePack, Guide, GuideId, GuideSummary};
-pub use draft::{
-    Draft, DraftCursor, DraftId, DraftPage, DraftReview, DraftStatus, DraftSummary,
-};
+pub use draft::{Draft, DraftCursor, DraftId, DraftPage, DraftReview, DraftStatus, DraftSummary};
 pub use lang::{Lang, LocalizedText};

@@ -96,7 +96,7 @@ pub fn HomeScreen() -> impl IntoView {
             Some(Err(e)) => view! { <ErrorNote error=e/> }.into_any(),
             Some(Ok(ov)) => match hits.get() {
                 Some(found) => view! { <Results overview=ov hits=found query=query/> }.into_any(),
-                None => view! { <Catalogue overview=ov drafts=drafts/> }.into_any(),
+                None => view! { <Catalogue overview=ov list=drafts/> }.into_any(),
             },
         }}
     }
@@ -186,13 +186,12 @@ impl Drafts {
 }
 
 #[component]
-fn Catalogue(overview: CatalogueOverview, drafts: Drafts) -> impl IntoView {
+fn Catalogue(overview: CatalogueOverview, list: Drafts) -> impl IntoView {
     let Drafts {
         shown: drafts,
         next,
         error,
-    } = drafts;
-    let more = move |_| Drafts { shown: drafts, next, error }.more();
+    } = list;
     let nav = use_nav();
     let ChosenCity(chosen) = expect_context::<ChosenCity>();
     let current = chosen.with_untracked(|c| c.as_ref().map(|c| c.city.id.clone()));
@@ -259,7 +258,7 @@ fn Catalogue(overview: CatalogueOverview, drafts: Drafts) -> impl IntoView {
                     }
                 </ul>
                 <Show when=move || next.with(Option::is_some)>
-                    <button class="link" id="more-drafts" on:click=more>
+                    <button class="link" id="more-drafts" on:click=move |_| list.more()>
                         {move || t("home-drafts-more")}
                     </button>
                 </Show>

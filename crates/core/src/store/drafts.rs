@@ -104,7 +104,10 @@ impl Store {
 
     /// All drafts, most recently changed first.
     pub fn drafts(&self) -> Result<Vec<Draft>> {
-        self.drafts_where("SELECT id FROM drafts ORDER BY updated_at DESC, id DESC", [])
+        self.drafts_where(
+            "SELECT id FROM drafts ORDER BY updated_at DESC, id DESC",
+            [],
+        )
     }
 
     /// The drafts answering `guide`, most recently changed first.

@@ -17,20 +17,32 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
+/// The app's own code: what it shows must be among the messages it carries.
+const APP_CODE: [&str; 4] = [
+    "src-ui/src",
+    "src-tauri/src",
+    "crates/core/src",
+    "crates/catalog/src",
+];
+
 /// Keys code passes to a translation call or marks with `key(…)`.
 fn keys_used_in_code() -> BTreeSet<String> {
-    let call = regex::Regex::new(
-        r#"\b(?:t|t_args|tr|tr_args|key)\(\s*(?:[a-z_]+,\s*)?"([a-z][a-z0-9-]*)""#,
-    )
-    .expect("pattern");
-    let mut files = vec![];
-    for dir in [
+    keys_used_in(&[
         "src-ui/src",
         "src-tauri/src",
         "crates/cli/src",
         "crates/core/src",
         "crates/backend/src",
-    ] {
+    ])
+}
+
+fn keys_used_in(dirs: &[&str]) -> BTreeSet<String> {
+    let call = regex::Regex::new(
+        r#"\b(?:t|t_args|tr|tr_args|key)\(\s*(?:[a-z_]+,\s*)?"([a-z][a-z0-9-]*)""#,
+    )
+    .expect("pattern");
+    let mut files = vec![];
+    for dir in dirs {
         rust_files(&repo_root().join(dir), &mut files);
     }
     let mut keys = BTreeSet::new();
@@ -139,6 +151,35 @@ fn every_key_is_translated_and_used() {
         assert!(
             stray.is_empty(),
             "locales/{lang} has keys of no known category or code: {stray:?}"
+        );
+    }
+}
+
+/// The app carries its own messages without the console's and the command line's: every key
+/// its code shows, and every key of a family it fills in at run time, is among them.
+#[test]
+fn the_app_carries_every_message_it_shows() {
+    let back_office = ["console-access-", "console-role-"];
+    let shown: BTreeSet<String> = keys_used_in(&APP_CODE)
+        .into_iter()
+        .chain(
+            dynamic_keys()
+                .into_iter()
+                .filter(|k| !back_office.iter().any(|b| k.starts_with(b))),
+        )
+        .collect();
+    assert!(shown.len() > 100, "the key scan found too little");
+    for lang in Lang::ALL {
+        let carried: BTreeSet<String> = homeward_i18n::app_keys(lang).into_iter().collect();
+        let missing: Vec<_> = shown.difference(&carried).collect();
+        assert!(
+            missing.is_empty(),
+            "the app's {lang} messages lack {missing:?}"
+        );
+        let (every, _) = homeward_i18n::defined_keys(lang);
+        assert!(
+            carried.len() < every.len(),
+            "the back office's are left out"
         );
     }
 }

@@ -34,7 +34,17 @@ pub const fn key(k: &'static str) -> &'static str {
     k
 }
 
+/// `lang`'s messages: every one with the `back-office` feature (the console and the command line
+/// turn it on), else the app's alone, so the app's UI does not carry the console's text.
 fn source(lang: Lang) -> &'static str {
+    if cfg!(feature = "back-office") {
+        every_message(lang)
+    } else {
+        app_messages(lang)
+    }
+}
+
+fn every_message(lang: Lang) -> &'static str {
     match lang {
         Lang::ZhCn => include_str!(concat!(env!("OUT_DIR"), "/zh-CN.ftl")),
         Lang::En => include_str!(concat!(env!("OUT_DIR"), "/en.ftl")),
@@ -43,6 +53,23 @@ fn source(lang: Lang) -> &'static str {
         Lang::Fr => include_str!(concat!(env!("OUT_DIR"), "/fr.ftl")),
         Lang::Es => include_str!(concat!(env!("OUT_DIR"), "/es.ftl")),
     }
+}
+
+fn app_messages(lang: Lang) -> &'static str {
+    match lang {
+        Lang::ZhCn => include_str!(concat!(env!("OUT_DIR"), "/zh-CN-app.ftl")),
+        Lang::En => include_str!(concat!(env!("OUT_DIR"), "/en-app.ftl")),
+        Lang::ZhTw => include_str!(concat!(env!("OUT_DIR"), "/zh-TW-app.ftl")),
+        Lang::It => include_str!(concat!(env!("OUT_DIR"), "/it-app.ftl")),
+        Lang::Fr => include_str!(concat!(env!("OUT_DIR"), "/fr-app.ftl")),
+        Lang::Es => include_str!(concat!(env!("OUT_DIR"), "/es-app.ftl")),
+    }
+}
+
+/// The message keys the app carries in `lang` (without the back office's), whatever the
+/// features: what the app's code may use.
+pub fn app_keys(lang: Lang) -> Vec<String> {
+    keys_of(app_messages(lang)).0
 }
 
 /// Every message in every language, ready to format. A language's messages are parsed the first
@@ -123,7 +150,11 @@ impl Localizer {
 /// The message keys defined in `lang`'s files, in file order, with duplicates kept so a test can
 /// find them, and any syntax errors as text.
 pub fn defined_keys(lang: Lang) -> (Vec<String>, Vec<String>) {
-    let (res, errors) = match FluentResource::try_new(source(lang).to_owned()) {
+    keys_of(every_message(lang))
+}
+
+fn keys_of(source: &str) -> (Vec<String>, Vec<String>) {
+    let (res, errors) = match FluentResource::try_new(source.to_owned()) {
         Ok(r) => (r, vec![]),
         Err((r, e)) => (r, e.iter().map(|e| format!("{e:?}")).collect()),
     };
@@ -178,7 +209,7 @@ pub fn message_shapes(lang: Lang) -> std::collections::BTreeMap<String, Vec<Stri
             }
         }
     }
-    let res = FluentResource::try_new(source(lang).to_owned()).unwrap_or_else(|(r, _)| r);
+    let res = FluentResource::try_new(every_message(lang).to_owned()).unwrap_or_else(|(r, _)| r);
     res.entries()
         .filter_map(|entry| match entry {
             ast::Entry::Message(m) => {

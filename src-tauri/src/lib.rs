@@ -12,7 +12,7 @@ mod started;
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use homeward_core::{Config, Homeward};
 use homeward_domain::ipc::{
@@ -24,7 +24,9 @@ use tauri::{AppHandle, Emitter as _, Manager as _};
 
 /// Set at start: the installation, or why it could not be opened (shown to the person).
 pub struct Shell {
-    core: Result<Arc<Homeward>, ApiError>,
+    /// The installation, once opened: it is opened beside the web view's start, and a command
+    /// that comes first waits for it.
+    core: Arc<OnceLock<Result<Arc<Homeward>, ApiError>>>,
     /// On a site's laptop: the walk-in being served, whose installation the person's commands
     /// go to.
     walk_in: Mutex<Option<WalkIn>>,
@@ -46,7 +48,7 @@ pub(crate) struct WalkIn {
 impl Shell {
     /// The installation itself (on a site's laptop, the site's).
     fn site(&self) -> Result<Arc<Homeward>, ApiError> {
-        self.core.clone()
+        self.core.wait().clone()
     }
 
     /// The installation the person's commands go to: while a walk-in is served (and the desk is
@@ -418,6 +420,46 @@ fn adopt_earlier_data_dir(
     Ok(true)
 }
 
+/// Opens the installation (its keys from the keyring, the database, the catalogue) on a thread
+/// of its own while the main thread starts the web view and loads the UI, then starts sending
+/// and checking in the background. Commands wait for it in [`Shell::site`]; it is always set,
+/// to the installation or to why it could not be opened.
+fn open_beside_the_web_view(
+    app: AppHandle,
+    data_dir: PathBuf,
+    slot: Arc<OnceLock<Result<Arc<Homeward>, ApiError>>>,
+) {
+    let unopened = Arc::clone(&slot);
+    let open = move || {
+        let core = std::panic::catch_unwind(|| {
+            core_config(data_dir).and_then(|config| Homeward::open(&config).map_err(ApiError::from))
+        })
+        .unwrap_or_else(|_| Err(ApiError::new(ErrorCode::Internal, "opening failed")))
+        .map(Arc::new)
+        .inspect_err(|e| {
+            tracing::error!(code = ?e.code, "cannot open the installation: {}", e.message);
+        });
+        started::mark(homeward_domain::display::StartStep::InstallationOpen);
+        let core = slot.get_or_init(|| core);
+        if let Ok(core) = core {
+            let handle = app.clone();
+            core.watch_outbox(move |item| emit::<OutboxItemChanged>(&handle, item));
+            tauri::async_runtime::spawn(check_in_background(app.clone(), Arc::clone(core)));
+            tauri::async_runtime::spawn(sync_in_background(
+                app.clone(),
+                Arc::clone(core),
+                Arc::new(AtomicBool::new(false)),
+            ));
+            send_sealed_at_start(core);
+        }
+    };
+    if let Err(e) = std::thread::Builder::new().name("open".into()).spawn(open) {
+        // Without a thread, the commands would wait for good: say so instead.
+        tracing::error!("cannot start opening the installation: {e}");
+        let _ = unopened.set(Err(ApiError::new(ErrorCode::Internal, e.to_string())));
+    }
+}
+
 /// Lists and forms paint as well without the GPU, and WebKitGTK's compositing mode costs its
 /// web process about a third more memory (measured in BENCHMARKS.md). Set before WebKit starts;
 /// a person who sets the variable themselves keeps their choice.
@@ -456,13 +498,6 @@ pub fn run() {
                     dir
                 }
             };
-            let core = core_config(data_dir.clone())
-                .and_then(|config| Homeward::open(&config).map_err(ApiError::from))
-                .map(Arc::new)
-                .inspect_err(|e| {
-                    tracing::error!(code = ?e.code, "cannot open the installation: {}", e.message);
-                });
-            started::mark(homeward_domain::display::StartStep::InstallationOpen);
             let export_dir = match option("--export-dir", "HOMEWARD_EXPORT_DIR") {
                 Some(dir) => PathBuf::from(dir),
                 None => app
@@ -471,19 +506,8 @@ pub fn run() {
                     .or_else(|_| app.path().document_dir())
                     .or_else(|_| app.path().app_data_dir())?,
             };
-            if let Ok(core) = &core {
-                let handle = app.handle().clone();
-                core.watch_outbox(move |item| emit::<OutboxItemChanged>(&handle, item));
-                let handle = app.handle().clone();
-                tauri::async_runtime::spawn(check_in_background(handle, Arc::clone(core)));
-                let handle = app.handle().clone();
-                tauri::async_runtime::spawn(sync_in_background(
-                    handle,
-                    Arc::clone(core),
-                    Arc::new(AtomicBool::new(false)),
-                ));
-                send_sealed_at_start(core);
-            }
+            let core = Arc::new(OnceLock::new());
+            open_beside_the_web_view(app.handle().clone(), data_dir.clone(), Arc::clone(&core));
             app.manage(Shell {
                 core,
                 walk_in: Mutex::new(None),

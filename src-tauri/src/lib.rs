@@ -460,22 +460,10 @@ fn open_beside_the_web_view(
     }
 }
 
-/// Lists and forms paint as well without the GPU, and WebKitGTK's compositing mode costs its
-/// web process about a third more memory (measured in BENCHMARKS.md). Set before WebKit starts;
-/// a person who sets the variable themselves keeps their choice.
-fn paint_without_the_gpu() {
-    #[cfg(target_os = "linux")]
-    if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() {
-        // Called first thing in `run`, before any other thread exists.
-        std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
-    }
-}
-
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
     started::begin();
     memory::give_large_blocks_back();
-    paint_without_the_gpu();
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
         .with_env_filter(

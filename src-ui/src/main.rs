@@ -13,8 +13,23 @@ fn main() {
     leptos::mount::mount_to_body(app::App);
 }
 
-/// Tells the shell a step of the start was reached (see `ipc::MarkStart`).
+/// Tells the shell a step of the start was reached (see `ipc::MarkStart`), once: a screen shown
+/// again later costs no call.
 pub(crate) fn mark_start(step: homeward_domain::display::StartStep) {
+    thread_local! {
+        static SENT: std::cell::RefCell<Vec<homeward_domain::display::StartStep>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let first = SENT.with_borrow_mut(|sent| {
+        let first = !sent.contains(&step);
+        if first {
+            sent.push(step);
+        }
+        first
+    });
+    if !first {
+        return;
+    }
     wasm_bindgen_futures::spawn_local(async move {
         let _ = ipc::call(ipc::MarkStart { step }).await;
     });

@@ -44,26 +44,26 @@ fn source(lang: Lang) -> &'static str {
     }
 }
 
+/// `lang`'s resource as `build.rs` wrote it, the file name ending in `$suffix`.
+macro_rules! resource {
+    ($lang:expr, $suffix:literal) => {
+        match $lang {
+            Lang::ZhCn => include_str!(concat!(env!("OUT_DIR"), "/zh-CN", $suffix, ".ftl")),
+            Lang::En => include_str!(concat!(env!("OUT_DIR"), "/en", $suffix, ".ftl")),
+            Lang::ZhTw => include_str!(concat!(env!("OUT_DIR"), "/zh-TW", $suffix, ".ftl")),
+            Lang::It => include_str!(concat!(env!("OUT_DIR"), "/it", $suffix, ".ftl")),
+            Lang::Fr => include_str!(concat!(env!("OUT_DIR"), "/fr", $suffix, ".ftl")),
+            Lang::Es => include_str!(concat!(env!("OUT_DIR"), "/es", $suffix, ".ftl")),
+        }
+    };
+}
+
 fn every_message(lang: Lang) -> &'static str {
-    match lang {
-        Lang::ZhCn => include_str!(concat!(env!("OUT_DIR"), "/zh-CN.ftl")),
-        Lang::En => include_str!(concat!(env!("OUT_DIR"), "/en.ftl")),
-        Lang::ZhTw => include_str!(concat!(env!("OUT_DIR"), "/zh-TW.ftl")),
-        Lang::It => include_str!(concat!(env!("OUT_DIR"), "/it.ftl")),
-        Lang::Fr => include_str!(concat!(env!("OUT_DIR"), "/fr.ftl")),
-        Lang::Es => include_str!(concat!(env!("OUT_DIR"), "/es.ftl")),
-    }
+    resource!(lang, "")
 }
 
 fn app_messages(lang: Lang) -> &'static str {
-    match lang {
-        Lang::ZhCn => include_str!(concat!(env!("OUT_DIR"), "/zh-CN-app.ftl")),
-        Lang::En => include_str!(concat!(env!("OUT_DIR"), "/en-app.ftl")),
-        Lang::ZhTw => include_str!(concat!(env!("OUT_DIR"), "/zh-TW-app.ftl")),
-        Lang::It => include_str!(concat!(env!("OUT_DIR"), "/it-app.ftl")),
-        Lang::Fr => include_str!(concat!(env!("OUT_DIR"), "/fr-app.ftl")),
-        Lang::Es => include_str!(concat!(env!("OUT_DIR"), "/es-app.ftl")),
-    }
+    resource!(lang, "-app")
 }
 
 /// The message keys the app carries in `lang` (without the back office's), whatever the

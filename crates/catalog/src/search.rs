@@ -54,11 +54,14 @@ struct Entry {
 pub struct SearchIndex {
     entries: Vec<Entry>,
     words: WordIndex,
-    /// Pinyin of Chinese titles and keywords, without spaces: (whole, initials).
-    pinyin: Postings<(String, String)>,
+    /// Pinyin of Chinese titles and keywords, and where a typed query may begin inside it.
+    pinyin: PinyinIndex,
     /// Latin-script phrases (titles and keywords in English, Italian, French and Spanish),
     /// normalised.
     phrases: Postings<String>,
+    /// Where each word of a phrase begins: a query phrase holds its last word whole or as a
+    /// prefix, so only the phrases with a word beginning so are compared with it.
+    phrase_words: Starts,
     /// For each Chinese character, the guides whose Chinese texts hold it, in order: only those
     /// holding a query's characters are read.
     han_chars: std::collections::HashMap<char, Vec<u32>>,
@@ -100,6 +103,14 @@ impl<K: Ord> Postings<K> {
         postings
     }
 
+    /// Raises each guide of `keys[key]` to at least its weight there times `factor`.
+    fn raise(&self, best: &mut [f32], key: usize, factor: f32) {
+        for &(entry, weight) in &self.lists[key] {
+            let slot = &mut best[entry as usize];
+            *slot = slot.max(weight * factor);
+        }
+    }
+
     /// For each of `entries` guides, the highest `weight × factor(key)` over the keys in
     /// `range` (0 where none has a factor above 0).
     fn best_per_entry(
@@ -111,12 +122,134 @@ impl<K: Ord> Postings<K> {
         let mut best = vec![0.0f32; entries];
         for i in range {
             let f = factor(&self.keys[i]);
-            if f <= 0.0 {
-                continue;
+            if f > 0.0 {
+                self.raise(&mut best, i, f);
             }
-            for &(entry, weight) in &self.lists[i] {
-                let slot = &mut best[entry as usize];
-                *slot = slot.max(weight * f);
+        }
+        best
+    }
+}
+
+/// Places inside the keys of a [`Postings`] where a query may begin, sorted by the key's text
+/// from there on: the places whose text begins with a query are one range, found by halving.
+/// A place is (the key's index, the byte it begins at).
+#[derive(Debug)]
+struct Starts(Vec<(u32, u16)>);
+
+impl Starts {
+    /// Every place `places` names in every key of `keys`, its text read by `text`.
+    fn new<K>(keys: &[K], text: impl Fn(&K) -> &str, places: impl Fn(&K) -> Vec<usize>) -> Self {
+        let mut all: Vec<(u32, u16)> = keys
+            .iter()
+            .enumerate()
+            .flat_map(|(i, k)| {
+                let i = u32::try_from(i).unwrap_or(u32::MAX);
+                places(k)
+                    .into_iter()
+                    .filter_map(move |at| Some((i, u16::try_from(at).ok()?)))
+            })
+            .collect();
+        let from = |&(i, at): &(u32, u16)| text(&keys[i as usize]).get(usize::from(at)..);
+        all.sort_by(|a, b| from(a).cmp(&from(b)));
+        Starts(all)
+    }
+
+    /// The places whose text begins with `prefix`.
+    fn beginning_with<'a, K>(
+        &'a self,
+        keys: &[K],
+        text: impl Fn(&K) -> &str,
+        prefix: &str,
+    ) -> &'a [(u32, u16)] {
+        let from = |&(i, at): &(u32, u16)| {
+            text(&keys[i as usize])
+                .get(usize::from(at)..)
+                .unwrap_or_default()
+        };
+        let start = self.0.partition_point(|p| from(p) < prefix);
+        let len = self.0[start..].partition_point(|p| from(p).starts_with(prefix));
+        &self.0[start..start + len]
+    }
+}
+
+/// One pinyin spelling of a Chinese text: its syllables run together, their initials, and
+/// where each syllable after the first begins in `whole`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Spelling {
+    whole: String,
+    initials: String,
+    syllables: Vec<u16>,
+}
+
+/// The pinyin spellings of the Chinese titles and keywords, sorted by `whole`, and where a typed
+/// query may begin inside them: at any initial, and at any syllable. A query is compared only
+/// with the spellings it can match, not with every spelling of the catalogue.
+#[derive(Debug)]
+struct PinyinIndex {
+    spellings: Postings<Spelling>,
+    /// Each initial of each spelling.
+    initials: Starts,
+    /// Each syllable after the first of each spelling.
+    syllables: Starts,
+}
+
+impl PinyinIndex {
+    fn new(per_entry: Vec<Vec<(Spelling, f32)>>) -> Self {
+        let spellings = Postings::new(per_entry);
+        let initials = Starts::new(
+            &spellings.keys,
+            |s| &s.initials,
+            |s| (0..s.initials.len()).collect(),
+        );
+        let syllables = Starts::new(
+            &spellings.keys,
+            |s| &s.whole,
+            |s| s.syllables.iter().map(|&at| usize::from(at)).collect(),
+        );
+        PinyinIndex {
+            spellings,
+            initials,
+            syllables,
+        }
+    }
+
+    /// Each guide's best match for `joined` (two lower-case letters or more, the Latin query
+    /// without spaces): from the start of a spelling 1.1; from a later syllable (four letters
+    /// or more) or as the initials 0.9; as initials from a later syllable (three letters or
+    /// more), or with one typo in the first `joined.len()` letters (six letters or more) 0.6.
+    fn best_per_entry(&self, joined: &str, entries: usize) -> Vec<f32> {
+        let keys = &self.spellings.keys;
+        let mut best = vec![0.0f32; entries];
+        let start = keys.partition_point(|s| s.whole.as_str() < joined);
+        let whole = keys[start..].partition_point(|s| s.whole.starts_with(joined));
+        for i in start..start + whole {
+            self.spellings.raise(&mut best, i, 1.1);
+        }
+        for &(i, at) in self.initials.beginning_with(keys, |s| &s.initials, joined) {
+            let factor = if at == 0 {
+                0.9
+            } else if joined.len() >= 3 {
+                0.6
+            } else {
+                continue;
+            };
+            self.spellings.raise(&mut best, i as usize, factor);
+        }
+        if joined.len() >= 4 {
+            for &(i, _) in self.syllables.beginning_with(keys, |s| &s.whole, joined) {
+                self.spellings.raise(&mut best, i as usize, 0.9);
+            }
+        }
+        if joined.len() >= 6 {
+            // Typos keep the first letter (see `within_distance`).
+            let first = joined.get(..1).unwrap_or(joined);
+            let start = keys.partition_point(|s| s.whole.as_str() < first);
+            let len = keys[start..].partition_point(|s| s.whole.starts_with(first));
+            for (i, s) in keys.iter().enumerate().skip(start).take(len) {
+                let s = &s.whole;
+                if within_distance(joined, s.get(..joined.len()).unwrap_or(s), 1) {
+                    self.spellings.raise(&mut best, i, 0.6);
+                }
             }
         }
         best
@@ -196,28 +329,39 @@ fn latin_words(s: &str) -> impl Iterator<Item = String> + '_ {
 
 /// The pinyin of the Han characters in `s`, whole and as initials; other characters are skipped.
 /// `ü` is written `v`, as pinyin keyboards take it ("lvshi" for 律师); see [`pinyin_variants`].
-fn to_pinyin(s: &str) -> (String, String) {
-    let mut whole = String::new();
-    let mut initials = String::new();
+fn to_pinyin(s: &str) -> Spelling {
+    let mut spelling = Spelling {
+        whole: String::new(),
+        initials: String::new(),
+        syllables: vec![],
+    };
     for p in s.to_pinyin().flatten() {
         let plain = p.plain().replace('ü', "v");
-        initials.push_str(&plain[..1]);
-        whole.push_str(&plain);
+        if !spelling.whole.is_empty() {
+            if let Ok(at) = u16::try_from(spelling.whole.len()) {
+                spelling.syllables.push(at);
+            }
+        }
+        spelling.initials.push_str(&plain[..1]);
+        spelling.whole.push_str(&plain);
     }
-    (whole, initials)
+    spelling
 }
 
 /// The spellings people type for one pinyin string: with `v` for `ü`, and with plain `u`.
-fn pinyin_variants(s: &str, weight: f32) -> Vec<(String, String, f32)> {
-    let (whole, initials) = to_pinyin(s);
-    if whole.is_empty() {
+fn pinyin_variants(s: &str) -> Vec<Spelling> {
+    let spelling = to_pinyin(s);
+    if spelling.whole.is_empty() {
         return vec![];
     }
     let mut out = vec![];
-    if whole.contains('v') {
-        out.push((whole.replace('v', "u"), initials.clone(), weight));
+    if spelling.whole.contains('v') {
+        out.push(Spelling {
+            whole: spelling.whole.replace('v', "u"),
+            ..spelling.clone()
+        });
     }
-    out.insert(0, (whole, initials, weight));
+    out.insert(0, spelling);
     out
 }
 
@@ -291,7 +435,7 @@ impl SearchIndex {
                 let mut add_han = |text: &str, weight: f32, with_pinyin: bool| {
                     let n = normalize(text);
                     if with_pinyin {
-                        pinyin.extend(pinyin_variants(&n, weight));
+                        pinyin.extend(pinyin_variants(&n).into_iter().map(|s| (s, weight)));
                     }
                     han.push((n, weight));
                 };
@@ -325,12 +469,7 @@ impl SearchIndex {
                         add_latin(&name, CATEGORY, &mut words);
                     }
                 }
-                pinyin_per_entry.push(
-                    pinyin
-                        .into_iter()
-                        .map(|(whole, initials, weight)| ((whole, initials), weight))
-                        .collect(),
-                );
+                pinyin_per_entry.push(pinyin);
                 phrases_per_entry.push(phrases);
                 let entry = Entry {
                     id: g.id.clone(),
@@ -350,11 +489,19 @@ impl SearchIndex {
                 han_chars.entry(c).or_default().push(i);
             }
         }
+        let phrases = Postings::new(phrases_per_entry);
+        let phrase_words = Starts::new(&phrases.keys, String::as_str, |p| {
+            p.char_indices()
+                .filter(|&(at, c)| c != ' ' && (at == 0 || p.as_bytes()[at - 1] == b' '))
+                .map(|(at, _)| at)
+                .collect()
+        });
         SearchIndex {
             entries,
             words: WordIndex(Postings::new(words)),
-            pinyin: Postings::new(pinyin_per_entry),
-            phrases: Postings::new(phrases_per_entry),
+            pinyin: PinyinIndex::new(pinyin_per_entry),
+            phrases,
+            phrase_words,
             han_chars,
         }
     }
@@ -391,6 +538,21 @@ impl SearchIndex {
             }
         }
         marked
+    }
+
+    /// The phrases of the index holding `phrase`, two words or more of which `last` is the
+    /// last: only those with a word `last` begins are compared with it.
+    fn phrases_holding(&self, phrase: &str, last: &str) -> Vec<usize> {
+        let mut candidates: Vec<usize> = self
+            .phrase_words
+            .beginning_with(&self.phrases.keys, String::as_str, last)
+            .iter()
+            .map(|&(i, _)| i as usize)
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates.retain(|&i| self.phrases.keys[i].contains(phrase));
+        candidates
     }
 
     /// Guides matching `query`, best first. `lang` breaks ties toward the person's language.
@@ -433,41 +595,26 @@ impl SearchIndex {
             vec![]
         } else {
             let as_pinyin = joined.len() >= 2 && joined.bytes().all(|b| b.is_ascii_lowercase());
-            let pinyin = self.pinyin.best_per_entry(
-                n,
-                0..if as_pinyin { self.pinyin.keys.len() } else { 0 },
-                |(whole, initials)| pinyin_factor(whole, initials, &joined),
-            );
-            // A phrase is two words or more.
-            let as_phrase = latin_phrase.contains(' ');
-            let phrase = self.phrases.best_per_entry(
-                n,
-                0..if as_phrase {
-                    self.phrases.keys.len()
-                } else {
-                    0
-                },
-                |p| {
-                    if p.contains(latin_phrase.as_str()) {
-                        1.3
-                    } else {
-                        0.0
-                    }
-                },
-            );
-            pinyin
-                .into_iter()
-                .zip(phrase)
-                .map(|(a, b)| a.max(b))
-                .collect()
+            let mut best = if as_pinyin {
+                self.pinyin.best_per_entry(&joined, n)
+            } else {
+                vec![0.0; n]
+            };
+            // A phrase is two words or more; one holding it has a word its last word begins.
+            if let (true, Some(last)) = (latin_phrase.contains(' '), tokens.last()) {
+                for phrase in self.phrases_holding(&latin_phrase, last) {
+                    self.phrases.raise(&mut best, phrase, 1.3);
+                }
+            }
+            best
         };
         let han_candidates: Vec<Vec<bool>> = han_parts
             .iter()
             .zip(&han_pairs)
             .map(|(part, pairs)| self.han_candidates(part, pairs))
             .collect();
-        // Scores first, by place; a hit's id and title are copied only once it is ranked.
-        let mut scored: Vec<(usize, f32)> = self
+        // Scores first, by place; a hit's id is copied only once it is ranked.
+        let scored: Vec<(usize, f32)> = self
             .entries
             .iter()
             .enumerate()
@@ -510,17 +657,18 @@ impl SearchIndex {
                 Some((i, score * coverage))
             })
             .collect();
-        let title = |i: usize| self.entries[i].title.get(lang);
-        scored.sort_by(|(a, a_score), (b, b_score)| {
-            b_score
-                .total_cmp(a_score)
-                .then_with(|| title(*a).cmp(title(*b)))
-        });
-        scored
+        // Each title is looked up once, not in every comparison.
+        let mut ranked: Vec<(f32, &str, usize)> = scored
             .into_iter()
-            .map(|(i, score)| Hit {
+            .map(|(i, score)| (score, self.entries[i].title.get(lang), i))
+            .collect();
+        ranked.sort_by(|(a_score, a, _), (b_score, b, _)| {
+            b_score.total_cmp(a_score).then_with(|| a.cmp(b))
+        });
+        ranked
+            .into_iter()
+            .map(|(score, _, i)| Hit {
                 id: self.entries[i].id.clone(),
-                title: self.entries[i].title.clone(),
                 score,
             })
             .collect()
@@ -553,24 +701,6 @@ fn score_han(e: &Entry, part: &str, pairs: &[String]) -> f32 {
     best
 }
 
-/// How well `joined` (the Latin query without spaces, two lower-case letters or more) matches
-/// one pinyin spelling: the first rule that holds gives the factor, whole syllables beating
-/// initials beating typos; 0 for no match.
-fn pinyin_factor(whole: &str, initials: &str, joined: &str) -> f32 {
-    if whole.starts_with(joined) {
-        1.1
-    } else if (joined.len() >= 4 && whole.contains(joined)) || initials.starts_with(joined) {
-        0.9
-    } else if (joined.len() >= 3 && initials.contains(joined))
-        || (joined.len() >= 6
-            && within_distance(joined, whole.get(..joined.len()).unwrap_or(whole), 1))
-    {
-        0.6
-    } else {
-        0.0
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -599,11 +729,20 @@ mod tests {
 
     #[test]
     fn pinyin_whole_and_initials() {
-        assert_eq!(to_pinyin("驾驶证"), ("jiashizheng".into(), "jsz".into()));
-        assert_eq!(to_pinyin("律师"), ("lvshi".into(), "ls".into()));
-        let spellings: Vec<String> = pinyin_variants("律师", 1.0)
+        let jiashizheng = to_pinyin("驾驶证");
+        assert_eq!(
+            (jiashizheng.whole.as_str(), jiashizheng.initials.as_str()),
+            ("jiashizheng", "jsz")
+        );
+        assert_eq!(
+            jiashizheng.syllables,
+            [3, 6],
+            "shi and zheng begin at 3 and 6"
+        );
+        assert_eq!(to_pinyin("律师").whole, "lvshi");
+        let spellings: Vec<String> = pinyin_variants("律师")
             .into_iter()
-            .map(|v| v.0)
+            .map(|v| v.whole)
             .collect();
         assert_eq!(spellings, ["lvshi", "lushi"]);
     }
@@ -673,6 +812,56 @@ mod tests {
         }
     }
 
+    /// Looking phrases up by their words finds every phrase a comparison with each one finds.
+    #[test]
+    fn phrases_are_found_through_their_words_as_by_reading_them_all() {
+        let pack = crate::bundled().expect("bundled").into_pack();
+        let index = SearchIndex::new(&pack, |_| vec![]);
+        let mut checked = 0;
+        for key in &index.phrases.keys {
+            let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+            for n in 2..=3 {
+                for run in words.windows(n) {
+                    // Whole words, and the last one cut short as someone still typing.
+                    let last = run[n - 1];
+                    let cut = &last[..last.len().div_ceil(2)];
+                    for last in [last, cut] {
+                        let phrase = [&run[..n - 1], &[last]].concat().join(" ");
+                        let every: Vec<usize> = (0..index.phrases.keys.len())
+                            .filter(|&i| index.phrases.keys[i].contains(phrase.as_str()))
+                            .collect();
+                        assert_eq!(index.phrases_holding(&phrase, last), every, "{phrase}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 1_000, "only {checked} phrases checked");
+    }
+
+    #[test]
+    fn pinyin_is_found_from_any_syllable_and_any_initial() {
+        let pack = crate::bundled().expect("bundled").into_pack();
+        let index = SearchIndex::new(&pack, |_| vec![]);
+        let driving = |query: &str| {
+            let found = top(&index, query, Lang::ZhCn);
+            assert!(
+                found.iter().any(|id| id.starts_with("driving-licence-")),
+                "{query}: {found:?}"
+            );
+        };
+        // 驾驶证: from its second syllable, by its initials, with one typo.
+        driving("shizheng");
+        driving("jsz");
+        driving("jiashizhen");
+        driving("jiashizhang");
+        let none = index.search("iashizheng", Lang::ZhCn);
+        assert!(
+            none.iter().all(|h| !h.id.0.starts_with("driving-licence-")),
+            "a syllable cut in two finds nothing: {none:?}"
+        );
+    }
+
     /// Any input, in any script, at any length, gives an answer and never a panic.
     #[test]
     fn search_never_panics_on_odd_input() {
@@ -694,7 +883,7 @@ mod tests {
         ];
         // Every prefix of every title's pinyin, the shapes that reach the typo branch.
         for g in &pack.guides {
-            let (whole, _) = to_pinyin(g.title.get(Lang::ZhCn));
+            let whole = to_pinyin(g.title.get(Lang::ZhCn)).whole;
             let chars: Vec<char> = whole.chars().collect();
             for n in 1..=chars.len().min(16) {
                 queries.push(chars[..n].iter().collect());

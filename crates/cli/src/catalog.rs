@@ -309,7 +309,25 @@ fn search(dir: &Path, query: &str, json: bool, out: &Out) -> anyhow::Result<Exit
             .map(|l| l10n.tr(*l, &format!("category-{slug}")))
             .collect()
     });
-    let hits = index.search(query, out.lang);
+    /// A result as the CLI prints it: with the guide's title in every language.
+    #[derive(serde::Serialize)]
+    struct Found<'a> {
+        id: &'a homeward_domain::GuideId,
+        title: &'a homeward_domain::LocalizedText,
+        score: f32,
+    }
+    let hits: Vec<Found> = index
+        .search(query, out.lang)
+        .iter()
+        .filter_map(|hit| {
+            let guide = pack.guide(&hit.id.0)?;
+            Some(Found {
+                id: &guide.id,
+                title: &guide.title,
+                score: hit.score,
+            })
+        })
+        .collect();
     if json {
         println!("{}", serde_json::to_string_pretty(&hits)?);
     } else if hits.is_empty() {

@@ -641,10 +641,10 @@ pub struct SignedPack {
     pub payload: String,
 }
 
-/// One search result, best first; `title` in every language for the CLI's JSON and the UI.
+/// One search result, best first. The UI shows the guide from the overview it already holds,
+/// so a result carries no text of its own.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchHit {
     pub id: GuideId,
-    pub title: LocalizedText,
     pub score: f32,
 }

@@ -110,9 +110,15 @@ fn Results(
 ) -> impl IntoView {
     let nav = use_nav();
     let count = hits.len();
+    // Each result's guide by its id: one pass over the overview, however many results.
+    let mut by_id: std::collections::HashMap<_, _> = overview
+        .guides
+        .into_iter()
+        .map(|g| (g.id.clone(), g))
+        .collect();
     let cards = hits
         .into_iter()
-        .filter_map(|h| overview.guides.iter().find(|g| g.id == h.id).cloned())
+        .filter_map(|h| by_id.remove(&h.id))
         .map(|g| guide_card(g, nav))
         .collect_view();
     view! {

@@ -548,12 +548,16 @@ fn bench() -> anyhow::Result<()> {
     let app = build_app(true)?;
     step("release sizes");
     let wasm = root().join("src-ui/dist/homeward-ui_bg.wasm");
-    for (what, path) in [("app binary", &app), ("UI wasm", &wasm)] {
+    for (what, path, goal) in [
+        ("app binary", &app, None),
+        ("UI wasm", &wasm, Some(1_200_000)),
+    ] {
         let bytes = std::fs::metadata(path)?.len();
         eprintln!(
-            "BENCH {what}: {bytes} bytes ({:.1} MiB) {}",
+            "BENCH {what}: {bytes} bytes ({:.1} MiB) {}{}",
             bytes as f64 / 1048576.0,
-            path.display()
+            path.display(),
+            goal.map(|g| size_goal(bytes, g)).unwrap_or_default()
         );
     }
 
@@ -579,6 +583,12 @@ fn bench() -> anyhow::Result<()> {
         ],
     )?;
     Ok(())
+}
+
+/// A size beside its goal, for the bench's report.
+pub fn size_goal(bytes: u64, goal: u64) -> String {
+    let met = if bytes <= goal { "met" } else { "not met" };
+    format!(" (goal at most {goal} bytes: {met})")
 }
 
 /// Backend intake under 50 concurrent clients on SQLite and on PostgreSQL, next to a pgbench

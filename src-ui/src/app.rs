@@ -421,19 +421,25 @@ pub fn App() -> impl IntoView {
         }
     });
     spawn_local(async move {
-        match ipc::call(ipc::Language {
-            system: system_languages(),
-        })
-        .await
-        {
+        // The four answers the first screen needs, asked at once rather than one after another.
+        let (language, size, home, desk_state) = futures::future::join4(
+            ipc::call(ipc::Language {
+                system: system_languages(),
+            }),
+            ipc::call(ipc::TextSize {}),
+            ipc::call(ipc::HomeCities {}),
+            ipc::call(ipc::Desk {}),
+        )
+        .await;
+        match language {
             Ok(l) => lang.set(l),
             Err(e) => fatal.set(Some(e)),
         }
-        if let Ok(size) = ipc::call(ipc::TextSize {}).await {
+        if let Ok(size) = size {
             text_size.set(size);
         }
         if fatal.get_untracked().is_none() {
-            match ipc::call(ipc::HomeCities {}).await {
+            match home {
                 Ok(home) => {
                     cities.set(home.cities);
                     chosen.set(home.chosen);
@@ -442,7 +448,7 @@ pub fn App() -> impl IntoView {
             }
         }
         // A site's laptop opens on its desk, not on anyone's data.
-        if let Ok(Some(state)) = ipc::call(ipc::Desk {}).await {
+        if let Ok(Some(state)) = desk_state {
             desk.set(Some(state));
             nav.go(Screen::Site);
             if let Ok(Some(id)) = ipc::call(ipc::CurrentWalkIn {}).await {

@@ -421,25 +421,19 @@ pub fn App() -> impl IntoView {
         }
     });
     spawn_local(async move {
-        // The four answers the first screen needs, asked at once rather than one after another.
-        let (language, size, home, desk_state) = futures::future::join4(
-            ipc::call(ipc::Language {
-                system: system_languages(),
-            }),
-            ipc::call(ipc::TextSize {}),
-            ipc::call(ipc::HomeCities {}),
-            ipc::call(ipc::Desk {}),
-        )
-        .await;
-        match language {
+        match ipc::call(ipc::Language {
+            system: system_languages(),
+        })
+        .await
+        {
             Ok(l) => lang.set(l),
             Err(e) => fatal.set(Some(e)),
         }
-        if let Ok(size) = size {
+        if let Ok(size) = ipc::call(ipc::TextSize {}).await {
             text_size.set(size);
         }
         if fatal.get_untracked().is_none() {
-            match home {
+            match ipc::call(ipc::HomeCities {}).await {
                 Ok(home) => {
                     cities.set(home.cities);
                     chosen.set(home.chosen);
@@ -448,7 +442,7 @@ pub fn App() -> impl IntoView {
             }
         }
         // A site's laptop opens on its desk, not on anyone's data.
-        if let Ok(Some(state)) = desk_state {
+        if let Ok(Some(state)) = ipc::call(ipc::Desk {}).await {
             desk.set(Some(state));
             nav.go(Screen::Site);
             if let Ok(Some(id)) = ipc::call(ipc::CurrentWalkIn {}).await {

@@ -47,6 +47,7 @@ const fn same(a: &str, b: &str) -> bool {
 macro_rules! handlers {
     (
         at_once { $($now:ident: $Now:ident,)* }
+        beside { $($beside:ident: $Beside:ident,)* }
         later { $($later:ident: $Later:ident,)* }
         raw { $($raw:ident: $Raw:ident,)* }
     ) => {
@@ -58,6 +59,24 @@ macro_rules! handlers {
             const _: () = assert!(
                 same(stringify!($now), <ipc::$Now as Command>::NAME),
                 concat!(stringify!($now), " is not the name ipc declares for its arguments"),
+            );
+        )*
+        $(
+            // Answered on the async runtime's threads, not the main thread, which is starting
+            // the web view while the first screen asks these. Only reads whose order against
+            // the main thread's writes cannot matter: the list of applications stays there,
+            // behind the answers typed before it.
+            #[tauri::command(async, rename_all = "snake_case")]
+            fn $beside(
+                app: AppHandle,
+                shell: State<'_, Shell>,
+                args: ipc::$Beside,
+            ) -> Reply<ipc::$Beside> {
+                Answer::answer(args, &shell, &app)
+            }
+            const _: () = assert!(
+                same(stringify!($beside), <ipc::$Beside as Command>::NAME),
+                concat!(stringify!($beside), " is not the name ipc declares for its arguments"),
             );
         )*
         $(
@@ -82,13 +101,14 @@ macro_rules! handlers {
         )*
 
         pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
-            tauri::generate_handler![$($now,)* $($later,)* $($raw,)*]
+            tauri::generate_handler![$($now,)* $($beside,)* $($later,)* $($raw,)*]
         }
 
         /// The name of every command [`handler`] answers.
         #[cfg_attr(not(test), allow(dead_code))]
         pub const HANDLED: &[&str] = &[
-            $(stringify!($now),)* $(stringify!($later),)* $(stringify!($raw),)*
+            $(stringify!($now),)* $(stringify!($beside),)* $(stringify!($later),)*
+            $(stringify!($raw),)*
         ];
     };
 }
@@ -97,11 +117,8 @@ handlers! {
     at_once {
         mark_start: MarkStart,
         start_marks: StartMarks,
-        language: Language,
         set_language: SetLanguage,
-        text_size: TextSize,
         set_text_size: SetTextSize,
-        catalog_overview: CatalogOverview,
         guide: Guide,
         create_draft: CreateDraft,
         drafts: Drafts,
@@ -118,7 +135,6 @@ handlers! {
         notices: Notices,
         backend_status: BackendStatus,
         backend_address: BackendAddress,
-        home_cities: HomeCities,
         choose_city: ChooseCity,
         search: Search,
         contacts: Contacts,
@@ -160,6 +176,12 @@ handlers! {
         receipt_of_walk_in: ReceiptOfWalkIn,
         pending_proofing: PendingProofing,
         delegations: Delegations,
+    }
+    beside {
+        language: Language,
+        text_size: TextSize,
+        home_cities: HomeCities,
+        catalog_overview: CatalogOverview,
     }
     later {
         refresh_backend: RefreshBackend,

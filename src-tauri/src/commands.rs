@@ -45,40 +45,29 @@ const fn same(a: &str, b: &str) -> bool {
 /// the one `ipc::Args` declares, and writes [`handler`] and [`HANDLED`] from the same list. Raw
 /// commands are written by hand (they read the request itself) and only listed here.
 macro_rules! handlers {
+    // One command answered by [`Answer`], its name checked against the one `ipc` declares.
+    (@answer #[$command:meta] $name:ident: $Args:ident) => {
+        #[$command]
+        fn $name(app: AppHandle, shell: State<'_, Shell>, args: ipc::$Args) -> Reply<ipc::$Args> {
+            Answer::answer(args, &shell, &app)
+        }
+        const _: () = assert!(
+            same(stringify!($name), <ipc::$Args as Command>::NAME),
+            concat!(stringify!($name), " is not the name ipc declares for its arguments"),
+        );
+    };
     (
         at_once { $($now:ident: $Now:ident,)* }
         beside { $($beside:ident: $Beside:ident,)* }
         later { $($later:ident: $Later:ident,)* }
         raw { $($raw:ident: $Raw:ident,)* }
     ) => {
-        $(
-            #[tauri::command(rename_all = "snake_case")]
-            fn $now(app: AppHandle, shell: State<'_, Shell>, args: ipc::$Now) -> Reply<ipc::$Now> {
-                Answer::answer(args, &shell, &app)
-            }
-            const _: () = assert!(
-                same(stringify!($now), <ipc::$Now as Command>::NAME),
-                concat!(stringify!($now), " is not the name ipc declares for its arguments"),
-            );
-        )*
-        $(
-            // Answered on the async runtime's threads, not the main thread, which is starting
-            // the web view while the first screen asks these. Only reads whose order against
-            // the main thread's writes cannot matter: the list of applications stays there,
-            // behind the answers typed before it.
-            #[tauri::command(async, rename_all = "snake_case")]
-            fn $beside(
-                app: AppHandle,
-                shell: State<'_, Shell>,
-                args: ipc::$Beside,
-            ) -> Reply<ipc::$Beside> {
-                Answer::answer(args, &shell, &app)
-            }
-            const _: () = assert!(
-                same(stringify!($beside), <ipc::$Beside as Command>::NAME),
-                concat!(stringify!($beside), " is not the name ipc declares for its arguments"),
-            );
-        )*
+        $(handlers!(@answer #[tauri::command(rename_all = "snake_case")] $now: $Now);)*
+        // Answered on the async runtime's threads, not the main thread, which is starting the
+        // web view while the first screen asks these. Only reads whose order against the main
+        // thread's writes cannot matter: the list of applications stays there, behind the
+        // answers typed before it.
+        $(handlers!(@answer #[tauri::command(async, rename_all = "snake_case")] $beside: $Beside);)*
         $(
             #[tauri::command(rename_all = "snake_case")]
             async fn $later(

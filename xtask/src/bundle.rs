@@ -52,21 +52,14 @@ pub fn build(release: bool) -> anyhow::Result<Bundles> {
         deb: newest("deb")?,
         rpm: newest("rpm")?,
     };
-    let gzip = std::fs::metadata(&bundles.deb)?.len();
-    eprintln!("BENCH deb package as tauri-cli writes it (gzip): {gzip} bytes");
+    crate::report_size(
+        "deb package as tauri-cli writes it (gzip)",
+        &bundles.deb,
+        None,
+    )?;
     repack_with_xz(&bundles.deb)?;
-    for (what, path, goal) in [
-        ("deb", &bundles.deb, Some(15_000_000)),
-        ("rpm", &bundles.rpm, None),
-    ] {
-        let bytes = std::fs::metadata(path)?.len();
-        eprintln!(
-            "BENCH {what} package: {bytes} bytes ({:.1} MiB) {}{}",
-            bytes as f64 / 1_048_576.0,
-            path.display(),
-            goal.map(|g| crate::size_goal(bytes, g)).unwrap_or_default()
-        );
-    }
+    crate::report_size("deb package", &bundles.deb, Some(15_000_000))?;
+    crate::report_size("rpm package", &bundles.rpm, None)?;
     Ok(bundles)
 }
 

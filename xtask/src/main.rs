@@ -548,18 +548,8 @@ fn bench() -> anyhow::Result<()> {
     let app = build_app(true)?;
     step("release sizes");
     let wasm = root().join("src-ui/dist/homeward-ui_bg.wasm");
-    for (what, path, goal) in [
-        ("app binary", &app, None),
-        ("UI wasm", &wasm, Some(1_200_000)),
-    ] {
-        let bytes = std::fs::metadata(path)?.len();
-        eprintln!(
-            "BENCH {what}: {bytes} bytes ({:.1} MiB) {}{}",
-            bytes as f64 / 1048576.0,
-            path.display(),
-            goal.map(|g| size_goal(bytes, g)).unwrap_or_default()
-        );
-    }
+    report_size("app binary", &app, None)?;
+    report_size("UI wasm", &wasm, Some(1_200_000))?;
 
     let bundles = bundle::build(true)?;
     bundle::install_and_start(&bundles.deb)?;
@@ -585,10 +575,19 @@ fn bench() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// A size beside its goal, for the bench's report.
-pub fn size_goal(bytes: u64, goal: u64) -> String {
-    let met = if bytes <= goal { "met" } else { "not met" };
-    format!(" (goal at most {goal} bytes: {met})")
+/// Prints the size of the file at `path` for the bench's report, beside its goal if it has one.
+pub fn report_size(what: &str, path: &Path, goal: Option<u64>) -> anyhow::Result<()> {
+    let bytes = std::fs::metadata(path)?.len();
+    let goal = goal.map_or_else(String::new, |goal| {
+        let met = if bytes <= goal { "met" } else { "not met" };
+        format!(" (goal at most {goal} bytes: {met})")
+    });
+    eprintln!(
+        "BENCH {what}: {bytes} bytes ({:.1} MiB) {}{goal}",
+        bytes as f64 / 1_048_576.0,
+        path.display()
+    );
+    Ok(())
 }
 
 /// Backend intake under 50 concurrent clients on SQLite and on PostgreSQL, next to a pgbench

@@ -130,6 +130,18 @@ impl<K: Ord> Postings<K> {
     }
 }
 
+/// The items of `sorted` (in the order of their `text`) whose text begins with `prefix`, as a
+/// range, found by halving.
+fn beginning_with<T>(
+    sorted: &[T],
+    text: impl Fn(&T) -> &str,
+    prefix: &str,
+) -> std::ops::Range<usize> {
+    let start = sorted.partition_point(|t| text(t) < prefix);
+    let len = sorted[start..].partition_point(|t| text(t).starts_with(prefix));
+    start..start + len
+}
+
 /// Places inside the keys of a [`Postings`] where a query may begin, sorted by the key's text
 /// from there on: the places whose text begins with a query are one range, found by halving.
 /// A place is (the key's index, the byte it begins at).
@@ -220,9 +232,10 @@ impl PinyinIndex {
     fn best_per_entry(&self, joined: &str, entries: usize) -> Vec<f32> {
         let keys = &self.spellings.keys;
         let mut best = vec![0.0f32; entries];
-        let start = keys.partition_point(|s| s.whole.as_str() < joined);
-        let whole = keys[start..].partition_point(|s| s.whole.starts_with(joined));
-        for i in start..start + whole {
+        fn whole(s: &Spelling) -> &str {
+            &s.whole
+        }
+        for i in beginning_with(keys, whole, joined) {
             self.spellings.raise(&mut best, i, 1.1);
         }
         for &(i, at) in self.initials.beginning_with(keys, |s| &s.initials, joined) {
@@ -242,11 +255,8 @@ impl PinyinIndex {
         }
         if joined.len() >= 6 {
             // Typos keep the first letter (see `within_distance`).
-            let first = joined.get(..1).unwrap_or(joined);
-            let start = keys.partition_point(|s| s.whole.as_str() < first);
-            let len = keys[start..].partition_point(|s| s.whole.starts_with(first));
-            for (i, s) in keys.iter().enumerate().skip(start).take(len) {
-                let s = &s.whole;
+            for i in beginning_with(keys, whole, joined.get(..1).unwrap_or(joined)) {
+                let s = &keys[i].whole;
                 if within_distance(joined, s.get(..joined.len()).unwrap_or(s), 1) {
                     self.spellings.raise(&mut best, i, 0.6);
                 }
@@ -266,10 +276,7 @@ struct WordIndex(Postings<String>);
 impl WordIndex {
     /// The words starting with `prefix`, as a range of the words.
     fn starting_with(&self, prefix: &str) -> std::ops::Range<usize> {
-        let words = &self.0.keys;
-        let start = words.partition_point(|w| w.as_str() < prefix);
-        let len = words[start..].partition_point(|w| w.starts_with(prefix));
-        start..start + len
+        beginning_with(&self.0.keys, String::as_str, prefix)
     }
 
     /// For one query token, each guide's best match: the same word counts whole, a word the

@@ -7,7 +7,7 @@
 //! same name and lists them all, once. Not for: deciding anything; that is core's.
 
 use homeward_domain::ipc::{self, Command, RawCommand, Reply};
-use homeward_domain::{ApiError, ErrorCode};
+use homeward_domain::{ApiError, ErrorCode, Lang};
 use tauri::{AppHandle, State};
 
 use crate::Shell;
@@ -168,6 +168,7 @@ handlers! {
     }
     beside {
         language: Language,
+        messages: Messages,
         text_size: TextSize,
         home_cities: HomeCities,
         catalog_overview: CatalogOverview,
@@ -219,7 +220,6 @@ macro_rules! answered_by {
 
 answered_by! { core |core, args|
     ReceiptOfWalkIn => core.walk_in_receipt()?,
-    Language => core.use_system_languages(&system_languages(args.system))?,
     SetLanguage => core.set_language(args.lang)?,
     TextSize => core.text_size()?,
     SetTextSize => core.set_text_size(args.size)?,
@@ -291,6 +291,24 @@ impl Answer for ipc::MarkStart {
     fn answer(self, _: &Shell, _: &AppHandle) -> Reply<Self> {
         crate::started::mark(self.step);
         Ok(())
+    }
+}
+
+/// The person's language; if the installation cannot be opened, the system's, so that the error
+/// the next command meets is shown in words they read.
+impl Answer for ipc::Language {
+    fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
+        let system = system_languages(self.system);
+        match shell.core() {
+            Ok(core) => Ok(core.use_system_languages(&system)?),
+            Err(_) => Ok(Lang::negotiate(system.iter().map(String::as_str)).unwrap_or_default()),
+        }
+    }
+}
+
+impl Answer for ipc::Messages {
+    fn answer(self, _: &Shell, _: &AppHandle) -> Reply<Self> {
+        Ok(homeward_core::app_messages(self.lang).to_owned())
     }
 }
 

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast as _, JsValue};
 
-use crate::i18n::{t, CurrentLang};
+use crate::i18n::{load, switch_to, t, CurrentLang};
 use crate::ipc::{self, BackendStatusChanged, CatalogueUpdated, NoticesUpdated, WalkInHandedOver};
 use crate::screens::city::{CityPicker, SwitchCity};
 use crate::screens::desk::{
@@ -366,6 +366,8 @@ pub struct KnownCities(pub RwSignal<Vec<HomeCity>>);
 pub fn App() -> impl IntoView {
     let lang = RwSignal::new(Lang::default());
     let ready = RwSignal::new(false);
+    // The first language's messages are here (see `i18n::load`).
+    let speaking = RwSignal::new(false);
     let fatal = RwSignal::new(None::<homeward_domain::ApiError>);
     let status = RwSignal::new(BackendStatus::Unknown);
     provide_context(CurrentLang(lang));
@@ -421,14 +423,23 @@ pub fn App() -> impl IntoView {
         }
     });
     spawn_local(async move {
-        match ipc::call(ipc::Language {
+        let chosen_lang = match ipc::call(ipc::Language {
             system: system_languages(),
         })
         .await
         {
-            Ok(l) => lang.set(l),
-            Err(e) => fatal.set(Some(e)),
+            Ok(l) => l,
+            Err(e) => {
+                fatal.set(Some(e));
+                Lang::default()
+            }
+        };
+        // Nothing is shown before there are words to show it in.
+        if let Err(e) = load(chosen_lang).await {
+            fatal.set(Some(e));
         }
+        lang.set(chosen_lang);
+        speaking.set(true);
         if let Ok(size) = ipc::call(ipc::TextSize {}).await {
             text_size.set(size);
         }
@@ -466,23 +477,25 @@ pub fn App() -> impl IntoView {
 
     view! {
         <div class="app" class:ready=move || ready.get()>
-            <Header/>
-            {move || chosen.with(Option::is_some).then(|| view! { <BackendBanner/> })}
-            {move || (walk_in.get().is_some() && !locked.get()).then(|| view! { <WalkInBar/> })}
-            <main id="main" class="content">
-                {move || match fatal.get() {
-                    Some(e) => view! { <Fatal error=e/> }.into_any(),
-                    // Nothing is sent anywhere before the person says which city is home.
-                    None if ready.get() && chosen.with(Option::is_none) => view! {
-                        <CityPicker cities=cities.get_untracked()
-                            on_chosen=Callback::new(move |view| chosen.set(Some(view)))/>
-                    }.into_any(),
-                    None if ready.get() && locked.get() => view! { <DeskLock/> }.into_any(),
-                    None if ready.get() => view! { <Current/> }.into_any(),
-                    None => view! { <p class="loading">{move || t("loading")}</p> }.into_any(),
-                }}
-            </main>
-            {move || on_duty.get().map(|idle| view! { <IdleWatch idle_seconds=idle/> })}
+            {move || speaking.get().then(|| view! {
+                <Header/>
+                {move || chosen.with(Option::is_some).then(|| view! { <BackendBanner/> })}
+                {move || (walk_in.get().is_some() && !locked.get()).then(|| view! { <WalkInBar/> })}
+                <main id="main" class="content">
+                    {move || match fatal.get() {
+                        Some(e) => view! { <Fatal error=e/> }.into_any(),
+                        // Nothing is sent anywhere before the person says which city is home.
+                        None if ready.get() && chosen.with(Option::is_none) => view! {
+                            <CityPicker cities=cities.get_untracked()
+                                on_chosen=Callback::new(move |view| chosen.set(Some(view)))/>
+                        }.into_any(),
+                        None if ready.get() && locked.get() => view! { <DeskLock/> }.into_any(),
+                        None if ready.get() => view! { <Current/> }.into_any(),
+                        None => view! { <p class="loading">{move || t("loading")}</p> }.into_any(),
+                    }}
+                </main>
+                {move || on_duty.get().map(|idle| view! { <IdleWatch idle_seconds=idle/> })}
+            })}
         </div>
     }
 }
@@ -518,9 +531,10 @@ fn Header() -> impl IntoView {
         Memo::new(move |_| desk.with(|d| d.as_ref().is_some_and(|d| d.on_duty.is_some())));
     let nav = use_nav();
     let choose = move |l: Lang| {
-        lang.set(l);
-        spawn_local(async move {
-            let _ = ipc::call(ipc::SetLanguage { lang: l }).await;
+        switch_to(lang, l, move || {
+            spawn_local(async move {
+                let _ = ipc::call(ipc::SetLanguage { lang: l }).await;
+            });
         });
     };
     view! {

@@ -10,6 +10,28 @@ thread_local! {
     static L10N: Localizer = Localizer::new();
 }
 
+/// Makes sure `lang`'s messages are here, asking the shell for them the first time: the UI
+/// carries no text of its own. Await it before showing a language.
+pub async fn load(lang: Lang) -> Result<(), homeward_domain::ApiError> {
+    if L10N.with(|l| l.has_language(lang)) {
+        return Ok(());
+    }
+    let text = crate::ipc::call(crate::ipc::Messages { lang }).await?;
+    L10N.with(|l| l.install(lang, text));
+    Ok(())
+}
+
+/// Sets `signal` to `lang` once its messages are here, then runs `then` (the choice saved, say).
+/// If they cannot be had, the text stays in the language it is in.
+pub fn switch_to(signal: RwSignal<Lang>, lang: Lang, then: impl FnOnce() + 'static) {
+    leptos::task::spawn_local(async move {
+        if load(lang).await.is_ok() {
+            signal.set(lang);
+            then();
+        }
+    });
+}
+
 /// The language signal, provided by the app root.
 #[derive(Clone, Copy)]
 pub struct CurrentLang(pub RwSignal<Lang>);

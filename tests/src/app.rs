@@ -330,7 +330,6 @@ impl App {
         Ok(self.wait_css(css).await?.text().await?)
     }
 
-    /// Waits until the element's text contains `needle`; returns the text.
     /// The attribute `name` of the element `css`, once it is there.
     pub async fn attr(&self, css: &str, name: &str) -> anyhow::Result<String> {
         self.wait_css(css)
@@ -340,6 +339,7 @@ impl App {
             .ok_or_else(|| anyhow::anyhow!("{css} has no attribute {name}"))
     }
 
+    /// Waits until the element's text contains `needle`; returns the text.
     pub async fn wait_text(&self, css: &str, needle: &str) -> anyhow::Result<String> {
         let text = || async {
             Ok(match self.client.find(Locator::Css(css)).await {

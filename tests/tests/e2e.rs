@@ -1702,7 +1702,8 @@ async fn desk_screenshots(
                 .await?;
             site.click("#walk-in-read-consents").await?;
             site.click(&format!("#read-out-{lang}")).await?;
-            site.wait_css("#read-out-text").await?;
+            let read_out = site.text(&format!("#read-out-text[lang='{lang}']")).await?;
+            anyhow::ensure!(!read_out.contains("walk-in-read-"), "{lang}: {read_out}");
             site.screenshot(&out.join(format!("walk-in-consents-{lang}-{size_name}.png")))
                 .await?;
         }

@@ -25,6 +25,10 @@ pub use homeward_keys as secrets;
 pub mod store;
 pub mod walkin;
 
+/// A language's messages as the app's UI shows them, as `.ftl` text: the shell hands them to the
+/// UI, which carries none of its own.
+pub use homeward_i18n::app_messages;
+
 /// The guides and their forms, from the crate that needs no storage: core re-exports them so
 /// the app reads one crate.
 pub use homeward_catalog as catalog;

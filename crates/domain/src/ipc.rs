@@ -99,6 +99,9 @@ commands! {
     /// The language the person chose; until they choose, the first of the system's languages
     /// (`navigator.languages`) that Homeward speaks.
     language: Language { system: Vec<String> } -> Lang;
+    /// `lang`'s messages as `.ftl` text: the UI carries none of its own and asks for each
+    /// language before it shows it.
+    messages: Messages { lang: Lang } -> String;
     set_language: SetLanguage { lang: Lang } -> ();
     /// Marks a step of the app's start the UI reached (the first time only; later ones are
     /// ignored).

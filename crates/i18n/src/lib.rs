@@ -1,7 +1,9 @@
 //! Every string a person reads, in every language, through Fluent.
 //!
-//! The `.ftl` files under `locales/` are compiled in (see `build.rs`), so the UI and the command
-//! line need no files at run time. Code refers to messages by literal key — `t("home-title")` in the
+//! The `.ftl` files under `locales/` are compiled in (see `build.rs`) with the `messages` feature,
+//! so the shell, the backend and the command line need no files at run time. The UI builds
+//! without it and is handed one language's messages at a time by the shell ([`Localizer::install`]),
+//! so its WebAssembly does not carry six languages' text. Code refers to messages by literal key — `t("home-title")` in the
 //! UI, `tr(lang, "…")` elsewhere, or marked with [`key`] — and the workspace test `every_key_is_translated_and_used` checks
 //! both directions against the files. Keys built at run time belong to a [`DYNAMIC_FAMILIES`] prefix.
 
@@ -36,6 +38,7 @@ pub const fn key(k: &'static str) -> &'static str {
 
 /// `lang`'s messages: every one with the `back-office` feature (the console and the command line
 /// turn it on), else the app's alone, so the app's UI does not carry the console's text.
+#[cfg(feature = "messages")]
 fn source(lang: Lang) -> &'static str {
     if cfg!(feature = "back-office") {
         every_message(lang)
@@ -45,6 +48,7 @@ fn source(lang: Lang) -> &'static str {
 }
 
 /// `lang`'s resource as `build.rs` wrote it, the file name ending in `$suffix`.
+#[cfg(feature = "messages")]
 macro_rules! resource {
     ($lang:expr, $suffix:literal) => {
         match $lang {
@@ -58,16 +62,21 @@ macro_rules! resource {
     };
 }
 
+#[cfg(feature = "messages")]
 fn every_message(lang: Lang) -> &'static str {
     resource!(lang, "")
 }
 
-fn app_messages(lang: Lang) -> &'static str {
+/// `lang`'s messages as the app's UI shows them (without the back office's), as `.ftl` text: what
+/// the shell hands the UI.
+#[cfg(feature = "messages")]
+pub fn app_messages(lang: Lang) -> &'static str {
     resource!(lang, "-app")
 }
 
 /// The message keys the app carries in `lang` (without the back office's), whatever the
 /// features: what the app's code may use.
+#[cfg(feature = "messages")]
 pub fn app_keys(lang: Lang) -> Vec<String> {
     keys_of(app_messages(lang)).0
 }
@@ -97,22 +106,29 @@ impl Localizer {
         }
     }
 
-    /// `lang`'s messages, parsed from the compiled-in resources on first use. A syntax error in
-    /// a `.ftl` file is a build defect, caught by the unit test below, so this does not fail at
-    /// run time: broken entries are skipped.
-    fn bundle(&self, lang: Lang) -> &FluentBundle<FluentResource> {
+    fn slot(&self, lang: Lang) -> &OnceCell<FluentBundle<FluentResource>> {
         let at = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-        self.bundles[at].get_or_init(|| {
-            let res = FluentResource::try_new(source(lang).to_owned()).unwrap_or_else(|(r, _)| r);
-            let langid = lang.tag().parse().unwrap_or_default();
-            let mut bundle = FluentBundle::new(vec![langid]);
-            // Isolation marks (U+2068/U+2069) help right-to-left scripts, which Homeward does
-            // not use yet, and show up as stray characters in plain-text output.
-            bundle.set_use_isolating(false);
-            // Duplicate keys are rejected by the tests; keep the first here.
-            let _ = bundle.add_resource(res);
-            bundle
-        })
+        &self.bundles[at]
+    }
+
+    /// `lang`'s messages: with the `messages` feature, parsed from the compiled-in resources on
+    /// first use; without it, as [`Localizer::install`] was given them, or none yet.
+    fn bundle(&self, lang: Lang) -> Option<&FluentBundle<FluentResource>> {
+        let slot = self.slot(lang);
+        #[cfg(feature = "messages")]
+        slot.get_or_init(|| parse(lang, source(lang).to_owned()));
+        slot.get()
+    }
+
+    /// Takes `lang`'s messages as `.ftl` text, unless it has them already (then `text` is
+    /// dropped): how the UI, built without the compiled-in messages, gets each language it shows.
+    pub fn install(&self, lang: Lang, text: String) {
+        let _ = self.slot(lang).get_or_init(|| parse(lang, text));
+    }
+
+    /// Whether `lang`'s messages are at hand (always, with the compiled-in ones).
+    pub fn has_language(&self, lang: Lang) -> bool {
+        cfg!(feature = "messages") || self.slot(lang).get().is_some()
     }
 
     /// The message `key` in `lang`; the key itself when it is missing, so a gap is visible but
@@ -132,11 +148,13 @@ impl Localizer {
 
     /// Whether `key` exists in `lang`.
     pub fn has(&self, lang: Lang, key: &str) -> bool {
-        self.bundle(lang).has_message(key)
+        self.bundle(lang).is_some_and(|b| b.has_message(key))
     }
 
     fn format(&self, lang: Lang, key: &str, args: Option<&FluentArgs<'_>>) -> String {
-        let bundle = self.bundle(lang);
+        let Some(bundle) = self.bundle(lang) else {
+            return key.to_owned();
+        };
         let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
             return key.to_owned();
         };
@@ -147,12 +165,28 @@ impl Localizer {
     }
 }
 
+/// A bundle of `lang` from `.ftl` text. A syntax error in a `.ftl` file is a build defect, caught
+/// by the unit tests below, so this does not fail at run time: broken entries are skipped.
+fn parse(lang: Lang, text: String) -> FluentBundle<FluentResource> {
+    let res = FluentResource::try_new(text).unwrap_or_else(|(r, _)| r);
+    let langid = lang.tag().parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new(vec![langid]);
+    // Isolation marks (U+2068/U+2069) help right-to-left scripts, which Homeward does not use
+    // yet, and show up as stray characters in plain-text output.
+    bundle.set_use_isolating(false);
+    // Duplicate keys are rejected by the tests; keep the first here.
+    let _ = bundle.add_resource(res);
+    bundle
+}
+
 /// The message keys defined in `lang`'s files, in file order, with duplicates kept so a test can
 /// find them, and any syntax errors as text.
+#[cfg(feature = "messages")]
 pub fn defined_keys(lang: Lang) -> (Vec<String>, Vec<String>) {
     keys_of(every_message(lang))
 }
 
+#[cfg(feature = "messages")]
 fn keys_of(source: &str) -> (Vec<String>, Vec<String>) {
     let (res, errors) = match FluentResource::try_new(source.to_owned()) {
         Ok(r) => (r, vec![]),
@@ -170,6 +204,7 @@ fn keys_of(source: &str) -> (Vec<String>, Vec<String>) {
 
 /// What each message of `lang` needs from the code that formats it: the variables it reads
 /// (`$count`) and its attributes, by message key. Every language must need the same.
+#[cfg(feature = "messages")]
 pub fn message_shapes(lang: Lang) -> std::collections::BTreeMap<String, Vec<String>> {
     use fluent_syntax::ast;
     fn expression(e: &ast::Expression<&str>, out: &mut Vec<String>) {
@@ -230,7 +265,7 @@ pub fn message_shapes(lang: Lang) -> std::collections::BTreeMap<String, Vec<Stri
         .collect()
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "messages"))]
 mod tests {
     use super::*;
 
@@ -256,6 +291,17 @@ mod tests {
                 assert!(seen.insert(k), "{lang}: key {k} is defined twice");
             }
         }
+    }
+
+    #[test]
+    fn messages_handed_over_are_used_and_not_replaced() {
+        let l = Localizer::new();
+        assert!(l.has_language(Lang::It));
+        l.install(Lang::It, "greeting = Buongiorno, { $name }".into());
+        l.install(Lang::It, "greeting = Ciao".into());
+        let text = l.tr_args(Lang::It, "greeting", &[("name", "Lin".into())]);
+        assert_eq!(text, "Buongiorno, Lin");
+        assert_eq!(l.tr(Lang::It, "no-such-key"), "no-such-key");
     }
 
     #[test]

@@ -33,18 +33,18 @@ extern "C" {
 }
 
 fn decode<R: DeserializeOwned>(cmd: &str, result: Result<JsValue, JsValue>) -> Result<R, ApiError> {
-    match result {
-        Ok(value) => serde_wasm_bindgen::from_value(value)
-            .map_err(|e| ApiError::new(ErrorCode::Internal, format!("{cmd}: {e}"))),
-        Err(err) => Err(
-            serde_wasm_bindgen::from_value(err.clone()).unwrap_or_else(|_| {
-                ApiError::new(
-                    ErrorCode::Internal,
-                    err.as_string().unwrap_or_else(|| cmd.to_owned()),
-                )
-            }),
-        ),
-    }
+    serde_wasm_bindgen::from_value(result.map_err(|e| refusal(cmd, &e))?)
+        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("{cmd}: {e}")))
+}
+
+/// What the shell's refusal of `cmd` says: its error, or what the call failed with.
+fn refusal(cmd: &str, err: &JsValue) -> ApiError {
+    serde_wasm_bindgen::from_value(err.clone()).unwrap_or_else(|_| {
+        ApiError::new(
+            ErrorCode::Internal,
+            err.as_string().unwrap_or_else(|| cmd.to_owned()),
+        )
+    })
 }
 
 /// Counts the calls of each command in `window.homewardIpcCalls`, so a test can see how many a
@@ -71,12 +71,18 @@ fn count(cmd: &str) {
 }
 
 async fn invoke<A: Serialize, R: DeserializeOwned>(cmd: &str, args: &A) -> Result<R, ApiError> {
-    count(cmd);
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     let args = args
         .serialize(&serializer)
         .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?;
-    decode(cmd, tauri_invoke(cmd, args).await)
+    decode(cmd, send(cmd, args).await)
+}
+
+/// The call itself, the same for every command: only the arguments' and the answer's types
+/// differ, so the waiting is compiled once.
+async fn send(cmd: &str, args: JsValue) -> Result<JsValue, JsValue> {
+    count(cmd);
+    tauri_invoke(cmd, args).await
 }
 
 async fn invoke_raw<C: RawCommand>(

@@ -3,52 +3,25 @@
 //! from a fixed seed. A crash stops the test command; its input is kept under
 //! `fuzz/artifacts/<target>/`, to become a regression test in `tests/tests/malformed.rs`.
 
-use std::process::Command;
-
-use anyhow::Context as _;
-
-use crate::{root, run_cmd, setup, step, target_dir};
+use crate::{run_cmd, setup, step, target_dir};
 
 const CARGO_FUZZ: &str = "0.13.2";
 const TARGETS: [&str; 3] = ["sealed_tokens", "signed_request", "catalogue_pack"];
 /// Seconds per target: enough for a million or so runs of the quick ones.
 const SECONDS: u32 = 30;
 
-fn nightly() -> anyhow::Result<()> {
-    let installed = Command::new("rustup")
-        .args(["toolchain", "list"])
-        .output()
-        .context("rustup is needed for the nightly toolchain")?;
-    if String::from_utf8_lossy(&installed.stdout)
-        .lines()
-        .any(|l| l.starts_with("nightly-"))
-    {
-        return Ok(());
-    }
-    step("install the nightly toolchain (for cargo-fuzz)");
-    run_cmd(Command::new("rustup").args([
-        "toolchain",
-        "install",
-        "nightly",
-        "--profile",
-        "minimal",
-    ]))
-}
-
 pub fn run() -> anyhow::Result<()> {
-    nightly()?;
+    setup::nightly()?;
     setup::install_crate("cargo-fuzz", CARGO_FUZZ, setup::Build::Locked)?;
     step(&format!(
         "fuzzing: {} targets, {SECONDS} s each (cargo-fuzz, libFuzzer, AddressSanitizer)",
         TARGETS.len()
     ));
     let fuzz = |args: &[&str]| {
-        let mut cmd = Command::new("cargo");
-        cmd.args(["+nightly", "fuzz"])
+        let mut cmd = crate::nightly_cargo();
+        cmd.arg("fuzz")
             .args(args)
-            .current_dir(root())
-            .env("CARGO_TARGET_DIR", target_dir().join("fuzz"))
-            .env_remove("RUSTUP_TOOLCHAIN");
+            .env("CARGO_TARGET_DIR", target_dir().join("fuzz"));
         cmd
     };
     run_cmd(&mut fuzz(&["build", "--sanitizer", "address"]))?;

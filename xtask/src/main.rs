@@ -85,7 +85,19 @@ pub fn target_dir() -> PathBuf {
 static DEMO: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 pub fn cargo() -> Command {
-    let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    in_checkout(Command::new(
+        std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()),
+    ))
+}
+
+/// Cargo of the pinned nightly toolchain ([`setup::NIGHTLY`], installed by [`setup::nightly`]).
+pub fn nightly_cargo() -> Command {
+    let mut cmd = Command::new("rustup");
+    cmd.args(["run", setup::NIGHTLY, "cargo"]);
+    in_checkout(cmd)
+}
+
+fn in_checkout(mut cmd: Command) -> Command {
     cmd.current_dir(root());
     if DEMO.load(std::sync::atomic::Ordering::Relaxed) {
         cmd.env("HOMEWARD_DEMO_BUILD", "1");

@@ -135,6 +135,38 @@ pub fn rust_target(target: &str) -> anyhow::Result<()> {
     )
 }
 
+/// The nightly toolchain, pinned by date: cargo-fuzz needs it, and the release UI is built with
+/// it (its standard library compiled again to stop at a panic without formatting a message).
+pub const NIGHTLY: &str = "nightly-2026-05-20";
+
+/// Installs [`NIGHTLY`] with the standard library's source and the wasm32 target, unless both
+/// are there.
+pub fn nightly() -> anyhow::Result<()> {
+    let sysroot = Command::new("rustup")
+        .args(["run", NIGHTLY, "rustc", "--print", "sysroot"])
+        .stderr(Stdio::null())
+        .output()
+        .context("rustup is needed for the nightly toolchain")?;
+    let sysroot = std::path::PathBuf::from(String::from_utf8_lossy(&sysroot.stdout).trim());
+    let rustlib = sysroot.join("lib/rustlib");
+    if rustlib.join("src/rust/library").is_dir() && rustlib.join("wasm32-unknown-unknown").is_dir()
+    {
+        return Ok(());
+    }
+    step(&format!("install the {NIGHTLY} toolchain (fuzzing, the release UI)"));
+    run_cmd(Command::new("rustup").args([
+        "toolchain",
+        "install",
+        NIGHTLY,
+        "--profile",
+        "minimal",
+        "--component",
+        "rust-src",
+        "--target",
+        "wasm32-unknown-unknown",
+    ]))
+}
+
 /// The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.
 pub fn locked_wasm_bindgen() -> anyhow::Result<String> {
     let lock = std::fs::read_to_string(root().join("Cargo.lock")).context("reading Cargo.lock")?;

@@ -153,7 +153,9 @@ pub fn nightly() -> anyhow::Result<()> {
     {
         return Ok(());
     }
-    step(&format!("install the {NIGHTLY} toolchain (fuzzing, the release UI)"));
+    step(&format!(
+        "install the {NIGHTLY} toolchain (fuzzing, the release UI)"
+    ));
     run_cmd(Command::new("rustup").args([
         "toolchain",
         "install",

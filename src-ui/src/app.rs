@@ -440,6 +440,9 @@ pub fn App() -> impl IntoView {
         }
         lang.set(chosen_lang);
         speaking.set(true);
+        if let Some(boot) = document().get_element_by_id("boot") {
+            boot.remove();
+        }
         if let Ok(size) = ipc::call(ipc::TextSize {}).await {
             text_size.set(size);
         }

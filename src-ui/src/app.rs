@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast as _, JsValue};
 
-use crate::i18n::{load, switch_to, t, CurrentLang};
+use crate::i18n::{load, t, CurrentLang, LangSwitch};
 use crate::ipc::{self, BackendStatusChanged, CatalogueUpdated, NoticesUpdated, WalkInHandedOver};
 use crate::screens::city::{CityPicker, SwitchCity};
 use crate::screens::desk::{
@@ -533,8 +533,9 @@ fn Header() -> impl IntoView {
     let on_duty =
         Memo::new(move |_| desk.with(|d| d.as_ref().is_some_and(|d| d.on_duty.is_some())));
     let nav = use_nav();
+    let switch = LangSwitch::new(lang);
     let choose = move |l: Lang| {
-        switch_to(lang, l, move || {
+        switch.to(l, move || {
             spawn_local(async move {
                 let _ = ipc::call(ipc::SetLanguage { lang: l }).await;
             });

@@ -21,15 +21,33 @@ pub async fn load(lang: Lang) -> Result<(), homeward_domain::ApiError> {
     Ok(())
 }
 
-/// Sets `signal` to `lang` once its messages are here, then runs `then` (the choice saved, say).
-/// If they cannot be had, the text stays in the language it is in.
-pub fn switch_to(signal: RwSignal<Lang>, lang: Lang, then: impl FnOnce() + 'static) {
-    leptos::task::spawn_local(async move {
-        if load(lang).await.is_ok() {
-            signal.set(lang);
-            then();
+/// A language a signal shows, switched only once its messages are here. A choice made while an
+/// earlier one still waits for its messages wins: the slower answer does not undo it.
+#[derive(Clone, Copy)]
+pub struct LangSwitch {
+    shown: RwSignal<Lang>,
+    wanted: StoredValue<Lang>,
+}
+
+impl LangSwitch {
+    pub fn new(shown: RwSignal<Lang>) -> Self {
+        LangSwitch {
+            shown,
+            wanted: StoredValue::new(shown.get_untracked()),
         }
-    });
+    }
+
+    /// Shows `lang` once its messages are here, then runs `then` (the choice saved, say). If
+    /// they cannot be had, the text stays in the language it is in.
+    pub fn to(self, lang: Lang, then: impl FnOnce() + 'static) {
+        self.wanted.set_value(lang);
+        leptos::task::spawn_local(async move {
+            if load(lang).await.is_ok() && self.wanted.get_value() == lang {
+                self.shown.set(lang);
+                then();
+            }
+        });
+    }
 }
 
 /// The language signal, provided by the app root.

@@ -12,7 +12,7 @@ pub fn build(release: bool) -> anyhow::Result<()> {
     let mut cmd = if release {
         // The pinned nightly compiles the standard library again for the release UI, so that a
         // panic stops the UI without the code that formats a message nobody can read in a web
-        // view (`panic = immediate-abort`): 80 KB less. Stable builds everything else.
+        // view (`panic = immediate-abort`): 77 KB less. Stable builds everything else.
         crate::setup::nightly()?;
         let mut cmd = crate::nightly_cargo();
         cmd.env("RUSTFLAGS", RELEASE_RUSTFLAGS);

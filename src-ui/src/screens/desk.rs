@@ -14,7 +14,7 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use crate::app::{use_nav, Screen};
-use crate::i18n::{key, lang_signal, switch_to, t, t_args, t_in};
+use crate::i18n::{key, lang_signal, t, t_args, t_in, LangSwitch};
 use crate::ipc;
 use crate::widgets::{consent_text, format_time, BackLink, ConfirmAction, ErrorNote};
 
@@ -568,6 +568,7 @@ pub fn WalkInConsents() -> impl IntoView {
     let consents = RwSignal::new(Vec::<Consent>::new());
     let error = RwSignal::new(None::<ApiError>);
     let read_in = RwSignal::new(lang_signal().map_or(Lang::ZhCn, |l| l.get_untracked()));
+    let read_switch = LangSwitch::new(read_in);
     spawn_local(async move {
         match ipc::call(ipc::Consents {}).await {
             Ok(c) => consents.set(c),
@@ -598,7 +599,7 @@ pub fn WalkInConsents() -> impl IntoView {
                     <button id=format!("read-out-{}", l.tag()) lang=l.tag()
                         class:active=move || read_in.get() == l
                         aria-pressed=move || (read_in.get() == l).to_string()
-                        on:click=move |_| switch_to(read_in, l, || ())>{l.endonym()}</button>
+                        on:click=move |_| read_switch.to(l, || ())>{l.endonym()}</button>
                 }).collect_view()}
             </div>
             {move || error.get().map(|e| view! { <ErrorNote error=e/> })}

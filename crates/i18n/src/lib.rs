@@ -1,11 +1,12 @@
 //! Every string a person reads, in every language, through Fluent.
 //!
-//! The `.ftl` files under `locales/` are compiled in (see `build.rs`) with the `messages` feature,
-//! so the shell, the backend and the command line need no files at run time. The UI builds
-//! without it and is handed one language's messages at a time by the shell ([`Localizer::install`]),
-//! so its WebAssembly does not carry six languages' text. Code refers to messages by literal key — `t("home-title")` in the
-//! UI, `tr(lang, "…")` elsewhere, or marked with [`key`] — and the workspace test `every_key_is_translated_and_used` checks
-//! both directions against the files. Keys built at run time belong to a [`DYNAMIC_FAMILIES`] prefix.
+//! The `.ftl` files under `locales/` are compiled in (see `build.rs`) with the `messages`
+//! feature, so the shell, the backend and the command line need no files at run time. The UI
+//! builds without it and is handed one language's messages at a time by the shell
+//! ([`Localizer::install`]), so its WebAssembly does not carry six languages' text. Code refers
+//! to messages by literal key — `t("home-title")` in the UI, `tr(lang, "…")` elsewhere, or marked
+//! with [`key`] — and the workspace test `every_key_is_translated_and_used` checks both
+//! directions against the files. Keys built at run time belong to a [`DYNAMIC_FAMILIES`] prefix.
 
 use std::cell::OnceCell;
 

@@ -7,7 +7,7 @@
 //! same name and lists them all, once. Not for: deciding anything; that is core's.
 
 use homeward_domain::ipc::{self, Command, RawCommand, Reply};
-use homeward_domain::{ApiError, ErrorCode, Lang};
+use homeward_domain::{ApiError, ErrorCode};
 use tauri::{AppHandle, State};
 
 use crate::Shell;
@@ -301,7 +301,7 @@ impl Answer for ipc::Language {
         let system = system_languages(self.system);
         match shell.core() {
             Ok(core) => Ok(core.use_system_languages(&system)?),
-            Err(_) => Ok(Lang::negotiate(system.iter().map(String::as_str)).unwrap_or_default()),
+            Err(_) => Ok(homeward_core::system_language(&system).unwrap_or_default()),
         }
     }
 }

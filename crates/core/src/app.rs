@@ -247,6 +247,12 @@ fn install_id(data_dir: &Path) -> Result<String> {
     }
 }
 
+/// The first of the system's languages (most preferred first, as BCP 47 tags) that Homeward
+/// speaks; the first 16 are read.
+pub fn system_language(preferred: &[String]) -> Option<Lang> {
+    Lang::negotiate(preferred.iter().take(16).map(String::as_str))
+}
+
 /// Starts again after [`CoreError::KeyMissing`]: moves the installation whose keys are gone
 /// (its database and install id) into `unreadable-<milliseconds>/` inside `data_dir`, so the
 /// next [`Homeward::open`] makes a new one. Nothing is deleted: should the keyring be restored,
@@ -433,7 +439,7 @@ impl Homeward {
     /// Told the system's languages (most preferred first, as BCP 47 tags): the first Homeward
     /// speaks is the language until the person chooses one. Returns the language now in use.
     pub fn use_system_languages(&self, preferred: &[String]) -> Result<Lang> {
-        let system = Lang::negotiate(preferred.iter().take(16).map(String::as_str));
+        let system = system_language(preferred);
         *self
             .system_lang
             .write()

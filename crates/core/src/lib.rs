@@ -34,5 +34,5 @@ pub use homeward_i18n::app_messages;
 pub use homeward_catalog as catalog;
 pub use homeward_catalog::{review, validate};
 
-pub use app::{set_aside_unreadable, Config, Homeward, DRAFT_PAGE};
+pub use app::{set_aside_unreadable, system_language, Config, Homeward, DRAFT_PAGE};
 pub use error::{CoreError, Result};

@@ -75,8 +75,8 @@ pub fn app_messages(lang: Lang) -> &'static str {
     resource!(lang, "-app")
 }
 
-/// The message keys the app carries in `lang` (without the back office's), whatever the
-/// features: what the app's code may use.
+/// The message keys the app carries in `lang` (without the back office's): what the app's code
+/// may use.
 #[cfg(feature = "messages")]
 pub fn app_keys(lang: Lang) -> Vec<String> {
     keys_of(app_messages(lang)).0

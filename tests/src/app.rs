@@ -623,18 +623,7 @@ impl App {
                 vec![],
             )
             .await?;
-        // WebKitGTK painting without GPU compositing (as the app asks it to) answers a
-        // screenshot only after it next paints, and paints only what changed: a pixel in the
-        // corner, changed every frame until the picture is taken, keeps it painting.
-        self.client.execute(KEEP_PAINTING, vec![]).await?;
-        let png = self.client.screenshot().await;
-        self.client
-            .execute(
-                "const tick = document.getElementById('picture-tick'); if (tick) tick.remove();",
-                vec![],
-            )
-            .await?;
-        let png = png?;
+        let png = self.client.screenshot().await?;
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
@@ -737,19 +726,6 @@ fn pids_of(data_dir: &Path) -> anyhow::Result<Vec<u32>> {
     }
     Ok(pids)
 }
-
-/// A pixel in the window's corner, all but transparent, changed every frame until it is removed.
-const KEEP_PAINTING: &str = "const tick = document.createElement('div'); \
-    tick.id = 'picture-tick'; \
-    tick.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;pointer-events:none'; \
-    document.documentElement.appendChild(tick); \
-    let on = false; \
-    (function step() { \
-      if (!tick.isConnected) return; \
-      on = !on; \
-      tick.style.background = on ? 'rgba(0,0,0,0.01)' : 'transparent'; \
-      requestAnimationFrame(step); \
-    })();";
 
 /// What sticks out past the right edge of the window, which would make the page scroll
 /// sideways (parts that scroll on their own, like the row of categories, excepted).

@@ -13,14 +13,21 @@ fn main() {
     leptos::mount::mount_to_body(app::App);
 }
 
+thread_local! {
+    /// The steps of the start already told to the shell.
+    static START_MARKS: std::cell::RefCell<Vec<homeward_domain::display::StartStep>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Whether the start has reached `step` (and told the shell so).
+pub(crate) fn start_reached(step: homeward_domain::display::StartStep) -> bool {
+    START_MARKS.with_borrow(|sent| sent.contains(&step))
+}
+
 /// Tells the shell a step of the start was reached (see `ipc::MarkStart`), once: a screen shown
 /// again later costs no call.
 pub(crate) fn mark_start(step: homeward_domain::display::StartStep) {
-    thread_local! {
-        static SENT: std::cell::RefCell<Vec<homeward_domain::display::StartStep>> =
-            const { std::cell::RefCell::new(Vec::new()) };
-    }
-    let first = SENT.with_borrow_mut(|sent| {
+    let first = START_MARKS.with_borrow_mut(|sent| {
         let first = !sent.contains(&step);
         if first {
             sent.push(step);

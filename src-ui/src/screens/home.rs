@@ -1,6 +1,7 @@
 //! Home: the catalogue by category, and the person's applications in progress.
 
 use homeward_domain::catalog::{Category, SearchHit};
+use homeward_domain::display::StartStep;
 use homeward_domain::{ApiError, CatalogueOverview, DraftCursor, DraftSummary};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -137,6 +138,44 @@ fn Results(
     }
 }
 
+/// How many guides the first screen of the list holds at most: three rows of the widest grid.
+const FIRST_SCREEN_GUIDES: usize = 12;
+
+/// How many of the categories (in order) it takes to fill the first screen: at least one.
+fn first_screen(groups: &[(Category, Vec<homeward_domain::GuideSummary>)]) -> usize {
+    let mut guides = 0;
+    groups
+        .iter()
+        .take_while(|(_, g)| {
+            let before = guides;
+            guides += g.len();
+            before < FIRST_SCREEN_GUIDES
+        })
+        .count()
+}
+
+/// The categories' sections, each with its guides' cards.
+fn categories(
+    groups: Vec<(Category, Vec<homeward_domain::GuideSummary>)>,
+    nav: crate::app::Nav,
+) -> impl IntoView {
+    groups
+        .into_iter()
+        .map(|(category, guides)| {
+            let key = format!("category-{}", category.slug());
+            view! {
+                <section class="section category" id=format!("cat-{}", category.slug())
+                    data-category=category.slug()>
+                    <h2>{move || t(&key)}</h2>
+                    <ul class="cards">
+                        {guides.into_iter().map(|g| guide_card(g, nav)).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+        .collect_view()
+}
+
 fn guide_card(g: homeward_domain::GuideSummary, nav: crate::app::Nav) -> impl IntoView {
     let id = g.id.0.clone();
     let title = g.title.clone();
@@ -205,7 +244,7 @@ fn Catalogue(overview: CatalogueOverview, list: Drafts) -> impl IntoView {
     let several_cities = Memo::new(move |_| {
         drafts.with(|d| d.iter().any(|s| Some(&s.draft.city) != current.as_ref()))
     });
-    let groups: Vec<(Category, Vec<homeward_domain::GuideSummary>)> = Category::ALL
+    let mut groups: Vec<(Category, Vec<homeward_domain::GuideSummary>)> = Category::ALL
         .into_iter()
         .filter_map(|c| {
             let guides: Vec<_> = overview
@@ -217,11 +256,22 @@ fn Catalogue(overview: CatalogueOverview, list: Drafts) -> impl IntoView {
             (!guides.is_empty()).then_some((c, guides))
         })
         .collect();
+    // At the app's start, the first screen is painted with the categories that fill it, and the
+    // others follow once it has been (Wenzhou's first two categories: 15 cards of 84). Coming
+    // back to the list later, all are there at once, and so is the place it was left at.
+    let first_paint = !crate::start_reached(StartStep::FirstPaint);
+    let rest = groups.split_off(if first_paint {
+        first_screen(&groups)
+    } else {
+        groups.len()
+    });
+    let rest_shown = RwSignal::new(!first_paint);
     // Once the first guides are on screen: the frame after next has painted them.
     Effect::new(move |_| {
-        request_animation_frame(|| {
-            request_animation_frame(|| {
-                crate::mark_start(homeward_domain::display::StartStep::FirstPaint);
+        request_animation_frame(move || {
+            request_animation_frame(move || {
+                crate::mark_start(StartStep::FirstPaint);
+                rest_shown.set(true);
             });
         });
     });
@@ -283,18 +333,8 @@ fn Catalogue(overview: CatalogueOverview, list: Drafts) -> impl IntoView {
                 }
             }).collect_view()}
         </nav>
-        {groups.into_iter().map(|(category, guides)| {
-            let key = format!("category-{}", category.slug());
-            view! {
-                <section class="section category" id=format!("cat-{}", category.slug())
-                    data-category=category.slug()>
-                    <h2>{move || t(&key)}</h2>
-                    <ul class="cards">
-                        {guides.into_iter().map(|g| guide_card(g, nav)).collect_view()}
-                    </ul>
-                </section>
-            }
-        }).collect_view()}
+        {categories(groups, nav)}
+        {move || rest_shown.get().then(|| categories(rest.clone(), nav))}
         <section class="section privacy-link">
             <button class="link" id="open-identity" on:click=move |_| nav.go(Screen::Identity)>
                 {move || t("identity-link")}

@@ -258,7 +258,7 @@ fn Catalogue(overview: CatalogueOverview, list: Drafts) -> impl IntoView {
         .collect();
     // At the app's start, the first screen is painted with the categories that fill it, and the
     // others follow once it has been (Wenzhou's first two categories: 15 cards of 84). Coming
-    // back to the list later, all are there at once, and so is the place it was left at.
+    // back to the list later, all are there at once, for a chip to jump to.
     let first_paint = !crate::start_reached(StartStep::FirstPaint);
     let rest = groups.split_off(if first_paint {
         first_screen(&groups)

@@ -259,6 +259,7 @@ fn Catalogue(overview: CatalogueOverview, list: Drafts) -> impl IntoView {
     // At the app's start, the first screen is painted with the categories that fill it, and the
     // others follow once it has been (Wenzhou's first two categories: 15 cards of 84). Coming
     // back to the list later, all are there at once, for a chip to jump to.
+    let chips: Vec<(Category, usize)> = groups.iter().map(|(c, g)| (*c, g.len())).collect();
     let first_paint = !crate::start_reached(StartStep::FirstPaint);
     let rest = groups.split_off(if first_paint {
         first_screen(&groups)
@@ -322,10 +323,9 @@ fn Catalogue(overview: CatalogueOverview, list: Drafts) -> impl IntoView {
             </section>
         </Show>
         <nav class="chips" aria-label=move || t("home-categories")>
-            {groups.iter().map(|(category, guides)| {
+            {chips.into_iter().map(|(category, n)| {
                 let key = format!("category-{}", category.slug());
                 let target = format!("cat-{}", category.slug());
-                let n = guides.len();
                 view! {
                     <button class="chip" on:click=move |_| scroll_to(&target)>
                         {move || t(&key)} <span class="chip-count">{n}</span>

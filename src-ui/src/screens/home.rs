@@ -334,30 +334,38 @@ fn Catalogue(overview: CatalogueOverview, list: Drafts) -> impl IntoView {
             }).collect_view()}
         </nav>
         {categories(groups, nav)}
-        {move || rest_shown.get().then(|| categories(rest.clone(), nav))}
-        <section class="section privacy-link">
-            <button class="link" id="open-identity" on:click=move |_| nav.go(Screen::Identity)>
-                {move || t("identity-link")}
-            </button>
-            <button class="link" id="open-letters" on:click=move |_| nav.go(Screen::Letters)>
-                {move || t("letters-link")}
-            </button>
-            <button class="link" id="open-privacy" on:click=move |_| nav.go(Screen::Privacy)>
-                {move || t("privacy-link")}
-            </button>
-            <button class="link" id="open-site" on:click=move |_| nav.go(Screen::Site)>
-                {move || t("site-link")}
-            </button>
-        </section>
-        <footer class="catalogue-footer">
-            <p class="notice">{move || pick(&notice)}</p>
-            <p class="muted" id="catalogue-version">
-                {move || t_args("catalogue-version", &[
-                    ("version", version.into()),
-                    ("date", published.clone().into()),
-                ])}
-            </p>
-        </footer>
+        // Everything below the first categories comes with the rest of them, so nothing a
+        // person (or a test) is about to tap moves down under them once it is there.
+        {move || rest_shown.get().then(|| {
+            let notice = notice.clone();
+            let published = published.clone();
+            view! {
+                {categories(rest.clone(), nav)}
+                <section class="section privacy-link">
+                    <button class="link" id="open-identity" on:click=move |_| nav.go(Screen::Identity)>
+                        {move || t("identity-link")}
+                    </button>
+                    <button class="link" id="open-letters" on:click=move |_| nav.go(Screen::Letters)>
+                        {move || t("letters-link")}
+                    </button>
+                    <button class="link" id="open-privacy" on:click=move |_| nav.go(Screen::Privacy)>
+                        {move || t("privacy-link")}
+                    </button>
+                    <button class="link" id="open-site" on:click=move |_| nav.go(Screen::Site)>
+                        {move || t("site-link")}
+                    </button>
+                </section>
+                <footer class="catalogue-footer">
+                    <p class="notice">{move || pick(&notice)}</p>
+                    <p class="muted" id="catalogue-version">
+                        {move || t_args("catalogue-version", &[
+                            ("version", version.into()),
+                            ("date", published.clone().into()),
+                        ])}
+                    </p>
+                </footer>
+            }
+        })}
     }
 }
 

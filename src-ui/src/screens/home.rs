@@ -272,7 +272,10 @@ fn Catalogue(overview: CatalogueOverview, list: Drafts) -> impl IntoView {
         request_animation_frame(move || {
             request_animation_frame(move || {
                 crate::mark_start(StartStep::FirstPaint);
-                rest_shown.set(true);
+                // Set once: setting it again would build the rest again under a tap.
+                if !rest_shown.get_untracked() {
+                    rest_shown.set(true);
+                }
             });
         });
     });

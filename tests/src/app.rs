@@ -312,7 +312,12 @@ impl App {
     /// it is in that language.
     pub async fn choose_language(&self, lang: &str) -> anyhow::Result<()> {
         self.click(&format!("#lang-{lang}")).await?;
-        self.wait_css(&format!("html[lang='{lang}']")).await?;
+        // The switch waits for the language's messages: until then the screen is laid out in
+        // the one before, and a tap aimed at it would land on what moves there.
+        self.wait_css(&format!(
+            "html[lang='{lang}'] #lang-{lang}[aria-pressed='true']"
+        ))
+        .await?;
         Ok(())
     }
 

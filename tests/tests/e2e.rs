@@ -52,7 +52,7 @@ async fn offline_journey_language_persists_and_a_typed_answer_survives_a_kill() 
     app.wait_text(".hero h1", "在海外").await?;
 
     // Switch to English; the choice survives a restart.
-    app.click("#lang-en").await?;
+    app.choose_language("en").await?;
     app.wait_text(".hero h1", "from abroad").await?;
     app.close().await?;
     let app = driver.launch(data.path(), &offline).await?;
@@ -124,7 +124,7 @@ async fn the_app_starts_in_the_systems_language_until_the_person_chooses_one() -
         .await?;
     app.wait_css("#translation-note").await?;
     for lang in ["it", "fr", "es", "zh-TW"] {
-        app.click(&format!("#lang-{lang}")).await?;
+        app.choose_language(lang).await?;
         app.wait_css(&format!("html[lang='{lang}'] #translation-note"))
             .await?;
         for (size_name, (w, h)) in sizes {
@@ -133,10 +133,10 @@ async fn the_app_starts_in_the_systems_language_until_the_person_chooses_one() -
                 .await?;
         }
     }
-    app.click("#lang-zh-CN").await?;
+    app.choose_language("zh-CN").await?;
     app.wait_gone("#translation-note").await?;
     // The person's own choice outlasts the system's: Traditional characters, after a restart too.
-    app.click("#lang-zh-TW").await?;
+    app.choose_language("zh-TW").await?;
     app.close().await?;
     let app = driver.launch(data.path(), &offline).await?;
     app.wait_css("html[lang='zh-TW'] #lang-zh-TW[aria-pressed='true']")
@@ -223,7 +223,7 @@ async fn bad_answers_are_explained_at_the_field_and_in_a_summary_and_drafts_can_
     let data = TempDir::new()?;
     let driver = Driver::start(4494)?;
     let app = driver.launch(data.path(), &unreachable_url()).await?;
-    app.click("#lang-en").await?;
+    app.choose_language("en").await?;
     app.click(".guide-card[data-guide='pension-proof-of-life']")
         .await?;
     app.click("#start-draft").await?;
@@ -354,7 +354,7 @@ async fn a_whole_application_is_filled_and_reaches_check_your_answers() -> anyho
     let data = TempDir::new()?;
     let driver = Driver::start(4514)?;
     let app = driver.launch(data.path(), &unreachable_url()).await?;
-    app.click("#lang-en").await?;
+    app.choose_language("en").await?;
     app.click(".guide-card[data-guide='pension-proof-of-life']")
         .await?;
     fill_proof_of_life(&app).await?;
@@ -450,7 +450,7 @@ async fn online_in_english(
         .await?;
     let driver = Driver::start(port)?;
     let app = driver.launch(data.path(), &backend.url).await?;
-    app.click("#lang-en").await?;
+    app.choose_language("en").await?;
     Ok((data, backend, driver, app))
 }
 
@@ -541,7 +541,7 @@ async fn sent_offline_with_a_photo_it_arrives_once_is_sent_back_revised_and_appr
     let app = driver
         .launch(data.path(), &format!("http://127.0.0.1:{port}"))
         .await?;
-    app.click("#lang-en").await?;
+    app.choose_language("en").await?;
     answer_enquiry(&app).await?;
     let input = app.wait_css("#field-attachment").await?;
     input.send_keys(&photo.to_string_lossy()).await?;
@@ -743,7 +743,7 @@ async fn my_details_consents_export_and_erasure() -> anyhow::Result<()> {
     let driver = Driver::start(4554)?;
     let offline = unreachable_url();
     let app = driver.launch(data.path(), &offline).await?;
-    app.click("#lang-en").await?;
+    app.choose_language("en").await?;
     app.click("#open-privacy").await?;
     app.wait_css("#privacy-title").await?;
 
@@ -946,7 +946,7 @@ async fn applications_for_two_more_guides_are_completed_one_across_a_kill_with_a
     let driver = Driver::start(4524)?;
     let offline = unreachable_url();
     let app = driver.launch(data.path(), &offline).await?;
-    app.click("#lang-en").await?;
+    app.choose_language("en").await?;
 
     // Cancelling a hukou, with the relative who will go to the counter.
     app.click(".guide-card[data-guide='hukou-cancel-settled-abroad']")
@@ -1041,7 +1041,7 @@ async fn a_phone_whose_clock_is_ten_minutes_slow_still_sends() -> anyhow::Result
     let app = driver
         .launch_with_clock_off(data.path(), &backend.url, "-10m")
         .await?;
-    app.click("#lang-en").await?;
+    app.choose_language("en").await?;
     send_enquiry(&app, &backend).await?;
     assert_eq!(app.count(".send[data-state='set-aside']").await?, 0);
     assert_eq!(backend.stored_submissions().await?, 1);
@@ -1108,7 +1108,7 @@ async fn screenshots_of_every_screen() -> anyhow::Result<()> {
         for lang in LANGS {
             let shot = |screen: &str| out.join(format!("{screen}-{lang}-{size_name}.png"));
             app.click("button.brand").await?;
-            app.click(&format!("#lang-{lang}")).await?;
+            app.choose_language(lang).await?;
             app.wait_css("#backend-status[data-state='offline']")
                 .await?;
             app.wait_css(".guide-card").await?;
@@ -1257,7 +1257,7 @@ async fn screenshots_of_sending_the_outbox_and_the_back_office() -> anyhow::Resu
         for lang in LANGS {
             let shot = |screen: &str| out.join(format!("{screen}-{lang}-{size_name}.png"));
             app.click("button.brand").await?;
-            app.click(&format!("#lang-{lang}")).await?;
+            app.choose_language(lang).await?;
             app.wait_css("#backend-status[data-state='online']").await?;
             // The draft not yet sent is the most recent one.
             app.click("#my-drafts .draft-row").await?;
@@ -1672,7 +1672,7 @@ async fn desk_screenshots(
     for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
         site.set_size(w, h).await?;
         for lang in LANGS {
-            site.click(&format!("#lang-{lang}")).await?;
+            site.choose_language(lang).await?;
             site.wait_css("#on-duty").await?;
             site.screenshot(&out.join(format!("site-desk-{lang}-{size_name}.png")))
                 .await?;
@@ -1692,7 +1692,7 @@ async fn desk_screenshots(
         site.set_size(w, h).await?;
         for lang in LANGS {
             site.click("button.brand").await?;
-            site.click(&format!("#lang-{lang}")).await?;
+            site.choose_language(lang).await?;
             site.wait_css("#walk-in-bar").await?;
             site.screenshot(&out.join(format!("walk-in-{lang}-{size_name}.png")))
                 .await?;
@@ -1708,7 +1708,7 @@ async fn desk_screenshots(
                 .await?;
         }
     }
-    site.click("#lang-en").await?;
+    site.choose_language("en").await?;
     end_walk_in(site).await?;
     site.wait_css("#walk-in-wiped").await?;
     site.screenshot(&out.join("walk-in-wiped-en-desktop.png"))
@@ -1800,14 +1800,14 @@ async fn verified_in_person_offline_the_person_sends_at_that_level_until_the_sit
     // The liaison site's laptop: its own keyring, offline; an administrator registers its key.
     let site_driver = Driver::start_with_own_keyring(4574, site_keyring.path())?;
     let site = site_driver.launch(site_dir.path(), &offline).await?;
-    site.click("#lang-en").await?;
+    site.choose_language("en").await?;
     let site_key = enable_site_mode(&site).await?;
     register_site(&backend.url, &auth, "prato", &site_key).await?;
 
     // The person's phone, offline: details first, then the code for the volunteer.
     let driver = Driver::start(4564)?;
     let app = driver.launch(person_dir.path(), &offline).await?;
-    app.click("#lang-en").await?;
+    app.choose_language("en").await?;
     app.click(".guide-card[data-guide='hukou-cancel-settled-abroad']")
         .await?;
     app.wait_css("#guide-identity[data-level='onsite-attended']")
@@ -1983,7 +1983,7 @@ async fn an_entrustment_letter_is_printed_checked_and_revoked() -> anyhow::Resul
     .await?;
     let driver = Driver::start(4584)?;
     let app = driver.launch(data.path(), &backend.url).await?;
-    app.click("#lang-en").await?;
+    app.choose_language("en").await?;
     fill_profile(&app).await?;
 
     // Not yet proven: the screen says what is needed first, and signing is refused.
@@ -2086,7 +2086,7 @@ async fn screenshots_of_identity_site_mode_and_entrustment() -> anyhow::Result<(
         site.set_size(w, h).await?;
         for lang in langs {
             site.click("button.brand").await?;
-            site.click(&format!("#lang-{lang}")).await?;
+            site.choose_language(lang).await?;
             site.click("#open-site").await?;
             site.wait_css("#site-setup").await?;
             site.screenshot(&out.join(format!("site-setup-{lang}-{size_name}.png")))
@@ -2094,7 +2094,7 @@ async fn screenshots_of_identity_site_mode_and_entrustment() -> anyhow::Result<(
         }
     }
     site.click("button.brand").await?;
-    site.click("#lang-en").await?;
+    site.choose_language("en").await?;
     let site_key = enable_site_mode(&site).await?;
     desk_screenshots(&site, &out).await?;
     backend
@@ -2105,14 +2105,14 @@ async fn screenshots_of_identity_site_mode_and_entrustment() -> anyhow::Result<(
 
     let driver = Driver::start(4594)?;
     let app = driver.launch(person_dir.path(), &backend.url).await?;
-    app.click("#lang-en").await?;
+    app.choose_language("en").await?;
     fill_profile(&app).await?;
     // Before the person's identity is confirmed, the letters screen says what comes first.
     for (size_name, (w, h)) in sizes {
         app.set_size(w, h).await?;
         for lang in langs {
             app.click("button.brand").await?;
-            app.click(&format!("#lang-{lang}")).await?;
+            app.choose_language(lang).await?;
             app.click("#open-letters").await?;
             app.wait_css("#letter-identity-needed").await?;
             app.screenshot(&out.join(format!("letters-identity-needed-{lang}-{size_name}.png")))
@@ -2120,7 +2120,7 @@ async fn screenshots_of_identity_site_mode_and_entrustment() -> anyhow::Result<(
         }
     }
     app.click("button.brand").await?;
-    app.click("#lang-en").await?;
+    app.choose_language("en").await?;
     app.click("#open-identity").await?;
     app.click("#show-identity-code").await?;
     let code = app.value("#identity-code-text").await?;
@@ -2144,7 +2144,7 @@ async fn screenshots_of_identity_site_mode_and_entrustment() -> anyhow::Result<(
             let shot = |screen: &str| out.join(format!("{screen}-{lang}-{size_name}.png"));
             // The volunteer's side: the person's details to compare, then the signed code.
             site.click("button.brand").await?;
-            site.click(&format!("#lang-{lang}")).await?;
+            site.choose_language(lang).await?;
             site.click("#open-site").await?;
             site.input_text("#proof-request-text", &code).await?;
             site.click("#read-proof-request").await?;
@@ -2158,7 +2158,7 @@ async fn screenshots_of_identity_site_mode_and_entrustment() -> anyhow::Result<(
 
             // The person's side: the level, the code to show, the services that need it.
             app.click("button.brand").await?;
-            app.click(&format!("#lang-{lang}")).await?;
+            app.choose_language(lang).await?;
             app.click("#open-identity").await?;
             app.wait_css("#identity-level[data-level='onsite-attended'] .level-name")
                 .await?;
@@ -2212,7 +2212,7 @@ async fn screenshots_of_identity_site_mode_and_entrustment() -> anyhow::Result<(
         for lang in langs {
             let shot = |screen: &str| out.join(format!("{screen}-{lang}-{size_name}.png"));
             app.click("button.brand").await?;
-            app.click(&format!("#lang-{lang}")).await?;
+            app.choose_language(lang).await?;
             app.click("#open-identity").await?;
             scroll_to(&app, "#video-proofing").await?;
             app.screenshot(&shot("identity-video")).await?;
@@ -2390,7 +2390,7 @@ async fn a_site_desk_opens_with_a_volunteers_pin_and_locks_when_left_idle() -> a
     let site = driver
         .launch_site(site_dir.path(), &offline, IDLE_SECONDS)
         .await?;
-    site.click("#lang-en").await?;
+    site.choose_language("en").await?;
     enable_site_mode(&site).await?;
 
     // A second volunteer; a PIN too short is refused, naming the field.
@@ -2520,7 +2520,7 @@ async fn walk_ins_are_served_one_after_another_and_leave_nothing_behind() -> any
     let site = driver
         .launch_site(site_dir.path(), &backend.url, 300)
         .await?;
-    site.click("#lang-en").await?;
+    site.choose_language("en").await?;
     let site_key = enable_site_mode(&site).await?;
     register_site(&backend.url, &auth, "prato", &site_key).await?;
 
@@ -2618,7 +2618,7 @@ async fn walk_ins_are_served_one_after_another_and_leave_nothing_behind() -> any
     let phone_dir = TempDir::new()?;
     let phone_driver = Driver::start(4704)?;
     let phone = phone_driver.launch(phone_dir.path(), &backend.url).await?;
-    phone.click("#lang-en").await?;
+    phone.choose_language("en").await?;
     phone.click("#open-outbox").await?;
     phone.input_text("#take-over-code", &ticket.code).await?;
     phone
@@ -2832,7 +2832,7 @@ async fn a_safety_alert_for_italy_reaches_the_person_in_italy_and_no_one_else() 
     let data = TempDir::new()?;
     let driver = Driver::start(4714)?;
     let app = driver.launch(data.path(), &url).await?;
-    app.click("#lang-en").await?;
+    app.choose_language("en").await?;
     app.wait_text("#open-notices", "1 notice").await?;
     app.click("#open-notices").await?;
     app.wait_css("#notices-title").await?;
@@ -2864,7 +2864,7 @@ async fn a_safety_alert_for_italy_reaches_the_person_in_italy_and_no_one_else() 
     for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
         app.set_size(w, h).await?;
         for lang in LANGS {
-            app.click(&format!("#lang-{lang}")).await?;
+            app.choose_language(lang).await?;
             app.wait_css(".notice-card[data-id='milan-strike']").await?;
             app.screenshot(&out.join(format!("notices-{lang}-{size_name}.png")))
                 .await?;
@@ -2876,7 +2876,7 @@ async fn a_safety_alert_for_italy_reaches_the_person_in_italy_and_no_one_else() 
             app.click("#open-notices").await?;
         }
     }
-    app.click("#lang-en").await?;
+    app.choose_language("en").await?;
 
     // Someone with the backend's database moves the alert's end to next year without the
     // consular key: the app refuses the feed and keeps the last good one.
@@ -2944,7 +2944,7 @@ async fn a_safety_alert_for_italy_reaches_the_person_in_italy_and_no_one_else() 
     let notifications = NotificationWatch::start()?;
     let data = TempDir::new()?;
     let app = driver.launch(data.path(), &url).await?;
-    app.click("#lang-en").await?;
+    app.choose_language("en").await?;
     app.click("#open-notices").await?;
     app.wait_css("#residence-country")
         .await?
@@ -2986,7 +2986,7 @@ async fn the_help_page_lists_the_embassy_and_consulates_where_the_person_lives(
     let data = TempDir::new()?;
     let driver = Driver::start(4724)?;
     let app = driver.launch(data.path(), &unreachable_url()).await?;
-    app.click("#lang-en").await?;
+    app.choose_language("en").await?;
     app.click("#open-contacts").await?;
     app.wait_text("#missions-empty", "Choose the country you live in")
         .await?;
@@ -3010,7 +3010,7 @@ async fn the_help_page_lists_the_embassy_and_consulates_where_the_person_lives(
     for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
         app.set_size(w, h).await?;
         for lang in LANGS {
-            app.click(&format!("#lang-{lang}")).await?;
+            app.choose_language(lang).await?;
             app.wait_css(".mission[data-kind='embassy']").await?;
             app.screenshot(&out.join(format!("missions-{lang}-{size_name}.png")))
                 .await?;
@@ -3047,7 +3047,7 @@ async fn a_person_with_applications_in_wenzhou_and_fuzhou_sees_both_and_each_cit
     let driver = Driver::start(4734)?;
     let backends = format!("wenzhou={},fuzhou={}", wenzhou.url, fuzhou.url);
     let app = driver.launch(data.path(), &backends).await?;
-    app.click("#lang-en").await?;
+    app.choose_language("en").await?;
     app.wait_text("#switch-city", "Wenzhou").await?;
     app.wait_text(".hero .lead", "Wenzhou").await?;
 
@@ -3113,7 +3113,7 @@ async fn a_person_with_applications_in_wenzhou_and_fuzhou_sees_both_and_each_cit
     for (size_name, (w, h)) in [("phone", (390, 844)), ("desktop", (1280, 800))] {
         app.set_size(w, h).await?;
         for lang in LANGS {
-            app.click(&format!("#lang-{lang}")).await?;
+            app.choose_language(lang).await?;
             app.wait_css("#my-drafts .row-city").await?;
             app.client.execute("window.scrollTo(0, 0)", vec![]).await?;
             app.screenshot(&out.join(format!("home-two-cities-{lang}-{size_name}.png")))
@@ -3241,7 +3241,7 @@ async fn the_person_asks_with_a_photo_and_the_office_answers_with_a_document_the
     app.wait_css(".application[data-status='more-material-needed']")
         .await?;
     for (lang, reason) in [("en", "out of date"), ("zh-CN", "有效期")] {
-        app.click(&format!("#lang-{lang}")).await?;
+        app.choose_language(lang).await?;
         app.wait_text("#material-request .request-reason", reason)
             .await?;
     }

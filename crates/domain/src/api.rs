@@ -240,7 +240,11 @@ pub struct Health {
 
 /// What the app knows of its backend, for the banner at the top of every screen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case", tag = "state")]
+#[serde(
+    rename_all = "kebab-case",
+    tag = "state",
+    try_from = "crate::tagged::StatusWire"
+)]
 pub enum BackendStatus {
     /// Not tried yet.
     Unknown,

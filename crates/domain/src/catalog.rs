@@ -213,8 +213,9 @@ pub enum DateRule {
     NotExpired,
 }
 
-/// The kind of answer a form field takes; core validates each kind.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// The kind of answer a form field takes; core validates each kind. Written into its [`Field`]
+/// (`"type": "date", "rule": "past"`) and read with it (`crate::tagged`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case", tag = "type")]
 pub enum FieldKind {
     Text,
@@ -225,7 +226,7 @@ pub enum FieldKind {
     /// A name in Hanyu Pinyin, as on a passport.
     Pinyin,
     Date {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         rule: Option<DateRule>,
     },
     /// A resident identity card number (GB 11643-1999).
@@ -245,9 +246,9 @@ pub enum FieldKind {
     /// A repeatable group of questions, such as one per family member.
     Group {
         fields: Vec<Field>,
-        #[serde(default)]
+        /// 0 when the source does not say.
         min: u8,
-        #[serde(default = "group_max")]
+        /// [`GROUP_MAX`] when the source does not say.
         max: u8,
         item_label: LocalizedText,
     },
@@ -257,9 +258,8 @@ pub enum FieldKind {
     },
 }
 
-fn group_max() -> u8 {
-    10
-}
+/// A group's most items, when its field does not say.
+pub const GROUP_MAX: u8 = 10;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChoiceOption {
@@ -276,6 +276,7 @@ pub struct Condition {
 
 /// One question on an application form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "crate::tagged::FieldWire")]
 pub struct Field {
     pub id: String,
     pub label: LocalizedText,

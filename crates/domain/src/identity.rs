@@ -163,7 +163,11 @@ pub struct DelegationSummary {
 
 /// What a counter learns from checking a delegation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "kebab-case")]
+#[serde(
+    tag = "state",
+    rename_all = "kebab-case",
+    try_from = "crate::tagged::CheckWire"
+)]
 pub enum DelegationCheck {
     /// Signed by a registered device, within its dates, not revoked.
     Valid {

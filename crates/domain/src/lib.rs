@@ -20,6 +20,7 @@ pub mod notice;
 pub mod privacy;
 pub mod staff;
 pub mod sync;
+mod tagged;
 pub mod wire;
 
 pub use api::{ApiError, BackendStatus, ErrorCode, Health};

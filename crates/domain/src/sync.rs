@@ -126,7 +126,11 @@ pub struct KeyRotation {
 
 /// Where an item of the outbox stands, as the outbox screen shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case", tag = "state")]
+#[serde(
+    rename_all = "kebab-case",
+    tag = "state",
+    try_from = "crate::tagged::OutboxWire"
+)]
 pub enum OutboxState {
     /// Frozen and waiting for a connection; `attempts` failed so far.
     Waiting {
@@ -290,15 +294,19 @@ pub struct MaterialRequest {
 
 /// What happened to an application, as the feed tells its device.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case", tag = "kind")]
+#[serde(
+    rename_all = "kebab-case",
+    tag = "kind",
+    try_from = "crate::tagged::EventKindWire"
+)]
 pub enum EventKind {
     /// A new status, with the department's message: the officer's own words, shown as such.
     Status {
         status: ApplicationStatus,
-        #[serde(default)]
+        /// Empty when the feed does not say.
         message: String,
         /// With "more material needed": which materials, and why.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         request: Option<MaterialRequest>,
     },
     /// Sent to another department.
@@ -306,19 +314,16 @@ pub enum EventKind {
     /// A message in the conversation on the application, with the documents it carries. A
     /// device's feed holds the office's; the person's own are in their outbox.
     Message {
-        #[serde(default)]
         from: crate::conversation::Speaker,
-        #[serde(default)]
         text: String,
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        #[serde(skip_serializing_if = "Vec::is_empty")]
         documents: Vec<crate::conversation::Document>,
     },
     /// A member of staff opened the application: the person is told their role and
     /// department, never their name.
     Access {
-        #[serde(default)]
         role: StaffRole,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         department: Option<String>,
     },
 }
@@ -451,6 +456,7 @@ pub struct AccessLog {
 
 /// One entry of the feed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "crate::tagged::FeedEventWire")]
 pub struct FeedEvent {
     /// Increases with every event; the app asks for what comes after the last one it has.
     pub cursor: i64,

@@ -134,7 +134,7 @@ async fn text_at_twice_its_size_fits_a_phone_on_every_screen() -> anyhow::Result
 
     for lang in ["fr", "zh-CN"] {
         app.click("button.brand").await?;
-        app.click(&format!("#lang-{lang}")).await?;
+        app.choose_language(lang).await?;
         app.wait_css(".guide-card").await?;
         fits(&app, "home", lang).await?;
         app.click(&format!(
@@ -215,7 +215,7 @@ async fn on_a_system_set_to_dark_every_screen_is_dark_and_still_legible() -> any
         for lang in ["zh-CN", "en"] {
             let shot = |screen: &str| out.join(format!("dark-{screen}-{lang}-{size_name}.png"));
             app.click("button.brand").await?;
-            app.click(&format!("#lang-{lang}")).await?;
+            app.choose_language(lang).await?;
             app.wait_css(".guide-card").await?;
             app.screenshot(&shot("home")).await?;
             app.click(&format!(

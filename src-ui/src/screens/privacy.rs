@@ -66,7 +66,11 @@ pub fn PrivacyScreen() -> impl IntoView {
     let problems = RwSignal::new(Vec::<ProfileProblem>::new());
     let saved = RwSignal::new(false);
     let consents = RwSignal::new(Vec::<Consent>::new());
+    let address = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<ApiError>);
+    // The cards are shown once what fills them is read (a few milliseconds): built before, they
+    // would grow under a person's tap as the consents and the address came in.
+    let loaded = RwSignal::new(false);
     spawn_local(async move {
         match ipc::call(ipc::Profile {}).await {
             Ok(Some(p)) => profile.set(p),
@@ -77,6 +81,10 @@ pub fn PrivacyScreen() -> impl IntoView {
             Ok(c) => consents.set(c),
             Err(e) => error.set(Some(e)),
         }
+        if let Ok(a) = ipc::call(ipc::BackendAddress {}).await {
+            address.set(a);
+        }
+        loaded.set(true);
     });
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -98,53 +106,54 @@ pub fn PrivacyScreen() -> impl IntoView {
             <h1 id="privacy-title">{move || t("privacy-title")}</h1>
             <p class="muted">{move || t("privacy-intro")}</p>
             {move || error.get().map(|e| view! { <ErrorNote error=e/> })}
+            <Show when=move || loaded.get()>
+                <form class="card profile" id="profile-form" on:submit=save novalidate>
+                    <h2>{move || t("profile-title")}</h2>
+                    <p class="muted">{move || t("profile-why")}</p>
+                    {FIELDS.into_iter().map(|(field, label, hint)| {
+                        let problem = move || {
+                            problems.with(|ps| ps.iter().find(|p| p.field == field).map(|p| p.code))
+                        };
+                        view! {
+                            <div class="field" class:has-error=move || problem().is_some()>
+                                <label for=format!("profile-{field}")>{move || t(label)}</label>
+                                <p class="hint">{move || t(hint)}</p>
+                                {move || problem().map(|code| view! {
+                                    <p class="field-error" id=format!("profile-{field}-error")>
+                                        {t(&format!("check-{}", code.slug()))}
+                                    </p>
+                                })}
+                                <input id=format!("profile-{field}") type="text" autocomplete="off"
+                                    prop:value=move || profile.with(|p| get(p, field))
+                                    on:input=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        profile.update(|p| set(p, field, v));
+                                        saved.set(false);
+                                    }/>
+                            </div>
+                        }
+                    }).collect_view()}
+                    <div class="form-actions">
+                        <button class="primary" type="submit" id="save-profile">{move || t("profile-save")}</button>
+                        {move || saved.get().then(|| view! {
+                            <span class="saved" id="profile-saved" role="status">{move || t("profile-saved")}</span>
+                        })}
+                    </div>
+                </form>
 
-            <form class="card profile" id="profile-form" on:submit=save novalidate>
-                <h2>{move || t("profile-title")}</h2>
-                <p class="muted">{move || t("profile-why")}</p>
-                {FIELDS.into_iter().map(|(field, label, hint)| {
-                    let problem = move || {
-                        problems.with(|ps| ps.iter().find(|p| p.field == field).map(|p| p.code))
-                    };
-                    view! {
-                        <div class="field" class:has-error=move || problem().is_some()>
-                            <label for=format!("profile-{field}")>{move || t(label)}</label>
-                            <p class="hint">{move || t(hint)}</p>
-                            {move || problem().map(|code| view! {
-                                <p class="field-error" id=format!("profile-{field}-error")>
-                                    {t(&format!("check-{}", code.slug()))}
-                                </p>
-                            })}
-                            <input id=format!("profile-{field}") type="text" autocomplete="off"
-                                prop:value=move || profile.with(|p| get(p, field))
-                                on:input=move |ev| {
-                                    let v = event_target_value(&ev);
-                                    profile.update(|p| set(p, field, v));
-                                    saved.set(false);
-                                }/>
-                        </div>
-                    }
-                }).collect_view()}
-                <div class="form-actions">
-                    <button class="primary" type="submit" id="save-profile">{move || t("profile-save")}</button>
-                    {move || saved.get().then(|| view! {
-                        <span class="saved" id="profile-saved" role="status">{move || t("profile-saved")}</span>
-                    })}
-                </div>
-            </form>
+                <section class="card consents">
+                    <h2>{move || t("consents-title")}</h2>
+                    <p class="muted">{move || t("consents-intro")}</p>
+                    {move || consents.get().into_iter().map(|c| view! {
+                        <ConsentCard consent=c consents=consents/>
+                    }).collect_view()}
+                </section>
 
-            <section class="card consents">
-                <h2>{move || t("consents-title")}</h2>
-                <p class="muted">{move || t("consents-intro")}</p>
-                {move || consents.get().into_iter().map(|c| view! {
-                    <ConsentCard consent=c consents=consents/>
-                }).collect_view()}
-            </section>
-
-            <ConnectionCard/>
-            <AccessLogCard/>
-            <ExportCard/>
-            <EraseCard/>
+                <ConnectionCard address=address/>
+                <AccessLogCard/>
+                <ExportCard/>
+                <EraseCard/>
+            </Show>
         </section>
     }
 }
@@ -314,19 +323,14 @@ fn ExportCard() -> impl IntoView {
     }
 }
 
-/// Which city and backend this app talks to, and whether it answers now.
+/// Which city and backend this app talks to (`address`, as the shell tells it), and whether it
+/// answers now.
 #[component]
-fn ConnectionCard() -> impl IntoView {
+fn ConnectionCard(address: RwSignal<Option<String>>) -> impl IntoView {
     use homeward_domain::BackendStatus;
     let status = expect_context::<RwSignal<BackendStatus>>();
     let crate::app::ChosenCity(chosen) = expect_context();
-    let address = RwSignal::new(None::<String>);
     let checking = RwSignal::new(false);
-    spawn_local(async move {
-        if let Ok(a) = ipc::call(ipc::BackendAddress {}).await {
-            address.set(a);
-        }
-    });
     let city = move || {
         chosen.get().map(|view| {
             let (name, region) = (pick(&view.city.name), pick(&view.city.region));

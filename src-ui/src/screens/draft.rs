@@ -25,6 +25,18 @@ enum Save {
     Failed,
 }
 
+impl Save {
+    /// Its name in the page (`data-state`).
+    fn slug(self) -> &'static str {
+        match self {
+            Save::Idle => "idle",
+            Save::Saving => "saving",
+            Save::Saved => "saved",
+            Save::Failed => "failed",
+        }
+    }
+}
+
 /// What the form's questions share: answers, their checks, and which errors to show.
 #[derive(Clone, Copy)]
 struct FormState {
@@ -273,7 +285,7 @@ fn DraftForm(draft: Draft, guide: GuideOfDraft, focus_on: Option<String>) -> imp
                 <div class="draft-meta">
                     {move || status.get().map(|s| view! { <StatusTag status=s/> })}
                     <p class="save-state" id="save-state" aria-live="polite"
-                        data-state=move || format!("{:?}", save.get()).to_lowercase()>
+                        data-state=move || save.get().slug()>
                         {move || match save.get() {
                             Save::Idle => t("draft-autosave-hint"),
                             Save::Saving => t("draft-saving"),

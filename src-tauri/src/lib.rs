@@ -464,6 +464,7 @@ fn open_beside_the_web_view(
 pub fn run() {
     started::begin();
     memory::give_large_blocks_back();
+    memory::paint_without_gpu_compositing();
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
         .with_env_filter(

@@ -20,3 +20,16 @@ pub fn give_large_blocks_back() {
         libc::mallopt(libc::M_TRIM_THRESHOLD, LARGE);
     }
 }
+
+/// Asks WebKitGTK to paint the web view on the processor, without GPU compositing, unless the
+/// environment already says otherwise (`WEBKIT_DISABLE_COMPOSITING_MODE=0` gives compositing
+/// back). The app's screens are text, forms and lists with no animation that compositing would
+/// speed up, and compositing held 145 MB of the web process's memory after every screen was
+/// walked, and cost about 70 ms at start (BENCHMARKS.md, "Memory"). Called first thing, before
+/// any other thread exists: WebKit's processes inherit the setting.
+pub fn paint_without_gpu_compositing() {
+    const SETTING: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+    if cfg!(target_os = "linux") && std::env::var_os(SETTING).is_none() {
+        std::env::set_var(SETTING, "1");
+    }
+}

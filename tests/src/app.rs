@@ -156,7 +156,10 @@ impl Driver {
 
     /// Starts the app as [`Driver::launch`] does, but with the system clock it reads set off by
     /// `offset` (libfaketime's form: `-10m` is ten minutes slow), as on a phone whose clock is
-    /// wrong. The wrapper script that does it is written into `data_dir`'s parent.
+    /// wrong. The wrapper script that does it is written into `data_dir`'s parent. Only the app's
+    /// own process reads the clock set off: with libfaketime in WebKit's processes too, GLib
+    /// aborted the web process at its start now and then (`getauxval () failed: Interrupted
+    /// system call`), which a phone's slow clock never does.
     pub async fn launch_with_clock_off(
         &self,
         data_dir: &Path,
@@ -168,11 +171,17 @@ impl Driver {
             .parent()
             .context("a data directory with a parent")?
             .join(format!("homeward-clock-{}.sh", std::process::id()));
+        let binary = app_binary()?;
         std::fs::write(
             &wrapper,
             format!(
-                "#!/bin/sh\nFAKETIME_DONT_FAKE_MONOTONIC=1 exec faketime -m -f '{offset}' '{}' \"$@\"\n",
-                app_binary()?.display()
+                "#!/bin/sh\nFAKETIME_DONT_FAKE_MONOTONIC=1 FAKETIME_ONLY_CMDS='{name}' \
+                 exec faketime -m -f '{offset}' '{path}' \"$@\"\n",
+                name = binary
+                    .file_name()
+                    .context("the app's file name")?
+                    .to_string_lossy(),
+                path = binary.display()
             ),
         )?;
         std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755))?;
@@ -628,7 +637,18 @@ impl App {
                 vec![],
             )
             .await?;
-        let png = self.client.screenshot().await?;
+        // WebKitGTK painting without GPU compositing (as the app asks it to) answers a
+        // screenshot only after it next paints, and paints only what changed: a pixel in the
+        // corner, changed every frame until the picture is taken, keeps it painting.
+        self.client.execute(KEEP_PAINTING, vec![]).await?;
+        let png = self.client.screenshot().await;
+        self.client
+            .execute(
+                "const tick = document.getElementById('picture-tick'); if (tick) tick.remove();",
+                vec![],
+            )
+            .await?;
+        let png = png?;
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
@@ -731,6 +751,19 @@ fn pids_of(data_dir: &Path) -> anyhow::Result<Vec<u32>> {
     }
     Ok(pids)
 }
+
+/// A pixel in the window's corner, all but transparent, changed every frame until it is removed.
+const KEEP_PAINTING: &str = "const tick = document.createElement('div'); \
+    tick.id = 'picture-tick'; \
+    tick.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;pointer-events:none'; \
+    document.documentElement.appendChild(tick); \
+    let on = false; \
+    (function step() { \
+      if (!tick.isConnected) return; \
+      on = !on; \
+      tick.style.background = on ? 'rgba(0,0,0,0.01)' : 'transparent'; \
+      requestAnimationFrame(step); \
+    })();";
 
 /// What sticks out past the right edge of the window, which would make the page scroll
 /// sideways (parts that scroll on their own, like the row of categories, excepted).

@@ -444,13 +444,19 @@ fn open_beside_the_web_view(
         if let Ok(core) = core {
             let handle = app.clone();
             core.watch_outbox(move |item| emit::<OutboxItemChanged>(&handle, item));
-            tauri::async_runtime::spawn(check_in_background(app.clone(), Arc::clone(core)));
-            tauri::async_runtime::spawn(sync_in_background(
-                app.clone(),
-                Arc::clone(core),
-                Arc::new(AtomicBool::new(false)),
-            ));
-            send_sealed_at_start(core);
+            let core = Arc::clone(core);
+            tauri::async_runtime::spawn(async move {
+                // The backend's check and the outbox's sending wait for the first screen (or
+                // two seconds): their connections are set up on the cores the web view starts on.
+                started::after_first_paint(std::time::Duration::from_secs(2)).await;
+                send_sealed_at_start(&core);
+                tauri::async_runtime::spawn(check_in_background(app.clone(), Arc::clone(&core)));
+                tauri::async_runtime::spawn(sync_in_background(
+                    app,
+                    core,
+                    Arc::new(AtomicBool::new(false)),
+                ));
+            });
         }
     };
     if let Err(e) = std::thread::Builder::new().name("open".into()).spawn(open) {

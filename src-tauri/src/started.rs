@@ -17,6 +17,9 @@ struct Marks {
 
 static MARKS: OnceLock<Marks> = OnceLock::new();
 
+/// Told when the first guides are painted.
+static PAINTED: OnceLock<tokio::sync::Notify> = OnceLock::new();
+
 /// Marks the start of `main`; called first thing.
 pub fn begin() {
     MARKS.get_or_init(|| {
@@ -47,12 +50,27 @@ pub fn mark(step: StartStep) {
         after_ms: millis(marks.before_main + marks.main.elapsed()),
     });
     if step == StartStep::FirstPaint {
+        if let Some(painted) = PAINTED.get() {
+            painted.notify_waiters();
+        }
         let line: Vec<String> = reached
             .iter()
             .map(|m| format!("{:?} {:.0} ms", m.step, m.after_ms))
             .collect();
         tracing::info!("started: {}", line.join(", "));
     }
+}
+
+/// Waits until the first guides are painted, or `limit` has passed (a first start shows the city
+/// picker, a site's laptop its desk): for work that can wait until the person sees the app.
+pub async fn after_first_paint(limit: Duration) {
+    let painted = PAINTED.get_or_init(tokio::sync::Notify::new);
+    // Made before the look, so a paint marked in between still wakes it.
+    let notified = painted.notified();
+    if marks().iter().any(|m| m.step == StartStep::FirstPaint) {
+        return;
+    }
+    let _ = tokio::time::timeout(limit, notified).await;
 }
 
 /// The steps reached so far.
@@ -97,6 +115,8 @@ fn ran_before_main() -> Option<Duration> {
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
     /// Read from the right field, the count grows with the time that passes.
     #[test]
     #[cfg(target_os = "linux")]
@@ -115,9 +135,24 @@ mod tests {
     fn each_step_is_marked_once_in_the_order_reached() {
         use homeward_domain::display::StartStep;
         super::begin();
+        // Work waiting for the first paint, with a limit far beyond this test's patience.
+        let (told, waited) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_time()
+                .build()
+                .expect("a runtime");
+            runtime.block_on(super::after_first_paint(Duration::from_secs(3600)));
+            let _ = told.send(());
+        });
         super::mark(StartStep::UiStarted);
+        std::thread::sleep(Duration::from_millis(50));
+        assert!(waited.try_recv().is_err(), "it waits until the first paint");
         super::mark(StartStep::FirstPaint);
         super::mark(StartStep::UiStarted);
+        waited
+            .recv_timeout(Duration::from_secs(60))
+            .expect("the first paint ends the wait");
         let steps: Vec<_> = super::marks().into_iter().map(|m| m.step).collect();
         assert_eq!(
             steps,

@@ -423,19 +423,29 @@ pub fn App() -> impl IntoView {
         }
     });
     spawn_local(async move {
-        let chosen_lang = match ipc::call(ipc::Language {
-            system: system_languages(),
-        })
-        .await
-        {
-            Ok(l) => l,
-            Err(e) => {
-                fatal.set(Some(e));
-                Lang::default()
-            }
+        // The first screen's questions are asked at once: the language and its messages, the
+        // text size, the home cities and the desk. Their answers are taken in this order.
+        let words = async {
+            let (chosen_lang, unknown) = match ipc::call(ipc::Language {
+                system: system_languages(),
+            })
+            .await
+            {
+                Ok(l) => (l, None),
+                Err(e) => (Lang::default(), Some(e)),
+            };
+            // Nothing is shown before there are words to show it in.
+            let unloaded = load(chosen_lang).await.err();
+            (chosen_lang, unloaded.or(unknown))
         };
-        // Nothing is shown before there are words to show it in.
-        if let Err(e) = load(chosen_lang).await {
+        let (words, size, home, desk_state) = futures::join!(
+            words,
+            ipc::call(ipc::TextSize {}),
+            ipc::call(ipc::HomeCities {}),
+            ipc::call(ipc::Desk {}),
+        );
+        let (chosen_lang, failed) = words;
+        if let Some(e) = failed {
             fatal.set(Some(e));
         }
         lang.set(chosen_lang);
@@ -443,11 +453,11 @@ pub fn App() -> impl IntoView {
         if let Some(boot) = document().get_element_by_id("boot") {
             boot.remove();
         }
-        if let Ok(size) = ipc::call(ipc::TextSize {}).await {
+        if let Ok(size) = size {
             text_size.set(size);
         }
         if fatal.get_untracked().is_none() {
-            match ipc::call(ipc::HomeCities {}).await {
+            match home {
                 Ok(home) => {
                     cities.set(home.cities);
                     chosen.set(home.chosen);
@@ -456,7 +466,7 @@ pub fn App() -> impl IntoView {
             }
         }
         // A site's laptop opens on its desk, not on anyone's data.
-        if let Ok(Some(state)) = ipc::call(ipc::Desk {}).await {
+        if let Ok(Some(state)) = desk_state {
             desk.set(Some(state));
             nav.go(Screen::Site);
             if let Ok(Some(id)) = ipc::call(ipc::CurrentWalkIn {}).await {

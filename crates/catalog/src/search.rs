@@ -45,7 +45,7 @@ pub use homeward_domain::catalog::SearchHit as Hit;
 struct Entry {
     id: GuideId,
     title: LocalizedText,
-    /// Chinese texts, weighted.
+    /// Chinese texts, weighted, the highest weight first.
     han: Vec<(String, f32)>,
 }
 
@@ -478,6 +478,8 @@ impl SearchIndex {
                 }
                 pinyin_per_entry.push(pinyin);
                 phrases_per_entry.push(phrases);
+                // Read in this order, a match stops the reading once no text left could beat it.
+                han.sort_by(|a, b| b.1.total_cmp(&a.1));
                 let entry = Entry {
                     id: g.id.clone(),
                     title: g.title.clone(),
@@ -685,27 +687,33 @@ impl SearchIndex {
 fn score_han(e: &Entry, part: &str, pairs: &[String]) -> f32 {
     let mut best: f32 = 0.0;
     for (text, weight) in &e.han {
-        let s = if text.starts_with(part) {
-            weight * 1.2
-        } else if text.contains(part) {
-            *weight
-        } else {
-            // Most of the query's character pairs appear: "驾驶证换" still finds "驾驶证…换证".
-            if pairs.len() < 2 {
-                0.0
-            } else {
-                let found = pairs.iter().filter(|p| text.contains(p.as_str())).count();
-                let share = found as f32 / pairs.len() as f32;
-                if share >= 0.5 {
-                    weight * share * 0.6
-                } else {
-                    0.0
-                }
-            }
-        };
-        best = best.max(s);
+        // A text scores at most 1.2 times its weight, and those after weigh no more.
+        if best >= weight * 1.2 {
+            break;
+        }
+        best = best.max(score_han_text(text, *weight, part, pairs));
     }
     best
+}
+
+/// How well one Chinese text of a guide, of `weight`, matches the query's `part`.
+fn score_han_text(text: &str, weight: f32, part: &str, pairs: &[String]) -> f32 {
+    if text.starts_with(part) {
+        weight * 1.2
+    } else if text.contains(part) {
+        weight
+    } else if pairs.len() < 2 {
+        0.0
+    } else {
+        // Most of the query's character pairs appear: "驾驶证换" still finds "驾驶证…换证".
+        let found = pairs.iter().filter(|p| text.contains(p.as_str())).count();
+        let share = found as f32 / pairs.len() as f32;
+        if share >= 0.5 {
+            weight * share * 0.6
+        } else {
+            0.0
+        }
+    }
 }
 
 #[cfg(test)]
@@ -762,6 +770,48 @@ mod tests {
             .take(3)
             .map(|h| h.id.0)
             .collect()
+    }
+
+    /// Stopping at the first text nothing after it can beat scores every guide as reading all
+    /// its texts would, for every guide's own words and parts of them.
+    #[test]
+    fn a_guide_scores_the_same_when_its_reading_stops_early() {
+        let pack = crate::bundled().expect("bundled").into_pack();
+        let index = SearchIndex::new(&pack, |_| vec![]);
+        let mut queries: Vec<String> = vec![];
+        for e in &index.entries {
+            for (text, _) in &e.han {
+                let chars: Vec<char> = text.chars().filter(|c| is_han(*c)).collect();
+                for len in [1, 2, 3, 4] {
+                    for at in (0..chars.len().saturating_sub(len)).step_by(7) {
+                        queries.push(chars[at..at + len].iter().collect());
+                    }
+                }
+            }
+        }
+        queries.sort();
+        queries.dedup();
+        let mut matches = 0;
+        for part in queries.iter().step_by(5) {
+            let chars: Vec<char> = part.chars().collect();
+            let pairs: Vec<String> = chars.windows(2).map(|w| w.iter().collect()).collect();
+            for e in &index.entries {
+                let every_text = e
+                    .han
+                    .iter()
+                    .map(|(text, weight)| score_han_text(text, *weight, part, &pairs))
+                    .fold(0.0f32, f32::max);
+                let early = score_han(e, part, &pairs);
+                assert_eq!(
+                    early.to_bits(),
+                    every_text.to_bits(),
+                    "{part} in {}",
+                    e.id.0
+                );
+                matches += usize::from(every_text > 0.0);
+            }
+        }
+        assert!(matches > 1_000, "only {matches} matches compared");
     }
 
     #[test]

@@ -22,16 +22,11 @@ pub fn HomeScreen() -> impl IntoView {
         error: RwSignal::new(None),
     };
     spawn_local(async move {
-        // Both asked at once; the drafts are in place before the guides are drawn below them.
-        let (page, fresh) = futures::join!(
-            ipc::call(ipc::DraftPageOf { after: None }),
-            ipc::call(ipc::CatalogOverview {}),
-        );
-        if let Ok(page) = page {
+        if let Ok(page) = ipc::call(ipc::DraftPageOf { after: None }).await {
             drafts.shown.set(page.drafts);
             drafts.next.set(page.next);
         }
-        overview.set(Some(fresh));
+        overview.set(Some(ipc::call(ipc::CatalogOverview {}).await));
     });
     // A newer catalogue taken while the screen is open is shown at once.
     let CatalogueVersion(version) = expect_context::<CatalogueVersion>();

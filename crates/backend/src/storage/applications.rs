@@ -7,7 +7,7 @@ use rusqlite::{params, Connection};
 use tokio_postgres::types::ToSql;
 use uuid::Uuid;
 
-use super::events::{event_columns, insert_event_sqlite};
+use super::events::insert_event_sqlite;
 use super::row::Row;
 use super::{sqlite, PgStorage, SqliteStorage};
 
@@ -247,7 +247,7 @@ fn list_sql(filter: &ApplicationFilter, mark: char) -> String {
 }
 
 /// Decides a repeat against the submission already stored under the same idempotency key.
-fn repeat_or_conflict(existing: Option<SubmissionRow>, s: &NewSubmission) -> Intake {
+pub(super) fn repeat_or_conflict(existing: Option<SubmissionRow>, s: &NewSubmission) -> Intake {
     match existing {
         Some(row)
             if row.body_sha256 == s.body_sha256
@@ -282,7 +282,7 @@ fn misfit(
 }
 
 /// The event a submission taken records.
-fn received() -> EventKind {
+pub(super) fn received() -> EventKind {
     EventKind::Status {
         status: ApplicationStatus::Received,
         message: String::new(),
@@ -295,17 +295,18 @@ fn status(slug: &str) -> anyhow::Result<ApplicationStatus> {
 }
 
 /// A submission with its application's number and date, looked up by idempotency key.
-const SUBMISSION_BY_KEY: &str = "SELECT s.application_seq, a.created_at, s.submission_id,
+pub(super) const SUBMISSION_BY_KEY: &str =
+    "SELECT s.application_seq, a.created_at, s.submission_id,
     s.idempotency_key, s.device_key, s.body_sha256, s.revision, s.received_at
     FROM submissions s JOIN applications a ON a.seq = s.application_seq
     WHERE s.idempotency_key = ";
 
-fn submission_row(r: &dyn Row) -> anyhow::Result<SubmissionRow> {
+pub(super) fn submission_row(r: &dyn Row) -> anyhow::Result<SubmissionRow> {
     submission_row_at(r, 0)
 }
 
 /// A [`SubmissionRow`] from the columns of [`SUBMISSION_BY_KEY`], starting at column `at`.
-fn submission_row_at(r: &dyn Row, at: usize) -> anyhow::Result<SubmissionRow> {
+pub(super) fn submission_row_at(r: &dyn Row, at: usize) -> anyhow::Result<SubmissionRow> {
     Ok(SubmissionRow {
         application_seq: r.int(at)?,
         application_created_at: r.int(at + 1)?,
@@ -560,96 +561,13 @@ impl Applications for SqliteStorage {
     }
 }
 
-/// Intake on PostgreSQL: one call of `homeward_intake` (migration 0012), which decides as
-/// [`Applications::intake`] on SQLite does, in one transaction and one round trip.
-const INTAKE_PG: &str = "SELECT outcome, application_seq, application_created_at, submission_id,
-    idempotency_key, device_key, body_sha256, revision, received_at
-    FROM homeward_intake($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
-        $17, $18, $19, $20, $21, $22)";
-
-/// Whether `e` is `homeward_intake` giving way to a racing request (its error HW409).
-fn raced(e: &anyhow::Error) -> bool {
-    e.downcast_ref::<tokio_postgres::Error>()
-        .and_then(tokio_postgres::Error::code)
-        .is_some_and(|c| c.code() == "HW409")
-}
-
 #[async_trait]
 impl Applications for PgStorage {
     async fn intake(&self, s: NewSubmission) -> anyhow::Result<Intake> {
-        let revision = i32::try_from(s.revision)?;
-        let assisted = s.assisted.as_ref();
-        let column = |f: fn(&SignerRef) -> &str| s.signers.iter().map(f).collect::<Vec<_>>();
-        let (kinds, ids, keys) = (
-            column(|r| &r.kind),
-            column(|r| &r.id),
-            column(|r| &r.public_key),
-        );
-        let (event_kind, _, event_text, event_detail) = event_columns(&received());
-        let called = self
-            .all_rows(
-                INTAKE_PG,
-                &[
-                    &s.submission_id,
-                    &s.idempotency_key,
-                    &s.device_key,
-                    &revision,
-                    &s.body_sha256,
-                    &s.body,
-                    &s.signature,
-                    &s.signed_at,
-                    &s.guide_id,
-                    &s.draft_id,
-                    &s.received_at,
-                    &assisted.map(|a| &a.site_id),
-                    &assisted.map(|a| &a.volunteer),
-                    &assisted.map(|a| a.walk_in),
-                    &kinds,
-                    &ids,
-                    &keys,
-                    &ApplicationStatus::Received.slug(),
-                    &ApplicationStatus::MoreMaterialNeeded.slug(),
-                    &event_kind,
-                    &event_text,
-                    &event_detail,
-                ],
-                |r| {
-                    let outcome = r.text(0)?;
-                    let row = if matches!(outcome.as_str(), "new" | "existing") {
-                        Some(submission_row_at(r, 1)?)
-                    } else {
-                        None
-                    };
-                    Ok((outcome, row))
-                },
-            )
-            .await;
-        let rows = match called {
-            Ok(rows) => rows,
-            // A racing request won; what it stored under this key decides.
-            Err(e) if raced(&e) => {
-                let existing = self
-                    .first_row(
-                        &format!("{SUBMISSION_BY_KEY}$1"),
-                        &[&s.idempotency_key],
-                        submission_row,
-                    )
-                    .await?;
-                return Ok(repeat_or_conflict(existing, &s));
-            }
-            Err(e) => return Err(e),
-        };
-        Ok(match rows.into_iter().next() {
-            None => Intake::Conflict,
-            Some((outcome, row)) => match (outcome.as_str(), row) {
-                ("new", Some(row)) => Intake::New(row),
-                ("existing", row) => repeat_or_conflict(row, &s),
-                ("device_revoked", _) => Intake::DeviceRevoked,
-                ("signer_revoked", _) => Intake::SignerRevoked,
-                ("other_service", _) => Intake::OtherService,
-                (other, _) => anyhow::bail!("homeward_intake answered {other:?}"),
-            },
-        })
+        match &self.intake {
+            Some(queue) => queue.intake(s).await,
+            None => self.intake_one(&s).await,
+        }
     }
 
     async fn count_submissions(&self) -> anyhow::Result<i64> {

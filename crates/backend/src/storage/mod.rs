@@ -27,6 +27,7 @@ mod delegations;
 mod devices;
 mod events;
 mod handovers;
+mod intake_pg;
 mod messages;
 mod meta;
 mod notices;

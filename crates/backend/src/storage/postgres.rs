@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0011_indexes_for_scale.sql"),
     include_str!("../../migrations/postgres/0012_intake_function.sql"),
     include_str!("../../migrations/postgres/0013_shared_by_every_backend.sql"),
+    include_str!("../../migrations/postgres/0014_intake_many.sql"),
 ];
 
 /// How long connecting, or waiting for a connection, may take.
@@ -34,11 +35,11 @@ const TIMEOUT: Duration = Duration::from_secs(5);
 const STATEMENT_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long the backend waits for the database to answer one statement, however the link
 /// behaves: a little beyond the server's own limit.
-const ANSWER_TIMEOUT: Duration = Duration::from_secs(12);
+pub(super) const ANSWER_TIMEOUT: Duration = Duration::from_secs(12);
 
 /// `work` (a connection taken from the pool and a statement run on it), or
 /// [`super::DatabaseTimeout`] if the database has not answered in [`ANSWER_TIMEOUT`].
-async fn bounded<T>(
+pub(super) async fn bounded<T>(
     work: impl std::future::Future<Output = anyhow::Result<T>>,
 ) -> anyhow::Result<T> {
     tokio::time::timeout(ANSWER_TIMEOUT, work)
@@ -86,6 +87,9 @@ const MIGRATION_LOCK: i64 = 0x486f_6d65_7761_7264;
 #[derive(Clone)]
 pub struct PgStorage {
     pool: Pool,
+    /// Where intake leaves submissions to be stored, many in one call when many arrive at
+    /// once; `None` in the copy that stores them (see [`super::applications`]).
+    pub(super) intake: Option<super::intake_pg::IntakeQueue>,
 }
 
 impl std::fmt::Debug for PgStorage {
@@ -131,8 +135,9 @@ impl PgStorage {
             .recycle_timeout(Some(TIMEOUT))
             .build()
             .context("building the PostgreSQL pool")?;
-        let storage = PgStorage { pool };
+        let mut storage = PgStorage { pool, intake: None };
         storage.migrate().await?;
+        storage.intake = Some(super::intake_pg::IntakeQueue::start(storage.clone()));
         Ok(storage)
     }
 

@@ -63,8 +63,12 @@ pub struct SearchIndex {
     /// prefix, so only the phrases with a word beginning so are compared with it.
     phrase_words: Starts,
     /// For each Chinese character, the guides whose Chinese texts hold it, in order: only those
-    /// holding a query's characters are read.
+    /// holding a one-character query are read.
     han_chars: std::collections::HashMap<char, Vec<u32>>,
+    /// For each two Chinese characters standing side by side in a guide's Chinese texts, the
+    /// guides where they do, in order: a longer query matches only where one of its pairs
+    /// stands so, and only those guides are read.
+    han_pairs: std::collections::HashMap<(char, char), Vec<u32>>,
 }
 
 /// Distinct keys, sorted, each with the guides it belongs to and its highest weight there. A
@@ -489,13 +493,25 @@ impl SearchIndex {
             })
             .unzip();
         let mut han_chars: std::collections::HashMap<char, Vec<u32>> = Default::default();
+        let mut han_pairs: std::collections::HashMap<(char, char), Vec<u32>> = Default::default();
         for (i, e) in entries.iter().enumerate() {
             let mut chars: Vec<char> = e.han.iter().flat_map(|(t, _)| t.chars()).collect();
             chars.sort_unstable();
             chars.dedup();
+            let mut pairs: Vec<(char, char)> = e
+                .han
+                .iter()
+                .flat_map(|(t, _)| t.chars().zip(t.chars().skip(1)))
+                .filter(|&(a, b)| is_han(a) && is_han(b))
+                .collect();
+            pairs.sort_unstable();
+            pairs.dedup();
             let i = u32::try_from(i).unwrap_or(u32::MAX);
             for c in chars {
                 han_chars.entry(c).or_default().push(i);
+            }
+            for pair in pairs {
+                han_pairs.entry(pair).or_default().push(i);
             }
         }
         let phrases = Postings::new(phrases_per_entry);
@@ -512,38 +528,28 @@ impl SearchIndex {
             phrases,
             phrase_words,
             han_chars,
+            han_pairs,
         }
     }
 
     /// Marks the guides that may match the Chinese `part`: those holding its character, or for
-    /// a longer part both characters of one of its pairs (a match needs at least one pair).
+    /// a longer part one of its pairs side by side (a match needs at least one pair so).
     fn han_candidates(&self, part: &str, pairs: &[String]) -> Vec<bool> {
         let mut marked = vec![false; self.entries.len()];
-        let guides = |c: char| self.han_chars.get(&c).map_or(&[][..], Vec::as_slice);
-        let mut chars = part.chars();
-        if let (Some(c), None) = (chars.next(), chars.next()) {
-            for &i in guides(c) {
+        let mut mark = |guides: Option<&Vec<u32>>| {
+            for &i in guides.map_or(&[][..], Vec::as_slice) {
                 marked[i as usize] = true;
             }
+        };
+        let mut chars = part.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            mark(self.han_chars.get(&c));
             return marked;
         }
         for pair in pairs {
             let mut pair = pair.chars();
-            let (Some(a), Some(b)) = (pair.next(), pair.next()) else {
-                continue;
-            };
-            // Both sorted: walk them side by side.
-            let (mut xs, mut ys) = (guides(a).iter().peekable(), guides(b).iter().peekable());
-            while let (Some(&&x), Some(&&y)) = (xs.peek(), ys.peek()) {
-                match x.cmp(&y) {
-                    std::cmp::Ordering::Less => drop(xs.next()),
-                    std::cmp::Ordering::Greater => drop(ys.next()),
-                    std::cmp::Ordering::Equal => {
-                        marked[x as usize] = true;
-                        xs.next();
-                        ys.next();
-                    }
-                }
+            if let (Some(a), Some(b)) = (pair.next(), pair.next()) {
+                mark(self.han_pairs.get(&(a, b)));
             }
         }
         marked
@@ -812,6 +818,57 @@ mod tests {
             }
         }
         assert!(matches > 1_000, "only {matches} matches compared");
+    }
+
+    /// The guides read for a Chinese query are exactly those holding its character, or one of
+    /// its pairs side by side: every guide that matches is among them, and no other. Queries
+    /// are pieces of the guides' own texts, and pieces with a character from elsewhere added
+    /// (which match by most of their pairs).
+    #[test]
+    fn only_the_guides_holding_a_pair_of_the_query_are_read() {
+        let pack = crate::bundled().expect("bundled").into_pack();
+        let index = SearchIndex::new(&pack, |_| vec![]);
+        let mut queries: Vec<String> = vec![];
+        for (n, e) in index.entries.iter().enumerate() {
+            let other = &index.entries[(n + 17) % index.entries.len()].han[0].0;
+            let stranger = other.chars().filter(|c| is_han(*c)).last().unwrap_or('的');
+            for (text, _) in &e.han {
+                let chars: Vec<char> = text.chars().filter(|c| is_han(*c)).collect();
+                for len in [1, 2, 3, 4] {
+                    for at in (0..chars.len().saturating_sub(len)).step_by(11) {
+                        let piece: String = chars[at..at + len].iter().collect();
+                        queries.push(format!("{piece}{stranger}"));
+                        queries.push(piece);
+                    }
+                }
+            }
+        }
+        queries.sort();
+        queries.dedup();
+        let (mut matches, mut read) = (0, 0);
+        for part in queries.iter().step_by(3) {
+            let chars: Vec<char> = part.chars().collect();
+            let pairs: Vec<String> = chars.windows(2).map(|w| w.iter().collect()).collect();
+            let candidates = index.han_candidates(part, &pairs);
+            for (e, candidate) in index.entries.iter().zip(candidates) {
+                let holds = |piece: &str| e.han.iter().any(|(text, _)| text.contains(piece));
+                let expected = if pairs.is_empty() {
+                    holds(part)
+                } else {
+                    pairs.iter().any(|p| holds(p))
+                };
+                assert_eq!(candidate, expected, "{part} in {}", e.id.0);
+                let score = score_han(e, part, &pairs);
+                assert!(candidate || score == 0.0, "{part} matches {}", e.id.0);
+                matches += usize::from(score > 0.0);
+                read += usize::from(candidate);
+            }
+        }
+        assert!(matches > 1_000, "only {matches} matches compared");
+        assert!(
+            read < matches * 2,
+            "{read} guides read for {matches} matches"
+        );
     }
 
     #[test]

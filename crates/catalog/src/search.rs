@@ -831,7 +831,7 @@ mod tests {
         let mut queries: Vec<String> = vec![];
         for (n, e) in index.entries.iter().enumerate() {
             let other = &index.entries[(n + 17) % index.entries.len()].han[0].0;
-            let stranger = other.chars().filter(|c| is_han(*c)).last().unwrap_or('的');
+            let stranger = other.chars().rev().find(|c| is_han(*c)).unwrap_or('的');
             for (text, _) in &e.han {
                 let chars: Vec<char> = text.chars().filter(|c| is_han(*c)).collect();
                 for len in [1, 2, 3, 4] {

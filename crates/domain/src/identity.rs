@@ -478,12 +478,34 @@ mod sealed {
 
     /// An Ed25519 public key from its base64 form. A key of small order (one any signature
     /// verifies under, whatever was signed) is no key and reads as none.
+    ///
+    /// Keys read before are remembered (up to 4,096, then forgotten all at once):
+    /// reading one is a square root on the curve, about a quarter of checking a signature, and
+    /// the same keys come back all the time (a device's every request, a site's every
+    /// statement). What is remembered is only what the bytes give, whoever sends them.
     pub fn parse_public_key(b64: &str) -> Option<VerifyingKey> {
+        use std::collections::HashMap;
+        use std::sync::{LazyLock, Mutex, PoisonError};
+        static KEYS: LazyLock<Mutex<HashMap<[u8; 32], VerifyingKey>>> =
+            LazyLock::new(Mutex::default);
         let bytes: [u8; 32] = B64.decode(b64.trim()).ok()?.try_into().ok()?;
-        VerifyingKey::from_bytes(&bytes)
+        let keys = || KEYS.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(key) = keys().get(&bytes).copied() {
+            return Some(key);
+        }
+        let key = VerifyingKey::from_bytes(&bytes)
             .ok()
-            .filter(|key| !key.is_weak())
+            .filter(|key| !key.is_weak())?;
+        let mut known = keys();
+        if known.len() >= KEYS_REMEMBERED {
+            known.clear();
+        }
+        known.insert(bytes, key);
+        Some(key)
     }
+
+    /// How many keys [`parse_public_key`] remembers.
+    pub(crate) const KEYS_REMEMBERED: usize = 4096;
 
     fn seal<T: Serialize>(prefix: &str, context: &[u8], value: &T, key: &SigningKey) -> String {
         let payload = B64URL.encode(serde_json::to_vec(value).expect("serialises"));
@@ -711,6 +733,42 @@ mod tests {
     use super::*;
 
     const DAY: i64 = 86_400_000;
+
+    /// A key read again is the same key; a key of small order or malformed bytes read as none
+    /// every time; and once more keys were read than are remembered, every key still reads.
+    #[test]
+    fn a_key_reads_the_same_every_time_and_a_weak_one_never() {
+        use base64::engine::general_purpose::STANDARD as B64;
+        use base64::Engine as _;
+        let key = SigningKey::from_bytes(&[7; 32]);
+        let b64 = public_key_b64(&key);
+        assert_eq!(parse_public_key(&b64), Some(key.verifying_key()));
+        assert_eq!(
+            parse_public_key(&format!(" {b64} ")),
+            Some(key.verifying_key())
+        );
+        // The neutral point: of small order, any signature verifies under it.
+        let mut neutral = [0u8; 32];
+        neutral[0] = 1;
+        for _ in 0..2 {
+            assert_eq!(parse_public_key(&B64.encode(neutral)), None);
+            assert_eq!(parse_public_key("not a key"), None);
+            assert_eq!(parse_public_key(&B64.encode([1u8; 31])), None);
+        }
+        let many: Vec<SigningKey> = (0..=u16::try_from(sealed::KEYS_REMEMBERED).unwrap())
+            .map(|n: u16| {
+                let mut seed = [0u8; 32];
+                seed[..2].copy_from_slice(&n.to_le_bytes());
+                SigningKey::from_bytes(&seed)
+            })
+            .collect();
+        for k in many.iter().chain([&key]) {
+            assert_eq!(
+                parse_public_key(&public_key_b64(k)),
+                Some(k.verifying_key())
+            );
+        }
+    }
 
     fn profile() -> Profile {
         Profile {

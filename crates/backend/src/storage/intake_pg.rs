@@ -303,6 +303,11 @@ impl PgStorage {
     }
 }
 
+/// The storage suite's own helper for a fresh database on the test server.
+#[cfg(test)]
+#[path = "../../tests/support/postgres.rs"]
+mod test_database;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -313,19 +318,9 @@ mod tests {
 
     /// A new, empty database on the test server (`HOMEWARD_TEST_POSTGRES`).
     async fn fresh() -> PgStorage {
-        let url = std::env::var("HOMEWARD_TEST_POSTGRES")
-            .expect("HOMEWARD_TEST_POSTGRES is not set: run `cargo xtask test`");
-        let name = format!("intake_{}_{}", std::process::id(), Uuid::new_v4().simple());
-        let (client, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
+        PgStorage::connect(&super::test_database::fresh_database_url().await)
             .await
-            .expect("the test PostgreSQL server answers");
-        tokio::spawn(connection);
-        client
-            .batch_execute(&format!("CREATE DATABASE {name}"))
-            .await
-            .expect("create a database");
-        let (base, _) = url.rsplit_once('/').expect("a database in the URL");
-        PgStorage::connect(&format!("{base}/{name}")).await.unwrap()
+            .unwrap()
     }
 
     fn submission(n: u32, key: &str, device: &str, draft: u32) -> NewSubmission {

@@ -160,17 +160,14 @@ handlers! {
         keep_desk_open: KeepDeskOpen,
         site_log: SiteLog,
         walk_ins: WalkIns,
-        current_walk_in: CurrentWalkIn,
         attest_walk_in: AttestWalkIn,
         receipt_of_walk_in: ReceiptOfWalkIn,
         pending_proofing: PendingProofing,
         delegations: Delegations,
     }
     beside {
-        language: Language,
+        first_screen: FirstScreen,
         messages: Messages,
-        text_size: TextSize,
-        home_cities: HomeCities,
         catalog_overview: CatalogOverview,
     }
     later {
@@ -221,7 +218,6 @@ macro_rules! answered_by {
 answered_by! { core |core, args|
     ReceiptOfWalkIn => core.walk_in_receipt()?,
     SetLanguage => core.set_language(args.lang)?,
-    TextSize => core.text_size()?,
     SetTextSize => core.set_text_size(args.size)?,
     CatalogOverview => core.overview(),
     Guide => core.guide(&args.id)?,
@@ -240,7 +236,6 @@ answered_by! { core |core, args|
     RemoveMaterial => core.remove_material(args.id, args.material)?,
     BackendStatus => core.backend_status(),
     BackendAddress => core.backend_address(),
-    HomeCities => core.home_cities(),
     Notices => core.notices()?,
     Search => core.search(&args.query, args.lang),
     Contacts => core.contacts()?,
@@ -294,15 +289,51 @@ impl Answer for ipc::MarkStart {
     }
 }
 
-/// The person's language; if the installation cannot be opened, the system's, so that the error
-/// the next command meets is shown in words they read.
-impl Answer for ipc::Language {
+/// The first screen, in one answer. If the installation cannot be opened or read, the system's
+/// language and why, so that the person reads the error in words they know. Answered off the
+/// main thread, before anything is typed on the page that asks it: the list of applications
+/// cannot miss an answer still waiting there.
+impl Answer for ipc::FirstScreen {
     fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
+        use homeward_domain::display::{FirstScreen, HomeList};
         let system = system_languages(self.system);
-        match shell.core() {
-            Ok(core) => Ok(core.use_system_languages(&system)?),
-            Err(_) => Ok(homeward_core::system_language(&system).unwrap_or_default()),
-        }
+        let read = || -> Result<FirstScreen, ApiError> {
+            let core = shell.core()?;
+            let lang = core.use_system_languages(&system)?;
+            let cities = core.home_cities();
+            // A site's laptop opens on its desk, not on anyone's data.
+            let desk = shell.site()?.desk()?;
+            let home = match (&desk, &cities.chosen) {
+                (None, Some(_)) => Some(HomeList {
+                    drafts: core.draft_page(None)?,
+                    overview: core.overview(),
+                }),
+                _ => None,
+            };
+            Ok(FirstScreen {
+                lang,
+                messages: homeward_core::app_messages(lang).to_owned(),
+                problem: None,
+                text_size: core.text_size()?,
+                cities,
+                walk_in: desk.as_ref().and(shell.walk_in()).map(|w| w.id),
+                desk,
+                home,
+            })
+        };
+        Ok(read().unwrap_or_else(|problem| {
+            let lang = homeward_core::system_language(&system).unwrap_or_default();
+            FirstScreen {
+                lang,
+                messages: homeward_core::app_messages(lang).to_owned(),
+                problem: Some(problem),
+                text_size: Default::default(),
+                cities: Default::default(),
+                desk: None,
+                walk_in: None,
+                home: None,
+            }
+        }))
     }
 }
 
@@ -315,12 +346,6 @@ impl Answer for ipc::Messages {
 impl Answer for ipc::StartMarks {
     fn answer(self, _: &Shell, _: &AppHandle) -> Reply<Self> {
         Ok(crate::started::marks())
-    }
-}
-
-impl Answer for ipc::CurrentWalkIn {
-    fn answer(self, shell: &Shell, _: &AppHandle) -> Reply<Self> {
-        Ok(shell.walk_in().map(|w| w.id))
     }
 }
 

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast as _, JsValue};
 
-use crate::i18n::{load, t, CurrentLang, LangSwitch};
+use crate::i18n::{install, load, t, CurrentLang, LangSwitch};
 use crate::ipc::{self, BackendStatusChanged, CatalogueUpdated, NoticesUpdated, WalkInHandedOver};
 use crate::screens::city::{CityPicker, SwitchCity};
 use crate::screens::desk::{
@@ -329,6 +329,11 @@ fn set_document_lang(lang: Lang) {
     }
 }
 
+/// The home screen's list as the first screen's answer brought it, taken by the home screen the
+/// first time it is shown instead of asking again.
+#[derive(Clone, Copy)]
+pub struct StartedList(pub StoredValue<Option<homeward_domain::display::HomeList>>);
+
 /// The size of the text the person chose, applied to the whole window.
 #[derive(Clone, Copy)]
 pub struct TextSizeCtx(pub RwSignal<TextSize>);
@@ -391,6 +396,8 @@ pub fn App() -> impl IntoView {
     provide_context(NoticesCtx(notices));
     let text_size = RwSignal::new(TextSize::default());
     provide_context(TextSizeCtx(text_size));
+    let started_list = StoredValue::new(None::<homeward_domain::display::HomeList>);
+    provide_context(StartedList(started_list));
     Effect::new(move |_| apply_text_size(text_size.get()));
     // Only a change of the lock redraws the window, not every word from the desk.
     let locked = Memo::new(move |_| desk.with(is_locked));
@@ -423,55 +430,44 @@ pub fn App() -> impl IntoView {
         }
     });
     spawn_local(async move {
-        // The first screen's questions are asked at once: the language and its messages, the
-        // text size, the home cities and the desk. Their answers are taken in this order.
-        let words = async {
-            let (chosen_lang, unknown) = match ipc::call(ipc::Language {
-                system: system_languages(),
-            })
-            .await
-            {
-                Ok(l) => (l, None),
-                Err(e) => (Lang::default(), Some(e)),
-            };
-            // Nothing is shown before there are words to show it in.
-            let unloaded = load(chosen_lang).await.err();
-            (chosen_lang, unloaded.or(unknown))
-        };
-        let (words, size, home, desk_state) = futures::join!(
-            words,
-            ipc::call(ipc::TextSize {}),
-            ipc::call(ipc::HomeCities {}),
-            ipc::call(ipc::Desk {}),
-        );
-        let (chosen_lang, failed) = words;
-        if let Some(e) = failed {
-            fatal.set(Some(e));
+        // The first screen is one question: the language and its messages, the text size, the
+        // home cities, the desk and the home screen's list.
+        let first = ipc::call(ipc::FirstScreen {
+            system: system_languages(),
+        })
+        .await;
+        match first {
+            Ok(first) => {
+                // Nothing is shown before there are words to show it in.
+                install(first.lang, first.messages);
+                lang.set(first.lang);
+                text_size.set(first.text_size);
+                if let Some(problem) = first.problem {
+                    fatal.set(Some(problem));
+                }
+                cities.set(first.cities.cities);
+                chosen.set(first.cities.chosen);
+                // Kept only for a home screen shown now: one shown later asks afresh.
+                if nav.current() == Screen::Home {
+                    started_list.set_value(first.home);
+                }
+                // A site's laptop opens on its desk, not on anyone's data.
+                if let Some(state) = first.desk {
+                    desk.set(Some(state));
+                    nav.go(Screen::Site);
+                    walk_in.set(first.walk_in);
+                }
+            }
+            // The shell did not answer at all: said in the default language, whose messages
+            // are asked for on their own.
+            Err(e) => {
+                let unloaded = load(Lang::default()).await.err();
+                fatal.set(Some(unloaded.unwrap_or(e)));
+            }
         }
-        lang.set(chosen_lang);
         speaking.set(true);
         if let Some(boot) = document().get_element_by_id("boot") {
             boot.remove();
-        }
-        if let Ok(size) = size {
-            text_size.set(size);
-        }
-        if fatal.get_untracked().is_none() {
-            match home {
-                Ok(home) => {
-                    cities.set(home.cities);
-                    chosen.set(home.chosen);
-                }
-                Err(e) => fatal.set(Some(e)),
-            }
-        }
-        // A site's laptop opens on its desk, not on anyone's data.
-        if let Ok(Some(state)) = desk_state {
-            desk.set(Some(state));
-            nav.go(Screen::Site);
-            if let Ok(Some(id)) = ipc::call(ipc::CurrentWalkIn {}).await {
-                walk_in.set(Some(id));
-            }
         }
         ready.set(true);
         listening.await;

@@ -17,8 +17,13 @@ pub async fn load(lang: Lang) -> Result<(), homeward_domain::ApiError> {
         return Ok(());
     }
     let text = crate::ipc::call(crate::ipc::Messages { lang }).await?;
-    L10N.with(|l| l.install(lang, text));
+    install(lang, text);
     Ok(())
+}
+
+/// Keeps `lang`'s messages, as the shell handed them with the first screen.
+pub fn install(lang: Lang, text: String) {
+    L10N.with(|l| l.install(lang, text));
 }
 
 /// A language a signal shows, switched only once its messages are here. A choice made while an

@@ -58,7 +58,7 @@ pub struct HomeCityView {
 }
 
 /// The cities on offer and the one chosen, if any.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HomeCities {
     pub cities: Vec<HomeCity>,
     pub chosen: Option<HomeCityView>,

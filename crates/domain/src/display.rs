@@ -82,3 +82,30 @@ pub struct StartMark {
     pub step: StartStep,
     pub after_ms: f64,
 }
+
+/// Everything the first screen needs, in one answer, so that the start asks the shell one
+/// question before it paints.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FirstScreen {
+    /// The language the person chose, or the system's first that Homeward speaks.
+    pub lang: crate::Lang,
+    /// `lang`'s messages as `.ftl` text.
+    pub messages: String,
+    /// Why the installation cannot be used, if it cannot: shown in `lang`, and nothing else is.
+    pub problem: Option<crate::ApiError>,
+    pub text_size: TextSize,
+    pub cities: crate::city::HomeCities,
+    /// A site's desk: its laptop opens on it, not on anyone's data.
+    pub desk: Option<crate::desk::DeskState>,
+    /// The walk-in being served at the desk, if any.
+    pub walk_in: Option<uuid::Uuid>,
+    /// The home screen's list, when it is the screen shown (a city is chosen, no desk).
+    pub home: Option<HomeList>,
+}
+
+/// The home screen's list: the first page of applications and the catalogue overview.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HomeList {
+    pub drafts: crate::DraftPage,
+    pub overview: crate::CatalogueOverview,
+}

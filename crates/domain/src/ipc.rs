@@ -96,9 +96,10 @@ commands! {
         add_message_attachment: AddMessageAttachment -> crate::conversation::AttachmentInfo;
     }
 
-    /// The language the person chose; until they choose, the first of the system's languages
-    /// (`navigator.languages`) that Homeward speaks.
-    language: Language { system: Vec<String> } -> Lang;
+    /// What the first screen shows, in one answer: the language (until the person chooses, the
+    /// first of the system's languages, `navigator.languages`, that Homeward speaks) and its
+    /// messages, the text size, the home cities, the desk, and the home screen's list.
+    first_screen: FirstScreen { system: Vec<String> } -> crate::display::FirstScreen;
     /// `lang`'s messages as `.ftl` text: the UI carries none of its own and asks for each
     /// language before it shows it.
     messages: Messages { lang: Lang } -> String;
@@ -108,8 +109,7 @@ commands! {
     mark_start: MarkStart { step: crate::display::StartStep } -> ();
     /// The steps of this run's start reached so far, in the order reached.
     start_marks: StartMarks {} -> Vec<crate::display::StartMark>;
-    /// The size of the text the person chose (100 % until they choose).
-    text_size: TextSize {} -> crate::display::TextSize;
+    /// Keeps the size of the text the person chose (100 % until they choose).
     set_text_size: SetTextSize { size: crate::display::TextSize } -> ();
     catalog_overview: CatalogOverview {} -> CatalogueOverview;
     guide: Guide { id: String } -> crate::Guide;
@@ -141,8 +141,6 @@ commands! {
     refresh_backend: RefreshBackend {} -> crate::BackendStatus;
     /// The address of the city's backend this app talks to, once a home city is chosen.
     backend_address: BackendAddress {} -> Option<String>;
-    /// The home cities on offer, and the one chosen.
-    home_cities: HomeCities {} -> crate::city::HomeCities;
     /// Makes a listed city the current home city: its catalogue shown, new drafts for it.
     choose_city: ChooseCity { id: String } -> crate::city::HomeCityView;
     search: Search { query: String, lang: Lang } -> Vec<SearchHit>;
@@ -218,8 +216,6 @@ commands! {
     site_log: SiteLog {} -> crate::desk::SiteLog;
     /// In site mode: the walk-in sessions not yet wiped (times only).
     walk_ins: WalkIns {} -> Vec<crate::desk::WalkInSummary>;
-    /// The walk-in being served on this laptop now, if any.
-    current_walk_in: CurrentWalkIn {} -> Option<Uuid>;
     /// Opens a session for a new walk-in: from then on the person's commands go to it.
     start_walk_in: StartWalkIn {} -> Uuid;
     /// Takes up a session the laptop was serving when it stopped.

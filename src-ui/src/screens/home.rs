@@ -1,12 +1,12 @@
 //! Home: the catalogue by category, and the person's applications in progress.
 
 use homeward_domain::catalog::{Category, SearchHit};
-use homeward_domain::display::StartStep;
+use homeward_domain::display::{HomeList, StartStep};
 use homeward_domain::{ApiError, CatalogueOverview, DraftCursor, DraftSummary};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::{use_nav, CatalogueVersion, ChosenCity, Screen};
+use crate::app::{use_nav, CatalogueVersion, ChosenCity, Screen, StartedList};
 use crate::i18n::{lang_signal, pick, t, t_args};
 use crate::ipc;
 use crate::screens::city::{city_name, current_city_name};
@@ -21,13 +21,25 @@ pub fn HomeScreen() -> impl IntoView {
         next: RwSignal::new(None),
         error: RwSignal::new(None),
     };
-    spawn_local(async move {
-        if let Ok(page) = ipc::call(ipc::DraftPageOf { after: None }).await {
+    // The first time, the first screen's answer brought the list; later it is asked for.
+    let StartedList(started) = expect_context::<StartedList>();
+    match started.try_update_value(Option::take).flatten() {
+        Some(HomeList {
+            drafts: page,
+            overview: shown,
+        }) => {
             drafts.shown.set(page.drafts);
             drafts.next.set(page.next);
+            overview.set(Some(Ok(shown)));
         }
-        overview.set(Some(ipc::call(ipc::CatalogOverview {}).await));
-    });
+        None => spawn_local(async move {
+            if let Ok(page) = ipc::call(ipc::DraftPageOf { after: None }).await {
+                drafts.shown.set(page.drafts);
+                drafts.next.set(page.next);
+            }
+            overview.set(Some(ipc::call(ipc::CatalogOverview {}).await));
+        }),
+    }
     // A newer catalogue taken while the screen is open is shown at once.
     let CatalogueVersion(version) = expect_context::<CatalogueVersion>();
     Effect::new(move |seen: Option<Option<u64>>| {

@@ -8,6 +8,7 @@
 
 mod commands;
 mod memory;
+mod process_age;
 mod started;
 
 use std::path::PathBuf;

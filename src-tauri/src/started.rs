@@ -23,7 +23,7 @@ static PAINTED: OnceLock<tokio::sync::Notify> = OnceLock::new();
 /// Marks the start of `main`; called first thing.
 pub fn begin() {
     MARKS.get_or_init(|| {
-        let before_main = ran_before_main().unwrap_or_default();
+        let before_main = crate::process_age::ran_so_far().unwrap_or_default();
         Marks {
             main: Instant::now(),
             before_main,
@@ -87,49 +87,9 @@ fn millis(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-/// How long this process has run, from the kernel's count: its start time in `/proc/self/stat`
-/// against the uptime, both in the ticks of `USER_HZ` (100 a second for every program on Linux,
-/// whatever the kernel's own tick), so to the hundredth of a second.
-#[cfg(target_os = "linux")]
-fn ran_before_main() -> Option<Duration> {
-    const USER_HZ: f64 = 100.0;
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    // The command name, in parentheses, may hold spaces; the fields after it are plain.
-    let after_name = &stat[stat.rfind(')')? + 1..];
-    // Field 22 of the line is the start time; it is the 20th after the name.
-    let started: f64 = after_name.split_whitespace().nth(19)?.parse().ok()?;
-    let uptime: f64 = std::fs::read_to_string("/proc/uptime")
-        .ok()?
-        .split_whitespace()
-        .next()?
-        .parse()
-        .ok()?;
-    let ran = uptime - started / USER_HZ;
-    (ran >= 0.0).then(|| Duration::from_secs_f64(ran))
-}
-
-#[cfg(not(target_os = "linux"))]
-fn ran_before_main() -> Option<Duration> {
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use std::time::Duration;
-
-    /// Read from the right field, the count grows with the time that passes.
-    #[test]
-    #[cfg(target_os = "linux")]
-    fn the_time_run_grows_as_the_process_runs() {
-        let before = super::ran_before_main().expect("read from /proc");
-        std::thread::sleep(std::time::Duration::from_millis(200));
-        let after = super::ran_before_main().expect("read again");
-        // At least the 200 ms slept, less the hundredth of a second the counts are kept in.
-        assert!(
-            after.saturating_sub(before).as_millis() >= 180,
-            "{before:?} then {after:?}"
-        );
-    }
 
     #[test]
     fn each_step_is_marked_once_in_the_order_reached() {

@@ -653,13 +653,13 @@ pub fn report_size(what: &str, path: &Path, goal: Option<u64>) -> anyhow::Result
     Ok(())
 }
 
-/// Backend intake under 50 concurrent clients on SQLite and on PostgreSQL, next to a pgbench
-/// baseline of plain inserts of the same size on the same server, in the same run.
 /// Submissions per intake run: about fifteen seconds of intake on PostgreSQL, as long as the
 /// pgbench baseline runs, so both rates are of a steady state rather than one including its
 /// start (10,000 took about 2.3 s, and the ratio moved with it).
 const INTAKE_TOTAL: &str = "60000";
 
+/// Backend intake under 50 concurrent clients on SQLite and on PostgreSQL, next to a pgbench
+/// baseline of plain inserts of the same size on the same server, in the same run.
 fn intake_bench() -> anyhow::Result<()> {
     step("backend intake under load (50 clients): SQLite, PostgreSQL and a pgbench baseline");
     let postgres = postgres::Postgres::start()?;
